@@ -1,0 +1,48 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Data flows one way: Fetch -> HTML -> Extract -> Archive, with Crawl driving the pipeline
+// and `lookback` a thin CLI over all of them.
+let package = Package(
+    name: "lookback",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lookback", targets: ["lookback"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        // C libraries, each imported by exactly one Swift module.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        /// HTML/XML documents, XPath, CSS selectors, charset detection (wraps libxml2).
+        .target(name: "HTML", dependencies: ["CLibXML2"]),
+        /// HTTP fetching over the libcurl multi interface.
+        .target(name: "Fetch", dependencies: ["CCurl"]),
+        /// Rules + metadata + heuristics + normalization into a page record.
+        .target(name: "Extract", dependencies: ["HTML"]),
+        /// Snapshots, WARC capture, export and diff.
+        .target(name: "Archive", dependencies: ["Extract"]),
+        /// Frontier, politeness, discovery, resumable state, the crawl pipeline.
+        .target(name: "Crawl", dependencies: [
+            "Fetch", "HTML", "Extract", "Archive",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .executableTarget(name: "lookback", dependencies: [
+            "Extract", "Archive", "Crawl",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "HTMLTests", dependencies: ["HTML"]),
+        .testTarget(name: "FetchTests", dependencies: ["Fetch", "FlyingFox"], exclude: []),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "HTML"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Extract"]),
+        .testTarget(name: "CrawlTests", dependencies: ["Crawl", "Fetch", "Archive", "Extract", "FlyingFox"]),
+        .testTarget(name: "CLITests", dependencies: ["lookback"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,158 @@
+import CLibXML2
+
+/// A node of an `HTMLDocument`: element, text, comment or other. Cheap to copy; keeps its document alive.
+///
+/// Walks are iterative where depth is unbounded, so 100,000 nested elements cannot overflow the stack.
+public struct Node {
+    let ptr: xmlNodePtr
+    /// The owning document, retained so that `ptr` stays valid.
+    public let document: HTMLDocument
+
+    init(_ ptr: xmlNodePtr, in document: HTMLDocument) {
+        self.ptr = ptr
+        self.document = document
+    }
+
+    /// What kind of node this is.
+    public enum Kind: Sendable { case element, text, cdata, comment, other }
+
+    public var kind: Kind {
+        switch ptr.pointee.type {
+        case XML_ELEMENT_NODE: return .element
+        case XML_TEXT_NODE: return .text
+        case XML_CDATA_SECTION_NODE: return .cdata
+        case XML_COMMENT_NODE: return .comment
+        default: return .other
+        }
+    }
+
+    public var isElement: Bool { ptr.pointee.type == XML_ELEMENT_NODE }
+    public var isText: Bool { ptr.pointee.type == XML_TEXT_NODE || ptr.pointee.type == XML_CDATA_SECTION_NODE }
+
+    /// Lowercased element name (`div`, `p`); for XML, the local name as written. Empty for unnamed nodes.
+    public var name: String {
+        guard let n = ptr.pointee.name else { return "" }
+        return String(cString: n)
+    }
+
+    /// The value of an attribute, or `nil` when absent. Names are matched as libxml2 stores them (lowercase for HTML).
+    public func attribute(_ name: String) -> String? {
+        guard isElement, let v = xmlGetProp(ptr, name) else { return nil }
+        defer { lb_xmlFree(v) }
+        return String(cString: v)
+    }
+
+    /// All attributes in source order.
+    public var attributes: [(name: String, value: String)] {
+        var out: [(String, String)] = []
+        var a = ptr.pointee.properties
+        while let attr = a {
+            let n = attr.pointee.name.map { String(cString: $0) } ?? ""
+            var value = ""
+            if let v = xmlNodeListGetString(ptr.pointee.doc, attr.pointee.children, 1) {
+                value = String(cString: v)
+                lb_xmlFree(v)
+            }
+            out.append((n, value))
+            a = attr.pointee.next
+        }
+        return out
+    }
+
+    public var parent: Node? {
+        guard let p = ptr.pointee.parent, p.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return Node(p, in: document)
+    }
+
+    public var firstChild: Node? { ptr.pointee.children.map { Node($0, in: document) } }
+    public var nextSibling: Node? { ptr.pointee.next.map { Node($0, in: document) } }
+    public var previousSibling: Node? { ptr.pointee.prev.map { Node($0, in: document) } }
+
+    /// Direct children of every kind, in order.
+    public var children: [Node] {
+        var out: [Node] = []
+        var c = ptr.pointee.children
+        while let n = c { out.append(Node(n, in: document)); c = n.pointee.next }
+        return out
+    }
+
+    /// Direct element children, in order.
+    public var elementChildren: [Node] {
+        var out: [Node] = []
+        var c = ptr.pointee.children
+        while let n = c {
+            if n.pointee.type == XML_ELEMENT_NODE { out.append(Node(n, in: document)) }
+            c = n.pointee.next
+        }
+        return out
+    }
+
+    /// For text, CDATA and comment nodes, their own text; empty for elements.
+    public var ownText: String {
+        guard !isElement, let c = ptr.pointee.content else { return "" }
+        return String(cString: c)
+    }
+
+    /// All descendant text concatenated as in the source (no whitespace normalization).
+    public var textContent: String {
+        guard let c = xmlNodeGetContent(ptr) else { return "" }
+        defer { lb_xmlFree(c) }
+        return String(cString: c)
+    }
+
+    /// The node serialized as HTML.
+    public var outerHTML: String {
+        guard let buf = xmlBufferCreate() else { return "" }
+        defer { xmlBufferFree(buf) }
+        _ = htmlNodeDump(buf, ptr.pointee.doc, ptr)
+        guard let content = xmlBufferContent(buf) else { return "" }
+        return String(cString: content)
+    }
+
+    /// Element descendants in document order (pre-order), iteratively.
+    public func descendants(where keep: (Node) -> Bool = { _ in true }) -> [Node] {
+        var out: [Node] = []
+        walk { n in
+            if n.isElement && keep(n) { out.append(n) }
+            return true
+        }
+        return out
+    }
+
+    /// Pre-order walk over this node and its descendants (all node kinds), without recursion.
+    /// `visit` returns `false` to skip a node's children.
+    public func walk(_ visit: (Node) -> Bool) {
+        let start = ptr
+        var cur: xmlNodePtr? = start
+        while let n = cur {
+            let descend = visit(Node(n, in: document))
+            if descend, let child = n.pointee.children, n.pointee.type == XML_ELEMENT_NODE || n == start {
+                cur = child
+                continue
+            }
+            // Climb until a next sibling exists, never leaving the subtree.
+            var up: xmlNodePtr? = n
+            cur = nil
+            while let u = up, u != start {
+                if let next = u.pointee.next { cur = next; break }
+                up = u.pointee.parent
+            }
+        }
+    }
+
+    /// Detaches this node from the tree and frees it. The node must not be used afterwards.
+    public func remove() {
+        xmlUnlinkNode(ptr)
+        xmlFreeNode(ptr)
+    }
+
+    /// Runs an XPath expression with this node as the context node.
+    public func select(xpath: String) throws(HTMLError) -> [Node] {
+        try document.select(xpath: xpath, from: self)
+    }
+}
+
+extension Node: Equatable, Hashable {
+    public static func == (a: Node, b: Node) -> Bool { a.ptr == b.ptr }
+    public func hash(into h: inout Hasher) { h.combine(ptr) }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct Lookback: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lookback",
+        abstract: "Archive blogs as normalized, deterministic JSON snapshots.",
+        subcommands: [])
+}

@@ -1,0 +1,2 @@
+import Testing
+@Test func CrawlTestsBuilds() { #expect(Bool(true)) }

@@ -26,13 +26,42 @@ public final class HTMLDocument {
 
     private static let silenced: Void = { lb_silence_errors(); xmlInitParser() }()
 
+    /// The encoding detected by `init(bytes:url:contentType:)`; `nil` when the caller chose (or left it to libxml2).
+    public let charset: Charset.Detection?
+
+    /// One XPath context per document, reused by every query (creating one costs more than a simple query).
+    private var xpathContext: xmlXPathContextPtr?
+    /// Compiled XPath expressions of this document, by source text.
+    private var compiled: [String: xmlXPathCompExprPtr] = [:]
+    /// Queries are a bounded set in practice (rules and heuristics); beyond this, compile per call.
+    private static let compiledCacheLimit = 512
+
     /// Parses HTML bytes. `encoding` is an IANA charset label to force (see `Charset.detect`);
     /// `nil` lets libxml2 sniff. Broken markup is repaired, never rejected.
     /// - Throws: `HTMLError.empty` when there is nothing to parse.
-    public init(bytes: [UInt8], url: String? = nil, encoding: String? = nil) throws(HTMLError) {
+    public convenience init(bytes: [UInt8], url: String? = nil, encoding: String? = nil) throws(HTMLError) {
+        try self.init(parsing: bytes, url: url, encoding: encoding, charset: nil)
+    }
+
+    /// Parses HTML bytes in the encoding `Charset.detect` finds: the `contentType` charset (an HTTP
+    /// `Content-Type` value), else the BOM, else `<meta charset>`, else UTF-8 if valid, else a legacy guess.
+    /// Bytes declared UTF-8 but not valid UTF-8 get U+FFFD for each bad sequence instead of switching the
+    /// rest of the page to Latin-1 (what libxml2 does on its own).
+    /// - Throws: `HTMLError.empty` when there is nothing to parse.
+    public convenience init(bytes: [UInt8], url: String? = nil, contentType: String?) throws(HTMLError) {
+        let detection = Charset.detect(bytes: bytes, contentType: contentType)
+        if detection.label == "UTF-8", detection.source != .utf8,
+           let repaired = bytes.withUnsafeBufferPointer({ Charset.repairedUTF8($0) }) {
+            try self.init(parsing: repaired, url: url, encoding: detection.label, charset: detection)
+        } else {
+            try self.init(parsing: bytes, url: url, encoding: detection.label, charset: detection)
+        }
+    }
+
+    private init(parsing bytes: [UInt8], url: String?, encoding: String?, charset: Charset.Detection?) throws(HTMLError) {
         _ = Self.silenced
         lb_silence_errors() // per-thread in libxml2: set on whichever thread parses
-        guard !bytes.isEmpty else { throw .empty }
+        guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { throw .empty }
         var opts = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue
         if encoding != nil { opts |= HTML_PARSE_IGNORE_ENC.rawValue }
@@ -44,6 +73,7 @@ public final class HTMLDocument {
         guard let parsed else { throw .empty }
         self.doc = parsed
         self.url = url
+        self.charset = charset
     }
 
     /// Parses XML bytes (sitemaps, feeds). Recovers from errors, never loads external entities.
@@ -61,9 +91,14 @@ public final class HTMLDocument {
         guard let parsed else { throw .empty }
         self.doc = parsed
         self.url = url
+        self.charset = nil
     }
 
-    deinit { xmlFreeDoc(doc) }
+    deinit {
+        for (_, c) in compiled { xmlXPathFreeCompExpr(c) }
+        if let xpathContext { xmlXPathFreeContext(xpathContext) }
+        xmlFreeDoc(doc)
+    }
 
     /// The root element (`<html>` for HTML), or `nil` for a document without elements.
     public var root: Node? {
@@ -74,29 +109,56 @@ public final class HTMLDocument {
     /// Evaluates an XPath expression and returns the matched nodes in document order.
     /// - Parameter context: evaluate relative to this node (default: the document).
     public func select(xpath: String, from context: Node? = nil) throws(HTMLError) -> [Node] {
-        guard let ctx = xmlXPathNewContext(doc) else { return [] }
-        defer { xmlXPathFreeContext(ctx) }
-        if let context { ctx.pointee.node = context.ptr }
-        guard let obj = xmlXPathEvalExpression(xpath, ctx) else { throw .invalidXPath(xpath) }
-        defer { xmlXPathFreeObject(obj) }
-        guard let set = obj.pointee.nodesetval, set.pointee.nodeNr > 0, let tab = set.pointee.nodeTab else { return [] }
-        var out: [Node] = []
-        out.reserveCapacity(Int(set.pointee.nodeNr))
-        for i in 0..<Int(set.pointee.nodeNr) {
-            if let n = tab[i] { out.append(Node(n, in: self)) }
+        try evaluate(xpath, from: context) { obj in
+            guard let set = obj.pointee.nodesetval, set.pointee.nodeNr > 0, let tab = set.pointee.nodeTab else { return [] }
+            var out: [Node] = []
+            out.reserveCapacity(Int(set.pointee.nodeNr))
+            for i in 0..<Int(set.pointee.nodeNr) {
+                if let n = tab[i] { out.append(Node(n, in: self)) }
+            }
+            return out
         }
-        return out
     }
 
     /// Evaluates an XPath expression to a string (`string(...)`, `count(...)`, or the first node's text).
     public func string(xpath: String, from context: Node? = nil) throws(HTMLError) -> String {
-        guard let ctx = xmlXPathNewContext(doc) else { return "" }
-        defer { xmlXPathFreeContext(ctx) }
-        if let context { ctx.pointee.node = context.ptr }
-        guard let obj = xmlXPathEvalExpression(xpath, ctx) else { throw .invalidXPath(xpath) }
+        try evaluate(xpath, from: context) { obj in
+            guard let s = xmlXPathCastToString(obj) else { return "" }
+            defer { lb_xmlFree(s) }
+            return String(cString: s)
+        }
+    }
+
+    /// Selects the elements matching a CSS selector (see `CSSSelector`) among `context`'s descendants-or-self
+    /// (default: the whole document), in document order.
+    /// - Throws: `CSSSelectorError` for a selector that does not parse.
+    public func select(css: String, from context: Node? = nil) throws -> [Node] {
+        try select(xpath: try CSSSelector.xpath(css), from: context)
+    }
+
+    /// Compiles (once per document) and evaluates `xpath`, handing the result object to `read` before freeing it.
+    private func evaluate<T>(_ xpath: String, from context: Node?, _ read: (xmlXPathObjectPtr) -> T) throws(HTMLError) -> T {
+        if xpathContext == nil { xpathContext = xmlXPathNewContext(doc) }
+        guard let ctx = xpathContext else { throw .invalidXPath(xpath) }
+        // Relative expressions (CSS translations) need a context node; the document node stands for "everywhere".
+        ctx.pointee.node = context?.ptr ?? xmlNodePtr(OpaquePointer(doc))
+        var comp = compiled[xpath]
+        var owned = false
+        if comp == nil {
+            guard let c = xmlXPathCompile(xpath) else { throw .invalidXPath(xpath) }
+            if compiled.count < Self.compiledCacheLimit { compiled[xpath] = c } else { owned = true }
+            comp = c
+        }
+        defer { if owned, let comp { xmlXPathFreeCompExpr(comp) } }
+        guard let obj = xmlXPathCompiledEval(comp, ctx) else { throw .invalidXPath(xpath) }
         defer { xmlXPathFreeObject(obj) }
-        guard let s = xmlXPathCastToString(obj) else { return "" }
-        defer { lb_xmlFree(s) }
-        return String(cString: s)
+        return read(obj)
+    }
+}
+
+extension Node {
+    /// Elements matching a CSS selector among this node's descendants-or-self, in document order.
+    public func select(css: String) throws -> [Node] {
+        try document.select(css: css, from: self)
     }
 }

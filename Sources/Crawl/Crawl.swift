@@ -1,1 +1,0 @@
-// Crawl module

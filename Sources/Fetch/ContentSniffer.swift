@@ -1,0 +1,53 @@
+/// Decides from headers and first bytes whether an answer is HTML worth downloading.
+enum ContentSniffer {
+    /// What the `Content-Type` alone says.
+    enum TypeVerdict: Equatable {
+        /// text/html or application/xhtml+xml: download, but still check the first bytes.
+        case html
+        /// Missing or generic (application/octet-stream...): decide from the first bytes.
+        case unknown
+        /// Any other declared type: skip without reading the body.
+        case notHTML
+    }
+
+    static func verdict(contentType: String?) -> TypeVerdict {
+        guard let contentType else { return .unknown }
+        let mime = contentType.split(separator: ";", maxSplits: 1).first
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        switch mime {
+        case "text/html", "application/xhtml+xml": return .html
+        // Servers send these when they do not know the type; WHATWG MIME sniffing treats them as absent.
+        case "", "application/octet-stream", "unknown/unknown", "application/unknown", "*/*": return .unknown
+        default: return .notHTML
+        }
+    }
+
+    /// Signatures of binary formats commonly mislabelled or unlabelled on blogs (attachments, images, archives).
+    static let binarySignatures: [(offset: Int, bytes: [UInt8])] = [
+        (0, Array("%PDF-".utf8)),
+        (0, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),   // PNG
+        (0, [0xFF, 0xD8, 0xFF]),                                 // JPEG
+        (0, Array("GIF87a".utf8)), (0, Array("GIF89a".utf8)),
+        (0, [0x50, 0x4B, 0x03, 0x04]),                           // ZIP (also docx, epub, jar)
+        (0, [0x1F, 0x8B]),                                       // gzip file (not Content-Encoding)
+        (0, Array("RIFF".utf8)),                                 // WebP, WAV, AVI
+        (4, Array("ftyp".utf8)),                                 // MP4, MOV, HEIC
+        (0, Array("OggS".utf8)),
+        (0, Array("ID3".utf8)),                                  // MP3
+        (0, [0x7F, 0x45, 0x4C, 0x46]),                           // ELF
+        (0, [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]),               // 7z
+        (0, Array("Rar!".utf8)),
+        (0, [0x00, 0x61, 0x73, 0x6D]),                           // wasm
+        (0, [0x1A, 0x45, 0xDF, 0xA3]),                           // Matroska/WebM
+    ]
+
+    /// True when `prefix` (the first bytes of the decoded body) starts like a known binary format.
+    static func looksBinary(_ prefix: UnsafeRawBufferPointer) -> Bool {
+        for (offset, sig) in binarySignatures where prefix.count >= offset + sig.count {
+            var match = true
+            for i in 0..<sig.count where prefix[offset + i] != sig[i] { match = false; break }
+            if match { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Settings shared by every request of one `HTTPClient`.
+public struct FetchConfig: Sendable {
+    /// lookback's version, as announced in the default User-Agent.
+    public static let lookbackVersion = "0.1.0"
+    /// The honest default User-Agent: names lookback, its version and where to read about it.
+    public static let defaultUserAgent = "lookback/\(lookbackVersion) (+https://github.com/lookback-archiver/lookback)"
+
+    /// Sent as `User-Agent` on every request.
+    public var userAgent: String
+    /// Open connections across all hosts (`CURLMOPT_MAX_TOTAL_CONNECTIONS`); more requests wait in a queue.
+    public var maxConnections: Int
+    /// Open connections to one host (`CURLMOPT_MAX_HOST_CONNECTIONS`): the per-host politeness cap.
+    public var maxConnectionsPerHost: Int
+    /// Seconds allowed to establish a connection (DNS + TCP + TLS) of one hop.
+    public var connectTimeout: Double
+    /// Seconds allowed for one hop of a request, from start to last byte.
+    public var totalTimeout: Double
+    /// Redirects followed before `FetchError.tooManyRedirects`; a chain of exactly this many is fine.
+    public var maxRedirects: Int
+    /// The wall clock used for `FetchResponse.startedAt` (injected so tests and callers stay deterministic).
+    public var now: @Sendable () -> Date
+
+    public init(userAgent: String = FetchConfig.defaultUserAgent,
+                maxConnections: Int = 16,
+                maxConnectionsPerHost: Int = 4,
+                connectTimeout: Double = 10,
+                totalTimeout: Double = 30,
+                maxRedirects: Int = 10,
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.userAgent = userAgent
+        self.maxConnections = maxConnections
+        self.maxConnectionsPerHost = maxConnectionsPerHost
+        self.connectTimeout = connectTimeout
+        self.totalTimeout = totalTimeout
+        self.maxRedirects = maxRedirects
+        self.now = now
+    }
+}

@@ -1,0 +1,36 @@
+/// One GET request: a URL, extra headers and what the caller is willing to download.
+public struct FetchRequest: Sendable {
+    /// The absolute `http` or `https` URL to fetch. Any other scheme fails with `FetchError.disallowedScheme`.
+    public var url: String
+    /// Extra request headers, e.g. `If-None-Match` / `If-Modified-Since` for a conditional re-fetch.
+    /// They are sent on every hop of a redirect chain, sorted by name.
+    public var headers: [String: String]
+    /// The most body bytes kept, counted after content decoding (so a gzip bomb stops here too).
+    /// A longer answer is aborted as soon as the cap is reached: `FetchResponse.bodyTruncated` is then
+    /// `true` and the body holds the first `maxBodyBytes` bytes.
+    public var maxBodyBytes: Int
+    /// When `true` (the default), an answer that is not HTML is not downloaded past its headers
+    /// (`FetchResponse.bodySkipped`). Not HTML means a `Content-Type` other than `text/html` or
+    /// `application/xhtml+xml`, or, when the type is missing, generic or claims HTML, a body starting
+    /// with a binary signature (PDF, PNG, JPEG, GIF, ZIP, gzip, ...). Redirect answers are never skipped.
+    public var htmlOnly: Bool
+
+    /// The inverse of `htmlOnly`: `true` for robots.txt, sitemaps and feeds (XML or text), whose bodies
+    /// are downloaded whatever their type, still capped by `maxBodyBytes`.
+    public var acceptAnyContent: Bool {
+        get { !htmlOnly }
+        set { htmlOnly = !newValue }
+    }
+
+    /// The default body cap: 10 MB.
+    public static let defaultMaxBodyBytes = 10_000_000
+
+    /// A GET of `url`, HTML only unless `acceptAnyContent` is set.
+    public init(url: String, headers: [String: String] = [:],
+                maxBodyBytes: Int = FetchRequest.defaultMaxBodyBytes, acceptAnyContent: Bool = false) {
+        self.url = url
+        self.headers = headers
+        self.maxBodyBytes = maxBodyBytes
+        self.htmlOnly = !acceptAnyContent
+    }
+}

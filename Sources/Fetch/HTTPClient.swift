@@ -1,0 +1,110 @@
+import Foundation
+import Synchronization
+
+/// An HTTP/1.1 + HTTP/2 client over one libcurl multi handle and one event-loop thread (no thread per
+/// request). Keeps connections alive, decodes gzip/deflate/br/zstd, caps connections in total and per
+/// host, and follows redirects itself so that every hop is recorded and only http/https is ever fetched.
+///
+/// Call `shutdown()` (or drop the last reference) when done: it cancels what is still running.
+public final class HTTPClient: Sendable {
+    public let config: FetchConfig
+    private let loop: EventLoop
+    private let nextID = Atomic<UInt64>(0)
+
+    public init(config: FetchConfig = FetchConfig()) {
+        self.config = config
+        let loop = EventLoop(config: config)
+        self.loop = loop
+        let thread = Thread { loop.run() }
+        thread.name = "lookback.fetch"
+        thread.start()
+    }
+
+    deinit { loop.close() }
+
+    /// Stops the event loop; fetches still running, and any started later, end with `.cancelled`.
+    public func shutdown() { loop.close() }
+
+    /// Fetches `request.url`, following up to `config.maxRedirects` redirects (301, 302, 303, 307, 308).
+    /// HTTP error statuses are answers, not errors. Fails with `.redirectLoop` when a redirect leads back to a
+    /// URL of the same chain, `.tooManyRedirects` beyond the limit, `.disallowedScheme` for a non-http(s)
+    /// target, and `.cancelled` if the calling task is cancelled.
+    public func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
+        let startedAt = config.now()
+        let clock = ContinuousClock()
+        let start = clock.now
+        var url = request.url
+        guard Self.isHTTP(url) else {
+            return .failure(Self.scheme(of: url) == nil ? .invalidURL(url) : .disallowedScheme(url: url))
+        }
+        var hops: [FetchHop] = []
+        var seen: Set<String> = [Self.withoutFragment(url)]
+        while true {
+            let hop: HopOutcome
+            switch await performHop(url: url, request: request) {
+            case .failure(let error): return .failure(error)
+            case .success(let outcome): hop = outcome
+            }
+            if Self.redirectStatuses.contains(hop.status), let location = hop.headers.first(named: "Location") {
+                hops.append(FetchHop(url: url, status: hop.status, location: location, headers: hop.headers))
+                if let scheme = Self.scheme(of: location), scheme != "http", scheme != "https" {
+                    return .failure(.disallowedScheme(url: location))
+                }
+                guard let target = hop.redirectURL else {
+                    return .failure(.invalidURL("\(url): redirect to unusable Location \(location)"))
+                }
+                guard Self.isHTTP(target) else { return .failure(.disallowedScheme(url: target)) }
+                guard seen.insert(Self.withoutFragment(target)).inserted else {
+                    return .failure(.redirectLoop(url: target))
+                }
+                guard hops.count <= config.maxRedirects else {
+                    return .failure(.tooManyRedirects(url: request.url, count: hops.count))
+                }
+                url = target
+                continue
+            }
+            let elapsed = clock.now - start
+            return .success(FetchResponse(
+                requestURL: request.url, finalURL: url, status: hop.status, httpVersion: hop.httpVersion,
+                headers: hop.headers, body: hop.body, redirects: hops, bodyTruncated: hop.truncated,
+                bodySkipped: hop.skipped, requestLine: hop.requestLine, requestHeaders: hop.requestHeaders,
+                remoteIP: hop.remoteIP, startedAt: startedAt,
+                duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+        }
+    }
+
+    private func performHop(url: String, request: FetchRequest) async -> Result<HopOutcome, FetchError> {
+        let id = nextID.wrappingAdd(1, ordering: .relaxed).newValue
+        let loop = self.loop
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                if Task.isCancelled || !loop.submit(.add(.init(id: id, url: url, request: request, continuation: continuation))) {
+                    continuation.resume(returning: .failure(.cancelled(url: url)))
+                }
+            }
+        } onCancel: {
+            loop.submit(.cancel(id))
+        }
+    }
+
+    private static let redirectStatuses: Set<Int> = [301, 302, 303, 307, 308]
+
+    /// The lowercased scheme of an absolute URL ("http", "file"...), nil for a relative reference.
+    static func scheme(of url: String) -> String? {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
+        else { return nil }
+        return scheme.lowercased()
+    }
+
+    static func isHTTP(_ url: String) -> Bool {
+        let s = scheme(of: url)
+        return s == "http" || s == "https"
+    }
+
+    static func withoutFragment(_ url: String) -> String {
+        url.firstIndex(of: "#").map { String(url[..<$0]) } ?? url
+    }
+}

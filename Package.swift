@@ -18,6 +18,7 @@ let package = Package(
         // C libraries, each imported by exactly one Swift module.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         /// HTML/XML documents, XPath, CSS selectors, charset detection (wraps libxml2).
         .target(name: "HTML", dependencies: ["CLibXML2"]),
@@ -26,7 +27,7 @@ let package = Package(
         /// Rules + metadata + heuristics + normalization into a page record.
         .target(name: "Extract", dependencies: ["HTML"]),
         /// Snapshots, WARC capture, export and diff.
-        .target(name: "Archive", dependencies: ["Extract"]),
+        .target(name: "Archive", dependencies: ["Extract", "CZlib"]),
         /// Frontier, politeness, discovery, resumable state, the crawl pipeline.
         .target(name: "Crawl", dependencies: [
             "Fetch", "HTML", "Extract", "Archive",

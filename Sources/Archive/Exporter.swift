@@ -1,0 +1,86 @@
+import Extract
+import Foundation
+
+/// Writes all post records of a snapshot, sorted by URL.
+public enum Exporter {
+    public enum Format: String, Sendable, CaseIterable {
+        /// One document: `{"posts":[...],"site":...,"snapshot":...}` (pretty, sorted keys, trailing newline).
+        case json
+        /// One compact record per line.
+        case jsonl
+    }
+
+    /// Streams the snapshot to `handle` record by record (memory stays bounded by one record).
+    public static func export(_ snapshot: Snapshot, format: Format, to handle: FileHandle) throws {
+        var out = BufferedOutput(handle: handle)
+        switch format {
+        case .jsonl:
+            let enc = PageRecord.makeEncoder(pretty: false)
+            try snapshot.forEachRecord { r in
+                out.append(try enc.encode(r))
+                out.append(0x0A)
+                try out.flushIfFull()
+            }
+        case .json:
+            // Keys in sorted order, as a sorted-key encoder would write the whole document.
+            let enc = PageRecord.makeEncoder(pretty: true)
+            out.append("{\n  \"posts\" : [")
+            var first = true
+            try snapshot.forEachRecord { r in
+                out.append(first ? "\n" : ",\n")
+                first = false
+                // Indent the record's pretty lines by four spaces to sit inside the array.
+                let text = String(decoding: try enc.encode(r), as: UTF8.self)
+                out.append("    " + text.replacingOccurrences(of: "\n", with: "\n    "))
+                try out.flushIfFull()
+            }
+            out.append(first ? "\n\n  ],\n" : "\n  ],\n")
+            out.append("  \"site\" : \(jsonString(snapshot.site)),\n")
+            out.append("  \"snapshot\" : \(jsonString(snapshot.id))\n}\n")
+        }
+        try out.flush()
+    }
+
+    /// Exports into a file (replaced atomically).
+    public static func export(_ snapshot: Snapshot, format: Format, to path: URL) throws {
+        let tmp = path.deletingLastPathComponent().appendingPathComponent(".\(path.lastPathComponent).\(UUID().uuidString).tmp")
+        guard FileManager.default.createFile(atPath: tmp.path, contents: nil), let h = FileHandle(forWritingAtPath: tmp.path) else {
+            throw ArchiveError.io(path: path.path, reason: "cannot create the export file")
+        }
+        do {
+            try export(snapshot, format: format, to: h)
+            try h.close()
+            _ = try FileManager.default.replaceItemAt(path, withItemAt: tmp)
+        } catch {
+            try? h.close()
+            try? FileManager.default.removeItem(at: tmp)
+            throw error
+        }
+    }
+}
+
+/// A JSON string literal for `s` (the encoder's escaping).
+func jsonString(_ s: String) -> String {
+    let e = JSONEncoder()
+    e.outputFormatting = [.withoutEscapingSlashes]
+    return String(decoding: (try? e.encode(s)) ?? Data("\"\"".utf8), as: UTF8.self)
+}
+
+/// Collects output and writes it in large blocks.
+struct BufferedOutput {
+    let handle: FileHandle
+    var buffer = Data()
+    static let blockSize = 1 << 20
+
+    init(handle: FileHandle) { self.handle = handle; buffer.reserveCapacity(Self.blockSize + 65536) }
+
+    mutating func append(_ d: Data) { buffer.append(d) }
+    mutating func append(_ b: UInt8) { buffer.append(b) }
+    mutating func append(_ s: String) { buffer.append(contentsOf: Array(s.utf8)) }
+    mutating func flushIfFull() throws { if buffer.count >= Self.blockSize { try flush() } }
+    mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `journal.jsonl` of a partial snapshot: one line per post, listing or error, appended with one
+/// `write(2)` each so a killed process loses at most the line being written. Replay keeps the last
+/// line per URL and ignores a torn last line.
+final class Journal {
+    static let fileName = "journal.jsonl"
+
+    struct Line: Codable {
+        var op: String            // "post" | "listing" | "error"
+        var entry: IndexEntry?
+        var url: String?
+        var error: CrawlError?
+    }
+
+    struct State {
+        var posts: [String: IndexEntry] = [:]
+        var listings: Set<String> = []
+        var errors: [String: CrawlError] = [:]
+    }
+
+    private let fd: Int32
+    let path: String
+    private let encoder = compactEncoder()
+
+    init(url: URL) throws {
+        path = url.path
+        fd = Glibc.open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw ArchiveError.io(path: path, reason: "cannot open journal: \(String(cString: strerror(errno)))") }
+    }
+
+    deinit { close(fd) }
+
+    func append(_ line: Line) throws {
+        var data = try encoder.encode(line)
+        data.append(0x0A)
+        let ok = data.withUnsafeBytes { buf -> Bool in
+            var off = 0
+            while off < buf.count {
+                let n = write(fd, buf.baseAddress! + off, buf.count - off)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                off += n
+            }
+            return true
+        }
+        if !ok { throw ArchiveError.io(path: path, reason: "cannot append to journal: \(String(cString: strerror(errno)))") }
+    }
+
+    func sync() { _ = fsync(fd) }
+
+    /// Replays a journal file (missing file: empty state).
+    static func replay(_ url: URL) throws -> State {
+        var state = State()
+        guard let data = try? Data(contentsOf: url) else { return state }
+        let decoder = JSONDecoder()
+        for line in data.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            // A torn last line (killed mid-write) does not parse: it is the one post to redo.
+            guard let l = try? decoder.decode(Line.self, from: Data(line)) else { continue }
+            switch l.op {
+            case "post": if let e = l.entry { state.posts[e.url] = e; state.errors[e.url] = nil }
+            case "listing": if let u = l.url { state.listings.insert(u) }
+            case "error": if let e = l.error, state.posts[e.url] == nil { state.errors[e.url] = e }
+            default: continue
+            }
+        }
+        return state
+    }
+}
+
+/// Compact, sorted-key JSON encoder for archive files.
+func compactEncoder() -> JSONEncoder {
+    let e = JSONEncoder()
+    e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return e
+}
+
+/// `partial.json`: what `SnapshotWriter.open(resume: true)` needs to reopen a partial snapshot.
+struct PartialInfo: Codable {
+    var id: String
+    var site: String
+    var seedURL: String
+    var startedAt: String
+    var rulesSHA256: String
+    var toolVersion: String
+    var sessions: Int
+
+    static let fileName = "partial.json"
+
+    static func read(_ dir: URL) throws -> PartialInfo {
+        let url = dir.appendingPathComponent(fileName)
+        do { return try JSONDecoder().decode(PartialInfo.self, from: Data(contentsOf: url)) } catch {
+            throw ArchiveError.corrupt(path: url.path, reason: "unreadable partial-snapshot info: \(error)")
+        }
+    }
+
+    func write(_ dir: URL) throws {
+        try writeFileAtomically(dir.appendingPathComponent(Self.fileName), compactEncoder().encode(self) + Data([0x0A]))
+    }
+}
+
+/// Writes `data` to a temporary file beside `url`, flushes it to disk, then renames it over `url`.
+func writeFileAtomically(_ url: URL, _ data: Data, sync: Bool = false) throws {
+    let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    let fd = Glibc.open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw ArchiveError.io(path: tmp.path, reason: "cannot create: \(String(cString: strerror(errno)))") }
+    let ok = data.withUnsafeBytes { buf -> Bool in
+        var off = 0
+        while off < buf.count {
+            let n = write(fd, buf.baseAddress! + off, buf.count - off)
+            if n < 0 { if errno == EINTR { continue }; return false }
+            off += n
+        }
+        return true
+    }
+    if ok && sync { _ = fsync(fd) }
+    close(fd)
+    guard ok, rename(tmp.path, url.path) == 0 else {
+        let reason = String(cString: strerror(errno))
+        unlink(tmp.path)
+        throw ArchiveError.io(path: url.path, reason: "cannot write: \(reason)")
+    }
+}

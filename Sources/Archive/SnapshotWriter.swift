@@ -1,0 +1,227 @@
+import Extract
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes one snapshot of a site. Everything goes into `snapshots/<id>.partial/`; `commit` writes the
+/// index and manifest and renames the folder to `snapshots/<id>/`, so a snapshot is visible only when
+/// complete. Holds the site lock from `open` until `commit` (or until the writer is released).
+///
+/// Thread-safe: any task may call it.
+public final class SnapshotWriter: @unchecked Sendable {
+    /// The snapshot id (`2026-11-25T17-03-12Z`).
+    public let id: String
+    public let site: String
+    /// True when `open` reopened an interrupted partial snapshot.
+    public let isResumed: Bool
+    /// A folder inside the partial snapshot for the crawler's own state (its SQLite database).
+    /// Deleted by `commit`: close anything open in it first.
+    public let workDirectory: URL
+    /// The newest complete snapshot of the site when the writer was opened (for conditional requests and reuse).
+    public let previous: Snapshot?
+    /// The WARC file of this run (a resumed snapshot starts a new WARC file).
+    public let warc: WARCWriter
+
+    private let store: ArchiveStore
+    private let partialDirectory: URL
+    private let info: PartialInfo
+    private let journal: Journal
+    private var lock: SiteLock?
+    private let mutex = NSLock()
+    private var state: Journal.State
+    private var committed = false
+
+    /// Starts a new snapshot of `site` (or, when `resume` is true and a partial one exists, reopens the
+    /// newest partial one). Takes the site lock: a second concurrent writer of the same site gets
+    /// `ArchiveError.locked` naming the lock file and the pid holding it.
+    public static func open(store: ArchiveStore, site: String, seedURL: String, startedAt: Date,
+                            rulesSHA256: String, toolVersion: String, resume: Bool) throws -> SnapshotWriter {
+        try SnapshotWriter(store: store, site: site, seedURL: seedURL, startedAt: startedAt,
+                           rulesSHA256: rulesSHA256, toolVersion: toolVersion, resume: resume)
+    }
+
+    private init(store: ArchiveStore, site: String, seedURL: String, startedAt: Date,
+                 rulesSHA256: String, toolVersion: String, resume: Bool) throws {
+        guard site == ArchiveStore.siteName(for: site) else {
+            throw ArchiveError.invalid("'\(site)' is not a site name; use ArchiveStore.siteName(for:)")
+        }
+        self.store = store
+        self.site = site
+        let fm = FileManager.default
+        let snapshots = store.snapshotsDirectory(site: site)
+        do {
+            try fm.createDirectory(at: snapshots, withIntermediateDirectories: true)
+            try fm.createDirectory(at: store.objectsDirectory(site: site), withIntermediateDirectories: true)
+        } catch {
+            throw ArchiveError.io(path: snapshots.path, reason: "cannot create the site folder: \(error.localizedDescription)")
+        }
+        let lock = try SiteLock(path: store.siteDirectory(site: site).appendingPathComponent("lock").path)
+
+        let folders = store.snapshotFolders(site: site)
+        var info: PartialInfo
+        if resume, let last = folders.last(where: \.partial) {
+            partialDirectory = snapshots.appendingPathComponent(last.name, isDirectory: true)
+            info = try PartialInfo.read(partialDirectory)
+            info.sessions += 1
+            isResumed = true
+        } else {
+            let base = SnapshotID(startedAt: startedAt)
+            let taken = Set(folders.map { $0.partial ? String($0.name.dropLast(ArchiveStore.partialSuffix.count)) : $0.name })
+            var n = 1
+            while taken.contains(base.suffixed(n).value) { n += 1 }
+            let id = base.suffixed(n).value
+            partialDirectory = snapshots.appendingPathComponent(id + ArchiveStore.partialSuffix, isDirectory: true)
+            info = PartialInfo(id: id, site: site, seedURL: seedURL, startedAt: isoUTC(startedAt),
+                               rulesSHA256: rulesSHA256, toolVersion: toolVersion, sessions: 1)
+            isResumed = false
+        }
+        id = info.id
+        workDirectory = partialDirectory.appendingPathComponent("work", isDirectory: true)
+        let warcDir = partialDirectory.appendingPathComponent("warc", isDirectory: true)
+        do {
+            try fm.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+            try fm.createDirectory(at: warcDir, withIntermediateDirectories: true)
+        } catch {
+            throw ArchiveError.io(path: partialDirectory.path, reason: "cannot create the snapshot folder: \(error.localizedDescription)")
+        }
+        try info.write(partialDirectory)
+        self.info = info
+        // Earlier sessions' WARC files may end in a member torn by a kill: cut it off.
+        for name in Self.warcNames(in: warcDir) { try WARCFile.truncateToLastCompleteMember(warcDir.appendingPathComponent(name)) }
+        let warcName = String(format: "%@-%03d.warc.gz", info.id, info.sessions)
+        warc = try WARCWriter(url: warcDir.appendingPathComponent(warcName), software: "lookback/\(toolVersion)", date: startedAt)
+        let journalURL = partialDirectory.appendingPathComponent(Journal.fileName)
+        state = try Journal.replay(journalURL)
+        journal = try Journal(url: journalURL)
+        previous = try store.latest(site: site)
+        self.lock = lock
+    }
+
+    static func warcNames(in dir: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".warc.gz") }.sorted()
+    }
+
+    /// URLs of the posts written so far (after a resume: including earlier sessions'), for the crawler to skip.
+    public var postURLs: Set<String> { mutex.withLock { Set(state.posts.keys) } }
+
+    /// Adds a post. Durable against a process kill when it returns (the content object and a journal
+    /// line are written to the file system). Idempotent per URL: the last call wins.
+    public func addPost(_ record: PageRecord, fetch: FetchInfo) throws {
+        let bytes = try StoredRecord(record).canonicalBytes()
+        let hash = SHA256.hex(bytes)
+        try writeObject(hash: hash, bytes: bytes)
+        let entry = IndexEntry(url: record.url, object: hash, fetchedAt: record.fetchedAt, status: record.status,
+                               reused: false, fetch: fetch)
+        try append(entry)
+    }
+
+    /// Takes over the post at `url` from an earlier snapshot (a 304, or an unchanged payload) without
+    /// re-extracting: the new snapshot references the same stored content. `fetch` replaces the old
+    /// fetch info when given (e.g. a new `WARC-Record-ID`).
+    public func reusePost(url: String, from snapshot: Snapshot, fetch: FetchInfo? = nil) throws {
+        guard var entry = snapshot.entry(url: url) else {
+            throw ArchiveError.invalid("snapshot \(snapshot.id) of \(snapshot.site) has no post \(url) to reuse")
+        }
+        entry.reused = true
+        if let fetch { entry.fetch = fetch }
+        try append(entry)
+    }
+
+    /// Records a listing page (used for discovery, not archived as a post).
+    public func addListing(url: String) throws {
+        try mutex.withLock {
+            try checkOpen()
+            guard !state.listings.contains(url) else { return }
+            try journal.append(.init(op: "listing", url: url))
+            state.listings.insert(url)
+        }
+    }
+
+    /// Records a URL that could not be archived.
+    public func addError(url: String, status: Int?, reason: String) throws {
+        let e = CrawlError(url: url, status: status, reason: reason)
+        try mutex.withLock {
+            try checkOpen()
+            try journal.append(.init(op: "error", error: e))
+            if state.posts[url] == nil { state.errors[url] = e }
+        }
+    }
+
+    /// Finishes the snapshot: writes its index and manifest, deletes `workDirectory`, renames the folder
+    /// into place (atomic) and releases the lock. Returns the snapshot id.
+    @discardableResult
+    public func commit(endedAt: Date, coverage: Coverage, reextractedFrom: String? = nil) throws -> String {
+        try mutex.withLock {
+            try checkOpen()
+            try warc.close()
+            journal.sync()
+            let entries = state.posts.values.sorted { $0.url < $1.url }
+            var index = Data("[\n".utf8)
+            let enc = compactEncoder()
+            for (i, e) in entries.enumerated() {
+                index.append(try enc.encode(e))
+                index.append(contentsOf: Array((i + 1 < entries.count ? ",\n" : "\n").utf8))
+            }
+            index.append(contentsOf: Array("]\n".utf8))
+            let warcDir = partialDirectory.appendingPathComponent("warc", isDirectory: true)
+            let manifest = Manifest(
+                format: Manifest.currentFormat, id: id, site: site, seedURL: info.seedURL,
+                startedAt: info.startedAt, endedAt: isoUTC(endedAt), lookbackVersion: info.toolVersion,
+                rulesSHA256: info.rulesSHA256,
+                counts: Counts(posts: entries.count, reused: entries.filter(\.reused).count,
+                               listings: state.listings.count, errors: state.errors.count),
+                coverage: coverage,
+                errors: state.errors.values.sorted { $0.url < $1.url },
+                listings: state.listings.sorted(),
+                warcFiles: Self.warcNames(in: warcDir),
+                reextractedFrom: reextractedFrom)
+            let pretty = PageRecord.makeEncoder(pretty: true)
+            try writeFileAtomically(partialDirectory.appendingPathComponent(Snapshot.indexFileName), index, sync: true)
+            try writeFileAtomically(partialDirectory.appendingPathComponent(Snapshot.manifestFileName),
+                                    try pretty.encode(manifest) + Data([0x0A]), sync: true)
+            try? FileManager.default.removeItem(at: workDirectory)
+            try? FileManager.default.removeItem(at: partialDirectory.appendingPathComponent(Journal.fileName))
+            try? FileManager.default.removeItem(at: partialDirectory.appendingPathComponent(PartialInfo.fileName))
+            let final = store.snapshotsDirectory(site: site).appendingPathComponent(id, isDirectory: true)
+            guard rename(partialDirectory.path, final.path) == 0 else {
+                throw ArchiveError.io(path: final.path, reason: "cannot move the finished snapshot into place: \(String(cString: strerror(errno)))")
+            }
+            syncDirectory(store.snapshotsDirectory(site: site))
+            committed = true
+            lock?.release()
+            lock = nil
+            return id
+        }
+    }
+
+    // MARK: - Private
+
+    private func checkOpen() throws {
+        if committed { throw ArchiveError.invalid("snapshot \(id) of \(site) is already committed") }
+    }
+
+    private func append(_ entry: IndexEntry) throws {
+        try mutex.withLock {
+            try checkOpen()
+            try journal.append(.init(op: "post", entry: entry))
+            state.posts[entry.url] = entry
+            state.errors[entry.url] = nil
+        }
+    }
+
+    private func writeObject(hash: String, bytes: Data) throws {
+        let url = store.objectURL(site: site, hash: hash)
+        if FileManager.default.fileExists(atPath: url.path) { return }   // stored once
+        let dir = url.deletingLastPathComponent()
+        do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+            throw ArchiveError.io(path: dir.path, reason: "cannot create object folder: \(error.localizedDescription)")
+        }
+        try writeFileAtomically(url, bytes)
+    }
+}
+
+private func syncDirectory(_ url: URL) {
+    let fd = Glibc.open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if fd >= 0 { _ = fsync(fd); close(fd) }
+}

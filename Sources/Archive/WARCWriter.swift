@@ -1,0 +1,172 @@
+import Extract
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a WARC 1.1 file (`.warc.gz`): one gzip member per record, each written with a single
+/// `write(2)` so a killed process leaves at most one torn member at the end (cut off on resume).
+/// Starts with a `warcinfo` record. Thread-safe.
+public final class WARCWriter: @unchecked Sendable {
+    /// `WARC-Profile` of a `revisit` record.
+    public enum RevisitProfile: String, Sendable {
+        /// The server answered 304 Not Modified to a conditional request.
+        case serverNotModified = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
+        /// The payload is byte-identical to an earlier capture.
+        case identicalPayloadDigest = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
+    }
+
+    /// The file being written.
+    public let url: URL
+    private var fd: Int32
+    private let mutex = NSLock()
+
+    /// Response headers that describe a transfer encoding the body no longer has (libcurl hands over the
+    /// decoded body): renamed with this prefix so the record stays self-consistent.
+    public static let renamedHeaderPrefix = "X-Lookback-Orig-"
+    private static let renamedHeaders: Set<String> = ["content-encoding", "transfer-encoding", "content-length"]
+
+    /// Creates (or appends to) `url` and writes a `warcinfo` record naming `software`, dated `date`.
+    init(url: URL, software: String, date: Date) throws {
+        self.url = url
+        fd = Glibc.open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw ArchiveError.io(path: url.path, reason: "cannot open WARC file: \(String(cString: strerror(errno)))") }
+        try writeWarcinfo(date: date, fields: [("software", software), ("format", "WARC File Format 1.1"),
+                                                 ("conformsTo", "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/")])
+    }
+
+    deinit { if fd >= 0 { Glibc.close(fd) } }
+
+    /// Writes a `warcinfo` record with the given fields; returns its `WARC-Record-ID`.
+    @discardableResult
+    public func writeWarcinfo(date: Date, fields: [(String, String)]) throws -> String {
+        let block = fields.map { "\($0.0): \($0.1)\r\n" }.joined()
+        return try writeRecord(type: "warcinfo", targetURI: nil, date: date, contentType: "application/warc-fields",
+                               extra: [("WARC-Filename", url.lastPathComponent)], block: Array(block.utf8))
+    }
+
+    /// Writes a `request` record: the request line and headers as sent. Returns its `WARC-Record-ID`.
+    @discardableResult
+    public func writeRequest(targetURI: String, date: Date, method: String = "GET", httpVersion: String = "HTTP/1.1",
+                             headers: [(String, String)], concurrentTo: String? = nil) throws -> String {
+        var target = "/"
+        if let c = URLComponents(string: targetURI) {
+            target = (c.percentEncodedPath.isEmpty ? "/" : c.percentEncodedPath) + (c.percentEncodedQuery.map { "?" + $0 } ?? "")
+        }
+        var head = "\(method) \(target) \(httpVersion)\r\n"
+        if !headers.contains(where: { $0.0.lowercased() == "host" }), let host = URLComponents(string: targetURI)?.host {
+            let port = URLComponents(string: targetURI)?.port.map { ":\($0)" } ?? ""
+            head += "Host: \(host)\(port)\r\n"
+        }
+        for (k, v) in headers { head += "\(k): \(v)\r\n" }
+        head += "\r\n"
+        return try writeRecord(type: "request", targetURI: targetURI, date: date,
+                               contentType: "application/http;msgtype=request",
+                               extra: concurrentTo.map { [("WARC-Concurrent-To", $0)] } ?? [], block: Array(head.utf8))
+    }
+
+    /// Writes a `response` record: status line, headers (transfer-encoding headers renamed, Content-Length
+    /// set to the body's length) and the decoded body. Returns its `WARC-Record-ID`; the payload digest
+    /// is `payloadDigest(body)`.
+    @discardableResult
+    public func writeResponse(targetURI: String, date: Date, status: Int, reason: String = "", httpVersion: String = "HTTP/1.1",
+                              headers: [(String, String)], body: [UInt8], concurrentTo: String? = nil) throws -> String {
+        var block = Array(Self.httpHead(status: status, reason: reason, httpVersion: httpVersion, headers: headers,
+                                        contentLength: body.count).utf8)
+        block.append(contentsOf: body)
+        var extra = [("WARC-Payload-Digest", Self.payloadDigest(body))]
+        if let concurrentTo { extra.append(("WARC-Concurrent-To", concurrentTo)) }
+        return try writeRecord(type: "response", targetURI: targetURI, date: date,
+                               contentType: "application/http;msgtype=response", extra: extra, block: block)
+    }
+
+    /// Writes a `revisit` record (headers only) pointing at an earlier response record with the same payload.
+    @discardableResult
+    public func writeRevisit(targetURI: String, date: Date, profile: RevisitProfile, refersTo: String,
+                             refersToTargetURI: String, refersToDate: String, payloadDigest: String?,
+                             status: Int, reason: String = "", httpVersion: String = "HTTP/1.1",
+                             headers: [(String, String)], concurrentTo: String? = nil) throws -> String {
+        let block = Array(Self.httpHead(status: status, reason: reason, httpVersion: httpVersion, headers: headers,
+                                        contentLength: nil).utf8)
+        var extra = [("WARC-Profile", profile.rawValue), ("WARC-Refers-To", refersTo),
+                     ("WARC-Refers-To-Target-URI", refersToTargetURI), ("WARC-Refers-To-Date", refersToDate)]
+        if let payloadDigest { extra.append(("WARC-Payload-Digest", payloadDigest)) }
+        if let concurrentTo { extra.append(("WARC-Concurrent-To", concurrentTo)) }
+        return try writeRecord(type: "revisit", targetURI: targetURI, date: date,
+                               contentType: "application/http;msgtype=response", extra: extra, block: block)
+    }
+
+    /// `sha256:<hex>` of a payload, as written in `WARC-Payload-Digest` (and `FetchInfo.payloadDigest`).
+    public static func payloadDigest(_ body: [UInt8]) -> String { "sha256:" + SHA256.hex(body) }
+
+    /// The WARC date format (ISO 8601 UTC, seconds).
+    public static func warcDate(_ date: Date) -> String { isoUTC(date) }
+
+    /// Flushes and closes the file (idempotent).
+    func close() throws {
+        mutex.withLock {
+            if fd >= 0 { _ = fsync(fd); Glibc.close(fd); fd = -1 }
+        }
+    }
+
+    // MARK: - Private
+
+    private static func httpHead(status: Int, reason: String, httpVersion: String, headers: [(String, String)],
+                                 contentLength: Int?) -> String {
+        var head = "\(httpVersion) \(status)\(reason.isEmpty ? "" : " " + reason)\r\n"
+        for (k, v) in headers {
+            let clean = v.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+            if renamedHeaders.contains(k.lowercased()) {
+                head += "\(renamedHeaderPrefix)\(k): \(clean)\r\n"
+            } else {
+                head += "\(k): \(clean)\r\n"
+            }
+        }
+        if let contentLength { head += "Content-Length: \(contentLength)\r\n" }
+        head += "\r\n"
+        return head
+    }
+
+    private func writeRecord(type: String, targetURI: String?, date: Date, contentType: String,
+                             extra: [(String, String)], block: [UInt8]) throws -> String {
+        let recordID = "<urn:uuid:\(UUID().uuidString.lowercased())>"
+        var head = "WARC/1.1\r\nWARC-Type: \(type)\r\nWARC-Record-ID: \(recordID)\r\nWARC-Date: \(isoUTC(date))\r\n"
+        if let targetURI { head += "WARC-Target-URI: \(targetURI)\r\n" }
+        for (k, v) in extra { head += "\(k): \(v)\r\n" }
+        head += "WARC-Block-Digest: sha256:\(SHA256.hex(block))\r\n"
+        head += "Content-Type: \(contentType)\r\nContent-Length: \(block.count)\r\n\r\n"
+        var record = Array(head.utf8)
+        record.append(contentsOf: block)
+        record.append(contentsOf: [0x0D, 0x0A, 0x0D, 0x0A])
+        let member = try Gzip.compress(record)
+        try mutex.withLock {
+            guard fd >= 0 else { throw ArchiveError.invalid("\(url.path): WARC file already closed") }
+            let ok = member.withUnsafeBytes { buf -> Bool in
+                var off = 0
+                while off < buf.count {
+                    let n = write(fd, buf.baseAddress! + off, buf.count - off)
+                    if n < 0 { if errno == EINTR { continue }; return false }
+                    off += n
+                }
+                return true
+            }
+            if !ok { throw ArchiveError.io(path: url.path, reason: "cannot write WARC record: \(String(cString: strerror(errno)))") }
+        }
+        return recordID
+    }
+}
+
+/// Whole-file operations on `.warc.gz` files.
+enum WARCFile {
+    /// Cuts a torn last gzip member (left by a kill during a write) off the end of the file.
+    static func truncateToLastCompleteMember(_ url: URL) throws {
+        guard let data = try? [UInt8](Data(contentsOf: url)) else { return }
+        var good = 0
+        data.withUnsafeBufferPointer { buf in
+            while good < buf.count, let m = Gzip.decompressMember(buf, at: good) { good = m.end }
+        }
+        if good < data.count, truncate(url.path, off_t(good)) != 0 {
+            throw ArchiveError.io(path: url.path, reason: "cannot cut a torn WARC record: \(String(cString: strerror(errno)))")
+        }
+    }
+}

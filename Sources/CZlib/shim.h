@@ -1,0 +1,11 @@
+#ifndef LOOKBACK_CZLIB_SHIM_H
+#define LOOKBACK_CZLIB_SHIM_H
+#include <zlib.h>
+
+/* deflateInit2/inflateInit2 are macros Swift cannot call: typed wrappers. */
+static inline int lb_deflateInit2(z_streamp s, int level, int windowBits) {
+    return deflateInit2(s, level, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY);
+}
+static inline int lb_inflateInit2(z_streamp s, int windowBits) { return inflateInit2(s, windowBits); }
+
+#endif

@@ -1,0 +1,263 @@
+import Foundation
+import Testing
+@testable import Fetch
+
+/// Runs `body` against a fresh loopback server and a fresh client, then stops both.
+private func withServer(
+    config: FetchConfig = FetchConfig(),
+    _ routes: [(String, @Sendable (TestRequest) async -> TestAnswer)],
+    _ body: (Fetch.HTTPClient, String) async throws -> Void
+) async throws {
+    let server = try await TestServer(routes)
+    let client = Fetch.HTTPClient(config: config)
+    do {
+        try await body(client, server.base)
+    } catch {
+        client.shutdown(); await server.stop(); throw error
+    }
+    client.shutdown()
+    await server.stop()
+}
+
+private func redirect(_ status: Int, to location: String) -> TestAnswer {
+    TestAnswer(status: status, headers: [("Location", location)], body: [])
+}
+
+private func page(_ text: String) -> [UInt8] { Array("<html><body>\(text)</body></html>".utf8) }
+
+extension Result {
+    var value: Success? { try? get() }
+    var error: Failure? { if case .failure(let e) = self { return e } else { return nil } }
+}
+
+@Suite struct HTTPClientTests {
+    @Test func plainPageWithRequestHeadersAsSent() async throws {
+        try await withServer([("/plain", { _ in TestAnswer(body: page("plain")) })]) { client, base in
+            let r = try #require(await client.fetch(FetchRequest(url: base + "/plain")).value)
+            #expect(r.status == 200)
+            #expect(r.httpVersion == "HTTP/1.1")
+            #expect(r.body == page("plain"))
+            #expect(r.finalURL == base + "/plain")
+            #expect(r.redirects.isEmpty)
+            #expect(r.contentType == "text/html; charset=utf-8")
+            #expect(r.charset == "utf-8")
+            #expect(r.requestLine == "GET /plain HTTP/1.1")
+            #expect(r.requestHeaders.first(named: "user-agent") == FetchConfig.defaultUserAgent)
+            #expect(r.requestHeaders.first(named: "Host") == "127.0.0.1:\(base.split(separator: ":").last!)")
+            #expect(r.requestHeaders.first(named: "Accept-Encoding")?.contains("gzip") == true)
+            #expect(r.remoteIP == "127.0.0.1")
+        }
+    }
+
+    @Test func gzipBodyIsDecoded() async throws {
+        let html = page(String(repeating: "gzip me ", count: 1000))
+        try await withServer([("/gz", { req in
+            // Only compress when the client offered gzip, as a real server would.
+            guard req.headers["accept-encoding"]?.contains("gzip") == true else { return TestAnswer(status: 406) }
+            return TestAnswer(headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                              body: Gzip.stored(html))
+        })]) { client, base in
+            let r = try #require(await client.fetch(FetchRequest(url: base + "/gz")).value)
+            #expect(r.status == 200)
+            #expect(r.header("content-encoding") == "gzip")
+            #expect(r.body == html)
+        }
+    }
+
+    @Test func redirectChainIsRecordedHopByHop() async throws {
+        try await withServer([
+            ("/a", { _ in redirect(301, to: "/b") }),
+            ("/b", { req in redirect(302, to: "http://127.0.0.1:\(req.headers["host"]!.split(separator: ":").last!)/c?x=1") }),
+            ("/c", { _ in redirect(308, to: "d") }),
+            ("/d", { _ in TestAnswer(body: page("final")) }),
+        ]) { client, base in
+            let r = try #require(await client.fetch(FetchRequest(url: base + "/a")).value)
+            #expect(r.status == 200)
+            #expect(r.body == page("final"))
+            #expect(r.requestURL == base + "/a")
+            #expect(r.finalURL == base + "/d")
+            #expect(r.redirects.map(\.url) == [base + "/a", base + "/b", base + "/c?x=1"])
+            #expect(r.redirects.map(\.status) == [301, 302, 308])
+            #expect(r.redirects.map(\.location) == ["/b", base + "/c?x=1", "d"])
+            #expect(r.redirects[0].headers.first(named: "location") == "/b")
+        }
+    }
+
+    @Test func redirectLoopIsStopped() async throws {
+        try await withServer([
+            ("/loop1", { _ in redirect(301, to: "/loop2") }),
+            ("/loop2", { _ in redirect(302, to: "/loop1#again") }),
+        ]) { client, base in
+            let e = await client.fetch(FetchRequest(url: base + "/loop1")).error
+            #expect(e == .redirectLoop(url: base + "/loop1#again"))
+        }
+    }
+
+    @Test(arguments: [(10, true), (11, false)])
+    func redirectChainLimit(length: Int, succeeds: Bool) async throws {
+        try await withServer([("/chain/*", { req in
+            let n = Int(req.path.split(separator: "/").last!)!
+            return n == 0 ? TestAnswer(body: page("end")) : redirect(302, to: "/chain/\(n - 1)")
+        })]) { client, base in
+            let result = await client.fetch(FetchRequest(url: base + "/chain/\(length)"))
+            if succeeds {
+                #expect(result.value?.redirects.count == length)
+                #expect(result.value?.finalURL == base + "/chain/0")
+            } else {
+                #expect(result.error == .tooManyRedirects(url: base + "/chain/\(length)", count: 11))
+            }
+        }
+    }
+
+    @Test(arguments: ["file:///etc/passwd", "ftp://127.0.0.1/x", "gopher://127.0.0.1/", "javascript:alert(1)"])
+    func redirectToOtherSchemeIsRefused(target: String) async throws {
+        try await withServer([("/away", { _ in redirect(302, to: target) })]) { client, base in
+            let e = await client.fetch(FetchRequest(url: base + "/away")).error
+            #expect(e == .disallowedScheme(url: target))
+        }
+    }
+
+    @Test func nonHTTPRequestIsRefused() async throws {
+        let client = Fetch.HTTPClient()
+        defer { client.shutdown() }
+        #expect(await client.fetch(FetchRequest(url: "file:///etc/passwd")).error == .disallowedScheme(url: "file:///etc/passwd"))
+        #expect(await client.fetch(FetchRequest(url: "not a url")).error == .invalidURL("not a url"))
+    }
+
+    @Test func retryAfterOn429() async throws {
+        try await withServer([
+            ("/busy", { _ in TestAnswer(status: 429, headers: [("Retry-After", "120")], body: []) }),
+            ("/busy-date", { _ in TestAnswer(status: 503, headers: [
+                ("Date", "Wed, 21 Oct 2015 07:28:00 GMT"), ("Retry-After", "Wed, 21 Oct 2015 07:29:30 GMT")], body: []) }),
+        ]) { client, base in
+            let r = try #require(await client.fetch(FetchRequest(url: base + "/busy")).value)
+            #expect(r.status == 429)
+            #expect(r.retryAfter == 120)
+            let d = try #require(await client.fetch(FetchRequest(url: base + "/busy-date")).value)
+            #expect(d.status == 503)
+            #expect(d.serverDate == Date(timeIntervalSince1970: 1_445_412_480))
+            #expect(d.retryAfter == 90)
+        }
+    }
+
+    @Test func bodyCapStopsAHugeAnswer() async throws {
+        let huge = [UInt8](repeating: 0x61, count: 4_000_000)
+        try await withServer([("/huge", { _ in TestAnswer(body: huge) })]) { client, base in
+            var request = FetchRequest(url: base + "/huge")
+            request.maxBodyBytes = 100_000
+            let r = try #require(await client.fetch(request).value)
+            #expect(r.bodyTruncated)
+            #expect(r.body.count == 100_000)
+            let full = try #require(await client.fetch(FetchRequest(url: base + "/huge")).value)
+            #expect(!full.bodyTruncated)
+            #expect(full.body.count == huge.count)
+        }
+    }
+
+    @Test func gzipBombStopsAtTheDecodedCap() async throws {
+        let bomb = Gzip.zeroBomb(repeats: 16_000)   // 26 KB on the wire, 4.1 MB decoded
+        try await withServer([("/bomb", { _ in
+            TestAnswer(headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], body: bomb)
+        })]) { client, base in
+            var request = FetchRequest(url: base + "/bomb")
+            request.maxBodyBytes = 256_000
+            let r = try #require(await client.fetch(request).value)
+            #expect(r.bodyTruncated)
+            #expect(r.body.count == 256_000)
+            #expect(r.body.allSatisfy { $0 == 0 })
+        }
+    }
+
+    @Test func nonHTMLBodiesAreSkipped() async throws {
+        let pdf = Array("%PDF-1.7\n".utf8) + [UInt8](repeating: 0x20, count: 2_000_000)
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 1, count: 500_000)
+        try await withServer([
+            ("/doc.pdf", { _ in TestAnswer(headers: [("Content-Type", "application/pdf")], body: pdf) }),
+            ("/lying", { _ in TestAnswer(headers: [("Content-Type", "text/html")], body: pdf) }),
+            ("/untyped", { _ in TestAnswer(headers: [("Content-Type", "application/octet-stream")], body: png) }),
+            ("/untyped-html", { _ in TestAnswer(headers: [], body: page("no type")) }),
+        ]) { client, base in
+            for path in ["/doc.pdf", "/lying", "/untyped"] {
+                let r = try #require(await client.fetch(FetchRequest(url: base + path)).value, "\(path)")
+                #expect(r.bodySkipped, "\(path)")
+                #expect(r.body.isEmpty, "\(path)")
+                #expect(r.status == 200, "\(path)")
+                #expect(r.header("Content-Type") != nil, "\(path)")
+            }
+            let html = try #require(await client.fetch(FetchRequest(url: base + "/untyped-html")).value)
+            #expect(!html.bodySkipped)
+            #expect(html.body == page("no type"))
+            let any = try #require(await client.fetch(FetchRequest(url: base + "/doc.pdf", acceptAnyContent: true)).value)
+            #expect(!any.bodySkipped)
+            #expect(any.body == pdf)
+        }
+    }
+
+    @Test func slowAnswerTimesOut() async throws {
+        let config = FetchConfig(connectTimeout: 1, totalTimeout: 0.3)
+        try await withServer(config: config, [("/slow", { _ in TestAnswer(delay: 5) })]) { client, base in
+            let e = await client.fetch(FetchRequest(url: base + "/slow")).error
+            guard case .timeout(let message) = e else { Issue.record("expected timeout, got \(String(describing: e))"); return }
+            #expect(message.contains("/slow"))
+        }
+    }
+
+    @Test func connectionRefused() async throws {
+        // A port that was just free: start a server, note its port, stop it.
+        let server = try await TestServer([])
+        let url = server.base + "/"
+        await server.stop()
+        let client = Fetch.HTTPClient()
+        defer { client.shutdown() }
+        let e = await client.fetch(FetchRequest(url: url)).error
+        guard case .connect(let message) = e else { Issue.record("expected connect error, got \(String(describing: e))"); return }
+        #expect(message.contains(url))
+    }
+
+    @Test func conditionalRequestAnswered304() async throws {
+        try await withServer([("/etag", { req in
+            if req.headers["if-none-match"] == "\"v1\"" { return TestAnswer(status: 304, headers: [("ETag", "\"v1\"")], body: []) }
+            return TestAnswer(headers: [("Content-Type", "text/html"), ("ETag", "\"v1\"")], body: page("v1"))
+        })]) { client, base in
+            let first = try #require(await client.fetch(FetchRequest(url: base + "/etag")).value)
+            #expect(first.status == 200)
+            let etag = try #require(first.header("etag"))
+            let again = try #require(await client.fetch(FetchRequest(url: base + "/etag", headers: ["If-None-Match": etag])).value)
+            #expect(again.status == 304)
+            #expect(again.body.isEmpty)
+            #expect(again.requestHeaders.first(named: "If-None-Match") == "\"v1\"")
+        }
+    }
+
+    @Test func cancellationEndsTheFetch() async throws {
+        try await withServer([("/slow", { _ in TestAnswer(delay: 5) })]) { client, base in
+            let task = Task { await client.fetch(FetchRequest(url: base + "/slow")) }
+            try await Task.sleep(for: .milliseconds(100))
+            task.cancel()
+            #expect(await task.value.error == .cancelled(url: base + "/slow"))
+        }
+    }
+
+    @Test func manyConcurrentFetchesComplete() async throws {
+        try await withServer(config: FetchConfig(maxConnections: 8, maxConnectionsPerHost: 4), [("/n", { req in
+            TestAnswer(body: page("n=\(req.query["i"] ?? "?")"))
+        })]) { client, base in
+            let bodies = await withTaskGroup(of: (Int, [UInt8]?).self) { group in
+                for i in 0..<300 {
+                    group.addTask { (i, await client.fetch(FetchRequest(url: base + "/n?i=\(i)")).value?.body) }
+                }
+                var out: [Int: [UInt8]] = [:]
+                for await (i, body) in group { out[i] = body }
+                return out
+            }
+            #expect(bodies.count == 300)
+            for i in 0..<300 { #expect(bodies[i] == page("n=\(i)")) }
+        }
+    }
+
+    @Test func shutdownCancelsLaterFetches() async throws {
+        let client = Fetch.HTTPClient()
+        client.shutdown()
+        #expect(await client.fetch(FetchRequest(url: "http://127.0.0.1:9/")).error == .cancelled(url: "http://127.0.0.1:9/"))
+    }
+}

@@ -1,0 +1,88 @@
+# Shared helpers for the bench/*.sh scripts (sourced, not run). Every benchmark:
+#   - builds lookback in release mode (or uses $LOOKBACK when set),
+#   - installs what it compares against (apt packages, a Python venv in bench/.venv),
+#   - measures each command with /usr/bin/time (wall s, user s, sys s, peak RSS),
+#   - writes its raw results to bench/out/ and prints a summary table.
+# Environment: SHARED (default ../shared from the repo root), SCRATCH (SwiftPM scratch path, default
+# .build), LOOKBACK (a prebuilt binary: skips the build).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SHARED="$(cd "$ROOT" && cd "${SHARED:-../shared}" 2>/dev/null && pwd)" || {
+  echo "bench: SHARED=${SHARED:-../shared} (from $ROOT) does not exist" >&2; exit 1; }
+OUT="$ROOT/bench/out"
+VENV="$ROOT/bench/.venv"
+mkdir -p "$OUT"
+
+say() { printf '%s\n' "$*" >&2; }
+
+# Installs Debian packages that are missing (needs root or sudo).
+need_apt() {
+  local missing=() p
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  ((${#missing[@]})) || return 0
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  say "bench: apt-get install ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# Creates bench/.venv and pip-installs the given packages when `python -c "import MODULES"` fails.
+# usage: need_venv "import trafilatura, resiliparse" trafilatura resiliparse
+need_venv() {
+  local check=$1; shift
+  if ! "$VENV/bin/python" -c "$check" >/dev/null 2>&1; then
+    need_apt python3-venv
+    [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+    say "bench: pip install $* into bench/.venv"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check "$@"
+  fi
+}
+
+# Sets LOOKBACK to a release build of lookback.
+build_lookback() {
+  if [ -n "${LOOKBACK:-}" ]; then return 0; fi
+  local scratch=${SCRATCH:-.build}
+  say "bench: swift build -c release --scratch-path $scratch --product lookback"
+  (cd "$ROOT" && swift build -c release --scratch-path "$scratch" --product lookback >&2)
+  LOOKBACK="$(cd "$ROOT" && swift build -c release --scratch-path "$scratch" --show-bin-path)/lookback"
+  [ -x "$LOOKBACK" ] || { say "bench: no binary at $LOOKBACK"; exit 1; }
+}
+
+# Stops the benchmark, by name, when lookback has no such subcommand yet.
+need_command() {
+  "$LOOKBACK" "$1" --help >/dev/null 2>&1 || {
+    say "bench: \`lookback $1\` is not in this build yet; nothing to measure."; exit 3; }
+}
+
+# measure NAME PAGES STDOUT_FILE CMD...: runs CMD under /usr/bin/time (stdout to STDOUT_FILE), appends
+# "NAME PAGES WALL USER SYS RSS_KB EXIT" to $RESULTS and prints it. Runs it $RUNS times (default 1) and
+# keeps the fastest wall time (the machine is shared; the fastest run is the least disturbed).
+measure() {
+  local name=$1 pages=$2 stdout=$3; shift 3
+  local runs=${RUNS:-1} best="" line i rc
+  for ((i = 0; i < runs; i++)); do
+    rc=0
+    /usr/bin/time -f '%e %U %S %M' -o "$OUT/$name.time" "$@" >"$stdout" 2>"$OUT/$name.stderr" || rc=$?
+    line="$(tail -n 1 "$OUT/$name.time") $rc"
+    if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then best=$line; fi
+    if [ "$rc" != 0 ]; then say "bench: $name exited $rc (see $OUT/$name.stderr)"; break; fi
+  done
+  echo "$name $pages $best" >>"$RESULTS"
+  row "$name $pages $best"
+}
+
+# Prints one result row: name, pages, wall s, pages/s, CPU ms/page, peak RSS MB.
+row() {
+  echo "$1" | awk '{ printf "  %-28s %7d pages %8.2f s %9.1f pages/s %7.2f ms CPU/page %7.1f MB peak RSS%s\n",
+    $1, $2, $3, ($3 > 0 ? $2 / $3 : 0), ($2 > 0 ? 1000 * ($4 + $5) / $2 : 0), $6 / 1024, ($7 != 0 ? "  (exit " $7 ")" : "") }' >&2
+}
+
+# value NAME FIELD from $RESULTS: pages wall user sys rss exit
+value() {
+  awk -v n="$1" -v f="$2" '$1 == n { v = $(f) } END { print v }' "$RESULTS"
+}
+
+machine_line() {
+  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), load $(cut -d' ' -f1-3 /proc/loadavg)"
+}

@@ -66,7 +66,10 @@ measure() {
     /usr/bin/time -f '%e %U %S %M' -o "$OUT/$name.time" "$@" >"$stdout" 2>"$OUT/$name.stderr" || rc=$?
     line="$(tail -n 1 "$OUT/$name.time") $rc"
     if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then best=$line; fi
-    if [ "$rc" != 0 ]; then say "bench: $name exited $rc (see $OUT/$name.stderr)"; break; fi
+    # OK_EXITS: exit codes that mean success for this command (diff(1)-style tools exit 1 on "changed")
+    if [[ " ${OK_EXITS:-0} " != *" $rc "* ]]; then
+      say "bench: $name exited $rc (see $OUT/$name.stderr)"; tail -n 3 "$OUT/$name.stderr" >&2; break
+    fi
   done
   echo "$name $pages $best" >>"$RESULTS"
   row "$name $pages $best"
@@ -85,4 +88,21 @@ value() {
 
 machine_line() {
   echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), load $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# site_for THEME POSTS [v2]: prints the folder of a blogsite.py site (generated once, cached in
+# bench/out/sites/; seed 1). With v2, also builds its mutated version 2 and prints that folder.
+site_for() {
+  local theme=$1 posts=$2 version=${3:-v1}
+  local dir="$OUT/sites/$theme-$posts"
+  if [ ! -f "$dir/v1/_truth/site.json" ]; then
+    rm -rf "$dir/v1"; mkdir -p "$dir"
+    say "bench: blogsite.py generate --theme $theme --posts $posts (once, cached in $dir)"
+    python3 "$SHARED/site/blogsite.py" generate --theme "$theme" --posts "$posts" --seed 1 --out "$dir/v1" >&2
+  fi
+  if [ "$version" = v2 ] && [ ! -f "$dir/v2/_truth/changes.json" ]; then
+    rm -rf "$dir/v2"
+    python3 "$SHARED/site/blogsite.py" mutate --in "$dir/v1" --out "$dir/v2" --seed 1 >&2
+  fi
+  echo "$dir/$version"
 }

@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# Crawl speed (issue #3): lookback crawl vs wget --recursive vs a Scrapy CrawlSpider, on a 2,000-post
+# WordPress-style blog from blogsite.py served by nginx on 127.0.0.1 (with /?p=ID shortlinks answering
+# 301 to the post, as WordPress does), politeness delays off; then lookback alone on a 10,000-post site
+# for the peak-RSS ratio.
+#
+#   bench/crawl.sh                      # POSTS=2000 BIG_POSTS=10000 PORT=18080 THEME=wordpress
+#   BIG_POSTS=0 bench/crawl.sh          # skip the 10,000-post run
+#   TOOLS="lookback" bench/crawl.sh     # only some of: lookback wget scrapy
+#
+# Distinct pages come from nginx's access log (URIs answered 200 with text/html), so every tool is
+# counted the same way; CPU (user+sys of the whole process) and peak RSS from /usr/bin/time.
+# Targets (issue #3): lookback >= 2x wget's distinct pages/s, >= 10x Scrapy's, <= 2 ms CPU per page,
+# peak RSS <= 150 MB, and RSS on 10,000 posts <= 1.3x RSS on 2,000. Results: bench/out/crawl-*.
+source "$(dirname "$0")/lib.sh"
+
+THEME=${THEME:-wordpress}
+POSTS=${POSTS:-2000}
+BIG_POSTS=${BIG_POSTS:-10000}
+PORT=${PORT:-18080}
+LIMIT_S=${LIMIT_S:-900}                          # each crawl is stopped after this many seconds
+LOOKBACK_FLAGS=${LOOKBACK_FLAGS:---delay-ms 0}   # politeness delay off; everything else default
+TOOLS=" ${TOOLS:-lookback wget scrapy} "
+has() { [[ "$TOOLS" == *" $1 "* ]]; }
+RESULTS="$OUT/crawl-results.txt"; : >"$RESULTS"
+NGX="$OUT/nginx"; LOG="$NGX/access.log"
+SEED="http://127.0.0.1:$PORT/"
+
+command -v nginx >/dev/null 2>&1 || need_apt nginx-light
+need_apt time wget python3-venv
+need_venv "import scrapy" scrapy
+if has lookback; then build_lookback; need_command crawl; fi
+
+NGINX_PID=""
+stop_nginx() { if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=""; fi; }
+trap stop_nginx EXIT
+
+# start_nginx SITE_DIR: serves the site on 127.0.0.1:$PORT. The site's files use the placeholder
+# origin http://blog.lookback.test, which blogsite's own server rewrites to the client's origin;
+# sub_filter does the same here. /?p=ID answers 301 to the post (map generated from _truth/).
+start_nginx() {
+  local site=$1
+  stop_nginx
+  mkdir -p "$NGX/tmp"; : >"$LOG"
+  python3 - "$site" "$NGX/shortlinks.map" <<'PY'
+import json, sys
+site, out = sys.argv[1], sys.argv[2]
+model = json.load(open(f"{site}/_truth/model.json", encoding="utf-8"))
+urls = json.load(open(f"{site}/_truth/site.json", encoding="utf-8"))["posts"]
+assert len(model["posts"]) == len(urls)
+with open(out, "w") as f:
+    for post, url in zip(model["posts"], urls):   # blogsite lists both in the same order
+        assert post["slug"] in url, (post["slug"], url)
+        f.write(f'{post["id"]} "{url}";\n')
+PY
+  local base; base=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["base_path"])' "$site/_truth/site.json")
+  cat >"$NGX/nginx.conf" <<CONF
+daemon off;
+worker_processes 1;
+pid $NGX/nginx.pid;
+error_log $NGX/error.log warn;
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    charset utf-8;
+    charset_types text/plain text/xml application/xml application/rss+xml application/atom+xml;
+    log_format bench '\$status \$request_uri \$sent_http_content_type';
+    access_log $LOG bench;
+    sendfile on;
+    keepalive_requests 100000;
+    gzip on; gzip_comp_level 1;
+    gzip_types text/plain text/css application/xml application/rss+xml application/atom+xml;
+    client_body_temp_path $NGX/tmp; proxy_temp_path $NGX/tmp; fastcgi_temp_path $NGX/tmp;
+    uwsgi_temp_path $NGX/tmp; scgi_temp_path $NGX/tmp;
+    map \$arg_p \$shortlink { default ""; include $NGX/shortlinks.map; }
+    server {
+        listen 127.0.0.1:$PORT;
+        root $site;
+        absolute_redirect off;
+        sub_filter 'http://blog.lookback.test' 'http://\$http_host';
+        sub_filter_once off;
+        sub_filter_last_modified on;
+        sub_filter_types text/plain application/xml application/rss+xml application/atom+xml;
+        location = / { if (\$shortlink) { return 301 \$shortlink; } try_files /index.html =404; }
+        location = $base/ { if (\$shortlink) { return 301 \$shortlink; } try_files $base/index.html =404; }
+        location ~ /feed\.xml\$ { types { } default_type application/rss+xml; }
+        location ~ /atom\.xml\$ { types { } default_type application/atom+xml; }
+        location /_truth/ { return 404; }
+        location / { try_files \$uri \$uri/index.html \$uri/ =404; }
+    }
+}
+CONF
+  nginx -t -q -c "$NGX/nginx.conf" -p "$NGX" 2>"$NGX/test.err" || { cat "$NGX/test.err" >&2; exit 1; }
+  nginx -c "$NGX/nginx.conf" -p "$NGX" &
+  NGINX_PID=$!
+  for _ in $(seq 50); do curl -fsS -o /dev/null "$SEED" 2>/dev/null && break; sleep 0.1; done
+  # sanity: a shortlink answers 301 to a post, and the origin placeholder is rewritten
+  local id; id=$(head -n 1 "$NGX/shortlinks.map" | cut -d' ' -f1)
+  curl -sS -o /dev/null -w '%{http_code} %{redirect_url}\n' "${SEED}?p=$id" | grep -q '^301 ' ||
+    { say "bench: nginx shortlink /?p=$id does not answer 301"; exit 1; }
+  curl -sS "${SEED}robots.txt" | grep -q "Sitemap: $SEED" || { say "bench: origin not rewritten in robots.txt"; exit 1; }
+  find "$site" -type f -not -path '*/_truth/*' -exec cat {} + >/dev/null  # warm the page cache
+  : >"$LOG"
+}
+
+# crawl_run NAME PAGES_EXPECTED CMD...: one measured crawl, plus its slice of the access log.
+crawl_run() {
+  local name=$1 expected=$2; shift 2
+  local before after
+  before=$(wc -l <"$LOG")
+  measure "$name" "$expected" "$OUT/$name.stdout" timeout "$LIMIT_S" "$@"
+  sleep 0.2; after=$(wc -l <"$LOG")
+  python3 "$ROOT/bench/access_log.py" "$LOG" "$before" "$after" >"$OUT/$name.requests.json"
+  python3 - "$name" "$OUT/$name.requests.json" "$RESULTS" <<'PY' >&2
+import json, sys
+name, req, results = sys.argv[1:]
+r = json.load(open(req))
+row = next(l.split() for l in open(results) if l.split()[0] == name)
+wall, cpu, rss = float(row[2]), float(row[3]) + float(row[4]), int(row[5]) / 1024
+d = r["distinct_pages"]
+print(f"    {name}: {d} distinct HTML pages in {wall:.1f} s = {d / wall if wall else 0:.1f} distinct pages/s; "
+      f"{1000 * cpu / d if d else 0:.2f} ms CPU per distinct page; {r['requests']} requests "
+      f"(status {r['by_status']}, {r['repeats']} repeated 200s); peak RSS {rss:.1f} MB")
+with open(f"{results}.pages", "a") as f:
+    f.write(f"{name} {d} {wall} {cpu} {rss}\n")
+PY
+}
+
+: >"$RESULTS.pages"
+SITE_DIR=$(site_for "$THEME" "$POSTS")
+EXPECTED=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); print(len(s["posts"]) + len(s["non_posts"]))' "$SITE_DIR/_truth/site.json")
+start_nginx "$SITE_DIR"
+say ""
+say "crawl: $THEME site, $POSTS posts ($EXPECTED post + listing pages) on nginx $SEED, $(machine_line)"
+
+if has lookback; then
+  rm -rf "$OUT/crawl-archive-$POSTS"
+  crawl_run lookback "$EXPECTED" "$LOOKBACK" crawl "$SEED" --archive "$OUT/crawl-archive-$POSTS" $LOOKBACK_FLAGS
+fi
+if has wget; then
+  rm -rf "$OUT/wget-mirror"
+  crawl_run wget "$EXPECTED" wget --recursive --level=inf --no-parent -q --directory-prefix "$OUT/wget-mirror" "$SEED"
+fi
+if has scrapy; then
+  crawl_run scrapy "$EXPECTED" "$VENV/bin/scrapy" runspider -L WARNING "$ROOT/bench/crawl_spider.py" -a "start_url=$SEED" -O "$OUT/scrapy-items.jsonl"
+fi
+
+if has lookback && "$LOOKBACK" export --help >/dev/null 2>&1; then
+  n=$("$LOOKBACK" export --archive "$OUT/crawl-archive-$POSTS" "127.0.0.1:$PORT" --format jsonl 2>/dev/null | grep -c . || true)
+  say "    lookback archived $n posts (the site has $POSTS)"
+fi
+
+if has lookback && [ "$BIG_POSTS" -gt 0 ]; then
+  BIG_DIR=$(site_for "$THEME" "$BIG_POSTS")
+  BIG_EXPECTED=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); print(len(s["posts"]) + len(s["non_posts"]))' "$BIG_DIR/_truth/site.json")
+  start_nginx "$BIG_DIR"
+  say ""
+  say "crawl: $THEME site, $BIG_POSTS posts ($BIG_EXPECTED post + listing pages), lookback only"
+  rm -rf "$OUT/crawl-archive-$BIG_POSTS"
+  crawl_run "lookback-$BIG_POSTS" "$BIG_EXPECTED" "$LOOKBACK" crawl "$SEED" --archive "$OUT/crawl-archive-$BIG_POSTS" $LOOKBACK_FLAGS
+  rm -rf "$OUT/crawl-archive-$BIG_POSTS"
+fi
+stop_nginx
+
+say ""
+say "targets (issue #3):"
+python3 - "$RESULTS.pages" "$BIG_POSTS" <<'PY' >&2
+import sys
+rows = {l.split()[0]: l.split()[1:] for l in open(sys.argv[1])}
+big = f"lookback-{sys.argv[2]}"
+def rate(n): d, wall = int(rows[n][0]), float(rows[n][1]); return d / wall if wall else 0
+def cpu_ms(n): d = int(rows[n][0]); return 1000 * float(rows[n][2]) / d if d else float("inf")
+rss = lambda n: float(rows[n][3])
+ok = lambda c: "MET" if c else "NOT MET"
+if "lookback" not in rows:
+    print("  (lookback was not run)"); sys.exit(0)
+lb = rate("lookback")
+if "wget" in rows:
+    print(f"  lookback vs wget distinct pages/s:   {lb / rate('wget'):5.2f}x (target >= 2x)    {ok(lb >= 2 * rate('wget'))}")
+if "scrapy" in rows:
+    print(f"  lookback vs Scrapy distinct pages/s: {lb / rate('scrapy'):5.2f}x (target >= 10x)   {ok(lb >= 10 * rate('scrapy'))}")
+print(f"  lookback CPU per page:          {cpu_ms('lookback'):8.2f} ms (target <= 2 ms) {ok(cpu_ms('lookback') <= 2)}")
+print(f"  lookback peak RSS:              {rss('lookback'):8.1f} MB (target <= 150) {ok(rss('lookback') <= 150)}")
+if big in rows:
+    r = rss(big) / rss("lookback")
+    print(f"  RSS {sys.argv[2]} posts / 2000 posts:   {r:8.2f}x   (target <= 1.3x) {ok(r <= 1.3)}  ({rss(big):.1f} MB)")
+PY
+say ""
+say "raw results: $RESULTS (name pages_expected wall_s user_s sys_s peak_rss_kb exit), $RESULTS.pages, $OUT/*.requests.json"

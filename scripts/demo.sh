@@ -61,3 +61,12 @@ case $status in
   1) echo "(diff: changes found, as expected)" ;;
   *) die "lookback diff failed with exit $status" ;;
 esac
+
+step "how close is that to what the sample blog holds? (examples/sample-blog/truth/)"
+status=0
+"$LOOKBACK" diff --archive "$ARCHIVE" "$SITE" previous latest --format json --output "$ARCHIVE/sample-diff.json" || status=$?
+[ "$status" -le 1 ] || die "lookback diff --format json failed with exit $status"
+if command -v python3 >/dev/null 2>&1; then
+  python3 examples/check_sample.py --export "$EXPORT" --version v2 --diff "$ARCHIVE/sample-diff.json" ||
+    echo "(check: some fields differ from the truth files; listed above)"
+fi

@@ -42,7 +42,8 @@ let package = Package(
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "FlyingFox"], exclude: []),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "HTML"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Extract"]),
-        .testTarget(name: "CrawlTests", dependencies: ["Crawl", "Fetch", "Archive", "Extract", "FlyingFox"]),
+        .testTarget(name: "CrawlTests", dependencies: ["Crawl", "Fetch", "Archive", "Extract", "FlyingFox"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["lookback"]),
     ],
     swiftLanguageModes: [.v6]

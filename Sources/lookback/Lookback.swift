@@ -5,5 +5,5 @@ struct Lookback: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lookback",
         abstract: "Archive blogs as normalized, deterministic JSON snapshots.",
-        subcommands: [])
+        subcommands: [ExtractCommand.self])
 }

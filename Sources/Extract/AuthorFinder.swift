@@ -1,0 +1,99 @@
+import Foundation
+import HTML
+
+/// Finds the authors: rule, JSON-LD, meta (author, Dublin Core, Parse.ly...), microdata, `rel=author`,
+/// then the byline text found while scoring the content. Names are cleaned ("By " dropped) and deduplicated.
+enum AuthorFinder {
+    static let metaKeys = ["author", "dc.creator", "dc:creator", "dcterms.creator", "dcterm:creator", "parsely-author",
+                           "sailthru.author", "byl", "article:author", "og:article:author", "citation_author", "twitter:creator:name"]
+    /// Words a byline starts with, in several languages.
+    static let prefixes = ["written by", "posted by", "words by", "reviewed by", "story by", "by:", "by", "von", "par",
+                           "por", "di", "door", "av", "autor:", "author:", "автор:", "作者："]
+    /// Above this many words a byline is a sentence, not names.
+    static let maxWords = 10
+
+    static func find(rule: RuleSelector?, document: HTMLDocument, metadata m: PageMetadata, article: [String: Any]?,
+                     graph: [[String: Any]], byline: String?, isExcluded: (Node) -> Bool) -> [String] {
+        if let rule, let nodes = try? document.select(xpath: rule.xpath, from: nil), !nodes.isEmpty {
+            let names = clean(nodes.map { $0.isElement ? $0.textContent : $0.ownText })
+            if !names.isEmpty { return names }
+        }
+        if let a = article {
+            let names = clean(JSONLD.names(a["author"], graph: graph) + JSONLD.names(a["creator"], graph: graph))
+            if !names.isEmpty { return names }
+        }
+        for k in metaKeys {
+            let vals = m.all(k).filter { !looksLikeURL($0) }
+            let names = clean(vals)
+            if !names.isEmpty { return names }
+        }
+        var micro: [String] = []
+        for (prop, n) in m.itemprops where prop == "author" || prop == "creator" {
+            if isExcluded(n) { continue }
+            if let c = n.attribute("content") { micro.append(c); continue }
+            let inner = (try? n.select(xpath: ".//*[@itemprop='name']")) ?? []
+            if let first = inner.first { micro.append(first.attribute("content") ?? first.textContent) }
+            else { micro.append(n.textContent) }
+        }
+        let microNames = clean(micro)
+        if !microNames.isEmpty { return microNames }
+        var rel: [String] = []
+        for (n, _) in m.anchors {
+            if let r = n.attribute("rel"), r.lowercased().split(separator: " ").contains("author"), !isExcluded(n) {
+                rel.append(n.textContent)
+            }
+        }
+        let relNames = clean(rel)
+        if !relNames.isEmpty { return relNames }
+        if let byline { return clean([byline]) }
+        return []
+    }
+
+    static func looksLikeURL(_ s: String) -> Bool {
+        let t = s.lowercased()
+        return t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("www.") || t.hasPrefix("/")
+    }
+
+    /// Cleans raw byline strings into distinct names.
+    static func clean(_ raws: [String]) -> [String] {
+        var out: [String] = []
+        var seen = Set<String>()
+        for raw in raws {
+            for name in split(TextNormalizer.normalize(raw)) {
+                let key = name.lowercased()
+                if seen.insert(key).inserted { out.append(name) }
+            }
+        }
+        return out
+    }
+
+    static func split(_ s: String) -> [String] {
+        var t = s
+        // Cut what follows the names: "| March 3", "• 5 min read", " on March 3", " - Updated".
+        for stop in [" | ", " • ", " · ", " — ", " – ", " - ", "|", "•", "\n", " on ", " at ", " updated ", " published "] {
+            if let r = t.range(of: stop, options: .caseInsensitive), r.lowerBound > t.startIndex { t = String(t[..<r.lowerBound]) }
+        }
+        t = stripPrefix(t.trimmingCharacters(in: .whitespaces))
+        guard !t.isEmpty else { return [] }
+        var parts: [String] = []
+        for p in t.components(separatedBy: " and ").flatMap({ $0.components(separatedBy: " & ") })
+            .flatMap({ $0.components(separatedBy: ", ") }).flatMap({ $0.components(separatedBy: " und ") }) {
+            let n = stripPrefix(p.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:.@")))
+            guard !n.isEmpty, n.count <= 80, n.split(separator: " ").count <= maxWords else { continue }
+            if n.rangeOfCharacter(from: .letters) == nil { continue }
+            if looksLikeURL(n) { continue }
+            parts.append(n)
+        }
+        return parts
+    }
+
+    static func stripPrefix(_ s: String) -> String {
+        var t = s
+        let lower = t.lowercased()
+        for p in prefixes where lower.hasPrefix(p + " ") || (p.hasSuffix(":") && lower.hasPrefix(p)) || (p.hasSuffix("：") && lower.hasPrefix(p)) {
+            t = String(t.dropFirst(p.count)).trimmingCharacters(in: .whitespaces)
+            break
+        }
+        return t
+    }
+}

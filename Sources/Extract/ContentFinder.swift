@@ -1,0 +1,544 @@
+import Foundation
+import HTML
+
+/// Finds the main content of a page by scoring blocks, in the manner of Readability: paragraphs give points
+/// (length, commas) to their ancestors, class/id hints and link density weigh the candidates, the best one
+/// is widened with related siblings, and boilerplate inside it is dropped. The tree is never modified:
+/// the result is a list of root nodes plus a set of excluded subtrees.
+struct ContentFinder {
+    struct Options {
+        var stripUnlikely = true
+        var weightClasses = true
+        var cleanConditionally = true
+    }
+
+    /// The chosen content.
+    struct Selection {
+        var roots: [Node]
+        var excluded: Set<Node>
+        /// Text of the first byline-like element seen (and dropped from the content).
+        var byline: String?
+        var textLength: Int
+    }
+
+    let body: Node
+    /// Subtrees never part of the content (rule `remove`, related-card sections).
+    let preExcluded: Set<Node>
+    /// Titles whose duplicate heading is dropped from the content.
+    let titles: [String]
+
+    /// Below this many characters of text the search is retried with fewer filters (Readability's 500).
+    static let minimumContentLength = 500
+
+    func find() -> Selection {
+        var attempts: [Selection] = []
+        var opts = Options()
+        for step in 0..<4 {
+            let sel = attempt(opts)
+            if sel.textLength >= Self.minimumContentLength { return sel }
+            attempts.append(sel)
+            switch step {
+            case 0: opts.stripUnlikely = false
+            case 1: opts.weightClasses = false
+            case 2: opts.cleanConditionally = false
+            default: break
+            }
+        }
+        return attempts.max(by: { $0.textLength < $1.textLength }) ?? attempts[0]
+    }
+
+    private func attempt(_ opts: Options) -> Selection {
+        let flat = FlatTree.build(body: body, preExcluded: preExcluded, titles: titles, options: opts)
+        return flat.select(options: opts)
+    }
+}
+
+/// Element kinds the scorer cares about.
+enum Tag: UInt8 {
+    case p, div, section, article, main, body, header, heading1, heading, pre, td, th, blockquote, ul, ol, li
+    case dl, dd, dt, img, table, a, form, fieldset, input, object, embed, iframe, figure, code, br, address
+    case inline, other
+
+    static let byName: [String: Tag] = [
+        "p": .p, "div": .div, "section": .section, "article": .article, "main": .main, "body": .body,
+        "header": .header, "h1": .heading1, "h2": .heading, "h3": .heading, "h4": .heading, "h5": .heading,
+        "h6": .heading, "pre": .pre, "td": .td, "th": .th, "blockquote": .blockquote, "ul": .ul, "ol": .ol,
+        "li": .li, "dl": .dl, "dd": .dd, "dt": .dt, "img": .img, "picture": .img, "table": .table, "a": .a, "form": .form,
+        "fieldset": .fieldset, "input": .input, "textarea": .input, "select": .input, "object": .object,
+        "embed": .embed, "iframe": .iframe, "video": .embed, "audio": .embed, "figure": .figure, "code": .code,
+        "br": .br, "address": .address,
+        "span": .inline, "em": .inline, "strong": .inline, "b": .inline, "i": .inline, "u": .inline,
+        "s": .inline, "small": .inline, "sub": .inline, "sup": .inline, "abbr": .inline, "cite": .inline,
+        "q": .inline, "mark": .inline, "time": .inline, "font": .inline, "label": .inline, "kbd": .inline,
+        "samp": .inline, "var": .inline, "del": .inline, "ins": .inline, "dfn": .inline, "bdi": .inline,
+        "bdo": .inline, "wbr": .inline, "data": .inline, "big": .inline, "tt": .inline, "strike": .inline,
+    ]
+
+    static func of(_ name: String) -> Tag { byName[name] ?? .other }
+
+    /// Phrasing content: runs of these directly in a block container form an implicit paragraph.
+    var isPhrasing: Bool { self == .inline || self == .a || self == .code || self == .br || self == .img }
+    /// Readability's DIV_TO_P_ELEMS: a div holding none of these reads as a paragraph.
+    var isBlockForDiv: Bool {
+        switch self {
+        case .blockquote, .dl, .div, .img, .ol, .p, .pre, .table, .ul, .section, .article, .heading, .heading1, .figure: return true
+        default: return false
+        }
+    }
+}
+
+/// Class/id hints, as substrings of the lowercased `class id` string.
+enum ClassHints {
+    /// Containers that are almost never content.
+    static let unlikely = ["-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
+                           "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
+                           "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
+                           "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "newsletter",
+                           "subscribe", "share", "cookie", "consent"]
+    /// ...unless one of these also appears.
+    static let maybeCandidate = ["and", "article", "body", "column", "content", "main", "mathjax", "shadow"]
+    static let positive = ["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
+                           "post", "text", "blog", "story"]
+    static let negative = ["-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
+                           "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
+                           "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "newsletter", "subscribe"]
+    /// Byline containers (Readability's `byline` pattern).
+    static let byline = ["byline", "author", "dateline", "writtenby", "p-author"]
+    /// Share buttons, dropped inside the content when short.
+    static let share = ["share", "sharedaddy", "social"]
+    /// ARIA roles that are never content.
+    static let unlikelyRoles: Set<String> = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"]
+
+    static func containsAny(_ s: String, _ words: [String]) -> Bool {
+        for w in words where s.contains(w) { return true }
+        return false
+    }
+
+    static func isHid(_ s: String) -> Bool {
+        s == "hid" || s.hasPrefix("hid ") || s.hasSuffix(" hid") || s.contains(" hid ")
+    }
+
+    /// Readability's class weight: -25 per negative and +25 per positive hint, for class and id separately.
+    static func weight(cls: String, id: String) -> Int {
+        var w = 0
+        for s in [cls, id] where !s.isEmpty {
+            if containsAny(s, negative) || isHid(s) { w -= 25 }
+            if containsAny(s, positive) { w += 25 }
+        }
+        return w
+    }
+}
+
+/// The body's elements flattened into arrays (pre-order), with text statistics summed bottom-up.
+final class FlatTree {
+    var nodes: [Node] = []
+    var parent: [Int] = []
+    var tag: [Tag] = []
+    var cls: [String] = []
+    var weight: [Int] = []
+    var textLen: [Int] = []
+    var linkLen: [Int] = []
+    var commas: [Int] = []
+    var inlineLen: [Int] = []
+    var pCount: [Int] = []
+    var imgCount: [Int] = []
+    var liCount: [Int] = []
+    var inputCount: [Int] = []
+    var embedCount: [Int] = []
+    var headingLen: [Int] = []
+    var listLen: [Int] = []
+    var hasBlock: [Bool] = []
+    var childCount: [Int] = []
+    /// One past the last pre-order index of each element's subtree.
+    var end: [Int] = []
+    var inTableOrCode: [Bool] = []
+    var inFigure: [Bool] = []
+    var excluded: Set<Node> = []
+    var byline: String?
+    var index: [Node: Int] = [:]
+
+    /// Elements whose whole subtree is never content.
+    static let junk: Set<String> = ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
+                                    "link", "meta", "button", "input", "select", "textarea", "canvas", "nav", "aside",
+                                    "footer", "form", "dialog", "head", "title", "map", "applet", "frame", "frameset"]
+    /// Readability scores paragraphs only above this length.
+    static let minParagraphLength = 25
+
+    static func build(body: Node, preExcluded: Set<Node>, titles: [String], options: Options) -> FlatTree {
+        let f = FlatTree()
+        f.fill(body: body, preExcluded: preExcluded, titles: titles, options: options)
+        return f
+    }
+
+    typealias Options = ContentFinder.Options
+
+    private func fill(body: Node, preExcluded: Set<Node>, titles: [String], options: Options) {
+        var stack: [Int] = []
+        var titleHeaderRemoved = false
+        Traversal.run(body, enter: { n in
+            if !n.isElement {
+                if n.isText, let p = stack.last {
+                    let (len, c) = FlatTree.measure(n.ownText)
+                    textLen[p] += len; commas[p] += c; inlineLen[p] += len
+                }
+                return false
+            }
+            if preExcluded.contains(n) { excluded.insert(n); return false }
+            let name = n.name
+            if FlatTree.junk.contains(name) && !(name == "form" && !options.cleanConditionally) {
+                excluded.insert(n); return false
+            }
+            let t = Tag.of(name)
+            let c = (n.attribute("class") ?? "").lowercased()
+            let id = (n.attribute("id") ?? "").lowercased()
+            let matchString = c.isEmpty ? id : (id.isEmpty ? c : c + " " + id)
+            if FlatTree.isHidden(n) { excluded.insert(n); return false }
+            if let role = n.attribute("role")?.lowercased(), ClassHints.unlikelyRoles.contains(role) {
+                excluded.insert(n); return false
+            }
+            let pIdx = stack.last ?? -1
+            let tableOrCode = pIdx >= 0 && (inTableOrCode[pIdx] || tag[pIdx] == .table || tag[pIdx] == .code || tag[pIdx] == .pre)
+            if options.stripUnlikely, t != .body, t != .a, !tableOrCode, !matchString.isEmpty,
+               ClassHints.containsAny(matchString, ClassHints.unlikely),
+               !ClassHints.containsAny(matchString, ClassHints.maybeCandidate) {
+                excluded.insert(n); return false
+            }
+            if byline == nil, t != .body, isByline(n, matchString) {
+                let text = TextNormalizer.normalize(n.textContent)
+                if !text.isEmpty && text.count < 100 { byline = text; excluded.insert(n); return false }
+            }
+            if !titleHeaderRemoved, t == .heading1 || name == "h2", !titles.isEmpty {
+                let text = TextNormalizer.normalize(n.textContent)
+                if titles.contains(where: { TitleFinder.similarity($0, text) > 0.75 }) {
+                    titleHeaderRemoved = true; excluded.insert(n); return false
+                }
+            }
+            let i = nodes.count
+            nodes.append(n); parent.append(pIdx); tag.append(t); cls.append(c)
+            weight.append(options.weightClasses ? ClassHints.weight(cls: c, id: id) : 0)
+            textLen.append(0); linkLen.append(0); commas.append(0); inlineLen.append(0)
+            pCount.append(t == .p ? 1 : 0); imgCount.append(t == .img ? 1 : 0); liCount.append(t == .li ? 1 : 0)
+            inputCount.append(t == .input ? 1 : 0)
+            embedCount.append(t == .embed || t == .object || t == .iframe ? 1 : 0)
+            headingLen.append(0); listLen.append(0); hasBlock.append(false); childCount.append(0); end.append(0)
+            inTableOrCode.append(tableOrCode)
+            inFigure.append(pIdx >= 0 && (inFigure[pIdx] || tag[pIdx] == .figure))
+            index[n] = i
+            if pIdx >= 0 { childCount[pIdx] += 1 }
+            stack.append(i)
+            return true
+        }, leave: { _ in
+            guard let i = stack.popLast() else { return }
+            end[i] = nodes.count
+            let t = tag[i]
+            if t == .a { linkLen[i] = textLen[i] }
+            if t == .heading || t == .heading1 { headingLen[i] = textLen[i] }
+            if t == .ul || t == .ol { listLen[i] = textLen[i] }
+            if let p = stack.last {
+                textLen[p] += textLen[i]; linkLen[p] += linkLen[i]; commas[p] += commas[i]
+                if t.isPhrasing { inlineLen[p] += textLen[i] }
+                pCount[p] += pCount[i]; imgCount[p] += imgCount[i]; liCount[p] += liCount[i]
+                inputCount[p] += inputCount[i]; embedCount[p] += embedCount[i]
+                headingLen[p] += headingLen[i]; listLen[p] += listLen[i]
+                if hasBlock[i] || t.isBlockForDiv { hasBlock[p] = true }
+            }
+        })
+    }
+
+    /// Length with whitespace runs counted once, and the number of commas (ASCII, Arabic, fullwidth).
+    static func measure(_ s: String) -> (Int, Int) {
+        var len = 0, commas = 0
+        var lastSpace = true
+        for b in s.utf8 {
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                if !lastSpace { len += 1; lastSpace = true }
+                continue
+            }
+            lastSpace = false
+            // Count characters, not bytes: skip UTF-8 continuation bytes.
+            if b & 0xC0 != 0x80 { len += 1 }
+            if b == 0x2C { commas += 1 }
+        }
+        if s.contains("，") || s.contains("、") || s.contains("،") {
+            for ch in s.unicodeScalars where ch == "，" || ch == "،" { commas += 1 }
+        }
+        return (len, commas)
+    }
+
+    static func isHidden(_ n: Node) -> Bool {
+        if n.attribute("hidden") != nil { return true }
+        if let a = n.attribute("aria-hidden"), a == "true" {
+            // Readability keeps aria-hidden images wrapped for lazy loading.
+            let c = n.attribute("class") ?? ""
+            return !c.contains("fallback-image")
+        }
+        if let style = n.attribute("style") {
+            let s = style.lowercased().replacingOccurrences(of: " ", with: "")
+            if s.contains("display:none") || s.contains("visibility:hidden") { return true }
+        }
+        return false
+    }
+
+    private func isByline(_ n: Node, _ matchString: String) -> Bool {
+        if let rel = n.attribute("rel"), rel.lowercased().contains("author") { return true }
+        if let ip = n.attribute("itemprop"), ip.lowercased().contains("author") { return true }
+        return ClassHints.containsAny(matchString, ClassHints.byline)
+    }
+
+    // MARK: selection
+
+    func linkDensity(_ i: Int) -> Double {
+        textLen[i] == 0 ? 0 : Double(linkLen[i]) / Double(textLen[i])
+    }
+
+    /// A div without block-level children reads as a paragraph.
+    func isParagraphLike(_ i: Int) -> Bool {
+        switch tag[i] {
+        case .p: return true
+        case .div: return !hasBlock[i]
+        default: return false
+        }
+    }
+
+    func select(options: Options) -> ContentFinder.Selection {
+        guard !nodes.isEmpty else {
+            return .init(roots: [], excluded: excluded, byline: byline, textLength: 0)
+        }
+        var score = [Double](repeating: 0, count: nodes.count)
+        var initialized = [Bool](repeating: false, count: nodes.count)
+
+        func initialize(_ i: Int) {
+            guard !initialized[i] else { return }
+            initialized[i] = true
+            var s: Double
+            switch tag[i] {
+            case .div where !isParagraphLike(i): s = 5
+            case .pre, .td, .blockquote: s = 3
+            case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: s = -3
+            case .heading, .heading1, .th: s = -5
+            default: s = 0
+            }
+            score[i] = s + Double(weight[i])
+        }
+
+        func addPoints(from i: Int, points: Double, startLevel: Int) {
+            var a = i, level = startLevel
+            while a >= 0 && level < 5 {
+                initialize(a)
+                let divider: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
+                score[a] += points / divider
+                a = parent[a]; level += 1
+            }
+        }
+
+        for i in 0..<nodes.count {
+            let t = tag[i]
+            let scored: Bool
+            switch t {
+            case .p, .pre, .td, .section, .heading: scored = true
+            case .div: scored = !hasBlock[i]
+            default: scored = false
+            }
+            if scored {
+                let len = textLen[i]
+                guard len >= Self.minParagraphLength, parent[i] >= 0 else { continue }
+                let points = 1 + Double(commas[i]) + Double(min(len / 100, 3))
+                addPoints(from: parent[i], points: points, startLevel: 0)
+            } else if (t == .div || t == .section || t == .article || t == .main) && hasBlock[i] {
+                // Inline runs directly inside a block container form implicit paragraphs.
+                let len = inlineLen[i]
+                if len >= Self.minParagraphLength {
+                    let points = 1 + Double(min(len / 100, 3))
+                    addPoints(from: i, points: points, startLevel: 0)
+                }
+            }
+        }
+
+        var candidates: [Int] = []
+        for i in 0..<nodes.count where initialized[i] {
+            score[i] *= (1 - linkDensity(i))
+            candidates.append(i)
+        }
+        candidates.sort { score[$0] > score[$1] || (score[$0] == score[$1] && $0 < $1) }
+        let top5 = Array(candidates.prefix(5))
+
+        guard var top = top5.first, tag[top] != .body else {
+            return finish(roots: [0], score: score, initialized: initialized, options: options)
+        }
+
+        // Several near-equal candidates under one ancestor: the ancestor is the content.
+        let topScore0 = score[top]
+        let alternatives = top5.dropFirst().filter { score[$0] / max(topScore0, 0.0001) >= 0.75 }
+        if alternatives.count >= 3 {
+            let altAncestors = alternatives.map { ancestors(of: $0) }
+            var p = parent[top]
+            while p >= 0 && tag[p] != .body {
+                let count = altAncestors.filter { $0.contains(p) }.count
+                if count >= 3 { top = p; break }
+                p = parent[p]
+            }
+        }
+        initialize(top)
+
+        // Climb while the parent scores better (a split article).
+        var p = parent[top]
+        var lastScore = score[top]
+        let threshold = lastScore / 3
+        while p >= 0 && tag[p] != .body {
+            if !initialized[p] { p = parent[p]; continue }
+            let ps = score[p]
+            if ps < threshold { break }
+            if ps > lastScore { top = p; break }
+            lastScore = ps
+            p = parent[p]
+        }
+        // An only child stands for its parent.
+        p = parent[top]
+        while p >= 0 && tag[p] != .body && childCount[p] == 1 {
+            top = p; p = parent[top]
+        }
+        initialize(top)
+
+        // Siblings that look like more of the same content.
+        var roots: [Int] = []
+        let topScore = score[top]
+        let siblingThreshold = max(10, topScore * 0.2)
+        let par = parent[top]
+        let siblings = par >= 0 ? children(of: par) : [top]
+        for s in siblings {
+            if s == top { roots.append(s); continue }
+            var bonus = 0.0
+            if !cls[s].isEmpty && cls[s] == cls[top] { bonus = topScore * 0.2 }
+            if initialized[s] && score[s] + bonus >= siblingThreshold { roots.append(s); continue }
+            if isParagraphLike(s) {
+                let ld = linkDensity(s), len = textLen[s]
+                if len > 80 && ld < 0.25 { roots.append(s) }
+                else if len < 80 && len > 0 && ld == 0 && endsSentence(nodes[s]) { roots.append(s) }
+            }
+        }
+        return finish(roots: roots, score: score, initialized: initialized, options: options)
+    }
+
+    private func endsSentence(_ n: Node) -> Bool {
+        let t = n.textContent
+        return t.contains(". ") || t.hasSuffix(".")
+    }
+
+    private func ancestors(of i: Int) -> Set<Int> {
+        var out = Set<Int>(); var a = parent[i]
+        while a >= 0 { out.insert(a); a = parent[a] }
+        return out
+    }
+
+    private func children(of p: Int) -> [Int] {
+        var out: [Int] = []
+        var i = p + 1
+        while i < end[p] { out.append(i); i = end[i] }
+        return out
+    }
+
+    /// Drops boilerplate inside the chosen roots (Readability's prepArticle) and measures the result.
+    private func finish(roots: [Int], score: [Double], initialized: [Bool], options: Options) -> ContentFinder.Selection {
+        var ex = excluded
+        var total = 0
+        let rootSet = Set(roots)
+        for r in roots {
+            var removedLen = 0
+            var i = r + 1
+            let end = subtreeEnd(r)
+            while i < end {
+                if let reason = dropInside(i, rootSet: rootSet, score: initialized[i] ? score[i] : 0, options: options) {
+                    _ = reason
+                    ex.insert(nodes[i]); removedLen += textLen[i]
+                    i = subtreeEnd(i); continue
+                }
+                i += 1
+            }
+            total += max(0, textLen[r] - removedLen)
+        }
+        return .init(roots: roots.map { nodes[$0] }, excluded: ex, byline: byline, textLength: total)
+    }
+
+    private func subtreeEnd(_ i: Int) -> Int { end[i] }
+
+    /// Why an element inside the content is boilerplate, or `nil` to keep it.
+    private func dropInside(_ i: Int, rootSet: Set<Int>, score: Double, options: Options) -> String? {
+        let t = tag[i]
+        if t == .heading1 || t == .heading, weight[i] < 0 { return "header" }
+        if textLen[i] < ContentFinder.minimumContentLength, !cls[i].isEmpty || nodes[i].attribute("id") != nil {
+            let ms = cls[i] + " " + (nodes[i].attribute("id") ?? "").lowercased()
+            if ClassHints.containsAny(ms, ClassHints.share) && !ClassHints.containsAny(ms, ["content", "article"]) { return "share" }
+        }
+        guard options.cleanConditionally else { return nil }
+        switch t {
+        case .form, .fieldset, .table, .ul, .ol, .div, .section: break
+        default: return nil
+        }
+        if inTableOrCode[i] || t == .code { return nil }
+        if t == .table && isDataTable(i) { return nil }
+        let isList0 = t == .ul || t == .ol
+        let contentLength = textLen[i]
+        let isList = isList0 || (contentLength > 0 && Double(listLen[i]) / Double(contentLength) > 0.9)
+        let w = weight[i]
+        if Double(w) + score < 0 { return "weight" }
+        if commas[i] >= 10 { return nil }
+        let pc = pCount[i], img = imgCount[i], li = liCount[i] - 100, input = inputCount[i]
+        let headingDensity = contentLength == 0 ? 0 : Double(headingLen[i]) / Double(contentLength)
+        let ld = linkDensity(i)
+        let embeds = embedCount[i]
+        let figure = inFigure[i]
+        if img > 1 && Double(pc) / Double(img) < 0.5 && !figure { return "images" }
+        if !isList && li > pc { return "list" }
+        if input > pc / 3 { return "inputs" }
+        if !isList && headingDensity < 0.9 && contentLength < 25 && (img == 0 || img > 2) && !figure { return "short" }
+        if !isList && w < 25 && ld > 0.2 { return "links" }
+        if w >= 25 && ld > 0.5 { return "links" }
+        if (embeds == 1 && contentLength < 75) || embeds > 1 { return "embeds" }
+        return nil
+    }
+
+    private func isDataTable(_ i: Int) -> Bool {
+        let n = nodes[i]
+        if let role = n.attribute("role"), role == "presentation" { return false }
+        if let dt = n.attribute("datatable"), dt == "0" { return false }
+        if n.attribute("summary") != nil { return true }
+        // Tables with header cells or captions hold data; layout tables rarely do.
+        var hasHeader = false
+        var rows = 0
+        let end = subtreeEnd(i)
+        var j = i + 1
+        while j < end {
+            if tag[j] == .th { hasHeader = true }
+            if tag[j] == .table { return false }
+            let nm = nodes[j].name
+            if nm == "caption" || nm == "thead" || nm == "tfoot" { hasHeader = true }
+            if nm == "tr" { rows += 1 }
+            j += 1
+        }
+        return hasHeader || rows >= 10
+    }
+}
+
+/// Iterative pre-order traversal with enter/leave callbacks, so depth never grows the call stack.
+enum Traversal {
+    /// `enter` returns whether to descend into the node's children; `leave` runs after the children of
+    /// every element that was descended into (including the root).
+    static func run(_ root: Node, enter: (Node) -> Bool, leave: (Node) -> Void) {
+        var cur: Node? = root
+        while let n = cur {
+            let descend = enter(n)
+            if descend, n.isElement || n == root, let c = n.firstChild { cur = c; continue }
+            if descend && n.isElement { leave(n) }
+            if n == root { return }
+            var m = n
+            cur = nil
+            while true {
+                if let s = m.nextSibling { cur = s; break }
+                guard let p = m.parent else { break }
+                leave(p)
+                if p == root { break }
+                m = p
+            }
+        }
+    }
+}

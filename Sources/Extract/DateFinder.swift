@@ -1,0 +1,154 @@
+import Foundation
+import HTML
+
+/// Finds the published and modified dates: rule, JSON-LD, meta, microdata, `<time>`, visible text
+/// (absolute or relative), then the URL path. Every candidate must be plausible (1990 ... fetch time).
+struct DateFinder {
+    let metadata: PageMetadata
+    let article: [String: Any]?
+    let document: HTMLDocument
+    let excluded: Set<Node>
+    let contentRoots: [Node]
+    let url: String
+    /// Relative dates resolve against this (the server's clock when known).
+    let reference: Date
+    let fetchedAt: Date
+    let languageHint: String?
+
+    static let publishedMeta = ["article:published_time", "og:published_time", "article:published", "datepublished",
+                                "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date.created",
+                                "dcterms.created", "dc.date", "dcterms.date", "dc:date", "pubdate", "publishdate",
+                                "publish-date", "publish_date", "publication_date", "sailthru.date", "article.published",
+                                "article_date_original", "citation_publication_date", "citation_date",
+                                "cxenseparse:recs:publishtime", "og:article:published_time", "date", "original-publish-date",
+                                "bt:pubdate", "article.created", "created", "release_date"]
+    static let modifiedMeta = ["article:modified_time", "og:updated_time", "article:modified", "datemodified",
+                               "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "article.updated",
+                               "sailthru.lastmodified"]
+    /// Class/id hints of elements whose short text is a date line.
+    static let dateHints = ["date", "time", "posted", "published", "pubdate", "timestamp", "dateline", "byline",
+                            "entry-meta", "post-meta", "article-meta", "meta", "info", "subtitle"]
+    static let modifiedHints = ["updated", "modified"]
+
+    func plausible(_ p: ParsedDate) -> Bool { DateParser.isPlausible(p, fetchedAt: max(fetchedAt, reference)) }
+
+    func field(_ p: ParsedDate, raw: String, source: String) -> DateField {
+        DateField(date: p.date, raw: TextNormalizer.normalize(raw), source: p.isRelative ? "relative" : source, precision: p.precision)
+    }
+
+    func parseAny(_ s: String) -> ParsedDate? {
+        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !t.isEmpty, t.count < 300 else { return nil }
+        if let p = DateParser.parseMachine(t), plausible(p) { return p }
+        if let p = DateParser.parseText(t, reference: reference, languageHint: languageHint), plausible(p) { return p }
+        return nil
+    }
+
+    func fromRule(_ sel: RuleSelector?) -> DateField? {
+        guard let sel, let nodes = try? document.select(xpath: sel.xpath, from: nil) else { return nil }
+        for n in nodes {
+            for raw in [n.attribute("datetime"), n.attribute("content"), n.isElement ? n.textContent : n.ownText].compactMap({ $0 }) {
+                if let p = parseAny(raw) { return field(p, raw: raw, source: "rule") }
+            }
+        }
+        return nil
+    }
+
+    func published(rule: RuleSelector?) -> DateField? {
+        if let f = fromRule(rule) { return f }
+        if let a = article {
+            for k in ["datePublished", "dateCreated", "uploadDate"] {
+                if let raw = JSONLD.string(a[k]), let p = parseAny(raw) { return field(p, raw: raw, source: "json-ld") }
+            }
+        }
+        for k in Self.publishedMeta {
+            for raw in metadata.all(k) { if let p = parseAny(raw) { return field(p, raw: raw, source: "meta") } }
+        }
+        if let f = microdata(["datepublished", "datecreated"]) { return f }
+        if let f = timeElement(modified: false) { return f }
+        if let f = visibleText(modified: false) { return f }
+        if let p = DateParser.fromURL(url), plausible(p) { return field(p, raw: url, source: "url") }
+        return nil
+    }
+
+    func modified(rule: RuleSelector?) -> DateField? {
+        if let f = fromRule(rule) { return f }
+        if let a = article, let raw = JSONLD.string(a["dateModified"]), let p = parseAny(raw) {
+            return field(p, raw: raw, source: "json-ld")
+        }
+        for k in Self.modifiedMeta {
+            for raw in metadata.all(k) { if let p = parseAny(raw) { return field(p, raw: raw, source: "meta") } }
+        }
+        if let f = microdata(["datemodified"]) { return f }
+        return timeElement(modified: true)
+    }
+
+    private func microdata(_ props: Set<String>) -> DateField? {
+        for (prop, n) in metadata.itemprops where props.contains(prop) && !isExcluded(n) {
+            for raw in [n.attribute("datetime"), n.attribute("content"), n.textContent].compactMap({ $0 }) {
+                if let p = parseAny(raw) { return field(p, raw: raw, source: n.name == "time" ? "time" : "meta") }
+            }
+        }
+        return nil
+    }
+
+    /// Whether a node lies in an excluded subtree (related cards, comments...).
+    func isExcluded(_ n: Node) -> Bool {
+        var cur: Node? = n
+        var depth = 0
+        while let c = cur, depth < 200 {
+            if excluded.contains(c) { return true }
+            cur = c.parent; depth += 1
+        }
+        return false
+    }
+
+    private func classOf(_ n: Node) -> String {
+        ((n.attribute("class") ?? "") + " " + (n.attribute("id") ?? "")).lowercased()
+    }
+
+    private func timeElement(modified: Bool) -> DateField? {
+        var fallback: DateField?
+        for n in metadata.timeElements where !isExcluded(n) {
+            // A <time> inside a link to another page is usually a card or a comment.
+            var hint = classOf(n)
+            if let p = n.parent { hint += " " + classOf(p) }
+            let isModified = ClassHints.containsAny(hint, Self.modifiedHints)
+            if isModified != modified { if modified { continue } else if fallback != nil { continue } }
+            let raw = n.attribute("datetime") ?? n.textContent
+            guard let p = parseAny(raw) ?? parseAny(n.textContent) else { continue }
+            let f = field(p, raw: raw, source: "time")
+            if n.attribute("pubdate") != nil || hint.contains("publish") || hint.contains("entry-date") { return f }
+            if modified { return f }
+            if fallback == nil && !isModified { fallback = f }
+        }
+        return fallback
+    }
+
+    /// Short text lines whose class says "date" (or any short line in the content's header area).
+    private func visibleText(modified: Bool) -> DateField? {
+        guard let body = metadata.body else { return nil }
+        var found: DateField?
+        var seen = 0
+        body.walk { n in
+            if found != nil { return false }
+            guard n.isElement else { return false }
+            if excluded.contains(n) { return false }
+            let name = n.name
+            if FlatTree.junk.contains(name) && name != "footer" { return false }
+            seen += 1
+            if seen > 5000 { return false }
+            let hint = classOf(n)
+            guard !hint.trimmingCharacters(in: .whitespaces).isEmpty, ClassHints.containsAny(hint, Self.dateHints),
+                  !ClassHints.containsAny(hint, ["comment", "related", "widget", "sidebar", "footer"]) else { return true }
+            let text = TextNormalizer.normalize(n.textContent)
+            guard !text.isEmpty, text.count <= 120 else { return true }
+            if let p = DateParser.parseText(text, reference: reference, languageHint: languageHint), plausible(p) {
+                found = field(p, raw: text, source: "text")
+                return false
+            }
+            return true
+        }
+        return found
+    }
+}

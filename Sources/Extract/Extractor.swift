@@ -1,0 +1,249 @@
+import Foundation
+import HTML
+
+/// Turns the bytes of one page into its page record: rules first, then metadata, then heuristics.
+///
+/// Parses the page once; never crashes on broken input. Thread-safe: one `Extractor` may serve many threads,
+/// each call works on its own document.
+public struct Extractor: Sendable {
+    public let rules: Rules
+
+    public init(rules: Rules) { self.rules = rules }
+
+    /// Extracts the record and discovery data of one page.
+    /// - Throws: `ExtractError` when the input is not HTML at all (empty, binary, PDF).
+    public func extract(_ input: ExtractionInput) throws(ExtractError) -> ExtractedPage {
+        try InputSniffer.check(input.bytes)
+        let doc: HTMLDocument
+        do { doc = try HTMLDocument(bytes: input.bytes, url: input.url, contentType: input.contentType) } catch {
+            throw .empty
+        }
+        guard doc.root != nil else { throw .empty }
+        return PageExtraction(doc: doc, input: input, rules: rules).run()
+    }
+}
+
+/// Rejects input that is not HTML before parsing.
+enum InputSniffer {
+    /// How many leading bytes are inspected.
+    static let window = 4096
+
+    static func check(_ bytes: [UInt8]) throws(ExtractError) {
+        var i = 0
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        if i == bytes.count { throw .empty }
+        if bytes.count >= 5 && bytes[0] == 0x25 && bytes[1] == 0x50 && bytes[2] == 0x44 && bytes[3] == 0x46 && bytes[4] == 0x2D {
+            throw .pdf
+        }
+        // UTF-16 pages start with a BOM; anything else with NUL bytes or many control bytes is binary.
+        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) { return }
+        let n = min(bytes.count, window)
+        var controls = 0
+        for j in 0..<n {
+            let b = bytes[j]
+            if b == 0 { throw .binary }
+            if b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B) { controls += 1 }
+        }
+        if controls * 10 > n { throw .binary }
+    }
+}
+
+/// One extraction run over a parsed document.
+struct PageExtraction {
+    let doc: HTMLDocument
+    let input: ExtractionInput
+    let rules: Rules
+
+    func run() -> ExtractedPage {
+        let pageURL = URLNormalizer.normalize(input.url) ?? input.url
+        let m = PageMetadata.collect(doc)
+        let base = m.baseHref.flatMap { URLNormalizer.normalize($0, base: pageURL) } ?? pageURL
+        let site = rules.site(for: pageURL, document: doc)
+        let objects = JSONLD.objects(m.jsonLD)
+        let article = objects.first(where: JSONLD.isArticle)
+
+        let canonical = m.canonical.flatMap { URLNormalizer.normalize($0, base: base) }
+            ?? m.first("og:url").flatMap { URLNormalizer.normalize($0, base: base) }
+            ?? pageURL
+        let siteName = findSiteName(m, article: article, objects: objects)
+
+        // Title
+        let headingTexts = m.h1s.map { TextNormalizer.normalize($0.textContent) }
+        var title: String?
+        if let sel = site?.title, let n = ((try? doc.select(xpath: sel.xpath, from: nil)) ?? []).first {
+            let t = TextNormalizer.normalize(n.isElement ? n.textContent : n.ownText)
+            if !t.isEmpty { title = t }
+        }
+        if title == nil { title = TitleFinder.fromMetadata(m, article: article) }
+        var tagTitle: String?
+        if let raw = m.titleTag, !TextNormalizer.normalize(raw).isEmpty {
+            tagTitle = TitleFinder.fromTitleTag(raw, headings: headingTexts)
+        }
+        if title == nil { title = tagTitle }
+        if title == nil, let h = headingTexts.first(where: { !$0.isEmpty }) { title = h }
+        if let t = title { title = TitleFinder.cutSiteName(t, siteName: siteName) }
+
+        // Related cards, then what is never content.
+        let selfURLs: Set<String> = [pageURL, canonical]
+        let related = RelatedFinder(document: doc, body: m.body, baseURL: base, selfURLs: selfURLs, rules: rules)
+            .find(rule: site?.related)
+        var preExcluded = Set(related.containers)
+        for sel in site?.remove ?? [] {
+            for n in (try? doc.select(xpath: sel.xpath, from: nil)) ?? [] where n.isElement { preExcluded.insert(n) }
+        }
+
+        // Body
+        let titles = [title, tagTitle].compactMap { $0 }
+        var roots: [Node] = []
+        var excluded = preExcluded
+        var byline: String?
+        if let sel = site?.body, let found = try? doc.select(xpath: sel.xpath, from: nil), !found.isEmpty {
+            roots = outermost(found.filter { $0.isElement })
+            excluded.formUnion(BoilerplateMarker.mark(roots: roots, titles: titles, preExcluded: preExcluded))
+        } else if let body = m.body ?? doc.root {
+            let sel = ContentFinder(body: body, preExcluded: preExcluded, titles: titles).find()
+            roots = sel.roots; excluded = sel.excluded; byline = sel.byline
+        }
+        let rendered = BodyRenderer(excluded: excluded, baseURL: base).render(roots)
+        let wordCount = TextNormalizer.wordCount(rendered.text)
+
+        let isExcluded: (Node) -> Bool = { n in Exclusion.isInside(n, preExcluded) }
+        let lang = findLanguage(m, article: article)
+        let dates = DateFinder(metadata: m, article: article, document: doc, excluded: preExcluded, contentRoots: roots,
+                               url: pageURL, reference: input.serverDate ?? input.fetchedAt, fetchedAt: input.fetchedAt,
+                               languageHint: lang)
+        let published = dates.published(rule: site?.published)
+        let modified = dates.modified(rule: site?.modified)
+        let authors = AuthorFinder.find(rule: site?.authors, document: doc, metadata: m, article: article,
+                                        graph: objects, byline: byline, isExcluded: isExcluded)
+        let tags = TagFinder.find(rule: site?.tags, document: doc, metadata: m, article: article, isExcluded: isExcluded)
+
+        let description = (m.first("description", "og:description", "twitter:description", "dc.description")
+                           ?? article.flatMap { JSONLD.string($0["description"]) })
+            .map(TextNormalizer.normalize).flatMap { $0.isEmpty ? nil : $0 }
+
+        var record = PageRecord(
+            url: pageURL, canonicalURL: canonical, fetchedAt: ISOTime.utc(input.fetchedAt), status: input.status,
+            title: title, authors: authors, published: published, modified: modified,
+            body: Body(text: rendered.text, html: rendered.html, wordCount: wordCount),
+            related: related.cards, tags: tags, language: lang, siteName: siteName, description: description)
+        record.updateContentHash()
+
+        let links = LinkFinder(metadata: m, baseURL: base)
+        let articleCount = m.articles.filter { !isExcluded($0) && !nested($0, in: m.articles) }.count
+        let kind = PageClassifier.classify(
+            url: pageURL, path: URLPath.pathAndQuery(pageURL), crawl: site?.crawl, metadata: m, jsonObjects: objects,
+            hasArticleObject: article != nil, articleCount: articleCount, hasTitle: title != nil,
+            published: published, wordCount: wordCount)
+        return ExtractedPage(record: record, kind: kind, links: links.links(), feedLinks: links.feeds(),
+                             nextPageLinks: links.nextPages(),
+                             identifiers: links.identifiers(canonical: m.canonical.flatMap { URLNormalizer.normalize($0, base: base) },
+                                                            article: article))
+    }
+
+    private func nested(_ n: Node, in list: [Node]) -> Bool {
+        var cur = n.parent
+        var depth = 0
+        while let c = cur, depth < 500 {
+            if c.name == "article" && list.contains(c) { return true }
+            cur = c.parent; depth += 1
+        }
+        return false
+    }
+
+    private func outermost(_ nodes: [Node]) -> [Node] {
+        let set = Set(nodes)
+        return nodes.filter { n in
+            var cur = n.parent
+            var depth = 0
+            while let c = cur, depth < 10_000 { if set.contains(c) { return false }; cur = c.parent; depth += 1 }
+            return true
+        }
+    }
+
+    private func findSiteName(_ m: PageMetadata, article: [String: Any]?, objects: [[String: Any]]) -> String? {
+        var raw = m.first("og:site_name", "application-name", "twitter:site:name")
+        if raw == nil, let a = article, let p = a["publisher"] as? [String: Any] { raw = JSONLD.string(p["name"]) }
+        if raw == nil, let w = objects.first(where: { JSONLD.types($0).contains("website") }) { raw = JSONLD.string(w["name"]) }
+        let t = raw.map(TextNormalizer.normalize)
+        return t?.isEmpty == false ? t : nil
+    }
+
+    private func findLanguage(_ m: PageMetadata, article: [String: Any]?) -> String? {
+        let candidates = [m.lang, m.first("content-language", "dc.language", "language", "og:locale"),
+                          article.flatMap { JSONLD.string($0["inLanguage"]) }]
+        for c in candidates {
+            guard var t = c?.trimmingCharacters(in: .whitespaces), !t.isEmpty else { continue }
+            t = t.replacingOccurrences(of: "_", with: "-").lowercased()
+            if let comma = t.firstIndex(of: ",") { t = String(t[..<comma]) }
+            let ok = t.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            if ok && t.count <= 35 && t.first?.isLetter == true { return t }
+        }
+        return nil
+    }
+}
+
+/// Subtree membership by climbing parents.
+enum Exclusion {
+    static func isInside(_ n: Node, _ set: Set<Node>) -> Bool {
+        if set.isEmpty { return false }
+        var cur: Node? = n
+        var depth = 0
+        while let c = cur, depth < 10_000 {
+            if set.contains(c) { return true }
+            cur = c.parent; depth += 1
+        }
+        return false
+    }
+}
+
+/// Marks boilerplate inside content chosen by a site rule: scripts and hidden parts, share buttons,
+/// comments, newsletter boxes, related cards, and the heading that repeats the title.
+enum BoilerplateMarker {
+    static let hints = ["share", "sharedaddy", "jp-relatedposts", "comment", "newsletter", "subscribe", "related",
+                        "social", "advert", "promo", "sponsor", "author-box", "post-nav", "pagination"]
+
+    static func mark(roots: [Node], titles: [String], preExcluded: Set<Node>) -> Set<Node> {
+        var out = Set<Node>()
+        var titleDropped = false
+        for r in roots {
+            r.walk { n in
+                guard n.isElement else { return false }
+                if n == r { return true }
+                let name = n.name
+                if FlatTree.junk.contains(name) || FlatTree.isHidden(n) { out.insert(n); return false }
+                let cs = ((n.attribute("class") ?? "") + " " + (n.attribute("id") ?? "")).lowercased()
+                if cs.count > 1 && ClassHints.containsAny(cs, hints) && !ClassHints.containsAny(cs, ["content", "article-body", "entry"]) {
+                    out.insert(n); return false
+                }
+                if !titleDropped, name == "h1" || name == "h2" {
+                    let t = TextNormalizer.normalize(n.textContent)
+                    if titles.contains(where: { TitleFinder.similarity($0, t) > 0.75 }) { titleDropped = true; out.insert(n); return false }
+                }
+                return true
+            }
+        }
+        return out
+    }
+}
+
+/// ISO 8601 formatting of instants.
+public enum ISOTime {
+    /// `YYYY-MM-DDTHH:MM:SSZ`.
+    public static func utc(_ d: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: d)
+    }
+}
+
+/// The path (plus query) of an absolute URL, for rule patterns.
+enum URLPath {
+    static func pathAndQuery(_ url: String) -> String {
+        guard let r = url.range(of: "://") else { return url }
+        let rest = url[r.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...])
+    }
+}

@@ -1,0 +1,64 @@
+import HTML
+
+/// The page's outgoing links for discovery: all links, feeds, next-page links, and the post's other identities.
+struct LinkFinder {
+    let metadata: PageMetadata
+    let baseURL: String
+
+    /// Link texts that mean "the next page of this listing" (compared lowercased, trimmed).
+    static let nextTexts: Set<String> = ["older posts", "older entries", "older", "next page", "next", "next »", "next ›",
+                                         "›", "»", "older posts »", "« older posts", "← older posts", "older posts →",
+                                         "load more", "more posts", "previous posts", "next posts", "page suivante",
+                                         "nächste seite", "次へ", "次のページ", "older articles", "→", "next →",
+                                         "older →", "← older", "« older entries", "older entries »", "see more"]
+
+    func links() -> [String] {
+        var out: [String] = []
+        var seenRaw = Set<String>()
+        var seen = Set<String>()
+        for (_, href) in metadata.anchors {
+            guard seenRaw.insert(href).inserted else { continue }
+            if let u = URLNormalizer.normalize(href, base: baseURL), seen.insert(u).inserted { out.append(u) }
+        }
+        return out
+    }
+
+    func feeds() -> [String] { normalized(metadata.feeds) }
+
+    func nextPages() -> [String] {
+        var raw = metadata.relNext
+        for (n, href) in metadata.anchors {
+            let rel = (n.attribute("rel") ?? "").lowercased().split(separator: " ")
+            if rel.contains("next") { raw.append(href); continue }
+            let text = TextNormalizer.normalize(n.textContent).lowercased()
+            if text.count <= 30, Self.nextTexts.contains(text) { raw.append(href); continue }
+            let cls = (n.attribute("class") ?? "").lowercased()
+            if cls.contains("next") && (cls.contains("page") || cls.contains("nav")) && !cls.contains("post") { raw.append(href) }
+        }
+        return normalized(raw)
+    }
+
+    func identifiers(canonical: String?, article: [String: Any]?) -> [String] {
+        var raw: [String] = []
+        if let canonical { raw.append(canonical) }
+        if let og = metadata.first("og:url") { raw.append(og) }
+        if let a = article {
+            if let id = a["@id"] as? String { raw.append(id) }
+            if let u = JSONLD.string(a["url"]) { raw.append(u) }
+            if let m = a["mainEntityOfPage"] {
+                if let s = m as? String { raw.append(s) } else if let o = m as? [String: Any], let id = o["@id"] as? String { raw.append(id) }
+            }
+        }
+        if let s = metadata.shortlink { raw.append(s) }
+        return normalized(raw)
+    }
+
+    private func normalized(_ raw: [String]) -> [String] {
+        var out: [String] = []
+        var seen = Set<String>()
+        for r in raw {
+            if let u = URLNormalizer.normalize(r, base: baseURL), seen.insert(u).inserted { out.append(u) }
+        }
+        return out
+    }
+}

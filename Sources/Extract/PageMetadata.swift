@@ -1,0 +1,192 @@
+import Foundation
+import HTML
+
+/// Everything the page says about itself outside its visible text, gathered in one walk of the tree:
+/// `<meta>` (OpenGraph, article:*, Dublin Core, Twitter, itemprop), `<link>`, `<title>`, `lang`,
+/// `<base>`, JSON-LD, microdata elements, `<time>` elements and every `<a href>`.
+struct PageMetadata {
+    /// `<meta>` values by lowercased `name`/`property`/`itemprop`/`http-equiv`, in document order.
+    var meta: [String: [String]] = [:]
+    var titleTag: String?
+    var lang: String?
+    var baseHref: String?
+    var canonical: String?
+    var shortlink: String?
+    var feeds: [String] = []
+    var relNext: [String] = []
+    /// Parsed JSON-LD blocks (each a dictionary or array).
+    var jsonLD: [Any] = []
+    /// Every `<a href>` with its node, document order.
+    var anchors: [(node: Node, href: String)] = []
+    var timeElements: [Node] = []
+    /// Elements (not `<meta>`) carrying `itemprop`, with the lowercased property names.
+    var itemprops: [(prop: String, node: Node)] = []
+    var h1s: [Node] = []
+    var articles: [Node] = []
+    var body: Node?
+
+    func first(_ keys: String...) -> String? {
+        for k in keys {
+            if let vs = meta[k] {
+                for v in vs {
+                    let t = v.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if !t.isEmpty { return t }
+                }
+            }
+        }
+        return nil
+    }
+
+    func all(_ key: String) -> [String] { meta[key] ?? [] }
+
+    /// Collects the metadata of a document in one iterative walk.
+    static func collect(_ doc: HTMLDocument) -> PageMetadata {
+        var m = PageMetadata()
+        guard let root = doc.root else { return m }
+        if let l = root.attribute("lang") ?? root.attribute("xml:lang") { m.lang = l }
+        root.walk { n in
+            guard n.isElement else { return false }
+            let name = n.name
+            switch name {
+            case "meta":
+                let content = n.attribute("content") ?? ""
+                if let charsetOnly = n.attribute("charset"), content.isEmpty { _ = charsetOnly; return false }
+                for keyAttr in ["property", "name", "itemprop", "http-equiv"] {
+                    if let k = n.attribute(keyAttr) {
+                        // `property` may hold several space-separated names (RDFa).
+                        for key in k.lowercased().split(separator: " ") {
+                            m.meta[String(key), default: []].append(content)
+                        }
+                    }
+                }
+                return false
+            case "link":
+                let rel = (n.attribute("rel") ?? "").lowercased()
+                guard let href = n.attribute("href") else { return false }
+                let rels = rel.split(separator: " ")
+                if rels.contains("canonical"), m.canonical == nil { m.canonical = href }
+                if rels.contains("shortlink"), m.shortlink == nil { m.shortlink = href }
+                if rels.contains("next") { m.relNext.append(href) }
+                if rels.contains("alternate") {
+                    let type = (n.attribute("type") ?? "").lowercased()
+                    if type.contains("rss") || type.contains("atom") { m.feeds.append(href) }
+                }
+                return false
+            case "title":
+                if m.titleTag == nil, n.parent?.name != "svg" { m.titleTag = n.textContent }
+                return false
+            case "base":
+                if m.baseHref == nil, let h = n.attribute("href") { m.baseHref = h }
+                return false
+            case "script":
+                let type = (n.attribute("type") ?? "").lowercased()
+                if type.contains("ld+json") {
+                    let text = n.textContent
+                    if let obj = JSONLD.parse(text) { m.jsonLD.append(obj) }
+                }
+                return false
+            case "style", "noscript", "template", "svg":
+                return false
+            case "body":
+                m.body = n
+            case "a":
+                if let h = n.attribute("href") { m.anchors.append((n, h)) }
+            case "time":
+                m.timeElements.append(n)
+            case "h1":
+                m.h1s.append(n)
+            case "article":
+                m.articles.append(n)
+            default:
+                break
+            }
+            if let ip = n.attribute("itemprop") {
+                for p in ip.lowercased().split(separator: " ") { m.itemprops.append((String(p), n)) }
+            }
+            return true
+        }
+        return m
+    }
+}
+
+/// JSON-LD parsing and lookup of the page's main article object.
+enum JSONLD {
+    static func parse(_ text: String) -> Any? {
+        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Some CMSs wrap JSON-LD in CDATA or HTML comments.
+        for (open, close) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] {
+            if t.hasPrefix(open) && t.hasSuffix(close) {
+                t = String(t.dropFirst(open.count).dropLast(close.count))
+            }
+        }
+        guard let data = t.data(using: .utf8) else { return nil }
+        return try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+    }
+
+    /// Schema.org types that describe one article or post.
+    static let articleTypes: Set<String> = [
+        "article", "blogposting", "newsarticle", "analysisnewsarticle", "askpublicnewsarticle",
+        "backgroundnewsarticle", "opinionnewsarticle", "reportagenewsarticle", "reviewnewsarticle",
+        "report", "satiricalarticle", "scholarlyarticle", "medicalscholarlyarticle", "socialmediaposting",
+        "liveblogposting", "discussionforumposting", "techarticle", "apireference", "advertisercontentarticle",
+        "review", "posting",
+    ]
+    /// Types of listing pages.
+    static let listingTypes: Set<String> = ["collectionpage", "itemlist", "blog", "searchresultspage", "profilepage"]
+
+    /// All objects in the blocks, flattening arrays and `@graph`.
+    static func objects(_ blocks: [Any]) -> [[String: Any]] {
+        var out: [[String: Any]] = []
+        var stack: [Any] = blocks.reversed()
+        var budget = 10_000 // bound the work on hostile input
+        while let x = stack.popLast(), budget > 0 {
+            budget -= 1
+            if let arr = x as? [Any] { stack.append(contentsOf: arr.reversed()) }
+            else if let o = x as? [String: Any] {
+                out.append(o)
+                if let g = o["@graph"] { stack.append(g) }
+            }
+        }
+        return out
+    }
+
+    static func types(_ o: [String: Any]) -> [String] {
+        if let t = o["@type"] as? String { return [t.lowercased()] }
+        if let ts = o["@type"] as? [Any] { return ts.compactMap { ($0 as? String)?.lowercased() } }
+        return []
+    }
+
+    static func isArticle(_ o: [String: Any]) -> Bool { types(o).contains { articleTypes.contains(stripSchema($0)) } }
+
+    static func stripSchema(_ t: String) -> String {
+        if let r = t.range(of: "/", options: .backwards) { return String(t[r.upperBound...]) }
+        if let r = t.range(of: ":", options: .backwards) { return String(t[r.upperBound...]) }
+        return t
+    }
+
+    /// A string value (a string, the first string of an array, or `@value`/`name` of an object).
+    static func string(_ v: Any?) -> String? {
+        if let s = v as? String { return s }
+        if let n = v as? NSNumber { return n.stringValue }
+        if let a = v as? [Any] { for x in a { if let s = string(x) { return s } } }
+        if let o = v as? [String: Any] { return (o["@value"] as? String) ?? (o["name"] as? String) }
+        return nil
+    }
+
+    /// Names of people in an `author`/`creator` value, resolving `@id` references against the graph.
+    static func names(_ v: Any?, graph: [[String: Any]]) -> [String] {
+        var out: [String] = []
+        var list: [Any] = []
+        if let a = v as? [Any] { list = a } else if let v { list = [v] }
+        for item in list.prefix(50) {
+            if let s = item as? String { out.append(s) }
+            else if let o = item as? [String: Any] {
+                if let n = string(o["name"]) { out.append(n) }
+                else if let id = o["@id"] as? String,
+                        let ref = graph.first(where: { ($0["@id"] as? String) == id && $0["name"] != nil }),
+                        let n = string(ref["name"]) { out.append(n) }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,268 @@
+import Foundation
+import HTML
+
+/// Finds related-post cards: sections chosen by the site rule, by class (Jetpack, YARPP, Ghost read-more...)
+/// or by a heading such as "Related posts", "More like this", "Read next". Each card is the largest element
+/// around a link that points to no other post; its title, summary and image are read inside it.
+struct RelatedFinder {
+    let document: HTMLDocument
+    let body: Node?
+    let baseURL: String
+    /// URLs of the page itself (url, canonical): never a card.
+    let selfURLs: Set<String>
+    let rules: Rules
+
+    /// Headings that introduce related posts (compared lowercased, without trailing punctuation).
+    static let headingPhrases: [String] = [
+        "related", "related posts", "related articles", "related stories", "related content", "related reading",
+        "more like this", "you might also like", "you may also like", "you might like", "you may like",
+        "read next", "read this next", "what to read next", "more to read", "recommended", "recommended for you",
+        "recommended posts", "recommended reading", "more stories", "more posts", "keep reading", "see also",
+        "similar posts", "similar articles", "further reading", "more from", "more in", "also on", "other posts",
+        "popular posts", "more articles", "up next", "read more", "related episodes",
+        "関連記事", "関連", "おすすめ", "こちらもおすすめ", "verwandte artikel", "articles similaires", "artículos relacionados",
+    ]
+    /// Class/id hints of related-post sections.
+    static let classHints = ["jp-relatedposts", "related-posts", "relatedposts", "related_posts", "related-articles",
+                             "yarpp", "read-next", "readnext", "read-more-wrap", "more-like-this", "you-might",
+                             "also-like", "recommended", "post-related", "related-content", "related"]
+    /// Links that are not posts (taxonomy, author pages): ignored when delimiting a card.
+    static let taxonomyPaths = ["/tag/", "/tags/", "/category/", "/categories/", "/author/", "/authors/", "/topic/",
+                                "/topics/", "/label/", "/search", "/profile/", "/u/", "/series/"]
+    /// Class hints of card parts that are neither title nor summary.
+    static let metaHints = ["meta", "date", "time", "author", "byline", "tag", "footer", "context", "category",
+                            "reading", "label", "badge", "avatar", "comments", "count", "primary-tag"]
+    static let summaryHints = ["excerpt", "summary", "description", "desc", "dek", "snippet", "subtitle", "teaser", "blurb"]
+
+    struct Result { var cards: [RelatedLink]; var containers: [Node] }
+
+    func find(rule: RelatedRule?) -> Result {
+        var containers: [Node] = []
+        if let rule {
+            if let c = rule.container, let found = try? document.select(xpath: c.xpath, from: nil) { containers = found }
+            else if let item = rule.item, let found = try? document.select(xpath: item.xpath, from: nil), !found.isEmpty {
+                let cards = found.compactMap { card($0, rule: rule) }
+                return Result(cards: dedupe(cards), containers: found)
+            }
+            if !containers.isEmpty {
+                var cards: [RelatedLink] = []
+                for c in containers {
+                    if let item = rule.item, let items = try? document.select(xpath: item.xpath, from: c) {
+                        cards += items.compactMap { card($0, rule: rule) }
+                    } else {
+                        cards += heuristicCards(in: c)
+                    }
+                }
+                return Result(cards: dedupe(cards), containers: containers)
+            }
+        }
+        containers = heuristicContainers()
+        var cards: [RelatedLink] = []
+        var used: [Node] = []
+        for c in containers {
+            let cs = heuristicCards(in: c)
+            if !cs.isEmpty { cards += cs; used.append(c) }
+        }
+        return Result(cards: dedupe(cards), containers: used)
+    }
+
+    private func dedupe(_ cards: [RelatedLink]) -> [RelatedLink] {
+        var seen = Set<String>()
+        var out: [RelatedLink] = []
+        for c in cards where !selfURLs.contains(c.url) && seen.insert(c.url).inserted { out.append(c) }
+        return out
+    }
+
+    private func classString(_ n: Node) -> String {
+        ((n.attribute("class") ?? "") + " " + (n.attribute("id") ?? "")).lowercased()
+    }
+
+    static func normalizedHeading(_ s: String) -> String {
+        var t = TextNormalizer.normalize(s).lowercased()
+        while let last = t.last, ":.…!?»›→".contains(last) || last == " " { t.removeLast() }
+        return t
+    }
+
+    /// Sections announced by a related-posts class or heading, outermost first, in page order.
+    private func heuristicContainers() -> [Node] {
+        guard let body else { return [] }
+        var out: [Node] = []
+        var visited = 0
+        body.walk { n in
+            guard n.isElement else { return false }
+            visited += 1
+            if visited > 20_000 { return false }
+            let name = n.name
+            if name == "script" || name == "style" || name == "a" || name == "head" { return false }
+            let cs = classString(n)
+            if cs.count > 1, ClassHints.containsAny(cs, Self.classHints), name != "li",
+               !ClassHints.containsAny(cs, ["related-tags", "related-links-widget"]),
+               hasForeignLink(n) {
+                out.append(n)
+                return false
+            }
+            if ["h2", "h3", "h4", "h5", "h6", "header", "p", "div", "span", "strong", "summary", "h1"].contains(name) {
+                let text = n.textContent
+                if text.utf8.count <= 80 {
+                    let h = Self.normalizedHeading(text)
+                    if !h.isEmpty, Self.headingPhrases.contains(h) || Self.headingPhrases.contains(where: { h.hasPrefix($0 + " ") && $0.count > 8 }),
+                       let c = containerFor(heading: n) {
+                        if !out.contains(c) { out.append(c) }
+                        return false
+                    }
+                }
+            }
+            return true
+        }
+        // Keep only outermost containers.
+        return out.filter { c in !out.contains { $0 != c && isAncestor($0, of: c) } }
+    }
+
+    private func isAncestor(_ a: Node, of n: Node) -> Bool {
+        var cur = n.parent
+        var depth = 0
+        while let c = cur, depth < 10_000 { if c == a { return true }; cur = c.parent; depth += 1 }
+        return false
+    }
+
+    /// The smallest ancestor of a heading that also holds links to other pages (at most 3 levels up).
+    private func containerFor(heading: Node) -> Node? {
+        var cur = heading.parent
+        var level = 0
+        while let c = cur, level < 3 {
+            if c.name == "body" || c.name == "main" || c.name == "article" && level > 0 { return nil }
+            if hasForeignLink(c, outside: heading) { return c }
+            cur = c.parent; level += 1
+        }
+        return nil
+    }
+
+    private func hasForeignLink(_ n: Node, outside: Node? = nil) -> Bool {
+        let anchors = (try? n.select(xpath: ".//a[@href]")) ?? []
+        for a in anchors {
+            if let o = outside, isAncestor(o, of: a) { continue }
+            if let u = URLNormalizer.normalize(a.attribute("href") ?? "", base: baseURL), !selfURLs.contains(u), !isTaxonomy(u) {
+                return true
+            }
+        }
+        return false
+    }
+
+    private func isTaxonomy(_ url: String) -> Bool {
+        let l = url.lowercased()
+        return Self.taxonomyPaths.contains { l.contains($0) }
+    }
+
+    /// Cards in a container: each post link grouped with the largest element around it that links nowhere else.
+    private func heuristicCards(in container: Node) -> [RelatedLink] {
+        let anchors = (try? container.select(xpath: ".//a[@href]")) ?? []
+        var cardRoots: [(Node, String)] = []
+        var usedRoots = Set<Node>()
+        for a in anchors {
+            guard let u = URLNormalizer.normalize(a.attribute("href") ?? "", base: baseURL), !isTaxonomy(u),
+                  !selfURLs.contains(u) else { continue }
+            if let frag = a.attribute("href"), frag.hasPrefix("#") { continue }
+            var root = a
+            while let p = root.parent, p != container, postURLs(in: p) == [u] { root = p }
+            if usedRoots.insert(root).inserted { cardRoots.append((root, u)) }
+        }
+        var cards: [RelatedLink] = []
+        for (root, u) in cardRoots {
+            if let c = readCard(root, url: u) { cards.append(c) }
+        }
+        return cards
+    }
+
+    private func postURLs(in n: Node) -> Set<String> {
+        var out = Set<String>()
+        let anchors = (try? n.select(xpath: ".//a[@href]")) ?? []
+        for a in anchors {
+            if let u = URLNormalizer.normalize(a.attribute("href") ?? "", base: baseURL), !isTaxonomy(u) { out.insert(u) }
+            if out.count > 1 { break }
+        }
+        return out
+    }
+
+    private func readCard(_ root: Node, url: String) -> RelatedLink? {
+        // Title: a heading, else a title-classed element, else the longest link text.
+        var titleNode: Node?
+        var title = ""
+        let headings = (try? root.select(xpath: "descendant-or-self::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]")) ?? []
+        if let h = headings.first(where: { !TextNormalizer.normalize($0.textContent).isEmpty }) {
+            titleNode = h; title = TextNormalizer.normalize(h.textContent)
+        } else if let t = ((try? root.select(xpath: "descendant-or-self::*[contains(concat(' ', normalize-space(@class), ' '), 'title') or contains(@class, '-title') or contains(@class, 'title')]")) ?? [])
+                    .first(where: { !TextNormalizer.normalize($0.textContent).isEmpty }) {
+            titleNode = t; title = TextNormalizer.normalize(t.textContent)
+        } else {
+            let anchors = (try? root.select(xpath: "descendant-or-self::a[@href]")) ?? []
+            var best: Node?
+            var bestLen = 0
+            for a in anchors {
+                // The link's own text blocks, not a summary it wraps.
+                let paras = BodyRenderer(excluded: [], baseURL: baseURL).render([a]).paragraphs
+                let t = paras.first ?? ""
+                if t.count > bestLen { best = a; bestLen = t.count; title = t }
+            }
+            _ = best // the link may wrap the summary too: keep it, the title is filtered by text
+        }
+        guard !title.isEmpty else { return nil }
+        // Summary: a summary-classed element, else the first other text block that is not card metadata.
+        var summary: String?
+        let hinted = (try? root.select(xpath: "descendant-or-self::*[@class]")) ?? []
+        for n in hinted {
+            let cs = (n.attribute("class") ?? "").lowercased()
+            if ClassHints.containsAny(cs, Self.summaryHints) {
+                let t = TextNormalizer.normalize(n.textContent)
+                if !t.isEmpty && t != title { summary = t; break }
+            }
+        }
+        if summary == nil {
+            var ex = Set<Node>()
+            if let titleNode { ex.insert(titleNode) }
+            for n in hinted {
+                let cs = (n.attribute("class") ?? "").lowercased()
+                if ClassHints.containsAny(cs, Self.metaHints) && !ClassHints.containsAny(cs, Self.summaryHints) { ex.insert(n) }
+            }
+            for n in (try? root.select(xpath: ".//time | .//footer")) ?? [] { ex.insert(n) }
+            let paras = BodyRenderer(excluded: ex, baseURL: baseURL).render([root]).paragraphs
+            summary = paras.first(where: { $0 != title && !title.hasPrefix($0) })
+        }
+        if let s = summary, s.isEmpty || rules.isPlaceholderSummary(s) { summary = nil }
+        var image: String?
+        if let img = ((try? root.select(xpath: "descendant-or-self::img")) ?? []).first,
+           let src = BodyRenderer.imageSource(img) {
+            image = URLNormalizer.normalize(src, base: baseURL)
+        }
+        return RelatedLink(title: title, url: url, summary: summary, image: image)
+    }
+
+    /// A card chosen by the site rule's selectors (each optional, falling back to the heuristics).
+    private func card(_ item: Node, rule: RelatedRule) -> RelatedLink? {
+        func first(_ sel: RuleSelector?) -> Node? {
+            guard let sel else { return nil }
+            return ((try? document.select(xpath: sel.xpath, from: item)) ?? []).first
+        }
+        var url: String?
+        if let u = first(rule.url) {
+            url = URLNormalizer.normalize(u.attribute("href") ?? (u.isElement ? u.textContent : u.ownText), base: baseURL)
+        } else if let a = ((try? item.select(xpath: "descendant-or-self::a[@href]")) ?? []).first {
+            url = URLNormalizer.normalize(a.attribute("href") ?? "", base: baseURL)
+        }
+        guard let url else { return nil }
+        let fallback = readCard(item, url: url)
+        var title = fallback?.title ?? ""
+        if let t = first(rule.title) { title = TextNormalizer.normalize(t.isElement ? t.textContent : t.ownText) }
+        guard !title.isEmpty else { return nil }
+        var summary = fallback?.summary
+        if rule.summary != nil {
+            summary = first(rule.summary).map { TextNormalizer.normalize($0.isElement ? $0.textContent : $0.ownText) }
+        }
+        if let s = summary, s.isEmpty || rules.isPlaceholderSummary(s) { summary = nil }
+        var image = fallback?.image
+        if let i = first(rule.image) {
+            let src = i.isElement ? (BodyRenderer.imageSource(i) ?? i.attribute("href")) : i.ownText
+            image = src.flatMap { URLNormalizer.normalize($0, base: baseURL) }
+        }
+        return RelatedLink(title: title, url: url, summary: summary, image: image)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import HTML
+
+/// Finds the tags: rule, `article:tag`, JSON-LD `keywords`, `rel=tag` links, then links inside tag-list
+/// elements of the content. Deduplicated case-insensitively, page order.
+enum TagFinder {
+    /// Class hints of tag lists.
+    static let tagListHints = ["tags", "tag-links", "tags-links", "post-tag", "tag-list", "taglist", "entry-tags",
+                               "article-tag", "post-tags", "keywords", "labels", "post-labels", "topics"]
+    /// Class hints of places where tag links are not the post's tags.
+    static let elsewhereHints = ["cloud", "widget", "sidebar", "footer", "related", "comment", "menu", "nav", "card"]
+
+    static func find(rule: RuleSelector?, document: HTMLDocument, metadata m: PageMetadata, article: [String: Any]?,
+                     isExcluded: (Node) -> Bool) -> [String] {
+        if let rule, let nodes = try? document.select(xpath: rule.xpath, from: nil), !nodes.isEmpty {
+            return dedupe(nodes.map { $0.isElement ? $0.textContent : $0.ownText })
+        }
+        let metaTags = dedupe(m.all("article:tag") + m.all("og:article:tag"))
+        if !metaTags.isEmpty { return metaTags }
+        if let a = article, let k = a["keywords"] {
+            var list: [String] = []
+            if let s = k as? String { list = s.components(separatedBy: ",") }
+            else if let arr = k as? [Any] { list = arr.compactMap { JSONLD.string($0) } }
+            let t = dedupe(list)
+            if !t.isEmpty { return t }
+        }
+        var rel: [String] = []
+        var hinted: [String] = []
+        for (n, href) in m.anchors {
+            let rels = (n.attribute("rel") ?? "").lowercased().split(separator: " ")
+            if rels.contains("tag") && !rels.contains("category") {
+                if !isExcluded(n) && !inside(n, hints: elsewhereHints) { rel.append(n.textContent) }
+                continue
+            }
+            let lowerHref = href.lowercased()
+            let tagURL = lowerHref.contains("/tag/") || lowerHref.contains("/tags/") || lowerHref.contains("/label/")
+            if (tagURL || inside(n, hints: tagListHints)) && inside(n, hints: tagListHints) && !inside(n, hints: elsewhereHints)
+                && !isExcluded(n) {
+                hinted.append(n.textContent)
+            }
+        }
+        let r = dedupe(rel)
+        if !r.isEmpty { return r }
+        return dedupe(hinted)
+    }
+
+    /// Whether an ancestor (up to 6 levels) has one of the class/id hints.
+    static func inside(_ n: Node, hints: [String]) -> Bool {
+        var cur = n.parent
+        var depth = 0
+        while let c = cur, depth < 6 {
+            let s = ((c.attribute("class") ?? "") + " " + (c.attribute("id") ?? "")).lowercased()
+            if s.count > 1 && ClassHints.containsAny(s, hints) { return true }
+            if hints.contains("nav") && (c.name == "nav" || c.name == "aside" || c.name == "footer") { return true }
+            cur = c.parent; depth += 1
+        }
+        return false
+    }
+
+    static func dedupe(_ raws: [String]) -> [String] {
+        var out: [String] = []
+        var seen = Set<String>()
+        for raw in raws {
+            var t = TextNormalizer.normalize(raw)
+            if t.hasPrefix("#") { t = String(t.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            guard !t.isEmpty, t.count <= 100 else { continue }
+            if seen.insert(t.lowercased()).inserted { out.append(t) }
+        }
+        return out
+    }
+}

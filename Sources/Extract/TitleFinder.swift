@@ -1,0 +1,96 @@
+import Foundation
+import HTML
+
+/// The page title: rule, then metadata (JSON-LD headline, Dublin Core, OpenGraph, Twitter), then the
+/// `<title>` with its site-name part cut, then the only `<h1>`.
+enum TitleFinder {
+    /// Separators between a post title and the site name in `<title>` (spaces around them are required).
+    static let separators: Set<Character> = ["|", "-", "\\", "/", ">", "»", "–", "—", "·", "•"]
+    /// Separators that mark a hierarchy (breadcrumb-like) rather than a site suffix.
+    static let hierarchical: Set<Character> = ["\\", "/", ">", "»"]
+
+    static func fromMetadata(_ m: PageMetadata, article: [String: Any]?) -> String? {
+        if let a = article, let h = JSONLD.string(a["headline"]) ?? JSONLD.string(a["name"]) {
+            let t = TextNormalizer.normalize(h)
+            if !t.isEmpty { return t }
+        }
+        if let t = m.first("dc:title", "dcterm:title", "dcterms.title", "dc.title", "og:title", "weibo:article:title",
+                           "weibo:webpage:title", "title", "twitter:title", "parsely-title") {
+            let n = TextNormalizer.normalize(t)
+            if !n.isEmpty { return n }
+        }
+        return nil
+    }
+
+    /// Cuts a trailing (or leading) site-name part when it equals the known site name.
+    static func cutSiteName(_ title: String, siteName: String?) -> String {
+        guard let site = siteName?.lowercased(), !site.isEmpty, title.count > site.count + 3 else { return title }
+        let lower = title.lowercased()
+        for sep in separators {
+            let suffix = " \(sep) \(site)"
+            if lower.hasSuffix(suffix) { return String(title.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces) }
+            let prefix = "\(site) \(sep) "
+            if lower.hasPrefix(prefix) { return String(title.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces) }
+        }
+        return title
+    }
+
+    static func wordCount(_ s: String) -> Int { s.split(whereSeparator: { $0 == " " }).count }
+
+    /// Readability's cleanup of `<title>`: keep the part before the last separator unless that leaves too little.
+    static func fromTitleTag(_ raw: String, headings: [String]) -> String {
+        let orig = TextNormalizer.normalize(raw)
+        var cur = orig
+        var hadHierarchical = false
+        let chars = Array(orig)
+        func sepPositions() -> [Int] {
+            var out: [Int] = []
+            if chars.count >= 3 {
+                for i in 1..<(chars.count - 1) where separators.contains(chars[i]) && chars[i - 1] == " " && chars[i + 1] == " " {
+                    out.append(i)
+                }
+            }
+            return out
+        }
+        let seps = sepPositions()
+        if let last = seps.last, let first = seps.first {
+            hadHierarchical = seps.contains { hierarchical.contains(chars[$0]) }
+            cur = String(chars[..<last]).trimmingCharacters(in: .whitespaces)
+            if wordCount(cur) < 3 { cur = String(chars[(first + 1)...]).trimmingCharacters(in: .whitespaces) }
+        } else if orig.contains(": ") {
+            if !headings.contains(orig) {
+                let lastColon = orig.lastIndex(of: ":")!
+                let firstColon = orig.firstIndex(of: ":")!
+                cur = String(orig[orig.index(after: lastColon)...]).trimmingCharacters(in: .whitespaces)
+                if wordCount(cur) < 3 {
+                    cur = String(orig[orig.index(after: firstColon)...]).trimmingCharacters(in: .whitespaces)
+                } else if wordCount(String(orig[..<firstColon])) > 5 {
+                    cur = orig
+                }
+            }
+        } else if orig.count > 150 || orig.count < 15, headings.count == 1 {
+            cur = headings[0]
+        }
+        let wc = wordCount(cur)
+        if wc <= 4 {
+            let stripped = String(orig.filter { !separators.contains($0) })
+            if !hadHierarchical || wc != wordCount(TextNormalizer.normalize(stripped)) - 1 { cur = orig }
+        }
+        return cur
+    }
+
+    /// Readability's text similarity: the share of `b`'s token text also found in `a`.
+    static func similarity(_ a: String, _ b: String) -> Double {
+        let ta = tokens(a), tb = tokens(b)
+        guard !ta.isEmpty, !tb.isEmpty else { return 0 }
+        let setA = Set(ta)
+        let uniqB = tb.filter { !setA.contains($0) }
+        let total = tb.joined(separator: " ").count
+        guard total > 0 else { return 0 }
+        return 1 - Double(uniqB.joined(separator: " ").count) / Double(total)
+    }
+
+    static func tokens(_ s: String) -> [String] {
+        s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init)
+    }
+}

@@ -19,19 +19,36 @@ public enum Charset {
     static let prescanLimit = 1024
 
     /// HTTP Content-Type charset first, then BOM, then <meta charset>/http-equiv in the first 1024 bytes, then a UTF-8 validity check with windows-1252 fallback. iso-8859-1/latin1/ascii/us-ascii labels map to windows-1252 (WHATWG).
+    ///
+    /// Two refinements: a byte-order mark wins over the HTTP label (as in browsers: the bytes cannot lie about it), and a
+    /// declared legacy encoding (HTTP or meta) is overruled when the bytes are valid UTF-8 with at least one multi-byte
+    /// sequence (source `.utf8`). Legacy text almost never forms valid UTF-8 by chance, while UTF-8 pages with a stale
+    /// `iso-8859-1` header or meta are common. Undeclared non-UTF-8 bytes fall back to windows-1252, or to Shift_JIS /
+    /// EUC-JP when their high bytes pair up the way Japanese text does.
     public static func detect(bytes: [UInt8], contentType: String?) -> Detection {
+        if let bom = bomLabel(bytes) { return Detection(label: bom, source: .bom) }
         if let contentType, let raw = charsetParameter(contentType), let label = canonicalLabel(raw) {
+            if overruledByUTF8(label, bytes) { return Detection(label: "UTF-8", source: .utf8) }
             return Detection(label: label, source: .http)
         }
-        if let bom = bomLabel(bytes) { return Detection(label: bom, source: .bom) }
         if let raw = bytes.withUnsafeBufferPointer({ metaCharset($0) }), var label = canonicalLabel(raw) {
             // A document that was decoded as ASCII-compatible cannot really be UTF-16 (WHATWG).
             if label.hasPrefix("UTF-16") { label = "UTF-8" }
+            if overruledByUTF8(label, bytes) { return Detection(label: "UTF-8", source: .utf8) }
             return Detection(label: label, source: .meta)
         }
         let valid = bytes.withUnsafeBufferPointer { isValidUTF8($0) }
         if valid { return Detection(label: "UTF-8", source: .utf8) }
         return Detection(label: bytes.withUnsafeBufferPointer { guessLegacy($0) }, source: .fallback)
+    }
+
+    /// True when `label` is a legacy (non-Unicode) encoding but the bytes are valid UTF-8 holding non-ASCII text.
+    static func overruledByUTF8(_ label: String, _ bytes: [UInt8]) -> Bool {
+        guard label != "UTF-8", !label.hasPrefix("UTF-16") else { return false }
+        return bytes.withUnsafeBufferPointer { b in
+            guard let firstHigh = b.firstIndex(where: { $0 >= 0x80 }) else { return false }
+            return firstInvalidUTF8(UnsafeBufferPointer(rebasing: b[firstHigh...])) == nil
+        }
     }
 
     /// The `charset` parameter of a Content-Type value (`text/html; charset="Shift_JIS"`), unquoted.

@@ -62,8 +62,19 @@ public final class HTMLDocument {
         _ = Self.silenced
         lb_silence_errors() // per-thread in libxml2: set on whichever thread parses
         guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { throw .empty }
+        var bytes = bytes
+        var encoding = encoding
+        if let label = encoding, label.uppercased() != "UTF-8" {
+            // Legacy encodings go through iconv here, where a bad byte costs one U+FFFD instead of the rest of the page.
+            if label.hasPrefix("UTF-16"), let bom = Charset.bomLabel(bytes), bom == label { bytes.removeFirst(2) }
+            if let utf8 = Transcoder.utf8(from: bytes, label: label) {
+                bytes = utf8
+                encoding = "UTF-8"
+            }
+            guard !bytes.isEmpty else { throw .empty }
+        }
         var opts = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue | XML_PARSE_HUGE.rawValue
         if encoding != nil { opts |= HTML_PARSE_IGNORE_ENC.rawValue }
         let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) { chars in

@@ -1,0 +1,134 @@
+import Testing
+@testable import HTML
+
+/// One fixture document; each case names the ids its selector must match, in document order.
+private let page = """
+<html><body>
+<div id="main" class="post  featured">
+  <h1 id="t" class="title">T</h1>
+  <p id="p1" class="lead">a</p>
+  <p id="p2" class="leader">b</p>
+  <span id="s1" lang="en-US" data-x="foo bar" title="hello world">c</span>
+  <p id="p3">d</p>
+  <ul id="list"><li id="l1">1</li><li id="l2" class="x">2</li><li id="l3">3</li><li id="l4">4</li><li id="l5">5</li></ul>
+  <a id="a1" href="https://ex.com/page.pdf" rel="author nofollow">x</a>
+  <q id="q1" title="it's &quot;q&quot;">q</q>
+</div>
+<div id="side" class="sidebar"><p id="p4">e</p><em id="e1"></em></div>
+</body></html>
+"""
+
+struct SelectorCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let css: String
+    let ids: [String]
+    var testDescription: String { "\(name): \(css)" }
+}
+
+private let cases: [SelectorCase] = [
+    .init(name: "type", css: "p", ids: ["p1", "p2", "p3", "p4"]),
+    .init(name: "type is case-insensitive", css: "LI.x", ids: ["l2"]),
+    .init(name: "universal child", css: "ul > *", ids: ["l1", "l2", "l3", "l4", "l5"]),
+    .init(name: "class is token-exact", css: ".lead", ids: ["p1"]),
+    .init(name: "two classes, extra spaces in attribute", css: ".post.featured", ids: ["main"]),
+    .init(name: "id", css: "#side", ids: ["side"]),
+    .init(name: "attribute present", css: "[title]", ids: ["s1", "q1"]),
+    .init(name: "attribute equals, unquoted", css: "[lang=en-US]", ids: ["s1"]),
+    .init(name: "attribute name case-insensitive", css: "[ID=main]", ids: ["main"]),
+    .init(name: "~= whole token", css: "[data-x~=\"bar\"]", ids: ["s1"]),
+    .init(name: "~= not a prefix of a token", css: "[data-x~=\"fo\"]", ids: []),
+    .init(name: "|= language prefix", css: "[lang|=\"en\"]", ids: ["s1"]),
+    .init(name: "|= not a plain prefix", css: "[lang|=\"e\"]", ids: []),
+    .init(name: "^= prefix", css: "a[href^='https://']", ids: ["a1"]),
+    .init(name: "$= suffix", css: "[href$=\".pdf\"]", ids: ["a1"]),
+    .init(name: "$= wrong suffix", css: "[href$=\".pd\"]", ids: []),
+    .init(name: "*= substring", css: "[title*=\"lo wo\"]", ids: ["s1"]),
+    .init(name: "i flag", css: "[title=\"HELLO World\" i]", ids: ["s1"]),
+    .init(name: "value with both quote kinds", css: "[title='it\\'s \"q\"']", ids: ["q1"]),
+    .init(name: "rel token", css: "a[rel~=author]", ids: ["a1"]),
+    .init(name: "descendant", css: "#main p", ids: ["p1", "p2", "p3"]),
+    .init(name: "child", css: "body > div", ids: ["main", "side"]),
+    .init(name: "adjacent sibling", css: "h1 + p", ids: ["p1"]),
+    .init(name: "adjacent sibling must be next element", css: "h1 + span", ids: []),
+    .init(name: "general sibling", css: "h1 ~ p", ids: ["p1", "p2", "p3"]),
+    .init(name: "not", css: "p:not(.lead)", ids: ["p2", "p3", "p4"]),
+    .init(name: "not with list", css: "p:not(.lead, #p4)", ids: ["p2", "p3"]),
+    .init(name: "nth-child an+b", css: "li:nth-child(2n+1)", ids: ["l1", "l3", "l5"]),
+    .init(name: "nth-child odd", css: "li:nth-child(odd)", ids: ["l1", "l3", "l5"]),
+    .init(name: "nth-child even", css: "li:nth-child(even)", ids: ["l2", "l4"]),
+    .init(name: "nth-child number", css: "li:nth-child(3)", ids: ["l3"]),
+    .init(name: "nth-child -n+2", css: "li:nth-child(-n+2)", ids: ["l1", "l2"]),
+    .init(name: "nth-child n+4", css: "li:nth-child(n + 4)", ids: ["l4", "l5"]),
+    .init(name: "nth-child 3n-1", css: "li:nth-child(3n-1)", ids: ["l2", "l5"]),
+    .init(name: "nth-last-child", css: "li:nth-last-child(1)", ids: ["l5"]),
+    .init(name: "first-child", css: "li:first-child", ids: ["l1"]),
+    .init(name: "last-child", css: "li:last-child", ids: ["l5"]),
+    .init(name: "first-child any", css: "#side > :first-child", ids: ["p4"]),
+    .init(name: "nth-of-type", css: "p:nth-of-type(2)", ids: ["p2"]),
+    .init(name: "first-of-type", css: "p:first-of-type", ids: ["p1", "p4"]),
+    .init(name: "last-of-type", css: "#main p:last-of-type", ids: ["p3"]),
+    .init(name: "empty", css: "#side :empty", ids: ["e1"]),
+    .init(name: "group in document order", css: "#side p, h1", ids: ["t", "p4"]),
+    .init(name: "group dedups", css: "#p1, p.lead", ids: ["p1"]),
+    .init(name: "has child", css: "div:has(> h1)", ids: ["main"]),
+    .init(name: "has descendant", css: "div:has(em)", ids: ["side"]),
+    .init(name: "contains", css: "li:contains('4')", ids: ["l4"]),
+    .init(name: "chain", css: "body > div.post ul li.x + li", ids: ["l3"]),
+]
+
+@Test(arguments: cases)
+func cssSelects(_ c: SelectorCase) throws {
+    let doc = try HTMLDocument(bytes: Array(page.utf8))
+    let ids = try doc.select(css: c.css).map { $0.attribute("id") ?? "?" }
+    #expect(ids == c.ids)
+}
+
+@Test func cssClassUsesTokenExactForm() throws {
+    let xp = try CSSSelector.xpath(".x")
+    #expect(xp == "descendant-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' x ')]")
+}
+
+@Test func cssSelectsWithinContextNode() throws {
+    let doc = try HTMLDocument(bytes: Array(page.utf8))
+    let side = try #require(try doc.select(css: "#side").first)
+    #expect(try doc.select(css: "p", from: side).map { $0.attribute("id") } == ["p4"])
+    #expect(try side.select(css: "div").map { $0.attribute("id") } == ["side"]) // descendant-or-self
+}
+
+@Test func cssTranslationIsCachedAndStable() throws {
+    #expect(try CSSSelector.xpath("a > b") == (try CSSSelector.xpath("a > b")))
+}
+
+struct SelectorErrorCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let css: String
+    let position: Int
+    var testDescription: String { "\(name): \(css)" }
+}
+
+private let errorCases: [SelectorErrorCase] = [
+    .init(name: "empty", css: "", position: 0),
+    .init(name: "dangling combinator", css: "div >", position: 4),
+    .init(name: "empty group member", css: "div,,p", position: 4),
+    .init(name: "unclosed attribute", css: "p[href", position: 1),
+    .init(name: "unknown attribute operator", css: "p[href!=x]", position: 6),
+    .init(name: "missing value", css: "a[href=]", position: 7),
+    .init(name: "unknown pseudo-class", css: "p:hover", position: 1),
+    .init(name: "pseudo-element", css: "p::before", position: 1),
+    .init(name: "bad nth", css: "li:nth-child(x)", position: 13),
+    .init(name: "nth-of-type needs a type", css: "*:nth-of-type(2)", position: 1),
+    .init(name: "class without name", css: "p.", position: 2),
+    .init(name: "stray parenthesis", css: "div)", position: 3),
+    .init(name: "unterminated string", css: "a[title=\"x]", position: 8),
+    .init(name: "unclosed not", css: "p:not(.a", position: 8),
+]
+
+@Test(arguments: errorCases)
+func cssRejects(_ c: SelectorErrorCase) {
+    #expect {
+        _ = try CSSSelector.xpath(c.css)
+    } throws: { error in
+        guard let e = error as? CSSSelectorError else { return false }
+        return e.position == c.position && e.selector == c.css && !e.reason.isEmpty
+    }
+}

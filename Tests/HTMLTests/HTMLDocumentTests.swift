@@ -1,0 +1,142 @@
+import Testing
+@testable import HTML
+
+/// Deterministic pseudo-random bytes (the same on every run).
+private func noise(_ count: Int, seed: UInt64) -> [UInt8] {
+    var x = seed
+    var out = [UInt8](repeating: 0, count: count)
+    for i in 0..<count {
+        x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        out[i] = UInt8(truncatingIfNeeded: x >> 56)
+    }
+    return out
+}
+
+private func elementCount(_ doc: HTMLDocument) -> Int {
+    var n = 0
+    doc.root?.walk { node in
+        if node.isElement { n += 1 }
+        return true
+    }
+    return n
+}
+
+@Test func emptyInputThrowsEmpty() {
+    #expect(throws: HTMLError.empty) { try HTMLDocument(bytes: []) }
+    #expect(throws: HTMLError.empty) { try HTMLDocument(bytes: [], url: "https://ex.com/", contentType: "text/html") }
+    #expect(throws: HTMLError.empty) { try HTMLDocument(xml: []) }
+}
+
+@Test func binaryNoiseNeverCrashes() throws {
+    for seed in 1...20 as ClosedRange<UInt64> {
+        let bytes = noise(64 * 1024, seed: seed)
+        // Either a (garbage) tree or a clear .empty; both are fine, a crash is not.
+        if let doc = try? HTMLDocument(bytes: bytes, contentType: nil) {
+            _ = elementCount(doc)
+            _ = try doc.select(css: "p, div > a")
+            _ = doc.root?.textContent
+        }
+    }
+}
+
+@Test func pdfBytesParseWithoutCrashing() throws {
+    var pdf = Array("%PDF-1.7\n%\u{E2}\u{E3}\u{CF}\u{D3}\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Length 4096 >>\nstream\n".utf8)
+    pdf += noise(4096, seed: 99)
+    pdf += Array("\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n".utf8)
+    let doc = try? HTMLDocument(bytes: pdf, contentType: "application/pdf")
+    if let doc { _ = elementCount(doc) }
+}
+
+@Test func truncatedHTMLKeepsWhatWasThere() throws {
+    let doc = try HTMLDocument(bytes: Array("<html><head><title>Cut</title></head><body><article><p>Hello <b>wor".utf8), contentType: nil)
+    #expect(try doc.string(xpath: "string(//title)") == "Cut")
+    #expect(try doc.string(xpath: "string(//article)") == "Hello wor")
+}
+
+@Test func fiftyMegabytePageParses() throws {
+    let paragraph = Array("<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor <a href=\"/x\">link</a>.</p>\n".utf8)
+    let repeats = 50 * 1024 * 1024 / paragraph.count + 1
+    var bytes = Array("<html><body><article>".utf8)
+    bytes.reserveCapacity(repeats * paragraph.count + 64)
+    for _ in 0..<repeats { bytes += paragraph }
+    bytes += Array("</article></body></html>".utf8)
+    #expect(bytes.count > 50 * 1024 * 1024)
+    let doc = try HTMLDocument(bytes: bytes, contentType: "text/html; charset=utf-8")
+    #expect(try doc.string(xpath: "count(//p)") == String(repeats))
+}
+
+@Test func hundredThousandNestedElements() throws {
+    let depth = 100_000
+    var bytes = Array("<html><body>".utf8)
+    for _ in 0..<depth { bytes += Array("<div>".utf8) }
+    bytes += Array("deep text".utf8)
+    for _ in 0..<depth { bytes += Array("</div>".utf8) }
+    bytes += Array("<p id=\"after\">after</p></body></html>".utf8)
+    let doc = try HTMLDocument(bytes: bytes, contentType: nil)
+    // Without XML_PARSE_HUGE libxml2 stops the whole parse at depth 256 (losing "after"); with it, every level is
+    // kept, and the walk, XPath, text and serialization must all get through it without overflowing the stack.
+    let count = elementCount(doc)
+    #expect(count >= depth + 3)
+    var maxDepth = 0
+    var deepest: Node?
+    for node in try doc.select(xpath: "//div[not(div)]") {
+        var d = 0
+        var p = node.parent
+        while let q = p { d += 1; p = q.parent }
+        if d > maxDepth { maxDepth = d; deepest = node }
+    }
+    #expect(deepest != nil)
+    #expect(maxDepth >= depth)
+    #expect(try doc.string(xpath: "string(//body)").contains("deep text"))
+    #expect(try doc.select(css: "p#after").count == 1)
+    _ = doc.root?.outerHTML
+    _ = doc.root?.descendants().count
+}
+
+@Test func invalidUTF8BecomesReplacementCharactersWithoutGarblingTheRest() throws {
+    var bytes = Array("<html><head><meta charset=\"utf-8\"></head><body><p>café ".utf8)
+    bytes += [0xFF, 0xFE, 0x20, 0xC3, 0x20]
+    bytes += Array("naïve 日本</p></body></html>".utf8)
+    let doc = try HTMLDocument(bytes: bytes, contentType: nil)
+    let text = try doc.string(xpath: "string(//p)")
+    #expect(text.hasPrefix("café "))
+    #expect(text.hasSuffix("naïve 日本"))
+    #expect(text.contains("\u{FFFD}"))
+}
+
+@Test func undeclaredInvalidUTF8FallsBackToWindows1252() throws {
+    // Mostly UTF-8 with one stray Latin-1 byte: not valid UTF-8, so windows-1252 (WHATWG fallback).
+    var bytes = Array("<html><body><p>price ".utf8)
+    bytes += [0x80, 0x20, 0xE9]
+    bytes += Array("</p></body></html>".utf8)
+    let doc = try HTMLDocument(bytes: bytes, contentType: nil)
+    #expect(doc.charset == Charset.Detection(label: "windows-1252", source: .fallback))
+    #expect(try doc.string(xpath: "string(//p)") == "price € é")
+}
+
+@Test func windows1252UndefinedBytesDoNotStopTheParse() throws {
+    // 0x81, 0x8D, 0x8F, 0x90, 0x9D have no windows-1252 character; the text after them must survive.
+    var bytes = Array("<html><head><meta charset=\"windows-1252\"></head><body><p>a".utf8)
+    bytes += [0x81, 0x8D, 0x8F, 0x90, 0x9D, 0x93]
+    bytes += Array("b</p><p id=\"z\">end</p></body></html>".utf8)
+    let doc = try HTMLDocument(bytes: bytes, contentType: nil)
+    #expect(try doc.string(xpath: "string(//p[@id='z'])") == "end")
+}
+
+@Test func invalidShiftJISDoesNotStopTheParse() throws {
+    var bytes = Array("<html><head><meta charset=\"Shift_JIS\"></head><body><p>".utf8)
+    bytes += [0x93, 0xFA, 0x96, 0x7B, 0x81, 0x20, 0xFF, 0xFD]  // 日本, then broken pairs
+    bytes += Array("</p><p id=\"z\">end</p></body></html>".utf8)
+    let doc = try HTMLDocument(bytes: bytes, contentType: nil)
+    #expect(try doc.string(xpath: "string(//p[@id='z'])") == "end")
+    #expect(try doc.string(xpath: "string(//p)").hasPrefix("日本"))
+}
+
+@Test func compiledQueriesAreReusedAndBadXPathIsAnError() throws {
+    let doc = try HTMLDocument(bytes: Array("<html><body><p class='a'>1</p><p>2</p></body></html>".utf8))
+    for _ in 0..<3 { #expect(try doc.select(css: "p.a").count == 1) }
+    #expect(try doc.select(xpath: "//p").count == 2)
+    #expect(throws: HTMLError.invalidXPath("//p[")) { try doc.select(xpath: "//p[") }
+    // Relative XPath from the document works too.
+    #expect(try doc.select(xpath: "descendant::p").count == 2)
+}

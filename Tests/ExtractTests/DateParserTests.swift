@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+@testable import Extract
+
+/// 2024-11-24T15:00:00Z, the "fetched at" of every relative case.
+private let reference = Date(timeIntervalSince1970: 1_732_460_400)
+
+struct MachineDateCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let input: String
+    let date: String?
+    var precision: String = "day"
+    var testDescription: String { "\(name): \(input)" }
+}
+
+private let machineCases: [MachineDateCase] = [
+    .init(name: "ISO day", input: "2024-11-23", date: "2024-11-23"),
+    .init(name: "RFC 3339 UTC", input: "2024-11-23T10:15:00Z", date: "2024-11-23T10:15:00Z", precision: "second"),
+    .init(name: "fraction dropped, offset kept", input: "2024-11-23T10:15:00.123+01:00", date: "2024-11-23T10:15:00+01:00", precision: "second"),
+    .init(name: "local day kept near midnight", input: "2024-11-23T23:30:00-05:00", date: "2024-11-23T23:30:00-05:00", precision: "second"),
+    .init(name: "offset without colon", input: "2024-11-23T23:30:00-0500", date: "2024-11-23T23:30:00-05:00", precision: "second"),
+    .init(name: "offset hours only", input: "2024-11-23T08:00:00+09", date: "2024-11-23T08:00:00+09:00", precision: "second"),
+    .init(name: "minutes only", input: "2024-11-23T10:15+09:00", date: "2024-11-23T10:15:00+09:00", precision: "minute"),
+    .init(name: "+00:00 is not rewritten as Z", input: "2024-11-23T10:15:00+00:00", date: "2024-11-23T10:15:00+00:00", precision: "second"),
+    .init(name: "space separator and UTC word", input: "2024-11-23 10:15:00 UTC", date: "2024-11-23T10:15:00Z", precision: "second"),
+    .init(name: "wall time without zone is a day", input: "2024-11-23 10:15:00", date: "2024-11-23"),
+    .init(name: "ISO wall time without zone is a day", input: "2024-11-23T10:15:00", date: "2024-11-23"),
+    .init(name: "surrounding whitespace", input: "  2024-11-23\n", date: "2024-11-23"),
+    .init(name: "basic ISO day", input: "20241123", date: "2024-11-23"),
+    .init(name: "basic ISO date-time", input: "20241123T101500Z", date: "2024-11-23T10:15:00Z", precision: "second"),
+    .init(name: "RFC 2822 numeric zone", input: "Sat, 23 Nov 2024 10:15:00 +0100", date: "2024-11-23T10:15:00+01:00", precision: "second"),
+    .init(name: "RFC 1123 GMT", input: "Sat, 23 Nov 2024 10:15:00 GMT", date: "2024-11-23T10:15:00Z", precision: "second"),
+    .init(name: "RFC 2822 named zone, no seconds", input: "23 Nov 2024 10:15 EST", date: "2024-11-23T10:15:00-05:00", precision: "minute"),
+    .init(name: "RFC 2822 without weekday, two-digit year", input: "23 Nov 24 10:15:00 +0000", date: "2024-11-23T10:15:00+00:00", precision: "second"),
+    .init(name: "RFC 2822 without zone is a day", input: "Sat, 23 Nov 2024 10:15:00", date: "2024-11-23"),
+    .init(name: "epoch seconds", input: "1732357800", date: "2024-11-23T10:30:00Z", precision: "second"),
+    .init(name: "epoch milliseconds", input: "1732357800123", date: "2024-11-23T10:30:00Z", precision: "second"),
+    .init(name: "human date in a meta", input: "November 23, 2024", date: "2024-11-23"),
+    .init(name: "month only is not a day", input: "2024-11", date: nil),
+    .init(name: "invalid day", input: "2024-02-30", date: nil),
+    .init(name: "leap day", input: "2024-02-29", date: "2024-02-29"),
+    .init(name: "garbage", input: "soon", date: nil),
+    .init(name: "empty", input: "", date: nil),
+]
+
+@Test(arguments: machineCases)
+func machineDates(_ c: MachineDateCase) {
+    let parsed = DateParser.parseMachine(c.input)
+    #expect(parsed?.date == c.date)
+    if c.date != nil {
+        #expect(parsed?.precision == c.precision)
+        #expect(parsed?.isRelative == false)
+    }
+}
+
+@Test func machineInstantHonoursTheOffset() throws {
+    let d = try #require(DateParser.parseMachine("2024-11-23T23:30:00-05:00"))
+    #expect(d.instant == Date(timeIntervalSince1970: 1_732_422_600)) // 2024-11-24T04:30:00Z
+    let day = try #require(DateParser.parseMachine("2024-11-23"))
+    #expect(day.instant == Date(timeIntervalSince1970: 1_732_320_000)) // 2024-11-23T00:00:00Z
+}
+
+struct TextDateCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let input: String
+    var hint: String? = nil
+    let date: String?
+    var relative = false
+    var testDescription: String { "\(name): \(input)" }
+}
+
+private let textCases: [TextDateCase] = [
+    .init(name: "English month day year", input: "November 23, 2024", date: "2024-11-23"),
+    .init(name: "day month-abbrev year", input: "23 Nov 2024", date: "2024-11-23"),
+    .init(name: "abbrev with dot and ordinal", input: "Nov. 23rd, 2024", date: "2024-11-23"),
+    .init(name: "weekday first", input: "Saturday, 23 November 2024", date: "2024-11-23"),
+    .init(name: "ordinal of-form", input: "the 1st of March, 2023", date: "2023-03-01"),
+    .init(name: "with prefix and author", input: "Published on March 5, 2024 by Jane Doe", date: "2024-03-05"),
+    .init(name: "updated label", input: "Updated: Sep 9, 2021 at 4:05 pm", date: "2021-09-09"),
+    .init(name: "embedded in a sentence", input: "This post was written on 2 February 2022 and edited later.", date: "2022-02-02"),
+    .init(name: "CJK year month day", input: "2024年11月23日", date: "2024-11-23"),
+    .init(name: "CJK with spaces and weekday", input: "投稿日: 2024年 3月 5日（火）", date: "2024-03-05"),
+    .init(name: "Korean", input: "2024년 11월 23일", date: "2024-11-23"),
+    .init(name: "slashed Y/M/D", input: "2024/11/23", date: "2024-11-23"),
+    .init(name: "dotted Y.M.D", input: "2024.11.23", date: "2024-11-23"),
+    .init(name: "ISO inside text", input: "Posted 2024-11-23 10:15", date: "2024-11-23"),
+    .init(name: "German dotted", input: "23.11.2024", date: "2024-11-23"),
+    .init(name: "German dotted two-digit year", input: "Stand: 05.03.24", date: "2024-03-05"),
+    .init(name: "unambiguous month-first", input: "11/23/2024", date: "2024-11-23"),
+    .init(name: "ambiguous, day-first default", input: "05/06/2024", date: "2024-06-05"),
+    .init(name: "ambiguous, en-US hint", input: "05/06/2024", hint: "en-US", date: "2024-05-06"),
+    .init(name: "ambiguous, en-GB hint", input: "05/06/2024", hint: "en-GB", date: "2024-06-05"),
+    .init(name: "ambiguous, dots stay day-first under en-US", input: "05.06.2024", hint: "en-US", date: "2024-06-05"),
+    .init(name: "ambiguous reading in the future is flipped", input: "11/12/2024", hint: "de", date: "2024-11-12"),
+    .init(name: "German month name", input: "23. November 2024", date: "2024-11-23"),
+    .init(name: "German März", input: "Veröffentlicht am 3. März 2023", date: "2023-03-03"),
+    .init(name: "French", input: "Publié le 1er décembre 2023", date: "2023-12-01"),
+    .init(name: "French abbreviation", input: "12 janv. 2023", date: "2023-01-12"),
+    .init(name: "Spanish", input: "23 de noviembre de 2024", date: "2024-11-23"),
+    .init(name: "Italian", input: "23 ottobre 2024", date: "2024-10-23"),
+    .init(name: "Portuguese", input: "5 de março de 2024", date: "2024-03-05"),
+    .init(name: "Dutch", input: "17 mei 2022", date: "2022-05-17"),
+    .init(name: "Russian genitive", input: "23 ноября 2024 г.", date: "2024-11-23"),
+    .init(name: "Polish", input: "7 lipca 2023", date: "2023-07-07"),
+    .init(name: "version number is not a date", input: "Release 1.2.2024.5", date: nil),
+    .init(name: "month and year only", input: "November 2024", date: nil),
+    .init(name: "time alone", input: "10:15", date: nil),
+    .init(name: "relative days", input: "2 days ago", date: "2024-11-22", relative: true),
+    .init(name: "relative hours same day", input: "5 hours ago", date: "2024-11-24", relative: true),
+    .init(name: "relative hours cross midnight", input: "16 hours ago", date: "2024-11-23", relative: true),
+    .init(name: "relative article", input: "a week ago", date: "2024-11-17", relative: true),
+    .init(name: "relative an hour", input: "Posted an hour ago", date: "2024-11-24", relative: true),
+    .init(name: "relative compact", input: "3d ago", date: "2024-11-21", relative: true),
+    .init(name: "relative months", input: "2 months ago", date: "2024-09-24", relative: true),
+    .init(name: "yesterday", input: "yesterday", date: "2024-11-23", relative: true),
+    .init(name: "today", input: "Today", date: "2024-11-24", relative: true),
+    .init(name: "today inside long text is a word", input: String(repeating: "Subscribe to the newsletter today for more posts. ", count: 3), date: nil),
+    .init(name: "German relative", input: "vor 3 Tagen", date: "2024-11-21", relative: true),
+    .init(name: "German gestern", input: "gestern", date: "2024-11-23", relative: true),
+    .init(name: "French relative", input: "il y a 2 jours", date: "2024-11-22", relative: true),
+    .init(name: "Spanish relative", input: "hace 3 días", date: "2024-11-21", relative: true),
+    .init(name: "Italian relative", input: "2 giorni fa", date: "2024-11-22", relative: true),
+    .init(name: "Dutch relative", input: "4 dagen geleden", date: "2024-11-20", relative: true),
+    .init(name: "Russian relative", input: "3 дня назад", date: "2024-11-21", relative: true),
+    .init(name: "Japanese days", input: "2日前", date: "2024-11-22", relative: true),
+    .init(name: "Japanese hours", input: "20時間前", date: "2024-11-23", relative: true),
+    .init(name: "Chinese days", input: "3天前", date: "2024-11-21", relative: true),
+    .init(name: "Chinese yesterday", input: "昨天 12:30", date: "2024-11-23", relative: true),
+    .init(name: "Korean relative", input: "2일 전", date: "2024-11-22", relative: true),
+    .init(name: "no year uses the reference year", input: "Nov 20", date: "2024-11-20", relative: true),
+    .init(name: "no year, future day is last year", input: "Dec 20", date: "2023-12-20", relative: true),
+    .init(name: "nothing", input: "Share this post", date: nil),
+]
+
+@Test(arguments: textCases)
+func textDates(_ c: TextDateCase) {
+    let parsed = DateParser.parseText(c.input, reference: reference, languageHint: c.hint)
+    #expect(parsed?.date == c.date)
+    if c.date != nil {
+        #expect(parsed?.isRelative == c.relative)
+        #expect(parsed?.precision == "day")
+    }
+}
+
+struct URLDateCase: CustomTestStringConvertible, Sendable {
+    let url: String
+    let date: String?
+    var testDescription: String { url }
+}
+
+@Test(arguments: [
+    URLDateCase(url: "https://ex.com/2024/11/23/hello-world/", date: "2024-11-23"),
+    URLDateCase(url: "https://ex.com/blog/2024/1/5/slug", date: "2024-01-05"),
+    URLDateCase(url: "https://ex.com/posts/2024-11-23-hello", date: "2024-11-23"),
+    URLDateCase(url: "https://ex.com/news/20241123/story.html", date: "2024-11-23"),
+    URLDateCase(url: "https://ex.com/2024/11/", date: nil),
+    URLDateCase(url: "https://ex.com/2024/13/40/bad", date: nil),
+    URLDateCase(url: "https://ex.com/p/12345678", date: nil),
+    URLDateCase(url: "https://ex.com/post?d=2024/11/23", date: nil),
+    URLDateCase(url: "https://2024.ex.com/item/7", date: nil),
+    URLDateCase(url: "/2023/02/28/relative-path", date: "2023-02-28"),
+])
+func urlDates(_ c: URLDateCase) {
+    #expect(DateParser.fromURL(c.url)?.date == c.date)
+}
+
+struct PlausibleCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let input: String
+    let plausible: Bool
+    var testDescription: String { name }
+}
+
+@Test(arguments: [
+    PlausibleCase(name: "ordinary past day", input: "2024-11-23", plausible: true),
+    PlausibleCase(name: "fetch day itself", input: "2024-11-24", plausible: true),
+    PlausibleCase(name: "next local day within zone tolerance", input: "2024-11-25T08:00:00+14:00", plausible: true),
+    PlausibleCase(name: "a week in the future", input: "2024-12-01", plausible: false),
+    PlausibleCase(name: "before 1990", input: "1989-12-31", plausible: false),
+    PlausibleCase(name: "first day of 1990", input: "1990-01-01", plausible: true),
+])
+func plausibility(_ c: PlausibleCase) throws {
+    let d = try #require(DateParser.parseMachine(c.input))
+    #expect(DateParser.isPlausible(d, fetchedAt: reference) == c.plausible)
+}

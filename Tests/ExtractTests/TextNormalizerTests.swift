@@ -1,0 +1,43 @@
+import Testing
+@testable import Extract
+
+struct TextCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let input: String
+    let output: String
+    var testDescription: String { name }
+}
+
+@Test(arguments: [
+    TextCase(name: "trim and collapse", input: "  a \n\t b  ", output: "a b"),
+    TextCase(name: "NBSP and other spaces", input: "a\u{00A0}b\u{2009}c\u{3000}d", output: "a b c d"),
+    TextCase(name: "zero-width characters dropped", input: "zero\u{200B}width\u{200C}\u{200D}joined\u{2060}\u{FEFF}", output: "zerowidthjoined"),
+    TextCase(name: "soft hyphen dropped", input: "hyphen\u{00AD}ation", output: "hyphenation"),
+    TextCase(name: "NFC", input: "e\u{0301}te\u{0301}", output: "\u{00E9}t\u{00E9}"),
+    TextCase(name: "zero-width between spaces leaves one space", input: "a \u{200B} b", output: "a b"),
+    TextCase(name: "control characters dropped", input: "a\u{0007}b", output: "ab"),
+    TextCase(name: "empty", input: " \n ", output: ""),
+    TextCase(name: "CJK untouched", input: "日本語 テキスト", output: "日本語 テキスト"),
+])
+func normalizesText(_ c: TextCase) {
+    #expect(TextNormalizer.normalize(c.input) == c.output)
+}
+
+struct WordCountCase: CustomTestStringConvertible, Sendable {
+    let input: String
+    let count: Int
+    var testDescription: String { input }
+}
+
+@Test(arguments: [
+    WordCountCase(input: "Hello, world!", count: 2),
+    WordCountCase(input: "It's 42 degrees", count: 4),
+    WordCountCase(input: "naïve café déjà-vu", count: 4),
+    WordCountCase(input: "日本語のテキスト", count: 8),
+    WordCountCase(input: "Swift 6 と 日本", count: 5),
+    WordCountCase(input: "Привет мир", count: 2),
+    WordCountCase(input: "  ", count: 0),
+])
+func countsWords(_ c: WordCountCase) {
+    #expect(TextNormalizer.wordCount(c.input) == c.count)
+}

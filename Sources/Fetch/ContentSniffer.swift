@@ -2,9 +2,9 @@
 enum ContentSniffer {
     /// What the `Content-Type` alone says.
     enum TypeVerdict: Equatable {
-        /// text/html or application/xhtml+xml: download, but still check the first bytes.
+        /// text/html or application/xhtml+xml: download, but still check the first bytes for a binary signature.
         case html
-        /// Missing or generic (application/octet-stream...): decide from the first bytes.
+        /// Missing or generic (application/octet-stream...): download only if the first bytes look like text.
         case unknown
         /// Any other declared type: skip without reading the body.
         case notHTML
@@ -47,6 +47,25 @@ enum ContentSniffer {
             var match = true
             for i in 0..<sig.count where prefix[offset + i] != sig[i] { match = false; break }
             if match { return true }
+        }
+        return false
+    }
+
+    /// Bytes inspected for control characters when the type says nothing (WHATWG MIME Sniffing uses 512).
+    static let sniffLength = 512
+
+    /// True when the first `sniffLength` bytes hold a "binary data byte" (WHATWG MIME Sniffing §7.2:
+    /// controls other than TAB, LF, FF, CR and ESC), which no text or HTML document contains.
+    /// A UTF-16 byte-order mark exempts the body (its text has NUL bytes).
+    static func hasBinaryBytes(_ prefix: UnsafeRawBufferPointer) -> Bool {
+        if prefix.count >= 2, (prefix[0] == 0xFE && prefix[1] == 0xFF) || (prefix[0] == 0xFF && prefix[1] == 0xFE) {
+            return false
+        }
+        for b in prefix.prefix(sniffLength) where b < 0x20 {
+            switch b {
+            case 0x09, 0x0A, 0x0C, 0x0D, 0x1B: continue
+            default: return true
+            }
         }
         return false
     }

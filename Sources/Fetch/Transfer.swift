@@ -33,7 +33,8 @@ final class Transfer {
     private var httpVersion = ""
     private var headers: [HTTPHeader] = []
     private var finalHeadersDone = false
-    private var sniffFirstBytes = false
+    /// What the Content-Type said, when the first body bytes still have to be checked.
+    private var sniffFirstBytes: ContentSniffer.TypeVerdict?
     private var body: [UInt8] = []
     private var truncated = false
     private var skipped = false
@@ -139,13 +140,12 @@ final class Transfer {
         finalHeadersDone = true
         let isRedirect = (300..<400).contains(status)
         if htmlOnly && !isRedirect {
-            switch ContentSniffer.verdict(contentType: headers.first(named: "Content-Type")) {
-            case .notHTML:
+            let verdict = ContentSniffer.verdict(contentType: headers.first(named: "Content-Type"))
+            if verdict == .notHTML {
                 skipped = true
                 return false
-            case .html, .unknown:
-                sniffFirstBytes = true
             }
+            sniffFirstBytes = verdict
         }
         if headers.first(named: "Content-Encoding") == nil,
            let length = headers.first(named: "Content-Length").flatMap({ Int($0) }), length > 0 {
@@ -156,9 +156,9 @@ final class Transfer {
 
     /// A chunk of decoded body. Returns false to abort (cap reached, or binary content sniffed).
     fileprivate func receiveBody(_ chunk: UnsafeRawBufferPointer) -> Bool {
-        if sniffFirstBytes {
-            sniffFirstBytes = false
-            if ContentSniffer.looksBinary(chunk) {
+        if let declared = sniffFirstBytes {
+            sniffFirstBytes = nil
+            if ContentSniffer.looksBinary(chunk) || (declared == .unknown && ContentSniffer.hasBinaryBytes(chunk)) {
                 skipped = true
                 return false
             }

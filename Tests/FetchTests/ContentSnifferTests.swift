@@ -57,6 +57,18 @@ struct DateCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test(arguments: [
+        SniffCase(name: "html text", prefix: Array("<!doctype html>\r\n<p>\tok\u{0C}</p>".utf8), binary: false),
+        SniffCase(name: "UTF-8 text", prefix: Array("Grüße, 日本語".utf8), binary: false),
+        SniffCase(name: "NUL byte", prefix: Array("abc".utf8) + [0] + Array("def".utf8), binary: true),
+        SniffCase(name: "random bytes", prefix: [0x9C, 0x03, 0xF1, 0x7E, 0x12, 0xAA], binary: true),
+        SniffCase(name: "UTF-16 BOM exempts NULs", prefix: [0xFF, 0xFE, 0x3C, 0, 0x68, 0], binary: false),
+        SniffCase(name: "control byte after 512 bytes ignored", prefix: [UInt8](repeating: 0x61, count: 600) + [1], binary: false),
+    ])
+    func controlBytes(_ c: SniffCase) {
+        #expect(c.prefix.withUnsafeBytes { ContentSniffer.hasBinaryBytes($0) } == c.binary)
+    }
+
+    @Test(arguments: [
         DateCase(name: "IMF-fixdate", text: "Sun, 06 Nov 1994 08:49:37 GMT", epoch: 784_111_777),
         DateCase(name: "RFC 850", text: "Sunday, 06-Nov-94 08:49:37 GMT", epoch: 784_111_777),
         DateCase(name: "asctime", text: "Sun Nov  6 08:49:37 1994", epoch: 784_111_777),

@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "HTMLTests", dependencies: ["HTML"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "FlyingFox"], exclude: []),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "HTML"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Extract"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Extract"], exclude: ["Fixtures"]),
         .testTarget(name: "CrawlTests", dependencies: ["Crawl", "Fetch", "Archive", "Extract", "FlyingFox"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["lookback"]),

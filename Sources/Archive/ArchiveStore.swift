@@ -4,7 +4,7 @@ import Foundation
 ///
 ///     lock                          the site lock (a crawl in progress holds it)
 ///     objects/ab/cdef….json         post contents, stored once, named by the SHA-256 of their bytes
-///     snapshots/<id>/               complete snapshots: manifest.json, index.json, warc/*.warc.gz
+///     snapshots/<id>/               complete snapshots: manifest.json, index.json.gz, warc/*.warc.gz
 ///     snapshots/<id>.partial/       a snapshot being written (journal.jsonl, work/, warc/)
 ///
 /// File names come only from site names (sanitized by `siteName(for:)`), snapshot ids and hashes, never from a URL.

@@ -133,9 +133,10 @@ public enum Differ {
         return moves.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
     }
 
-    /// Names of a post other than its URL: a canonical URL that differs from it, and the fetch identifiers.
+    /// Names of a post: the fetch identifiers (canonical, JSON-LD `@id`, shortlink) and a canonical URL
+    /// that differs from the URL. (A new page whose `@id` is still the old URL matches that way too.)
     private static func identifiers(_ r: PageRecord, _ f: FetchInfo?) -> [String] {
-        var ids = (f?.identifiers ?? []).filter { $0 != r.url }
+        var ids = f?.identifiers ?? []
         if r.canonicalURL != r.url { ids.append(r.canonicalURL) }
         return ids
     }

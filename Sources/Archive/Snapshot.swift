@@ -19,7 +19,11 @@ public final class Snapshot: Sendable {
         manifest = try Self.readManifest(directory)
         let indexURL = directory.appendingPathComponent(Self.indexFileName)
         do {
-            entries = try JSONDecoder().decode([IndexEntry].self, from: Data(contentsOf: indexURL))
+            let gz = try [UInt8](Data(contentsOf: indexURL))
+            guard let json = gz.withUnsafeBufferPointer({ Gzip.decompressMember($0, at: 0) }) else {
+                throw ArchiveError.corrupt(path: indexURL.path, reason: "not a complete gzip file")
+            }
+            entries = try JSONDecoder().decode([IndexEntry].self, from: Data(json.bytes))
         } catch {
             throw ArchiveError.corrupt(path: indexURL.path, reason: "unreadable snapshot index: \(error)")
         }
@@ -30,7 +34,9 @@ public final class Snapshot: Sendable {
     }
 
     static let manifestFileName = "manifest.json"
-    static let indexFileName = "index.json"
+    /// The post index, one JSON entry per line (sorted by URL), gzipped: it is the only per-snapshot
+    /// cost of an unchanged post, and its hashes and URLs compress well.
+    static let indexFileName = "index.json.gz"
 
     static func readManifest(_ dir: URL) throws -> Manifest {
         let url = dir.appendingPathComponent(manifestFileName)

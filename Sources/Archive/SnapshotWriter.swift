@@ -177,7 +177,8 @@ public final class SnapshotWriter: @unchecked Sendable {
                 warcFiles: Self.warcNames(in: warcDir),
                 reextractedFrom: reextractedFrom)
             let pretty = PageRecord.makeEncoder(pretty: true)
-            try writeFileAtomically(partialDirectory.appendingPathComponent(Snapshot.indexFileName), index, sync: true)
+            try writeFileAtomically(partialDirectory.appendingPathComponent(Snapshot.indexFileName),
+                                    Data(try Gzip.compress([UInt8](index))), sync: true)
             try writeFileAtomically(partialDirectory.appendingPathComponent(Snapshot.manifestFileName),
                                     try pretty.encode(manifest) + Data([0x0A]), sync: true)
             try? FileManager.default.removeItem(at: workDirectory)

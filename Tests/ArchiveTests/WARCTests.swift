@@ -1,0 +1,104 @@
+@testable import Archive
+import Extract
+import Foundation
+import Testing
+
+/// warcio's command line (`warcio check|index ...`); the package has no `__main__` module.
+let warcioMain = "import sys; from warcio.cli import main; sys.exit(main(sys.argv[1:]))"
+
+@Suite struct WARCTests {
+    /// A snapshot whose WARC has every record type the crawler writes.
+    func writeCapture(_ store: ArchiveStore) throws -> Snapshot {
+        let w = try SnapshotWriter.open(store: store, site: "blog.example", seedURL: "https://blog.example/",
+                                        startedAt: date("2026-11-25T17:03:12Z"), rulesSHA256: "r", toolVersion: "0.1.0", resume: false)
+        let body = Array("<html><head><title>Café</title></head><body><p>Hello — world</p></body></html>".utf8)
+        let t = date("2026-11-25T17:03:13Z")
+        let req = try w.warc.writeRequest(targetURI: "https://blog.example/a/?x=1", date: t,
+                                          headers: [("User-Agent", "lookback/0.1.0"), ("Accept-Encoding", "gzip, br")])
+        let resp = try w.warc.writeResponse(targetURI: "https://blog.example/a/?x=1", date: t, status: 200, reason: "OK",
+                                            headers: [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip"),
+                                                      ("Transfer-Encoding", "chunked"), ("Content-Length", "17"), ("ETag", "\"abc\"")],
+                                            body: body, concurrentTo: req)
+        let req2 = try w.warc.writeRequest(targetURI: "https://blog.example/b/", date: t, headers: [("If-None-Match", "\"abc\"")])
+        try w.warc.writeRevisit(targetURI: "https://blog.example/b/", date: t, profile: .serverNotModified, refersTo: resp,
+                                refersToTargetURI: "https://blog.example/a/?x=1", refersToDate: "2026-11-25T17:03:13Z",
+                                payloadDigest: WARCWriter.payloadDigest(body), status: 304, reason: "Not Modified",
+                                headers: [("ETag", "\"abc\"")], concurrentTo: req2)
+        try w.warc.writeResponse(targetURI: "https://blog.example/empty", date: t, status: 204, headers: [], body: [])
+        try w.addPost(makeRecord("https://blog.example/a/"), fetch: FetchInfo(finalURL: "https://blog.example/a/",
+                      payloadDigest: WARCWriter.payloadDigest(body), warcRecordID: resp, warcDate: "2026-11-25T17:03:13Z"))
+        try w.commit(endedAt: date("2026-11-25T17:04:00Z"), coverage: Coverage())
+        return try store.open(site: "blog.example", snapshot: "latest")
+    }
+
+    @Test func warcioCheckAndIndexAcceptTheWARC() throws {
+        guard let py = python() else {
+            Issue.record("python3 is not installed: cannot run warcio (run scripts/install-deps.sh)"); return
+        }
+        let snap = try writeCapture(ArchiveStore(root: try makeTempDirectory()))
+        let file = try #require(snap.warcFiles.first).path
+        let imp = try run(py, ["-c", "import warcio"])
+        try #require(imp.status == 0, "warcio is not installed for \(py): run scripts/install-deps.sh")
+        let check = try run(py, ["-c", warcioMain, "check", "-v", file])
+        #expect(check.status == 0, "warcio check failed:\n\(check.output)")
+        #expect(!check.output.contains("failed"))
+        #expect(check.output.contains("digest pass"))
+        let index = try run(py, ["-c", warcioMain, "index", "-f", "warc-type,warc-target-uri,http:status", file])
+        #expect(index.status == 0, "\(index.output)")
+        let types = index.output.split(separator: "\n").compactMap { line -> String? in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["warc-type"] as? String
+        }
+        #expect(types == ["warcinfo", "request", "response", "request", "revisit", "response"])
+    }
+
+    @Test func recordsRoundTripThroughTheReader() throws {
+        let snap = try writeCapture(ArchiveStore(root: try makeTempDirectory()))
+        let records = try WARCReader(url: try #require(snap.warcFiles.first)).records()
+        #expect(records.map(\.type) == ["warcinfo", "request", "response", "request", "revisit", "response"])
+        let resp = records[2]
+        #expect(resp.targetURI == "https://blog.example/a/?x=1")
+        let http = try #require(resp.httpResponse)
+        #expect(http.status == 200)
+        #expect(String(decoding: http.body, as: UTF8.self).contains("Hello — world"))
+        #expect(http.header("content-type") == "text/html; charset=utf-8")
+        #expect(http.header("content-encoding") == nil)
+        #expect(http.header("x-lookback-orig-content-encoding") == "gzip")
+        #expect(http.header("content-length") == String(http.body.count))
+        #expect(resp.header("WARC-Payload-Digest") == WARCWriter.payloadDigest(http.body))
+    }
+
+    @Test func aTornLastMemberIsCutOnResumeAndTheFileStaysReadable() throws {
+        let store = ArchiveStore(root: try makeTempDirectory())
+        var warcURL: URL
+        do {
+            let w = try SnapshotWriter.open(store: store, site: "blog.example", seedURL: "s", startedAt: date("2026-11-25T17:03:12Z"),
+                                            rulesSHA256: "r", toolVersion: "t", resume: false)
+            try w.warc.writeResponse(targetURI: "https://blog.example/a/", date: date("2026-11-25T17:03:13Z"), status: 200,
+                                     headers: [], body: Array(repeating: 0x41, count: 5000))
+            warcURL = w.warc.url
+        }
+        let good = try Data(contentsOf: warcURL).count
+        // A kill in the middle of a write: half a gzip member at the end.
+        let member = try Gzip.compress(Array("WARC/1.1\r\nWARC-Type: response\r\n".utf8) + Array(repeating: 0x42, count: 4000))
+        let h = try FileHandle(forWritingTo: warcURL)
+        try h.seekToEnd(); try h.write(contentsOf: Data(member.prefix(member.count / 2))); try h.close()
+        let w = try SnapshotWriter.open(store: store, site: "blog.example", seedURL: "s", startedAt: date("2026-11-25T17:10:00Z"),
+                                        rulesSHA256: "r", toolVersion: "t", resume: true)
+        #expect(try Data(contentsOf: warcURL).count == good)
+        try w.commit(endedAt: date("2026-11-25T17:11:00Z"), coverage: Coverage())
+        let snap = try store.open(site: "blog.example", snapshot: "latest")
+        #expect(snap.warcFiles.count == 2)
+        #expect(try snap.warcFiles.flatMap { try WARCReader(url: $0).records().map(\.type) }
+                == ["warcinfo", "response", "warcinfo"])
+    }
+
+    @Test func gzipMembersRoundTrip() throws {
+        let input = Array((0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let z = try Gzip.compress(input)
+        let out = z.withUnsafeBufferPointer { Gzip.decompressMember($0, at: 0) }
+        #expect(out?.bytes == input)
+        #expect(out?.end == z.count)
+        let torn = Array(z.prefix(z.count - 3))
+        #expect(torn.withUnsafeBufferPointer { Gzip.decompressMember($0, at: 0) } == nil)
+    }
+}

@@ -4,7 +4,7 @@ enum ContentSniffer {
     enum TypeVerdict: Equatable {
         /// text/html or application/xhtml+xml: download, but still check the first bytes for a binary signature.
         case html
-        /// Missing or generic (application/octet-stream...): download only if the first bytes look like text.
+        /// Missing or unknown/unknown: download only if the first bytes look like text.
         case unknown
         /// Any other declared type: skip without reading the body.
         case notHTML
@@ -16,8 +16,9 @@ enum ContentSniffer {
             .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         switch mime {
         case "text/html", "application/xhtml+xml": return .html
-        // Servers send these when they do not know the type; WHATWG MIME sniffing treats them as absent.
-        case "", "application/octet-stream", "unknown/unknown", "application/unknown", "*/*": return .unknown
+        // WHATWG MIME Sniffing treats these as no type at all. application/octet-stream is not among them:
+        // browsers download it rather than render it, so it is not HTML (blogs serve attachments so).
+        case "", "unknown/unknown", "application/unknown", "*/*": return .unknown
         default: return .notHTML
         }
     }

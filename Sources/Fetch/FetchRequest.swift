@@ -12,8 +12,8 @@ public struct FetchRequest: Sendable {
     /// When `true` (the default), an answer that is not HTML is not downloaded past its headers
     /// (`FetchResponse.bodySkipped`). Not HTML means a `Content-Type` other than `text/html` or
     /// `application/xhtml+xml`; or a body starting with a binary signature (PDF, PNG, JPEG, GIF, ZIP,
-    /// gzip...) whatever the type says; or, when the type is missing or generic (`application/octet-stream`),
-    /// control bytes in the first 512 bytes. Redirect answers are never skipped.
+    /// gzip...) whatever the type says; or, when the type is missing (or `unknown/unknown`), control bytes
+    /// in the first 512 bytes. `application/octet-stream` is not HTML. Redirect answers are never skipped.
     public var htmlOnly: Bool
 
     /// The inverse of `htmlOnly`: `true` for robots.txt, sitemaps and feeds (XML or text), whose bodies

@@ -19,6 +19,8 @@ public struct FetchConfig: Sendable {
     public var totalTimeout: Double
     /// Redirects followed before `FetchError.tooManyRedirects`; a chain of exactly this many is fine.
     public var maxRedirects: Int
+    /// A PEM file of CA certificates to trust instead of the system's (`CURLOPT_CAINFO`); nil = system store.
+    public var caBundlePath: String?
     /// The wall clock used for `FetchResponse.startedAt` (injected so tests and callers stay deterministic).
     public var now: @Sendable () -> Date
 
@@ -28,6 +30,7 @@ public struct FetchConfig: Sendable {
                 connectTimeout: Double = 10,
                 totalTimeout: Double = 30,
                 maxRedirects: Int = 10,
+                caBundlePath: String? = nil,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.userAgent = userAgent
         self.maxConnections = maxConnections
@@ -35,6 +38,7 @@ public struct FetchConfig: Sendable {
         self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout
         self.maxRedirects = maxRedirects
+        self.caBundlePath = caBundlePath
         self.now = now
     }
 }

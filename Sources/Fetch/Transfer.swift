@@ -78,6 +78,7 @@ final class Transfer {
         _ = lb_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, Int(config.totalTimeout * 1000))
         _ = lb_easy_setopt_str(easy, CURLOPT_USERAGENT, config.userAgent)
         _ = lb_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList)
+        if let ca = config.caBundlePath { _ = lb_easy_setopt_str(easy, CURLOPT_CAINFO, ca) }
         _ = lb_easy_setopt_ptr(easy, CURLOPT_ERRORBUFFER, errorBuffer)
         _ = lb_easy_setopt_write_cb(easy, CURLOPT_WRITEFUNCTION, writeCallback)
         _ = lb_easy_setopt_ptr(easy, CURLOPT_WRITEDATA, ctx)

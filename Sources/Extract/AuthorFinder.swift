@@ -9,18 +9,29 @@ enum AuthorFinder {
     /// Words a byline starts with, in several languages.
     static let prefixes = ["written by", "posted by", "words by", "reviewed by", "story by", "by:", "by", "von", "par",
                            "por", "di", "door", "av", "autor:", "author:", "автор:", "作者："]
+    /// URL path pieces of author pages.
+    static let authorPaths = ["/author/", "/authors/", "/profile/", "/people/", "/staff/", "/writers/", "/contributors/"]
+    /// Places where an author link is not the post's byline.
+    static let nonBylineHints = ["nav", "menu", "footer", "sidebar", "widget", "related", "comment", "author-box",
+                                 "author-card", "bio", "card"]
     /// Above this many words a byline is a sentence, not names.
     static let maxWords = 10
 
     static func find(rule: RuleSelector?, document: HTMLDocument, metadata m: PageMetadata, article: [String: Any]?,
                      graph: [[String: Any]], byline: String?, isExcluded: (Node) -> Bool) -> [String] {
         if let rule, let nodes = try? document.select(xpath: rule.xpath, from: nil), !nodes.isEmpty {
-            let names = clean(nodes.map { $0.isElement ? $0.textContent : $0.ownText })
+            let names = clean(nodes.map { $0.textContent })
             if !names.isEmpty { return names }
         }
+        let linked = linkedAuthors(m, isExcluded: isExcluded)
         if let a = article {
             let names = clean(JSONLD.names(a["author"], graph: graph) + JSONLD.names(a["creator"], graph: graph))
-            if !names.isEmpty { return names }
+            // Some platforms (Ghost) list only the primary author in JSON-LD; the byline links have them all.
+            if !names.isEmpty {
+                let lower = Set(linked.map { $0.lowercased() })
+                if linked.count > names.count && names.allSatisfy({ lower.contains($0.lowercased()) }) { return linked }
+                return names
+            }
         }
         for k in metaKeys {
             let vals = m.all(k).filter { !looksLikeURL($0) }
@@ -45,8 +56,22 @@ enum AuthorFinder {
         }
         let relNames = clean(rel)
         if !relNames.isEmpty { return relNames }
+        if !linked.isEmpty { return linked }
         if let byline { return clean([byline]) }
         return []
+    }
+
+    /// Names of links to author pages in the post's header or byline (not in menus, cards or comments).
+    static func linkedAuthors(_ m: PageMetadata, isExcluded: (Node) -> Bool) -> [String] {
+        var linked: [String] = []
+        for (n, href) in m.anchors {
+            let h = href.lowercased()
+            guard authorPaths.contains(where: { h.contains($0) }) else { continue }
+            if isExcluded(n) || Exclusion.inComments(n) || TagFinder.inside(n, hints: nonBylineHints) { continue }
+            let t = TextNormalizer.normalize(n.textContent)
+            if !t.isEmpty && t.rangeOfCharacter(from: .decimalDigits) == nil && t.split(separator: " ").count <= 5 { linked.append(t) }
+        }
+        return clean(linked)
     }
 
     static func looksLikeURL(_ s: String) -> Bool {
@@ -67,22 +92,32 @@ enum AuthorFinder {
         return out
     }
 
+    /// Separators between the parts of a meta line ("By Jane Doe · March 3, 2024 · 5 min read").
+    static let segmentSeparators: [String] = [" | ", " • ", " · ", " — ", " – ", " - ", "|", "•", "·", "\n"]
+
     static func split(_ s: String) -> [String] {
-        var t = s
-        // Cut what follows the names: "| March 3", "• 5 min read", " on March 3", " - Updated".
-        for stop in [" | ", " • ", " · ", " — ", " – ", " - ", "|", "•", "\n", " on ", " at ", " updated ", " published "] {
-            if let r = t.range(of: stop, options: .caseInsensitive), r.lowerBound > t.startIndex { t = String(t[..<r.lowerBound]) }
+        var segments = [s]
+        for sep in segmentSeparators {
+            segments = segments.flatMap { $0.components(separatedBy: sep) }
         }
-        t = stripPrefix(t.trimmingCharacters(in: .whitespaces))
-        guard !t.isEmpty else { return [] }
         var parts: [String] = []
-        for p in t.components(separatedBy: " and ").flatMap({ $0.components(separatedBy: " & ") })
-            .flatMap({ $0.components(separatedBy: ", ") }).flatMap({ $0.components(separatedBy: " und ") }) {
-            let n = stripPrefix(p.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:.@")))
-            guard !n.isEmpty, n.count <= 80, n.split(separator: " ").count <= maxWords else { continue }
-            if n.rangeOfCharacter(from: .letters) == nil { continue }
-            if looksLikeURL(n) { continue }
-            parts.append(n)
+        for var seg in segments {
+            // "Jane Doe on March 3": cut the trailing date phrase.
+            for stop in [" on ", " at ", " updated ", " published ", " in "] {
+                if let r = seg.range(of: stop, options: .caseInsensitive), r.lowerBound > seg.startIndex { seg = String(seg[..<r.lowerBound]) }
+            }
+            let t = stripPrefix(seg.trimmingCharacters(in: .whitespaces))
+            guard !t.isEmpty, t.rangeOfCharacter(from: .decimalDigits) == nil else { continue }
+            let lower = t.lowercased()
+            if lower.hasSuffix(" read") || lower.hasSuffix(" min") || lower == "share" || lower == "subscribe" { continue }
+            for p in t.components(separatedBy: " and ").flatMap({ $0.components(separatedBy: " & ") })
+                .flatMap({ $0.components(separatedBy: ", ") }).flatMap({ $0.components(separatedBy: " und ") }) {
+                let n = stripPrefix(p.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:.@")))
+                guard !n.isEmpty, n.count <= 80, n.split(separator: " ").count <= maxWords else { continue }
+                if n.rangeOfCharacter(from: .letters) == nil { continue }
+                if looksLikeURL(n) { continue }
+                parts.append(n)
+            }
         }
         return parts
     }

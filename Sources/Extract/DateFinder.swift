@@ -47,9 +47,11 @@ struct DateFinder {
     func fromRule(_ sel: RuleSelector?) -> DateField? {
         guard let sel, let nodes = try? document.select(xpath: sel.xpath, from: nil) else { return nil }
         for n in nodes {
-            for raw in [n.attribute("datetime"), n.attribute("content"), n.isElement ? n.textContent : n.ownText].compactMap({ $0 }) {
-                if let p = parseAny(raw) { return field(p, raw: raw, source: "rule") }
+            for raw in [n.attribute("datetime"), n.attribute("content"), n.attribute("title")].compactMap({ $0 }) {
+                if let p = DateParser.parseMachine(raw), plausible(p) { return field(p, raw: raw, source: "rule") }
             }
+            let text = n.textContent
+            if let p = parseAny(text) { return field(p, raw: text, source: "rule") }
         }
         return nil
     }
@@ -84,7 +86,7 @@ struct DateFinder {
     }
 
     private func microdata(_ props: Set<String>) -> DateField? {
-        for (prop, n) in metadata.itemprops where props.contains(prop) && !isExcluded(n) {
+        for (prop, n) in metadata.itemprops where props.contains(prop) && !isExcluded(n) && !Exclusion.inComments(n) {
             for raw in [n.attribute("datetime"), n.attribute("content"), n.textContent].compactMap({ $0 }) {
                 if let p = parseAny(raw) { return field(p, raw: raw, source: n.name == "time" ? "time" : "meta") }
             }
@@ -109,7 +111,7 @@ struct DateFinder {
 
     private func timeElement(modified: Bool) -> DateField? {
         var fallback: DateField?
-        for n in metadata.timeElements where !isExcluded(n) {
+        for n in metadata.timeElements where !isExcluded(n) && !Exclusion.inComments(n) {
             // A <time> inside a link to another page is usually a card or a comment.
             var hint = classOf(n)
             if let p = n.parent { hint += " " + classOf(p) }
@@ -125,24 +127,38 @@ struct DateFinder {
         return fallback
     }
 
-    /// Short text lines whose class says "date" (or any short line in the content's header area).
+    /// Short text lines whose class says "date"; failing that, any short text line of the article that holds a date.
     private func visibleText(modified: Bool) -> DateField? {
         guard let body = metadata.body else { return nil }
+        if let f = scanText(in: body, hinted: true) { return f }
+        let region = metadata.articles.first(where: { !isExcluded($0) && !Exclusion.inComments($0) }) ?? body
+        return scanText(in: region, hinted: false)
+    }
+
+    /// Longest text of an unhinted element read as a date line ("Sep 23, 2024 • Subscribe").
+    static let maxPlainDateLine = 48
+    /// Longest text of a date-hinted element.
+    static let maxHintedDateLine = 120
+
+    private func scanText(in region: Node, hinted: Bool) -> DateField? {
         var found: DateField?
         var seen = 0
-        body.walk { n in
+        region.walk { n in
             if found != nil { return false }
             guard n.isElement else { return false }
             if excluded.contains(n) { return false }
             let name = n.name
             if FlatTree.junk.contains(name) && name != "footer" { return false }
+            if name == "a" || name == "h1" || name == "h2" || name == "h3" || name == "p" && !hinted { return false }
             seen += 1
             if seen > 5000 { return false }
             let hint = classOf(n)
-            guard !hint.trimmingCharacters(in: .whitespaces).isEmpty, ClassHints.containsAny(hint, Self.dateHints),
-                  !ClassHints.containsAny(hint, ["comment", "related", "widget", "sidebar", "footer"]) else { return true }
+            if ClassHints.containsAny(hint, ["comment", "related", "widget", "sidebar"]) { return false }
+            if hinted {
+                guard hint.count > 1, ClassHints.containsAny(hint, Self.dateHints) else { return true }
+            }
             let text = TextNormalizer.normalize(n.textContent)
-            guard !text.isEmpty, text.count <= 120 else { return true }
+            guard !text.isEmpty, text.count <= (hinted ? Self.maxHintedDateLine : Self.maxPlainDateLine) else { return true }
             if let p = DateParser.parseText(text, reference: reference, languageHint: languageHint), plausible(p) {
                 found = field(p, raw: text, source: "text")
                 return false

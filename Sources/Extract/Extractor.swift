@@ -71,7 +71,7 @@ struct PageExtraction {
         let headingTexts = m.h1s.map { TextNormalizer.normalize($0.textContent) }
         var title: String?
         if let sel = site?.title, let n = ((try? doc.select(xpath: sel.xpath, from: nil)) ?? []).first {
-            let t = TextNormalizer.normalize(n.isElement ? n.textContent : n.ownText)
+            let t = TextNormalizer.normalize(n.textContent)
             if !t.isEmpty { title = t }
         }
         if title == nil { title = TitleFinder.fromMetadata(m, article: article) }
@@ -97,8 +97,9 @@ struct PageExtraction {
         var roots: [Node] = []
         var excluded = preExcluded
         var byline: String?
-        if let sel = site?.body, let found = try? doc.select(xpath: sel.xpath, from: nil), !found.isEmpty {
-            roots = outermost(found.filter { $0.isElement })
+        if let sel = site?.body, let found = try? doc.select(xpath: sel.xpath, from: nil),
+           found.contains(where: { $0.isElement && !Exclusion.isInside($0, preExcluded) }) {
+            roots = outermost(found.filter { $0.isElement && !Exclusion.isInside($0, preExcluded) })
             excluded.formUnion(BoilerplateMarker.mark(roots: roots, titles: titles, preExcluded: preExcluded))
         } else if let body = m.body ?? doc.root {
             let sel = ContentFinder(body: body, preExcluded: preExcluded, titles: titles).find()
@@ -185,6 +186,18 @@ struct PageExtraction {
 
 /// Subtree membership by climbing parents.
 enum Exclusion {
+    /// Whether a node lies in a comment thread (an ancestor's class or id mentions "comment").
+    static func inComments(_ n: Node) -> Bool {
+        var cur = n.parent
+        var depth = 0
+        while let c = cur, depth < 10_000 {
+            let s = ((c.attribute("class") ?? "") + " " + (c.attribute("id") ?? "")).lowercased()
+            if s.contains("comment") && !s.contains("comments-link") && !s.contains("comment-count") { return true }
+            cur = c.parent; depth += 1
+        }
+        return false
+    }
+
     static func isInside(_ n: Node, _ set: Set<Node>) -> Bool {
         if set.isEmpty { return false }
         var cur: Node? = n

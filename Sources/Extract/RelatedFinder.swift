@@ -244,18 +244,18 @@ struct RelatedFinder {
         }
         var url: String?
         if let u = first(rule.url) {
-            url = URLNormalizer.normalize(u.attribute("href") ?? (u.isElement ? u.textContent : u.ownText), base: baseURL)
+            url = URLNormalizer.normalize(u.attribute("href") ?? (u.textContent), base: baseURL)
         } else if let a = ((try? item.select(xpath: "descendant-or-self::a[@href]")) ?? []).first {
             url = URLNormalizer.normalize(a.attribute("href") ?? "", base: baseURL)
         }
         guard let url else { return nil }
         let fallback = readCard(item, url: url)
         var title = fallback?.title ?? ""
-        if let t = first(rule.title) { title = TextNormalizer.normalize(t.isElement ? t.textContent : t.ownText) }
+        if let t = first(rule.title) { title = TextNormalizer.normalize(t.textContent) }
         guard !title.isEmpty else { return nil }
         var summary = fallback?.summary
         if rule.summary != nil {
-            summary = first(rule.summary).map { TextNormalizer.normalize($0.isElement ? $0.textContent : $0.ownText) }
+            summary = first(rule.summary).map { TextNormalizer.normalize($0.textContent) }
         }
         if let s = summary, s.isEmpty || rules.isPlaceholderSummary(s) { summary = nil }
         var image = fallback?.image

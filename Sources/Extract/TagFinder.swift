@@ -13,7 +13,7 @@ enum TagFinder {
     static func find(rule: RuleSelector?, document: HTMLDocument, metadata m: PageMetadata, article: [String: Any]?,
                      isExcluded: (Node) -> Bool) -> [String] {
         if let rule, let nodes = try? document.select(xpath: rule.xpath, from: nil), !nodes.isEmpty {
-            return dedupe(nodes.map { $0.isElement ? $0.textContent : $0.ownText })
+            return dedupe(nodes.map { $0.textContent })
         }
         let metaTags = dedupe(m.all("article:tag") + m.all("og:article:tag"))
         if !metaTags.isEmpty { return metaTags }
@@ -28,7 +28,7 @@ enum TagFinder {
         var hinted: [String] = []
         for (n, href) in m.anchors {
             let rels = (n.attribute("rel") ?? "").lowercased().split(separator: " ")
-            if rels.contains("tag") && !rels.contains("category") {
+            if rels.contains("tag") && !rels.contains("category") && !href.lowercased().contains("/category/") {
                 if !isExcluded(n) && !inside(n, hints: elsewhereHints) { rel.append(n.textContent) }
                 continue
             }

@@ -1,0 +1,203 @@
+import Foundation
+import GRDB
+
+/// The crawl's resumable state: an SQLite database (WAL) in the snapshot's work folder.
+///
+/// Holds every URL the frontier admitted (with its priority, depth, order and routes), what became of
+/// each fetched URL (post, listing, error, duplicate...), and per-host timing. Changes are buffered and
+/// written in one transaction per `flush()`, which the crawler calls every few pages: a kill loses at
+/// most the last unflushed batch, and those URLs are simply fetched again on resume.
+public final class CrawlState {
+    /// What became of a fetched URL.
+    public enum Outcome: String, Sendable {
+        case post, reused, listing, duplicate, error, skipped, infrastructure
+    }
+
+    /// One URL as the coverage report sees it.
+    public struct Finished: Sendable {
+        public var url: String
+        public var routes: Int
+        public var outcome: Outcome
+    }
+
+    private let queue: DatabaseQueue
+    private var pending: [Change] = []
+
+    private enum Change {
+        case insert(Frontier.Item, routes: Int)
+        case routes(key: String, routes: Int)
+        case finish(key: String, outcome: Outcome, status: Int?, reason: String?, recordURL: String?, aliasOf: String?,
+                    postKey: String?)
+        case host(authority: String, lastStart: Double)
+        case meta(name: String, value: String)
+    }
+
+    /// Opens (or creates) the database at `path`.
+    /// - Throws: a message naming the file when it cannot be opened or is not a crawl state.
+    public init(path: String) throws {
+        var config = Configuration()
+        config.prepareDatabase { db in
+            // WAL: each flush is one append; a kill never leaves a half-written transaction visible.
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.write { db in
+                try db.execute(sql: """
+                    CREATE TABLE IF NOT EXISTS url (
+                        key TEXT PRIMARY KEY NOT NULL, url TEXT NOT NULL, kind INTEGER NOT NULL,
+                        priority INTEGER NOT NULL, depth INTEGER NOT NULL, seq INTEGER NOT NULL,
+                        routes INTEGER NOT NULL, done INTEGER NOT NULL DEFAULT 0, outcome TEXT,
+                        status INTEGER, reason TEXT, record_url TEXT, alias_of TEXT, post_key TEXT);
+                    CREATE TABLE IF NOT EXISTS host (authority TEXT PRIMARY KEY NOT NULL, last_start REAL NOT NULL);
+                    CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                    """)
+            }
+        } catch {
+            throw CrawlStateError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Changes waiting for `flush()`.
+    public var unflushed: Int { pending.count }
+
+    public func insert(_ item: Frontier.Item, routes: Int) { pending.append(.insert(item, routes: routes)) }
+
+    public func setRoutes(key: String, routes: Int) { pending.append(.routes(key: key, routes: routes)) }
+
+    /// Marks `key` fetched. `recordURL` is the archived post's URL; `postKey` the post's identity key
+    /// (its canonical URL's) when it differs from `key`; `aliasOf` the key of the post a duplicate stands for.
+    public func finish(key: String, outcome: Outcome, status: Int? = nil, reason: String? = nil,
+                       recordURL: String? = nil, aliasOf: String? = nil, postKey: String? = nil) {
+        pending.append(.finish(key: key, outcome: outcome, status: status, reason: reason, recordURL: recordURL,
+                               aliasOf: aliasOf, postKey: postKey))
+    }
+
+    /// Keys of URLs fetched as posts or listings, with the identity key of each post.
+    public func finishedKeys() throws -> [(key: String, outcome: Outcome, postKey: String?)] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT key, outcome, post_key FROM url WHERE done = 1 AND outcome IN ('post', 'reused', 'listing')
+                """).map { row in (row[0], Outcome(rawValue: row[1]) ?? .listing, row[2]) }
+        }
+    }
+
+    public func setHostStart(_ authority: String, at time: Date) {
+        pending.append(.host(authority: authority, lastStart: time.timeIntervalSince1970))
+    }
+
+    public func setMeta(_ name: String, _ value: String) { pending.append(.meta(name: name, value: value)) }
+
+    public func meta(_ name: String) throws -> String? {
+        try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = ?", arguments: [name]) }
+    }
+
+    /// Writes the buffered changes in one transaction.
+    public func flush() throws {
+        guard !pending.isEmpty else { return }
+        let changes = pending
+        pending.removeAll(keepingCapacity: true)
+        try queue.write { db in
+            let insert = try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO url (key, url, kind, priority, depth, seq, routes) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            let routes = try db.cachedStatement(sql: "UPDATE url SET routes = ? WHERE key = ?")
+            let finish = try db.cachedStatement(sql: """
+                UPDATE url SET done = 1, outcome = ?, status = ?, reason = ?, record_url = ?, alias_of = ?, post_key = ?
+                WHERE key = ?
+                """)
+            let host = try db.cachedStatement(sql: "INSERT OR REPLACE INTO host (authority, last_start) VALUES (?, ?)")
+            let meta = try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)")
+            for change in changes {
+                switch change {
+                case let .insert(item, r):
+                    try insert.execute(arguments: [item.key, item.url, item.kind.rawValue, item.priority.rawValue,
+                                                   item.depth, item.seq, r])
+                case let .routes(key, r):
+                    try routes.execute(arguments: [r, key])
+                case let .finish(key, outcome, status, reason, recordURL, aliasOf, postKey):
+                    try finish.execute(arguments: [outcome.rawValue, status, reason, recordURL, aliasOf, postKey, key])
+                case let .host(authority, lastStart):
+                    try host.execute(arguments: [authority, lastStart])
+                case let .meta(name, value):
+                    try meta.execute(arguments: [name, value])
+                }
+            }
+        }
+    }
+
+    /// Counts of a restored crawl.
+    public struct Restored: Sendable, Equatable {
+        public var pending = 0
+        public var done = 0
+        public var posts = 0
+        public var listings = 0
+        public var errors = 0
+    }
+
+    /// Loads every known URL into `frontier` (pending ones queued again, in their original order) and
+    /// returns per-host last start times.
+    public func restore(into frontier: Frontier) throws -> (Restored, hosts: [String: Date]) {
+        var counts = Restored()
+        var hosts: [String: Date] = [:]
+        try queue.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT key, url, kind, priority, depth, seq, routes, done, outcome FROM url ORDER BY seq
+                """)
+            while let row = try rows.next() {
+                let done: Bool = row[7]
+                let item = Frontier.Item(url: row[1], key: row[0], kind: Frontier.Kind(rawValue: row[2]) ?? .page,
+                                         priority: Frontier.Priority(rawValue: row[3]) ?? .link,
+                                         depth: row[4], seq: row[5])
+                frontier.restore(item, routes: row[6], pending: !done)
+                if done {
+                    counts.done += 1
+                    switch Outcome(rawValue: row[8] ?? "") {
+                    case .post?, .reused?: counts.posts += 1
+                    case .listing?: counts.listings += 1
+                    case .error?: counts.errors += 1
+                    default: break
+                    }
+                } else {
+                    counts.pending += 1
+                }
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT authority, last_start FROM host") {
+                hosts[row[0]] = Date(timeIntervalSince1970: row[1])
+            }
+        }
+        return (counts, hosts)
+    }
+
+    /// Every archived post with the routes that found it (its own URL's and those of the URLs that
+    /// turned out to be the same post), and sitemap-listed URLs that were not archived.
+    public func coverage() throws -> (routes: [String: Int], sitemapUnfetched: [String]) {
+        try queue.read { db in
+            var routes: [String: Int] = [:]
+            var byKey: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT key, record_url, routes, post_key FROM url WHERE outcome IN ('post', 'reused')
+                """) {
+                let url: String = row[1]
+                byKey[row[0]] = url
+                if let identity: String = row[3] { byKey[identity] = url }
+                routes[url, default: 0] |= row[2]
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT alias_of, routes FROM url WHERE alias_of IS NOT NULL") {
+                if let url = byKey[row[0] as String] { routes[url, default: 0] |= row[1] }
+            }
+            let unfetched = try String.fetchAll(db, sql: """
+                SELECT url FROM url WHERE (routes & ?) != 0 AND kind = ? AND (done = 0 OR outcome = 'error') ORDER BY url
+                """, arguments: [DiscoveryRoute.sitemap.bit, Frontier.Kind.page.rawValue])
+            return (routes, unfetched)
+        }
+    }
+}
+
+/// The crawl state database could not be opened or written.
+public struct CrawlStateError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): crawl state: \(reason)" }
+}

@@ -1,0 +1,642 @@
+import Archive
+import Extract
+import Fetch
+import Foundation
+import HTML
+
+/// What to crawl and how hard.
+public struct CrawlConfiguration: Sendable {
+    /// The seed: the blog's home page (or any page of it).
+    public var seedURL: String
+    /// Pages (posts and listings) fetched at most; nil for no limit.
+    public var maxPages: Int?
+    /// Requests in flight at once.
+    public var concurrency: Int
+    /// Pause between two requests to the same host, in seconds (robots.txt `Crawl-delay` raises it).
+    public var delay: Double
+    /// Sent as `User-Agent`; also the name robots.txt groups are matched against.
+    public var userAgent: String
+    /// Only pages whose path starts with this prefix (`--scope`).
+    public var scopePrefix: String?
+    /// Fetch what robots.txt disallows (`--ignore-robots`).
+    public var ignoreRobots: Bool
+    public var limits: Frontier.Limits
+    /// Crawl state changes buffered before one database transaction.
+    public var flushEvery: Int
+
+    /// The default politeness pause between two requests to one host.
+    public static let defaultDelay = 0.25
+
+    public init(seedURL: String, maxPages: Int? = nil, concurrency: Int = 8, delay: Double = CrawlConfiguration.defaultDelay,
+                userAgent: String = FetchConfig.defaultUserAgent, scopePrefix: String? = nil, ignoreRobots: Bool = false,
+                limits: Frontier.Limits = Frontier.Limits(), flushEvery: Int = 64) {
+        self.seedURL = seedURL; self.maxPages = maxPages; self.concurrency = max(1, concurrency); self.delay = max(0, delay)
+        self.userAgent = userAgent; self.scopePrefix = scopePrefix; self.ignoreRobots = ignoreRobots
+        self.limits = limits; self.flushEvery = max(1, flushEvery)
+    }
+}
+
+/// How a crawl ended.
+public struct CrawlSummary: Sendable, Equatable {
+    /// The committed snapshot's id.
+    public var snapshotID: String
+    public var posts: Int
+    public var reused: Int
+    public var listings: Int
+    public var errors: Int
+    /// HTTP requests made in this run (each redirect hop counts).
+    public var requests: Int
+    /// Messages worth telling the user (malformed sitemap, unreadable robots.txt...).
+    public var warnings: [String]
+}
+
+/// The crawl could not archive anything, or had to stop (full disk, state database unwritable).
+public struct CrawlFailure: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public var description: String { message }
+}
+
+/// The crawl pipeline: robots.txt, then discovery (sitemaps, feeds, pages), fetching with per-host
+/// politeness and `concurrency` requests in flight, extraction on the cooperative thread pool (as
+/// wide as the machine's cores), WARC capture of every request and response, and the snapshot.
+///
+/// One task owns the loop and every mutable piece (frontier, state, politeness); child tasks only
+/// fetch and extract. Cancelling the task stops the crawl without committing: the state database
+/// then lets the same crawl resume.
+public final class Crawler {
+    private let config: CrawlConfiguration
+    private let fetcher: any PageFetcher
+    private let extractor: Extractor
+    private let rules: Rules
+    private let writer: SnapshotWriter
+    private let clock: any CrawlClock
+    private let progress: ProgressReporter?
+
+    private let seed: CrawlURL
+    private let frontier: Frontier
+    private var state: CrawlState!
+    private var robots: RobotsTxt?
+    private var crawlDelay: Double?
+    private var hosts: [String: HostPoliteness] = [:]
+    private var retryQueue: [(at: Date, item: Frontier.Item)] = []
+    private var attempts: [String: Int] = [:]
+    /// Keys of URLs archived or used as listings (their own, their final and their canonical URL's).
+    private var doneKeys = Set<String>()
+    /// Identity keys of archived posts.
+    private var postKeys = Set<String>()
+    private var counters: [String: Int] = [:]
+    private var warnings: [String] = []
+    private var pagesDispatched = 0
+    private var posts = 0, reused = 0, listings = 0, errors = 0, requests = 0
+    private var seedError: String?
+    private var seedSawFeed = false
+    private var probedFeeds = false
+
+    /// - Parameters:
+    ///   - writer: the open snapshot (new or resumed); the crawl state lives in its `workDirectory`.
+    ///   - clock: the crawl's only source of time (fetched_at, politeness, manifest times).
+    public init(configuration: CrawlConfiguration, fetcher: any PageFetcher, rules: Rules, writer: SnapshotWriter,
+                clock: any CrawlClock, progress: ProgressReporter? = nil) throws {
+        guard let normalized = URLNormalizer.normalize(configuration.seedURL), let seed = CrawlURL(normalized) else {
+            throw CrawlFailure(message: "\(configuration.seedURL): expected an absolute http or https URL")
+        }
+        self.config = configuration
+        self.fetcher = fetcher
+        self.rules = rules
+        self.extractor = Extractor(rules: rules)
+        self.writer = writer
+        self.clock = clock
+        self.progress = progress
+        self.seed = seed
+        self.frontier = Frontier(seed: seed, scopePrefix: configuration.scopePrefix, limits: configuration.limits,
+                                 now: clock.now())
+        frontier.crawlRule = rules.site(for: seed.string, document: nil)?.crawl
+    }
+
+    /// The state database's file name inside the snapshot's work folder.
+    public static let stateFileName = "crawl-state.sqlite"
+
+    /// Runs the crawl to the end and commits the snapshot.
+    /// - Throws: `CancellationError` when the task is cancelled (nothing committed; resumable),
+    ///   `CrawlFailure` when nothing could be archived or the archive cannot be written.
+    public func run() async throws -> CrawlSummary {
+        let statePath = writer.workDirectory.appendingPathComponent(Self.stateFileName).path
+        state = try CrawlState(path: statePath)
+        progress?.begin()
+        let resumed = try restoreIfResumed()
+        try await loadRobots()
+        if !resumed {
+            state.setMeta("seed", seed.string)
+            admit(seed.string, kind: .page, route: .seed, depth: 0)
+            let listed = robots.map { Discovery.robotsSitemaps($0, robotsURL: originURL("/robots.txt")) } ?? []
+            for s in listed { admit(s, kind: .sitemap, route: .sitemap, depth: 0) }
+            if listed.isEmpty { admit(originURL(Discovery.defaultSitemapPath), kind: .sitemap, route: .sitemap, depth: 0) }
+        }
+        try await loop()
+        try state.flush()
+        progress?.finish(queued: frontier.count)
+
+        guard posts + reused > 0 else {
+            let why = seedError.map { "\(seed.string): \($0)" } ?? "\(seed.string): no post found (fetched \(listings) listing pages)"
+            throw CrawlFailure(message: "nothing archived: \(why)")
+        }
+        var counters = self.counters
+        for (reason, n) in frontier.rejections { counters["rejected_" + reason.rawValue] = n }
+        counters["requests"] = requests
+        let coverage = try CoverageReport.build(from: state, counters: counters)
+        state = nil // closes the database before commit removes the work folder
+        let id = try writer.commit(endedAt: clock.now(), coverage: coverage)
+        return CrawlSummary(snapshotID: id, posts: posts, reused: reused, listings: listings, errors: errors,
+                            requests: requests, warnings: warnings)
+    }
+
+    // MARK: - Start
+
+    private func originURL(_ path: String) -> String { seed.scheme + "://" + seed.authority + path }
+
+    /// On a resumed snapshot: reloads the frontier and the sets of finished URLs.
+    private func restoreIfResumed() throws -> Bool {
+        guard writer.isResumed, try state.meta("seed") != nil else { return false }
+        let (counts, hostStarts) = try state.restore(into: frontier)
+        posts = counts.posts
+        listings = counts.listings
+        errors = counts.errors
+        for row in try state.finishedKeys() {
+            doneKeys.insert(row.key)
+            if let p = row.postKey { doneKeys.insert(p) }
+            if row.outcome != .listing { postKeys.insert(row.postKey ?? row.key) }
+        }
+        for (authority, at) in hostStarts { withHost(authority) { $0.recordStart(at: at) } }
+        seedSawFeed = true   // feeds were already probed (or found) in the first session
+        probedFeeds = true
+        return true
+    }
+
+    /// Fetches robots.txt (RFC 9309: 4xx allows everything, 5xx or no answer disallows everything).
+    private func loadRobots() async throws {
+        guard !config.ignoreRobots else { return }
+        let url = originURL("/robots.txt")
+        if let cached = try state.meta("robots") {
+            robots = RobotsTxt(parsing: cached)
+        } else {
+            let start = withHost(seed.authority) { $0.earliestStart(after: clock.now()) }
+            try await clock.sleep(until: start)
+            let now = clock.now()
+            withHost(seed.authority) { $0.recordStart(at: now) }
+            let result = await fetcher.fetch(FetchRequest(url: url, headers: [:], maxBodyBytes: 512 * 1024,
+                                                          acceptAnyContent: true))
+            requests += 1
+            switch result {
+            case .success(let r):
+                requests += r.redirects.count
+                archiveExchange(r, at: now)
+                let parsed = RobotsTxt(status: r.status, body: r.body)
+                robots = parsed
+                if r.status >= 200 && r.status < 300 {
+                    let text = String(decoding: r.body.prefix(RobotsTxt.maxParsedBytes), as: UTF8.self)
+                    state.setMeta("robots", text)
+                    if parsed.groupCount == 0, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                        warnings.append("\(url): no rules could be read from robots.txt (garbage?); crawling as if it allowed everything")
+                    }
+                } else if r.status >= 400 && r.status < 500 && r.status != 429 {
+                    state.setMeta("robots", "")
+                } else {
+                    warnings.append("\(url): answered HTTP \(r.status); robots.txt unavailable, so nothing is crawled (RFC 9309)")
+                    seedError = "robots.txt answered HTTP \(r.status), which forbids crawling (RFC 9309)"
+                }
+                event(url: url, response: r, kind: .robots, outcome: "infrastructure", attempt: 1, detail: nil)
+            case .failure(let e):
+                robots = RobotsTxt(status: nil, body: [])
+                seedError = "\(e)"
+                event(url: url, error: e, kind: .robots, attempt: 1)
+            }
+        }
+        if let robots {
+            let agent = config.userAgent
+            frontier.robotsAllows = { robots.isAllowed($0, userAgent: agent) }
+            if let d = robots.crawlDelay(userAgent: agent) {
+                crawlDelay = d
+                withHost(seed.authority) { $0.crawlDelay = d }
+            }
+        }
+    }
+
+    /// Runs `body` on the politeness state of `authority`'s host (a host and its `www.` twin share one).
+    private func withHost<T>(_ authority: String, _ body: (inout HostPoliteness) -> T) -> T {
+        let key = authority.hasPrefix("www.") ? String(authority.dropFirst(4)) : authority
+        if hosts[key] == nil { hosts[key] = HostPoliteness(defaultDelay: config.delay, crawlDelay: crawlDelay) }
+        return body(&hosts[key]!)
+    }
+
+    // MARK: - The loop
+
+    /// What a child task hands back to the loop.
+    private enum Completion: Sendable {
+        case timer
+        case fetched(Fetched)
+    }
+
+    private struct Fetched: Sendable {
+        var item: Frontier.Item
+        var startedAt: Date
+        var attempt: Int
+        var result: Result<FetchResponse, FetchError>
+        var parsed: Parsed
+    }
+
+    private enum Parsed: Sendable {
+        case none
+        case page(ExtractedPage)
+        case pageError(String)
+        case sitemap(Discovery.Sitemap)
+        case feed([String])
+        case malformed(String)
+    }
+
+    private func loop() async throws {
+        try await withThrowingTaskGroup(of: Completion.self) { group in
+            var inflight = 0
+            var timerAt: Date?
+            var sinceFlush = 0
+            while true {
+                try Task.checkCancellation()
+                let now = clock.now()
+                var wake: Date?
+                while inflight < config.concurrency, let item = nextItem(now: now, wake: &wake) {
+                    let authority = CrawlURL(item.url)?.authority ?? seed.authority
+                    let start = withHost(authority) { $0.earliestStart(after: now) }
+                    if start > now {
+                        if item.kind == .page && attempts[item.key] != nil { retryQueue.append((start, item)) } else { frontier.putBack(item) }
+                        wake = min(wake ?? start, start)
+                        break
+                    }
+                    withHost(authority) { $0.recordStart(at: now) }
+                    state.setHostStart(seed.authority, at: now)
+                    if item.kind == .page { pagesDispatched += 1 }
+                    let attempt = attempts[item.key, default: 0] + 1
+                    attempts[item.key] = attempt
+                    let request = makeRequest(for: item)
+                    let fetcher = self.fetcher, extractor = self.extractor
+                    inflight += 1
+                    group.addTask {
+                        .fetched(await Self.work(item: item, request: request, attempt: attempt, startedAt: now,
+                                                 fetcher: fetcher, extractor: extractor))
+                    }
+                }
+                if inflight == 0 && wake == nil && timerAt == nil { break }
+                if let wake, timerAt.map({ wake < $0 }) ?? true {
+                    timerAt = wake
+                    let clock = self.clock
+                    group.addTask { try await clock.sleep(until: wake); return .timer }
+                }
+                guard let completion = try await group.next() else { break }
+                switch completion {
+                case .timer:
+                    if let t = timerAt, clock.now() >= t { timerAt = nil }
+                case .fetched(let f):
+                    inflight -= 1
+                    try handle(f)
+                    sinceFlush += 1
+                    if sinceFlush >= config.flushEvery || state.unflushed > 4 * config.flushEvery {
+                        try state.flush()
+                        sinceFlush = 0
+                    }
+                }
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// The next item to start: a due retry first, then the frontier. Skips URLs finished meanwhile.
+    private func nextItem(now: Date, wake: inout Date?) -> Frontier.Item? {
+        if let i = retryQueue.firstIndex(where: { $0.at <= now }) {
+            return retryQueue.remove(at: i).item
+        }
+        if let soonest = retryQueue.map(\.at).min() { wake = min(wake ?? soonest, soonest) }
+        if let max = config.maxPages, pagesDispatched >= max { return nil }
+        while let item = frontier.next() {
+            if item.kind == .page, doneKeys.contains(item.key) {
+                state.finish(key: item.key, outcome: .duplicate)
+                continue
+            }
+            if item.kind == .page, let max = config.maxPages, pagesDispatched >= max {
+                frontier.putBack(item)
+                return nil
+            }
+            return item
+        }
+        return nil
+    }
+
+    private func makeRequest(for item: Frontier.Item) -> FetchRequest {
+        var headers: [String: String] = ["User-Agent": config.userAgent]
+        if item.kind == .page, let previous = writer.previous, let info = previous.fetchInfo(url: item.url) {
+            if let etag = info.etag { headers["If-None-Match"] = etag }
+            if let lm = info.lastModified { headers["If-Modified-Since"] = lm }
+        }
+        return FetchRequest(url: item.url, headers: headers, acceptAnyContent: item.kind != .page)
+    }
+
+    /// Runs in a child task: fetch, then parse (extraction is the CPU-heavy step).
+    private static func work(item: Frontier.Item, request: FetchRequest, attempt: Int, startedAt: Date,
+                             fetcher: any PageFetcher, extractor: Extractor) async -> Fetched {
+        let result = await fetcher.fetch(request)
+        var parsed = Parsed.none
+        if case .success(let r) = result, r.status == 200, !r.bodySkipped, !r.body.isEmpty {
+            switch item.kind {
+            case .page:
+                let input = ExtractionInput(bytes: r.body, url: r.finalURL, fetchedAt: startedAt,
+                                            contentType: r.contentType, status: r.status, serverDate: r.serverDate)
+                do { parsed = .page(try extractor.extract(input)) } catch { parsed = .pageError("\(error)") }
+            case .sitemap:
+                do { parsed = .sitemap(try Discovery.sitemap(r.body, url: r.finalURL)) } catch { parsed = .malformed("\(error)") }
+            case .feed:
+                do { parsed = .feed(try Discovery.feed(r.body, url: r.finalURL)) } catch { parsed = .malformed("\(error)") }
+            case .robots:
+                break
+            }
+        }
+        return Fetched(item: item, startedAt: startedAt, attempt: attempt, result: result, parsed: parsed)
+    }
+
+    // MARK: - Results
+
+    /// Timeouts and dropped connections may pass; DNS, TLS, redirect and scheme failures will not.
+    static func isTransient(_ error: FetchError) -> Bool {
+        switch error {
+        case .timeout, .connect, .network: return true
+        default: return false
+        }
+    }
+
+    private func handle(_ f: Fetched) throws {
+        let item = f.item
+        let authority = CrawlURL(item.url)?.authority ?? seed.authority
+        let now = clock.now()
+        switch f.result {
+        case .failure(let error):
+            requests += 1
+            let decision: RetryDecision = Self.isTransient(error)
+                ? withHost(authority) { $0.recordOutcome(status: nil, retryAfter: nil, attempt: f.attempt, at: now) }
+                : .giveUp(reason: "\(error)")
+            switch decision {
+            case .retry(let at):
+                counters["retries", default: 0] += 1
+                retryQueue.append((at, item))
+                event(url: item.url, error: error, kind: item.kind, attempt: f.attempt, outcome: "retry")
+            case .done, .giveUp:
+                if item.key == seed.key { seedError = "\(error)" }
+                fail(item, status: nil, reason: "\(error)")
+                event(url: item.url, error: error, kind: item.kind, attempt: f.attempt)
+            }
+        case .success(let r):
+            requests += 1 + r.redirects.count
+            let warcID = archiveExchange(r, at: f.startedAt)
+            switch withHost(authority, { $0.recordOutcome(status: r.status, retryAfter: r.retryAfter, attempt: f.attempt, at: now) }) {
+            case .retry(let at):
+                counters["retries", default: 0] += 1
+                retryQueue.append((at, item))
+                event(url: item.url, response: r, kind: item.kind, outcome: "retry", attempt: f.attempt,
+                      detail: "retry at \(isoMillis(at))")
+                return
+            case .giveUp(let reason):
+                if item.key == seed.key { seedError = reason }
+                fail(item, status: r.status, reason: reason)
+                event(url: item.url, response: r, kind: item.kind, outcome: "error", attempt: f.attempt, detail: nil)
+                return
+            case .done:
+                break
+            }
+            let outcome = try accept(f, response: r, warcID: warcID)
+            event(url: item.url, response: r, kind: item.kind, outcome: outcome.0, attempt: f.attempt, detail: outcome.1)
+        }
+    }
+
+    /// Takes a final (non-retried) answer. Returns the outcome name and a detail for the event log.
+    private func accept(_ f: Fetched, response r: FetchResponse, warcID: ResponseIDs?) throws -> (String, String?) {
+        let item = f.item
+        switch item.kind {
+        case .robots:
+            state.finish(key: item.key, outcome: .infrastructure, status: r.status)
+            return ("infrastructure", nil)
+        case .sitemap, .feed:
+            state.finish(key: item.key, outcome: .infrastructure, status: r.status)
+            if item.kind == .feed { seedSawFeed = true }
+            switch f.parsed {
+            case .sitemap(let s):
+                for child in s.sitemaps { admit(child, kind: .sitemap, route: .sitemap, depth: 0) }
+                for page in s.pages { admit(page, kind: .page, route: .sitemap, depth: 1) }
+                counters["sitemap_urls", default: 0] += s.pages.count
+            case .feed(let links):
+                for link in links { admit(link, kind: .page, route: .feed, depth: 1) }
+                counters["feed_urls", default: 0] += links.count
+            case .malformed(let why) where r.status == 200:
+                warnings.append(why)
+                counters["malformed_\(item.kind == .feed ? "feeds" : "sitemaps")", default: 0] += 1
+            default:
+                break
+            }
+            return ("infrastructure", r.status == 200 ? nil : "HTTP \(r.status)")
+        case .page:
+            return try acceptPage(f, response: r, warcID: warcID)
+        }
+    }
+
+    private func acceptPage(_ f: Fetched, response r: FetchResponse, warcID: ResponseIDs?) throws -> (String, String?) {
+        let item = f.item
+        let isSeed = item.key == seed.key
+        let finalKey = CrawlURL(r.finalURL)?.key ?? item.key
+        for hop in r.redirects.dropFirst() {
+            if let k = CrawlURL(hop.url)?.key { frontier.markSeen(k, route: .redirect) }
+        }
+        if finalKey != item.key {
+            frontier.markSeen(finalKey, route: .redirect)
+            if doneKeys.contains(finalKey) {
+                state.finish(key: item.key, outcome: .duplicate, status: r.status, aliasOf: finalKey)
+                return ("duplicate", "redirects to \(r.finalURL), already fetched")
+            }
+        }
+        if r.status == 304 {
+            return try reuse(item, response: r, warcID: warcID)
+        }
+        guard r.status == 200 else {
+            if isSeed { seedError = "HTTP \(r.status)" }
+            fail(item, status: r.status, reason: "HTTP \(r.status)")
+            return ("error", "HTTP \(r.status)")
+        }
+        if r.bodySkipped {
+            let type = r.contentType ?? "no Content-Type"
+            if isSeed { seedError = "not an HTML page (\(type))"; fail(item, status: r.status, reason: seedError!) }
+            state.finish(key: item.key, outcome: .skipped, status: r.status, reason: type)
+            counters["skipped_not_html", default: 0] += 1
+            return ("skipped", type)
+        }
+        guard case .page(var page) = f.parsed else {
+            let why: String
+            if case .pageError(let e) = f.parsed { why = e } else { why = "empty answer" }
+            if isSeed { seedError = why }
+            fail(item, status: r.status, reason: "cannot extract: \(why)")
+            return ("error", why)
+        }
+        if isSeed, let rule = siteRule(for: r) { frontier.crawlRule = rule }
+        doneKeys.insert(item.key)
+        doneKeys.insert(finalKey)
+        if isSeed, page.feedLinks.isEmpty, !probedFeeds {
+            probedFeeds = true
+            for p in Discovery.commonFeedPaths { admit(originURL(p), kind: .feed, route: .link, depth: 1) }
+        }
+        discover(page, depth: item.depth)
+
+        let kind = classify(page, url: r.finalURL)
+        if kind == .listing {
+            listings += 1
+            try archive { try writer.addListing(url: page.record.url) }
+            state.finish(key: item.key, outcome: .listing, status: r.status)
+            return ("listing", nil)
+        }
+        // One post, one record: the canonical URL (when it is a page of this site) names the post.
+        var identity = finalKey
+        if let c = CrawlURL(page.record.canonicalURL), c.siteAuthority == seed.siteAuthority,
+           c.key != finalKey, c.path != "/" || CrawlURL(r.finalURL)?.path == "/" {
+            identity = c.key
+            doneKeys.insert(c.key)
+            frontier.markSeen(c.key, route: .redirect)
+            page.record.url = page.record.canonicalURL
+            page.record.updateContentHash()
+        }
+        if postKeys.contains(identity) {
+            state.finish(key: item.key, outcome: .duplicate, status: r.status, aliasOf: identity)
+            counters["duplicates", default: 0] += 1
+            return ("duplicate", "same post as \(page.record.canonicalURL)")
+        }
+        postKeys.insert(identity)
+        let info = FetchInfo(finalURL: r.finalURL, redirects: r.redirects.map(\.url), etag: r.header("ETag"),
+                             lastModified: r.header("Last-Modified"), contentType: r.contentType,
+                             payloadDigest: WARCWriter.payloadDigest(r.body), identifiers: page.identifiers,
+                             warcRecordID: warcID?.response, warcDate: WARCWriter.warcDate(f.startedAt))
+        try archive { try writer.addPost(page.record, fetch: info) }
+        posts += 1
+        state.finish(key: item.key, outcome: .post, status: r.status, recordURL: page.record.url,
+                     postKey: identity == item.key ? nil : identity)
+        return ("post", nil)
+    }
+
+    /// A 304 to a conditional request: the previous snapshot's record is taken over unchanged.
+    private func reuse(_ item: Frontier.Item, response r: FetchResponse, warcID: ResponseIDs?) throws -> (String, String?) {
+        guard let previous = writer.previous, var info = previous.fetchInfo(url: item.url) else {
+            fail(item, status: 304, reason: "HTTP 304 without an earlier capture")
+            return ("error", "unexpected 304")
+        }
+        let identity = CrawlURL(item.url)?.key ?? item.key
+        doneKeys.insert(item.key)
+        if postKeys.contains(identity) {
+            state.finish(key: item.key, outcome: .duplicate, status: 304, aliasOf: identity)
+            return ("duplicate", nil)
+        }
+        postKeys.insert(identity)
+        for id in info.identifiers { if let k = CrawlURL(id)?.key, k != "" { doneKeys.insert(k); frontier.markSeen(k, route: .redirect) } }
+        if let warcID { info.warcRecordID = warcID.response ?? info.warcRecordID }
+        try archive { try writer.reusePost(url: item.url, from: previous, fetch: info) }
+        reused += 1
+        state.finish(key: item.key, outcome: .reused, status: 304, recordURL: item.url)
+        return ("reused", nil)
+    }
+
+    /// Post or listing: the extractor's verdict, unless the site's rules say otherwise by URL.
+    private func classify(_ page: ExtractedPage, url: String) -> PageKind {
+        guard let rule = frontier.crawlRule, let u = CrawlURL(url) else { return page.kind }
+        let target = u.pathAndQuery
+        if !rule.postURL.isEmpty, rule.postURL.matches(target) { return .post }
+        if !rule.listingURL.isEmpty, rule.listingURL.matches(target) { return .listing }
+        return page.kind
+    }
+
+    private func siteRule(for r: FetchResponse) -> CrawlRule? {
+        guard let doc = try? HTMLDocument(bytes: r.body, url: r.finalURL, contentType: r.contentType) else { return nil }
+        return rules.site(for: r.finalURL, document: doc)?.crawl
+    }
+
+    private func discover(_ page: ExtractedPage, depth: Int) {
+        for found in Discovery.links(of: page) {
+            admit(found.url, kind: found.kind, route: found.route, depth: depth + found.hops)
+        }
+    }
+
+    private func admit(_ url: String, kind: Frontier.Kind, route: DiscoveryRoute, depth: Int) {
+        switch frontier.admit(url, kind: kind, route: route, depth: depth) {
+        case .queued(let item): state.insert(item, routes: route.bit)
+        case .newRoute(let key, let routes): state.setRoutes(key: key, routes: routes)
+        case .known, .rejected: break
+        }
+    }
+
+    private func fail(_ item: Frontier.Item, status: Int?, reason: String) {
+        state.finish(key: item.key, outcome: .error, status: status, reason: reason)
+        guard item.kind == .page else { return }
+        errors += 1
+        try? writer.addError(url: item.url, status: status, reason: reason)
+    }
+
+    /// Runs an archive write; a failure (full disk...) stops the crawl with the archive's message.
+    private func archive(_ body: () throws -> Void) throws {
+        do { try body() } catch {
+            try? state.flush()
+            throw CrawlFailure(message: "cannot write the archive: \(error)")
+        }
+    }
+
+    // MARK: - WARC and events
+
+    struct ResponseIDs { var response: String? }
+
+    /// Writes the redirect hops and the final request/response (a `revisit` for a 304) to the WARC.
+    @discardableResult
+    private func archiveExchange(_ r: FetchResponse, at date: Date) -> ResponseIDs? {
+        let warc = writer.warc
+        do {
+            let requestHeaders = r.requestHeaders.map { ($0.name, $0.value) }
+            for hop in r.redirects {
+                let req = try warc.writeRequest(targetURI: hop.url, date: date, httpVersion: r.httpVersion,
+                                                headers: requestHeaders)
+                try warc.writeResponse(targetURI: hop.url, date: date, status: hop.status, httpVersion: r.httpVersion,
+                                       headers: hop.headers.map { ($0.name, $0.value) }, body: [], concurrentTo: req)
+            }
+            let req = try warc.writeRequest(targetURI: r.finalURL, date: date, httpVersion: r.httpVersion, headers: requestHeaders)
+            let headers = r.headers.map { ($0.name, $0.value) }
+            if r.status == 304, let prev = writer.previous?.fetchInfo(url: r.requestURL), let refers = prev.warcRecordID {
+                let id = try warc.writeRevisit(targetURI: r.finalURL, date: date, profile: .serverNotModified, refersTo: refers,
+                                               refersToTargetURI: prev.finalURL, refersToDate: prev.warcDate ?? "",
+                                               payloadDigest: prev.payloadDigest, status: 304, httpVersion: r.httpVersion,
+                                               headers: headers, concurrentTo: req)
+                return ResponseIDs(response: id)
+            }
+            let id = try warc.writeResponse(targetURI: r.finalURL, date: date, status: r.status, httpVersion: r.httpVersion,
+                                            headers: headers, body: r.body, concurrentTo: req)
+            return ResponseIDs(response: id)
+        } catch {
+            warnings.append("WARC: \(error)")
+            return nil
+        }
+    }
+
+    private func event(url: String, response r: FetchResponse, kind: Frontier.Kind, outcome: String, attempt: Int,
+                       detail: String?) {
+        guard let progress else { return }
+        progress.record(FetchEvent(time: isoMillis(r.startedAt), url: url, finalURL: r.finalURL == url ? nil : r.finalURL,
+                                   status: r.status, kind: "\(kind)", outcome: outcome, attempt: attempt,
+                                   bytes: r.body.count, detail: detail), queued: frontier.count)
+    }
+
+    private func event(url: String, error: FetchError, kind: Frontier.Kind, attempt: Int, outcome: String = "error") {
+        guard let progress else { return }
+        progress.record(FetchEvent(time: isoMillis(clock.now()), url: url, finalURL: nil, status: nil, kind: "\(kind)",
+                                   outcome: outcome, attempt: attempt, bytes: 0, detail: "\(error)"), queued: frontier.count)
+    }
+}
+
+/// ISO 8601 UTC with milliseconds.
+func isoMillis(_ d: Date) -> String {
+    var s = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!)
+    s = s.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)
+    return d.formatted(s)
+}

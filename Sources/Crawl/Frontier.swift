@@ -1,0 +1,280 @@
+import Extract
+import Foundation
+
+/// The queue of URLs still to fetch, and the memory of every URL already seen.
+///
+/// Decides what enters the crawl: in scope (the seed's host and its `www.` twin, an optional path
+/// prefix, the site's `crawl.include`/`crawl.exclude` rules, robots.txt), not an asset, not a trap
+/// (depth, URL length, repeated path segments, query variety per path, calendar pages with far dates),
+/// and not seen before (by `CrawlURL.key`). Hands URLs out by priority: infrastructure (robots,
+/// sitemaps, feeds), then posts named by sitemaps and feeds, then listing pages and their links, then
+/// links found in posts; first in, first out within a priority.
+///
+/// Holds only small values (URL, key, a few integers) per URL: bodies and records never enter it.
+public final class Frontier {
+    /// What a queued URL is fetched for.
+    public enum Kind: Int, Sendable, Codable {
+        case robots = 0, sitemap, feed, page
+    }
+
+    /// Fetch order; lower first.
+    public enum Priority: Int, Sendable, Comparable, Codable {
+        case infrastructure = 0, listed, listing, link
+        public static func < (a: Priority, b: Priority) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// One URL waiting to be fetched.
+    public struct Item: Sendable, Equatable {
+        public var url: String
+        public var key: String
+        public var kind: Kind
+        public var priority: Priority
+        /// Link hops from the seed (sitemap and feed entries count as 1, `rel=next` hops add nothing).
+        public var depth: Int
+        /// Admission order: first in, first out within a priority (and across resumes).
+        public var seq: Int
+    }
+
+    /// Why a URL was turned away (counted in the coverage report's counters).
+    public enum Rejection: String, Sendable, CaseIterable {
+        case notHTTP = "not_http", offSite = "off_site", outOfScope = "out_of_scope", excluded, notIncluded = "not_included"
+        case asset, tooLong = "too_long", tooDeep = "too_deep", repeatedSegments = "repeated_segments"
+        case queryVariety = "query_variety", calendar, robots
+    }
+
+    public enum Admission: Equatable, Sendable {
+        /// New: queued (persist it).
+        case queued(Item)
+        /// Known already; this route is new for it (persist the new route mask).
+        case newRoute(key: String, routes: Int)
+        /// Known already, nothing new.
+        case known
+        case rejected(Rejection)
+    }
+
+    /// The trap and scope limits. Defaults are what a blog never needs to exceed.
+    public struct Limits: Sendable {
+        /// Link hops from the seed; a blog's posts are a few hops from its home, listings, sitemap or feed.
+        public var maxDepth = 50
+        /// Longer URLs are generated, not written by people.
+        public var maxURLLength = 1_024
+        /// A path segment appearing more often than this (`/a/b/a/b/a/`) is a relative-link loop.
+        public var maxSegmentRepeats = 2
+        /// Distinct query strings per path: beyond this, the parameters are generated (filters, calendars, sessions).
+        public var maxQueryVariants = 20
+        /// Calendar pages earlier than this year are trap territory (no blog predates it).
+        public var earliestYear = 1990
+        /// Calendar pages later than the crawl's year plus this are trap territory.
+        public var yearsAhead = 1
+        public init() {}
+    }
+
+    /// Links to these are not pages: skipped before any request.
+    static let assetExtensions: Set<String> = [
+        "jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff", "heic",
+        "pdf", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "tar", "bin", "exe", "dmg", "iso", "apk", "deb", "rpm",
+        "mp3", "mp4", "m4a", "m4v", "ogg", "oga", "ogv", "wav", "flac", "webm", "mov", "avi", "mkv",
+        "css", "js", "mjs", "json", "woff", "woff2", "ttf", "otf", "eot", "map",
+        "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "epub", "mobi", "csv", "txt",
+    ]
+    /// Links to these are feeds or sitemaps: fetched as such, never as pages.
+    static let feedExtensions: Set<String> = ["xml", "rss", "atom", "rdf"]
+    /// Query parameter names that page through a calendar.
+    static let calendarParameters: Set<String> = ["day", "month", "year", "date", "m", "ym", "w", "week", "cal", "calendar"]
+
+    public let seed: CrawlURL
+    public let scopePrefix: String?
+    public let limits: Limits
+    /// The site's crawl rules (set once the seed page told which site rule applies).
+    public var crawlRule: CrawlRule?
+    /// robots.txt's verdict on a path (with query); nil allows everything (`--ignore-robots`, or not fetched yet).
+    public var robotsAllows: ((String) -> Bool)?
+
+    private let latestYear: Int
+    private var heap: [Item] = []
+    private var nextSeq = 0
+    /// Every key seen, with its route mask.
+    private var seen: [String: Int] = [:]
+    /// Distinct query strings admitted per scheme-less path.
+    private var queryVariants: [String: Int] = [:]
+    /// Rejections so far, by reason.
+    public private(set) var rejections: [Rejection: Int] = [:]
+
+    /// - Parameter now: the crawl's start (from the injected clock), to tell far calendar dates.
+    public init(seed: CrawlURL, scopePrefix: String? = nil, limits: Limits = Limits(), now: Date) {
+        self.seed = seed
+        self.scopePrefix = scopePrefix.map { $0.hasPrefix("/") ? $0 : "/" + $0 }
+        self.limits = limits
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC")!
+        self.latestYear = cal.component(.year, from: now) + limits.yearsAhead
+    }
+
+    /// URLs waiting.
+    public var count: Int { heap.count }
+    /// URLs ever seen (queued, fetched or skipped as duplicates).
+    public var seenCount: Int { seen.count }
+
+    /// Considers `url` found by `route`. Pages go through every scope and trap check; robots.txt,
+    /// sitemaps and feeds only through the host check (sitemaps may list any path).
+    public func admit(_ url: String, kind: Kind, route: DiscoveryRoute, depth: Int) -> Admission {
+        guard let u = CrawlURL(url) else { return reject(.notHTTP) }
+        return admit(u, kind: kind, route: route, depth: depth)
+    }
+
+    public func admit(_ u: CrawlURL, kind requested: Kind, route: DiscoveryRoute, depth: Int) -> Admission {
+        guard u.siteAuthority == seed.siteAuthority else { return reject(.offSite) }
+        var kind = requested
+        let ext = u.pathExtension
+        if kind == .page, let ext {
+            if Self.assetExtensions.contains(ext) { return reject(.asset) }
+            if Self.feedExtensions.contains(ext) { kind = .feed }
+        }
+        let key = u.key
+        if let routes = seen[key] {
+            let updated = routes | route.bit
+            if updated == routes { return .known }
+            seen[key] = updated
+            return .newRoute(key: key, routes: updated)
+        }
+        if kind == .page {
+            if let reason = pageRejection(u, route: route, depth: depth) { return reject(reason) }
+        }
+        seen[key] = route.bit
+        let item = Item(url: u.string, key: key, kind: kind, priority: Self.priority(kind: kind, route: route),
+                        depth: depth, seq: nextSeq)
+        nextSeq += 1
+        push(item)
+        return .queued(item)
+    }
+
+    /// The next URL to fetch, or nil when the queue is empty.
+    public func next() -> Item? { pop() }
+
+    /// Puts back an item taken with `next()` that could not be started yet (keeps its place).
+    public func putBack(_ item: Item) { push(item) }
+
+    /// Restores a URL known from an earlier run of the same crawl: marks its key seen and, when
+    /// `pending`, queues it again in its original order.
+    public func restore(_ item: Item, routes: Int, pending: Bool) {
+        seen[item.key] = routes
+        nextSeq = max(nextSeq, item.seq + 1)
+        if pending { push(item) }
+    }
+
+    /// Marks a key seen without queueing it (e.g. a canonical URL already archived through another URL).
+    /// Returns false when it was already known.
+    @discardableResult
+    public func markSeen(_ key: String, route: DiscoveryRoute) -> Bool {
+        if seen[key] != nil { return false }
+        seen[key] = route.bit
+        return true
+    }
+
+    /// The route mask of a key, or nil if never seen.
+    public func routes(of key: String) -> Int? { seen[key] }
+
+    /// The page checks, in the cheapest-first order.
+    private func pageRejection(_ u: CrawlURL, route: DiscoveryRoute, depth: Int) -> Rejection? {
+        if u.path.utf8.count + u.authority.utf8.count + 8 > limits.maxURLLength { return .tooLong }
+        if let prefix = scopePrefix, !u.path.hasPrefix(prefix), route != .seed { return .outOfScope }
+        let target = u.pathAndQuery
+        if let rule = crawlRule {
+            if !rule.exclude.isEmpty, rule.exclude.matches(target) { return .excluded }
+            if !rule.include.isEmpty, !rule.include.matches(target), route != .seed { return .notIncluded }
+        }
+        if let allows = robotsAllows, !allows(target) { return .robots }
+        // Sitemaps and feeds are the site's own lists: trusted beyond the trap heuristics.
+        if route == .sitemap || route == .feed || route == .seed { return nil }
+        if depth > limits.maxDepth { return .tooDeep }
+        if hasRepeatedSegments(u.path) { return .repeatedSegments }
+        if isFarCalendar(u) { return .calendar }
+        if !u.query.isEmpty {
+            let path = String(u.siteAuthority) + u.path
+            let n = queryVariants[path, default: 0]
+            if n >= limits.maxQueryVariants { return .queryVariety }
+            queryVariants[path] = n + 1
+        }
+        return nil
+    }
+
+    private func hasRepeatedSegments(_ path: String) -> Bool {
+        var counts: [Substring: Int] = [:]
+        for seg in path.split(separator: "/") {
+            let n = counts[seg, default: 0] + 1
+            if n > limits.maxSegmentRepeats { return true }
+            counts[seg] = n
+        }
+        return false
+    }
+
+    /// A calendar-like URL (a `/calendar/` path, or a date-ish query parameter) whose year is far off.
+    private func isFarCalendar(_ u: CrawlURL) -> Bool {
+        var years: [Int] = []
+        for (name, value) in u.query where Self.calendarParameters.contains(String(name).lowercased()) {
+            if let y = Self.leadingYear(value) { years.append(y) }
+        }
+        if u.path.lowercased().contains("calendar") || !years.isEmpty {
+            for seg in u.path.split(separator: "/") { if let y = Self.leadingYear(seg) { years.append(y) } }
+        }
+        return years.contains { $0 < limits.earliestYear || $0 > latestYear }
+    }
+
+    /// The year a value starts with (`2024` of `2024-11`, `202411`), when it starts with 4 digits.
+    static func leadingYear(_ s: Substring) -> Int? {
+        let digits = s.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        guard digits.count >= 4 else { return nil }
+        return Int(String(s.prefix(4)))
+    }
+
+    static func priority(kind: Kind, route: DiscoveryRoute) -> Priority {
+        switch kind {
+        case .robots, .sitemap, .feed: return .infrastructure
+        case .page:
+            switch route {
+            case .seed, .sitemap, .feed, .redirect: return .listed
+            case .pagination: return .listing
+            case .link: return .link
+            }
+        }
+    }
+
+    private func reject(_ r: Rejection) -> Admission {
+        rejections[r, default: 0] += 1
+        return .rejected(r)
+    }
+
+    // MARK: binary heap ordered by (priority, seq)
+
+    private static func before(_ a: Item, _ b: Item) -> Bool {
+        a.priority != b.priority ? a.priority < b.priority : a.seq < b.seq
+    }
+
+    private func push(_ item: Item) {
+        heap.append(item)
+        var i = heap.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard Self.before(heap[i], heap[parent]) else { break }
+            heap.swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    private func pop() -> Item? {
+        guard !heap.isEmpty else { return nil }
+        heap.swapAt(0, heap.count - 1)
+        let top = heap.removeLast()
+        var i = 0
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var best = i
+            if l < heap.count, Self.before(heap[l], heap[best]) { best = l }
+            if r < heap.count, Self.before(heap[r], heap[best]) { best = r }
+            if best == i { break }
+            heap.swapAt(i, best)
+            i = best
+        }
+        return top
+    }
+}

@@ -1,5 +1,8 @@
 import Extract
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes all post records of a snapshot, sorted by URL.
 public enum Exporter {
@@ -31,7 +34,8 @@ public enum Exporter {
                 first = false
                 // Indent the record's pretty lines by four spaces to sit inside the array.
                 let text = String(decoding: try enc.encode(r), as: UTF8.self)
-                out.append("    " + text.replacingOccurrences(of: "\n", with: "\n    "))
+                // (The encoder writes an empty array as "[\n\n]": its blank line stays blank.)
+                out.append("    " + text.replacingOccurrences(of: "\n", with: "\n    ").replacingOccurrences(of: "\n    \n", with: "\n\n"))
                 try out.flushIfFull()
             }
             out.append(first ? "\n\n  ],\n" : "\n  ],\n")
@@ -50,7 +54,9 @@ public enum Exporter {
         do {
             try export(snapshot, format: format, to: h)
             try h.close()
-            _ = try FileManager.default.replaceItemAt(path, withItemAt: tmp)
+            guard rename(tmp.path, path.path) == 0 else {
+                throw ArchiveError.io(path: path.path, reason: "cannot move the export into place: \(String(cString: strerror(errno)))")
+            }
         } catch {
             try? h.close()
             try? FileManager.default.removeItem(at: tmp)

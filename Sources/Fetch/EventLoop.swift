@@ -29,12 +29,18 @@ final class EventLoop: @unchecked Sendable {
 
     private let multi: UnsafeMutableRawPointer
     private let config: FetchConfig
+    private let maxTotal: Int
+    private let maxPerHost: Int
     private let inbox = Mutex(Inbox())
     private let stopped = DispatchSemaphore(value: 0)
 
     // Loop-thread only.
     private var active: [UnsafeMutableRawPointer: Transfer] = [:]
     private var easyByID: [UInt64: UnsafeMutableRawPointer] = [:]
+    /// Jobs waiting for a connection slot, oldest first. They are kept out of curl until a slot is free
+    /// because curl counts the time a transfer waits for a connection against its total timeout.
+    private var waiting: [Job] = []
+    private var activePerHost: [String: Int] = [:]
     /// Cancellations that arrived before their job was added.
     private var cancelledEarly: Set<UInt64> = []
 
@@ -43,9 +49,12 @@ final class EventLoop: @unchecked Sendable {
         guard let multi = curl_multi_init() else { fatalError("curl_multi_init failed: out of memory") }
         self.multi = multi
         self.config = config
-        _ = lb_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, max(1, config.maxConnections))
-        _ = lb_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, max(1, config.maxConnectionsPerHost))
-        _ = lb_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(1, config.maxConnections))
+        maxTotal = max(1, config.maxConnections)
+        maxPerHost = max(1, config.maxConnectionsPerHost)
+        // The loop admits no more transfers than these; curl's own limits are a second fence.
+        _ = lb_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, maxTotal)
+        _ = lb_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, maxPerHost)
+        _ = lb_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, maxTotal)
         _ = lb_multi_setopt_long(multi, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX))
     }
 
@@ -82,18 +91,22 @@ final class EventLoop: @unchecked Sendable {
             }
             for op in ops { apply(op) }
             if closed { break }
+            admitWaiting()
             _ = curl_multi_perform(multi, &running)
             while let msg = curl_multi_info_read(multi, &left) {
                 guard msg.pointee.msg == CURLMSG_DONE, let easy = msg.pointee.easy_handle else { continue }
                 let code = lb_msg_result(msg)   // read before remove_handle invalidates msg
                 guard let transfer = detach(easy) else { continue }
                 transfer.continuation.resume(returning: transfer.finish(code: code))
+                admitWaiting()
             }
             _ = curl_multi_poll(multi, nil, 0, 1000, nil)
         }
         for easy in Array(active.keys) {
             if let t = detach(easy) { t.continuation.resume(returning: .failure(.cancelled(url: t.url))) }
         }
+        for job in waiting { job.continuation.resume(returning: .failure(.cancelled(url: job.url))) }
+        waiting.removeAll()
         curl_multi_cleanup(multi)
         stopped.signal()
     }
@@ -103,35 +116,66 @@ final class EventLoop: @unchecked Sendable {
         case .add(let job):
             if cancelledEarly.remove(job.id) != nil {
                 job.continuation.resume(returning: .failure(.cancelled(url: job.url)))
-                return
-            }
-            guard let t = Transfer(id: job.id, url: job.url, request: job.request, config: config,
-                                   continuation: job.continuation) else {
-                job.continuation.resume(returning: .failure(.network(code: Int(CURLE_OUT_OF_MEMORY.rawValue),
-                                                                      message: "\(job.url): curl_easy_init failed")))
-                return
-            }
-            active[t.easy] = t
-            easyByID[t.id] = t.easy
-            let code = curl_multi_add_handle(multi, t.easy)
-            if code != CURLM_OK {
-                _ = detach(t.easy)
-                t.continuation.resume(returning: .failure(.network(
-                    code: Int(code.rawValue), message: "\(job.url): \(String(cString: curl_multi_strerror(code)))")))
+            } else {
+                waiting.append(job)
             }
         case .cancel(let id):
             if let easy = easyByID[id], let t = detach(easy) {
                 t.continuation.resume(returning: .failure(.cancelled(url: t.url)))
+            } else if let i = waiting.firstIndex(where: { $0.id == id }) {
+                let job = waiting.remove(at: i)
+                job.continuation.resume(returning: .failure(.cancelled(url: job.url)))
             } else {
                 cancelledEarly.insert(id)
             }
         }
     }
 
+    /// Starts waiting jobs, oldest first, while the total and per-host limits allow.
+    private func admitWaiting() {
+        var i = 0
+        while i < waiting.count, active.count < maxTotal {
+            let host = Self.hostKey(waiting[i].url)
+            guard activePerHost[host, default: 0] < maxPerHost else {
+                i += 1
+                continue
+            }
+            start(waiting.remove(at: i), host: host)
+        }
+    }
+
+    private func start(_ job: Job, host: String) {
+        guard let t = Transfer(id: job.id, url: job.url, host: host, request: job.request, config: config,
+                               continuation: job.continuation) else {
+            job.continuation.resume(returning: .failure(.network(code: Int(CURLE_OUT_OF_MEMORY.rawValue),
+                                                                  message: "\(job.url): curl_easy_init failed")))
+            return
+        }
+        active[t.easy] = t
+        easyByID[t.id] = t.easy
+        activePerHost[host, default: 0] += 1
+        let code = curl_multi_add_handle(multi, t.easy)
+        if code != CURLM_OK {
+            _ = detach(t.easy)
+            t.continuation.resume(returning: .failure(.network(
+                code: Int(code.rawValue), message: "\(job.url): \(String(cString: curl_multi_strerror(code)))")))
+        }
+    }
+
+    /// "scheme://host:port" in lower case: the unit of the per-host connection limit.
+    static func hostKey(_ url: String) -> String {
+        guard let sep = url.range(of: "://") else { return url.lowercased() }
+        let rest = url[sep.upperBound...]
+        let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+        return url[..<end].lowercased()
+    }
+
     /// Removes a transfer from the multi handle and the tables; the returned object frees the easy handle when released.
     private func detach(_ easy: UnsafeMutableRawPointer) -> Transfer? {
         guard let t = active.removeValue(forKey: easy) else { return nil }
         easyByID[t.id] = nil
+        activePerHost[t.host, default: 1] -= 1
+        if activePerHost[t.host] == 0 { activePerHost[t.host] = nil }
         _ = curl_multi_remove_handle(multi, easy)
         return t
     }

@@ -9,9 +9,10 @@ public struct FetchConfig: Sendable {
 
     /// Sent as `User-Agent` on every request.
     public var userAgent: String
-    /// Open connections across all hosts (`CURLMOPT_MAX_TOTAL_CONNECTIONS`); more requests wait in a queue.
+    /// Requests in flight (and connections) across all hosts; more requests wait in a queue, and their
+    /// timeouts start only when they leave it.
     public var maxConnections: Int
-    /// Open connections to one host (`CURLMOPT_MAX_HOST_CONNECTIONS`): the per-host politeness cap.
+    /// Requests in flight (and connections) to one host (scheme, host and port): the per-host politeness cap.
     public var maxConnectionsPerHost: Int
     /// Seconds allowed to establish a connection (DNS + TCP + TLS) of one hop.
     public var connectTimeout: Double

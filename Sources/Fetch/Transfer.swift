@@ -22,6 +22,8 @@ struct HopOutcome: Sendable {
 final class Transfer {
     let id: UInt64
     let url: String
+    /// The per-host limit's key (see `EventLoop.hostKey`).
+    let host: String
     let easy: UnsafeMutableRawPointer
     let continuation: CheckedContinuation<Result<HopOutcome, FetchError>, Never>
     private let maxBodyBytes: Int
@@ -43,11 +45,12 @@ final class Transfer {
     /// Accept header sent when only HTML is wanted (browser-like preference order).
     private static let acceptHTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"
 
-    init?(id: UInt64, url: String, request: FetchRequest, config: FetchConfig,
+    init?(id: UInt64, url: String, host: String, request: FetchRequest, config: FetchConfig,
           continuation: CheckedContinuation<Result<HopOutcome, FetchError>, Never>) {
         guard let easy = curl_easy_init() else { return nil }
         self.id = id
         self.url = url
+        self.host = host
         self.easy = easy
         self.continuation = continuation
         self.maxBodyBytes = max(0, request.maxBodyBytes)

@@ -259,9 +259,39 @@ extension Result {
         }
     }
 
+    @Test func perHostCapHoldsAndQueuedRequestsDoNotTimeOut() async throws {
+        let gauge = InFlightGauge()
+        // 12 requests of 0.2 s each through 2 slots take ~1.2 s: longer than the 1 s total timeout, which
+        // must count only from when a request leaves the queue.
+        let config = FetchConfig(maxConnections: 16, maxConnectionsPerHost: 2, totalTimeout: 1)
+        try await withServer(config: config, [("/d", { _ in
+            await gauge.enter()
+            try? await Task.sleep(for: .milliseconds(200))
+            await gauge.leave()
+            return TestAnswer()
+        })]) { client, base in
+            let statuses = await withTaskGroup(of: Int?.self) { group in
+                for i in 0..<12 { group.addTask { await client.fetch(FetchRequest(url: base + "/d?i=\(i)")).value?.status } }
+                var out: [Int?] = []
+                for await s in group { out.append(s) }
+                return out
+            }
+            #expect(statuses == Array(repeating: 200, count: 12))
+            #expect(await gauge.peak <= 2)
+        }
+    }
+
     @Test func shutdownCancelsLaterFetches() async throws {
         let client = Fetch.HTTPClient()
         client.shutdown()
         #expect(await client.fetch(FetchRequest(url: "http://127.0.0.1:9/")).error == .cancelled(url: "http://127.0.0.1:9/"))
     }
+}
+
+/// Counts requests the test server is handling at once.
+actor InFlightGauge {
+    private var now = 0
+    private(set) var peak = 0
+    func enter() { now += 1; peak = max(peak, now) }
+    func leave() { now -= 1 }
 }

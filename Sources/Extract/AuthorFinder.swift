@@ -4,7 +4,7 @@ import HTML
 /// Finds the authors: rule, JSON-LD, meta (author, Dublin Core, Parse.ly...), microdata, `rel=author`,
 /// then the byline text found while scoring the content. Names are cleaned ("By " dropped) and deduplicated.
 enum AuthorFinder {
-    static let metaKeys = ["author", "dc.creator", "dc:creator", "dcterms.creator", "dcterm:creator", "parsely-author",
+    static let metaKeys = ["dc.creator", "dc:creator", "dcterms.creator", "dcterm:creator", "author", "parsely-author",
                            "sailthru.author", "byl", "article:author", "og:article:author", "citation_author", "twitter:creator:name"]
     /// Words a byline starts with, in several languages.
     static let prefixes = ["written by", "posted by", "words by", "reviewed by", "story by", "by:", "by", "von", "par",
@@ -61,17 +61,24 @@ enum AuthorFinder {
         return []
     }
 
-    /// Names of links to author pages in the post's header or byline (not in menus, cards or comments).
+    /// Names of links to author pages in the post's first byline (not in menus, cards or comments): the links
+    /// that share the first such link's parent or grandparent.
     static func linkedAuthors(_ m: PageMetadata, isExcluded: (Node) -> Bool) -> [String] {
-        var linked: [String] = []
+        var qualifying: [Node] = []
         for (n, href) in m.anchors {
             let h = href.lowercased()
             guard authorPaths.contains(where: { h.contains($0) }) else { continue }
             if isExcluded(n) || Exclusion.inComments(n) || TagFinder.inside(n, hints: nonBylineHints) { continue }
             let t = TextNormalizer.normalize(n.textContent)
-            if !t.isEmpty && t.rangeOfCharacter(from: .decimalDigits) == nil && t.split(separator: " ").count <= 5 { linked.append(t) }
+            if !t.isEmpty && t.rangeOfCharacter(from: .decimalDigits) == nil && t.split(separator: " ").count <= 5 { qualifying.append(n) }
         }
-        return clean(linked)
+        guard let first = qualifying.first else { return [] }
+        let parents = [first.parent, first.parent?.parent].compactMap { $0 }
+        let group = qualifying.filter { a in
+            guard let p = a.parent else { return false }
+            return parents.contains(p) || (p.parent.map { parents.contains($0) } ?? false)
+        }
+        return clean(group.map { $0.textContent })
     }
 
     static func looksLikeURL(_ s: String) -> Bool {

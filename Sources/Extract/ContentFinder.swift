@@ -360,6 +360,9 @@ final class FlatTree {
             candidates.append(i)
         }
         candidates.sort { score[$0] > score[$1] || (score[$0] == score[$1] && $0 < $1) }
+        if ProcessInfo.processInfo.environment["LBDEBUG"] != nil {
+            for c in candidates.prefix(8) { print("DEBUG cand", nodes[c].name, cls[c], score[c], textLen[c], linkLen[c]) }
+        }
         let top5 = Array(candidates.prefix(5))
 
         guard var top = top5.first, tag[top] != .body else {

@@ -68,20 +68,19 @@ struct PageExtraction {
         let siteName = findSiteName(m, article: article, objects: objects)
 
         // Title
-        let headingTexts = m.h1s.map { TextNormalizer.normalize($0.textContent) }
+        let headingTexts = (m.h1s + m.h2s).map { TextNormalizer.normalize($0.textContent) }
         var title: String?
         if let sel = site?.title, let n = ((try? doc.select(xpath: sel.xpath, from: nil)) ?? []).first {
             let t = TextNormalizer.normalize(n.textContent)
             if !t.isEmpty { title = t }
         }
-        if title == nil { title = TitleFinder.fromMetadata(m, article: article) }
         var tagTitle: String?
         if let raw = m.titleTag, !TextNormalizer.normalize(raw).isEmpty {
-            tagTitle = TitleFinder.fromTitleTag(raw, headings: headingTexts)
+            tagTitle = TitleFinder.cutSiteName(TitleFinder.fromTitleTag(raw, headings: headingTexts, h1s: m.h1s.map { TextNormalizer.normalize($0.textContent) }), siteName: siteName)
         }
+        if title == nil { title = TitleFinder.fromMetadata(m, article: article, tagTitle: tagTitle) }
         if title == nil { title = tagTitle }
-        if title == nil, let h = headingTexts.first(where: { !$0.isEmpty }) { title = h }
-        if let t = title { title = TitleFinder.cutSiteName(t, siteName: siteName) }
+        if title == nil, let h = m.h1s.map({ TextNormalizer.normalize($0.textContent) }).first(where: { !$0.isEmpty }) { title = h }
 
         // Related cards, then what is never content.
         let selfURLs: Set<String> = [pageURL, canonical]

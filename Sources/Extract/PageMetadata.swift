@@ -22,6 +22,7 @@ struct PageMetadata {
     /// Elements (not `<meta>`) carrying `itemprop`, with the lowercased property names.
     var itemprops: [(prop: String, node: Node)] = []
     var h1s: [Node] = []
+    var h2s: [Node] = []
     var articles: [Node] = []
     var body: Node?
 
@@ -95,6 +96,8 @@ struct PageMetadata {
                 m.timeElements.append(n)
             case "h1":
                 m.h1s.append(n)
+            case "h2":
+                m.h2s.append(n)
             case "article":
                 m.articles.append(n)
             default:

@@ -19,9 +19,15 @@ struct RelatedFinder {
         "read next", "read this next", "what to read next", "more to read", "recommended", "recommended for you",
         "recommended posts", "recommended reading", "more stories", "more posts", "keep reading", "see also",
         "similar posts", "similar articles", "further reading", "more from", "more in", "also on", "other posts",
-        "popular posts", "more articles", "up next", "read more", "related episodes",
+        "popular posts", "more articles", "up next", "related episodes",
         "関連記事", "関連", "おすすめ", "こちらもおすすめ", "verwandte artikel", "articles similaires", "artículos relacionados",
     ]
+    /// Heading beginnings that introduce related posts ("More from The Verge").
+    static let headingPrefixes: [String] = ["more from ", "more in ", "also on ", "more stories from ", "recommended from ",
+                                            "more posts from ", "related to ", "more like "]
+    /// A related section holding more than this share of the page's text is the content itself.
+    static let maxShareOfPage = 0.5
+
     /// Class/id hints of related-post sections.
     static let classHints = ["jp-relatedposts", "related-posts", "relatedposts", "related_posts", "related-articles",
                              "yarpp", "read-next", "readnext", "read-more-wrap", "more-like-this", "you-might",
@@ -101,11 +107,11 @@ struct RelatedFinder {
                 out.append(n)
                 return false
             }
-            if ["h2", "h3", "h4", "h5", "h6", "header", "p", "div", "span", "strong", "summary", "h1"].contains(name) {
+            if ["h2", "h3", "h4", "h5", "h6", "header", "div", "span", "strong", "summary", "p"].contains(name) {
                 let text = n.textContent
-                if text.utf8.count <= 80 {
+                if text.utf8.count <= 60 {
                     let h = Self.normalizedHeading(text)
-                    if !h.isEmpty, Self.headingPhrases.contains(h) || Self.headingPhrases.contains(where: { h.hasPrefix($0 + " ") && $0.count > 8 }),
+                    if !h.isEmpty, Self.headingPhrases.contains(h) || Self.headingPrefixes.contains(where: { h.hasPrefix($0) }),
                        let c = containerFor(heading: n) {
                         if !out.contains(c) { out.append(c) }
                         return false
@@ -114,8 +120,12 @@ struct RelatedFinder {
             }
             return true
         }
-        // Keep only outermost containers.
-        return out.filter { c in !out.contains { $0 != c && isAncestor($0, of: c) } }
+        // Keep only outermost containers, and never one that holds most of the page.
+        let pageText = body.textContent.utf8.count
+        return out.filter { c in
+            !out.contains { $0 != c && isAncestor($0, of: c) }
+                && !(pageText > 2000 && Double(c.textContent.utf8.count) > Self.maxShareOfPage * Double(pageText))
+        }
     }
 
     private func isAncestor(_ a: Node, of n: Node) -> Bool {

@@ -9,10 +9,17 @@ enum TitleFinder {
     /// Separators that mark a hierarchy (breadcrumb-like) rather than a site suffix.
     static let hierarchical: Set<Character> = ["\\", "/", ">", "»"]
 
-    static func fromMetadata(_ m: PageMetadata, article: [String: Any]?) -> String? {
-        if let a = article, let h = JSONLD.string(a["headline"]) ?? JSONLD.string(a["name"]) {
-            let t = TextNormalizer.normalize(h)
-            if !t.isEmpty { return t }
+    /// `tagTitle` is the cleaned `<title>`: when JSON-LD has both `name` and `headline`, the one that matches it wins.
+    static func fromMetadata(_ m: PageMetadata, article: [String: Any]?, tagTitle: String?) -> String? {
+        if let a = article {
+            let name = (a["name"] as? String).map(TextNormalizer.normalize) ?? ""
+            let headline = (a["headline"] as? String).map(TextNormalizer.normalize) ?? ""
+            var pick = name.isEmpty ? headline : name
+            if !name.isEmpty, !headline.isEmpty, name != headline, let tt = tagTitle {
+                let nameMatches = similarity(name, tt) > 0.75, headlineMatches = similarity(headline, tt) > 0.75
+                pick = headlineMatches && !nameMatches ? headline : name
+            }
+            if !pick.isEmpty { return pick }
         }
         if let t = m.first("dc:title", "dcterm:title", "dcterms.title", "dc.title", "og:title", "weibo:article:title",
                            "weibo:webpage:title", "title", "twitter:title", "parsely-title") {
@@ -38,7 +45,7 @@ enum TitleFinder {
     static func wordCount(_ s: String) -> Int { s.split(whereSeparator: { $0 == " " }).count }
 
     /// Readability's cleanup of `<title>`: keep the part before the last separator unless that leaves too little.
-    static func fromTitleTag(_ raw: String, headings: [String]) -> String {
+    static func fromTitleTag(_ raw: String, headings: [String], h1s: [String]) -> String {
         let orig = TextNormalizer.normalize(raw)
         var cur = orig
         var hadHierarchical = false
@@ -68,8 +75,8 @@ enum TitleFinder {
                     cur = orig
                 }
             }
-        } else if orig.count > 150 || orig.count < 15, headings.count == 1 {
-            cur = headings[0]
+        } else if orig.count > 150 || orig.count < 15, h1s.count == 1 {
+            cur = h1s[0]
         }
         let wc = wordCount(cur)
         if wc <= 4 {

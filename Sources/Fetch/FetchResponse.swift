@@ -10,6 +10,8 @@ public struct FetchResponse: Sendable {
     public var status: Int
     /// The protocol of the final answer as in its status line: "HTTP/1.1", "HTTP/2"...
     public var httpVersion: String
+    /// The reason phrase of the final status line ("OK", "Not Found"); empty for HTTP/2.
+    public var reason: String
     /// Headers of the final answer, in order, original case (including `Content-Encoding`, even though
     /// `body` is already decoded).
     public var headers: [HTTPHeader]
@@ -32,7 +34,8 @@ public struct FetchResponse: Sendable {
     /// Seconds from the start of the first hop to the end of the last.
     public var duration: Double
 
-    public init(requestURL: String, finalURL: String, status: Int, httpVersion: String, headers: [HTTPHeader],
+    public init(requestURL: String, finalURL: String, status: Int, httpVersion: String, reason: String = "",
+                headers: [HTTPHeader],
                 body: [UInt8], redirects: [FetchHop] = [], bodyTruncated: Bool = false, bodySkipped: Bool = false,
                 requestLine: String = "", requestHeaders: [HTTPHeader] = [], remoteIP: String? = nil,
                 startedAt: Date, duration: Double) {
@@ -40,6 +43,7 @@ public struct FetchResponse: Sendable {
         self.finalURL = finalURL
         self.status = status
         self.httpVersion = httpVersion
+        self.reason = reason
         self.headers = headers
         self.body = body
         self.redirects = redirects

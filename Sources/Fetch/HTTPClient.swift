@@ -46,7 +46,9 @@ public final class HTTPClient: Sendable {
             case .success(let outcome): hop = outcome
             }
             if Self.redirectStatuses.contains(hop.status), let location = hop.headers.first(named: "Location") {
-                hops.append(FetchHop(url: url, status: hop.status, location: location, headers: hop.headers))
+                hops.append(FetchHop(url: url, status: hop.status, reason: hop.reason, location: location,
+                                     headers: hop.headers, requestLine: hop.requestLine,
+                                     requestHeaders: hop.requestHeaders))
                 if let scheme = Self.scheme(of: location), scheme != "http", scheme != "https" {
                     return .failure(.disallowedScheme(url: location))
                 }
@@ -66,7 +68,7 @@ public final class HTTPClient: Sendable {
             let elapsed = clock.now - start
             return .success(FetchResponse(
                 requestURL: request.url, finalURL: url, status: hop.status, httpVersion: hop.httpVersion,
-                headers: hop.headers, body: hop.body, redirects: hops, bodyTruncated: hop.truncated,
+                reason: hop.reason, headers: hop.headers, body: hop.body, redirects: hops, bodyTruncated: hop.truncated,
                 bodySkipped: hop.skipped, requestLine: hop.requestLine, requestHeaders: hop.requestHeaders,
                 remoteIP: hop.remoteIP, startedAt: startedAt,
                 duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))

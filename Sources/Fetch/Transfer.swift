@@ -6,6 +6,7 @@ struct HopOutcome: Sendable {
     var url: String
     var status: Int
     var httpVersion: String
+    var reason: String
     var headers: [HTTPHeader]
     var body: [UInt8]
     var truncated: Bool
@@ -33,6 +34,7 @@ final class Transfer {
 
     private var status = 0
     private var httpVersion = ""
+    private var reason = ""
     private var headers: [HTTPHeader] = []
     private var finalHeadersDone = false
     /// What the Content-Type said, when the first body bytes still have to be checked.
@@ -115,6 +117,7 @@ final class Transfer {
             let parts = line.split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: true)
             httpVersion = String(decoding: parts[0], as: UTF8.self)
             status = parts.count > 1 ? Int(String(decoding: parts[1], as: UTF8.self)) ?? 0 : 0
+            reason = parts.count > 2 ? String(decoding: parts[2], as: UTF8.self) : ""
             return true
         }
         if line[0] == 0x20 || line[0] == 0x09 {
@@ -195,7 +198,7 @@ final class Transfer {
         _ = lb_easy_getinfo_str(easy, CURLINFO_PRIMARY_IP, &ip)
         let (requestLine, requestHeaders) = parseRequestHeaders()
         return .success(HopOutcome(
-            url: url, status: status, httpVersion: httpVersion, headers: headers, body: body,
+            url: url, status: status, httpVersion: httpVersion, reason: reason, headers: headers, body: body,
             truncated: truncated, skipped: skipped, requestLine: requestLine, requestHeaders: requestHeaders,
             redirectURL: redirect.map { String(cString: $0) },
             remoteIP: ip.map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }))

@@ -36,6 +36,7 @@ extension Result {
             let r = try #require(await client.fetch(FetchRequest(url: base + "/plain")).value)
             #expect(r.status == 200)
             #expect(r.httpVersion == "HTTP/1.1")
+            #expect(r.reason == "Test")
             #expect(r.body == page("plain"))
             #expect(r.finalURL == base + "/plain")
             #expect(r.redirects.isEmpty)
@@ -80,6 +81,9 @@ extension Result {
             #expect(r.redirects.map(\.status) == [301, 302, 308])
             #expect(r.redirects.map(\.location) == ["/b", base + "/c?x=1", "d"])
             #expect(r.redirects[0].headers.first(named: "location") == "/b")
+            #expect(r.redirects[1].requestLine == "GET /b HTTP/1.1")
+            #expect(r.redirects[1].requestHeaders.first(named: "User-Agent") == FetchConfig.defaultUserAgent)
+            #expect(r.requestLine == "GET /d HTTP/1.1")
         }
     }
 

@@ -285,6 +285,17 @@ extension Result {
         }
     }
 
+    @Test func sequentialRequestsReuseOneConnection() async throws {
+        let ports = PortLog()
+        try await withServer([("/k", { req in
+            await ports.add(req.clientPort)
+            return TestAnswer()
+        })]) { client, base in
+            for i in 0..<10 { #expect(await client.fetch(FetchRequest(url: base + "/k?i=\(i)")).value?.status == 200) }
+            #expect(await ports.distinct == 1)
+        }
+    }
+
     @Test func shutdownCancelsLaterFetches() async throws {
         let client = Fetch.HTTPClient()
         client.shutdown()
@@ -298,4 +309,11 @@ actor InFlightGauge {
     private(set) var peak = 0
     func enter() { now += 1; peak = max(peak, now) }
     func leave() { now -= 1 }
+}
+
+/// The client ports the test server saw.
+actor PortLog {
+    private var ports: [UInt16?] = []
+    func add(_ port: UInt16?) { ports.append(port) }
+    var distinct: Int { Set(ports.compactMap { $0 }).count }
 }

@@ -15,6 +15,8 @@ struct TestRequest: Sendable {
     var path: String
     var query: [String: String]
     var headers: [String: String]   // lowercased names
+    /// The client's port: one per TCP connection, so equal ports mean a reused (kept-alive) connection.
+    var clientPort: UInt16?
 }
 
 final class TestServer: Sendable {
@@ -32,7 +34,10 @@ final class TestServer: Sendable {
                 for (name, value) in request.headers { headers[name.rawValue.lowercased()] = value }
                 var query: [String: String] = [:]
                 for item in request.query { query[item.name] = item.value }
-                let answer = await handler(TestRequest(path: request.path, query: query, headers: headers))
+                var clientPort: UInt16?
+                if case let .ip4(_, port)? = request.remoteAddress { clientPort = port }
+                let answer = await handler(TestRequest(path: request.path, query: query, headers: headers,
+                                                       clientPort: clientPort))
                 if answer.delay > 0 { try await Task.sleep(for: .seconds(answer.delay)) }
                 var out = HTTPHeaders()
                 for (name, value) in answer.headers { out[FlyingFox.HTTPHeader(name)] = value }

@@ -204,17 +204,22 @@ final class Transfer {
             remoteIP: ip.map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }))
     }
 
+    /// Splits the request head curl sent ("GET / HTTP/1.1\r\nHost: ...\r\n\r\n") into its line and headers.
     private func parseRequestHeaders() -> (String, [HTTPHeader]) {
-        let text = String(decoding: requestHeaderBytes, as: UTF8.self)
-        var lines = text.split(separator: "\r\n", omittingEmptySubsequences: true).makeIterator()
-        let requestLine = lines.next().map(String.init) ?? ""
-        var sent: [HTTPHeader] = []
-        while let line = lines.next() {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            sent.append(HTTPHeader(name: String(line[..<colon]),
-                                   value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+        requestHeaderBytes.withUnsafeBytes { raw in
+            var requestLine = ""
+            var sent: [HTTPHeader] = []
+            for line in raw.split(whereSeparator: { $0 == 0x0D || $0 == 0x0A }) {
+                let bytes = UnsafeRawBufferPointer(rebasing: line)
+                if requestLine.isEmpty {
+                    requestLine = String(decoding: bytes, as: UTF8.self)
+                } else if let colon = bytes.firstIndex(of: 0x3A) {
+                    sent.append(HTTPHeader(name: trimmed(UnsafeRawBufferPointer(rebasing: bytes[0..<colon])),
+                                           value: trimmed(UnsafeRawBufferPointer(rebasing: bytes[(colon + 1)...]))))
+                }
+            }
+            return (requestLine, sent)
         }
-        return (requestLine, sent)
     }
 
     private func error(for code: CURLcode) -> FetchError {

@@ -164,10 +164,20 @@ final class EventLoop: @unchecked Sendable {
 
     /// "scheme://host:port" in lower case: the unit of the per-host connection limit.
     static func hostKey(_ url: String) -> String {
-        guard let sep = url.range(of: "://") else { return url.lowercased() }
-        let rest = url[sep.upperBound...]
-        let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
-        return url[..<end].lowercased()
+        let bytes = url.utf8
+        var slashes = 0
+        var end = bytes.endIndex
+        // The authority ends at the first "/", "?" or "#" after the two slashes of "scheme://".
+        for i in bytes.indices {
+            let b = bytes[i]
+            if slashes < 2 {
+                if b == 0x2F { slashes += 1 }
+            } else if b == 0x2F || b == 0x3F || b == 0x23 {
+                end = i
+                break
+            }
+        }
+        return String(url[..<end]).lowercased()
     }
 
     /// Removes a transfer from the multi handle and the tables; the returned object frees the easy handle when released.

@@ -3,7 +3,8 @@ public struct FetchRequest: Sendable {
     /// The absolute `http` or `https` URL to fetch. Any other scheme fails with `FetchError.disallowedScheme`.
     public var url: String
     /// Extra request headers, e.g. `If-None-Match` / `If-Modified-Since` for a conditional re-fetch.
-    /// They are sent on every hop of a redirect chain, sorted by name.
+    /// They are sent on every hop of a redirect chain, sorted by name; CR and LF are removed from values,
+    /// and headers with an empty value are not sent.
     public var headers: [String: String]
     /// The most body bytes kept, counted after content decoding (so a gzip bomb stops here too).
     /// A longer answer is aborted as soon as the cap is reached: `FetchResponse.bodyTruncated` is then

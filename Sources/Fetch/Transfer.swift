@@ -66,7 +66,13 @@ final class Transfer {
             extra["Accept"] = request.htmlOnly ? Self.acceptHTML : "*/*"
         }
         for (name, value) in extra.sorted(by: { $0.key < $1.key }) {
-            headerList = curl_slist_append(headerList, "\(name): \(value)")   // freed in deinit
+            // A CR or LF would let a value (an ETag echoed from a server) inject headers; an empty value
+            // would make curl drop the header instead of sending it empty.
+            // (Scalars, not Characters: "\r\n" is a single Character.)
+            let clean = String(String.UnicodeScalarView(value.unicodeScalars.filter { $0 != "\r" && $0 != "\n" }))
+            guard !clean.isEmpty,
+                  !name.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == ":" }) else { continue }
+            headerList = curl_slist_append(headerList, "\(name): \(clean)")   // freed in deinit
         }
 
         let ctx = Unmanaged.passUnretained(self).toOpaque()

@@ -230,7 +230,10 @@ extension Result {
             let first = try #require(await client.fetch(FetchRequest(url: base + "/etag")).value)
             #expect(first.status == 200)
             let etag = try #require(first.header("etag"))
-            let again = try #require(await client.fetch(FetchRequest(url: base + "/etag", headers: ["If-None-Match": etag])).value)
+            let again = try #require(await client.fetch(FetchRequest(url: base + "/etag", headers: [
+                "If-None-Match": etag, "X-Injected": "a\r\nX-Evil: 1"])).value)
+            #expect(again.requestHeaders.first(named: "X-Evil") == nil)
+            #expect(again.requestHeaders.first(named: "X-Injected") == "aX-Evil: 1")
             #expect(again.status == 304)
             #expect(again.body.isEmpty)
             #expect(again.requestHeaders.first(named: "If-None-Match") == "\"v1\"")

@@ -5,12 +5,19 @@
 public struct RobotsTxt: Sendable, Equatable {
     struct Rule: Sendable, Equatable {
         var allow: Bool
-        /// The normalized pattern bytes, `*` wildcards included, without a trailing `$`.
-        var pattern: [UInt8]
+        /// The normalized pattern split at its `*` wildcards (without a trailing `$`): "/a*b" -> ["/a", "b"].
+        var segments: [[UInt8]]
         /// The pattern ends with `$`: it must match up to the end of the path.
         var anchored: Bool
         /// Specificity: the number of octets of the normalized pattern as written (with `*` and `$`).
         var length: Int
+
+        init(allow: Bool, pattern: [UInt8], anchored: Bool, length: Int) {
+            self.allow = allow
+            self.segments = pattern.split(separator: 0x2A, omittingEmptySubsequences: false).map(Array.init)
+            self.anchored = anchored
+            self.length = length
+        }
     }
 
     struct Group: Sendable, Equatable {
@@ -105,11 +112,14 @@ public struct RobotsTxt: Sendable, Equatable {
     /// The longest matching pattern wins, Allow wins a tie; `*` matches any run of octets and a final `$`
     /// anchors at the end; percent-encoding is normalized on both sides. `/robots.txt` is always allowed.
     public func isAllowed(_ pathAndQuery: String, userAgent: String) -> Bool {
-        var path = Self.normalize(Array(pathAndQuery.utf8), isPattern: false)
+        if groups.isEmpty { return true }
+        var path = Self.normalize(Array(pathAndQuery.utf8))
         if path.isEmpty || path[0] != 0x2F { path.insert(0x2F, at: 0) }
         if path == Self.robotsPath { return true }
+        let token = Self.productToken(userAgent)
+        let named = groups.contains { $0.agents.contains(token) }
         var best: (length: Int, allow: Bool)?
-        for group in matchingGroups(userAgent) {
+        for group in groups where group.agents.contains(named ? token : "*") {
             for rule in group.rules where Self.matches(rule, path) {
                 if let b = best, b.length > rule.length || (b.length == rule.length && (b.allow || !rule.allow)) {
                     continue
@@ -139,32 +149,31 @@ public struct RobotsTxt: Sendable, Equatable {
     /// `*` matches any run of octets; the pattern is a prefix unless anchored. Segments between stars are
     /// matched leftmost-first, which finds a match whenever one exists; an anchored last segment must end the path.
     static func matches(_ rule: Rule, _ path: [UInt8]) -> Bool {
-        let segments = rule.pattern.split(separator: 0x2A, omittingEmptySubsequences: false)
-        var pos = 0
-        for (i, segment) in segments.enumerated() {
-            let isFirst = i == 0, isLast = i == segments.count - 1
-            if isLast && rule.anchored {
-                guard path.count - pos >= segment.count else { return false }
-                let tail = path[(path.count - segment.count)...]
-                if isFirst { return path.count == segment.count && tail.elementsEqual(segment) }
-                return tail.elementsEqual(segment)
+        let segments = rule.segments
+        // Fast path for the common rule without wildcards: a prefix (or, anchored, the whole path).
+        if segments.count == 1 {
+            return rule.anchored ? path == segments[0] : path.starts(with: segments[0])
+        }
+        guard path.starts(with: segments[0]) else { return false }
+        var pos = segments[0].count
+        for i in 1..<segments.count {
+            let segment = segments[i]
+            if i == segments.count - 1 && rule.anchored {
+                return path.count - pos >= segment.count && path[(path.count - segment.count)...].elementsEqual(segment)
             }
-            if isFirst {
-                guard path.starts(with: segment) else { return false }
-                pos = segment.count
-            } else if !segment.isEmpty {
-                guard let found = find(segment, in: path, from: pos) else { return false }
-                pos = found + segment.count
-            }
+            if segment.isEmpty { continue }
+            guard let found = find(segment, in: path, from: pos) else { return false }
+            pos = found + segment.count
         }
         return true
     }
 
-    private static func find(_ needle: ArraySlice<UInt8>, in hay: [UInt8], from start: Int) -> Int? {
+    private static func find(_ needle: [UInt8], in hay: [UInt8], from start: Int) -> Int? {
         guard needle.count <= hay.count - start else { return nil }
+        let first = needle[0]
         var i = start
         while i + needle.count <= hay.count {
-            if hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            if hay[i] == first && hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
             i += 1
         }
         return nil
@@ -173,7 +182,7 @@ public struct RobotsTxt: Sendable, Equatable {
     // MARK: - Parsing helpers
 
     private static func rule(allow: Bool, pattern: String) -> Rule {
-        var bytes = normalize(Array(pattern.utf8), isPattern: true)
+        var bytes = normalize(Array(pattern.utf8))
         let length = bytes.count
         let anchored = bytes.last == 0x24
         if anchored { bytes.removeLast() }
@@ -182,7 +191,9 @@ public struct RobotsTxt: Sendable, Equatable {
 
     /// RFC 9309 §2.2.2: percent-encode octets outside US-ASCII (and controls, space), decode %XX of
     /// unreserved characters, upper-case the remaining escapes, so equal paths compare equal.
-    static func normalize(_ bytes: [UInt8], isPattern: Bool) -> [UInt8] {
+    static func normalize(_ bytes: [UInt8]) -> [UInt8] {
+        // Most paths are plain printable ASCII without escapes: nothing to change.
+        if !bytes.contains(where: { $0 == 0x25 || $0 <= 0x20 || $0 >= 0x7F }) { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -227,9 +238,13 @@ public struct RobotsTxt: Sendable, Equatable {
     /// The product token of a User-Agent value, lowercased: "lookback/0.1 (+https://...)" -> "lookback".
     /// RFC 9309 §2.2.1 limits product tokens to letters, "_" and "-"; `*` stands for any crawler.
     static func productToken<S: StringProtocol>(_ value: S) -> String {
-        let v = value.trimmingPrefix(while: { $0 == " " || $0 == "\t" })
-        if v.hasPrefix("*") { return "*" }
-        return String(v.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }).lowercased()
+        var bytes = value.utf8[...]
+        while let f = bytes.first, f == 0x20 || f == 0x09 { bytes = bytes.dropFirst() }
+        if bytes.first == 0x2A { return "*" }
+        let token = bytes.prefix { b in
+            (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2D
+        }
+        return String(decoding: token.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     private static func trim(_ bytes: Substring.UTF8View.SubSequence) -> String {

@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Extract"], exclude: ["Fixtures"]),
         .testTarget(name: "CrawlTests", dependencies: ["Crawl", "Fetch", "Archive", "Extract", "FlyingFox"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["lookback"]),
+        .testTarget(name: "CLITests", dependencies: ["lookback", "Archive", "Extract"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -38,7 +38,8 @@ extension SnapshotDiff {
     }
 
     /// The summary line, then each added, removed and moved URL, then each changed post with its changed
-    /// fields and its body diff by paragraph. ANSI colours only when `color` is true (a terminal).
+    /// fields (lists: only the items that went or came) and its body diff by paragraph. ANSI colours only
+    /// when `color` is true (a terminal).
     public func text(color: Bool) -> String {
         func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
         var out = summary + "\n"
@@ -50,8 +51,15 @@ extension SnapshotDiff {
             for name in Differ.fields where name != "body" {
                 guard let f = c.fields[name] else { continue }
                 out += "  \(name):\n"
-                out += paint("    - \(f.old.text)", "31") + "\n"
-                out += paint("    + \(f.new.text)", "32") + "\n"
+                if case let .array(a) = f.old, case let .array(b) = f.new,
+                   a.contains(where: { !b.contains($0) }) || b.contains(where: { !a.contains($0) }) {
+                    // Lists (authors, tags, related cards): only the items that went or came.
+                    for item in a where !b.contains(item) { out += paint("    - \(item.text)", "31") + "\n" }
+                    for item in b where !a.contains(item) { out += paint("    + \(item.text)", "32") + "\n" }
+                } else {
+                    out += paint("    - \(f.old.text)", "31") + "\n"
+                    out += paint("    + \(f.new.text)", "32") + "\n"
+                }
             }
             if c.fields["body"] != nil {
                 out += "  body:\n"

@@ -35,46 +35,56 @@ struct BodyRenderer {
         }
         st.flush()
         st.closeImplicit()
-        return Output(text: st.paragraphs.joined(separator: "\n\n"), html: st.html, paragraphs: st.paragraphs)
+        return Output(text: st.paragraphs.joined(separator: "\n\n"), html: st.htmlString, paragraphs: st.paragraphs)
     }
 
     private struct State {
         let base: String
         var paragraphs: [String] = []
-        var html = ""
-        var para = ""
+        /// The HTML as UTF-8 bytes (built bytewise: string appends dominated the profile).
+        var html: [UInt8] = []
+        var para: [UInt8] = []
         var preDepth = 0
         var textBlockDepth = 0
         var implicitOpen = false
         /// Open allow-listed tags: name, html length before the open tag, content serial at open.
-        var open: [(tag: String, start: String.Index, serial: Int)] = []
+        var open: [(tag: String, start: Int, serial: Int)] = []
         var serial = 0
-        var opened: [Node: String] = [:]
+        /// For each element entered (and descended into), the allow-listed tag it opened, if any.
+        var opened: [String?] = []
 
-        init(base: String) { self.base = base }
+        init(base: String) { self.base = base; html.reserveCapacity(16_384) }
+
+        var htmlString: String {
+            let s = String(decoding: html, as: UTF8.self)
+            return NFCCheck.isSurelyNFC(s) ? s : s.precomposedStringWithCanonicalMapping
+        }
 
         mutating func flush() {
             guard !para.isEmpty else { return }
+            let text = String(decoding: para, as: UTF8.self)
             if preDepth > 0 {
-                var lines = para.split(separator: "\n", omittingEmptySubsequences: false).map { TextNormalizer.normalize(String($0)) }
+                var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { TextNormalizer.normalize(String($0)) }
                 while lines.first?.isEmpty == true { lines.removeFirst() }
                 while lines.last?.isEmpty == true { lines.removeLast() }
                 let t = lines.joined(separator: "\n")
                 if !t.isEmpty { paragraphs.append(t) }
             } else {
-                let t = TextNormalizer.normalize(para)
+                let t = TextNormalizer.normalize(text)
                 if !t.isEmpty { paragraphs.append(t) }
             }
-            para = ""
+            para.removeAll(keepingCapacity: true)
         }
 
         mutating func closeImplicit() {
             if implicitOpen { closeTag("p"); implicitOpen = false }
         }
 
+        mutating func append(_ s: String) { html.append(contentsOf: s.utf8) }
+
         mutating func openTag(_ tag: String, attrs: String = "") {
-            open.append((tag, html.endIndex, serial))
-            html += "<\(tag)\(attrs)>"
+            open.append((tag, html.count, serial))
+            append("<"); append(tag); append(attrs); append(">")
         }
 
         mutating func closeTag(_ tag: String) {
@@ -83,7 +93,7 @@ struct BodyRenderer {
             if last.serial == serial && tag != "td" && tag != "th" {
                 html.removeSubrange(last.start...)   // drop empty elements
             } else {
-                html += "</\(tag)>"
+                append("</"); append(tag); append(">")
             }
         }
 
@@ -97,20 +107,16 @@ struct BodyRenderer {
             if n.isText {
                 let raw = n.ownText
                 guard !raw.isEmpty else { return false }
+                para.append(contentsOf: raw.utf8)
                 if preDepth > 0 {
-                    para += raw
                     ensureParagraph()
-                    html += HTMLEscape.text(raw)
+                    HTMLEscape.appendText(raw, to: &html, collapse: false)
                     serial += 1
-                } else {
-                    para += raw
-                    let collapsed = HTMLEscape.collapse(raw)
-                    if !collapsed.isEmpty && collapsed != " " {
-                        ensureParagraph(); serial += 1
-                        html += HTMLEscape.text(collapsed)
-                    } else if !collapsed.isEmpty && !html.hasSuffix(" ") && !html.hasSuffix(">") {
-                        html += " "
-                    }
+                } else if HTMLEscape.hasVisible(raw) {
+                    ensureParagraph(); serial += 1
+                    HTMLEscape.appendText(raw, to: &html, collapse: true)
+                } else if let last = html.last, last != 0x20, last != 0x3E {
+                    html.append(0x20)
                 }
                 return false
             }
@@ -119,15 +125,15 @@ struct BodyRenderer {
             let name = n.name
             if BodyRenderer.skipped.contains(name) { return false }
             if name == "br" {
-                para += "\n"
-                if textBlockDepth > 0 || implicitOpen { html += "<br>" }
+                para.append(0x0A)
+                if textBlockDepth > 0 || implicitOpen { append("<br>") }
                 return false
             }
             if name == "img" {
                 if let src = BodyRenderer.imageSource(n), let abs = URLNormalizer.normalize(src, base: base) {
                     if textBlockDepth == 0 && !implicitOpen && open.last?.tag != "figure" { ensureParagraph() }
                     let alt = TextNormalizer.normalize(n.attribute("alt") ?? "")
-                    html += "<img src=\"\(HTMLEscape.attribute(abs))\" alt=\"\(HTMLEscape.attribute(alt))\">"
+                    append("<img src=\""); append(HTMLEscape.attribute(abs)); append("\" alt=\""); append(HTMLEscape.attribute(alt)); append("\">")
                     serial += 1
                 }
                 return false
@@ -137,27 +143,29 @@ struct BodyRenderer {
                 closeImplicit()
                 if name == "pre" { preDepth += 1 }
                 if BodyRenderer.textBlocks.contains(name) { textBlockDepth += 1 }
-                if BodyRenderer.allowedBlocks.contains(name) { openTag(name); opened[n] = name }
                 if name == "hr" { return false }
+                if BodyRenderer.allowedBlocks.contains(name) { openTag(name); opened.append(name) } else { opened.append(nil) }
                 return true
             }
+            var tag: String?
             if let mapped = BodyRenderer.allowedInline[name] {
                 if mapped == "a" {
                     if let href = n.attribute("href"), let abs = URLNormalizer.normalize(href, base: base) {
                         ensureParagraph()
-                        openTag("a", attrs: " href=\"\(HTMLEscape.attribute(abs))\""); opened[n] = "a"
+                        openTag("a", attrs: " href=\"\(HTMLEscape.attribute(abs))\""); tag = "a"
                     }
                 } else {
                     ensureParagraph()
-                    openTag(mapped); opened[n] = mapped
+                    openTag(mapped); tag = mapped
                 }
             }
+            opened.append(tag)
             return true
         }
 
         mutating func leave(_ n: Node) {
+            let tag = opened.popLast() ?? nil
             let name = n.name
-            let tag = opened.removeValue(forKey: n)
             if BodyRenderer.blocks.contains(name) {
                 flush()
                 closeImplicit()
@@ -182,35 +190,69 @@ struct BodyRenderer {
 /// Escaping for the HTML we write.
 enum HTMLEscape {
     static func text(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}", "\u{2060}": break
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        var out: [UInt8] = []
+        appendText(s, to: &out, collapse: false)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func attribute(_ s: String) -> String {
-        text(s).replacingOccurrences(of: "\"", with: "&quot;")
+        var out: [UInt8] = []
+        appendText(s, to: &out, collapse: false, quotes: true)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Collapses whitespace runs to one space (keeping a leading/trailing space as one).
-    static func collapse(_ s: String) -> String {
-        var out = ""
+    /// Whether the text holds anything but whitespace.
+    static func hasVisible(_ s: String) -> Bool {
+        for b in s.utf8 where !(b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C) { return true }
+        return false
+    }
+
+    /// Appends escaped UTF-8, optionally collapsing whitespace runs to one space; drops zero-width characters.
+    static func appendText(_ s: String, to out: inout [UInt8], collapse: Bool, quotes: Bool = false) {
         var space = false
-        for c in s.unicodeScalars {
-            if c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{0C}" {
-                if !space { out += " "; space = true }
-            } else {
-                out.unicodeScalars.append(c); space = false
+        var it = s.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let b = it.next() {
+            switch b {
+            case 0x20, 0x0A, 0x09, 0x0D, 0x0C:
+                if collapse {
+                    if !space { out.append(0x20); space = true }
+                } else { out.append(b) }
+                continue
+            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])       // &amp;
+            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])             // &lt;
+            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])             // &gt;
+            case 0x22 where quotes: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
+            case 0xE2, 0xEF:
+                // U+200B-200D, U+2060 (E2 80 8B-8D, E2 81 A0) and U+FEFF (EF BB BF) render as nothing.
+                pending = [b]
+                if let b1 = it.next() { pending.append(b1) }
+                if let b2 = it.next() { pending.append(b2) }
+                let zeroWidth = pending.count == 3 && (
+                    (pending[0] == 0xE2 && pending[1] == 0x80 && (0x8B...0x8D).contains(pending[2]))
+                    || (pending[0] == 0xE2 && pending[1] == 0x81 && pending[2] == 0xA0)
+                    || (pending[0] == 0xEF && pending[1] == 0xBB && pending[2] == 0xBF))
+                if !zeroWidth { out.append(contentsOf: pending) }
+            default: out.append(b)
             }
+            space = false
         }
-        return out.precomposedStringWithCanonicalMapping
+    }
+}
+
+/// A quick check that lets most text skip Foundation's NFC normalization (slow on Linux).
+enum NFCCheck {
+    /// True when every scalar is in a range whose characters are all NFC quick-check "yes" and never
+    /// combine with a previous character: below U+0300, general punctuation and symbols, CJK and kana
+    /// (without the combining voiced marks U+3099/U+309A), Hangul syllables.
+    static func isSurelyNFC(_ s: String) -> Bool {
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v < 0x300 { continue }
+            if (0x2000...0x2BFF).contains(v) || (0x3000...0x3098).contains(v) || (0x309B...0x9FFF).contains(v)
+                || (0xAC00...0xD7A3).contains(v) || (0xFF00...0xFFEF).contains(v) { continue }
+            return false
+        }
+        return true
     }
 }

@@ -109,21 +109,25 @@ enum ClassHints {
     /// ARIA roles that are never content.
     static let unlikelyRoles: Set<String> = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"]
 
-    static func containsAny(_ s: String, _ words: [String]) -> Bool {
-        for w in words where s.contains(w) { return true }
-        return false
-    }
+    static func containsAny(_ s: String, _ words: [String]) -> Bool { ByteSearch.containsAny(s, words) }
+    static func containsAny(_ s: String, _ words: NeedleSet) -> Bool { !s.isEmpty && words.matches(s) }
+
+    static let unlikelySet = NeedleSet(unlikely)
+    static let maybeCandidateSet = NeedleSet(maybeCandidate)
+    static let positiveSet = NeedleSet(positive)
+    static let negativeSet = NeedleSet(negative)
+    static let bylineSet = NeedleSet(byline)
 
     static func isHid(_ s: String) -> Bool {
-        s == "hid" || s.hasPrefix("hid ") || s.hasSuffix(" hid") || s.contains(" hid ")
+        s == "hid" || s.hasPrefix("hid ") || s.hasSuffix(" hid") || ByteSearch.contains(s, " hid ")
     }
 
     /// Readability's class weight: -25 per negative and +25 per positive hint, for class and id separately.
     static func weight(cls: String, id: String) -> Int {
         var w = 0
         for s in [cls, id] where !s.isEmpty {
-            if containsAny(s, negative) || isHid(s) { w -= 25 }
-            if containsAny(s, positive) { w += 25 }
+            if containsAny(s, negativeSet) || isHid(s) { w -= 25 }
+            if containsAny(s, positiveSet) { w += 25 }
         }
         return w
     }
@@ -189,21 +193,22 @@ final class FlatTree {
                 excluded.insert(n); return false
             }
             let t = Tag.of(name)
-            let c = (n.attribute("class") ?? "").lowercased()
-            let id = (n.attribute("id") ?? "").lowercased()
+            let attrs = Attrs(n)
+            let c = attrs.cls.lowercased()
+            let id = attrs.id.lowercased()
             let matchString = c.isEmpty ? id : (id.isEmpty ? c : c + " " + id)
-            if FlatTree.isHidden(n) { excluded.insert(n); return false }
-            if let role = n.attribute("role")?.lowercased(), ClassHints.unlikelyRoles.contains(role) {
+            if attrs.isHidden { excluded.insert(n); return false }
+            if let role = attrs.role?.lowercased(), ClassHints.unlikelyRoles.contains(role) {
                 excluded.insert(n); return false
             }
             let pIdx = stack.last ?? -1
             let tableOrCode = pIdx >= 0 && (inTableOrCode[pIdx] || tag[pIdx] == .table || tag[pIdx] == .code || tag[pIdx] == .pre)
             if options.stripUnlikely, t != .body, t != .a, !tableOrCode, !matchString.isEmpty,
-               ClassHints.containsAny(matchString, ClassHints.unlikely),
-               !ClassHints.containsAny(matchString, ClassHints.maybeCandidate) {
+               ClassHints.containsAny(matchString, ClassHints.unlikelySet),
+               !ClassHints.containsAny(matchString, ClassHints.maybeCandidateSet) {
                 excluded.insert(n); return false
             }
-            if byline == nil, t != .body, isByline(n, matchString) {
+            if byline == nil, t != .body, isByline(attrs, matchString) {
                 let text = TextNormalizer.normalize(n.textContent)
                 if !text.isEmpty && text.count < 100 { byline = text; excluded.insert(n); return false }
             }
@@ -259,30 +264,18 @@ final class FlatTree {
             if b & 0xC0 != 0x80 { len += 1 }
             if b == 0x2C { commas += 1 }
         }
-        if s.contains("，") || s.contains("、") || s.contains("،") {
+        if ByteSearch.contains(s, "，") || ByteSearch.contains(s, "،") {
             for ch in s.unicodeScalars where ch == "，" || ch == "،" { commas += 1 }
         }
         return (len, commas)
     }
 
-    static func isHidden(_ n: Node) -> Bool {
-        if n.attribute("hidden") != nil { return true }
-        if let a = n.attribute("aria-hidden"), a == "true" {
-            // Readability keeps aria-hidden images wrapped for lazy loading.
-            let c = n.attribute("class") ?? ""
-            return !c.contains("fallback-image")
-        }
-        if let style = n.attribute("style") {
-            let s = style.lowercased().replacingOccurrences(of: " ", with: "")
-            if s.contains("display:none") || s.contains("visibility:hidden") { return true }
-        }
-        return false
-    }
+    static func isHidden(_ n: Node) -> Bool { Attrs(n).isHidden }
 
-    private func isByline(_ n: Node, _ matchString: String) -> Bool {
-        if let rel = n.attribute("rel"), rel.lowercased().contains("author") { return true }
-        if let ip = n.attribute("itemprop"), ip.lowercased().contains("author") { return true }
-        return ClassHints.containsAny(matchString, ClassHints.byline)
+    private func isByline(_ a: Attrs, _ matchString: String) -> Bool {
+        if let rel = a.rel, ByteSearch.contains(rel.lowercased(), "author") { return true }
+        if let ip = a.itemprop, ByteSearch.contains(ip.lowercased(), "author") { return true }
+        return ClassHints.containsAny(matchString, ClassHints.bylineSet)
     }
 
     // MARK: selection
@@ -360,9 +353,6 @@ final class FlatTree {
             candidates.append(i)
         }
         candidates.sort { score[$0] > score[$1] || (score[$0] == score[$1] && $0 < $1) }
-        if ProcessInfo.processInfo.environment["LBDEBUG"] != nil {
-            for c in candidates.prefix(8) { print("DEBUG cand", nodes[c].name, cls[c], score[c], textLen[c], linkLen[c]) }
-        }
         let top5 = Array(candidates.prefix(5))
 
         guard var top = top5.first, tag[top] != .body else {
@@ -424,7 +414,7 @@ final class FlatTree {
 
     private func endsSentence(_ n: Node) -> Bool {
         let t = n.textContent
-        return t.contains(". ") || t.hasSuffix(".")
+        return ByteSearch.contains(t, ". ") || t.hasSuffix(".")
     }
 
     private func ancestors(of i: Int) -> Set<Int> {
@@ -519,6 +509,41 @@ final class FlatTree {
             j += 1
         }
         return hasHeader || rows >= 10
+    }
+}
+
+/// The attributes the scorer reads, taken in one pass over the element's attribute list
+/// (`xmlGetProp` per name also consults the DTD and showed up in profiles).
+struct Attrs {
+    var cls = "", id = ""
+    var style: String?, role: String?, rel: String?, itemprop: String?, ariaHidden: String?
+    var hidden = false
+
+    init(_ n: Node) {
+        for (name, value) in n.attributes {
+            switch name {
+            case "class": cls = value
+            case "id": id = value
+            case "style": style = value
+            case "role": role = value
+            case "rel": rel = value
+            case "itemprop": itemprop = value
+            case "aria-hidden": ariaHidden = value
+            case "hidden": hidden = true
+            default: break
+            }
+        }
+    }
+
+    /// `hidden`, `aria-hidden=true` (except Readability's lazy-image fallback) or an inline `display:none`/`visibility:hidden`.
+    var isHidden: Bool {
+        if hidden { return true }
+        if ariaHidden == "true" && !ByteSearch.contains(cls, "fallback-image") { return true }
+        if let style {
+            let s = String(style.lowercased().filter { $0 != " " })
+            if ByteSearch.contains(s, "display:none") || ByteSearch.contains(s, "visibility:hidden") { return true }
+        }
+        return false
     }
 }
 

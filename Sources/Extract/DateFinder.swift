@@ -120,7 +120,7 @@ struct DateFinder {
             let raw = n.attribute("datetime") ?? n.textContent
             guard let p = parseAny(raw) ?? parseAny(n.textContent) else { continue }
             let f = field(p, raw: raw, source: "time")
-            if n.attribute("pubdate") != nil || hint.contains("publish") || hint.contains("entry-date") { return f }
+            if n.attribute("pubdate") != nil || ByteSearch.containsAny(hint, ["publish", "entry-date"]) { return f }
             if modified { return f }
             if fallback == nil && !isModified { fallback = f }
         }
@@ -143,28 +143,42 @@ struct DateFinder {
     private func scanText(in region: Node, hinted: Bool) -> DateField? {
         var found: DateField?
         var seen = 0
+        var checked = Set<Node>()
+        let limit = hinted ? Self.maxHintedDateLine : Self.maxPlainDateLine
+        func check(_ n: Node) {
+            guard checked.insert(n).inserted else { return }
+            let raw = n.textContent
+            // Cheap byte bound before normalizing: four bytes per character at most.
+            guard raw.utf8.count <= limit * 4 + 64 else { return }
+            let text = TextNormalizer.normalize(raw)
+            guard !text.isEmpty, text.count <= limit else { return }
+            if let p = DateParser.parseText(text, reference: reference, languageHint: languageHint), plausible(p) {
+                found = field(p, raw: text, source: "text")
+            }
+        }
         region.walk { n in
             if found != nil { return false }
+            if n.isText {
+                // Unhinted: the element that directly holds a piece of text, and its parent (a date split in spans).
+                if !hinted, let p = n.parent, HTMLEscape.hasVisible(n.ownText) {
+                    check(p)
+                    if found == nil, let pp = p.parent, pp != region { check(pp) }
+                }
+                return false
+            }
             guard n.isElement else { return false }
             if excluded.contains(n) { return false }
             let name = n.name
             if FlatTree.junk.contains(name) && name != "footer" { return false }
-            if name == "a" || name == "h1" || name == "h2" || name == "h3" || name == "p" && !hinted { return false }
+            if name == "a" || name == "h1" || name == "h2" || name == "h3" || (name == "p" && !hinted) { return false }
             seen += 1
             if seen > 5000 { return false }
             let hint = classOf(n)
-            if ClassHints.containsAny(hint, ["comment", "related", "widget", "sidebar"]) { return false }
-            if hinted {
-                guard hint.count > 1, ClassHints.containsAny(hint, Self.dateHints) else { return true }
-            }
-            let text = TextNormalizer.normalize(n.textContent)
-            guard !text.isEmpty, text.count <= (hinted ? Self.maxHintedDateLine : Self.maxPlainDateLine) else { return true }
-            if let p = DateParser.parseText(text, reference: reference, languageHint: languageHint), plausible(p) {
-                found = field(p, raw: text, source: "text")
-                return false
-            }
+            if hint.count > 1 && ClassHints.containsAny(hint, ["comment", "related", "widget", "sidebar"]) { return false }
+            if hinted, hint.count > 1, ClassHints.containsAny(hint, Self.dateHints) { check(n) }
             return true
         }
         return found
     }
+
 }

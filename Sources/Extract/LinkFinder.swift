@@ -30,10 +30,13 @@ struct LinkFinder {
         for (n, href) in metadata.anchors {
             let rel = (n.attribute("rel") ?? "").lowercased().split(separator: " ")
             if rel.contains("next") { raw.append(href); continue }
-            let text = TextNormalizer.normalize(n.textContent).lowercased()
-            if text.count <= 30, Self.nextTexts.contains(text) { raw.append(href); continue }
+            let rawText = n.textContent
+            if rawText.utf8.count <= 120 {
+                let text = TextNormalizer.normalize(rawText).lowercased()
+                if text.count <= 30, Self.nextTexts.contains(text) { raw.append(href); continue }
+            }
             let cls = (n.attribute("class") ?? "").lowercased()
-            if cls.contains("next") && (cls.contains("page") || cls.contains("nav")) && !cls.contains("post") { raw.append(href) }
+            if ByteSearch.contains(cls, "next") && (ByteSearch.contains(cls, "page") || ByteSearch.contains(cls, "nav")) && !ByteSearch.contains(cls, "post") { raw.append(href) }
         }
         return normalized(raw)
     }

@@ -107,7 +107,11 @@ struct RelatedFinder {
                 out.append(n)
                 return false
             }
-            if ["h2", "h3", "h4", "h5", "h6", "header", "div", "span", "strong", "summary", "p"].contains(name) {
+            // Headings, or small elements holding a single text node.
+            let headingTag = ["h2", "h3", "h4", "h5", "h6", "summary"].contains(name)
+            let singleText = !headingTag && ["header", "div", "span", "strong", "p"].contains(name)
+                && n.firstChild?.isText == true && n.firstChild?.nextSibling == nil
+            if headingTag || singleText {
                 let text = n.textContent
                 if text.utf8.count <= 60 {
                     let h = Self.normalizedHeading(text)
@@ -160,7 +164,7 @@ struct RelatedFinder {
 
     private func isTaxonomy(_ url: String) -> Bool {
         let l = url.lowercased()
-        return Self.taxonomyPaths.contains { l.contains($0) }
+        return ByteSearch.containsAny(l, Self.taxonomyPaths)
     }
 
     /// Cards in a container: each post link grouped with the largest element around it that links nowhere else.

@@ -21,6 +21,8 @@ public struct SHA256: Sendable {
 
     /// Feeds bytes into the hash.
     public mutating func update<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+        let done: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: $0) }
+        if done != nil { return }
         for b in bytes {
             buffer.append(b)
             length &+= 1
@@ -28,8 +30,28 @@ public struct SHA256: Sendable {
         }
     }
 
+    /// Feeds contiguous bytes, compressing whole 64-byte blocks without copying them into the buffer.
+    private mutating func update(buffer src: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        let n = src.count
+        length &+= UInt64(n)
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, n)
+            buffer.append(contentsOf: src[0..<take])
+            i = take
+            if buffer.count == 64 { compress(buffer); buffer.removeAll(keepingCapacity: true) }
+        }
+        var block = [UInt8](repeating: 0, count: 64)
+        while n - i >= 64 {
+            for j in 0..<64 { block[j] = src[i + j] }
+            compress(block)
+            i += 64
+        }
+        if i < n { buffer.append(contentsOf: src[i..<n]) }
+    }
+
     /// Feeds the UTF-8 bytes of a string.
-    public mutating func update(_ string: String) { update(string.utf8) }
+    public mutating func update(_ string: String) { var s = string; s.withUTF8 { update(buffer: $0) } }
 
     /// The 32-byte digest. The hasher should not be used afterwards.
     public mutating func finalize() -> [UInt8] {

@@ -28,13 +28,13 @@ enum TagFinder {
         var hinted: [String] = []
         for (n, href) in m.anchors {
             let rels = (n.attribute("rel") ?? "").lowercased().split(separator: " ")
-            if rels.contains("tag") && !rels.contains("category") && !href.lowercased().contains("/category/") {
+            if rels.contains("tag") && !rels.contains("category") && !ByteSearch.contains(href.lowercased(), "/category/") {
                 if !isExcluded(n) && !inside(n, hints: elsewhereHints) { rel.append(n.textContent) }
                 continue
             }
             let lowerHref = href.lowercased()
-            let tagURL = lowerHref.contains("/tag/") || lowerHref.contains("/tags/") || lowerHref.contains("/label/")
-            if (tagURL || inside(n, hints: tagListHints)) && inside(n, hints: tagListHints) && !inside(n, hints: elsewhereHints)
+            let tagURL = ByteSearch.containsAny(lowerHref, ["/tag/", "/tags/", "/label/"])
+            if tagURL && inside(n, hints: tagListHints) && !inside(n, hints: elsewhereHints)
                 && !isExcluded(n) {
                 hinted.append(n.textContent)
             }

@@ -67,7 +67,7 @@ enum AuthorFinder {
         var qualifying: [Node] = []
         for (n, href) in m.anchors {
             let h = href.lowercased()
-            guard authorPaths.contains(where: { h.contains($0) }) else { continue }
+            guard ByteSearch.containsAny(h, authorPaths) else { continue }
             if isExcluded(n) || Exclusion.inComments(n) || TagFinder.inside(n, hints: nonBylineHints) { continue }
             let t = TextNormalizer.normalize(n.textContent)
             if !t.isEmpty && t.rangeOfCharacter(from: .decimalDigits) == nil && t.split(separator: " ").count <= 5 { qualifying.append(n) }

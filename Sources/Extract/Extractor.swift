@@ -191,7 +191,7 @@ enum Exclusion {
         var depth = 0
         while let c = cur, depth < 10_000 {
             let s = ((c.attribute("class") ?? "") + " " + (c.attribute("id") ?? "")).lowercased()
-            if s.contains("comment") && !s.contains("comments-link") && !s.contains("comment-count") { return true }
+            if ByteSearch.contains(s, "comment") && !ByteSearch.contains(s, "comments-link") && !ByteSearch.contains(s, "comment-count") { return true }
             cur = c.parent; depth += 1
         }
         return false

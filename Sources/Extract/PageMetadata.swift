@@ -70,7 +70,7 @@ struct PageMetadata {
                 if rels.contains("next") { m.relNext.append(href) }
                 if rels.contains("alternate") {
                     let type = (n.attribute("type") ?? "").lowercased()
-                    if type.contains("rss") || type.contains("atom") { m.feeds.append(href) }
+                    if ByteSearch.containsAny(type, ["rss", "atom"]) { m.feeds.append(href) }
                 }
                 return false
             case "title":
@@ -81,7 +81,7 @@ struct PageMetadata {
                 return false
             case "script":
                 let type = (n.attribute("type") ?? "").lowercased()
-                if type.contains("ld+json") {
+                if ByteSearch.contains(type, "ld+json") {
                     let text = n.textContent
                     if let obj = JSONLD.parse(text) { m.jsonLD.append(obj) }
                 }

@@ -4,28 +4,88 @@ import Foundation
 public enum TextNormalizer {
     /// NFC, zero-width chars (U+200B-200D, U+2060, U+FEFF, soft hyphen U+00AD) dropped, all whitespace incl. NBSP collapsed to one space, trimmed.
     public static func normalize(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        var asciiOnly = true
-        for c in s.unicodeScalars {
-            if c.value < 0x80 {
-                if c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{0B}" || c == "\u{0C}" {
-                    pendingSpace = true
+        var s = s
+        // One pass over UTF-8 bytes; multi-byte sequences are decoded only to classify them.
+        let (bytes, needsNFC) = s.withUTF8 { collapse($0) }
+        let result = String(decoding: bytes, as: UTF8.self)
+        return needsNFC ? result.precomposedStringWithCanonicalMapping : result
+    }
+
+    /// Collapses whitespace, drops invisible and control characters, and says whether NFC could change the text.
+    /// The output is never longer than the input, so it is written in place into one allocation.
+    private static func collapse(_ u: UnsafeBufferPointer<UInt8>) -> ([UInt8], Bool) {
+        var needsNFC = false
+        let n = u.count
+        let out = [UInt8](unsafeUninitializedCapacity: n) { o, written in
+            var w = 0
+            var pendingSpace = false
+            var i = 0
+            while i < n {
+                let c = u[i]
+                if c < 0x80 {
+                    i += 1
+                    if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C { pendingSpace = true; continue }
+                    if c < 0x20 || c == 0x7F { continue } // other controls carry no text
+                    if pendingSpace && w > 0 { o[w] = 0x20; w += 1 }
+                    pendingSpace = false
+                    o[w] = c
+                    w += 1
                     continue
                 }
-                if c.value < 0x20 || c.value == 0x7F { continue } // other controls carry no text
-            } else {
-                if isInvisible(c) { continue }
-                if c.properties.isWhitespace { pendingSpace = true; continue }
-                if c.value >= 0x80 && c.value < 0xA0 { continue } // C1 controls
-                asciiOnly = false
+                // Decode one scalar (the input is a Swift String, so its UTF-8 is valid).
+                let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+                guard i + len <= n else { break }
+                var v = UInt32(c) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+                for k in 1..<len { v = v << 6 | UInt32(u[i + k] & 0x3F) }
+                let start = i
+                i += len
+                if isInvisibleValue(v) || (v >= 0x80 && v < 0xA0 && v != 0x85) { continue }
+                if isSpaceValue(v) { pendingSpace = true; continue }
+                if !needsNFC { needsNFC = mayChangeUnderNFC(v) }
+                // A pending space takes one byte; the scalar's own bytes were at least two, so w stays <= i.
+                if pendingSpace && w > 0 { o[w] = 0x20; w += 1 }
+                pendingSpace = false
+                for k in start..<i { o[w] = u[k]; w += 1 }
             }
-            if pendingSpace && !out.isEmpty { out.append(" ") }
-            pendingSpace = false
-            out.append(c)
+            written = w
         }
-        let result = String(out)
-        return asciiOnly ? result : result.precomposedStringWithCanonicalMapping
+        return (out, needsNFC)
+    }
+
+    /// Unicode White_Space outside ASCII: NEL, NBSP, Ogham space, U+2000-200A, line/paragraph separators,
+    /// narrow NBSP, medium math space, ideographic space.
+    @inline(__always) static func isSpaceValue(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    @inline(__always) static func isInvisibleValue(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x200B...0x200F, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x180E: return true
+        default: return false
+        }
+    }
+
+    /// Conservative NFC quick check: false only for scalars NFC never touches in the Latin, Cyrillic, Greek, Arabic
+    /// and CJK text we see, so the Foundation call (the expensive part) runs only when it can matter. True for
+    /// combining marks, Hangul jamo, singletons (Ohm, Kelvin, Angstrom, CJK compatibility ideographs), composition
+    /// exclusions (Indic, Tibetan, Hebrew presentation forms) and everything outside the BMP.
+    @inline(__always) static func mayChangeUnderNFC(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0300...0x036F, 0x0374, 0x037E, 0x0387, 0x0483...0x0489, 0x0591...0x05C7, 0x0610...0x061A, 0x064B...0x065F,
+             0x0670, 0x06D6...0x06ED, 0x0711, 0x0730...0x074A, 0x07A6...0x07B0, 0x07EB...0x07F3, 0x0816...0x082D,
+             0x0859...0x085B, 0x08D3...0x08FF, 0x0900...0x0FFF, 0x1000...0x109F, 0x1100...0x11FF, 0x1AB0...0x1AFF,
+             0x1B00...0x1B7F, 0x1DC0...0x1DFF, 0x1F00...0x1FFF, 0x2000...0x2001, 0x20D0...0x20F0, 0x2126, 0x212A...0x212B,
+             0x2329...0x232A, 0x2ADC, 0x2CEF...0x2CF1, 0x2D7F, 0x2DE0...0x2DFF, 0x302A...0x302F, 0x3099...0x309A,
+             0xA66F...0xA67D, 0xA69E...0xA69F, 0xA6F0...0xA6F1, 0xA8E0...0xA8F1, 0xA960...0xA97F, 0xD7B0...0xD7FF,
+             0xF900...0xFAFF, 0xFB1D...0xFB4E, 0xFE20...0xFE2F, 0x10000...:
+            return true
+        default:
+            // Other combining marks (rare scripts) by property, so nothing is missed.
+            return v >= 0x0300 && Unicode.Scalar(v).map { $0.properties.canonicalCombiningClass != .notReordered } ?? false
+        }
     }
 
     /// Format characters that render as nothing: zero-width space/joiners, word joiner, BOM, soft hyphen,

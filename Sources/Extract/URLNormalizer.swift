@@ -1,3 +1,5 @@
+import Synchronization
+
 /// URL resolution (RFC 3986 §5) and normalization for links, canonical URLs and crawl keys.
 ///
 /// A hand-written scanner over UTF-8: it runs on every link of every page, so it avoids Foundation's URL types.
@@ -18,46 +20,65 @@ public enum URLNormalizer {
 
     // MARK: - Parsing
 
-    /// The five RFC 3986 components as raw (not yet normalized) UTF-8 slices.
+    /// A reference split into RFC 3986 components, as ranges of one UTF-8 buffer (the fragment already dropped).
     struct Parts {
-        var scheme: [UInt8]? = nil
-        var authority: [UInt8]? = nil
-        var path: [UInt8] = []
-        var query: [UInt8]? = nil
+        var buf: [UInt8]
+        var scheme: Range<Int>? = nil
+        var authority: Range<Int>? = nil
+        var path: Range<Int>
+        var query: Range<Int>? = nil
+
+        var pathBytes: ArraySlice<UInt8> { buf[path] }
+    }
+
+    /// http or https, from the scheme bytes (any case); `nil` for every other scheme.
+    enum WebScheme { case http, https }
+
+    private static func webScheme(_ p: Parts) -> WebScheme? {
+        guard let r = p.scheme else { return nil }
+        let b = p.buf
+        if r.count == 4 && lower(b[r.lowerBound]) == 0x68 && lower(b[r.lowerBound + 1]) == 0x74 && lower(b[r.lowerBound + 2]) == 0x74
+            && lower(b[r.lowerBound + 3]) == 0x70 { return .http }
+        if r.count == 5 && lower(b[r.lowerBound]) == 0x68 && lower(b[r.lowerBound + 1]) == 0x74 && lower(b[r.lowerBound + 2]) == 0x74
+            && lower(b[r.lowerBound + 3]) == 0x70 && lower(b[r.lowerBound + 4]) == 0x73 { return .https }
+        return nil
     }
 
     private static func build(_ raw: String, base: String?, dropSessions: Bool) -> String? {
-        guard var ref = parse(cleaned(raw)) else { return nil }
-        if let scheme = ref.scheme {
-            guard let s = webScheme(scheme) else { return nil }
-            ref.scheme = s
-        }
-        var target: Parts
-        if ref.scheme != nil && !(ref.authority == nil && base != nil && isSameSchemeRelative(ref, base: base)) {
-            target = ref
-            target.path = removeDotSegments(target.path)
-        } else {
-            guard let base, var b = parse(cleaned(base)), let bs = b.scheme.flatMap(webScheme), b.authority != nil else {
-                return nil
+        let ref = parse(cleaned(raw))
+        if ref.scheme != nil {
+            guard let scheme = webScheme(ref) else { return nil }
+            // "http:foo" with a base of the same scheme is relative in browsers (WHATWG special schemes).
+            if ref.authority == nil, let base, let b = parsedBase(base), b.1 == scheme {
+                return serialize(resolve(ref, against: b.0), scheme: scheme, dropSessions: dropSessions)
             }
-            b.scheme = bs
-            target = resolve(ref, against: b)
+            return serialize(ref, scheme: scheme, dropSessions: dropSessions)
         }
-        return serialize(target, dropSessions: dropSessions)
+        guard let base, let (b, scheme) = parsedBase(base) else { return nil }
+        return serialize(resolve(ref, against: b), scheme: scheme, dropSessions: dropSessions)
     }
 
-    /// "http:foo" with a base of the same scheme is a relative reference in browsers (WHATWG special schemes).
-    private static func isSameSchemeRelative(_ ref: Parts, base: String?) -> Bool {
-        guard let base, let b = parse(cleaned(base)), let bs = b.scheme.flatMap(webScheme) else { return false }
-        return bs == ref.scheme!
+    /// The last base parsed (a page's links share one base): parsing it once per page, not once per link.
+    private static let lastBase = Mutex<(String, Parts, WebScheme)?>(nil)
+
+    private static func parsedBase(_ base: String) -> (Parts, WebScheme)? {
+        if let hit = lastBase.withLock({ $0 }), hit.0 == base { return (hit.1, hit.2) }
+        let b = parse(cleaned(base))
+        guard let scheme = webScheme(b), b.authority != nil else { return nil }
+        lastBase.withLock { $0 = (base, b, scheme) }
+        return (b, scheme)
     }
 
-    /// Trims C0 controls and spaces at both ends and drops tabs and newlines inside (as browsers do).
+    /// UTF-8 without C0 controls and spaces (and NBSP) at both ends, and without tabs and newlines inside (as browsers do).
     private static func cleaned(_ s: String) -> [UInt8] {
         var u = Array(s.utf8)
         var start = 0, end = u.count
-        while start < end && (u[start] <= 0x20 || isNBSP(u, start)) { start += u[start] <= 0x20 ? 1 : 2 }
-        while end > start && (u[end - 1] <= 0x20 || (end - 2 >= start && isNBSP(u, end - 2))) { end -= u[end - 1] <= 0x20 ? 1 : 2 }
+        while start < end {
+            if u[start] <= 0x20 { start += 1 } else if isNBSP(u, start) { start += 2 } else { break }
+        }
+        while end > start {
+            if u[end - 1] <= 0x20 { end -= 1 } else if end - 2 >= start && isNBSP(u, end - 2) { end -= 2 } else { break }
+        }
         if start > 0 || end < u.count { u = Array(u[start..<end]) }
         if u.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             u.removeAll { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
@@ -69,76 +90,89 @@ public enum URLNormalizer {
         i + 1 < u.count && u[i] == 0xC2 && u[i + 1] == 0xA0
     }
 
-    private static func webScheme(_ s: [UInt8]) -> [UInt8]? {
-        let l = s.map(lower)
-        if l == Array("http".utf8) || l == Array("https".utf8) { return l }
-        return nil
-    }
-
     /// Splits a reference into scheme, authority, path, query (the fragment is dropped here).
     /// Backslashes before the query count as slashes, as in browsers for http(s).
-    static func parse(_ input: [UInt8]) -> Parts? {
+    static func parse(_ input: [UInt8]) -> Parts {
         var u = input
-        if let hash = u.firstIndex(of: UInt8(ascii: "#")) { u.removeSubrange(hash...) }
-        var p = Parts()
+        let n = u.firstIndex(of: UInt8(ascii: "#")) ?? u.count
         var i = 0
+        var scheme: Range<Int>? = nil
         // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
-        if let first = u.first, isAlpha(first) {
+        if n > 0, isAlpha(u[0]) {
             var j = 1
-            while j < u.count, isAlpha(u[j]) || isDigit(u[j]) || u[j] == UInt8(ascii: "+") || u[j] == UInt8(ascii: "-") || u[j] == UInt8(ascii: ".") { j += 1 }
-            if j < u.count && u[j] == UInt8(ascii: ":") {
-                p.scheme = Array(u[0..<j])
+            while j < n, isAlpha(u[j]) || isDigit(u[j]) || u[j] == UInt8(ascii: "+") || u[j] == UInt8(ascii: "-") || u[j] == UInt8(ascii: ".") { j += 1 }
+            if j < n && u[j] == UInt8(ascii: ":") {
+                scheme = 0..<j
                 i = j + 1
             }
         }
-        let queryStart = u[i...].firstIndex(of: UInt8(ascii: "?")) ?? u.count
-        if p.scheme == nil || webScheme(p.scheme!) != nil {
+        var queryStart = i
+        while queryStart < n && u[queryStart] != UInt8(ascii: "?") { queryStart += 1 }
+        var p = Parts(buf: [], scheme: scheme, path: i..<i)
+        let special = scheme == nil || webScheme(Parts(buf: u, scheme: scheme, path: 0..<0)) != nil
+        if special {
             for k in i..<queryStart where u[k] == UInt8(ascii: "\\") { u[k] = UInt8(ascii: "/") }
         }
         if i + 1 < queryStart && u[i] == UInt8(ascii: "/") && u[i + 1] == UInt8(ascii: "/") {
             var j = i + 2
             while j < queryStart && u[j] != UInt8(ascii: "/") { j += 1 }
-            p.authority = Array(u[(i + 2)..<j])
+            p.authority = (i + 2)..<j
             i = j
         }
-        p.path = Array(u[i..<queryStart])
-        if queryStart < u.count { p.query = Array(u[(queryStart + 1)...]) }
+        p.path = i..<queryStart
+        if queryStart < n { p.query = (queryStart + 1)..<n }
+        p.buf = u
         return p
     }
 
-    /// RFC 3986 §5.2.2.
+    /// RFC 3986 §5.2.2; the result's ranges point into a new buffer.
     private static func resolve(_ r: Parts, against b: Parts) -> Parts {
-        var t = Parts()
-        t.scheme = b.scheme
-        if r.authority != nil {
-            t.authority = r.authority
-            t.path = removeDotSegments(r.path)
-            t.query = r.query
-            return t
+        var buf: [UInt8] = []
+        buf.reserveCapacity(b.buf.count + r.buf.count)
+        func put(_ s: ArraySlice<UInt8>) -> Range<Int> {
+            let start = buf.count
+            buf.append(contentsOf: s)
+            return start..<buf.count
         }
-        t.authority = b.authority
-        if r.path.isEmpty {
-            t.path = b.path
-            t.query = r.query ?? b.query
+        var t = Parts(buf: [], path: 0..<0)
+        if let a = r.authority {
+            t.authority = put(r.buf[a])
+            t.path = put(r.pathBytes)
+            if let q = r.query { t.query = put(r.buf[q]) }
         } else {
-            if r.path.first == UInt8(ascii: "/") {
-                t.path = removeDotSegments(r.path)
+            t.authority = b.authority.map { put(b.buf[$0]) }
+            if r.path.isEmpty {
+                t.path = put(b.pathBytes)
+                if let q = r.query { t.query = put(r.buf[q]) } else if let q = b.query { t.query = put(b.buf[q]) }
             } else {
-                // merge: base path up to its last "/", then the reference
-                var merged: [UInt8]
-                if b.authority != nil && b.path.isEmpty {
-                    merged = [UInt8(ascii: "/")]
-                } else if let slash = b.path.lastIndex(of: UInt8(ascii: "/")) {
-                    merged = Array(b.path[...slash])
+                if r.buf[r.path.lowerBound] == UInt8(ascii: "/") {
+                    t.path = put(r.pathBytes)
                 } else {
-                    merged = []
+                    // merge: the base path up to its last "/", then the reference
+                    let start = buf.count
+                    if b.authority != nil && b.path.isEmpty {
+                        buf.append(UInt8(ascii: "/"))
+                    } else if let slash = b.pathBytes.lastIndex(of: UInt8(ascii: "/")) {
+                        buf.append(contentsOf: b.buf[b.path.lowerBound...slash])
+                    }
+                    buf.append(contentsOf: r.pathBytes)
+                    t.path = start..<buf.count
                 }
-                merged.append(contentsOf: r.path)
-                t.path = removeDotSegments(merged)
+                if let q = r.query { t.query = put(r.buf[q]) }
             }
-            t.query = r.query
         }
+        t.buf = buf
         return t
+    }
+
+    /// Whether the path has a "." or ".." segment (or an escaped one) that `removeDotSegments` must resolve.
+    @inline(__always) private static func hasDotSegment(_ p: ArraySlice<UInt8>) -> Bool {
+        var atSegmentStart = true
+        for c in p {
+            if atSegmentStart && (c == UInt8(ascii: ".") || c == UInt8(ascii: "%")) { return true }
+            atSegmentStart = c == UInt8(ascii: "/")
+        }
+        return false
     }
 
     /// RFC 3986 §5.2.4, over segments; `%2E` counts as a dot (it is unreserved and decoded later anyway).
@@ -189,45 +223,47 @@ public enum URLNormalizer {
 
     // MARK: - Serializing
 
-    private static func serialize(_ t: Parts, dropSessions: Bool) -> String? {
-        guard let scheme = t.scheme, let authority = t.authority, let host = normalizedAuthority(authority, scheme: scheme) else {
-            return nil
-        }
+    private static func serialize(_ t: Parts, scheme: WebScheme, dropSessions: Bool) -> String? {
+        guard let authority = t.authority else { return nil }
         var out: [UInt8] = []
-        out.reserveCapacity(host.count + t.path.count + (t.query?.count ?? 0) + 10)
-        out.append(contentsOf: scheme)
-        out.append(contentsOf: Array("://".utf8))
-        out.append(contentsOf: host)
-        var path = t.path.isEmpty ? [UInt8(ascii: "/")] : t.path
-        if path.first != UInt8(ascii: "/") { path.insert(UInt8(ascii: "/"), at: 0) }
-        if dropSessions { path = removingPathSessionParameters(path) }
+        out.reserveCapacity(t.buf.count + 12)
+        out.append(contentsOf: scheme == .https ? httpsPrefix : httpPrefix)
+        guard appendAuthority(t.buf[authority], scheme: scheme, to: &out) else { return nil }
+        let raw = t.pathBytes
+        var path = hasDotSegment(raw) ? removeDotSegments(Array(raw))[...] : raw
+        if path.first != UInt8(ascii: "/") { out.append(UInt8(ascii: "/")) }
+        if dropSessions, path.contains(UInt8(ascii: ";")) { path = removingPathSessionParameters(Array(path))[...] }
         appendNormalizedPercent(path, to: &out, allowed: pathAllowed)
         if let q = t.query {
-            let kept = filteredQuery(q, dropSessions: dropSessions)
-            if !kept.isEmpty {
-                out.append(UInt8(ascii: "?"))
-                out.append(contentsOf: kept)
-            }
+            let mark = out.count
+            out.append(UInt8(ascii: "?"))
+            appendFilteredQuery(t.buf[q], dropSessions: dropSessions, to: &out)
+            if out.count == mark + 1 { out.removeLast() }
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `user@Host:port` -> lowercased host, port without the scheme's default, userinfo kept; `nil` if malformed.
-    private static func normalizedAuthority(_ a: [UInt8], scheme: [UInt8]) -> [UInt8]? {
-        var hostPart = a[...]
-        var userinfo: ArraySlice<UInt8>? = nil
+    private static let httpPrefix: [UInt8] = Array("http://".utf8)
+    private static let httpsPrefix: [UInt8] = Array("https://".utf8)
+
+    /// Appends `user@host:port` with the host lowercased and the scheme's default port dropped; false if malformed.
+    private static func appendAuthority(_ a: ArraySlice<UInt8>, scheme: WebScheme, to out: inout [UInt8]) -> Bool {
+        var hostPart = a
         if let at = a.lastIndex(of: UInt8(ascii: "@")) {
-            userinfo = a[..<at]
+            if at > a.startIndex {
+                out.append(contentsOf: a[..<at])
+                out.append(UInt8(ascii: "@"))
+            }
             hostPart = a[(at + 1)...]
         }
         var host: ArraySlice<UInt8>
         var port: ArraySlice<UInt8> = []
         if hostPart.first == UInt8(ascii: "[") {
-            guard let close = hostPart.firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            guard let close = hostPart.firstIndex(of: UInt8(ascii: "]")) else { return false }
             host = hostPart[...close]
             let rest = hostPart[(close + 1)...]
             if let f = rest.first {
-                guard f == UInt8(ascii: ":") else { return nil }
+                guard f == UInt8(ascii: ":") else { return false }
                 port = rest.dropFirst()
             }
         } else if let colon = hostPart.lastIndex(of: UInt8(ascii: ":")) {
@@ -238,81 +274,93 @@ public enum URLNormalizer {
         }
         // A trailing dot names the same host.
         if host.count > 1 && host.last == UInt8(ascii: ".") { host = host.dropLast() }
-        guard !host.isEmpty else { return nil }
-        var out: [UInt8] = []
-        if let userinfo, !userinfo.isEmpty {
-            out.append(contentsOf: userinfo)
-            out.append(UInt8(ascii: "@"))
+        guard !host.isEmpty else { return false }
+        var ascii = true
+        for c in host {
+            if c >= 0x80 { ascii = false; break }
+            // Characters that cannot be in a host.
+            if c <= 0x20 || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "^")
+                || c == UInt8(ascii: "|") || c == UInt8(ascii: "{") || c == UInt8(ascii: "}") || c == UInt8(ascii: "/") { return false }
         }
-        if host.allSatisfy({ $0 < 0x80 }) {
-            for c in host {
-                // Characters that cannot be in a host.
-                if c <= 0x20 || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "^") || c == UInt8(ascii: "|") || c == UInt8(ascii: "{") || c == UInt8(ascii: "}") { return nil }
-                out.append(lower(c))
-            }
+        if ascii {
+            for c in host { out.append(lower(c)) }
         } else {
-            out.append(contentsOf: Array(String(decoding: host, as: UTF8.self).lowercased().utf8))
+            out.append(contentsOf: String(decoding: host, as: UTF8.self).lowercased().utf8)
         }
         if !port.isEmpty {
-            guard port.count <= 5, port.allSatisfy(isDigit), let n = Int(String(decoding: port, as: UTF8.self)), n <= 65535 else { return nil }
-            let isDefault = (n == 80 && scheme.count == 4) || (n == 443 && scheme.count == 5)
+            guard port.count <= 5, port.allSatisfy(isDigit) else { return false }
+            var n = 0
+            for c in port { n = n * 10 + Int(c - 0x30) }
+            guard n <= 65535 else { return false }
+            let isDefault = (n == 80 && scheme == .http) || (n == 443 && scheme == .https)
             if !isDefault {
                 out.append(UInt8(ascii: ":"))
-                out.append(contentsOf: Array(String(n).utf8))
+                out.append(contentsOf: String(n).utf8)
             }
         }
-        return out
+        return true
     }
 
-    /// Query parameters without tracking (and, for crawl keys, session) parameters, in their order, normalized.
-    private static func filteredQuery(_ q: [UInt8], dropSessions: Bool) -> [UInt8] {
-        var out: [UInt8] = []
-        for pair in q.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            let keyEnd = pair.firstIndex(of: UInt8(ascii: "=")) ?? pair.endIndex
-            let key = decodedLowerKey(pair[pair.startIndex..<keyEnd])
-            if isTracking(key) || (dropSessions && isSession(key)) { continue }
-            if !out.isEmpty { out.append(UInt8(ascii: "&")) }
-            appendNormalizedPercent(pair, to: &out, allowed: queryAllowed)
+    /// Appends the query's parameters minus tracking (and, for crawl keys, session) ones, in order, normalized.
+    private static func appendFilteredQuery(_ q: ArraySlice<UInt8>, dropSessions: Bool, to out: inout [UInt8]) {
+        let start = out.count
+        var i = q.startIndex
+        while i < q.endIndex {
+            var j = i
+            while j < q.endIndex && q[j] != UInt8(ascii: "&") { j += 1 }
+            if j > i {
+                let pair = q[i..<j]
+                let keyEnd = pair.firstIndex(of: UInt8(ascii: "=")) ?? pair.endIndex
+                let key = pair[pair.startIndex..<keyEnd]
+                if !(isTracking(key) || (dropSessions && isSession(key))) {
+                    if out.count > start + 1 { out.append(UInt8(ascii: "&")) }
+                    appendNormalizedPercent(pair, to: &out, allowed: queryAllowed)
+                }
+            }
+            i = j + 1
         }
-        return out
     }
 
-    private static func decodedLowerKey(_ k: ArraySlice<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(k.count)
+    /// The key lowercased and percent-decoded, as a String (short keys stay inline: no allocation).
+    private static func keyString(_ k: ArraySlice<UInt8>) -> String? {
+        guard k.count <= 40 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(k.count)
         var i = k.startIndex
         while i < k.endIndex {
             if k[i] == UInt8(ascii: "%"), i + 2 < k.endIndex, let h = hex(k[i + 1]), let l = hex(k[i + 2]) {
-                out.append(lower(h << 4 | l))
+                bytes.append(lower(h << 4 | l))
                 i += 3
             } else {
-                out.append(lower(k[i]))
+                bytes.append(lower(k[i]))
                 i += 1
             }
         }
-        return out
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parameters that only record where a visitor came from (analytics, ad clicks, newsletters).
-    private static let trackingKeys: Set<[UInt8]> = Set([
+    private static let trackingKeys: Set<String> = [
         "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "yclid", "igshid", "ref_src",
         "ref_url", "twclid", "ttclid", "li_fat_id", "wickedid", "_hsenc", "_hsmi", "hsctatracking", "mkt_tok", "oly_anon_id",
         "oly_enc_id", "vero_id", "vero_conv", "__s", "rb_clickid", "s_cid", "ncid", "cmpid", "at_medium", "at_campaign",
         "spm", "scm", "_openstat", "srsltid", "gbraid", "wbraid", "epik", "sc_cid", "ss_source", "ss_campaign_id",
-    ].map { Array($0.utf8) })
-    private static let trackingPrefixes: [[UInt8]] = ["utm_", "pk_", "mtm_", "hmb_", "itm_"].map { Array($0.utf8) }
+    ]
+    private static let trackingPrefixes: [String] = ["utm_", "pk_", "mtm_", "hmb_", "itm_"]
 
-    private static func isTracking(_ key: [UInt8]) -> Bool {
-        if trackingKeys.contains(key) { return true }
-        for p in trackingPrefixes where key.starts(with: p) { return true }
+    private static func isTracking(_ key: ArraySlice<UInt8>) -> Bool {
+        guard let k = keyString(key) else { return false }
+        if trackingKeys.contains(k) { return true }
+        for p in trackingPrefixes where k.hasPrefix(p) { return true }
         return false
     }
 
     /// Session identifiers: the same page under a new key for every visit.
-    private static let sessionKeys: Set<[UInt8]> = Set(["sid", "sessionid", "session_id", "phpsessid", "jsessionid", "sessid", "s", "cfid", "cftoken"].map { Array($0.utf8) })
+    private static let sessionKeys: Set<String> = ["sid", "sessionid", "session_id", "phpsessid", "jsessionid", "sessid", "s", "cfid", "cftoken"]
 
-    private static func isSession(_ key: [UInt8]) -> Bool {
-        sessionKeys.contains(key) || key.starts(with: Array("aspsessionid".utf8))
+    private static func isSession(_ key: ArraySlice<UInt8>) -> Bool {
+        guard let k = keyString(key) else { return false }
+        return sessionKeys.contains(k) || k.hasPrefix("aspsessionid")
     }
 
     /// Drops `;jsessionid=...` (and friends) path parameters, up to the next "/" or ";".
@@ -324,8 +372,7 @@ public enum URLNormalizer {
             if path[i] == UInt8(ascii: ";") {
                 var j = i + 1
                 while j < path.count && path[j] != UInt8(ascii: "=") && path[j] != UInt8(ascii: "/") && path[j] != UInt8(ascii: ";") { j += 1 }
-                let key = decodedLowerKey(path[(i + 1)..<j])
-                if isSession(key) {
+                if isSession(path[(i + 1)..<j]) {
                     while j < path.count && path[j] != UInt8(ascii: "/") && path[j] != UInt8(ascii: ";") { j += 1 }
                     i = j
                     continue

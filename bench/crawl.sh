@@ -146,7 +146,7 @@ if has scrapy; then
   crawl_run scrapy "$EXPECTED" "$VENV/bin/scrapy" runspider -L WARNING "$ROOT/bench/crawl_spider.py" -a "start_url=$SEED" -O "$OUT/scrapy-items.jsonl"
 fi
 
-if has lookback && "$LOOKBACK" export --help >/dev/null 2>&1; then
+if has lookback && (need_command export) 2>/dev/null; then
   n=$("$LOOKBACK" export --archive "$OUT/crawl-archive-$POSTS" "127.0.0.1:$PORT" --format jsonl 2>/dev/null | grep -c . || true)
   say "    lookback archived $n posts (the site has $POSTS)"
 fi

@@ -50,8 +50,9 @@ build_lookback() {
 }
 
 # Stops the benchmark, by name, when lookback has no such subcommand yet.
+# (`lookback X --help` prints the top-level help for an unknown X, so read the subcommand list.)
 need_command() {
-  "$LOOKBACK" "$1" --help >/dev/null 2>&1 || {
+  "$LOOKBACK" --help | awk '/^SUBCOMMANDS:/ {f = 1; next} f && /^  [a-z]/ {print $1}' | grep -qx "$1" || {
     say "bench: \`lookback $1\` is not in this build yet; nothing to measure."; exit 3; }
 }
 

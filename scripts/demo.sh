@@ -29,8 +29,10 @@ LOOKBACK="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/lo
 [ -x "$LOOKBACK" ] || die "no lookback binary at $LOOKBACK"
 
 # A command that is not in this build yet stops the demo here, by name, rather than faking its output.
+# (`lookback X --help` prints the top-level help for an unknown X, so read the subcommand list.)
+SUBCOMMANDS=" $("$LOOKBACK" --help | awk '/^SUBCOMMANDS:/ {f = 1; next} f && /^  [a-z]/ {print $1}' | tr '\n' ' ')"
 need() {
-  "$LOOKBACK" help "$1" >/dev/null 2>&1 || "$LOOKBACK" "$1" --help >/dev/null 2>&1 ||
+  [[ "$SUBCOMMANDS" == *" $1 "* ]] ||
     die "\`lookback $1\` is not available in this build yet ($2); stopping before that step."
 }
 need crawl "issue #3"

@@ -35,7 +35,7 @@ public enum DateParser {
         let t = Array(u[a..<b])
         if let epoch = parseEpoch(t) { return epoch }
         if let iso = parseISO(t) { return iso }
-        if let rfc = parseRFC2822(t) { return rfc }
+        if let rfc = parseRFC2822(withoutTrailingComment(t)) { return rfc }
         let tokens = tokenize(String(decoding: t, as: UTF8.self))
         if let (y, m, d, _) = findAbsolute(tokens, monthFirst: false, reference: nil) {
             return day(y, m, d, relative: false)
@@ -341,6 +341,14 @@ public enum DateParser {
         "EET": 120, "EEST": 180, "WET": 0, "WEST": 60, "MSK": 180, "HKT": 480, "SGT": 480,
     ]
 
+    /// Drops a trailing "(...)" (RFC 2822 comment, or the zone name JavaScript appends) and the spaces before it.
+    static func withoutTrailingComment(_ t: [UInt8]) -> [UInt8] {
+        guard t.last == UInt8(ascii: ")"), let open = t.lastIndex(of: UInt8(ascii: "(")) else { return t }
+        var end = open
+        while end > 0 && t[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        return Array(t[..<end])
+    }
+
     /// RFC 2822 / RFC 1123 / RFC 850: `[Sat, ]23 Nov 2024 10:15[:00] +0000` (zone names, two-digit years allowed),
     /// and asctime `Sat Nov 23 10:15:00 2024`.
     static func parseRFC2822(_ t: [UInt8]) -> ParsedDate? {
@@ -388,6 +396,10 @@ public enum DateParser {
             skipSpaces()
             guard let (dv, _) = num() else { return nil }
             d = dv
+            // JavaScript's Date.toString(): "Sat Nov 23 2024 10:15:00 GMT+0100"
+            let save = i
+            skipSpaces()
+            if let (yv, ylen) = num(), ylen == 4, i == n || t[i] == UInt8(ascii: " ") { year = yv } else { i = save }
         }
         skipSpaces()
         var h: Int? = nil, mi = 0
@@ -577,7 +589,12 @@ extension DateParser {
                     if let r = numericDMY(t, at: i, first: v, monthFirst: monthFirst, reference: reference) { return r }
                 }
             case .word(let w):
-                if let m = monthNames[w], let r = monthFirstNamed(t, at: i, month: m) { return r }
+                if let m = monthNumber(w), let r = monthFirstNamed(t, at: i, month: m) { return r }
+                // Japanese eras: 令和6年11月23日, 平成31年4月30日.
+                if (w == "令" || w == "平"), i + 2 < n, t[i + 1].word == (w == "令" ? "和" : "成"), let (e, ed) = t[i + 2].number, ed <= 2,
+                   let r = yearFirst(t, at: i + 2, year: (w == "令" ? 2018 : 1988) + e) {
+                    return r
+                }
             case .punct:
                 break
             }
@@ -608,7 +625,7 @@ extension DateParser {
             return nil
         }
         guard j < n else { return nil }
-        if let w = t[j].word, let m = monthNames[w] {
+        if let w = t[j].word, let m = monthNumber(w) {
             // 2024 Nov 23, 2024-Nov-23, "2024. november 23."
             var k = j + 1
             if k < n, let p = t[k].punct, p == "." || p == "-" || p == "/" || p == "," { k += 1 }
@@ -652,11 +669,11 @@ extension DateParser {
         guard d >= 1, d <= 31 else { return nil }
         let n = t.count
         var j = i + 1
-        if j < n, let w = t[j].word, ordinals.contains(w), !(j + 1 < n && monthNames[w] != nil && t[j + 1].number != nil) { j += 1 }
+        if j < n, let w = t[j].word, ordinals.contains(w), !(j + 1 < n && monthNumber(w) != nil && t[j + 1].number != nil) { j += 1 }
         if j < n, let p = t[j].punct, p == "." || p == "-" || p == "/" || p == "," { j += 1 }
         var fillersSeen = 0
-        while j < n, fillersSeen < 2, let w = t[j].word, fillers.contains(w), monthNames[w] == nil { j += 1; fillersSeen += 1 }
-        guard j < n, let w = t[j].word, let m = monthNames[w] else { return nil }
+        while j < n, fillersSeen < 2, let w = t[j].word, fillers.contains(w), monthNumber(w) == nil { j += 1; fillersSeen += 1 }
+        guard j < n, let w = t[j].word, let m = monthNumber(w) else { return nil }
         j += 1
         if j < n, let p = t[j].punct, p == "." || p == "-" || p == "/" || p == "," { j += 1 }
         if j < n, let p = t[j].punct, p == "," { j += 1 }
@@ -697,7 +714,7 @@ extension DateParser {
     static func findMonthDay(_ t: [Token]) -> (Int, Int)? {
         let n = t.count
         for i in 0..<n {
-            if let w = t[i].word, let m = monthNames[w] {
+            if let w = t[i].word, let m = monthNumber(w) {
                 var j = i + 1
                 if j < n, t[j].punct == "." { j += 1 }
                 if j < n, let (d, dd) = t[j].number, dd <= 2, d >= 1, d <= 31,
@@ -714,7 +731,7 @@ extension DateParser {
                 if j < n, let w = t[j].word, ordinals.contains(w) { j += 1 }
                 if j < n, t[j].punct == "." { j += 1 }
                 if j < n, let w = t[j].word, fillers.contains(w) { j += 1 }
-                if j < n, let w = t[j].word, let m = monthNames[w], d >= 1, d <= 31 { return (m, d) }
+                if j < n, let w = t[j].word, let m = monthNumber(w), d >= 1, d <= 31 { return (m, d) }
             }
         }
         return nil
@@ -825,9 +842,10 @@ extension DateParser {
                                                ("어제", 1), ("오늘", 0), ("그저께", 2)]
 
     /// Words after the amount: "2 days ago", "2 giorni fa", "2 dagen geleden", "2 дня назад", "2 dni temu", ...
-    static let agoAfter: Set<String> = ["ago", "fa", "geleden", "назад", "тому", "temu", "önce", "sitten", "siden", "sedan", "yang", "lalu"]
+    static let agoAfter: Set<String> = ["ago", "fa", "geleden", "назад", "тому", "temu", "önce", "sitten", "siden", "sedan", "yang", "lalu",
+                                        "trước", "पहले", "atrás", "zpět"]
     /// Words before the amount: "vor 2 Tagen", "hace 2 días", "há 2 dias", "před 2 dny", ("il y a" handled apart).
-    static let agoBefore: Set<String> = ["vor", "hace", "há", "ha", "před", "pred", "πριν"]
+    static let agoBefore: Set<String> = ["vor", "hace", "há", "ha", "před", "pred", "πριν", "منذ", "לפני", "faz"]
     static let countWords: [String: Int] = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
         "ten": 10, "ein": 1, "eine": 1, "einem": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3, "un": 1, "une": 1,
@@ -841,18 +859,21 @@ extension DateParser {
         add(.second, ["second", "seconds", "sec", "secs", "s", "sekunde", "sekunden", "seconde", "secondes", "segundo",
                       "segundos", "secondo", "secondi", "seconden", "секунду", "секунды", "секунд"])
         add(.minute, ["minute", "minutes", "min", "mins", "m", "minuten", "minuto", "minutos", "minuti", "minuut",
-                      "минуту", "минуты", "минут", "minut", "minuty", "dakika"])
+                      "минуту", "минуты", "минут", "minut", "minuty", "dakika", "phút", "دقيقة", "دقائق", "דקות", "मिनट"])
         add(.hour, ["hour", "hours", "hr", "hrs", "h", "stunde", "stunden", "heure", "heures", "hora", "horas", "ora", "ore",
-                    "uur", "час", "часа", "часов", "godzinę", "godziny", "godzin", "saat", "hodinou", "hodinami", "timer", "timmar", "timme", "time"])
+                    "uur", "час", "часа", "часов", "std", "stdn", "giờ", "ساعة", "ساعات", "ساعتين", "שעות", "שעה", "घंटे", "घंटा", "godzinę", "godziny", "godzin", "saat", "hodinou", "hodinami", "timer", "timmar", "timme", "time"])
         add(.day, ["day", "days", "d", "tag", "tagen", "tage", "jour", "jours", "día", "días", "dia", "dias", "giorno",
                    "giorni", "dag", "dagen", "день", "дня", "дней", "dzień", "dni", "gün", "dny", "dnem", "dage", "dager",
-                   "dagar", "päivää", "päivä", "hari"])
+                   "dagar", "päivää", "päivä", "hari", "ngày", "يوم", "أيام", "يومين", "ימים", "יום", "दिन", "tg", "tagen."])
         add(.week, ["week", "weeks", "wk", "wks", "w", "woche", "wochen", "semaine", "semaines", "semana", "semanas",
-                    "settimana", "settimane", "weken", "неделю", "недели", "недель", "tydzień", "tygodnie", "hafta", "uker", "veckor", "vecka"])
+                    "settimana", "settimane", "weken", "неделю", "недели", "недель", "tydzień", "tygodnie", "hafta", "uker", "veckor", "vecka",
+                    "tuần", "أسبوع", "أسابيع", "שבועות", "שבוע", "सप्ताह", "हफ्ते"])
         add(.month, ["month", "months", "mo", "mos", "monat", "monaten", "monate", "mois", "mes", "meses", "mese", "mesi",
-                     "mês", "maand", "maanden", "месяц", "месяца", "месяцев", "miesiąc", "miesiące", "ay", "måneder", "månader", "bulan"])
+                     "mês", "maand", "maanden", "месяц", "месяца", "месяцев", "miesiąc", "miesiące", "ay", "måneder", "månader", "bulan",
+                     "tháng", "شهر", "أشهر", "חודשים", "חודש", "महीने"])
         add(.year, ["year", "years", "yr", "yrs", "jahr", "jahren", "jahre", "an", "ans", "année", "années", "año", "años",
-                    "anno", "anni", "ano", "anos", "jaar", "jaren", "год", "года", "лет", "rok", "lata", "lat", "yıl", "år", "tahun"])
+                    "anno", "anni", "ano", "anos", "jaar", "jaren", "год", "года", "лет", "rok", "lata", "lat", "yıl", "år", "tahun",
+                    "năm", "سنة", "سنوات", "שנים", "שנה", "साल"])
         return m
     }()
     /// Days before the reference that a single word means.
@@ -864,6 +885,13 @@ extension DateParser {
     ]
 
     // MARK: Month names
+
+    /// The month a word names, also in the elided Catalan/French form ("d'octubre").
+    @inline(__always) static func monthNumber(_ w: String) -> Int? {
+        if let m = monthNames[w] { return m }
+        if w.hasPrefix("d'") { return monthNames[String(w.dropFirst(2))] }
+        return nil
+    }
 
     /// Month names and abbreviations in the languages we meet, lowercased (both with and without diacritics).
     static let monthNames: [String: Int] = {
@@ -917,12 +945,39 @@ extension DateParser {
             ["tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta", "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta"],
             // Greek (genitive)
             ["ιανουαρίου", "φεβρουαρίου", "μαρτίου", "απριλίου", "μαΐου", "ιουνίου", "ιουλίου", "αυγούστου", "σεπτεμβρίου", "οκτωβρίου", "νοεμβρίου", "δεκεμβρίου"],
+            ["ιαν", "φεβ", "μαρ", "απρ", "μαΐ", "ιουν", "ιουλ", "αυγ", "σεπ", "οκτ", "νοε", "δεκ"],
+            // Catalan ("de novembre", "d'octubre": the elided form is looked up without "d'")
+            ["gener", "febrer", "març", "abril", "maig", "juny", "juliol", "agost", "setembre", "octubre", "novembre", "desembre"],
+            // Croatian (genitive), Serbian/Bosnian Latin
+            ["siječnja", "veljače", "ožujka", "travnja", "svibnja", "lipnja", "srpnja", "kolovoza", "rujna", "listopada", "studenoga", "prosinca"],
+            ["januar", "februar", "mart", "april", "maj", "jun", "jul", "avgust", "septembar", "oktobar", "novembar", "decembar"],
+            // Slovak (genitive), Slovenian
+            ["januára", "februára", "marca", "apríla", "mája", "júna", "júla", "augusta", "septembra", "októbra", "novembra", "decembra"],
+            ["januarja", "februarja", "marca", "aprila", "maja", "junija", "julija", "avgusta", "septembra", "oktobra", "novembra", "decembra"],
+            // Bulgarian, Serbian Cyrillic, Ukrainian nominative
+            ["януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври", "ноември", "декември"],
+            ["јануар", "фебруар", "март", "април", "мај", "јун", "јул", "август", "септембар", "октобар", "новембар", "децембар"],
+            ["січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень", "вересень", "жовтень", "листопад", "грудень"],
+            // Malay, Tagalog, Lithuanian (genitive), Latvian
+            ["januari", "februari", "mac", "april", "mei", "jun", "julai", "ogos", "september", "oktober", "november", "disember"],
+            ["enero", "pebrero", "marso", "abril", "mayo", "hunyo", "hulyo", "agosto", "setyembre", "oktubre", "nobyembre", "disyembre"],
+            ["sausio", "vasario", "kovo", "balandžio", "gegužės", "birželio", "liepos", "rugpjūčio", "rugsėjo", "spalio", "lapkričio", "gruodžio"],
+            ["janvāris", "februāris", "marts", "aprīlis", "maijs", "jūnijs", "jūlijs", "augusts", "septembris", "oktobris", "novembris", "decembris"],
+            // Arabic (Egypt/Gulf and Maghreb spellings), Hebrew (with the "in" prefix too), Hindi
+            ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
+            ["جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
+            ["ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר", "אוקטובר", "נובמבר", "דצמבר"],
+            ["בינואר", "בפברואר", "במרץ", "באפריל", "במאי", "ביוני", "ביולי", "באוגוסט", "בספטמבר", "באוקטובר", "בנובמבר", "בדצמבר"],
+            ["जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर"],
+            // Abbreviations seen with Indonesian, Vietnamese-English mixes and Scandinavian sites
+            ["jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des"],
         ]
         for list in lists {
             for (k, name) in list.enumerated() where m[name] == nil { m[name] = k + 1 }
         }
         // Abbreviations with other spellings.
-        for (name, month) in [("sept", 9), ("dici", 12), ("mrz", 3), ("maerz", 3), ("jänner", 1), ("setiembre", 9), ("août", 8),
+        for (name, month) in [("फरवरी", 2), ("सितम्बर", 9), ("नवम्बर", 11), ("दिसम्बर", 12), ("अगस्‍त", 8), ("أبريل", 4), ("إبريل", 4), ("ابريل", 4),
+                              ("اغسطس", 8), ("اكتوبر", 10), ("studenog", 11), ("listopadu", 11), ("sept", 9), ("dici", 12), ("mrz", 3), ("maerz", 3), ("jänner", 1), ("setiembre", 9), ("août", 8),
                               ("févr", 2), ("fév", 2), ("déc", 12), ("juil", 7), ("avr", 4), ("mai", 5), ("июнь", 6), ("сент", 9), ("нояб", 11)] {
             m[name] = month
         }

@@ -183,3 +183,43 @@ func plausibility(_ c: PlausibleCase) throws {
     let d = try #require(DateParser.parseMachine(c.input))
     #expect(DateParser.isPlausible(d, fetchedAt: reference) == c.plausible)
 }
+
+/// More languages and machine forms, kept apart so each table stays readable.
+private let moreTextCases: [TextDateCase] = [
+    .init(name: "Japanese era Reiwa", input: "令和6年11月23日", date: "2024-11-23"),
+    .init(name: "Japanese era Heisei", input: "平成31年4月30日", date: "2019-04-30"),
+    .init(name: "Catalan elided month", input: "23 d'octubre de 2024", date: "2024-10-23"),
+    .init(name: "Turkish", input: "23 Kasım 2024", date: "2024-11-23"),
+    .init(name: "Greek genitive", input: "23 Νοεμβρίου 2024", date: "2024-11-23"),
+    .init(name: "Arabic", input: "23 نوفمبر 2024", date: "2024-11-23"),
+    .init(name: "Hebrew with prefix", input: "23 בנובמבר 2024", date: "2024-11-23"),
+    .init(name: "Hindi", input: "23 नवंबर 2024", date: "2024-11-23"),
+    .init(name: "Czech genitive", input: "23. listopadu 2024", date: "2024-11-23"),
+    .init(name: "Hungarian year first", input: "2024. november 23.", date: "2024-11-23"),
+    .init(name: "Swedish", input: "23 november 2024", date: "2024-11-23"),
+    .init(name: "Indonesian relative", input: "2 hari yang lalu", date: "2024-11-22", relative: true),
+    .init(name: "Vietnamese relative", input: "3 ngày trước", date: "2024-11-21", relative: true),
+    .init(name: "Arabic relative", input: "منذ 3 أيام", date: "2024-11-21", relative: true),
+    .init(name: "German abbreviated hours", input: "vor 20 Std.", date: "2024-11-23", relative: true),
+]
+
+@Test(arguments: moreTextCases)
+func moreTextDates(_ c: TextDateCase) {
+    let parsed = DateParser.parseText(c.input, reference: reference, languageHint: c.hint)
+    #expect(parsed?.date == c.date)
+    if c.date != nil { #expect(parsed?.isRelative == c.relative) }
+}
+
+@Test(arguments: [
+    MachineDateCase(name: "JavaScript Date.toString", input: "Sat Nov 23 2024 10:15:00 GMT+0100 (Central European Standard Time)",
+                    date: "2024-11-23T10:15:00+01:00", precision: "second"),
+    MachineDateCase(name: "RFC 2822 with comment", input: "Sat, 23 Nov 2024 10:15:00 +0000 (UTC)", date: "2024-11-23T10:15:00+00:00", precision: "second"),
+    MachineDateCase(name: "asctime", input: "Sat Nov 23 10:15:00 2024", date: "2024-11-23T10:15:00Z", precision: "second"),
+    MachineDateCase(name: "offset without colon after a space", input: "2024-11-23 10:15:00 +0900", date: "2024-11-23T10:15:00+09:00", precision: "second"),
+    MachineDateCase(name: "lower-case t and z", input: "2024-11-23t10:15:00z", date: "2024-11-23T10:15:00Z", precision: "second"),
+])
+func moreMachineDates(_ c: MachineDateCase) {
+    let parsed = DateParser.parseMachine(c.input)
+    #expect(parsed?.date == c.date)
+    #expect(parsed?.precision == c.precision)
+}

@@ -16,26 +16,26 @@ public enum Exporter {
     /// Streams the snapshot to `handle` record by record (memory stays bounded by one record).
     public static func export(_ snapshot: Snapshot, format: Format, to handle: FileHandle) throws {
         var out = BufferedOutput(handle: handle)
+        var scratch: [UInt8] = []
         switch format {
         case .jsonl:
-            let enc = PageRecord.makeEncoder(pretty: false)
-            try snapshot.forEachRecord { r in
-                out.append(try enc.encode(r))
-                out.append(0x0A)
+            try snapshot.forEachPrettyRecord { pretty in
+                scratch.removeAll(keepingCapacity: true)
+                RecordBytes.compact(pretty, into: &scratch)
+                scratch.append(0x0A)
+                out.append(scratch)
                 try out.flushIfFull()
             }
         case .json:
             // Keys in sorted order, as a sorted-key encoder would write the whole document.
-            let enc = PageRecord.makeEncoder(pretty: true)
             out.append("{\n  \"posts\" : [")
             var first = true
-            try snapshot.forEachRecord { r in
+            try snapshot.forEachPrettyRecord { pretty in
                 out.append(first ? "\n" : ",\n")
                 first = false
-                // Indent the record's pretty lines by four spaces to sit inside the array.
-                let text = String(decoding: try enc.encode(r), as: UTF8.self)
-                // (The encoder writes an empty array as "[\n\n]": its blank line stays blank.)
-                out.append("    " + text.replacingOccurrences(of: "\n", with: "\n    ").replacingOccurrences(of: "\n    \n", with: "\n\n"))
+                scratch.removeAll(keepingCapacity: true)
+                RecordBytes.indent(pretty, by: 4, into: &scratch)
+                out.append(scratch)
                 try out.flushIfFull()
             }
             out.append(first ? "\n\n  ],\n" : "\n  ],\n")
@@ -67,6 +67,8 @@ public enum Exporter {
 
 /// A JSON string literal for `s` (the encoder's escaping).
 func jsonString(_ s: String) -> String {
+    // Fast path: nothing to escape (the common case for URLs, dates and ids).
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
     let e = JSONEncoder()
     e.outputFormatting = [.withoutEscapingSlashes]
     return String(decoding: (try? e.encode(s)) ?? Data("\"\"".utf8), as: UTF8.self)
@@ -81,6 +83,7 @@ struct BufferedOutput {
     init(handle: FileHandle) { self.handle = handle; buffer.reserveCapacity(Self.blockSize + 65536) }
 
     mutating func append(_ d: Data) { buffer.append(d) }
+    mutating func append(_ b: [UInt8]) { buffer.append(contentsOf: b) }
     mutating func append(_ b: UInt8) { buffer.append(b) }
     mutating func append(_ s: String) { buffer.append(contentsOf: Array(s.utf8)) }
     mutating func flushIfFull() throws { if buffer.count >= Self.blockSize { try flush() } }

@@ -26,7 +26,8 @@ public enum Reextractor {
         var wantedID: [String: [String]] = [:]
         var wantedURL: [String: [String]] = [:]
         for e in source.entries {
-            if let id = e.fetch.warcRecordID { wantedID[id, default: []].append(e.url) } else { wantedURL[e.fetch.finalURL, default: []].append(e.url) }
+            let fetch = try e.fetch()
+            if let id = fetch.warcRecordID { wantedID[id, default: []].append(e.url) } else { wantedURL[fetch.finalURL, default: []].append(e.url) }
         }
         // Search order: the source's WARC files, then earlier snapshots' (revisits point backwards in time).
         let ids = try store.snapshots(site: site).filter { $0.status == .complete && $0.id <= source.id }.map(\.id).reversed()

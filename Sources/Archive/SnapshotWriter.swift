@@ -157,13 +157,6 @@ public final class SnapshotWriter: @unchecked Sendable {
             try warc.close()
             journal.sync()
             let entries = state.posts.values.sorted { $0.url < $1.url }
-            var index = Data("[\n".utf8)
-            let enc = compactEncoder()
-            for (i, e) in entries.enumerated() {
-                index.append(try enc.encode(e))
-                index.append(contentsOf: Array((i + 1 < entries.count ? ",\n" : "\n").utf8))
-            }
-            index.append(contentsOf: Array("]\n".utf8))
             let warcDir = partialDirectory.appendingPathComponent("warc", isDirectory: true)
             let manifest = Manifest(
                 format: Manifest.currentFormat, id: id, site: site, seedURL: info.seedURL,
@@ -178,7 +171,7 @@ public final class SnapshotWriter: @unchecked Sendable {
                 reextractedFrom: reextractedFrom)
             let pretty = PageRecord.makeEncoder(pretty: true)
             try writeFileAtomically(partialDirectory.appendingPathComponent(Snapshot.indexFileName),
-                                    Data(try Gzip.compress([UInt8](index))), sync: true)
+                                    try SnapshotIndex.encode(entries), sync: true)
             try writeFileAtomically(partialDirectory.appendingPathComponent(Snapshot.manifestFileName),
                                     try pretty.encode(manifest) + Data([0x0A]), sync: true)
             try? FileManager.default.removeItem(at: workDirectory)

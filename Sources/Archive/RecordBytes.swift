@@ -1,0 +1,67 @@
+/// Byte-level forms of a stored record, for exports that must not pay for decoding and re-encoding
+/// every post. Stored objects are the pretty, sorted-key encoding of the record without `fetched_at` and
+/// `status`; top-level keys are the lines indented by exactly two spaces.
+enum RecordBytes {
+    /// The pretty record: the stored object with the `fetched_at` and `status` lines put back where the
+    /// sorted-key encoder writes them (before `language` and before `tags`), without the final newline.
+    /// `nil` when the object does not have that shape.
+    static func pretty(stored: [UInt8], fetchedAt: String, status: Int?) -> [UInt8]? {
+        var end = stored.count
+        while end > 0, stored[end - 1] == 0x0A { end -= 1 }
+        var out: [UInt8] = []
+        out.reserveCapacity(end + 64)
+        var insertedFetched = false, insertedStatus = false
+        var start = 0
+        while start < end {
+            var stop = start
+            while stop < end, stored[stop] != 0x0A { stop += 1 }
+            if topLevelKey(stored, at: start, is: languageKey) {
+                out += Array("  \"fetched_at\" : \(jsonString(fetchedAt)),\n".utf8)
+                insertedFetched = true
+            } else if topLevelKey(stored, at: start, is: tagsKey) {
+                out += Array("  \"status\" : \(status.map(String.init) ?? "null"),\n".utf8)
+                insertedStatus = true
+            }
+            out.append(contentsOf: stored[start..<stop])
+            if stop < end { out.append(0x0A) }
+            start = stop + 1
+        }
+        return insertedFetched && insertedStatus ? out : nil
+    }
+
+    /// The compact form of pretty JSON: every whitespace byte outside strings dropped (this is exactly
+    /// the compact sorted-key encoding).
+    static func compact(_ pretty: [UInt8], into out: inout [UInt8]) {
+        var inString = false, escaped = false
+        for b in pretty {
+            if inString {
+                out.append(b)
+                if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false }
+            } else if b == 0x22 {
+                inString = true; out.append(b)
+            } else if b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09 {
+                out.append(b)
+            }
+        }
+    }
+
+    /// Appends `pretty` indented by `spaces` (blank lines stay blank, as the encoder writes them).
+    static func indent(_ pretty: [UInt8], by spaces: Int, into out: inout [UInt8]) {
+        let pad = [UInt8](repeating: 0x20, count: spaces)
+        var atLineStart = true
+        for b in pretty {
+            if atLineStart && b != 0x0A { out += pad }
+            out.append(b)
+            atLineStart = b == 0x0A
+        }
+    }
+
+    private static let languageKey = Array("  \"language\"".utf8)
+    private static let tagsKey = Array("  \"tags\"".utf8)
+
+    private static func topLevelKey(_ bytes: [UInt8], at i: Int, is key: [UInt8]) -> Bool {
+        guard i + key.count < bytes.count else { return false }
+        for k in 0..<key.count where bytes[i + k] != key[k] { return false }
+        return true
+    }
+}

@@ -58,14 +58,19 @@ public enum URLNormalizer {
         return serialize(resolve(ref, against: b), scheme: scheme, dropSessions: dropSessions)
     }
 
-    /// The last base parsed (a page's links share one base): parsing it once per page, not once per link.
-    private static let lastBase = Mutex<(String, Parts, WebScheme)?>(nil)
+    /// Recently parsed bases (a page's links share one base; with `--jobs N` each worker has its own page): parsing
+    /// a base once per page, not once per link.
+    private static let recentBases = Mutex<[(String, Parts, WebScheme)]>([])
+    private static let recentBaseLimit = 8
 
     private static func parsedBase(_ base: String) -> (Parts, WebScheme)? {
-        if let hit = lastBase.withLock({ $0 }), hit.0 == base { return (hit.1, hit.2) }
+        if let hit = recentBases.withLock({ $0.first(where: { $0.0 == base }) }) { return (hit.1, hit.2) }
         let b = parse(cleaned(base))
         guard let scheme = webScheme(b), b.authority != nil else { return nil }
-        lastBase.withLock { $0 = (base, b, scheme) }
+        recentBases.withLock { c in
+            if c.count >= recentBaseLimit { c.removeFirst() }
+            c.append((base, b, scheme))
+        }
         return (b, scheme)
     }
 

@@ -33,6 +33,9 @@ final class EventLoop: @unchecked Sendable {
     private let maxPerHost: Int
     private let inbox = Mutex(Inbox())
     private let stopped = DispatchSemaphore(value: 0)
+    /// Published by the loop after each round, for observers on other threads.
+    let runningCount = Atomic<Int>(0)
+    let queuedCount = Atomic<Int>(0)
 
     // Loop-thread only.
     private var active: [UnsafeMutableRawPointer: Transfer] = [:]
@@ -100,6 +103,8 @@ final class EventLoop: @unchecked Sendable {
                 transfer.continuation.resume(returning: transfer.finish(code: code))
                 admitWaiting()
             }
+            runningCount.store(active.count, ordering: .relaxed)
+            queuedCount.store(waiting.count, ordering: .relaxed)
             _ = curl_multi_poll(multi, nil, 0, 1000, nil)
         }
         for easy in Array(active.keys) {

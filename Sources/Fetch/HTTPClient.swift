@@ -22,6 +22,11 @@ public final class HTTPClient: Sendable {
 
     deinit { loop.close() }
 
+    /// Requests being transferred right now (at most `config.maxConnections`).
+    public var runningRequests: Int { loop.runningCount.load(ordering: .relaxed) }
+    /// Requests waiting for a free slot (total or per-host cap); their timeouts have not started.
+    public var queuedRequests: Int { loop.queuedCount.load(ordering: .relaxed) }
+
     /// Stops the event loop; fetches still running, and any started later, end with `.cancelled`.
     public func shutdown() { loop.close() }
 

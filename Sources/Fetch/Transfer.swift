@@ -84,7 +84,8 @@ final class Transfer {
         _ = lb_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         _ = lb_easy_setopt_str(easy, CURLOPT_ACCEPT_ENCODING, "")   // every built-in encoding; body arrives decoded
         _ = lb_easy_setopt_long(easy, CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
-        _ = lb_easy_setopt_long(easy, CURLOPT_PIPEWAIT, 1)          // prefer multiplexing on an HTTP/2 connection
+        // No CURLOPT_PIPEWAIT: with it, a second request to an HTTP/1.1 host waited for the first to finish
+        // instead of opening a second connection (the per-host cap acted as 1). HTTP/2 still multiplexes.
         _ = lb_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Int(config.connectTimeout * 1000))
         _ = lb_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, Int(config.totalTimeout * 1000))
         _ = lb_easy_setopt_str(easy, CURLOPT_USERAGENT, config.userAgent)

@@ -266,25 +266,27 @@ extension Result {
         }
     }
 
-    @Test func perHostCapHoldsAndQueuedRequestsDoNotTimeOut() async throws {
+    @Test func perHostCapQueuesRequestsOutsideCurl() async throws {
         let gauge = InFlightGauge()
-        // 12 requests of 0.2 s each through 2 slots take ~1.2 s: longer than the 1 s total timeout, which
-        // must count only from when a request leaves the queue.
-        let config = FetchConfig(maxConnections: 16, maxConnectionsPerHost: 2, totalTimeout: 1)
-        try await withServer(config: config, [("/d", { _ in
+        let gate = Gate()
+        try await withServer(config: FetchConfig(maxConnections: 16, maxConnectionsPerHost: 2), [("/hold", { _ in
             await gauge.enter()
-            try? await Task.sleep(for: .milliseconds(200))
+            await gate.wait()
             await gauge.leave()
             return TestAnswer()
         })]) { client, base in
-            let statuses = await withTaskGroup(of: Int?.self) { group in
-                for i in 0..<12 { group.addTask { await client.fetch(FetchRequest(url: base + "/d?i=\(i)")).value?.status } }
-                var out: [Int?] = []
-                for await s in group { out.append(s) }
-                return out
+            let fetches = (0..<5).map { i in Task { await client.fetch(FetchRequest(url: base + "/hold?i=\(i)")).value?.status } }
+            // Two requests reach the server at once (two connections) and hang there; the other three wait in
+            // the client's own queue (inside curl, their total timeout would already be running).
+            for _ in 0..<3000 where !(await gauge.current == 2 && client.queuedRequests == 3) {
+                try await Task.sleep(for: .milliseconds(10))
             }
-            #expect(statuses == Array(repeating: 200, count: 12))
-            #expect(await gauge.peak <= 2)
+            #expect(await gauge.current == 2)
+            #expect(client.queuedRequests == 3)
+            #expect(client.runningRequests == 2)
+            await gate.open()
+            for f in fetches { #expect(await f.value == 200) }
+            #expect(await gauge.peak == 2)
         }
     }
 
@@ -308,10 +310,25 @@ extension Result {
 
 /// Counts requests the test server is handling at once.
 actor InFlightGauge {
-    private var now = 0
+    private(set) var current = 0
     private(set) var peak = 0
-    func enter() { now += 1; peak = max(peak, now) }
-    func leave() { now -= 1 }
+    func enter() { current += 1; peak = max(peak, current) }
+    func leave() { current -= 1 }
+}
+
+/// Holds server handlers until the test opens it.
+actor Gate {
+    private var isOpen = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+    func wait() async {
+        if isOpen { return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+    func open() {
+        isOpen = true
+        for w in waiters { w.resume() }
+        waiters.removeAll()
+    }
 }
 
 /// The client ports the test server saw.

@@ -568,7 +568,7 @@ extension DateParser {
     /// Words that may stand between a date's parts ("23 de noviembre de 2024", "the 23rd of November").
     static let fillers: Set<String> = ["de", "del", "of", "the", "den", "der", "dem", "di", "do", "da", "le", "el", "la", "im", "am"]
     /// Ordinal suffixes after a day number ("23rd", "1er", "1º").
-    static let ordinals: Set<String> = ["st", "nd", "rd", "th", "er", "re", "e", "º", "ª", "o", "a", "de", "te", "ste", "ter"]
+    static let ordinals: Set<String> = ["st", "nd", "rd", "th", "er", "re", "e", "º", "ª", "o", "a", "de", "te", "ste", "ter", "го", "й", "ое", "eme", "ème"]
     /// Year markers after a year ("2024 г.", "2024年" handled as a separator).
     static let yearMarkers: Set<String> = ["г", "года", "год", "r", "roku", "m", "yil", "yılı"]
 
@@ -669,8 +669,13 @@ extension DateParser {
         guard d >= 1, d <= 31 else { return nil }
         let n = t.count
         var j = i + 1
-        if j < n, let w = t[j].word, ordinals.contains(w), !(j + 1 < n && monthNumber(w) != nil && t[j + 1].number != nil) { j += 1 }
-        if j < n, let p = t[j].punct, p == "." || p == "-" || p == "/" || p == "," { j += 1 }
+        // Ordinal marks and punctuation in any order: "23.", "23rd", "1.º", "23-го", "1er,".
+        var marks = 0
+        while j < n, marks < 3 {
+            if let w = t[j].word, ordinals.contains(w), monthNumber(w) == nil { j += 1; marks += 1; continue }
+            if let p = t[j].punct, p == "." || p == "-" || p == "/" || p == "," { j += 1; marks += 1; continue }
+            break
+        }
         var fillersSeen = 0
         while j < n, fillersSeen < 2, let w = t[j].word, fillers.contains(w), monthNumber(w) == nil { j += 1; fillersSeen += 1 }
         guard j < n, let w = t[j].word, let m = monthNumber(w) else { return nil }

@@ -201,6 +201,11 @@ private let moreTextCases: [TextDateCase] = [
     .init(name: "Vietnamese relative", input: "3 ngày trước", date: "2024-11-21", relative: true),
     .init(name: "Arabic relative", input: "منذ 3 أيام", date: "2024-11-21", relative: true),
     .init(name: "German abbreviated hours", input: "vor 20 Std.", date: "2024-11-23", relative: true),
+    .init(name: "Spanish ordinal after a dot", input: "1.º de diciembre de 2023", date: "2023-12-01"),
+    .init(name: "Russian ordinal suffix", input: "23-го ноября 2024", date: "2024-11-23"),
+    .init(name: "French with time", input: "dimanche 24 novembre 2024 à 10h15", date: "2024-11-24"),
+    .init(name: "German with time", input: "Sonntag, 24. November 2024 um 10:15 Uhr", date: "2024-11-24"),
+    .init(name: "US meta style with time", input: "Nov 23 2024 10:15AM", date: "2024-11-23"),
 ]
 
 @Test(arguments: moreTextCases)

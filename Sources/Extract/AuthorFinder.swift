@@ -12,7 +12,7 @@ enum AuthorFinder {
     /// URL path pieces of author pages.
     static let authorPaths = ["/author/", "/authors/", "/profile/", "/people/", "/staff/", "/writers/", "/contributors/"]
     /// Places where an author link is not the post's byline.
-    static let nonBylineHints = ["nav", "menu", "footer", "sidebar", "widget", "related", "comment", "author-box",
+    static let nonBylineHints = ["nav", "menu", "site-footer", "sidebar", "widget", "related", "comment", "author-box",
                                  "author-card", "bio", "card"]
     /// Above this many words a byline is a sentence, not names.
     static let maxWords = 10
@@ -68,7 +68,7 @@ enum AuthorFinder {
         for (n, href) in m.anchors {
             let h = href.lowercased()
             guard ByteSearch.containsAny(h, authorPaths) else { continue }
-            if isExcluded(n) || Exclusion.inComments(n) || TagFinder.inside(n, hints: nonBylineHints) { continue }
+            if isExcluded(n) || Exclusion.inComments(n) || TagFinder.inside(n, hints: nonBylineHints, tags: ["nav", "aside"]) { continue }
             let t = TextNormalizer.normalize(n.textContent)
             if !t.isEmpty && t.rangeOfCharacter(from: .decimalDigits) == nil && t.split(separator: " ").count <= 5 { qualifying.append(n) }
         }

@@ -22,6 +22,9 @@ struct BodyRenderer {
     /// Inline tags copied into `body.html` (b and i become strong and em).
     static let allowedInline: [String: String] = ["em": "em", "i": "em", "strong": "strong", "b": "strong", "code": "code",
                                                   "a": "a", "sub": "sub", "sup": "sup"]
+    /// Tags that may hold only phrasing content.
+    static let phrasingOnly: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "em", "strong", "code", "a",
+                                            "sub", "sup", "caption", "dt"]
     static let skipped: Set<String> = ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
                                        "button", "input", "select", "textarea", "canvas", "form", "head", "title",
                                        "link", "meta", "map", "dialog"]
@@ -50,6 +53,10 @@ struct BodyRenderer {
         /// Open allow-listed tags: name, html length before the open tag, content serial at open.
         var open: [(tag: String, start: Int, serial: Int)] = []
         var serial = 0
+        /// Just after an opening block tag: leading whitespace is dropped.
+        var atBlockStart = false
+        /// The last thing seen was a `<br>`: a second one ends the paragraph.
+        var afterBr = false
         /// For each element entered (and descended into), the allow-listed tag it opened, if any.
         var opened: [String?] = []
 
@@ -85,6 +92,7 @@ struct BodyRenderer {
         mutating func openTag(_ tag: String, attrs: String = "") {
             open.append((tag, html.count, serial))
             append("<"); append(tag); append(attrs); append(">")
+            if BodyRenderer.allowedBlocks.contains(tag) { atBlockStart = true }
         }
 
         mutating func closeTag(_ tag: String) {
@@ -93,8 +101,17 @@ struct BodyRenderer {
             if last.serial == serial && tag != "td" && tag != "th" {
                 html.removeSubrange(last.start...)   // drop empty elements
             } else {
+                if BodyRenderer.allowedBlocks.contains(tag) {
+                    while html.last == 0x20 { html.removeLast() }
+                    while html.count >= 4 && html.suffix(4).elementsEqual("<br>".utf8) { html.removeLast(4) }
+                }
                 append("</"); append(tag); append(">")
             }
+        }
+
+        /// Blocks cannot sit inside paragraphs or inline tags (broken pages nest them so): close those first.
+        mutating func closePhrasing() {
+            while let top = open.last, BodyRenderer.phrasingOnly.contains(top.tag) { closeTag(top.tag) }
         }
 
         mutating func ensureParagraph() {
@@ -111,11 +128,14 @@ struct BodyRenderer {
                 if preDepth > 0 {
                     ensureParagraph()
                     HTMLEscape.appendText(raw, to: &html, collapse: false)
-                    serial += 1
+                    serial += 1; atBlockStart = false; afterBr = false
                 } else if HTMLEscape.hasVisible(raw) {
                     ensureParagraph(); serial += 1
+                    let mark = html.count
                     HTMLEscape.appendText(raw, to: &html, collapse: true)
-                } else if let last = html.last, last != 0x20, last != 0x3E {
+                    if atBlockStart && mark < html.count && html[mark] == 0x20 { html.remove(at: mark) }
+                    atBlockStart = false; afterBr = false
+                } else if !atBlockStart, textBlockDepth > 0 || implicitOpen, let last = html.last, last != 0x20 {
                     html.append(0x20)
                 }
                 return false
@@ -125,10 +145,19 @@ struct BodyRenderer {
             let name = n.name
             if BodyRenderer.skipped.contains(name) { return false }
             if name == "br" {
+                if afterBr && preDepth == 0 {
+                    // <br><br> separates paragraphs.
+                    flush()
+                    if implicitOpen { closeImplicit() }
+                    afterBr = false
+                    return false
+                }
                 para.append(0x0A)
-                if textBlockDepth > 0 || implicitOpen { append("<br>") }
+                if (textBlockDepth > 0 || implicitOpen) && !atBlockStart { append("<br>") }
+                afterBr = true
                 return false
             }
+            afterBr = false
             if name == "img" {
                 if let src = BodyRenderer.imageSource(n), let abs = URLNormalizer.normalize(src, base: base) {
                     if textBlockDepth == 0 && !implicitOpen && open.last?.tag != "figure" { ensureParagraph() }
@@ -141,6 +170,7 @@ struct BodyRenderer {
             if BodyRenderer.blocks.contains(name) {
                 flush()
                 closeImplicit()
+                closePhrasing()
                 if name == "pre" { preDepth += 1 }
                 if BodyRenderer.textBlocks.contains(name) { textBlockDepth += 1 }
                 if name == "hr" { return false }

@@ -79,6 +79,10 @@ struct PageExtraction {
             tagTitle = TitleFinder.cutSiteName(TitleFinder.fromTitleTag(raw, headings: headingTexts, h1s: m.h1s.map { TextNormalizer.normalize($0.textContent) }), siteName: siteName)
         }
         if title == nil { title = TitleFinder.fromMetadata(m, article: article, tagTitle: tagTitle) }
+        // Readability's word counts cannot judge unspaced scripts (Japanese, Chinese): match a heading instead.
+        if let t = tagTitle, !t.unicodeScalars.contains(where: { $0.properties.isAlphabetic && $0.isASCII }) {
+            tagTitle = TitleFinder.headingPart(of: t, headings: headingTexts)
+        }
         if title == nil { title = tagTitle }
         if title == nil, let h = m.h1s.map({ TextNormalizer.normalize($0.textContent) }).first(where: { !$0.isEmpty }) { title = h }
 

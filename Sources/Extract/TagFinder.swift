@@ -8,7 +8,7 @@ enum TagFinder {
     static let tagListHints = ["tags", "tag-links", "tags-links", "post-tag", "tag-list", "taglist", "entry-tags",
                                "article-tag", "post-tags", "keywords", "labels", "post-labels", "topics"]
     /// Class hints of places where tag links are not the post's tags.
-    static let elsewhereHints = ["cloud", "widget", "sidebar", "footer", "related", "comment", "menu", "nav", "card"]
+    static let elsewhereHints = ["cloud", "widget", "sidebar", "site-footer", "related", "comment", "menu", "nav", "card"]
 
     static func find(rule: RuleSelector?, document: HTMLDocument, metadata m: PageMetadata, article: [String: Any]?,
                      isExcluded: (Node) -> Bool) -> [String] {
@@ -29,12 +29,12 @@ enum TagFinder {
         for (n, href) in m.anchors {
             let rels = (n.attribute("rel") ?? "").lowercased().split(separator: " ")
             if rels.contains("tag") && !rels.contains("category") && !ByteSearch.contains(href.lowercased(), "/category/") {
-                if !isExcluded(n) && !inside(n, hints: elsewhereHints) { rel.append(n.textContent) }
+                if !isExcluded(n) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"]) { rel.append(n.textContent) }
                 continue
             }
             let lowerHref = href.lowercased()
             let tagURL = ByteSearch.containsAny(lowerHref, ["/tag/", "/tags/", "/label/"])
-            if tagURL && inside(n, hints: tagListHints) && !inside(n, hints: elsewhereHints)
+            if tagURL && inside(n, hints: tagListHints) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"])
                 && !isExcluded(n) {
                 hinted.append(n.textContent)
             }
@@ -45,13 +45,13 @@ enum TagFinder {
     }
 
     /// Whether an ancestor (up to 6 levels) has one of the class/id hints.
-    static func inside(_ n: Node, hints: [String]) -> Bool {
+    static func inside(_ n: Node, hints: [String], tags: Set<String> = []) -> Bool {
         var cur = n.parent
         var depth = 0
         while let c = cur, depth < 6 {
             let s = ((c.attribute("class") ?? "") + " " + (c.attribute("id") ?? "")).lowercased()
             if s.count > 1 && ClassHints.containsAny(s, hints) { return true }
-            if hints.contains("nav") && (c.name == "nav" || c.name == "aside" || c.name == "footer") { return true }
+            if !tags.isEmpty && tags.contains(c.name) { return true }
             cur = c.parent; depth += 1
         }
         return false

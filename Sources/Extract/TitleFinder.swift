@@ -42,6 +42,22 @@ enum TitleFinder {
         return title
     }
 
+    /// When a heading of the page equals one part of a separated `<title>` ("Post - Site"), that part.
+    static func headingPart(of title: String, headings: [String]) -> String {
+        let chars = Array(title)
+        guard chars.count >= 3 else { return title }
+        var parts: [String] = []
+        var start = 0
+        for i in 1..<(chars.count - 1) where separators.contains(chars[i]) && chars[i - 1] == " " && chars[i + 1] == " " {
+            parts.append(String(chars[start..<(i - 1)]))
+            start = i + 2
+        }
+        guard !parts.isEmpty else { return title }
+        parts.append(String(chars[start...]))
+        let set = Set(headings)
+        return parts.first(where: { !$0.isEmpty && set.contains($0) }) ?? title
+    }
+
     static func wordCount(_ s: String) -> Int { s.split(whereSeparator: { $0 == " " }).count }
 
     /// Readability's cleanup of `<title>`: keep the part before the last separator unless that leaves too little.

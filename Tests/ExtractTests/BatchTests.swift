@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import Extract
+
+@Suite struct Batch {
+    @Test func orderKeptErrorsInPlace() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lookback-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var lines: [String] = []
+        for i in 0..<20 {
+            let name = "p\(i).html"
+            if i == 7 { lines.append(#"{"file":"missing.html","url":"https://x.example/m","fetched_at":"2024-01-01T00:00:00Z"}"#); continue }
+            if i == 11 {
+                try Data([0x00, 0x01, 0x02]).write(to: dir.appendingPathComponent(name))
+            } else {
+                try Data("<html><head><title>Page \(i)</title></head><body><p>text \(i)</p></body></html>".utf8).write(to: dir.appendingPathComponent(name))
+            }
+            lines.append(#"{"file":"\#(name)","url":"https://x.example/\#(i)","fetched_at":"2024-01-01T00:00:00Z"}"#)
+        }
+        for jobs in [1, 3] {
+            let runner = BatchExtraction(extractor: Extractor(rules: .empty), jobs: jobs, defaultFetchedAt: Date(timeIntervalSince1970: 0),
+                                         baseDirectory: dir.path)
+            var out: [String] = []
+            runner.run(lines: lines + ["", "not json"]) { out.append($0) }
+            #expect(out.count == 21)
+            #expect(out[7] == #"{"error":"missing.html: cannot read the file","file":"missing.html"}"#)
+            #expect(out[11] == #"{"error":"p11.html: not HTML (binary data)","file":"p11.html"}"#)
+            #expect(out[20].hasPrefix(#"{"error":"manifest line is not a JSON object"#))
+            for i in [0, 5, 19] {
+                let rec = try JSONDecoder().decode(PageRecord.self, from: Data(out[i].utf8))
+                #expect(rec.title == "Page \(i)")
+                #expect(rec.fetchedAt == "2024-01-01T00:00:00Z")
+            }
+        }
+    }
+}

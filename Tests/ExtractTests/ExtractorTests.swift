@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+@testable import Extract
+
+private let fetched = Date(timeIntervalSince1970: 1_732_536_000) // 2024-11-25T12:00:00Z
+
+private func extract(_ html: String, url: String = "https://blog.example/2024/11/20/post/", rules: Rules = .empty,
+                     contentType: String? = nil, serverDate: Date? = nil) throws -> ExtractedPage {
+    try Extractor(rules: rules).extract(ExtractionInput(bytes: Array(html.utf8), url: url, fetchedAt: fetched,
+                                                        contentType: contentType, serverDate: serverDate))
+}
+
+private let lorem = "This paragraph is long enough to be content, with commas, clauses, and the kind of rhythm a real post has. "
+
+@Suite struct BadInput {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let bytes: [UInt8]
+        let error: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "empty file", bytes: [], error: "empty document"),
+        Case(name: "only whitespace", bytes: Array("  \n\t ".utf8), error: "empty document"),
+        Case(name: "binary data", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D], error: "not HTML (binary data)"),
+        Case(name: "PDF", bytes: Array("%PDF-1.7\n%âãÏÓ\n1 0 obj\n".utf8), error: "not HTML (PDF document)"),
+    ]
+
+    @Test(arguments: cases)
+    func refused(_ c: Case) {
+        #expect(throws: ExtractError(c.error)) {
+            _ = try Extractor(rules: .empty).extract(ExtractionInput(bytes: c.bytes, url: "https://x.example/", fetchedAt: fetched))
+        }
+    }
+
+    @Test func invalidUTF8StillGivesARecord() throws {
+        var bytes = Array("<html><head><title>Caf".utf8)
+        bytes += [0xE9, 0xFF, 0xFE]
+        bytes += Array("</title></head><body><p>\(lorem)\(lorem)</p></body></html>".utf8)
+        let page = try Extractor(rules: .empty).extract(ExtractionInput(bytes: bytes, url: "https://x.example/a", fetchedAt: fetched))
+        #expect(page.record.body.text.contains("long enough"))
+        #expect(page.record.title?.hasPrefix("Caf") == true)
+    }
+
+    @Test func hundredThousandNestedElements() throws {
+        let depth = 100_000
+        let html = "<html><body>" + String(repeating: "<div>", count: depth) + "<p>\(lorem)</p>"
+            + String(repeating: "</div>", count: depth) + "</body></html>"
+        let page = try extract(html)
+        #expect(page.record.url == "https://blog.example/2024/11/20/post/")
+    }
+
+    @Test func fiftyMegabytePage() throws {
+        // Real pages this big carry inline data (base64 images, JSON state): 48 MB of it plus text.
+        var html = "<html><head><title>Big</title><script>window.__STATE__=\""
+        html += String(repeating: "QUJDREVGR0hJSktMTU5PUA", count: 25_500_000 / 22)
+        html += "\";</script></head><body><article><h1>Big</h1><img src=\"data:image/png;base64,"
+        html += String(repeating: "iVBORw0KGgoAAAANSUhEUg", count: 25_500_000 / 22)
+        html += "\">"
+        for _ in 0..<2_000 { html += "<p>\(lorem)\(lorem)</p>\n" }
+        html += "</article></body></html>"
+        #expect(html.utf8.count > 50_000_000)
+        let page = try extract(html)
+        #expect(page.record.body.wordCount > 40_000)
+        #expect(!page.record.body.html.contains("base64"))
+    }
+
+    @Test func truncatedMarkupKeepsTheText() throws {
+        let page = try extract("<html><body><article><h1>T</h1><p>\(lorem)<p>\(lorem)<em>open <strong>and cut")
+        #expect(page.record.body.text.contains("and cut"))
+    }
+}
+
+@Suite struct Fields {
+    @Test func relativeDateResolvesAgainstServerDate() throws {
+        let server = Date(timeIntervalSince1970: 1_732_000_000) // 2024-11-19T07:06:40Z
+        let html = "<html><body><article><h1>Post</h1><p>\(lorem)\(lorem)\(lorem)\(lorem)\(lorem)</p><div class=\"post-footer\">2 days ago • Subscribe</div></article></body></html>"
+        let withServer = try extract(html, url: "https://x.example/p/post", serverDate: server)
+        #expect(withServer.record.published?.date == "2024-11-17")
+        #expect(withServer.record.published?.source == "relative")
+        let withoutServer = try extract(html, url: "https://x.example/p/post")
+        #expect(withoutServer.record.published?.date == "2024-11-23")
+    }
+
+    @Test func dateFromURLWhenNothingElse() throws {
+        let page = try extract("<html><body><article><h1>Post</h1><p>\(lorem)\(lorem)\(lorem)\(lorem)\(lorem)</p></article></body></html>",
+                               url: "https://x.example/2021/03/04/post/")
+        #expect(page.record.published == DateField(date: "2021-03-04", raw: "https://x.example/2021/03/04/post/", source: "url", precision: "day"))
+    }
+
+    @Test func futureDatesAreRejected() throws {
+        let page = try extract("<html><head><meta property=\"article:published_time\" content=\"2031-01-01T00:00:00Z\"></head><body><p>\(lorem)</p></body></html>",
+                               url: "https://x.example/p")
+        #expect(page.record.published == nil)
+    }
+
+    @Test func relatedCardsDedupedNeverSelfPlaceholdersNull() throws {
+        let rules = try Rules.parse(Array(#"{"version":1,"placeholder_summaries":["No post summary was provided."],"sites":[]}"#.utf8), file: "rules.json")
+        let html = """
+        <html><body><article><h1>Post</h1><p>\(lorem)\(lorem)\(lorem)\(lorem)\(lorem)</p></article>
+        <section><h2>You might also like</h2>
+        <div class="card"><a href="/b?utm_source=x"><h3>B</h3></a><p>About b.</p></div>
+        <div class="card"><a href="/c"><h3>C</h3></a><p>No post summary was provided.</p></div>
+        <div class="card"><a href="/b"><h3>B again</h3></a><p>Dup.</p></div>
+        <div class="card"><a href="/p"><h3>Self</h3></a><p>Me.</p></div>
+        </section></body></html>
+        """
+        let page = try extract(html, url: "https://x.example/p", rules: rules)
+        #expect(page.record.related == [
+            RelatedLink(title: "B", url: "https://x.example/b", summary: "About b.", image: nil),
+            RelatedLink(title: "C", url: "https://x.example/c", summary: nil, image: nil),
+        ])
+        #expect(!page.record.body.text.contains("About b."))
+    }
+
+    @Test func bodyHTMLIsCleanAndAbsolute() throws {
+        let html = """
+        <html><body><article><h1>Post</h1>
+        <p onclick="evil()">\(lorem)<a href="/x" style="color:red">link</a> <img src="i.png" onerror="x()"></p>
+        <script>alert(1)</script><style>p{}</style>
+        <p>\(lorem)\(lorem)\(lorem)\(lorem)</p>
+        <div class="share-buttons"><a href="https://twitter.example/share">Tweet</a></div>
+        </article></body></html>
+        """
+        let page = try extract(html, url: "https://x.example/dir/p")
+        let h = page.record.body.html
+        #expect(h.contains("<a href=\"https://x.example/x\">link</a>"))
+        #expect(h.contains("<img src=\"https://x.example/dir/i.png\" alt=\"\">"))
+        #expect(!h.contains("onclick") && !h.contains("script") && !h.contains("style") && !h.contains("Tweet"))
+        #expect(page.record.body.text.components(separatedBy: "\n\n").count == 2)
+    }
+
+    @Test func contentHashIgnoresFetchTimeAndStatus() throws {
+        let html = "<html><body><p>\(lorem)</p></body></html>"
+        let a = try Extractor(rules: .empty).extract(ExtractionInput(bytes: Array(html.utf8), url: "https://x.example/p", fetchedAt: fetched, status: 200))
+        let b = try Extractor(rules: .empty).extract(ExtractionInput(bytes: Array(html.utf8), url: "https://x.example/p", fetchedAt: fetched.addingTimeInterval(86400), status: nil))
+        #expect(a.record.contentHash == b.record.contentHash)
+        #expect(a.record.contentHash.hasPrefix("sha256:"))
+        var c = a.record
+        c.title = "changed"
+        #expect(c.computeContentHash() != a.record.contentHash)
+    }
+
+    @Test func linksFeedsNextAndIdentifiers() throws {
+        let html = """
+        <html><head><link rel="canonical" href="https://x.example/post/"><link rel="shortlink" href="https://x.example/?p=7">
+        <link rel="alternate" type="application/rss+xml" href="/feed/"><link rel="next" href="/page/2/"></head>
+        <body><a href="/a#frag">A</a><a href="mailto:x@y">m</a><a href="/a">A2</a><a href="/older">Older posts</a></body></html>
+        """
+        let page = try extract(html, url: "https://x.example/post/")
+        #expect(page.links == ["https://x.example/a", "https://x.example/older"])
+        #expect(page.feedLinks == ["https://x.example/feed/"])
+        #expect(page.nextPageLinks == ["https://x.example/page/2/", "https://x.example/older"])
+        #expect(page.identifiers == ["https://x.example/post/", "https://x.example/?p=7"])
+    }
+
+    @Test func listingVersusPost() throws {
+        let card = "<article><h2><a href=\"/p\">P</a></h2><p>\(lorem)</p></article>"
+        let listing = try extract("<html><body>\(card)\(card)\(card)</body></html>", url: "https://x.example/")
+        #expect(listing.kind == .listing)
+        let post = try extract("<html><head><script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"headline\":\"H\"}</script></head><body><p>\(lorem)</p></body></html>",
+                               url: "https://x.example/h")
+        #expect(post.kind == .post)
+        #expect(post.record.title == "H")
+    }
+
+    @Test func charsetFromContentTypeWins() throws {
+        let bytes: [UInt8] = Array("<html><head><meta charset=\"utf-8\"><title>Caf".utf8) + [0xE9] + Array("</title></head><body><p>x</p></body></html>".utf8)
+        let page = try Extractor(rules: .empty).extract(ExtractionInput(bytes: bytes, url: "https://x.example/", fetchedAt: fetched,
+                                                                        contentType: "text/html; charset=ISO-8859-1"))
+        #expect(page.record.title == "Café")
+    }
+}

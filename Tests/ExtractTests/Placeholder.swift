@@ -1,2 +1,0 @@
-import Testing
-@Test func ExtractTestsBuilds() { #expect(Bool(true)) }

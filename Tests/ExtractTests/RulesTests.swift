@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import Extract
+
+struct RulesErrorCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let json: String
+    let message: String
+    var testDescription: String { name }
+}
+
+private let site = #""name":"s","match":{"hosts":["x.example"]}"#
+
+private let errorCases: [RulesErrorCase] = [
+    .init(name: "not JSON", json: "{", message: "rules.json: not valid JSON"),
+    .init(name: "top level array", json: "[]", message: "rules.json: expected a JSON object at the top level"),
+    .init(name: "unknown top key", json: #"{"sitez":[]}"#, message: "rules.json: sitez: unknown key"),
+    .init(name: "wrong version", json: #"{"version":2}"#, message: "rules.json: version: unsupported version 2 (expected 1)"),
+    .init(name: "placeholders not strings", json: #"{"placeholder_summaries":[1]}"#, message: "rules.json: placeholder_summaries[0]: expected a string"),
+    .init(name: "site without name", json: #"{"sites":[{"match":{"hosts":["a"]}}]}"#, message: "rules.json: sites[0].name: required"),
+    .init(name: "site without match", json: #"{"sites":[{"name":"a"}]}"#, message: "rules.json: sites[0].match: required"),
+    .init(name: "empty match", json: #"{"sites":[{"name":"a","match":{}}]}"#, message: "rules.json: sites[0].match: needs at least one of hosts, generator, markup"),
+    .init(name: "bad host", json: #"{"sites":[{"name":"a","match":{"hosts":["http://a/"]}}]}"#, message: "rules.json: sites[0].match.hosts[0]: expected a host name"),
+    .init(name: "bad generator regex", json: #"{"sites":[{"name":"a","match":{"generator":"(["}}]}"#, message: "rules.json: sites[0].match.generator: invalid regular expression"),
+    .init(name: "bad CSS in related item", json: "{\"sites\":[{\(site)},{\(site.replacingOccurrences(of: "\"s\"", with: "\"t\"")),\"related\":{\"item\":\"div[class\"}}]}",
+          message: "rules.json: sites[1].related.item: invalid CSS selector at"),
+    .init(name: "bad XPath body", json: "{\"sites\":[{\(site),\"body\":\"//div[\"}]}", message: "rules.json: sites[0].body: invalid XPath expression"),
+    .init(name: "selector not a string", json: "{\"sites\":[{\(site),\"title\":3}]}", message: "rules.json: sites[0].title: expected a selector string"),
+    .init(name: "remove not an array", json: "{\"sites\":[{\(site),\"remove\":\".x\"}]}", message: "rules.json: sites[0].remove: expected an array"),
+    .init(name: "bad crawl regex", json: "{\"sites\":[{\(site),\"crawl\":{\"exclude\":[\"a\",\"(\"]}}]}", message: "rules.json: sites[0].crawl.exclude[1]: invalid regular expression"),
+    .init(name: "unknown site key", json: "{\"sites\":[{\(site),\"bdy\":\"x\"}]}", message: "rules.json: sites[0].bdy: unknown key"),
+    .init(name: "duplicate names", json: "{\"sites\":[{\(site)},{\(site)}]}", message: "rules.json: sites[1].name: duplicate site name"),
+    .init(name: "related without item or container", json: "{\"sites\":[{\(site),\"related\":{\"title\":\"h3\"}}]}", message: "rules.json: sites[0].related: needs"),
+]
+
+@Suite struct RulesLoading {
+    @Test(arguments: errorCases)
+    func refusedWithPath(_ c: RulesErrorCase) {
+        do {
+            _ = try Rules.parse(Array(c.json.utf8), file: "rules.json")
+            Issue.record("\(c.name): accepted")
+        } catch {
+            #expect(error.description.hasPrefix(c.message), "\(error.description)")
+        }
+    }
+
+    @Test func repoRulesLoad() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("rules.json").path
+        let rules = try Rules.load(path: path)
+        #expect(rules.sites.map(\.name) == ["wordpress", "ghost", "hugo", "blogger", "substack", "medium"])
+        #expect(rules.sha256.hasPrefix("sha256:") && rules.sha256.count == 71)
+        #expect(rules.isPlaceholderSummary("  no post summary was provided. "))
+    }
+
+    @Test func siteMatching() throws {
+        let json = #"{"sites":[{"name":"gen","match":{"generator":"^WordPress"}},{"name":"host","match":{"hosts":["example.com"]}},{"name":"mk","match":{"markup":["body.blogger"]}}]}"#
+        let rules = try Rules.parse(Array(json.utf8), file: "rules.json")
+        let wp = try HTMLDocumentFixture.make("<html><head><meta name=\"generator\" content=\"WordPress 6.5\"></head><body></body></html>")
+        #expect(rules.site(for: "https://www.example.com/x", document: wp)?.name == "host")
+        #expect(rules.site(for: "https://other.example/x", document: wp)?.name == "gen")
+        let mk = try HTMLDocumentFixture.make("<html><body class=\"blogger x\"></body></html>")
+        #expect(rules.site(for: "https://other.example/x", document: mk)?.name == "mk")
+        #expect(rules.site(for: "https://notexample.com/x", document: nil) == nil)
+    }
+
+    @Test func crawlPatterns() throws {
+        let json = "{\"sites\":[{\(site),\"crawl\":{\"post_url\":[\"/\\\\d{4}/\\\\d{2}/\"],\"exclude\":[\"/wp-admin/\"]}}]}"
+        let rules = try Rules.parse(Array(json.utf8), file: "rules.json")
+        let crawl = try #require(rules.sites.first?.crawl)
+        #expect(crawl.postURL.matches("/blog/2024/05/post/"))
+        #expect(!crawl.postURL.matches("/blog/about/"))
+        #expect(crawl.exclude.matches("/wp-admin/edit.php"))
+        #expect(crawl.include.isEmpty)
+    }
+}
+
+import HTML
+enum HTMLDocumentFixture {
+    static func make(_ html: String) throws -> HTMLDocument { try HTMLDocument(bytes: Array(html.utf8), url: nil, encoding: "utf-8") }
+}

@@ -20,10 +20,7 @@ public enum Exporter {
         switch format {
         case .jsonl:
             try snapshot.forEachPrettyRecord { pretty in
-                scratch.removeAll(keepingCapacity: true)
-                RecordBytes.compact(pretty, into: &scratch)
-                scratch.append(0x0A)
-                out.append(scratch)
+                out.append(RecordBytes.compact(pretty, terminator: 0x0A))
                 try out.flushIfFull()
             }
         case .json:

@@ -30,18 +30,25 @@ enum RecordBytes {
     }
 
     /// The compact form of pretty JSON: every whitespace byte outside strings dropped (this is exactly
-    /// the compact sorted-key encoding).
-    static func compact(_ pretty: [UInt8], into out: inout [UInt8]) {
-        var inString = false, escaped = false
-        for b in pretty {
-            if inString {
-                out.append(b)
-                if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false }
-            } else if b == 0x22 {
-                inString = true; out.append(b)
-            } else if b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09 {
-                out.append(b)
+    /// the compact sorted-key encoding), followed by `terminator`.
+    static func compact(_ pretty: [UInt8], terminator: UInt8) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: pretty.count + 1) { out, count in
+            var n = 0
+            var inString = false, escaped = false
+            pretty.withUnsafeBufferPointer { src in
+                for b in src {
+                    if inString {
+                        out[n] = b; n += 1
+                        if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false }
+                    } else if b == 0x22 {
+                        inString = true; out[n] = b; n += 1
+                    } else if b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09 {
+                        out[n] = b; n += 1
+                    }
+                }
             }
+            out[n] = terminator
+            count = n + 1
         }
     }
 

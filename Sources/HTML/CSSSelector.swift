@@ -50,6 +50,9 @@ private struct Parser {
     let source: String
     let s: [Unicode.Scalar]
     var i = 0
+    /// How deep :not()/:has() nest right now; bounded so a hostile selector cannot exhaust the stack.
+    var nesting = 0
+    static let maxNesting = 16
 
     init(_ css: String) {
         source = css
@@ -282,7 +285,13 @@ private struct Parser {
         if peek == ":" { throw fail("pseudo-elements select no elements", at: start) }
         let name = try parseIdentifier().lowercased()
         let hasArgs = peek == "("
-        if hasArgs { i += 1; skipSpace() }
+        if hasArgs {
+            i += 1
+            skipSpace()
+            nesting += 1
+            if nesting > Self.maxNesting { throw fail("pseudo-classes nested too deeply", at: start) }
+        }
+        defer { if hasArgs { nesting -= 1 } }
         func noArgs(_ xp: String) throws(CSSSelectorError) -> String {
             if hasArgs { throw fail(":\(name) takes no argument", at: start) }
             return xp

@@ -121,6 +121,7 @@ private let errorCases: [SelectorErrorCase] = [
     .init(name: "stray parenthesis", css: "div)", position: 3),
     .init(name: "unterminated string", css: "a[title=\"x]", position: 8),
     .init(name: "unclosed not", css: "p:not(.a", position: 8),
+    .init(name: "hostile nesting", css: "p" + String(repeating: ":has(", count: 40), position: 81),
 ]
 
 @Test(arguments: errorCases)

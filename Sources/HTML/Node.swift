@@ -37,7 +37,21 @@ public struct Node {
 
     /// The value of an attribute, or `nil` when absent. Names are matched as libxml2 stores them (lowercase for HTML).
     public func attribute(_ name: String) -> String? {
-        guard isElement, let v = xmlGetProp(ptr, name) else { return nil }
+        guard isElement else { return nil }
+        // Fast path (called for class/id/href on most nodes): read the value's single text child in place,
+        // without the copy xmlGetProp allocates. Anything unusual goes through xmlGetProp.
+        var a = ptr.pointee.properties
+        while let attr = a {
+            if attr.pointee.ns == nil, let n = attr.pointee.name, xmlStrEqual(n, name) != 0 {
+                guard let child = attr.pointee.children else { return "" }
+                if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+                    return String(cString: content)
+                }
+                break
+            }
+            a = attr.pointee.next
+        }
+        guard a != nil, let v = xmlGetProp(ptr, name) else { return nil }
         defer { lb_xmlFree(v) }
         return String(cString: v)
     }

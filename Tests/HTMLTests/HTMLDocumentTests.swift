@@ -140,3 +140,15 @@ private func elementCount(_ doc: HTMLDocument) -> Int {
     // Relative XPath from the document works too.
     #expect(try doc.select(xpath: "descendant::p").count == 2)
 }
+
+@Test func attributesReadAsLibxml2StoresThem() throws {
+    let doc = try HTMLDocument(bytes: Array("<html><body><a id=x HREF=\"/a?b=1&amp;c=2\" data-e=\"&lt;&eacute;&gt;\" hidden title=''>t</a></body></html>".utf8))
+    let a = try #require(try doc.select(css: "#x").first)
+    #expect(a.attribute("href") == "/a?b=1&c=2")
+    #expect(a.attribute("data-e") == "<é>")
+    #expect(a.attribute("hidden") != nil)
+    #expect(a.attribute("title") == "")
+    #expect(a.attribute("missing") == nil)
+    #expect(a.attribute("id") == "x")
+    #expect(try #require(a.firstChild).attribute("id") == nil) // text nodes have no attributes
+}

@@ -88,7 +88,8 @@ struct PageExtraction {
 
         // Related cards, then what is never content.
         let selfURLs: Set<String> = [pageURL, canonical]
-        let related = RelatedFinder(document: doc, body: m.body, baseURL: base, selfURLs: selfURLs, rules: rules)
+        let related = RelatedFinder(document: doc, body: m.body, baseURL: base, selfURLs: selfURLs, rules: rules,
+                                    candidates: m.relatedCandidates)
             .find(rule: site?.related)
         var preExcluded = Set(related.containers)
         for sel in site?.remove ?? [] {

@@ -22,6 +22,9 @@ struct PageMetadata {
     /// Elements (not `<meta>`) carrying `itemprop`, with the lowercased property names.
     var itemprops: [(prop: String, node: Node)] = []
     var h1s: [Node] = []
+    /// Elements that may start a related-posts section, in document order: a related-posts class/id,
+    /// or a heading-like element with a short text (checked later by `RelatedFinder`).
+    var relatedCandidates: [Node] = []
     var h2s: [Node] = []
     var articles: [Node] = []
     var body: Node?
@@ -103,9 +106,11 @@ struct PageMetadata {
             default:
                 break
             }
-            if let ip = n.attribute("itemprop") {
+            let attrs = Attrs(n)
+            if let ip = attrs.itemprop {
                 for p in ip.lowercased().split(separator: " ") { m.itemprops.append((String(p), n)) }
             }
+            if RelatedFinder.isCandidate(n, name: name, attrs: attrs) { m.relatedCandidates.append(n) }
             return true
         }
         return m

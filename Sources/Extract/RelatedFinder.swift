@@ -11,6 +11,8 @@ struct RelatedFinder {
     /// URLs of the page itself (url, canonical): never a card.
     let selfURLs: Set<String>
     let rules: Rules
+    /// `PageMetadata.relatedCandidates`.
+    let candidates: [Node]
 
     /// Headings that introduce related posts (compared lowercased, without trailing punctuation).
     static let headingPhrases: [String] = [
@@ -90,40 +92,54 @@ struct RelatedFinder {
     }
 
     /// Sections announced by a related-posts class or heading, outermost first, in page order.
+    static let classHintSet = NeedleSet(classHints)
+    static let headingTags: Set<String> = ["h2", "h3", "h4", "h5", "h6", "summary"]
+    static let singleTextTags: Set<String> = ["header", "div", "span", "strong", "p"]
+    /// Longest heading text (bytes) considered.
+    static let maxHeadingBytes = 60
+
+    /// Whether an element may start a related section (called for every element by `PageMetadata.collect`).
+    static func isCandidate(_ n: Node, name: String, attrs: Attrs) -> Bool {
+        if name == "a" || name == "li" { return false }
+        if !attrs.cls.isEmpty || !attrs.id.isEmpty {
+            let cs = (attrs.cls + " " + attrs.id).lowercased()
+            if ClassHints.containsAny(cs, classHintSet) { return true }
+        }
+        if headingTags.contains(name) { return true }
+        if singleTextTags.contains(name), let c = n.firstChild, c.isText, c.nextSibling == nil {
+            return c.ownText.utf8.count <= maxHeadingBytes
+        }
+        return false
+    }
+
+    /// Sections announced by a related-posts class or heading, outermost first, in page order.
     private func heuristicContainers() -> [Node] {
         guard let body else { return [] }
         var out: [Node] = []
-        var visited = 0
-        body.walk { n in
-            guard n.isElement else { return false }
-            visited += 1
-            if visited > 20_000 { return false }
+        var inside: Node?
+        for n in candidates {
+            if let c = inside, isAncestor(c, of: n) { continue }
             let name = n.name
-            if name == "script" || name == "style" || name == "a" || name == "head" { return false }
             let cs = classString(n)
-            if cs.count > 1, ClassHints.containsAny(cs, Self.classHints), name != "li",
+            if cs.count > 1, ClassHints.containsAny(cs, Self.classHintSet),
                !ClassHints.containsAny(cs, ["related-tags", "related-links-widget"]),
                hasForeignLink(n) {
-                out.append(n)
-                return false
+                out.append(n); inside = n
+                continue
             }
-            // Headings, or small elements holding a single text node.
-            let headingTag = ["h2", "h3", "h4", "h5", "h6", "summary"].contains(name)
-            let singleText = !headingTag && ["header", "div", "span", "strong", "p"].contains(name)
-                && n.firstChild?.isText == true && n.firstChild?.nextSibling == nil
-            if headingTag || singleText {
+            if Self.headingTags.contains(name) || Self.singleTextTags.contains(name) {
                 let text = n.textContent
-                if text.utf8.count <= 60 {
+                if text.utf8.count <= Self.maxHeadingBytes {
                     let h = Self.normalizedHeading(text)
                     if !h.isEmpty, Self.headingPhrases.contains(h) || Self.headingPrefixes.contains(where: { h.hasPrefix($0) }),
                        let c = containerFor(heading: n) {
                         if !out.contains(c) { out.append(c) }
-                        return false
+                        inside = c
                     }
                 }
             }
-            return true
         }
+        if out.isEmpty { return [] }
         // Keep only outermost containers, and never one that holds most of the page.
         let pageText = body.textContent.utf8.count
         return out.filter { c in

@@ -56,7 +56,7 @@ public enum DateParser {
             return day(y, m, d, relative: false)
         }
         if let rel = findRelative(tokens, text: s, reference: reference) { return rel }
-        if let (m, d) = findMonthDay(tokens) {
+        if s.unicodeScalars.count <= yearlessLineLimit, let (m, d) = findMonthDay(tokens) {
             // No year: the latest such day not after the reference.
             let (ry, _, _) = civil(reference)
             var y = ry
@@ -745,6 +745,10 @@ extension DateParser {
     // MARK: Relative dates
 
     enum Unit { case second, minute, hour, day, week, month, year }
+
+    /// A day and month without a year count only in a short date line ("Nov 20", "March 18 at 12:22 PM"); in longer
+    /// text they are usually something else ("service starts on 2月1日").
+    static let yearlessLineLimit = 32
 
     /// Text longer than this is not a date line, so "today" or "yesterday" in it are ordinary words.
     static let relativeWordLimit = 80

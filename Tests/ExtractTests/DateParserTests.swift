@@ -129,6 +129,8 @@ private let textCases: [TextDateCase] = [
     .init(name: "Korean relative", input: "2일 전", date: "2024-11-22", relative: true),
     .init(name: "no year uses the reference year", input: "Nov 20", date: "2024-11-20", relative: true),
     .init(name: "no year, future day is last year", input: "Dec 20", date: "2023-12-20", relative: true),
+    .init(name: "no year with a time", input: "March 18 at 12:22 PM", date: "2024-03-18", relative: true),
+    .init(name: "no year inside a headline is not a date", input: "新サービス「Wi-Fi」を2月1日から全国の駅で提供開始すると発表しました", date: nil),
     .init(name: "nothing", input: "Share this post", date: nil),
 ]
 

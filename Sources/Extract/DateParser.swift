@@ -25,7 +25,8 @@ public struct ParsedDate: Equatable, Sendable {
 public enum DateParser {
     /// Machine-readable dates (JSON-LD, meta, <time datetime>, sitemap lastmod, feeds): ISO 8601/RFC 3339 (with or without
     /// time, offset, fractional seconds), RFC 2822 / RFC 1123, "YYYY-MM-DD HH:MM:SS", unix epoch seconds/millis.
-    /// Values that are none of these but hold an absolute human date ("November 23, 2024") are read as text, to the day.
+    /// Values that are none of these but hold an absolute human date ("November 23, 2024", "11/23/2024") are read as
+    /// text, to the day; a numeric date that reads both ways ("05/06/2007") gives `nil` here (parseText decides it).
     public static func parseMachine(_ s: String) -> ParsedDate? {
         let u = Array(s.utf8)
         var a = 0, b = u.count
@@ -37,10 +38,10 @@ public enum DateParser {
         if let iso = parseISO(t) { return iso }
         if let rfc = parseRFC2822(withoutTrailingComment(t)) { return rfc }
         let tokens = tokenize(String(decoding: t, as: UTF8.self))
-        if let (y, m, d, _) = findAbsolute(tokens, monthFirst: false, reference: nil) {
-            return day(y, m, d, relative: false)
-        }
-        return nil
+        // A numeric day/month that reads both ways ("05/06/2007") is left to parseText, which knows the page's language.
+        guard let (y, m, d, _) = findAbsolute(tokens, monthFirst: false, reference: nil),
+              let (y2, m2, d2, _) = findAbsolute(tokens, monthFirst: true, reference: nil), y == y2, m == m2, d == d2 else { return nil }
+        return day(y, m, d, relative: false)
     }
 
     /// Human text in many formats and languages: "November 23, 2024", "23 Nov 2024", "Nov. 23rd, 2024", "Saturday, 23 November 2024",

@@ -36,6 +36,8 @@ private let machineCases: [MachineDateCase] = [
     .init(name: "epoch seconds", input: "1732357800", date: "2024-11-23T10:30:00Z", precision: "second"),
     .init(name: "epoch milliseconds", input: "1732357800123", date: "2024-11-23T10:30:00Z", precision: "second"),
     .init(name: "human date in a meta", input: "November 23, 2024", date: "2024-11-23"),
+    .init(name: "US numeric with time", input: "11/23/2024 09:49:00", date: "2024-11-23"),
+    .init(name: "ambiguous numeric is left to parseText", input: "05/06/2024 09:49:00", date: nil),
     .init(name: "month only is not a day", input: "2024-11", date: nil),
     .init(name: "invalid day", input: "2024-02-30", date: nil),
     .init(name: "leap day", input: "2024-02-29", date: "2024-02-29"),

@@ -10,12 +10,3 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-
-# The archive tests check WARC files with warcio and exports with jsonschema (both from PyPI), run from
-# a virtual environment in .build-venv/ (ignored by git) that also sees the system's Python packages.
-root="$(cd "$(dirname "$0")/.." && pwd)"
-venv="$root/.build-venv"
-if ! "$venv/bin/python3" -c 'import warcio, jsonschema' >/dev/null 2>&1; then
-  python3 -m venv --system-site-packages "$venv"
-  "$venv/bin/python3" -m pip install -q --disable-pip-version-check warcio jsonschema
-fi

@@ -679,14 +679,26 @@ extension DateParser {
         }
         var fillersSeen = 0
         while j < n, fillersSeen < 2, let w = t[j].word, fillers.contains(w), monthNumber(w) == nil { j += 1; fillersSeen += 1 }
-        guard j < n, let w = t[j].word, let m = monthNumber(w) else { return nil }
+        guard j < n, let w = t[j].word else { return nil }
+        var month = monthNumber(w)
+        if month == nil, w == "tháng", j + 1 < n, let (mv, md) = t[j + 1].number, md <= 2 {
+            // Vietnamese: "23 tháng 11 năm 2024", "23 tháng 11, 2024"
+            month = mv
+            j += 1
+        }
+        guard let m = month else { return nil }
         j += 1
         if j < n, let p = t[j].punct, p == "." || p == "-" || p == "/" || p == "," { j += 1 }
         if j < n, let p = t[j].punct, p == "," { j += 1 }
-        if j < n, let w = t[j].word, fillers.contains(w) { j += 1 }
-        guard j < n, let (y, yd) = t[j].number, yd == 4, isValid(y, m, d) else { return nil }
+        if j < n, let w = t[j].word, fillers.contains(w) || w == "năm" { j += 1 }
+        guard j < n, let (yv, yd) = t[j].number, yd == 4 else { return nil }
+        let y = gregorianYear(yv)
+        guard isValid(y, m, d) else { return nil }
         return (y, m, d, j + 1)
     }
+
+    /// Thai pages count years in the Buddhist era (2567 = 2024); no Gregorian year of a web page is that large.
+    @inline(__always) static func gregorianYear(_ y: Int) -> Int { (2400...2700).contains(y) ? y - 543 : y }
 
     /// `23.11.2024`, `23/11/2024`, `11/23/2024`, `23-11-2024`, `23.11.24`: both separators the same; two-digit years only
     /// with `.` or `/`. When both readings are valid: `monthFirst`, unless that reading is in the future of `reference`
@@ -849,7 +861,8 @@ extension DateParser {
     static let cjkNumerals: [Unicode.Scalar: Int] = ["一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
                                                      "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "半": 0]
     static let cjkDayWords: [(String, Int)] = [("一昨日", 2), ("前天", 2), ("昨日", 1), ("昨天", 1), ("今日", 0), ("今天", 0),
-                                               ("어제", 1), ("오늘", 0), ("그저께", 2)]
+                                               ("어제", 1), ("오늘", 0), ("그저께", 2),
+                                               ("刚刚", 0), ("剛剛", 0), ("たった今", 0), ("방금", 0)]
 
     /// Words after the amount: "2 days ago", "2 giorni fa", "2 dagen geleden", "2 дня назад", "2 dni temu", ...
     static let agoAfter: Set<String> = ["ago", "fa", "geleden", "назад", "тому", "temu", "önce", "sitten", "siden", "sedan", "yang", "lalu",
@@ -953,6 +966,8 @@ extension DateParser {
             ["ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie", "noiembrie", "decembrie"],
             // Finnish (partitive, as in "23. marraskuuta 2024")
             ["tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta", "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta"],
+            // Thai (years in the Buddhist era, see gregorianYear)
+            ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"],
             // Greek (genitive)
             ["ιανουαρίου", "φεβρουαρίου", "μαρτίου", "απριλίου", "μαΐου", "ιουνίου", "ιουλίου", "αυγούστου", "σεπτεμβρίου", "οκτωβρίου", "νοεμβρίου", "δεκεμβρίου"],
             ["ιαν", "φεβ", "μαρ", "απρ", "μαΐ", "ιουν", "ιουλ", "αυγ", "σεπ", "οκτ", "νοε", "δεκ"],

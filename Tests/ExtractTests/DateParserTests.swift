@@ -210,6 +210,9 @@ private let moreTextCases: [TextDateCase] = [
     .init(name: "French with time", input: "dimanche 24 novembre 2024 à 10h15", date: "2024-11-24"),
     .init(name: "German with time", input: "Sonntag, 24. November 2024 um 10:15 Uhr", date: "2024-11-24"),
     .init(name: "US meta style with time", input: "Nov 23 2024 10:15AM", date: "2024-11-23"),
+    .init(name: "Thai Buddhist era", input: "23 พฤศจิกายน 2567", date: "2024-11-23"),
+    .init(name: "Vietnamese", input: "Thứ bảy, 23 tháng 11 năm 2024", date: "2024-11-23"),
+    .init(name: "Chinese just now", input: "刚刚", date: "2024-11-24", relative: true),
 ]
 
 @Test(arguments: moreTextCases)

@@ -2,9 +2,13 @@ import Foundation
 import Testing
 @testable import Fetch
 
+/// Requests in the tests wait for the in-process server, which shares the cooperative thread pool with every
+/// other test of the run: a generous timeout keeps a busy machine from failing tests that are not about time.
+private let patientConfig = FetchConfig(connectTimeout: 300, totalTimeout: 600)
+
 /// Runs `body` against a fresh loopback server and a fresh client, then stops both.
 private func withServer(
-    config: FetchConfig = FetchConfig(),
+    config: FetchConfig = patientConfig,
     _ routes: [(String, @Sendable (TestRequest) async -> TestAnswer)],
     _ body: (Fetch.HTTPClient, String) async throws -> Void
 ) async throws {
@@ -250,7 +254,7 @@ extension Result {
     }
 
     @Test func manyConcurrentFetchesComplete() async throws {
-        try await withServer(config: FetchConfig(maxConnections: 8, maxConnectionsPerHost: 4), [("/n", { req in
+        try await withServer(config: FetchConfig(maxConnections: 8, maxConnectionsPerHost: 4, totalTimeout: 600), [("/n", { req in
             TestAnswer(body: page("n=\(req.query["i"] ?? "?")"))
         })]) { client, base in
             let bodies = await withTaskGroup(of: (Int, [UInt8]?).self) { group in
@@ -269,7 +273,7 @@ extension Result {
     @Test func perHostCapQueuesRequestsOutsideCurl() async throws {
         let gauge = InFlightGauge()
         let gate = Gate()
-        try await withServer(config: FetchConfig(maxConnections: 16, maxConnectionsPerHost: 2), [("/hold", { _ in
+        try await withServer(config: FetchConfig(maxConnections: 16, maxConnectionsPerHost: 2, totalTimeout: 600), [("/hold", { _ in
             await gauge.enter()
             await gate.wait()
             await gauge.leave()

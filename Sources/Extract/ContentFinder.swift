@@ -159,7 +159,6 @@ final class FlatTree {
     var inFigure: [Bool] = []
     var excluded: Set<Node> = []
     var byline: String?
-    var index: [Node: Int] = [:]
 
     /// Elements whose whole subtree is never content.
     static let junk: Set<String> = ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
@@ -228,7 +227,6 @@ final class FlatTree {
             headingLen.append(0); listLen.append(0); hasBlock.append(false); childCount.append(0); end.append(0)
             inTableOrCode.append(tableOrCode)
             inFigure.append(pIdx >= 0 && (inFigure[pIdx] || tag[pIdx] == .figure))
-            index[n] = i
             if pIdx >= 0 { childCount[pIdx] += 1 }
             stack.append(i)
             return true

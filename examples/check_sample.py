@@ -17,6 +17,7 @@ import json
 import re
 import sys
 import unicodedata
+from datetime import datetime
 from pathlib import Path
 
 TRUTH = Path(__file__).resolve().parent / "sample-blog" / "truth"
@@ -31,9 +32,18 @@ def date_of(v) -> str | None:
 
 
 def same_instant(got: str | None, want: str | None) -> bool:
+    """The same moment (a UTC `Z` time or a local time with its offset), or the same day when only
+    the day was given."""
     if got is None or want is None:
         return got == want
-    return got.replace("+00:00", "Z").rstrip("Z") == want.rstrip("Z") or got == want[:10]
+    if len(got) == 10:
+        return got == want[:10]
+    try:
+        g = datetime.fromisoformat(got.replace("Z", "+00:00"))
+        w = datetime.fromisoformat(want.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return g.tzinfo is not None and g == w
 
 
 def related_of(rec: dict) -> list[tuple]:

@@ -632,7 +632,7 @@ def site_footer(v: Version) -> str:
 
 def inline(p: Post, text: str, i: int) -> str:
     """Escapes one paragraph, turns link markers into links, and adds entities as some editors write them."""
-    s = esc(text).replace("&#x27;", "&#8217;")
+    s = esc(text)
     if p.slug == "reading-slowly-the-rings-of-saturn" and i == 0:
         s = s.replace("“", "&ldquo;").replace("”", "&rdquo;")
     return LINK.sub(lambda m: f'<a href="{m.group(2)}">{m.group(1)}</a>', s)

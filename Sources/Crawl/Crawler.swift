@@ -23,6 +23,8 @@ public struct CrawlConfiguration: Sendable {
     public var limits: Frontier.Limits
     /// Crawl state changes buffered before one database transaction.
     public var flushEvery: Int
+    /// Body bytes kept per answer (counted after decoding); longer answers are cut there.
+    public var maxBodyBytes = FetchRequest.defaultMaxBodyBytes
 
     /// The default politeness pause between two requests to one host.
     public static let defaultDelay = 0.25
@@ -204,11 +206,12 @@ public final class Crawler {
                     warnings.append("\(url): answered HTTP \(r.status); robots.txt unavailable, so nothing is crawled (RFC 9309)")
                     seedError = "robots.txt answered HTTP \(r.status), which forbids crawling (RFC 9309)"
                 }
-                event(url: url, response: r, kind: .robots, outcome: "infrastructure", attempt: 1, detail: nil)
+                event(url: url, response: r, kind: .robots, outcome: "infrastructure", attempt: 1, detail: nil,
+                      startedAt: now)
             case .failure(let e):
                 robots = RobotsTxt(status: nil, body: [])
                 seedError = "\(e)"
-                event(url: url, error: e, kind: .robots, attempt: 1)
+                event(url: url, error: e, kind: .robots, attempt: 1, startedAt: now)
             }
         }
         if let robots {
@@ -334,7 +337,8 @@ public final class Crawler {
             if let etag = info.etag { headers["If-None-Match"] = etag }
             if let lm = info.lastModified { headers["If-Modified-Since"] = lm }
         }
-        return FetchRequest(url: item.url, headers: headers, acceptAnyContent: item.kind != .page)
+        return FetchRequest(url: item.url, headers: headers, maxBodyBytes: config.maxBodyBytes,
+                            acceptAnyContent: item.kind != .page)
     }
 
     /// Runs in a child task: fetch, then parse (extraction is the CPU-heavy step).
@@ -374,6 +378,9 @@ public final class Crawler {
         let authority = CrawlURL(item.url)?.authority ?? seed.authority
         let now = clock.now()
         switch f.result {
+        case .failure(.cancelled):
+            // The crawl is stopping: the URL stays pending in the state, to be fetched on resume.
+            throw CancellationError()
         case .failure(let error):
             requests += 1
             let decision: RetryDecision = Self.isTransient(error)
@@ -383,11 +390,12 @@ public final class Crawler {
             case .retry(let at):
                 counters["retries", default: 0] += 1
                 retryQueue.append((at, item))
-                event(url: item.url, error: error, kind: item.kind, attempt: f.attempt, outcome: "retry")
+                event(url: item.url, error: error, kind: item.kind, attempt: f.attempt, outcome: "retry",
+                      startedAt: f.startedAt)
             case .done, .giveUp:
                 if item.key == seed.key { seedError = "\(error)" }
                 fail(item, status: nil, reason: "\(error)")
-                event(url: item.url, error: error, kind: item.kind, attempt: f.attempt)
+                event(url: item.url, error: error, kind: item.kind, attempt: f.attempt, startedAt: f.startedAt)
             }
         case .success(let r):
             requests += 1 + r.redirects.count
@@ -397,18 +405,20 @@ public final class Crawler {
                 counters["retries", default: 0] += 1
                 retryQueue.append((at, item))
                 event(url: item.url, response: r, kind: item.kind, outcome: "retry", attempt: f.attempt,
-                      detail: "retry at \(isoMillis(at))")
+                      detail: "retry at \(isoMillis(at))", startedAt: f.startedAt)
                 return
             case .giveUp(let reason):
                 if item.key == seed.key { seedError = reason }
                 fail(item, status: r.status, reason: reason)
-                event(url: item.url, response: r, kind: item.kind, outcome: "error", attempt: f.attempt, detail: nil)
+                event(url: item.url, response: r, kind: item.kind, outcome: "error", attempt: f.attempt, detail: nil,
+                      startedAt: f.startedAt)
                 return
             case .done:
                 break
             }
             let outcome = try accept(f, response: r, warcID: warcID)
-            event(url: item.url, response: r, kind: item.kind, outcome: outcome.0, attempt: f.attempt, detail: outcome.1)
+            event(url: item.url, response: r, kind: item.kind, outcome: outcome.0, attempt: f.attempt, detail: outcome.1,
+                  startedAt: f.startedAt)
         }
     }
 
@@ -537,6 +547,11 @@ public final class Crawler {
         for id in info.identifiers { if let k = CrawlURL(id)?.key, k != "" { doneKeys.insert(k); frontier.markSeen(k, route: .redirect) } }
         if let warcID { info.warcRecordID = warcID.response ?? info.warcRecordID }
         try archive { try writer.reusePost(url: item.url, from: previous, fetch: info) }
+        // The page was not downloaded: its links come from the archived record, so that posts only
+        // linked from inside this one are still found.
+        if let record = try? previous.record(url: item.url) {
+            for link in Discovery.links(of: record) { admit(link, kind: .page, route: .link, depth: item.depth + 1) }
+        }
         reused += 1
         state.finish(key: item.key, outcome: .reused, status: 304, recordURL: item.url)
         return ("reused", nil)
@@ -620,16 +635,17 @@ public final class Crawler {
     }
 
     private func event(url: String, response r: FetchResponse, kind: Frontier.Kind, outcome: String, attempt: Int,
-                       detail: String?) {
+                       detail: String?, startedAt: Date) {
         guard let progress else { return }
-        progress.record(FetchEvent(time: isoMillis(r.startedAt), url: url, finalURL: r.finalURL == url ? nil : r.finalURL,
+        progress.record(FetchEvent(time: isoMillis(startedAt), url: url, finalURL: r.finalURL == url ? nil : r.finalURL,
                                    status: r.status, kind: "\(kind)", outcome: outcome, attempt: attempt,
                                    bytes: r.body.count, detail: detail), queued: frontier.count)
     }
 
-    private func event(url: String, error: FetchError, kind: Frontier.Kind, attempt: Int, outcome: String = "error") {
+    private func event(url: String, error: FetchError, kind: Frontier.Kind, attempt: Int, outcome: String = "error",
+                       startedAt: Date) {
         guard let progress else { return }
-        progress.record(FetchEvent(time: isoMillis(clock.now()), url: url, finalURL: nil, status: nil, kind: "\(kind)",
+        progress.record(FetchEvent(time: isoMillis(startedAt), url: url, finalURL: nil, status: nil, kind: "\(kind)",
                                    outcome: outcome, attempt: attempt, bytes: 0, detail: "\(error)"), queued: frontier.count)
     }
 }

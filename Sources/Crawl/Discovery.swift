@@ -124,6 +124,23 @@ public enum Discovery {
         return out
     }
 
+    /// The links of an archived record (its body's `href`s and its related cards), for a post reused
+    /// after a 304 whose page was not downloaded again.
+    public static func links(of record: PageRecord) -> [String] {
+        var out = record.related.map(\.url)
+        let html = record.body.html.utf8
+        let marker = Array("href=\"".utf8)
+        var i = html.startIndex
+        while let start = html[i...].firstRange(of: marker)?.upperBound {
+            guard let end = html[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            out.append(String(decoding: html[start..<end], as: UTF8.self))
+            i = end
+        }
+        var seen = Set<String>()
+        return out.compactMap { URLNormalizer.normalize($0.replacingOccurrences(of: "&amp;", with: "&"), base: record.url) }
+            .filter { seen.insert($0).inserted }
+    }
+
     /// `/page/N/` paths and `?page=N` / `?paged=N` queries: the numbered pages of a listing.
     static func isPaginationURL(_ url: String) -> Bool {
         guard let u = CrawlURL(url) else { return false }

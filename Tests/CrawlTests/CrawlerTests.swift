@@ -1,0 +1,245 @@
+import Archive
+import Crawl
+import Extract
+import Fetch
+import Foundation
+import Testing
+
+/// End-to-end crawls of the fixture blog served on 127.0.0.1 (see `FixtureServer`), with the
+/// request log of the server and the crawler's events (timed by a virtual clock) as evidence.
+@Suite struct CrawlerTests {
+    static let posts = (1...12).map { "/posts/post-\($0)/" }
+    static let listings = ["/", "/page/2/", "/page/3/", "/tag/notes/"]
+
+    @Test func findsEveryPostExactlyOnceThroughEveryRoute() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive())
+        let paths = run.postPaths
+        for p in Self.posts { #expect(paths.filter { $0 == p }.count == 1, "\(p) archived once") }
+        for l in Self.listings { #expect(!paths.contains(l), "\(l) is a listing, not a post") }
+        #expect(Set(paths).count == paths.count)
+        let routes = run.snapshot.manifest.coverage.routes
+        #expect(routes[server.origin + "/posts/post-1/"]?.contains("sitemap") == true)
+        #expect(routes[server.origin + "/posts/post-7/"]?.contains("feed") == true)
+        #expect(routes[server.origin + "/posts/post-11/"] == ["pagination"])  // only on the tag page
+        #expect(routes[server.origin + "/posts/post-10/"] == ["link"])        // only linked from post 3
+        #expect(Set(run.snapshot.manifest.listings.map { CrawlURL($0)!.path }).isSuperset(of: ["/", "/page/2/", "/page/3/"]))
+    }
+
+    @Test func neverRequestsWhatRobotsDisallowsNorAssets() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.stop() } }
+        _ = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive())
+        #expect(server.requests(to: "/private/secret/").isEmpty)
+        #expect(server.requests(to: "/img/photo.jpg").isEmpty)
+        #expect(server.requests(to: "/files/report.pdf").isEmpty)
+        #expect(server.log.first?.path == "/robots.txt", "robots.txt is fetched first")
+    }
+
+    @Test func ignoreRobotsFetchesDisallowedPaths() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.stop() } }
+        _ = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive()) {
+            $0.ignoreRobots = true
+        }
+        #expect(server.requests(to: "/robots.txt").isEmpty)
+        #expect(server.requests(to: "/private/secret/").count == 1)
+    }
+
+    @Test func crawlDelayIsHonouredBetweenRequestStarts() async throws {
+        let robots = "User-agent: *\nCrawl-delay: 3\nDisallow: /private/\nSitemap: http://blog.test/sitemap.xml\n"
+        let server = try await FixtureServer(faults: ["/robots.txt": .body(robots, contentType: "text/plain")])
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive()) {
+            $0.concurrency = 4
+        }
+        let starts = run.events.map(\.time).sorted()
+        #expect(starts.count > 10)
+        for (a, b) in zip(starts, starts.dropFirst()) {
+            #expect(Self.seconds(b) - Self.seconds(a) >= 2.999, "\(a) -> \(b)")
+        }
+    }
+
+    @Test func retryAfterOn429IsWaitedOut() async throws {
+        let server = try await FixtureServer(faults: ["/posts/post-6/": .status(429, retryAfter: "7", times: 1)])
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive())
+        let tries = run.events.filter { $0.url.hasSuffix("/posts/post-6/") }
+        #expect(tries.map(\.status) == [429, 200])
+        if tries.count == 2 { #expect(Self.seconds(tries[1].time) - Self.seconds(tries[0].time) >= 7) }
+        #expect(run.postPaths.contains("/posts/post-6/"))
+    }
+
+    @Test func serviceUnavailableIsRetriedWithBackOff() async throws {
+        let server = try await FixtureServer(faults: ["/posts/post-5/": .status(503, retryAfter: nil, times: 2)])
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive())
+        #expect(server.requests(to: "/posts/post-5/").map(\.status) == [503, 503, 200])
+        #expect(run.postPaths.contains("/posts/post-5/"))
+    }
+
+    @Test func permanentFailureEndsInTheErrorReport() async throws {
+        let server = try await FixtureServer(faults: ["/posts/post-4/": .status(503, retryAfter: "1", times: 100)])
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive())
+        #expect(server.requests(to: "/posts/post-4/").count == HostPoliteness.maxAttempts)
+        let error = run.snapshot.manifest.errors.first { $0.url.hasSuffix("/posts/post-4/") }
+        #expect(error?.status == 503)
+        #expect(run.snapshot.manifest.coverage.sitemapUnfetched.contains(server.origin + "/posts/post-4/"))
+    }
+
+    @Test func redirectChainGivesOneRecordAndLoopIsAnError() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive())
+        #expect(server.requests(to: "/old/post-2").count == 1)
+        #expect(run.postPaths.filter { $0.contains("post-2") } == ["/posts/post-2/"])
+        let loop = run.snapshot.manifest.errors.first { $0.url.hasSuffix("/loop/a") }
+        #expect(loop?.reason.contains("loop") == true)
+    }
+
+    @Test func calendarTrapEnds() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive())
+        let calendar = server.requests(to: "/calendar/")
+        #expect(calendar.count >= 1)
+        #expect(calendar.count <= Frontier.Limits().maxQueryVariants + 1)
+        #expect(!run.postPaths.contains { $0.hasPrefix("/calendar/") })
+        // Far dates are refused outright (the crawl's clock says 2024).
+        #expect(!calendar.contains { $0.query.contains("month=2027") || $0.query.contains("month=1989") })
+    }
+
+    @Test func duplicateURLsGiveOneRecordAndOneRequest() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive())
+        let variants = server.log.filter { $0.path.hasPrefix("/posts/post-12") }
+        #expect(variants.count == 1, "post 12 fetched once: \(variants.map { $0.path + "?" + $0.query })")
+        #expect(run.postPaths.filter { $0.hasPrefix("/posts/post-12") } == ["/posts/post-12/"])
+    }
+
+    @Test func charsetFromTheHeaderDecodesTheRecord() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive())
+        let record = try run.snapshot.record(url: server.origin + "/posts/post-11/")
+        #expect(record?.title?.hasPrefix("Café “quoted” post 11") == true, "\(record?.title ?? "nil")")
+    }
+
+    @Test func hugeAndBinaryAnswersDoNotStopTheCrawl() async throws {
+        let server = try await FixtureServer(faults: ["/posts/huge/": .body(FixtureServer.hugePage, contentType: "text/html")])
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive()) {
+            $0.maxBodyBytes = 1_000_000
+        }
+        #expect(server.requests(to: "/download").count <= 1)
+        #expect(!run.postPaths.contains("/download"))
+        let huge = run.events.first { $0.url.hasSuffix("/posts/huge/") }
+        #expect(huge != nil)
+        #expect(huge?.bytes == 1_000_000)
+        for p in Self.posts { #expect(run.postPaths.contains(p)) }
+    }
+
+    @Test func resumesAfterAnInterruptionWithoutRefetching() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.stop() } }
+        let archive = Harness.tempArchive()
+        let clock = VirtualClock()
+        await #expect(throws: CancellationError.self) {
+            _ = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive,
+                                        clock: clock, cancelAfter: 8)
+        }
+        let before = server.log.count
+        #expect(before >= 8)
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive, clock: clock)
+        for p in Self.posts { #expect(run.postPaths.filter { $0 == p }.count == 1, "\(p) archived once") }
+        // Each page fetched once in all, except the few in flight when the first run stopped.
+        var perPath: [String: Int] = [:]
+        for r in server.log where r.status == 200 && r.path.hasPrefix("/posts/") { perPath[r.path + r.query, default: 0] += 1 }
+        let refetched = perPath.values.reduce(0) { $0 + max(0, $1 - 1) }
+        #expect(refetched <= 4, "refetched \(perPath.filter { $0.value > 1 })")
+        #expect(server.requests(to: "/robots.txt").count == 1, "robots.txt kept in the crawl state")
+    }
+
+    @Test func recrawlSendsConditionalRequestsAndReusesRecords() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.stop() } }
+        let archive = Harness.tempArchive()
+        let first = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive)
+        let firstCount = server.log.count
+        let clock = VirtualClock(Date(timeIntervalSince1970: 1_732_600_000))
+        let second = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive, clock: clock)
+        let again = server.log.dropFirst(firstCount).filter { Self.posts.contains($0.path) }
+        #expect(!again.isEmpty)
+        for p in Self.posts {
+            #expect(again.contains { $0.path == p && $0.headers["if-none-match"] != nil && $0.status == 304 }, "\(p)")
+        }
+        // Only the legacy redirect chain reaches a post without validators (it is a different URL).
+        #expect(Set(again.filter { $0.status == 200 }.map(\.path)).isSubset(of: ["/posts/post-2/"]))
+        #expect(second.snapshot.manifest.counts.reused == Self.posts.count)
+        #expect(second.snapshot.count == first.snapshot.count,
+                "missing: \(Set(first.snapshot.urls).subtracting(second.snapshot.urls)); \(second.events.filter { $0.outcome != "reused" })")
+        for p in Self.posts {
+            let url = server.origin + p
+            #expect(try second.snapshot.record(url: url) == first.snapshot.record(url: url))
+        }
+    }
+
+    @Test func unreachableHostFailsWithAClearMessage() async throws {
+        await #expect {
+            _ = try await Harness.crawl(seed: "http://127.0.0.1:9/", fetcher: Harness.client(), archive: Harness.tempArchive())
+        } throws: { error in
+            "\(error)".contains("nothing archived") && "\(error)".contains("127.0.0.1:9")
+        }
+    }
+
+    @Test func seedThatIsNotHTMLFailsWithAClearMessage() async throws {
+        // No robots.txt and no sitemap: the seed is the only way in.
+        let server = try await FixtureServer(faults: ["/robots.txt": .status(404, retryAfter: nil, times: 9),
+                                                      "/sitemap.xml": .status(404, retryAfter: nil, times: 9)])
+        defer { Task { await server.stop() } }
+        await #expect {
+            _ = try await Harness.crawl(seed: server.origin + "/download", fetcher: Harness.client(), archive: Harness.tempArchive())
+        } throws: { error in
+            "\(error)".contains("not an HTML page")
+        }
+    }
+
+    @Test func garbageRobotsAndSitemapAreTolerated() async throws {
+        let server = try await FixtureServer(faults: [
+            "/robots.txt": .body("\u{0}\u{1}<html>garbage</html>\nDisallow /x\n", contentType: "text/plain"),
+            "/sitemap.xml": .body("<urlset><url><loc>http://blog.test/posts/post-1/</loc><url><loc>", contentType: "application/xml"),
+        ])
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive())
+        for p in Self.posts { #expect(run.postPaths.contains(p)) }
+        #expect(run.summary.warnings.contains { $0.contains("robots.txt") })
+    }
+
+    @Test func maxPagesStopsTheCrawl() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive()) {
+            $0.maxPages = 5
+        }
+        #expect(run.events.filter { $0.kind == "page" && $0.attempt == 1 }.count == 5)
+    }
+
+    @Test func directoryModeArchivesTheBuildFolder() async throws {
+        let clock = VirtualClock()
+        let fetcher = try DirectoryFetcher(root: FixtureServer.root.path, baseURL: "http://blog.test/", clock: clock)
+        let run = try await Harness.crawl(seed: "http://blog.test/", fetcher: fetcher, archive: Harness.tempArchive(), clock: clock)
+        for p in Self.posts { #expect(run.postPaths.filter { $0 == p }.count == 1, "\(p)") }
+        #expect(!run.postPaths.contains("/private/secret/"))
+        let record = try run.snapshot.record(url: "http://blog.test/posts/post-11/")
+        #expect(record?.title?.hasPrefix("Café “quoted” post 11") == true)
+    }
+
+    static func seconds(_ iso: String) -> Double {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.date(from: iso)?.timeIntervalSince1970 ?? .nan
+    }
+}

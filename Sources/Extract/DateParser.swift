@@ -780,7 +780,9 @@ extension DateParser {
                 return relative(count, unit, reference)
             }
         }
-        if let cjk = cjkRelative(text, reference: reference) { return cjk }
+        // CJK and Hangul characters are one-character word tokens; without any, the CJK forms cannot match.
+        let hasCJK = t.contains { tok in tok.word.flatMap { $0.unicodeScalars.first }.map(isCJKIdeograph) ?? false }
+        if hasCJK, let cjk = cjkRelative(text, reference: reference) { return cjk }
         if text.unicodeScalars.count <= relativeWordLimit {
             for i in 0..<n {
                 guard let w = t[i].word else { continue }
@@ -788,6 +790,7 @@ extension DateParser {
                 // "just now", "à l'instant"
                 if w == "now", i > 0, t[i - 1].word == "just" { return relative(0, .day, reference) }
             }
+            guard hasCJK else { return nil }
             for (phrase, days) in cjkDayWords where text.contains(phrase) { return relative(days, .day, reference) }
         }
         return nil

@@ -29,12 +29,14 @@ public enum Charset {
         if let bom = bomLabel(bytes) { return Detection(label: bom, source: .bom) }
         if let contentType, let raw = charsetParameter(contentType), let label = canonicalLabel(raw) {
             if overruledByUTF8(label, bytes) { return Detection(label: "UTF-8", source: .utf8) }
+            if let legacy = legacyDespiteUTF8Label(label, bytes) { return legacy }
             return Detection(label: label, source: .http)
         }
         if let raw = bytes.withUnsafeBufferPointer({ metaCharset($0) }), var label = canonicalLabel(raw) {
             // A document that was decoded as ASCII-compatible cannot really be UTF-16 (WHATWG).
             if label.hasPrefix("UTF-16") { label = "UTF-8" }
             if overruledByUTF8(label, bytes) { return Detection(label: "UTF-8", source: .utf8) }
+            if let legacy = legacyDespiteUTF8Label(label, bytes) { return legacy }
             return Detection(label: label, source: .meta)
         }
         let valid = bytes.withUnsafeBufferPointer { isValidUTF8($0) }
@@ -49,6 +51,40 @@ public enum Charset {
             guard let firstHigh = b.firstIndex(where: { $0 >= 0x80 }) else { return false }
             return firstInvalidUTF8(UnsafeBufferPointer(rebasing: b[firstHigh...])) == nil
         }
+    }
+
+    /// A page labelled UTF-8 whose non-ASCII bytes mostly fail to form UTF-8 sequences is legacy text under a wrong
+    /// label (a template's meta, a server default): decoding it as UTF-8 would turn every accented letter or kanji
+    /// into U+FFFD. Then the legacy guess applies (source `.fallback`). A UTF-8 page with a few stray bytes keeps
+    /// UTF-8 (and gets U+FFFD only for those).
+    static func legacyDespiteUTF8Label(_ label: String, _ bytes: [UInt8]) -> Detection? {
+        guard label == "UTF-8" else { return nil }
+        return bytes.withUnsafeBufferPointer { b -> Detection? in
+            guard firstInvalidUTF8(b) != nil else { return nil }
+            let (valid, invalid) = multibyteCounts(b)
+            guard invalid > valid else { return nil }
+            return Detection(label: guessLegacy(b), source: .fallback)
+        }
+    }
+
+    /// Well-formed multi-byte UTF-8 sequences, and high bytes that start none, in `b`.
+    static func multibyteCounts(_ b: UnsafeBufferPointer<UInt8>) -> (valid: Int, invalid: Int) {
+        var valid = 0, invalid = 0
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1
+            if c >= 0xC2 && c <= 0xF4, i + need < n, firstInvalidUTF8(UnsafeBufferPointer(rebasing: b[i...(i + need)])) == nil {
+                valid += 1
+                i += need + 1
+            } else {
+                invalid += 1
+                i += 1
+            }
+        }
+        return (valid, invalid)
     }
 
     /// The `charset` parameter of a Content-Type value (`text/html; charset="Shift_JIS"`), unquoted.

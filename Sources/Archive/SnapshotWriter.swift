@@ -88,13 +88,16 @@ public final class SnapshotWriter: @unchecked Sendable {
         try info.write(partialDirectory)
         self.info = info
         // Earlier sessions' WARC files may end in a member torn by a kill: cut it off.
-        for name in Self.warcNames(in: warcDir) { try WARCFile.truncateToLastCompleteMember(warcDir.appendingPathComponent(name)) }
+        let earlierFiles = Self.warcNames(in: warcDir).map { warcDir.appendingPathComponent($0) }
+        for file in earlierFiles { try WARCFile.truncateToLastCompleteMember(file) }
+        previous = try store.latest(site: site)
         let warcName = String(format: "%@-%03d.warc.gz", info.id, info.sessions)
-        warc = try WARCWriter(url: warcDir.appendingPathComponent(warcName), software: "lookback/\(toolVersion)", date: startedAt)
+        warc = try WARCWriter(url: warcDir.appendingPathComponent(warcName), software: "lookback/\(toolVersion)", date: startedAt,
+                              previousCaptures: previous.map { CaptureIndex.read($0.directory) } ?? [:],
+                              captures: CaptureIndex.scan(earlierFiles))
         let journalURL = partialDirectory.appendingPathComponent(Journal.fileName)
         state = try Journal.replay(journalURL)
         journal = try Journal(url: journalURL)
-        previous = try store.latest(site: site)
         self.lock = lock
     }
 
@@ -172,6 +175,8 @@ public final class SnapshotWriter: @unchecked Sendable {
             let pretty = PageRecord.makeEncoder(pretty: true)
             try writeFileAtomically(partialDirectory.appendingPathComponent(Snapshot.indexFileName),
                                     try SnapshotIndex.encode(entries), sync: true)
+            try writeFileAtomically(partialDirectory.appendingPathComponent(CaptureIndex.fileName),
+                                    try CaptureIndex.encode(warc.captures), sync: true)
             try writeFileAtomically(partialDirectory.appendingPathComponent(Snapshot.manifestFileName),
                                     try pretty.encode(manifest) + Data([0x0A]), sync: true)
             try? FileManager.default.removeItem(at: workDirectory)

@@ -26,9 +26,17 @@ public final class WARCWriter: @unchecked Sendable {
     public static let renamedHeaderPrefix = "X-Lookback-Orig-"
     private static let renamedHeaders: Set<String> = ["content-encoding", "transfer-encoding", "content-length"]
 
+    /// Payloads of the previous snapshot by URI: an identical payload is written as a revisit.
+    private let previousCaptures: [String: CaptureIndex.Capture]
+    /// Payloads captured by this snapshot so far, by URI (written to `captures.tsv.gz` at commit).
+    private(set) var captures: [String: CaptureIndex.Capture]
+
     /// Creates (or appends to) `url` and writes a `warcinfo` record naming `software`, dated `date`.
-    init(url: URL, software: String, date: Date) throws {
+    init(url: URL, software: String, date: Date, previousCaptures: [String: CaptureIndex.Capture] = [:],
+         captures: [String: CaptureIndex.Capture] = [:]) throws {
         self.url = url
+        self.previousCaptures = previousCaptures
+        self.captures = captures
         fd = Glibc.open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ArchiveError.io(path: url.path, reason: "cannot open WARC file: \(String(cString: strerror(errno)))") }
         try writeWarcinfo(date: date, fields: [("software", software), ("format", "WARC File Format 1.1"),
@@ -66,18 +74,28 @@ public final class WARCWriter: @unchecked Sendable {
     }
 
     /// Writes a `response` record: status line, headers (transfer-encoding headers renamed, Content-Length
-    /// set to the body's length) and the decoded body. Returns its `WARC-Record-ID`; the payload digest
-    /// is `payloadDigest(body)`.
+    /// set to the body's length) and the decoded body. When the previous snapshot captured the same URI
+    /// with the same payload, writes a `revisit` record (profile identical-payload-digest) pointing at that
+    /// capture instead, so an unchanged page is stored once. Returns the `WARC-Record-ID` written; the
+    /// payload digest is `payloadDigest(body)` either way.
     @discardableResult
     public func writeResponse(targetURI: String, date: Date, status: Int, reason: String = "", httpVersion: String = "HTTP/1.1",
                               headers: [(String, String)], body: [UInt8], concurrentTo: String? = nil) throws -> String {
+        let digest = Self.payloadDigest(body)
+        if !body.isEmpty, let prev = previousCaptures[targetURI], prev.digest == digest {
+            return try writeRevisit(targetURI: targetURI, date: date, profile: .identicalPayloadDigest, refersTo: prev.recordID,
+                                    refersToTargetURI: targetURI, refersToDate: prev.date, payloadDigest: digest, status: status,
+                                    reason: reason, httpVersion: httpVersion, headers: headers, concurrentTo: concurrentTo)
+        }
         var block = Array(Self.httpHead(status: status, reason: reason, httpVersion: httpVersion, headers: headers,
                                         contentLength: body.count).utf8)
         block.append(contentsOf: body)
-        var extra = [("WARC-Payload-Digest", Self.payloadDigest(body))]
+        var extra = [("WARC-Payload-Digest", digest)]
         if let concurrentTo { extra.append(("WARC-Concurrent-To", concurrentTo)) }
-        return try writeRecord(type: "response", targetURI: targetURI, date: date,
-                               contentType: "application/http;msgtype=response", extra: extra, block: block)
+        let id = try writeRecord(type: "response", targetURI: targetURI, date: date,
+                                 contentType: "application/http;msgtype=response", extra: extra, block: block)
+        mutex.withLock { captures[targetURI] = .init(digest: digest, recordID: id, date: isoUTC(date)) }
+        return id
     }
 
     /// Writes a `revisit` record (headers only) pointing at an earlier response record with the same payload.
@@ -92,8 +110,12 @@ public final class WARCWriter: @unchecked Sendable {
                      ("WARC-Refers-To-Target-URI", refersToTargetURI), ("WARC-Refers-To-Date", refersToDate)]
         if let payloadDigest { extra.append(("WARC-Payload-Digest", payloadDigest)) }
         if let concurrentTo { extra.append(("WARC-Concurrent-To", concurrentTo)) }
-        return try writeRecord(type: "revisit", targetURI: targetURI, date: date,
-                               contentType: "application/http;msgtype=response", extra: extra, block: block)
+        let id = try writeRecord(type: "revisit", targetURI: targetURI, date: date,
+                                 contentType: "application/http;msgtype=response", extra: extra, block: block)
+        if let payloadDigest {
+            mutex.withLock { captures[targetURI] = .init(digest: payloadDigest, recordID: refersTo, date: refersToDate) }
+        }
+        return id
     }
 
     /// `sha256:<hex>` of a payload, as written in `WARC-Payload-Digest` (and `FetchInfo.payloadDigest`).

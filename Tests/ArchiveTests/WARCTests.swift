@@ -92,6 +92,33 @@ let warcioMain = "import sys; from warcio.cli import main; sys.exit(main(sys.arg
                 == ["warcinfo", "response", "warcinfo"])
     }
 
+    @Test func anUnchangedPayloadIsStoredOnceAsARevisitOfThePreviousSnapshot() throws {
+        let store = ArchiveStore(root: try makeTempDirectory())
+        let same = Array("<html><body>same</body></html>".utf8)
+        var firstID = ""
+        for (i, day) in ["2026-11-20", "2026-11-27"].enumerated() {
+            let w = try SnapshotWriter.open(store: store, site: "blog.example", seedURL: "s", startedAt: date("\(day)T10:00:00Z"),
+                                            rulesSHA256: "r", toolVersion: "t", resume: false)
+            let id = try w.warc.writeResponse(targetURI: "https://blog.example/a/", date: date("\(day)T10:00:01Z"), status: 200,
+                                              headers: [("Content-Type", "text/html")], body: same)
+            if i == 0 { firstID = id }
+            try w.warc.writeResponse(targetURI: "https://blog.example/b/", date: date("\(day)T10:00:01Z"), status: 200,
+                                     headers: [], body: Array("version \(i)".utf8))
+            try w.commit(endedAt: date("\(day)T10:01:00Z"), coverage: Coverage())
+        }
+        let second = try store.open(site: "blog.example", snapshot: "latest")
+        let records = try WARCReader(url: try #require(second.warcFiles.first)).records()
+        #expect(records.map(\.type) == ["warcinfo", "revisit", "response"])
+        #expect(records[1].header("WARC-Refers-To") == firstID)
+        #expect(records[1].header("WARC-Profile") == WARCWriter.RevisitProfile.identicalPayloadDigest.rawValue)
+        #expect(records[1].header("WARC-Payload-Digest") == WARCWriter.payloadDigest(same))
+        #expect(records[1].header("WARC-Refers-To-Date") == "2026-11-20T10:00:01Z")
+        if let py = python(), try run(py, ["-c", "import warcio"]).status == 0 {
+            let check = try run(py, ["-c", warcioMain, "check", second.warcFiles[0].path])
+            #expect(check.status == 0, "\(check.output)")
+        }
+    }
+
     @Test func gzipMembersRoundTrip() throws {
         let input = Array((0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         let z = try Gzip.compress(input)

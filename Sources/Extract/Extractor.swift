@@ -135,7 +135,7 @@ struct PageExtraction {
         record.updateContentHash()
 
         let links = LinkFinder(metadata: m, baseURL: base)
-        let articleCount = m.articles.filter { !isExcluded($0) && !nested($0, in: m.articles) }.count
+        let articleCount = m.articles.filter { !isExcluded($0) && !nested($0, in: m.articles) && !Exclusion.inComments($0) }.count
         let kind = PageClassifier.classify(
             url: pageURL, path: URLPath.pathAndQuery(pageURL), crawl: site?.crawl, metadata: m, jsonObjects: objects,
             hasArticleObject: article != nil, articleCount: articleCount, hasTitle: title != nil,

@@ -165,6 +165,13 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(post.record.title == "H")
     }
 
+    @Test func commentArticlesDoNotMakeAListing() throws {
+        let comment = "<li class=\"comment\"><article class=\"comment-body\"><p>Nice post, thanks.</p></article></li>"
+        let html = "<html><body><article><h1>Post</h1><time datetime=\"2024-11-01\">Nov 1</time><p>\(lorem)\(lorem)</p></article>"
+            + "<section id=\"comments\"><ol>\(comment)\(comment)\(comment)</ol></section></body></html>"
+        #expect(try extract(html, url: "https://x.example/p/post").kind == .post)
+    }
+
     @Test func charsetFromContentTypeWins() throws {
         let bytes: [UInt8] = Array("<html><head><meta charset=\"utf-8\"><title>Caf".utf8) + [0xE9] + Array("</title></head><body><p>x</p></body></html>".utf8)
         let page = try Extractor(rules: .empty).extract(ExtractionInput(bytes: bytes, url: "https://x.example/", fetchedAt: fetched,

@@ -375,6 +375,7 @@ public final class Crawler {
 
     private func handle(_ f: Fetched) throws {
         let item = f.item
+        attempts[item.key] = nil   // set again below when the request is retried
         let authority = CrawlURL(item.url)?.authority ?? seed.authority
         let now = clock.now()
         switch f.result {
@@ -390,6 +391,7 @@ public final class Crawler {
             case .retry(let at):
                 counters["retries", default: 0] += 1
                 retryQueue.append((at, item))
+                attempts[item.key] = f.attempt
                 event(url: item.url, error: error, kind: item.kind, attempt: f.attempt, outcome: "retry",
                       startedAt: f.startedAt)
             case .done, .giveUp:
@@ -404,6 +406,7 @@ public final class Crawler {
             case .retry(let at):
                 counters["retries", default: 0] += 1
                 retryQueue.append((at, item))
+                attempts[item.key] = f.attempt
                 event(url: item.url, response: r, kind: item.kind, outcome: "retry", attempt: f.attempt,
                       detail: "retry at \(isoMillis(at))", startedAt: f.startedAt)
                 return

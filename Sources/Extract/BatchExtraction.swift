@@ -129,17 +129,6 @@ private final class ResultSlots: @unchecked Sendable {
     }
 }
 
-extension ISOTime {
-    /// Parses an ISO 8601 instant with or without fractional seconds (`2024-11-23T10:00:00Z`, `...+09:00`).
-    public static func parse(_ s: String) -> Date? {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        if let d = f.date(from: s) { return d }
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.date(from: s)
-    }
-}
-
 extension Rules {
     /// Where the default `rules.json` is: the first found walking up from the executable's folder
     /// (the repo it was built in), then from the current directory. `nil` when there is none.

@@ -244,17 +244,6 @@ enum BoilerplateMarker {
     }
 }
 
-/// ISO 8601 formatting of instants.
-public enum ISOTime {
-    /// `YYYY-MM-DDTHH:MM:SSZ`.
-    public static func utc(_ d: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        f.timeZone = TimeZone(identifier: "UTC")
-        return f.string(from: d)
-    }
-}
-
 /// The path (plus query) of an absolute URL, for rule patterns.
 enum URLPath {
     static func pathAndQuery(_ url: String) -> String {

@@ -35,3 +35,22 @@ import Testing
         }
     }
 }
+
+struct ISOTimeCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let seconds: Double
+    let text: String
+    var testDescription: String { name }
+}
+
+@Test(arguments: [
+    ISOTimeCase(name: "epoch", seconds: 0, text: "1970-01-01T00:00:00Z"),
+    ISOTimeCase(name: "leap day", seconds: 1_709_209_845, text: "2024-02-29T12:30:45Z"),
+    ISOTimeCase(name: "fraction dropped", seconds: 1_732_536_000.9, text: "2024-11-25T12:00:00Z"),
+    ISOTimeCase(name: "before 1970", seconds: -86_401, text: "1969-12-30T23:59:59Z"),
+    ISOTimeCase(name: "end of year", seconds: 1_735_689_599, text: "2024-12-31T23:59:59Z"),
+])
+func isoTimeFormats(_ c: ISOTimeCase) {
+    #expect(ISOTime.utc(Date(timeIntervalSince1970: c.seconds)) == c.text)
+    if c.seconds == c.seconds.rounded(.down) { #expect(ISOTime.parse(c.text) == Date(timeIntervalSince1970: c.seconds)) }
+}

@@ -7,6 +7,7 @@
 #   scripts/demo.sh                  # archive root ./archive
 #   ARCHIVE=/tmp/a scripts/demo.sh   # another archive root
 #   SCRATCH=.build-x scripts/demo.sh # another SwiftPM scratch path (default .build)
+#   LOOKBACK=path/to/lookback scripts/demo.sh   # use that binary, skip the system packages and build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,12 +21,14 @@ step() { printf '\n== %s\n' "$*"; }
 run() { printf '+ %s\n' "$*"; "$@"; }
 die() { printf 'demo: %s\n' "$*" >&2; exit 1; }
 
-step "system packages"
-run scripts/install-deps.sh
+if [ -z "${LOOKBACK:-}" ]; then
+  step "system packages"
+  run scripts/install-deps.sh
 
-step "build (release)"
-run swift build -c release --scratch-path "$SCRATCH" --product lookback
-LOOKBACK="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/lookback"
+  step "build (release)"
+  run swift build -c release --scratch-path "$SCRATCH" --product lookback
+  LOOKBACK="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/lookback"
+fi
 [ -x "$LOOKBACK" ] || die "no lookback binary at $LOOKBACK"
 
 # A command that is not in this build yet stops the demo here, by name, rather than faking its output.

@@ -30,6 +30,7 @@ public final class CrawlState {
                     postKey: String?)
         case host(authority: String, lastStart: Double)
         case meta(name: String, value: String)
+        case retry(key: String, at: Double)
     }
 
     /// Opens (or creates) the database at `path`.
@@ -49,7 +50,8 @@ public final class CrawlState {
                         key TEXT PRIMARY KEY NOT NULL, url TEXT NOT NULL, kind INTEGER NOT NULL,
                         priority INTEGER NOT NULL, depth INTEGER NOT NULL, seq INTEGER NOT NULL,
                         routes INTEGER NOT NULL, done INTEGER NOT NULL DEFAULT 0, outcome TEXT,
-                        status INTEGER, reason TEXT, record_url TEXT, alias_of TEXT, post_key TEXT);
+                        status INTEGER, reason TEXT, record_url TEXT, alias_of TEXT, post_key TEXT,
+                        retry_at REAL);
                     CREATE TABLE IF NOT EXISTS host (authority TEXT PRIMARY KEY NOT NULL, last_start REAL NOT NULL);
                     CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
                     """)
@@ -89,6 +91,10 @@ public final class CrawlState {
 
     public func setMeta(_ name: String, _ value: String) { pending.append(.meta(name: name, value: value)) }
 
+    /// Notes that `key` may not be requested again before `time` (a `Retry-After` or back-off), so that a
+    /// resumed crawl keeps the wait.
+    public func setRetry(key: String, at time: Date) { pending.append(.retry(key: key, at: time.timeIntervalSince1970)) }
+
     public func meta(_ name: String) throws -> String? {
         try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = ?", arguments: [name]) }
     }
@@ -109,6 +115,7 @@ public final class CrawlState {
                 """)
             let host = try db.cachedStatement(sql: "INSERT OR REPLACE INTO host (authority, last_start) VALUES (?, ?)")
             let meta = try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)")
+            let retry = try db.cachedStatement(sql: "UPDATE url SET retry_at = ? WHERE key = ?")
             for change in changes {
                 switch change {
                 case let .insert(item, r):
@@ -122,6 +129,8 @@ public final class CrawlState {
                     try host.execute(arguments: [authority, lastStart])
                 case let .meta(name, value):
                     try meta.execute(arguments: [name, value])
+                case let .retry(key, at):
+                    try retry.execute(arguments: [at, key])
                 }
             }
         }
@@ -138,12 +147,13 @@ public final class CrawlState {
 
     /// Loads every known URL into `frontier` (pending ones queued again, in their original order) and
     /// returns per-host last start times.
-    public func restore(into frontier: Frontier) throws -> (Restored, hosts: [String: Date]) {
+    public func restore(into frontier: Frontier) throws -> (Restored, hosts: [String: Date], notBefore: [String: Date]) {
         var counts = Restored()
         var hosts: [String: Date] = [:]
+        var notBefore: [String: Date] = [:]
         try queue.read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT key, url, kind, priority, depth, seq, routes, done, outcome FROM url ORDER BY seq
+                SELECT key, url, kind, priority, depth, seq, routes, done, outcome, retry_at FROM url ORDER BY seq
                 """)
             while let row = try rows.next() {
                 let done: Bool = row[7]
@@ -161,13 +171,14 @@ public final class CrawlState {
                     }
                 } else {
                     counts.pending += 1
+                    if let at: Double = row[9] { notBefore[item.key] = Date(timeIntervalSince1970: at) }
                 }
             }
             for row in try Row.fetchAll(db, sql: "SELECT authority, last_start FROM host") {
                 hosts[row[0]] = Date(timeIntervalSince1970: row[1])
             }
         }
-        return (counts, hosts)
+        return (counts, hosts, notBefore)
     }
 
     /// Every archived post with the routes that found it (its own URL's and those of the URLs that

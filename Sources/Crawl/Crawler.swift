@@ -82,6 +82,8 @@ public final class Crawler {
     private var hosts: [String: HostPoliteness] = [:]
     private var retryQueue: [(at: Date, item: Frontier.Item)] = []
     private var attempts: [String: Int] = [:]
+    /// Retry times of URLs restored from an interrupted run (a `Retry-After` outlives a kill).
+    private var notBefore: [String: Date] = [:]
     /// Keys of URLs archived or used as listings (their own, their final and their canonical URL's).
     private var doneKeys = Set<String>()
     /// Identity keys of archived posts.
@@ -159,7 +161,8 @@ public final class Crawler {
     /// On a resumed snapshot: reloads the frontier and the sets of finished URLs.
     private func restoreIfResumed() throws -> Bool {
         guard writer.isResumed, try state.meta("seed") != nil else { return false }
-        let (counts, hostStarts) = try state.restore(into: frontier)
+        let (counts, hostStarts, waits) = try state.restore(into: frontier)
+        notBefore = waits
         posts = counts.posts
         listings = counts.listings
         errors = counts.errors
@@ -318,6 +321,11 @@ public final class Crawler {
         if let soonest = retryQueue.map(\.at).min() { wake = min(wake ?? soonest, soonest) }
         if let max = config.maxPages, pagesDispatched >= max { return nil }
         while let item = frontier.next() {
+            if let at = notBefore.removeValue(forKey: item.key), at > now {
+                retryQueue.append((at, item))
+                wake = min(wake ?? at, at)
+                continue
+            }
             if item.kind == .page, doneKeys.contains(item.key) {
                 state.finish(key: item.key, outcome: .duplicate)
                 continue
@@ -392,6 +400,7 @@ public final class Crawler {
                 counters["retries", default: 0] += 1
                 retryQueue.append((at, item))
                 attempts[item.key] = f.attempt
+                state.setRetry(key: item.key, at: at)
                 event(url: item.url, error: error, kind: item.kind, attempt: f.attempt, outcome: "retry",
                       startedAt: f.startedAt)
             case .done, .giveUp:
@@ -407,6 +416,7 @@ public final class Crawler {
                 counters["retries", default: 0] += 1
                 retryQueue.append((at, item))
                 attempts[item.key] = f.attempt
+                state.setRetry(key: item.key, at: at)
                 event(url: item.url, response: r, kind: item.kind, outcome: "retry", attempt: f.attempt,
                       detail: "retry at \(isoMillis(at))", startedAt: f.startedAt)
                 return

@@ -14,7 +14,7 @@ public enum DiscoveryRoute: String, CaseIterable, Sendable, Codable {
     case redirect
 
     /// One bit per route, so a URL's routes fit in one small integer (memory and the state database).
-    var bit: Int { 1 << DiscoveryRoute.allCases.firstIndex(of: self)! }
+    public var bit: Int { 1 << DiscoveryRoute.allCases.firstIndex(of: self)! }
 
     /// The routes whose bits are set in `mask`, in declaration order.
     static func routes(in mask: Int) -> [DiscoveryRoute] { allCases.filter { mask & $0.bit != 0 } }

@@ -1,0 +1,94 @@
+import Crawl
+import Foundation
+import Testing
+
+/// Table tests of the frontier's admission rules and of URL keys.
+@Suite struct FrontierTests {
+    struct KeyCase: CustomTestStringConvertible, Sendable {
+        var name: String
+        var a: String
+        var b: String
+        var same: Bool
+        var testDescription: String { name }
+    }
+
+    @Test(arguments: [
+        KeyCase(name: "trailing slash folded", a: "http://b.test/p/x", b: "http://b.test/p/x/", same: true),
+        KeyCase(name: "www twin folded", a: "http://www.b.test/p/", b: "http://b.test/p/", same: true),
+        KeyCase(name: "scheme ignored", a: "https://b.test/p/", b: "http://b.test/p/", same: true),
+        KeyCase(name: "session id dropped", a: "http://b.test/p/?sessionid=abc", b: "http://b.test/p/", same: true),
+        KeyCase(name: "query order ignored", a: "http://b.test/?a=1&b=2", b: "http://b.test/?b=2&a=1", same: true),
+        KeyCase(name: "fragment dropped", a: "http://b.test/p/#comments", b: "http://b.test/p/", same: true),
+        KeyCase(name: "other query differs", a: "http://b.test/?p=1", b: "http://b.test/?p=2", same: false),
+        KeyCase(name: "other path differs", a: "http://b.test/a/", b: "http://b.test/b/", same: false),
+        KeyCase(name: "other port differs", a: "http://b.test:8080/a/", b: "http://b.test/a/", same: false),
+    ])
+    func keys(_ c: KeyCase) throws {
+        let a = try #require(CrawlURL(c.a)), b = try #require(CrawlURL(c.b))
+        #expect((a.key == b.key) == c.same, "\(a.key) vs \(b.key)")
+    }
+
+    struct AdmitCase: CustomTestStringConvertible, Sendable {
+        var name: String
+        var url: String
+        var route: DiscoveryRoute = .link
+        var depth = 1
+        var rejection: Frontier.Rejection?
+        var testDescription: String { name }
+    }
+
+    static let now = Date(timeIntervalSince1970: 1_732_536_000)   // 2024-11-25
+
+    @Test(arguments: [
+        AdmitCase(name: "post link", url: "http://b.test/2024/11/post/"),
+        AdmitCase(name: "www twin in scope", url: "http://www.b.test/post/"),
+        AdmitCase(name: "other host", url: "http://elsewhere.test/post/", rejection: .offSite),
+        AdmitCase(name: "image", url: "http://b.test/img/a.JPG", rejection: .asset),
+        AdmitCase(name: "pdf", url: "http://b.test/files/report.pdf", rejection: .asset),
+        AdmitCase(name: "mailto", url: "mailto:a@b.test", rejection: .notHTTP),
+        AdmitCase(name: "too long", url: "http://b.test/" + String(repeating: "a", count: 1_100), rejection: .tooLong),
+        AdmitCase(name: "too deep", url: "http://b.test/deep/", depth: 51, rejection: .tooDeep),
+        AdmitCase(name: "deep sitemap entry trusted", url: "http://b.test/deep/", route: .sitemap, depth: 51),
+        AdmitCase(name: "repeated segments", url: "http://b.test/a/b/a/b/a/b/", rejection: .repeatedSegments),
+        AdmitCase(name: "calendar far future", url: "http://b.test/calendar/?month=2031-01", rejection: .calendar),
+        AdmitCase(name: "calendar far past", url: "http://b.test/events/?year=1970", rejection: .calendar),
+        AdmitCase(name: "calendar path far", url: "http://b.test/calendar/2040/01/", rejection: .calendar),
+        AdmitCase(name: "calendar near", url: "http://b.test/calendar/?month=2024-10"),
+        AdmitCase(name: "robots disallowed", url: "http://b.test/private/x/", rejection: .robots),
+        AdmitCase(name: "out of scope prefix", url: "http://b.test/shop/item/", rejection: .outOfScope),
+    ])
+    func admission(_ c: AdmitCase) {
+        let seed = CrawlURL("http://b.test/")!
+        let f = Frontier(seed: seed, scopePrefix: c.name == "out of scope prefix" ? "/blog/" : nil, now: Self.now)
+        f.robotsAllows = { !$0.hasPrefix("/private/") }
+        let result = f.admit(c.url, kind: .page, route: c.route, depth: c.depth)
+        if let r = c.rejection {
+            #expect(result == .rejected(r))
+        } else if case .queued = result {
+        } else {
+            Issue.record("expected queued, got \(result)")
+        }
+    }
+
+    @Test func queryVarietyPerPathIsCapped() {
+        let f = Frontier(seed: CrawlURL("http://b.test/")!, now: Self.now)
+        let limit = Frontier.Limits().maxQueryVariants
+        let results = (0..<(limit + 5)).map { f.admit("http://b.test/search/?q=\($0)", kind: .page, route: .link, depth: 1) }
+        #expect(results.prefix(limit).allSatisfy { if case .queued = $0 { true } else { false } })
+        #expect(results.dropFirst(limit).allSatisfy { $0 == .rejected(.queryVariety) })
+    }
+
+    @Test func duplicatesAddRoutesAndOrderIsByPriority() {
+        let f = Frontier(seed: CrawlURL("http://b.test/")!, now: Self.now)
+        _ = f.admit("http://b.test/in-post/", kind: .page, route: .link, depth: 2)
+        _ = f.admit("http://b.test/listing/", kind: .page, route: .pagination, depth: 1)
+        _ = f.admit("http://b.test/from-sitemap/", kind: .page, route: .sitemap, depth: 1)
+        _ = f.admit("http://b.test/sitemap.xml", kind: .sitemap, route: .sitemap, depth: 0)
+        let again = f.admit("http://b.test/in-post", kind: .page, route: .feed, depth: 1)
+        #expect(again == .newRoute(key: "b.test/in-post", routes: DiscoveryRoute.link.bit | DiscoveryRoute.feed.bit))
+        #expect(f.admit("http://b.test/in-post/", kind: .page, route: .link, depth: 3) == .known)
+        let order = (0..<4).compactMap { _ in f.next()?.url }
+        #expect(order == ["http://b.test/sitemap.xml", "http://b.test/from-sitemap/", "http://b.test/listing/",
+                          "http://b.test/in-post/"])
+    }
+}

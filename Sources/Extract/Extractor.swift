@@ -87,7 +87,8 @@ struct PageExtraction {
         if title == nil, let h = m.h1s.map({ TextNormalizer.normalize($0.textContent) }).first(where: { !$0.isEmpty }) { title = h }
 
         // Related cards, then what is never content.
-        let selfURLs: Set<String> = [pageURL, canonical]
+        // Cards are compared by crawl key: a session id in a card's link never makes it another post.
+        let selfURLs = Set([pageURL, canonical].flatMap { [$0, URLNormalizer.crawlKey($0) ?? $0] })
         let related = RelatedFinder(document: doc, body: m.body, baseURL: base, selfURLs: selfURLs, rules: rules,
                                     candidates: m.relatedCandidates)
             .find(rule: site?.related)

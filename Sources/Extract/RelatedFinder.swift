@@ -171,7 +171,7 @@ struct RelatedFinder {
         let anchors = (try? n.select(xpath: ".//a[@href]")) ?? []
         for a in anchors {
             if let o = outside, isAncestor(o, of: a) { continue }
-            if let u = URLNormalizer.normalize(a.attribute("href") ?? "", base: baseURL), !selfURLs.contains(u), !isTaxonomy(u) {
+            if let u = URLNormalizer.crawlKey(a.attribute("href") ?? "", base: baseURL), !selfURLs.contains(u), !isTaxonomy(u) {
                 return true
             }
         }
@@ -189,7 +189,7 @@ struct RelatedFinder {
         var cardRoots: [(Node, String)] = []
         var usedRoots = Set<Node>()
         for a in anchors {
-            guard let u = URLNormalizer.normalize(a.attribute("href") ?? "", base: baseURL), !isTaxonomy(u),
+            guard let u = URLNormalizer.crawlKey(a.attribute("href") ?? "", base: baseURL), !isTaxonomy(u),
                   !selfURLs.contains(u) else { continue }
             if let frag = a.attribute("href"), frag.hasPrefix("#") { continue }
             var root = a
@@ -207,7 +207,7 @@ struct RelatedFinder {
         var out = Set<String>()
         let anchors = (try? n.select(xpath: ".//a[@href]")) ?? []
         for a in anchors {
-            if let u = URLNormalizer.normalize(a.attribute("href") ?? "", base: baseURL), !isTaxonomy(u) { out.insert(u) }
+            if let u = URLNormalizer.crawlKey(a.attribute("href") ?? "", base: baseURL), !isTaxonomy(u) { out.insert(u) }
             if out.count > 1 { break }
         }
         return out
@@ -274,9 +274,9 @@ struct RelatedFinder {
         }
         var url: String?
         if let u = first(rule.url) {
-            url = URLNormalizer.normalize(u.attribute("href") ?? (u.textContent), base: baseURL)
+            url = URLNormalizer.crawlKey(u.attribute("href") ?? (u.textContent), base: baseURL)
         } else if let a = ((try? item.select(xpath: "descendant-or-self::a[@href]")) ?? []).first {
-            url = URLNormalizer.normalize(a.attribute("href") ?? "", base: baseURL)
+            url = URLNormalizer.crawlKey(a.attribute("href") ?? "", base: baseURL)
         }
         guard let url else { return nil }
         let fallback = readCard(item, url: url)

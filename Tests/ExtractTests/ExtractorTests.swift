@@ -114,6 +114,20 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(!page.record.body.text.contains("About b."))
     }
 
+    @Test func relatedCardURLsDropSessionIDs() throws {
+        // A server that appends a session id to links must not make a card look like another post.
+        let html = """
+        <html><body><article><h1>Post</h1><p>\(lorem)\(lorem)\(lorem)\(lorem)\(lorem)</p></article>
+        <section><h2>Related posts</h2>
+        <div class="card"><a href="/b?sessionid=77ff"><h3>B</h3></a><p>About b.</p></div>
+        <div class="card"><a href="/c;jsessionid=A1B2"><h3>C</h3></a><p>About c.</p></div>
+        <div class="card"><a href="/p?PHPSESSID=9"><h3>Self</h3></a><p>Me.</p></div>
+        </section></body></html>
+        """
+        let page = try extract(html, url: "https://x.example/p")
+        #expect(page.record.related.map(\.url) == ["https://x.example/b", "https://x.example/c"])
+    }
+
     @Test func bodyHTMLIsCleanAndAbsolute() throws {
         let html = """
         <html><body><article><h1>Post</h1>

@@ -73,6 +73,7 @@ http {
     gzip_types text/plain text/css application/xml application/rss+xml application/atom+xml;
     client_body_temp_path $NGX/tmp; proxy_temp_path $NGX/tmp; fastcgi_temp_path $NGX/tmp;
     uwsgi_temp_path $NGX/tmp; scgi_temp_path $NGX/tmp;
+    map_hash_max_size 65536; map_hash_bucket_size 128;
     map \$arg_p \$shortlink { default ""; include $NGX/shortlinks.map; }
     server {
         listen 127.0.0.1:$PORT;

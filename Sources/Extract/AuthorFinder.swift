@@ -8,7 +8,8 @@ enum AuthorFinder {
                            "sailthru.author", "byl", "article:author", "og:article:author", "citation_author", "twitter:creator:name"]
     /// Words a byline starts with, in several languages.
     static let prefixes = ["written by", "posted by", "words by", "reviewed by", "story by", "by:", "by", "von", "par",
-                           "por", "di", "door", "av", "autor:", "author:", "автор:", "作者："]
+                           "por", "di", "door", "av", "autor:", "author:", "автор:", "作者：", "作者", "著者：", "著者", "投稿者：", "投稿者",
+                           "글쓴이", "기자"]
     /// URL path pieces of author pages.
     static let authorPaths = ["/author/", "/authors/", "/profile/", "/people/", "/staff/", "/writers/", "/contributors/"]
     /// Places where an author link is not the post's byline.

@@ -518,19 +518,17 @@ struct Attrs {
     var hidden = false
 
     init(_ n: Node) {
-        for (name, value) in n.attributes {
-            switch name {
-            case "class": cls = value
-            case "id": id = value
-            case "style": style = value
-            case "role": role = value
-            case "rel": rel = value
-            case "itemprop": itemprop = value
-            case "aria-hidden": ariaHidden = value
-            case "hidden": hidden = true
-            default: break
-            }
-        }
+        // Look up only the attributes read here: copying every value (src, href, data-*) was measurable.
+        // HTML parsing drops repeated attributes, so the first match is the only one.
+        guard n.hasAttributes else { return }
+        cls = n.attribute("class") ?? ""
+        id = n.attribute("id") ?? ""
+        style = n.attribute("style")
+        role = n.attribute("role")
+        rel = n.attribute("rel")
+        itemprop = n.attribute("itemprop")
+        ariaHidden = n.attribute("aria-hidden")
+        hidden = n.attribute("hidden") != nil
     }
 
     /// `hidden`, `aria-hidden=true` (except Readability's lazy-image fallback) or an inline `display:none`/`visibility:hidden`.

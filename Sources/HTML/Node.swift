@@ -37,24 +37,32 @@ public struct Node {
 
     /// The value of an attribute, or `nil` when absent. Names are matched as libxml2 stores them (lowercase for HTML).
     public func attribute(_ name: String) -> String? {
-        guard isElement else { return nil }
-        // Fast path (called for class/id/href on most nodes): read the value's single text child in place,
-        // without the copy xmlGetProp allocates. Anything unusual goes through xmlGetProp.
-        var a = ptr.pointee.properties
-        while let attr = a {
-            if attr.pointee.ns == nil, let n = attr.pointee.name, xmlStrEqual(n, name) != 0 {
-                guard let child = attr.pointee.children else { return "" }
-                if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
-                    return String(cString: content)
+        guard isElement, ptr.pointee.properties != nil else { return nil }
+        // One C string for the whole scan: passing a Swift String to xmlStrEqual converts it on every call.
+        return name.withCString { cName in
+            cName.withMemoryRebound(to: xmlChar.self, capacity: 1) { xName in
+                // Fast path (called for class/id/href on most nodes): read the value's single text child in place,
+                // without the copy xmlGetProp allocates. Anything unusual goes through xmlGetProp.
+                var a = ptr.pointee.properties
+                while let attr = a {
+                    if attr.pointee.ns == nil, let n = attr.pointee.name, xmlStrEqual(n, xName) != 0 {
+                        guard let child = attr.pointee.children else { return "" }
+                        if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+                            return String(cString: content)
+                        }
+                        break
+                    }
+                    a = attr.pointee.next
                 }
-                break
+                guard a != nil, let v = xmlGetProp(ptr, xName) else { return nil }
+                defer { lb_xmlFree(v) }
+                return String(cString: v)
             }
-            a = attr.pointee.next
         }
-        guard a != nil, let v = xmlGetProp(ptr, name) else { return nil }
-        defer { lb_xmlFree(v) }
-        return String(cString: v)
     }
+
+    /// Whether the node has any attribute (a cheap check before looking several up).
+    public var hasAttributes: Bool { ptr.pointee.properties != nil }
 
     /// All attributes in source order.
     public var attributes: [(name: String, value: String)] {
@@ -63,7 +71,11 @@ public struct Node {
         while let attr = a {
             let n = attr.pointee.name.map { String(cString: $0) } ?? ""
             var value = ""
-            if let v = xmlNodeListGetString(ptr.pointee.doc, attr.pointee.children, 1) {
+            // Fast path as in `attribute(_:)`: a single text child is read in place, without a copy to free.
+            if let child = attr.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE,
+               let content = child.pointee.content {
+                value = String(cString: content)
+            } else if let v = xmlNodeListGetString(ptr.pointee.doc, attr.pointee.children, 1) {
                 value = String(cString: v)
                 lb_xmlFree(v)
             }

@@ -175,6 +175,10 @@ struct DateFinder {
             if seen > 5000 { return false }
             let hint = classOf(n)
             if hint.count > 1 && ClassHints.containsAny(hint, ["comment", "related", "widget", "sidebar"]) { return false }
+            // An "updated" line is never the published date, unless it also says "published".
+            if hint.count > 1 && ClassHints.containsAny(hint, Self.modifiedHints) && !ByteSearch.containsAny(hint, ["publish"]) {
+                return false
+            }
             if hinted, hint.count > 1, ClassHints.containsAny(hint, Self.dateHints) { check(n) }
             return true
         }

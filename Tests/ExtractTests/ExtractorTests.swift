@@ -128,6 +128,20 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(page.record.related.map(\.url) == ["https://x.example/b", "https://x.example/c"])
     }
 
+    @Test func updatedLineIsNeverThePublishedDate() throws {
+        // The published date is implausible (before 1990) and dropped; the "modified" line must not take its place.
+        let html = """
+        <html><head><meta property="article:modified_time" content="2024-11-20T09:00:00+00:00"></head><body>
+        <article><h1>Post</h1>
+        <div class="post-date"><time datetime="1985-03-18T06:52:19+00:00">March 18, 1985</time></div>
+        <div class="post-date__modified-date post-date"><time datetime="2024-11-20T09:00:00+00:00">November 20, 2024</time></div>
+        <p>\(lorem)\(lorem)\(lorem)\(lorem)</p></article></body></html>
+        """
+        let page = try extract(html, url: "https://x.example/post/")
+        #expect(page.record.published == nil)
+        #expect(page.record.modified?.date == "2024-11-20T09:00:00+00:00")
+    }
+
     @Test func bodyHTMLIsCleanAndAbsolute() throws {
         let html = """
         <html><body><article><h1>Post</h1>

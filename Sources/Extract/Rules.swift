@@ -173,14 +173,28 @@ public struct Rules: Sendable {
             for s in sites where s.match.hosts.contains(where: { RulesHost.matches(host: host, rule: $0) }) { return s }
         }
         guard let document, sites.contains(where: { $0.match.generator != nil || !$0.match.markup.isEmpty }) else { return nil }
-        let generator = (try? document.string(xpath: "string(//meta[translate(@name,'GENERATOR','generator')='generator']/@content)")) ?? ""
+        let generator = (try? document.string(xpath: "string(/descendant::meta[translate(@name,'GENERATOR','generator')='generator']/@content)")) ?? ""
         for s in sites {
             if let g = s.match.generator, !generator.isEmpty, g.matches(generator) { return s }
             for m in s.match.markup {
-                if let found = try? document.select(xpath: m.xpath, from: nil), !found.isEmpty { return s }
+                if let found = try? document.select(xpath: DescendantRewrite.rewrite(m.xpath), from: nil), !found.isEmpty { return s }
             }
         }
         return nil
+    }
+}
+
+/// libxml2 evaluates a leading `//name[...]` as every node of the page, then each one's children; the equal
+/// `/descendant::name[...]` walks the tree once. Equal only without positional predicates, hence the guard.
+enum DescendantRewrite {
+    static func rewrite(_ xpath: String) -> String {
+        guard xpath.hasPrefix("//") else { return xpath }
+        let rest = xpath.dropFirst(2)
+        guard let first = rest.first, first.isASCII, first.isLetter,
+              !rest.contains(where: { $0.isNumber }), !rest.contains("position("), !rest.contains("last("),
+              let end = rest.firstIndex(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_")) }),
+              rest[end] == "[" else { return xpath }
+        return "/descendant::" + rest
     }
 }
 

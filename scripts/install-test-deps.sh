@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Test-only Python tools: the archive tests check WARC files with warcio and exports with jsonschema
 # (both from PyPI), run from a virtual environment in .build-venv/ (ignored by git) that also sees the
-# system's Python packages. The demo does not need them, so only scripts/test.sh calls this.
+# system's Python packages. The demo does not need them, so only the test command calls this.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="$root/.build-venv"

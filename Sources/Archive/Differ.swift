@@ -2,7 +2,8 @@ import Extract
 import Foundation
 
 /// What changed between two snapshots of a site: posts added, removed, moved (new URL, same post)
-/// and changed, field by field. Only content counts: fields outside `Differ.fields` (fetch time,
+/// and changed, field by field (a moved post whose content also changed is in both `moved` and
+/// `changed`, under its new URL). Only content counts: fields outside `Differ.fields` (fetch time,
 /// status, boilerplate that never reaches the record) never make a post changed.
 public struct SnapshotDiff: Equatable, Sendable {
     public struct Move: Equatable, Sendable { public var from: String; public var to: String }
@@ -58,6 +59,13 @@ public enum Differ {
         }
         let moved = try matchMoves(removed: removed, added: added, old: old, new: new)
         let movedFrom = Set(moved.map(\.from)), movedTo = Set(moved.map(\.to))
+        // A moved post can also have been edited: its edits are reported under its new URL.
+        for move in moved {
+            guard let ra = try old.record(url: move.from), let rb = try new.record(url: move.to),
+                  let change = compare(ra, rb) else { continue }
+            changed.append(change)
+        }
+        changed.sort { $0.url < $1.url }
         return SnapshotDiff(site: new.site, old: old.id, new: new.id,
                             added: added.filter { !movedTo.contains($0) },
                             removed: removed.filter { !movedFrom.contains($0) },

@@ -42,7 +42,7 @@ import Testing
             makeRecord("\(b)/tagged/", title: "Tagged", tags: ["a", "c"]),
             makeRecord("\(b)/related/", title: "Related", related: [card("same", "Same"), card("tagged", "Tagged", "New summary.")]),
             makeRecord("\(b)/authors/", title: "Authors", authors: ["Ann", "Bob"]),
-            makeRecord("\(b)/new-slug/", title: "Renamed", body: "Short."),
+            makeRecord("\(b)/new-slug/", title: "Renamed and retitled", body: "Short."),
             makeRecord("\(b)/2026/shortlinked/", title: "Shortlinked", body: "Also short."),
             makeRecord("\(b)/copied-again/", title: "Copied", body: longBody),
             makeRecord("\(b)/brand-new/", title: "Brand new"),
@@ -78,6 +78,7 @@ import Testing
                             .init(from: "\(b)/old-slug/", to: "\(b)/new-slug/")])
         #expect(Dictionary(uniqueKeysWithValues: d.changed.map { ($0.url, $0.fields.keys.sorted()) }) == [
             "\(b)/authors/": ["authors"], "\(b)/edited/": ["body", "modified"], "\(b)/related/": ["related"],
+            "\(b)/new-slug/": ["title"],   // moved (by redirect) and edited
             "\(b)/retitled/": ["title"], "\(b)/tagged/": ["tags"],
         ])
         #expect(d.unchanged == 3)   // same, refetched, relative

@@ -17,10 +17,11 @@ enum AuthorFinder {
                                  "author-card", "bio", "card"]
     /// Above this many words a byline is a sentence, not names.
     static let maxWords = 10
+    static let itempropName = try! CSSSelector.compile("[itemprop='name']")
 
     static func find(rule: RuleSelector?, document: HTMLDocument, metadata m: PageMetadata, article: [String: Any]?,
                      graph: [[String: Any]], byline: String?, isExcluded: (Node) -> Bool) -> [String] {
-        if let rule, let nodes = try? document.select(xpath: rule.xpath, from: nil), !nodes.isEmpty {
+        if let rule, let nodes = try? document.select(rule.selector, from: nil), !nodes.isEmpty {
             let names = clean(nodes.map { $0.textContent })
             if !names.isEmpty { return names }
         }
@@ -43,7 +44,7 @@ enum AuthorFinder {
         for (prop, n) in m.itemprops where prop == "author" || prop == "creator" {
             if isExcluded(n) { continue }
             if let c = n.attribute("content") { micro.append(c); continue }
-            let inner = (try? n.select(xpath: ".//*[@itemprop='name']")) ?? []
+            let inner = ((try? document.select(Self.itempropName, from: n)) ?? []).filter { $0 != n }
             if let first = inner.first { micro.append(first.attribute("content") ?? first.textContent) }
             else { micro.append(n.textContent) }
         }

@@ -45,7 +45,7 @@ struct DateFinder {
     }
 
     func fromRule(_ sel: RuleSelector?) -> DateField? {
-        guard let sel, let nodes = try? document.select(xpath: sel.xpath, from: nil) else { return nil }
+        guard let sel, let nodes = try? document.select(sel.selector, from: nil) else { return nil }
         for n in nodes {
             for raw in [n.attribute("datetime"), n.attribute("content"), n.attribute("title")].compactMap({ $0 }) {
                 if let p = DateParser.parseMachine(raw), plausible(p) { return field(p, raw: raw, source: "rule") }

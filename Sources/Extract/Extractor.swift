@@ -70,7 +70,7 @@ struct PageExtraction {
         // Title
         let headingTexts = (m.h1s + m.h2s).map { TextNormalizer.normalize($0.textContent) }
         var title: String?
-        if let sel = site?.title, let n = ((try? doc.select(xpath: sel.xpath, from: nil)) ?? []).first {
+        if let sel = site?.title, let n = (try? doc.first(sel.selector)) ?? nil {
             let t = TextNormalizer.normalize(n.textContent)
             if !t.isEmpty { title = t }
         }
@@ -94,7 +94,7 @@ struct PageExtraction {
             .find(rule: site?.related)
         var preExcluded = Set(related.containers)
         for sel in site?.remove ?? [] {
-            for n in (try? doc.select(xpath: sel.xpath, from: nil)) ?? [] where n.isElement { preExcluded.insert(n) }
+            for n in (try? doc.select(sel.selector, from: nil)) ?? [] where n.isElement { preExcluded.insert(n) }
         }
 
         // Body
@@ -102,7 +102,7 @@ struct PageExtraction {
         var roots: [Node] = []
         var excluded = preExcluded
         var byline: String?
-        if let sel = site?.body, let found = try? doc.select(xpath: sel.xpath, from: nil),
+        if let sel = site?.body, let found = try? doc.select(sel.selector, from: nil),
            found.contains(where: { $0.isElement && !Exclusion.isInside($0, preExcluded) }) {
             roots = outermost(found.filter { $0.isElement && !Exclusion.isInside($0, preExcluded) })
             excluded.formUnion(BoilerplateMarker.mark(roots: roots, titles: titles, preExcluded: preExcluded))

@@ -47,15 +47,15 @@ struct RelatedFinder {
     func find(rule: RelatedRule?) -> Result {
         var containers: [Node] = []
         if let rule {
-            if let c = rule.container, let found = try? document.select(xpath: c.xpath, from: nil) { containers = found }
-            else if let item = rule.item, let found = try? document.select(xpath: item.xpath, from: nil), !found.isEmpty {
+            if let c = rule.container, let found = try? document.select(c.selector, from: nil) { containers = found }
+            else if let item = rule.item, let found = try? document.select(item.selector, from: nil), !found.isEmpty {
                 let cards = found.compactMap { card($0, rule: rule) }
                 return Result(cards: dedupe(cards), containers: found)
             }
             if !containers.isEmpty {
                 var cards: [RelatedLink] = []
                 for c in containers {
-                    if let item = rule.item, let items = try? document.select(xpath: item.xpath, from: c) {
+                    if let item = rule.item, let items = try? document.select(item.selector, from: c) {
                         cards += items.compactMap { card($0, rule: rule) }
                     } else {
                         cards += heuristicCards(in: c)
@@ -168,7 +168,7 @@ struct RelatedFinder {
     }
 
     private func hasForeignLink(_ n: Node, outside: Node? = nil) -> Bool {
-        let anchors = (try? n.select(xpath: ".//a[@href]")) ?? []
+        let anchors = descendants(Self.links, of: n)
         for a in anchors {
             if let o = outside, isAncestor(o, of: a) { continue }
             if let u = URLNormalizer.crawlKey(a.attribute("href") ?? "", base: baseURL), !selfURLs.contains(u), !isTaxonomy(u) {
@@ -185,7 +185,7 @@ struct RelatedFinder {
 
     /// Cards in a container: each post link grouped with the largest element around it that links nowhere else.
     private func heuristicCards(in container: Node) -> [RelatedLink] {
-        let anchors = (try? container.select(xpath: ".//a[@href]")) ?? []
+        let anchors = descendants(Self.links, of: container)
         var cardRoots: [(Node, String)] = []
         var usedRoots = Set<Node>()
         for a in anchors {
@@ -203,9 +203,22 @@ struct RelatedFinder {
         return cards
     }
 
+    private static let links = try! CSSSelector.compile("a[href]")
+    private static let headings = try! CSSSelector.compile("h1, h2, h3, h4, h5, h6")
+    /// Any class containing "title" (also what the card-title and "-title" forms reduce to).
+    private static let titled = try! CSSSelector.compile("[class*='title']")
+    private static let classed = try! CSSSelector.compile("[class]")
+    private static let cardMeta = try! CSSSelector.compile("time, footer")
+    private static let images = try! CSSSelector.compile("img")
+
+    /// Matches below `n` (not `n` itself), in document order.
+    private func descendants(_ selector: Selector, of n: Node) -> [Node] {
+        ((try? document.select(selector, from: n)) ?? []).filter { $0 != n }
+    }
+
     private func postURLs(in n: Node) -> Set<String> {
         var out = Set<String>()
-        let anchors = (try? n.select(xpath: ".//a[@href]")) ?? []
+        let anchors = descendants(Self.links, of: n)
         for a in anchors {
             if let u = URLNormalizer.crawlKey(a.attribute("href") ?? "", base: baseURL), !isTaxonomy(u) { out.insert(u) }
             if out.count > 1 { break }
@@ -217,14 +230,14 @@ struct RelatedFinder {
         // Title: a heading, else a title-classed element, else the longest link text.
         var titleNode: Node?
         var title = ""
-        let headings = (try? root.select(xpath: "descendant-or-self::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]")) ?? []
+        let headings = (try? document.select(Self.headings, from: root)) ?? []
         if let h = headings.first(where: { !TextNormalizer.normalize($0.textContent).isEmpty }) {
             titleNode = h; title = TextNormalizer.normalize(h.textContent)
-        } else if let t = ((try? root.select(xpath: "descendant-or-self::*[contains(concat(' ', normalize-space(@class), ' '), 'title') or contains(@class, '-title') or contains(@class, 'title')]")) ?? [])
+        } else if let t = ((try? document.select(Self.titled, from: root)) ?? [])
                     .first(where: { !TextNormalizer.normalize($0.textContent).isEmpty }) {
             titleNode = t; title = TextNormalizer.normalize(t.textContent)
         } else {
-            let anchors = (try? root.select(xpath: "descendant-or-self::a[@href]")) ?? []
+            let anchors = (try? document.select(Self.links, from: root)) ?? []
             var best: Node?
             var bestLen = 0
             for a in anchors {
@@ -238,7 +251,7 @@ struct RelatedFinder {
         guard !title.isEmpty else { return nil }
         // Summary: a summary-classed element, else the first other text block that is not card metadata.
         var summary: String?
-        let hinted = (try? root.select(xpath: "descendant-or-self::*[@class]")) ?? []
+        let hinted = (try? document.select(Self.classed, from: root)) ?? []
         for n in hinted {
             let cs = (n.attribute("class") ?? "").lowercased()
             if ClassHints.containsAny(cs, Self.summaryHints) {
@@ -253,13 +266,13 @@ struct RelatedFinder {
                 let cs = (n.attribute("class") ?? "").lowercased()
                 if ClassHints.containsAny(cs, Self.metaHints) && !ClassHints.containsAny(cs, Self.summaryHints) { ex.insert(n) }
             }
-            for n in (try? root.select(xpath: ".//time | .//footer")) ?? [] { ex.insert(n) }
+            for n in descendants(Self.cardMeta, of: root) { ex.insert(n) }
             let paras = BodyRenderer(excluded: ex, baseURL: baseURL).render([root]).paragraphs
             summary = paras.first(where: { $0 != title && !title.hasPrefix($0) })
         }
         if let s = summary, s.isEmpty || rules.isPlaceholderSummary(s) { summary = nil }
         var image: String?
-        if let img = ((try? root.select(xpath: "descendant-or-self::img")) ?? []).first,
+        if let img = (try? document.first(Self.images, from: root)) ?? nil,
            let src = BodyRenderer.imageSource(img) {
             image = URLNormalizer.normalize(src, base: baseURL)
         }
@@ -270,12 +283,12 @@ struct RelatedFinder {
     private func card(_ item: Node, rule: RelatedRule) -> RelatedLink? {
         func first(_ sel: RuleSelector?) -> Node? {
             guard let sel else { return nil }
-            return ((try? document.select(xpath: sel.xpath, from: item)) ?? []).first
+            return (try? document.first(sel.selector, from: item)) ?? nil
         }
         var url: String?
         if let u = first(rule.url) {
             url = URLNormalizer.crawlKey(u.attribute("href") ?? (u.textContent), base: baseURL)
-        } else if let a = ((try? item.select(xpath: "descendant-or-self::a[@href]")) ?? []).first {
+        } else if let a = (try? document.first(Self.links, from: item)) ?? nil {
             url = URLNormalizer.crawlKey(a.attribute("href") ?? "", base: baseURL)
         }
         guard let url else { return nil }

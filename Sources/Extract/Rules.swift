@@ -24,26 +24,28 @@ public struct RuleSelector: Sendable, Equatable {
     /// The selector as written in the file.
     public let source: String
     /// The XPath it evaluates as.
-    public let xpath: String
+    public var xpath: String { selector.xpath }
+    /// The compiled form (CSS in the common subset runs as a tree walk, not XPath).
+    public let selector: Selector
 
     /// Compiles `source`; `reason` describes the problem when it is invalid.
     static func compile(_ source: String) -> Result<RuleSelector, RulesReason> {
         let s = source.trimmingCharacters(in: .whitespaces)
         if s.isEmpty { return .failure(RulesReason("empty selector")) }
-        var xp: String
+        let selector: Selector
         if s.hasPrefix("xpath:") {
-            xp = String(s.dropFirst(6)).trimmingCharacters(in: .whitespaces)
+            selector = Selector(xpath: String(s.dropFirst(6)).trimmingCharacters(in: .whitespaces))
         } else if s.hasPrefix("/") || s.hasPrefix("./") || s.hasPrefix("(") {
-            xp = s
+            selector = Selector(xpath: s)
         } else {
             do throws(CSSSelectorError) {
-                xp = try CSSSelector.xpath(s)
+                selector = try CSSSelector.compile(s)
             } catch {
                 return .failure(RulesReason("invalid CSS selector at \(error.position): \(error.reason)"))
             }
         }
-        guard XPathCheck.isValid(xp) else { return .failure(RulesReason("invalid XPath expression \"\(xp)\"")) }
-        return .success(RuleSelector(source: source, xpath: xp))
+        guard XPathCheck.isValid(selector.xpath) else { return .failure(RulesReason("invalid XPath expression \"\(selector.xpath)\"")) }
+        return .success(RuleSelector(source: source, selector: selector))
     }
 }
 
@@ -165,6 +167,9 @@ public struct Rules: Sendable {
         TextNormalizer.normalize(s).lowercased()
     }
 
+    /// The first `<meta name=generator>` (any ASCII case) with a `content`.
+    private static let generatorMeta = try! CSSSelector.compile("meta[name='generator' i][content]")
+
     /// The site rule for a page: a rule whose `hosts` match the URL wins; otherwise the first rule whose
     /// generator or markup fingerprint matches the document. `nil` when none matches.
     public func site(for url: String, document: HTMLDocument?) -> SiteRule? {
@@ -173,11 +178,15 @@ public struct Rules: Sendable {
             for s in sites where s.match.hosts.contains(where: { RulesHost.matches(host: host, rule: $0) }) { return s }
         }
         guard let document, sites.contains(where: { $0.match.generator != nil || !$0.match.markup.isEmpty }) else { return nil }
-        let generator = (try? document.string(xpath: "string(/descendant::meta[translate(@name,'GENERATOR','generator')='generator']/@content)")) ?? ""
+        let generator = ((try? document.first(Self.generatorMeta)) ?? nil)?.attribute("content") ?? ""
         for s in sites {
             if let g = s.match.generator, !generator.isEmpty, g.matches(generator) { return s }
             for m in s.match.markup {
-                if let found = try? document.select(xpath: DescendantRewrite.rewrite(m.xpath), from: nil), !found.isEmpty { return s }
+                if m.selector.isNative {
+                    if (try? document.first(m.selector)) != nil { return s }
+                } else if let found = try? document.select(xpath: DescendantRewrite.rewrite(m.xpath), from: nil), !found.isEmpty {
+                    return s
+                }
             }
         }
         return nil

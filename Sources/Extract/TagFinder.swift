@@ -12,7 +12,7 @@ enum TagFinder {
 
     static func find(rule: RuleSelector?, document: HTMLDocument, metadata m: PageMetadata, article: [String: Any]?,
                      isExcluded: (Node) -> Bool) -> [String] {
-        if let rule, let nodes = try? document.select(xpath: rule.xpath, from: nil), !nodes.isEmpty {
+        if let rule, let nodes = try? document.select(rule.selector, from: nil), !nodes.isEmpty {
             return dedupe(nodes.map { $0.textContent })
         }
         let metaTags = dedupe(m.all("article:tag") + m.all("og:article:tag"))

@@ -20,9 +20,15 @@ public enum CSSSelector {
     /// Translates a CSS selector (group allowed) to an XPath expression that, evaluated with any context node
     /// (or the document), selects the matching elements among the context's descendants-or-self, in document order.
     public static func xpath(_ css: String) throws(CSSSelectorError) -> String {
+        try compile(css).xpath
+    }
+
+    /// Compiles a CSS selector (group allowed) once; see `Selector`.
+    public static func compile(_ css: String) throws(CSSSelectorError) -> Selector {
         if let hit = cache.withLock({ $0[css] }) { return hit }
         var parser = Parser(css)
-        let result = try parser.parseGroup()
+        let (xpath, native) = try parser.parseGroup()
+        let result = Selector(xpath: xpath, matcher: native.map { SelectorMatcher(alternatives: $0) })
         cache.withLock { c in
             // Rules files hold a bounded set of selectors; the cap only guards against unbounded callers.
             if c.count >= cacheLimit { c.removeAll(keepingCapacity: true) }
@@ -32,7 +38,7 @@ public enum CSSSelector {
     }
 
     private static let cacheLimit = 4096
-    private static let cache = Mutex<[String: String]>([:])
+    private static let cache = Mutex<[String: Selector]>([:])
 }
 
 // MARK: - Parser
@@ -41,6 +47,8 @@ public enum CSSSelector {
 private struct Compound {
     var element = "*"
     var conditions: [String] = []
+    /// The same compound for `SelectorMatcher`; nil once a part it does not cover is seen.
+    var native: SelectorMatcher.Compound? = SelectorMatcher.Compound()
 
     /// `div[c1][c2]`, the step body after an axis.
     var step: String { element + conditions.map { "[\($0)]" }.joined() }
@@ -86,24 +94,34 @@ private struct Parser {
     }
 
     // group := selector (',' selector)*
-    mutating func parseGroup() throws(CSSSelectorError) -> String {
+    mutating func parseGroup() throws(CSSSelectorError) -> (String, [SelectorMatcher.Complex]?) {
         var parts: [String] = []
+        var native: [SelectorMatcher.Complex]? = []
         repeat {
             skipSpace()
             if atEnd || peek == "," { throw fail("expected a selector") }
-            parts.append(try parseComplex(firstAxis: "descendant-or-self::", stopAt: ","))
+            let (path, complex) = try parseComplex(firstAxis: "descendant-or-self::", stopAt: ",")
+            parts.append(path)
+            if let complex { native?.append(complex) } else { native = nil }
             skipSpace()
             if peek == "," { i += 1; continue }
             if !atEnd { throw fail("unexpected \"\(s[i])\"") }
             break
         } while true
-        return parts.joined(separator: " | ")
+        return (parts.joined(separator: " | "), native)
     }
 
     /// selector := compound (combinator compound)*, as a location path starting with `firstAxis`.
     /// Stops (without consuming) at `stopAt` (`,` at top level, `)` inside `:not()`/`:has()`) or at the end.
-    mutating func parseComplex(firstAxis: String, stopAt: Unicode.Scalar) throws(CSSSelectorError) -> String {
-        var path = firstAxis + (try parseCompound()).step
+    mutating func parseComplex(firstAxis: String, stopAt: Unicode.Scalar) throws(CSSSelectorError) -> (String, SelectorMatcher.Complex?) {
+        let head = try parseCompound()
+        var path = firstAxis + head.step
+        var native: SelectorMatcher.Complex? = head.native.map { SelectorMatcher.Complex(compounds: [$0], combinators: []) }
+        func append(_ c: Compound, _ combinator: SelectorMatcher.Combinator) {
+            guard let n = c.native else { native = nil; return }
+            native?.compounds.append(n)
+            native?.combinators.append(combinator)
+        }
         while true {
             let hadSpace = skipSpace()
             guard let c = peek, c != stopAt else { break }
@@ -118,16 +136,18 @@ private struct Parser {
                 }
                 let next = try parseCompound()
                 switch c {
-                case ">": path += "/" + next.step
-                case "+": path += "/following-sibling::*[1]/self::" + next.step
-                default: path += "/following-sibling::" + next.step
+                case ">": path += "/" + next.step; append(next, .child)
+                case "+": path += "/following-sibling::*[1]/self::" + next.step; append(next, .adjacent)
+                default: path += "/following-sibling::" + next.step; append(next, .sibling)
                 }
             default:
                 guard hadSpace else { throw fail("unexpected \"\(c)\"") }
-                path += "/descendant::" + (try parseCompound()).step
+                let next = try parseCompound()
+                path += "/descendant::" + next.step
+                append(next, .descendant)
             }
         }
-        return path
+        return (path, native)
     }
 
     mutating func parseCompound() throws(CSSSelectorError) -> Compound {
@@ -139,6 +159,7 @@ private struct Parser {
                 comp.element = "*"
             } else if Self.isNameStart(c) {
                 comp.element = try parseIdentifier().lowercased()
+                comp.native?.name = Array(comp.element.utf8)
             }
         }
         while let c = peek {
@@ -147,14 +168,20 @@ private struct Parser {
                 i += 1
                 let id = try parseIdentifier()
                 comp.conditions.append("@id=\(literal(id))")
+                comp.native?.tests.append(.equals(Array("id".utf8), Array(id.utf8)))
             case ".":
                 i += 1
                 let cls = try parseIdentifier()
                 comp.conditions.append("contains(concat(' ', normalize-space(@class), ' '), \(literal(" " + cls + " ")))")
+                add(Self.tokenTest("class", cls), to: &comp)
             case "[":
-                comp.conditions.append(try parseAttribute())
+                let (condition, test) = try parseAttribute()
+                comp.conditions.append(condition)
+                add(test, to: &comp)
             case ":":
-                comp.conditions.append(try parsePseudo(element: comp.element))
+                let (condition, test) = try parsePseudo(element: comp.element)
+                comp.conditions.append(condition)
+                add(test, to: &comp)
             default:
                 if i == start { throw fail("expected a selector, found \"\(c)\"") }
                 return comp
@@ -162,6 +189,17 @@ private struct Parser {
         }
         if i == start { throw fail("expected a selector") }
         return comp
+    }
+
+    func add(_ test: SelectorMatcher.Test?, to comp: inout Compound) {
+        if let test { comp.native?.tests.append(test) } else { comp.native = nil }
+    }
+
+    /// The whitespace-token test, when `value` (non-empty, no XML whitespace) makes it equal to the XPath form.
+    static func tokenTest(_ name: String, _ value: String) -> SelectorMatcher.Test? {
+        let v = Array(value.utf8)
+        if v.isEmpty || v.contains(where: SelectorMatcher.isXMLSpace) { return nil }
+        return .token(Array(name.utf8), v)
     }
 
     mutating func parseIdentifier() throws(CSSSelectorError) -> String {
@@ -222,7 +260,7 @@ private struct Parser {
     }
 
     // '[' name (op value flag?)? ']'
-    mutating func parseAttribute() throws(CSSSelectorError) -> String {
+    mutating func parseAttribute() throws(CSSSelectorError) -> (String, SelectorMatcher.Test?) {
         let open = i
         i += 1
         skipSpace()
@@ -230,7 +268,7 @@ private struct Parser {
         let attr = "@" + name
         skipSpace()
         guard let c = peek else { throw fail("expected \"]\"", at: open) }
-        if c == "]" { i += 1; return attr }
+        if c == "]" { i += 1; return (attr, .present(Array(name.utf8))) }
         var op = ""
         if c == "=" {
             op = "="
@@ -259,6 +297,26 @@ private struct Parser {
         let subject = caseInsensitive ? lowercase(attr) : attr
         let val = caseInsensitive ? value.lowercased() : value
         let lit = literal(val)
+        let n = Array(name.utf8), bytes = Array(val.utf8)
+        if caseInsensitive {
+            // Natively only `=` with a non-empty ASCII value (translate() lowercases ASCII only; "" matches an absent attribute).
+            let test: SelectorMatcher.Test? = op == "=" && !bytes.isEmpty && val.allSatisfy(\.isASCII) ? .equalsIgnoringCase(n, bytes) : nil
+            return (try attributeCondition(op, subject, val, lit), test)
+        }
+        let test: SelectorMatcher.Test?
+        switch op {
+        case "=": test = .equals(n, bytes)
+        case "~=": test = val.unicodeScalars.contains(where: Self.isSpace) ? .never : (bytes.isEmpty ? .never : Self.tokenTest(name, val))
+        case "|=": test = .dashMatch(n, bytes)
+        case "^=": test = bytes.isEmpty ? .never : .prefix(n, bytes)
+        // string-length() counts characters: the byte suffix is the same only for an ASCII value.
+        case "$=": test = bytes.isEmpty ? .never : (val.allSatisfy(\.isASCII) ? .suffix(n, bytes) : nil)
+        default: test = bytes.isEmpty ? .never : .substring(n, bytes)
+        }
+        return (try attributeCondition(op, subject, val, lit), test)
+    }
+
+    func attributeCondition(_ op: String, _ subject: String, _ val: String, _ lit: String) throws(CSSSelectorError) -> String {
         switch op {
         case "=": return "\(subject)=\(lit)"
         case "~=":
@@ -279,7 +337,7 @@ private struct Parser {
         "translate(\(expr), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
     }
 
-    mutating func parsePseudo(element: String) throws(CSSSelectorError) -> String {
+    mutating func parsePseudo(element: String) throws(CSSSelectorError) -> (String, SelectorMatcher.Test?) {
         let start = i
         i += 1
         if peek == ":" { throw fail("pseudo-elements select no elements", at: start) }
@@ -305,6 +363,7 @@ private struct Parser {
             return element
         }
         let result: String
+        var test: SelectorMatcher.Test?
         switch name {
         case "first-child": result = try noArgs("not(preceding-sibling::*)")
         case "last-child": result = try noArgs("not(following-sibling::*)")
@@ -325,15 +384,18 @@ private struct Parser {
         case "not":
             try requireArgs()
             var alternatives: [String] = []
+            var native: [SelectorMatcher.Compound]? = []
             repeat {
                 skipSpace()
                 let c = try parseCompound()
                 alternatives.append("self::" + c.step)
+                if let n = c.native { native?.append(n) } else { native = nil }
                 skipSpace()
                 if peek == "," { i += 1; continue }
                 break
             } while true
             result = "not(\(alternatives.joined(separator: " or ")))"
+            test = native.map { .none($0) }
         case "has":
             try requireArgs()
             var alternatives: [String] = []
@@ -347,7 +409,7 @@ private struct Parser {
                 default: break
                 }
                 skipSpace()
-                alternatives.append(try parseComplex(firstAxis: axis, stopAt: ")"))
+                alternatives.append(try parseComplex(firstAxis: axis, stopAt: ")").0)
                 skipSpace()
                 if peek == "," { i += 1; continue }
                 break
@@ -365,7 +427,7 @@ private struct Parser {
             guard peek == ")" else { throw fail("expected \")\"") }
             i += 1
         }
-        return result
+        return (result, test)
     }
 
     /// `an+b`, `odd`, `even`, `-n+3`, `5`; whitespace allowed around the sign.

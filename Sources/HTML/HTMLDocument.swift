@@ -144,7 +144,26 @@ public final class HTMLDocument {
     /// (default: the whole document), in document order.
     /// - Throws: `CSSSelectorError` for a selector that does not parse.
     public func select(css: String, from context: Node? = nil) throws -> [Node] {
-        try select(xpath: try CSSSelector.xpath(css), from: context)
+        try select(try CSSSelector.compile(css), from: context)
+    }
+
+    /// Selects the nodes a compiled selector matches (for CSS, among `context`'s descendants-or-self, default the
+    /// whole document), in document order.
+    /// - Throws: `HTMLError.invalidXPath` when an XPath selector does not evaluate.
+    public func select(_ selector: Selector, from context: Node? = nil) throws(HTMLError) -> [Node] {
+        if let m = selector.matcher, context == nil || !m.usesSiblings {
+            return m.select(in: doc, context: context?.ptr).map { Node($0, in: self) }
+        }
+        return try select(xpath: selector.xpath, from: context)
+    }
+
+    /// The first node (in document order) a compiled selector matches; a tree walk stops there.
+    /// - Throws: `HTMLError.invalidXPath` when an XPath selector does not evaluate.
+    public func first(_ selector: Selector, from context: Node? = nil) throws(HTMLError) -> Node? {
+        if let m = selector.matcher, context == nil || !m.usesSiblings {
+            return m.select(in: doc, context: context?.ptr, first: true).first.map { Node($0, in: self) }
+        }
+        return try select(xpath: selector.xpath, from: context).first
     }
 
     /// Compiles (once per document) and evaluates `xpath`, handing the result object to `read` before freeing it.

@@ -83,6 +83,53 @@ func cssSelects(_ c: SelectorCase) throws {
     #expect(ids == c.ids)
 }
 
+/// The tree walk must give exactly what the XPath translation gives, also from a context node.
+@Test(arguments: cases + extraCases)
+func nativeMatchesXPath(_ c: SelectorCase) throws {
+    let sel = try CSSSelector.compile(c.css)
+    for html in [page, extraPage] {
+        let doc = try HTMLDocument(bytes: Array(html.utf8))
+        let contexts: [Node?] = [nil] + (try doc.select(xpath: "//*"))
+        for ctx in contexts {
+            let walked = try doc.select(sel, from: ctx)
+            let viaXPath = try doc.select(xpath: sel.xpath, from: ctx)
+            #expect(walked == viaXPath, "context \(ctx?.attribute("id") ?? ctx?.name ?? "document")")
+            #expect(try doc.first(sel, from: ctx) == viaXPath.first)
+        }
+    }
+}
+
+/// Corners where a walk could differ from XPath: tokens around tabs and newlines, empty values, absent attributes.
+private let extraCases: [SelectorCase] = [
+    .init(name: "token among tabs", css: ".b", ids: ["w1"]),
+    .init(name: "token not a substring", css: ".a-b", ids: []),
+    .init(name: "empty value equals", css: "[data-e='']", ids: ["w2"]),
+    .init(name: "empty prefix never", css: "[data-e^='']", ids: []),
+    .init(name: "dash match exact and prefixed", css: "[data-l|=zh]", ids: ["w1", "w2"]),
+    .init(name: "suffix longer than value", css: "[data-l$='xzh-TW']", ids: []),
+    .init(name: "i flag on generator", css: "meta[name='generator' i][content]", ids: ["m1"]),
+    .init(name: "descendant chain backtracks", css: "div div em", ids: ["e2"]),
+    .init(name: "child chain", css: "#w2 > span > em", ids: ["e2"]),
+    .init(name: "not of two classes", css: "span:not(.a, .c)", ids: ["s9"]),
+    .init(name: "general sibling inside", css: "em ~ i", ids: ["i1"]),
+]
+
+private let extraPage = """
+<html><head><meta name="GENERATOR" id="m0"><meta name="Generator" content="WordPress 6" id="m1"></head><body>
+<div id="w1" class="a\tb\n c" data-l="zh"><div id="w2" data-e="" data-l="zh-TW"><span id="s9"><em id="e2">x</em><i id="i1">y</i></span></div></div>
+</body></html>
+"""
+
+@Test(arguments: extraCases)
+func cssSelectsCorners(_ c: SelectorCase) throws {
+    let doc = try HTMLDocument(bytes: Array(extraPage.utf8))
+    let sel = try CSSSelector.compile(c.css)
+    #expect(sel.isNative)
+    let ids = try doc.select(sel).map { $0.attribute("id") ?? "?" }
+    #expect(ids == c.ids)
+    #expect(try doc.select(xpath: sel.xpath).map { $0.attribute("id") ?? "?" } == c.ids)
+}
+
 @Test func cssClassUsesTokenExactForm() throws {
     let xp = try CSSSelector.xpath(".x")
     #expect(xp == "descendant-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' x ')]")

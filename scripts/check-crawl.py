@@ -5,7 +5,8 @@ For one theme: generate a site, serve it with faults, crawl it (optionally killi
 at a random moment and running the same command again), then compare with the site's _truth/:
 recall of posts (each exactly once), non-posts archived, requests to robots-disallowed paths, requests
 (not counting 429/503 answers) against 1.3 x (posts + listing pages), 429 retries no sooner than
-Retry-After, refetches after the kill, and field accuracy of title/published/authors/tags.
+Retry-After, refetches after the kill, field accuracy of title/published/authors/tags, and the
+shortest gap between two request starts (with `--faults robots-delay`, robots.txt asks for 1 s).
 
     python3 scripts/check-crawl.py --lookback .build/release/lookback --theme wordpress [--posts 300]
         [--faults 429,503,slow,redirects,trap,charset,big,binary,dup] [--kill] [--delay-ms 0]
@@ -17,15 +18,35 @@ import argparse, gzip, json, os, random, shutil, signal, subprocess, sys, time, 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
+def read_index(site_dir, snap, manifest):
+    """The snapshot's posts as (url, object hash) pairs. The index is TSV, one post a line
+    (`"url"<TAB>object<TAB>...`), gzipped: in the site's `indexes/` store when the manifest names it
+    (`index_sha256`), else `index.json.gz` in the snapshot folder (older snapshots; the oldest ones hold
+    a JSON array)."""
+    digest = manifest.get("index_sha256")
+    if digest:
+        path = os.path.join(site_dir, "indexes", digest + ".tsv.gz")
+    else:
+        path = os.path.join(snap, "index.json.gz")
+    raw = gzip.open(path).read()
+    if raw.lstrip().startswith(b"["):
+        return [(e["url"], e["object"]) for e in json.loads(raw)]
+    rows = []
+    for line in raw.decode("utf-8").splitlines():
+        if line:
+            f = line.split("\t")
+            rows.append((json.loads(f[0]), f[1]))
+    return rows
+
+
 def load_snapshot(archive, site):
     snaps = os.path.join(archive, site, "snapshots")
     done = sorted(d for d in os.listdir(snaps) if not d.endswith(".partial"))
     snap = os.path.join(snaps, done[-1])
     manifest = json.load(open(os.path.join(snap, "manifest.json")))
-    index = json.loads(gzip.open(os.path.join(snap, "index.json.gz")).read())
+    index = read_index(os.path.join(archive, site), snap, manifest)
     records = []
-    for e in index:
-        obj = e["object"]
+    for _, obj in index:
         p = os.path.join(archive, site, "objects", obj[:2], obj[2:] + ".json")
         records.append(json.load(open(p)))
     return manifest, index, records
@@ -110,6 +131,12 @@ def main():
                 t2 = time.mktime(time.strptime(n["t"][:19], "%Y-%m-%dT%H:%M:%S")) + float("0." + n["t"][20:23])
                 if t2 - t1 < 2 - 0.05 - q["ms"] / 1000:
                     early += 1
+    # robots.txt Crawl-delay (the robots-delay fault asks for 1 s): gaps between request starts
+    def start_of(q):
+        t = time.mktime(time.strptime(q["t"][:19], "%Y-%m-%dT%H:%M:%S")) + float("0." + q["t"][20:23])
+        return t - q["ms"] / 1000
+    starts = sorted(start_of(q) for q in reqs)
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
     # refetches: page paths answered 200 more than once
     ok200 = {}
     for q in reqs:
@@ -141,7 +168,9 @@ def main():
         "disallowed_requests": len(disallowed_hits), "early_429_retries": early,
         "refetched_200": refetched, "refetched_share": round(refetched / max(1, len(reqs)), 4),
         "requests_before_rerun": lines_before,
-        "manifest_errors": len(manifest["errors"]), "sitemap_unfetched": len(manifest["coverage"]["sitemap_unfetched"]),
+        "manifest_errors": len(manifest["errors"]), "listings_in_manifest": len(manifest["listings"]),
+        "min_gap_between_requests_s": round(min(gaps), 3) if gaps else None,
+        "gaps_under_1s": sum(1 for g in gaps if g < 1 - 0.02), "sitemap_unfetched": len(manifest["coverage"]["sitemap_unfetched"]),
         "field_accuracy": {k: round(v / max(1, n), 3) for k, v in acc.items()},
     }, sort_keys=True))
 

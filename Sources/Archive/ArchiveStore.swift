@@ -4,7 +4,8 @@ import Foundation
 ///
 ///     lock                          the site lock (a crawl in progress holds it)
 ///     objects/ab/cdef….json         post contents, stored once, named by the SHA-256 of their bytes
-///     snapshots/<id>/               complete snapshots: manifest.json, index.json.gz, warc/*.warc.gz
+///     indexes/<hash>.tsv.gz         post and capture indexes, stored once, named by the SHA-256 of their bytes
+///     snapshots/<id>/               complete snapshots: manifest.json (naming its indexes), warc/*.warc.gz
 ///     snapshots/<id>.partial/       a snapshot being written (journal.jsonl, work/, warc/)
 ///
 /// File names come only from site names (sanitized by `siteName(for:)`), snapshot ids and hashes, never from a URL.
@@ -96,6 +97,13 @@ public final class ArchiveStore: Sendable {
     func objectURL(site: String, hash: String) -> URL {
         objectsDirectory(site: site).appendingPathComponent(String(hash.prefix(2)), isDirectory: true)
             .appendingPathComponent(String(hash.dropFirst(2)) + ".json")
+    }
+
+    /// `indexes/<hash>.tsv.gz`: a post or capture index, stored once per content; `nil` unless `hash` is
+    /// 64 lowercase hex digits (it comes from a manifest).
+    func indexURL(site: String, hash: String) -> URL? {
+        guard hash.utf8.count == 64, hash.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
+        return siteDirectory(site: site).appendingPathComponent("indexes", isDirectory: true).appendingPathComponent(hash + ".tsv.gz")
     }
 
     /// Folder names under `snapshots/` with whether each is partial; ill-formed names are ignored.

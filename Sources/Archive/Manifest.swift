@@ -45,8 +45,9 @@ public struct Counts: Codable, Equatable, Sendable {
 
 /// `manifest.json` of a complete snapshot. Written last: its presence in a snapshot folder means complete.
 public struct Manifest: Codable, Equatable, Sendable {
-    /// Bumped when the on-disk layout changes.
-    public static let currentFormat = 1
+    /// Bumped when the on-disk layout changes (2: the post index and the capture index live in the
+    /// site's `indexes/` store, named by the manifest).
+    public static let currentFormat = 2
 
     public var format: Int
     public var id: String
@@ -69,11 +70,17 @@ public struct Manifest: Codable, Equatable, Sendable {
     public var warcFiles: [String]
     /// For a `reextract` snapshot: the id of the snapshot whose WARC it was rebuilt from.
     public var reextractedFrom: String?
+    /// SHA-256 hex of the post index file, stored once per content in `<site>/indexes/<hash>.tsv.gz`
+    /// (snapshots with the same posts share it); `nil` in format 1, whose index is the snapshot's `index.json.gz`.
+    public var indexSHA256: String?
+    /// SHA-256 hex of the capture index file in `<site>/indexes/` (`nil` in format 1: `captures.tsv.gz`).
+    public var capturesSHA256: String?
 
     enum CodingKeys: String, CodingKey {
         case format, id, site, seedURL = "seed_url", startedAt = "started_at", endedAt = "ended_at"
         case lookbackVersion = "lookback_version", rulesSHA256 = "rules_sha256", counts, coverage, errors
         case listings, warcFiles = "warc_files", reextractedFrom = "reextracted_from"
+        case indexSHA256 = "index_sha256", capturesSHA256 = "captures_sha256"
     }
 }
 

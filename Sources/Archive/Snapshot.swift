@@ -20,7 +20,17 @@ public final class Snapshot: Sendable {
         self.store = store; self.site = site; self.id = id
         directory = store.snapshotsDirectory(site: site).appendingPathComponent(id, isDirectory: true)
         manifest = try Self.readManifest(directory)
-        entries = try SnapshotIndex.read(directory.appendingPathComponent(Self.indexFileName))
+        let indexFile: URL
+        if let hash = manifest.indexSHA256 {
+            guard let url = store.indexURL(site: site, hash: hash) else {
+                throw ArchiveError.corrupt(path: directory.appendingPathComponent(Self.manifestFileName).path,
+                                           reason: "index_sha256 is not a SHA-256 hex digest")
+            }
+            indexFile = url
+        } else {
+            indexFile = directory.appendingPathComponent(Self.legacyIndexFileName)
+        }
+        entries = try SnapshotIndex.read(indexFile)
         var map: [String: Int] = [:]
         map.reserveCapacity(entries.count)
         for (i, e) in entries.enumerated() { map[e.url] = i }
@@ -28,9 +38,11 @@ public final class Snapshot: Sendable {
     }
 
     static let manifestFileName = "manifest.json"
-    /// The post index (see `SnapshotIndex`), gzipped: it is the only per-snapshot cost of an unchanged
-    /// post, and its hashes and URLs compress well.
-    static let indexFileName = "index.json.gz"
+    /// The post index of format-1 snapshots, in the snapshot folder (format 2 keeps it in `indexes/`).
+    static let legacyIndexFileName = "index.json.gz"
+
+    /// The capture index file (see `CaptureIndex`), or `nil` for a format-1 snapshot (`captures.tsv.gz`).
+    var capturesFile: URL? { manifest.capturesSHA256.flatMap { store.indexURL(site: site, hash: $0) } }
 
     static func readManifest(_ dir: URL) throws -> Manifest {
         let url = dir.appendingPathComponent(manifestFileName)

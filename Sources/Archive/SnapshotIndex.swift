@@ -1,12 +1,15 @@
 import Foundation
 
-/// `index.json.gz`: a snapshot's posts, one line per post sorted by URL, gzipped:
+/// A snapshot's post index: one line per post sorted by URL, gzipped:
 ///
-///     "<url as a JSON string>" TAB object-hash TAB fetched_at TAB status|null TAB reused(0|1) TAB {fetch info JSON}
+///     "<url as a JSON string>" TAB object-hash TAB fetched_at TAB status|null TAB {fetch info JSON}
 ///
 /// Tab-separated so that opening a 10,000-post snapshot reads it in a few milliseconds: the fetch info
 /// (only needed for conditional requests, moves and re-extraction) is decoded when asked for.
 /// No field holds a raw tab or newline (JSON escapes them; the others are hashes, dates and numbers).
+/// Nothing in a line depends on the crawl that wrote it (a post reused after a 304 keeps its line), so an
+/// unchanged re-crawl writes the same bytes and shares the file (see `Manifest.indexSHA256`). Older
+/// snapshots have a sixth field, `reused(0|1)`, before the fetch info.
 enum SnapshotIndex {
     /// One post as read from the index.
     struct Row {
@@ -14,14 +17,13 @@ enum SnapshotIndex {
         var object: String
         var fetchedAt: String
         var status: Int?
-        var reused: Bool
         /// The fetch info, still encoded.
         var fetchJSON: ArraySlice<UInt8>
 
         func fetch() throws -> FetchInfo { try JSONDecoder().decode(FetchInfo.self, from: Data(fetchJSON)) }
 
         func entry() throws -> IndexEntry {
-            IndexEntry(url: url, object: object, fetchedAt: fetchedAt, status: status, reused: reused, fetch: try fetch())
+            IndexEntry(url: url, object: object, fetchedAt: fetchedAt, status: status, reused: false, fetch: try fetch())
         }
     }
 
@@ -35,7 +37,6 @@ enum SnapshotIndex {
             out += Array(e.object.utf8); out.append(0x09)
             out += Array(e.fetchedAt.utf8); out.append(0x09)
             out += Array((e.status.map(String.init) ?? "null").utf8); out.append(0x09)
-            out.append(e.reused ? 0x31 : 0x30); out.append(0x09)
             out += try enc.encode(e.fetch); out.append(0x0A)
         }
         return Data(try Gzip.compress(out))
@@ -54,13 +55,14 @@ enum SnapshotIndex {
         var lineNumber = 0
         for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: true) {
             lineNumber += 1
+            // The fetch info is JSON (it starts with `{`): 5 fields, or 6 with the old reused flag.
             let f = line.split(separator: 0x09, maxSplits: 5, omittingEmptySubsequences: false)
-            guard f.count == 6, let u = decodeURL(f[0]) else {
-                throw ArchiveError.corrupt(path: url.path, reason: "line \(lineNumber): expected 6 tab-separated fields starting with a JSON string")
+            guard f.count == 5 || f.count == 6, let u = decodeURL(f[0]), f[f.count - 1].first == 0x7B else {
+                throw ArchiveError.corrupt(path: url.path, reason: "line \(lineNumber): expected 5 tab-separated fields starting with a JSON string")
             }
             let status = String(decoding: f[3], as: UTF8.self)
             rows.append(Row(url: u, object: String(decoding: f[1], as: UTF8.self), fetchedAt: String(decoding: f[2], as: UTF8.self),
-                            status: Int(status), reused: f[4].first == 0x31, fetchJSON: f[5]))
+                            status: Int(status), fetchJSON: f[f.count - 1]))
         }
         return rows
     }

@@ -92,9 +92,10 @@ public final class SnapshotWriter: @unchecked Sendable {
         for file in earlierFiles { try WARCFile.truncateToLastCompleteMember(file) }
         previous = try store.latest(site: site)
         let warcName = String(format: "%@-%03d.warc.gz", info.id, info.sessions)
-        warc = try WARCWriter(url: warcDir.appendingPathComponent(warcName), software: "lookback/\(toolVersion)", date: startedAt,
-                              previousCaptures: previous.map { CaptureIndex.read($0.directory) } ?? [:],
-                              captures: CaptureIndex.scan(earlierFiles))
+        warc = try WARCWriter(url: warcDir.appendingPathComponent(warcName), snapshotID: info.id,
+                              software: "lookback/\(toolVersion)", date: startedAt,
+                              previousCaptures: previous.map { CaptureIndex.read($0) } ?? [:],
+                              captures: CaptureIndex.scan(earlierFiles, snapshotID: info.id))
         let journalURL = partialDirectory.appendingPathComponent(Journal.fileName)
         state = try Journal.replay(journalURL)
         journal = try Journal(url: journalURL)
@@ -129,6 +130,27 @@ public final class SnapshotWriter: @unchecked Sendable {
         entry.reused = true
         if let fetch { entry.fetch = fetch }
         try append(entry)
+    }
+
+    /// The previous snapshot's capture of `uri` (its payload's place and validators), if it has one.
+    public func previousCapture(uri: String) -> WARCCapture? { warc.previousCaptures[uri] }
+
+    /// The HTTP response the previous snapshot captured for `uri` with status 200, read back from its WARC
+    /// file (for a 304 to a request made with that capture's validators); `nil` when there is none or it
+    /// cannot be read.
+    public func previousPayload(uri: String) -> HTTPResponseMessage? {
+        guard let c = warc.previousCaptures[uri], let location = c.location, let offset = c.offset else { return nil }
+        let parts = location.split(separator: "/", omittingEmptySubsequences: false)
+        // The location comes from a file: only `<well-formed id>/<plain name>.warc.gz` is followed.
+        guard parts.count == 2, SnapshotID.isWellFormed(String(parts[0])), parts[1].hasSuffix(".warc.gz"),
+              !parts[1].hasPrefix("."), !parts[1].contains("\\") else { return nil }
+        let file = store.snapshotsDirectory(site: site).appendingPathComponent(String(parts[0]), isDirectory: true)
+            .appendingPathComponent("warc", isDirectory: true).appendingPathComponent(String(parts[1]))
+        guard let record = try? WARCReader(url: file).record(at: offset), record.type == "response",
+              record.recordID == c.recordID, record.targetURI == uri,
+              let http = record.httpResponse, http.status == 200,
+              WARCWriter.payloadDigest(http.body) == c.digest else { return nil }
+        return http
     }
 
     /// Records a listing page (used for discovery, not archived as a post).
@@ -171,12 +193,11 @@ public final class SnapshotWriter: @unchecked Sendable {
                 errors: state.errors.values.sorted { $0.url < $1.url },
                 listings: state.listings.sorted(),
                 warcFiles: Self.warcNames(in: warcDir),
-                reextractedFrom: reextractedFrom)
+                reextractedFrom: reextractedFrom,
+                // Stored by content before the manifest names them: an unchanged re-crawl shares both files.
+                indexSHA256: try writeIndex(try SnapshotIndex.encode(entries)),
+                capturesSHA256: try writeIndex(try CaptureIndex.encode(warc.captures)))
             let pretty = PageRecord.makeEncoder(pretty: true)
-            try writeFileAtomically(partialDirectory.appendingPathComponent(Snapshot.indexFileName),
-                                    try SnapshotIndex.encode(entries), sync: true)
-            try writeFileAtomically(partialDirectory.appendingPathComponent(CaptureIndex.fileName),
-                                    try CaptureIndex.encode(warc.captures), sync: true)
             try writeFileAtomically(partialDirectory.appendingPathComponent(Snapshot.manifestFileName),
                                     try pretty.encode(manifest) + Data([0x0A]), sync: true)
             try? FileManager.default.removeItem(at: workDirectory)
@@ -207,6 +228,20 @@ public final class SnapshotWriter: @unchecked Sendable {
             state.posts[entry.url] = entry
             state.errors[entry.url] = nil
         }
+    }
+
+    /// Stores an index file in `indexes/` under its SHA-256 (once per content, flushed to disk); returns the hash.
+    private func writeIndex(_ bytes: Data) throws -> String {
+        let hash = SHA256.hex(bytes)
+        guard let url = store.indexURL(site: site, hash: hash) else { throw ArchiveError.invalid("bad index hash \(hash)") }
+        if FileManager.default.fileExists(atPath: url.path) { return hash }
+        let dir = url.deletingLastPathComponent()
+        do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+            throw ArchiveError.io(path: dir.path, reason: "cannot create the index folder: \(error.localizedDescription)")
+        }
+        try writeFileAtomically(url, bytes, sync: true)
+        syncDirectory(dir)
+        return hash
     }
 
     private func writeObject(hash: String, bytes: Data) throws {

@@ -64,6 +64,26 @@ public struct WARCReader {
 
     /// Calls `body` with each record in file order, decompressing one member at a time.
     public func forEachRecord(_ body: (WARCRecord) throws -> Void) throws {
+        try forEachRecordWithOffset { record, _ in try body(record) }
+    }
+
+    /// The record whose gzip member starts at byte `offset` (the first record of a multi-record member).
+    public func record(at offset: Int) throws -> WARCRecord {
+        let data: Data
+        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
+            throw ArchiveError.io(path: url.path, reason: "cannot read WARC file: \(error.localizedDescription)")
+        }
+        return try data.withUnsafeBytes { raw in
+            let buf = raw.bindMemory(to: UInt8.self)
+            guard offset >= 0, offset < buf.count, let member = Gzip.decompressMember(buf, at: offset) else {
+                throw ArchiveError.corrupt(path: url.path, reason: "offset \(offset): not a complete gzip member")
+            }
+            return try parseRecord(member.bytes[...], offset: offset).0
+        }
+    }
+
+    /// Calls `body` with each record and the byte offset of the gzip member it was read from, in file order.
+    public func forEachRecordWithOffset(_ body: (WARCRecord, Int) throws -> Void) throws {
         let data: Data
         do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
             throw ArchiveError.io(path: url.path, reason: "cannot read WARC file: \(error.localizedDescription)")
@@ -78,7 +98,7 @@ public struct WARCReader {
                 var rest = member.bytes[...]
                 while !rest.isEmpty {
                     let (record, next) = try parseRecord(rest, offset: offset)
-                    try body(record)
+                    try body(record, offset)
                     rest = next
                 }
                 offset = member.end

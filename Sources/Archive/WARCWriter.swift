@@ -6,7 +6,10 @@ import Glibc
 
 /// Writes a WARC 1.1 file (`.warc.gz`): one gzip member per record, each written with a single
 /// `write(2)` so a killed process leaves at most one torn member at the end (cut off on resume).
-/// Starts with a `warcinfo` record. Thread-safe.
+/// Starts with a `warcinfo` record. `request` and `revisit` records carry no `WARC-Block-Digest` (optional
+/// in WARC 1.1): they are a few hundred bytes, the gzip member's CRC-32 already guards them, and the digest
+/// was a fifth of what an unchanged page costs a re-crawl. `response` and `warcinfo` records keep it.
+/// Thread-safe.
 public final class WARCWriter: @unchecked Sendable {
     /// `WARC-Profile` of a `revisit` record.
     public enum RevisitProfile: String, Sendable {
@@ -27,14 +30,18 @@ public final class WARCWriter: @unchecked Sendable {
     private static let renamedHeaders: Set<String> = ["content-encoding", "transfer-encoding", "content-length"]
 
     /// Payloads of the previous snapshot by URI: an identical payload is written as a revisit.
-    private let previousCaptures: [String: CaptureIndex.Capture]
-    /// Payloads captured by this snapshot so far, by URI (written to `captures.tsv.gz` at commit).
-    private(set) var captures: [String: CaptureIndex.Capture]
+    let previousCaptures: [String: WARCCapture]
+    /// Payloads captured by this snapshot so far, by URI (written to the capture index at commit).
+    private(set) var captures: [String: WARCCapture]
+    /// `<snapshot id>/<file name>`: how captures name this file.
+    private let location: String
 
-    /// Creates (or appends to) `url` and writes a `warcinfo` record naming `software`, dated `date`.
-    init(url: URL, software: String, date: Date, previousCaptures: [String: CaptureIndex.Capture] = [:],
-         captures: [String: CaptureIndex.Capture] = [:]) throws {
+    /// Creates (or appends to) `url`, the WARC file of snapshot `snapshotID`, and writes a `warcinfo` record
+    /// naming `software`, dated `date`.
+    init(url: URL, snapshotID: String, software: String, date: Date, previousCaptures: [String: WARCCapture] = [:],
+         captures: [String: WARCCapture] = [:]) throws {
         self.url = url
+        self.location = "\(snapshotID)/\(url.lastPathComponent)"
         self.previousCaptures = previousCaptures
         self.captures = captures
         fd = Glibc.open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
@@ -50,7 +57,7 @@ public final class WARCWriter: @unchecked Sendable {
     public func writeWarcinfo(date: Date, fields: [(String, String)]) throws -> String {
         let block = fields.map { "\($0.0): \($0.1)\r\n" }.joined()
         return try writeRecord(type: "warcinfo", targetURI: nil, date: date, contentType: "application/warc-fields",
-                               extra: [("WARC-Filename", url.lastPathComponent)], block: Array(block.utf8))
+                               extra: [("WARC-Filename", url.lastPathComponent)], block: Array(block.utf8)).id
     }
 
     /// Writes a `request` record: the request line and headers as sent. Returns its `WARC-Record-ID`.
@@ -70,7 +77,8 @@ public final class WARCWriter: @unchecked Sendable {
         head += "\r\n"
         return try writeRecord(type: "request", targetURI: targetURI, date: date,
                                contentType: "application/http;msgtype=request",
-                               extra: concurrentTo.map { [("WARC-Concurrent-To", $0)] } ?? [], block: Array(head.utf8))
+                               extra: concurrentTo.map { [("WARC-Concurrent-To", $0)] } ?? [], block: Array(head.utf8),
+                               blockDigest: false).id
     }
 
     /// Writes a `response` record: status line, headers (transfer-encoding headers renamed, Content-Length
@@ -82,28 +90,40 @@ public final class WARCWriter: @unchecked Sendable {
     public func writeResponse(targetURI: String, date: Date, status: Int, reason: String = "", httpVersion: String = "HTTP/1.1",
                               headers: [(String, String)], body: [UInt8], concurrentTo: String? = nil) throws -> String {
         let digest = Self.payloadDigest(body)
-        if !body.isEmpty, let prev = previousCaptures[targetURI], prev.digest == digest {
+        // Validators are kept for a 200 only: they are what the next crawl revalidates the payload with.
+        let etag = status == 200 ? headers.last(where: { $0.0.lowercased() == "etag" })?.1 : nil
+        let lastModified = status == 200 ? headers.last(where: { $0.0.lowercased() == "last-modified" })?.1 : nil
+        if !body.isEmpty, var prev = previousCaptures[targetURI], prev.digest == digest {
+            prev.etag = etag
+            prev.lastModified = lastModified
             return try writeRevisit(targetURI: targetURI, date: date, profile: .identicalPayloadDigest, refersTo: prev.recordID,
                                     refersToTargetURI: targetURI, refersToDate: prev.date, payloadDigest: digest, status: status,
-                                    reason: reason, httpVersion: httpVersion, headers: headers, concurrentTo: concurrentTo)
+                                    reason: reason, httpVersion: httpVersion, headers: headers, concurrentTo: concurrentTo,
+                                    capture: prev)
         }
         var block = Array(Self.httpHead(status: status, reason: reason, httpVersion: httpVersion, headers: headers,
                                         contentLength: body.count).utf8)
         block.append(contentsOf: body)
         var extra = [("WARC-Payload-Digest", digest)]
         if let concurrentTo { extra.append(("WARC-Concurrent-To", concurrentTo)) }
-        let id = try writeRecord(type: "response", targetURI: targetURI, date: date,
-                                 contentType: "application/http;msgtype=response", extra: extra, block: block)
-        mutex.withLock { captures[targetURI] = .init(digest: digest, recordID: id, date: isoUTC(date)) }
+        let (id, offset) = try writeRecord(type: "response", targetURI: targetURI, date: date,
+                                           contentType: "application/http;msgtype=response", extra: extra, block: block)
+        mutex.withLock {
+            captures[targetURI] = WARCCapture(digest: digest, recordID: id, date: isoUTC(date), location: location,
+                                              offset: offset, etag: etag, lastModified: lastModified)
+        }
         return id
     }
 
     /// Writes a `revisit` record (headers only) pointing at an earlier response record with the same payload.
+    /// `capture` is what this snapshot's capture index records for `targetURI` (default: the referred
+    /// record, without its location and validators).
     @discardableResult
     public func writeRevisit(targetURI: String, date: Date, profile: RevisitProfile, refersTo: String,
                              refersToTargetURI: String, refersToDate: String, payloadDigest: String?,
                              status: Int, reason: String = "", httpVersion: String = "HTTP/1.1",
-                             headers: [(String, String)], concurrentTo: String? = nil) throws -> String {
+                             headers: [(String, String)], concurrentTo: String? = nil,
+                             capture: WARCCapture? = nil) throws -> String {
         let block = Array(Self.httpHead(status: status, reason: reason, httpVersion: httpVersion, headers: headers,
                                         contentLength: nil).utf8)
         var extra = [("WARC-Profile", profile.rawValue), ("WARC-Refers-To", refersTo),
@@ -111,11 +131,26 @@ public final class WARCWriter: @unchecked Sendable {
         if let payloadDigest { extra.append(("WARC-Payload-Digest", payloadDigest)) }
         if let concurrentTo { extra.append(("WARC-Concurrent-To", concurrentTo)) }
         let id = try writeRecord(type: "revisit", targetURI: targetURI, date: date,
-                                 contentType: "application/http;msgtype=response", extra: extra, block: block)
-        if let payloadDigest {
-            mutex.withLock { captures[targetURI] = .init(digest: payloadDigest, recordID: refersTo, date: refersToDate) }
+                                 contentType: "application/http;msgtype=response", extra: extra, block: block,
+                                 blockDigest: false).id
+        if let capture {
+            mutex.withLock { captures[targetURI] = capture }
+        } else if let payloadDigest {
+            mutex.withLock { captures[targetURI] = WARCCapture(digest: payloadDigest, recordID: refersTo, date: refersToDate) }
         }
         return id
+    }
+
+    /// Writes the `revisit` record (profile server-not-modified) of a 304 to a request made with the
+    /// validators of the previous snapshot's capture of `targetURI`, and carries that capture over to this
+    /// snapshot. Returns `nil` (and writes nothing) when the previous snapshot has no capture of `targetURI`.
+    public func writeNotModified(targetURI: String, date: Date, httpVersion: String = "HTTP/1.1",
+                                 headers: [(String, String)], concurrentTo: String? = nil) throws -> String? {
+        guard let prev = previousCaptures[targetURI] else { return nil }
+        return try writeRevisit(targetURI: targetURI, date: date, profile: .serverNotModified, refersTo: prev.recordID,
+                                refersToTargetURI: targetURI, refersToDate: prev.date, payloadDigest: prev.digest,
+                                status: 304, httpVersion: httpVersion, headers: headers, concurrentTo: concurrentTo,
+                                capture: prev)
     }
 
     /// `sha256:<hex>` of a payload, as written in `WARC-Payload-Digest` (and `FetchInfo.payloadDigest`).
@@ -149,20 +184,22 @@ public final class WARCWriter: @unchecked Sendable {
         return head
     }
 
+    /// Writes one record as one gzip member; returns its `WARC-Record-ID` and the member's byte offset.
     private func writeRecord(type: String, targetURI: String?, date: Date, contentType: String,
-                             extra: [(String, String)], block: [UInt8]) throws -> String {
+                             extra: [(String, String)], block: [UInt8], blockDigest: Bool = true) throws -> (id: String, offset: Int) {
         let recordID = "<urn:uuid:\(UUID().uuidString.lowercased())>"
         var head = "WARC/1.1\r\nWARC-Type: \(type)\r\nWARC-Record-ID: \(recordID)\r\nWARC-Date: \(isoUTC(date))\r\n"
         if let targetURI { head += "WARC-Target-URI: \(targetURI)\r\n" }
         for (k, v) in extra { head += "\(k): \(v)\r\n" }
-        head += "WARC-Block-Digest: sha256:\(SHA256.hex(block))\r\n"
+        if blockDigest { head += "WARC-Block-Digest: sha256:\(SHA256.hex(block))\r\n" }
         head += "Content-Type: \(contentType)\r\nContent-Length: \(block.count)\r\n\r\n"
         var record = Array(head.utf8)
         record.append(contentsOf: block)
         record.append(contentsOf: [0x0D, 0x0A, 0x0D, 0x0A])
         let member = try Gzip.compress(record)
-        try mutex.withLock {
+        let offset = try mutex.withLock { () throws -> Int in
             guard fd >= 0 else { throw ArchiveError.invalid("\(url.path): WARC file already closed") }
+            let offset = Int(lseek(fd, 0, SEEK_END))
             let ok = member.withUnsafeBytes { buf -> Bool in
                 var off = 0
                 while off < buf.count {
@@ -173,8 +210,9 @@ public final class WARCWriter: @unchecked Sendable {
                 return true
             }
             if !ok { throw ArchiveError.io(path: url.path, reason: "cannot write WARC record: \(String(cString: strerror(errno)))") }
+            return offset
         }
-        return recordID
+        return (recordID, offset)
     }
 }
 

@@ -248,6 +248,15 @@ public final class Crawler {
         var attempt: Int
         var result: Result<FetchResponse, FetchError>
         var parsed: Parsed
+        /// The previous snapshot's capture whose validators the request carried (pages that are not
+        /// archived posts, sitemaps, feeds); nil for an unconditional request or a post's.
+        var capture: WARCCapture?
+        /// For a 304 to a request made with `capture`'s validators: the archived answer it confirmed,
+        /// read back from the WARC and parsed in place of a download.
+        var archived: HTTPResponseMessage?
+        /// A 304 whose archived answer could not be read: the request was made again without validators
+        /// (`result`); this first exchange is archived too.
+        var earlier: FetchResponse?
     }
 
     private enum Parsed: Sendable {
@@ -281,12 +290,12 @@ public final class Crawler {
                     if item.kind == .page { pagesDispatched += 1 }
                     let attempt = attempts[item.key, default: 0] + 1
                     attempts[item.key] = attempt
-                    let request = makeRequest(for: item)
-                    let fetcher = self.fetcher, extractor = self.extractor
+                    let (request, capture) = makeRequest(for: item)
+                    let fetcher = self.fetcher, extractor = self.extractor, writer = self.writer
                     inflight += 1
                     group.addTask {
-                        .fetched(await Self.work(item: item, request: request, attempt: attempt, startedAt: now,
-                                                 fetcher: fetcher, extractor: extractor))
+                        .fetched(await Self.work(item: item, request: request, capture: capture, attempt: attempt,
+                                                 startedAt: now, fetcher: fetcher, extractor: extractor, writer: writer))
                     }
                 }
                 if inflight == 0 && wake == nil && timerAt == nil { break }
@@ -339,36 +348,74 @@ public final class Crawler {
         return nil
     }
 
-    private func makeRequest(for item: Frontier.Item) -> FetchRequest {
+    /// The request for `item`; on a re-crawl a conditional one. A post archived by the previous snapshot
+    /// carries its record's validators (a 304 reuses the record); any other page, sitemap or feed those of
+    /// the previous snapshot's capture, returned too (a 304 is then processed from the archived answer).
+    /// `If-Modified-Since` is sent only without an ETag: next to `If-None-Match` a server must ignore it
+    /// (RFC 9110 §13.1.3), so it would only lengthen every request record.
+    private func makeRequest(for item: Frontier.Item) -> (FetchRequest, WARCCapture?) {
         var headers: [String: String] = ["User-Agent": config.userAgent]
+        var etag: String?, lastModified: String?
+        var capture: WARCCapture?
         if item.kind == .page, let previous = writer.previous, let info = previous.fetchInfo(url: item.url) {
-            if let etag = info.etag { headers["If-None-Match"] = etag }
-            if let lm = info.lastModified { headers["If-Modified-Since"] = lm }
+            (etag, lastModified) = (info.etag, info.lastModified)
+        } else if item.kind != .robots, let c = writer.previousCapture(uri: item.url), c.location != nil,
+                  c.etag != nil || c.lastModified != nil {
+            (etag, lastModified) = (c.etag, c.lastModified)
+            capture = c
         }
-        return FetchRequest(url: item.url, headers: headers, maxBodyBytes: config.maxBodyBytes,
-                            acceptAnyContent: item.kind != .page)
+        if let etag { headers["If-None-Match"] = etag } else if let lastModified { headers["If-Modified-Since"] = lastModified }
+        return (FetchRequest(url: item.url, headers: headers, maxBodyBytes: config.maxBodyBytes,
+                             acceptAnyContent: item.kind != .page), capture)
     }
 
-    /// Runs in a child task: fetch, then parse (extraction is the CPU-heavy step).
-    private static func work(item: Frontier.Item, request: FetchRequest, attempt: Int, startedAt: Date,
-                             fetcher: any PageFetcher, extractor: Extractor) async -> Fetched {
-        let result = await fetcher.fetch(request)
-        var parsed = Parsed.none
-        if case .success(let r) = result, r.status == 200, !r.bodySkipped, !r.body.isEmpty {
-            switch item.kind {
-            case .page:
-                let input = ExtractionInput(bytes: r.body, url: r.finalURL, fetchedAt: startedAt,
-                                            contentType: r.contentType, status: r.status, serverDate: r.serverDate)
-                do { parsed = .page(try extractor.extract(input)) } catch { parsed = .pageError("\(error)") }
-            case .sitemap:
-                do { parsed = .sitemap(try Discovery.sitemap(r.body, url: r.finalURL)) } catch { parsed = .malformed("\(error)") }
-            case .feed:
-                do { parsed = .feed(try Discovery.feed(r.body, url: r.finalURL)) } catch { parsed = .malformed("\(error)") }
-            case .robots:
-                break
+    /// Runs in a child task: fetch, then parse (extraction is the CPU-heavy step). A 304 to a request
+    /// made with `capture`'s validators is parsed from the archived answer; when that cannot be read, the
+    /// request is made again without validators.
+    private static func work(item: Frontier.Item, request: FetchRequest, capture: WARCCapture?, attempt: Int,
+                             startedAt: Date, fetcher: any PageFetcher, extractor: Extractor,
+                             writer: SnapshotWriter) async -> Fetched {
+        var result = await fetcher.fetch(request)
+        var fetched = Fetched(item: item, startedAt: startedAt, attempt: attempt, result: result, parsed: .none,
+                              capture: capture)
+        if capture != nil, case .success(let r) = result, r.status == 304 {
+            if let archived = writer.previousPayload(uri: item.url) {
+                fetched.archived = archived
+                fetched.parsed = parse(item: item, body: archived.body, url: r.finalURL,
+                                       contentType: archived.header("Content-Type"), startedAt: startedAt,
+                                       serverDate: r.serverDate ?? archived.header("Date").flatMap(HTTPDate.parse),
+                                       extractor: extractor)
+                return fetched
             }
+            var plain = request
+            plain.headers["If-None-Match"] = nil
+            plain.headers["If-Modified-Since"] = nil
+            fetched.earlier = r
+            fetched.capture = nil
+            result = await fetcher.fetch(plain)
+            fetched.result = result
         }
-        return Fetched(item: item, startedAt: startedAt, attempt: attempt, result: result, parsed: parsed)
+        if case .success(let r) = result, r.status == 200, !r.bodySkipped, !r.body.isEmpty {
+            fetched.parsed = parse(item: item, body: r.body, url: r.finalURL, contentType: r.contentType,
+                                   startedAt: startedAt, serverDate: r.serverDate, extractor: extractor)
+        }
+        return fetched
+    }
+
+    private static func parse(item: Frontier.Item, body: [UInt8], url: String, contentType: String?, startedAt: Date,
+                              serverDate: Date?, extractor: Extractor) -> Parsed {
+        switch item.kind {
+        case .page:
+            let input = ExtractionInput(bytes: body, url: url, fetchedAt: startedAt, contentType: contentType,
+                                        status: 200, serverDate: serverDate)
+            do { return .page(try extractor.extract(input)) } catch { return .pageError("\(error)") }
+        case .sitemap:
+            do { return .sitemap(try Discovery.sitemap(body, url: url)) } catch { return .malformed("\(error)") }
+        case .feed:
+            do { return .feed(try Discovery.feed(body, url: url)) } catch { return .malformed("\(error)") }
+        case .robots:
+            return .none
+        }
     }
 
     // MARK: - Results
@@ -409,6 +456,10 @@ public final class Crawler {
                 event(url: item.url, error: error, kind: item.kind, attempt: f.attempt, startedAt: f.startedAt)
             }
         case .success(let r):
+            if let e = f.earlier {
+                requests += 1 + e.redirects.count
+                archiveExchange(e, at: f.startedAt)
+            }
             requests += 1 + r.redirects.count
             let warcID = archiveExchange(r, at: f.startedAt)
             switch withHost(authority, { $0.recordOutcome(status: r.status, retryAfter: r.retryAfter, attempt: f.attempt, at: now) }) {
@@ -453,13 +504,14 @@ public final class Crawler {
             case .feed(let links):
                 for link in links { admit(link, kind: .page, route: .feed, depth: 1) }
                 counters["feed_urls", default: 0] += links.count
-            case .malformed(let why) where r.status == 200:
+            case .malformed(let why) where r.status == 200 || f.archived != nil:
                 warnings.append(why)
                 counters["malformed_\(item.kind == .feed ? "feeds" : "sitemaps")", default: 0] += 1
             default:
                 break
             }
-            return ("infrastructure", r.status == 200 ? nil : "HTTP \(r.status)")
+            if f.archived != nil { counters["not_modified_reread", default: 0] += 1 }
+            return ("infrastructure", r.status == 200 ? nil : f.archived != nil ? "not modified" : "HTTP \(r.status)")
         case .page:
             return try acceptPage(f, response: r, warcID: warcID)
         }
@@ -479,10 +531,12 @@ public final class Crawler {
                 return ("duplicate", "redirects to \(r.finalURL), already fetched")
             }
         }
-        if r.status == 304 {
-            return try reuse(item, response: r, warcID: warcID)
+        if r.status == 304 && f.archived == nil {
+            return try reuse(item, response: r)
         }
-        guard r.status == 200 else {
+        // From here on the page's answer is `body`: downloaded, or read back from the archive after a 304.
+        let body = f.archived?.body ?? r.body
+        guard r.status == 200 || f.archived != nil else {
             if isSeed { seedError = "HTTP \(r.status)" }
             fail(item, status: r.status, reason: "HTTP \(r.status)")
             return ("error", "HTTP \(r.status)")
@@ -501,7 +555,9 @@ public final class Crawler {
             fail(item, status: r.status, reason: "cannot extract: \(why)")
             return ("error", why)
         }
-        if isSeed, let rule = siteRule(for: r) { frontier.crawlRule = rule }
+        if isSeed, let rule = siteRule(body: body, url: r.finalURL, contentType: f.archived?.header("Content-Type") ?? r.contentType) {
+            frontier.crawlRule = rule
+        }
         doneKeys.insert(item.key)
         doneKeys.insert(finalKey)
         if isSeed, page.feedLinks.isEmpty, !probedFeeds {
@@ -511,11 +567,12 @@ public final class Crawler {
         discover(page, depth: item.depth)
 
         let kind = classify(page, url: r.finalURL)
+        if f.archived != nil { counters["not_modified_reread", default: 0] += 1 }
         if kind == .listing {
             listings += 1
             try archive { try writer.addListing(url: page.record.url) }
             state.finish(key: item.key, outcome: .listing, status: r.status)
-            return ("listing", nil)
+            return ("listing", f.archived != nil ? "not modified" : nil)
         }
         // One post, one record: the canonical URL (when it is a page of this site) names the post.
         var identity = finalKey
@@ -533,10 +590,15 @@ public final class Crawler {
             return ("duplicate", "same post as \(page.record.canonicalURL)")
         }
         postKeys.insert(identity)
-        let info = FetchInfo(finalURL: r.finalURL, redirects: r.redirects.map(\.url), etag: r.header("ETag"),
-                             lastModified: r.header("Last-Modified"), contentType: r.contentType,
-                             payloadDigest: WARCWriter.payloadDigest(r.body), identifiers: page.identifiers,
-                             warcRecordID: warcID?.response, warcDate: WARCWriter.warcDate(f.startedAt))
+        // After a 304, the payload is the archived one: the record names the response record holding it.
+        let payloadRecord = f.archived != nil ? f.capture.map { ($0.recordID, $0.date) } : nil
+        let info = FetchInfo(finalURL: r.finalURL, redirects: r.redirects.map(\.url),
+                             etag: r.header("ETag") ?? f.archived?.header("ETag"),
+                             lastModified: r.header("Last-Modified") ?? f.archived?.header("Last-Modified"),
+                             contentType: f.archived?.header("Content-Type") ?? r.contentType,
+                             payloadDigest: WARCWriter.payloadDigest(body), identifiers: page.identifiers,
+                             warcRecordID: payloadRecord?.0 ?? warcID?.response,
+                             warcDate: payloadRecord?.1 ?? WARCWriter.warcDate(f.startedAt))
         try archive { try writer.addPost(page.record, fetch: info) }
         posts += 1
         state.finish(key: item.key, outcome: .post, status: r.status, recordURL: page.record.url,
@@ -544,9 +606,11 @@ public final class Crawler {
         return ("post", nil)
     }
 
-    /// A 304 to a conditional request: the previous snapshot's record is taken over unchanged.
-    private func reuse(_ item: Frontier.Item, response r: FetchResponse, warcID: ResponseIDs?) throws -> (String, String?) {
-        guard let previous = writer.previous, var info = previous.fetchInfo(url: item.url) else {
+    /// A 304 to a conditional request: the previous snapshot's record is taken over unchanged, with its
+    /// index line (fetch time and the response record holding the payload), so that an unchanged
+    /// re-crawl writes the same index.
+    private func reuse(_ item: Frontier.Item, response r: FetchResponse) throws -> (String, String?) {
+        guard let previous = writer.previous, let info = previous.fetchInfo(url: item.url) else {
             fail(item, status: 304, reason: "HTTP 304 without an earlier capture")
             return ("error", "unexpected 304")
         }
@@ -558,8 +622,7 @@ public final class Crawler {
         }
         postKeys.insert(identity)
         for id in info.identifiers { if let k = CrawlURL(id)?.key, k != "" { doneKeys.insert(k); frontier.markSeen(k, route: .redirect) } }
-        if let warcID { info.warcRecordID = warcID.response ?? info.warcRecordID }
-        try archive { try writer.reusePost(url: item.url, from: previous, fetch: info) }
+        try archive { try writer.reusePost(url: item.url, from: previous) }
         // The page was not downloaded: its links come from the archived record, so that posts only
         // linked from inside this one are still found.
         if let record = try? previous.record(url: item.url) {
@@ -579,9 +642,9 @@ public final class Crawler {
         return page.kind
     }
 
-    private func siteRule(for r: FetchResponse) -> CrawlRule? {
-        guard let doc = try? HTMLDocument(bytes: r.body, url: r.finalURL, contentType: r.contentType) else { return nil }
-        return rules.site(for: r.finalURL, document: doc)?.crawl
+    private func siteRule(body: [UInt8], url: String, contentType: String?) -> CrawlRule? {
+        guard let doc = try? HTMLDocument(bytes: body, url: url, contentType: contentType) else { return nil }
+        return rules.site(for: url, document: doc)?.crawl
     }
 
     private func discover(_ page: ExtractedPage, depth: Int) {
@@ -631,6 +694,10 @@ public final class Crawler {
             }
             let req = try warc.writeRequest(targetURI: r.finalURL, date: date, httpVersion: r.httpVersion, headers: requestHeaders)
             let headers = r.headers.map { ($0.name, $0.value) }
+            if r.status == 304, let id = try warc.writeNotModified(targetURI: r.finalURL, date: date, httpVersion: r.httpVersion,
+                                                                   headers: headers, concurrentTo: req) {
+                return ResponseIDs(response: id)
+            }
             if r.status == 304, let prev = writer.previous?.fetchInfo(url: r.requestURL), let refers = prev.warcRecordID {
                 let id = try warc.writeRevisit(targetURI: r.finalURL, date: date, profile: .serverNotModified, refersTo: refers,
                                                refersToTargetURI: prev.finalURL, refersToDate: prev.warcDate ?? "",

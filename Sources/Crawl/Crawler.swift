@@ -135,6 +135,10 @@ public final class Crawler {
             let listed = robots.map { Discovery.robotsSitemaps($0, robotsURL: originURL("/robots.txt")) } ?? []
             for s in listed { admit(s, kind: .sitemap, route: .sitemap, depth: 0) }
             if listed.isEmpty { admit(originURL(Discovery.defaultSitemapPath), kind: .sitemap, route: .sitemap, depth: 0) }
+            // A post answered 304 is not downloaded, so the links outside its body (tag and category
+            // pages in its header or footer) are not seen again: the listings of the previous snapshot
+            // are visited anyway (conditionally), as the pages that found its posts.
+            for listing in writer.previous?.manifest.listings ?? [] { admit(listing, kind: .page, route: .pagination, depth: 1) }
         }
         try await loop()
         try state.flush()

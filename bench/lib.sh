@@ -107,3 +107,79 @@ site_for() {
   fi
   echo "$dir/$version"
 }
+
+# nginx serving a blogsite.py site the way a WordPress host would (bench/crawl.sh, bench/recrawl.sh).
+# The caller sets PORT, SEED (http://127.0.0.1:$PORT/), NGX (a folder under $OUT) and LOG ($NGX/access.log),
+# installs nginx-light, and calls `trap stop_nginx EXIT`.
+NGINX_PID=""
+stop_nginx() { if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=""; fi; }
+# start_nginx SITE_DIR: serves the site on 127.0.0.1:$PORT. The site's files use the placeholder
+# origin http://blog.lookback.test, which blogsite's own server rewrites to the client's origin;
+# sub_filter does the same here. /?p=ID answers 301 to the post (map generated from _truth/).
+start_nginx() {
+  local site=$1
+  stop_nginx
+  mkdir -p "$NGX/tmp"; : >"$LOG"
+  python3 - "$site" "$NGX/shortlinks.map" <<'PY'
+import json, sys
+site, out = sys.argv[1], sys.argv[2]
+model = json.load(open(f"{site}/_truth/model.json", encoding="utf-8"))
+urls = json.load(open(f"{site}/_truth/site.json", encoding="utf-8"))["posts"]
+assert len(model["posts"]) == len(urls)
+with open(out, "w") as f:
+    for post, url in zip(model["posts"], urls):   # blogsite lists both in the same order
+        assert post["slug"] in url, (post["slug"], url)
+        f.write(f'{post["id"]} "{url}";\n')
+PY
+  local base; base=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["base_path"])' "$site/_truth/site.json")
+  cat >"$NGX/nginx.conf" <<CONF
+daemon off;
+worker_processes 1;
+pid $NGX/nginx.pid;
+error_log $NGX/error.log warn;
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    charset utf-8;
+    charset_types text/plain text/xml application/xml application/rss+xml application/atom+xml;
+    log_format bench '\$status \$request_uri \$sent_http_content_type';
+    access_log $LOG bench;
+    sendfile on;
+    keepalive_requests 100000;
+    gzip on; gzip_comp_level 1;
+    gzip_types text/plain text/css application/xml application/rss+xml application/atom+xml;
+    client_body_temp_path $NGX/tmp; proxy_temp_path $NGX/tmp; fastcgi_temp_path $NGX/tmp;
+    uwsgi_temp_path $NGX/tmp; scgi_temp_path $NGX/tmp;
+    map_hash_max_size 65536; map_hash_bucket_size 128;
+    map \$arg_p \$shortlink { default ""; include $NGX/shortlinks.map; }
+    server {
+        listen 127.0.0.1:$PORT;
+        root $site;
+        absolute_redirect off;
+        sub_filter 'http://blog.lookback.test' 'http://\$http_host';
+        sub_filter_once off;
+        sub_filter_last_modified on;
+        sub_filter_types text/plain application/xml application/rss+xml application/atom+xml;
+        location = / { if (\$shortlink) { return 301 \$shortlink; } try_files /index.html =404; }
+        location = $base/ { if (\$shortlink) { return 301 \$shortlink; } try_files $base/index.html =404; }
+        location ~ /feed\.xml\$ { types { } default_type application/rss+xml; }
+        location ~ /atom\.xml\$ { types { } default_type application/atom+xml; }
+        location /_truth/ { return 404; }
+        location / { try_files \$uri \$uri/index.html \$uri/ =404; }
+    }
+}
+CONF
+  nginx -t -q -c "$NGX/nginx.conf" -p "$NGX" 2>"$NGX/test.err" || { cat "$NGX/test.err" >&2; exit 1; }
+  nginx -c "$NGX/nginx.conf" -p "$NGX" &
+  NGINX_PID=$!
+  for _ in $(seq 50); do curl -fsS -o /dev/null "$SEED" 2>/dev/null && break; sleep 0.1; done
+  # sanity: a shortlink answers 301 to a post, and the origin placeholder is rewritten
+  local id; id=$(head -n 1 "$NGX/shortlinks.map" | cut -d' ' -f1)
+  curl -sS -o /dev/null -w '%{http_code} %{redirect_url}\n' "${SEED}?p=$id" | grep -q '^301 ' ||
+    { say "bench: nginx shortlink /?p=$id does not answer 301"; exit 1; }
+  curl -sS "${SEED}robots.txt" | grep -q "Sitemap: $SEED" || { say "bench: origin not rewritten in robots.txt"; exit 1; }
+  find "$site" -type f -not -path '*/_truth/*' -exec cat {} + >/dev/null  # warm the page cache
+  : >"$LOG"
+}
+

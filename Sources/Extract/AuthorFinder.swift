@@ -115,7 +115,7 @@ enum AuthorFinder {
             for stop in [" on ", " at ", " updated ", " published ", " in "] {
                 if let r = seg.range(of: stop, options: .caseInsensitive), r.lowerBound > seg.startIndex { seg = String(seg[..<r.lowerBound]) }
             }
-            let t = stripPrefix(seg.trimmingCharacters(in: .whitespaces))
+            let t = stripPrefix(seg.trimmedWhitespace)
             guard !t.isEmpty, t.rangeOfCharacter(from: .decimalDigits) == nil else { continue }
             let lower = t.lowercased()
             if lower.hasSuffix(" read") || lower.hasSuffix(" min") || lower == "share" || lower == "subscribe" { continue }
@@ -135,7 +135,7 @@ enum AuthorFinder {
         var t = s
         let lower = t.lowercased()
         for p in prefixes where lower.hasPrefix(p + " ") || (p.hasSuffix(":") && lower.hasPrefix(p)) || (p.hasSuffix("：") && lower.hasPrefix(p)) {
-            t = String(t.dropFirst(p.count)).trimmingCharacters(in: .whitespaces)
+            t = String(t.dropFirst(p.count)).trimmedWhitespace
             break
         }
         return t

@@ -25,7 +25,7 @@ public struct BatchExtraction: Sendable {
         var window: [String] = []
         let size = jobs * Self.windowPerJob
         for line in lines {
-            if line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
+            if line.trimmedWhitespaceAndNewlines.isEmpty { continue }
             window.append(line)
             if window.count >= size { process(window).forEach(emit); window.removeAll(keepingCapacity: true) }
         }
@@ -64,10 +64,7 @@ public struct BatchExtraction: Sendable {
                                     fetchedAt: item.fetchedAt ?? defaultFetchedAt, contentType: item.contentType)
         do {
             let page = try extractor.extract(input)
-            guard let d = try? page.record.jsonData(pretty: false), let s = String(data: d, encoding: .utf8) else {
-                return Self.errorLine(file: item.file, error: "\(item.file): the record could not be encoded")
-            }
-            return s
+            return String(decoding: page.record.compactJSON(), as: UTF8.self)
         } catch {
             return Self.errorLine(file: item.file, error: "\(item.file): \(error.description)")
         }

@@ -211,7 +211,7 @@ struct BodyRenderer {
     /// The image URL, preferring lazy-loading attributes over a placeholder `src`.
     static func imageSource(_ n: Node) -> String? {
         for a in ["data-src", "data-lazy-src", "data-original", "src"] {
-            if let v = n.attribute(a)?.trimmingCharacters(in: .whitespaces), !v.isEmpty, !v.hasPrefix("data:") { return v }
+            if let v = n.attribute(a)?.trimmedWhitespace, !v.isEmpty, !v.hasPrefix("data:") { return v }
         }
         return nil
     }

@@ -4,17 +4,15 @@ extension PageRecord {
     /// `sha256:<hex>` over the canonical JSON (sorted keys, compact) of the extracted fields:
     /// everything but `fetched_at`, `status` and `content_hash`, so a re-fetch of an unchanged page hashes the same.
     public func computeContentHash() -> String {
-        let fields = HashedFields(record: self)
-        let data = (try? PageRecord.makeEncoder(pretty: false).encode(fields)) ?? Data()
-        return "sha256:" + SHA256.hex(data)
+        "sha256:" + SHA256.hex(hashedFieldsJSON())
     }
 
     /// Sets `contentHash` from the current fields.
     public mutating func updateContentHash() { contentHash = computeContentHash() }
 }
 
-/// The record's fields that the content hash covers, encoded with explicit `null`s like the record.
-private struct HashedFields: Encodable {
+/// The record's fields that the content hash covers, as `Encodable` (what `hashedFieldsJSON()` must equal).
+struct HashedFields: Encodable {
     let record: PageRecord
 
     enum CodingKeys: String, CodingKey {

@@ -37,7 +37,7 @@ struct DateFinder {
     }
 
     func parseAny(_ s: String) -> ParsedDate? {
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = s.trimmedWhitespaceAndNewlines
         guard !t.isEmpty, t.count < 300 else { return nil }
         if let p = DateParser.parseMachine(t), plausible(p) { return p }
         if let p = DateParser.parseText(t, reference: reference, languageHint: languageHint), plausible(p) { return p }

@@ -179,7 +179,7 @@ struct PageExtraction {
         let candidates = [m.lang, m.first("content-language", "dc.language", "language", "og:locale"),
                           article.flatMap { JSONLD.string($0["inLanguage"]) }]
         for c in candidates {
-            guard var t = c?.trimmingCharacters(in: .whitespaces), !t.isEmpty else { continue }
+            guard var t = c?.trimmedWhitespace, !t.isEmpty else { continue }
             t = t.replacingOccurrences(of: "_", with: "-").lowercased()
             if let comma = t.firstIndex(of: ",") { t = String(t[..<comma]) }
             let ok = t.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }

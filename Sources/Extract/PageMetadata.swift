@@ -33,7 +33,7 @@ struct PageMetadata {
         for k in keys {
             if let vs = meta[k] {
                 for v in vs {
-                    let t = v.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let t = v.trimmedWhitespaceAndNewlines
                     if !t.isEmpty { return t }
                 }
             }
@@ -120,7 +120,7 @@ struct PageMetadata {
 /// JSON-LD parsing and lookup of the page's main article object.
 enum JSONLD {
     static func parse(_ text: String) -> Any? {
-        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = text.trimmedWhitespaceAndNewlines
         // Some CMSs wrap JSON-LD in CDATA or HTML comments.
         for (open, close) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] {
             if t.hasPrefix(open) && t.hasSuffix(close) {

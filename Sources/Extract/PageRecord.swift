@@ -129,6 +129,7 @@ extension PageRecord {
 
     /// The record as JSON bytes (UTF-8, sorted keys; pretty output ends with a newline).
     public func jsonData(pretty: Bool) throws -> Data {
+        if !pretty { return Data(compactJSON()) }
         var d = try Self.makeEncoder(pretty: pretty).encode(self)
         if pretty { d.append(0x0A) }
         return d

@@ -30,11 +30,11 @@ public struct RuleSelector: Sendable, Equatable {
 
     /// Compiles `source`; `reason` describes the problem when it is invalid.
     static func compile(_ source: String) -> Result<RuleSelector, RulesReason> {
-        let s = source.trimmingCharacters(in: .whitespaces)
+        let s = source.trimmedWhitespace
         if s.isEmpty { return .failure(RulesReason("empty selector")) }
         let selector: Selector
         if s.hasPrefix("xpath:") {
-            selector = Selector(xpath: String(s.dropFirst(6)).trimmingCharacters(in: .whitespaces))
+            selector = Selector(xpath: String(s.dropFirst(6)).trimmedWhitespace)
         } else if s.hasPrefix("/") || s.hasPrefix("./") || s.hasPrefix("(") {
             selector = Selector(xpath: s)
         } else {

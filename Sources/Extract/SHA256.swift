@@ -41,10 +41,8 @@ public struct SHA256: Sendable {
             i = take
             if buffer.count == 64 { compress(buffer); buffer.removeAll(keepingCapacity: true) }
         }
-        var block = [UInt8](repeating: 0, count: 64)
         while n - i >= 64 {
-            for j in 0..<64 { block[j] = src[i + j] }
-            compress(block)
+            compress(UnsafeBufferPointer(rebasing: src[i..<(i + 64)]))
             i += 64
         }
         if i < n { buffer.append(contentsOf: src[i..<n]) }
@@ -79,7 +77,18 @@ public struct SHA256: Sendable {
     public static func hex(_ string: String) -> String { hex(string.utf8) }
 
     private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
+        block.withUnsafeBufferPointer { compress($0) }
+    }
+
+    /// One 64-byte block; the message schedule lives on the stack.
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            Self.k.withUnsafeBufferPointer { k in compress(block, w, k) }
+        }
+    }
+
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, _ w: UnsafeMutableBufferPointer<UInt32>,
+                                   _ k: UnsafeBufferPointer<UInt32>) {
         for i in 0..<16 {
             w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16
                  | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
@@ -93,7 +102,7 @@ public struct SHA256: Sendable {
         for i in 0..<64 {
             let s1 = e.rotr(6) ^ e.rotr(11) ^ e.rotr(25)
             let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ Self.k[i] &+ w[i]
+            let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
             let s0 = a.rotr(2) ^ a.rotr(13) ^ a.rotr(22)
             let maj = (a & b) ^ (a & c) ^ (b & c)
             let t2 = s0 &+ maj

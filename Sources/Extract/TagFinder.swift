@@ -62,7 +62,7 @@ enum TagFinder {
         var seen = Set<String>()
         for raw in raws {
             var t = TextNormalizer.normalize(raw)
-            if t.hasPrefix("#") { t = String(t.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            if t.hasPrefix("#") { t = String(t.dropFirst()).trimmedWhitespace }
             guard !t.isEmpty, t.count <= 100 else { continue }
             if seen.insert(t.lowercased()).inserted { out.append(t) }
         }

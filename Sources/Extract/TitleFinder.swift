@@ -35,9 +35,9 @@ enum TitleFinder {
         let lower = title.lowercased()
         for sep in separators {
             let suffix = " \(sep) \(site)"
-            if lower.hasSuffix(suffix) { return String(title.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces) }
+            if lower.hasSuffix(suffix) { return String(title.dropLast(suffix.count)).trimmedWhitespace }
             let prefix = "\(site) \(sep) "
-            if lower.hasPrefix(prefix) { return String(title.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces) }
+            if lower.hasPrefix(prefix) { return String(title.dropFirst(prefix.count)).trimmedWhitespace }
         }
         return title
     }
@@ -78,15 +78,15 @@ enum TitleFinder {
         let seps = sepPositions()
         if let last = seps.last, let first = seps.first {
             hadHierarchical = seps.contains { hierarchical.contains(chars[$0]) }
-            cur = String(chars[..<last]).trimmingCharacters(in: .whitespaces)
-            if wordCount(cur) < 3 { cur = String(chars[(first + 1)...]).trimmingCharacters(in: .whitespaces) }
+            cur = String(chars[..<last]).trimmedWhitespace
+            if wordCount(cur) < 3 { cur = String(chars[(first + 1)...]).trimmedWhitespace }
         } else if orig.contains(": ") {
             if !headings.contains(orig) {
                 let lastColon = orig.lastIndex(of: ":")!
                 let firstColon = orig.firstIndex(of: ":")!
-                cur = String(orig[orig.index(after: lastColon)...]).trimmingCharacters(in: .whitespaces)
+                cur = String(orig[orig.index(after: lastColon)...]).trimmedWhitespace
                 if wordCount(cur) < 3 {
-                    cur = String(orig[orig.index(after: firstColon)...]).trimmingCharacters(in: .whitespaces)
+                    cur = String(orig[orig.index(after: firstColon)...]).trimmedWhitespace
                 } else if wordCount(String(orig[..<firstColon])) > 5 {
                     cur = orig
                 }

@@ -395,7 +395,7 @@ private struct Parser {
                 break
             } while true
             result = "not(\(alternatives.joined(separator: " or ")))"
-            test = native.map { .none($0) }
+            test = native.map { .noneOf($0) }
         case "has":
             try requireArgs()
             var alternatives: [String] = []

@@ -24,7 +24,7 @@ struct SelectorMatcher: Sendable {
         case suffix([UInt8], [UInt8])
         case substring([UInt8], [UInt8])
         /// `:not(a, b)`: none of the compounds.
-        case none([Compound])
+        case noneOf([Compound])
         /// Never true (`[a^=""]` and the like translate to `false()`).
         case never
     }
@@ -41,127 +41,215 @@ struct SelectorMatcher: Sendable {
         var combinators: [Combinator]
     }
 
-    let alternatives: [Complex]
+    // The selector flattened into tables of plain values: matching reads them through buffer pointers, so the
+    // per-element loop does no reference counting. Byte strings are spans of `bytes`.
+    private struct Span { var start: Int32 = 0; var count: Int32 = -1 }
+    private enum Kind: UInt8 { case equals, equalsIgnoringCase, present, token, dashMatch, prefix, suffix, substring, noneOf, never }
+    private struct FlatTest { var kind: Kind; var name = Span(); var value = Span(); var first: Int32 = 0; var count: Int32 = 0 }
+    private struct FlatCompound { var name = Span(); var firstTest: Int32; var testCount: Int32; var combinator: Combinator }
+    private struct FlatComplex { var first: Int32; var count: Int32 }
 
+    private var bytes: [UInt8] = []
+    private var tests: [FlatTest] = []
+    private var compounds: [FlatCompound] = []
+    private var complexes: [FlatComplex] = []
     /// Whether a sibling combinator appears; those can reach past a context node, which only XPath evaluates as written.
-    var usesSiblings: Bool {
-        alternatives.contains { $0.combinators.contains { $0 == .adjacent || $0 == .sibling } }
+    let usesSiblings: Bool
+
+    init(alternatives: [Complex]) {
+        usesSiblings = alternatives.contains { $0.combinators.contains { $0 == .adjacent || $0 == .sibling } }
+        for alt in alternatives {
+            // Complex selectors first and contiguous; :not() compounds are appended after their own compound.
+            complexes.append(FlatComplex(first: Int32(compounds.count), count: Int32(alt.compounds.count)))
+            for (i, _) in alt.compounds.enumerated() {
+                compounds.append(FlatCompound(firstTest: 0, testCount: 0, combinator: i == 0 ? .descendant : alt.combinators[i - 1]))
+            }
+        }
+        var next = 0
+        for alt in alternatives {
+            for c in alt.compounds { fill(next, c); next += 1 }
+        }
+    }
+
+    private mutating func span(_ b: [UInt8]) -> Span {
+        let s = Span(start: Int32(bytes.count), count: Int32(b.count))
+        bytes.append(contentsOf: b)
+        return s
+    }
+
+    /// Writes compound `c` into slot `index`, its tests (and the compounds of its :not()s) at the ends of the tables.
+    private mutating func fill(_ index: Int, _ c: Compound) {
+        if let n = c.name { compounds[index].name = span(n) }
+        let first = tests.count
+        compounds[index].firstTest = Int32(first)
+        compounds[index].testCount = Int32(c.tests.count)
+        tests.append(contentsOf: repeatElement(FlatTest(kind: .never), count: c.tests.count))
+        for (k, t) in c.tests.enumerated() {
+            var f = FlatTest(kind: .never)
+            switch t {
+            case .equals(let n, let v): f = FlatTest(kind: .equals, name: span(n), value: span(v))
+            case .equalsIgnoringCase(let n, let v): f = FlatTest(kind: .equalsIgnoringCase, name: span(n), value: span(v))
+            case .present(let n): f = FlatTest(kind: .present, name: span(n))
+            case .token(let n, let v): f = FlatTest(kind: .token, name: span(n), value: span(v))
+            case .dashMatch(let n, let v): f = FlatTest(kind: .dashMatch, name: span(n), value: span(v))
+            case .prefix(let n, let v): f = FlatTest(kind: .prefix, name: span(n), value: span(v))
+            case .suffix(let n, let v): f = FlatTest(kind: .suffix, name: span(n), value: span(v))
+            case .substring(let n, let v): f = FlatTest(kind: .substring, name: span(n), value: span(v))
+            case .never: break
+            case .noneOf(let list):
+                let at = compounds.count
+                for _ in list { compounds.append(FlatCompound(firstTest: 0, testCount: 0, combinator: .descendant)) }
+                for (j, inner) in list.enumerated() { fill(at + j, inner) }
+                f = FlatTest(kind: .noneOf, first: Int32(at), count: Int32(list.count))
+            }
+            tests[first + k] = f
+        }
     }
 
     /// Matching elements among `context`'s descendants-or-self (the whole document when `context` is nil), in document
     /// order; stops after the first when `first` is set.
     func select(in doc: xmlDocPtr, context: xmlNodePtr?, first: Bool = false) -> [xmlNodePtr] {
-        var out: [xmlNodePtr] = []
-        func visit(_ top: xmlNodePtr) -> Bool {
-            var cur: xmlNodePtr? = top
-            while let n = cur {
-                if n.pointee.type == XML_ELEMENT_NODE {
-                    if matches(n, scope: context) {
-                        out.append(n)
-                        if first { return false }
+        bytes.withUnsafeBufferPointer { b in
+            tests.withUnsafeBufferPointer { t in
+                compounds.withUnsafeBufferPointer { c in
+                    complexes.withUnsafeBufferPointer { x in
+                        Tables(bytes: b, tests: t, compounds: c, complexes: x).select(in: doc, context: context, first: first)
                     }
-                    if let child = n.pointee.children { cur = child; continue }
                 }
-                if n == top { return true }
-                // Climb until a next sibling exists, never leaving the subtree.
-                var up: xmlNodePtr? = n
-                cur = nil
-                while let u = up, u != top {
-                    if let next = u.pointee.next { cur = next; break }
-                    up = u.pointee.parent
+            }
+        }
+    }
+
+    private struct Tables {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let tests: UnsafeBufferPointer<FlatTest>
+        let compounds: UnsafeBufferPointer<FlatCompound>
+        let complexes: UnsafeBufferPointer<FlatComplex>
+
+        func select(in doc: xmlDocPtr, context: xmlNodePtr?, first: Bool) -> [xmlNodePtr] {
+            var out: [xmlNodePtr] = []
+            func visit(_ top: xmlNodePtr) -> Bool {
+                var cur: xmlNodePtr? = top
+                while let n = cur {
+                    if n.pointee.type == XML_ELEMENT_NODE {
+                        if matches(n, scope: context) {
+                            out.append(n)
+                            if first { return false }
+                        }
+                        if let child = n.pointee.children { cur = child; continue }
+                    }
+                    if n == top { return true }
+                    // Climb until a next sibling exists, never leaving the subtree.
+                    var up: xmlNodePtr? = n
+                    cur = nil
+                    while let u = up, u != top {
+                        if let next = u.pointee.next { cur = next; break }
+                        up = u.pointee.parent
+                    }
                 }
+                return true
+            }
+            if let context {
+                _ = visit(context)
+            } else {
+                var top = doc.pointee.children
+                while let t = top, visit(t) { top = t.pointee.next }
+            }
+            return out
+        }
+
+        func matches(_ n: xmlNodePtr, scope: xmlNodePtr?) -> Bool {
+            for x in complexes where matches(x, index: Int(x.count) - 1, n, scope: scope) { return true }
+            return false
+        }
+
+        /// Right to left: the compound at `index` matches `n`, and what it is joined to matches a relative of `n`.
+        /// Relatives are looked for inside the scope only (the XPath starts at the context node's descendants-or-self).
+        private func matches(_ x: FlatComplex, index: Int, _ n: xmlNodePtr, scope: xmlNodePtr?) -> Bool {
+            let c = compounds[Int(x.first) + index]
+            guard matches(c, n) else { return false }
+            if index == 0 { return true }
+            switch c.combinator {
+            case .child:
+                guard let p = parent(n, scope: scope) else { return false }
+                return matches(x, index: index - 1, p, scope: scope)
+            case .descendant:
+                var a = parent(n, scope: scope)
+                while let p = a {
+                    if matches(x, index: index - 1, p, scope: scope) { return true }
+                    a = parent(p, scope: scope)
+                }
+                return false
+            case .adjacent:
+                guard let s = previousElement(n) else { return false }
+                return matches(x, index: index - 1, s, scope: scope)
+            case .sibling:
+                var s = previousElement(n)
+                while let e = s {
+                    if matches(x, index: index - 1, e, scope: scope) { return true }
+                    s = previousElement(e)
+                }
+                return false
+            }
+        }
+
+        private func parent(_ n: xmlNodePtr, scope: xmlNodePtr?) -> xmlNodePtr? {
+            if n == scope { return nil }
+            guard let p = n.pointee.parent, p.pointee.type == XML_ELEMENT_NODE else { return nil }
+            return p
+        }
+
+        private func previousElement(_ n: xmlNodePtr) -> xmlNodePtr? {
+            var s = n.pointee.prev
+            while let e = s, e.pointee.type != XML_ELEMENT_NODE { s = e.pointee.prev }
+            return s
+        }
+
+        private func slice(_ s: Span) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[Int(s.start)..<Int(s.start + s.count)])
+        }
+
+        private func matches(_ c: FlatCompound, _ n: xmlNodePtr) -> Bool {
+            if c.name.count >= 0 {
+                guard n.pointee.ns == nil, let own = n.pointee.name, equalsCString(own, slice(c.name)) else { return false }
+            }
+            var k = Int(c.firstTest)
+            let end = k + Int(c.testCount)
+            while k < end {
+                if !passes(tests[k], n) { return false }
+                k += 1
             }
             return true
         }
-        if let context {
-            _ = visit(context)
-        } else {
-            var top = doc.pointee.children
-            while let t = top, visit(t) { top = t.pointee.next }
-        }
-        return out
-    }
 
-    func matches(_ n: xmlNodePtr, scope: xmlNodePtr?) -> Bool {
-        for alt in alternatives where Self.matches(alt, index: alt.compounds.count - 1, n, scope: scope) { return true }
-        return false
-    }
-
-    /// Right to left: the compound at `index` matches `n`, and what it is joined to matches a relative of `n`.
-    /// Relatives are looked for inside the scope only (the XPath starts at the context node's descendants-or-self).
-    private static func matches(_ c: Complex, index: Int, _ n: xmlNodePtr, scope: xmlNodePtr?) -> Bool {
-        guard matches(c.compounds[index], n) else { return false }
-        if index == 0 { return true }
-        switch c.combinators[index - 1] {
-        case .child:
-            guard let p = parent(n, scope: scope) else { return false }
-            return matches(c, index: index - 1, p, scope: scope)
-        case .descendant:
-            var a = parent(n, scope: scope)
-            while let p = a {
-                if matches(c, index: index - 1, p, scope: scope) { return true }
-                a = parent(p, scope: scope)
+        private func passes(_ t: FlatTest, _ n: xmlNodePtr) -> Bool {
+            switch t.kind {
+            case .never: return false
+            case .noneOf:
+                for j in Int(t.first)..<Int(t.first + t.count) where matches(compounds[j], n) { return false }
+                return true
+            default: break
             }
-            return false
-        case .adjacent:
-            guard let s = previousElement(n) else { return false }
-            return matches(c, index: index - 1, s, scope: scope)
-        case .sibling:
-            var s = previousElement(n)
-            while let e = s {
-                if matches(c, index: index - 1, e, scope: scope) { return true }
-                s = previousElement(e)
-            }
-            return false
-        }
-    }
-
-    private static func parent(_ n: xmlNodePtr, scope: xmlNodePtr?) -> xmlNodePtr? {
-        if n == scope { return nil }
-        guard let p = n.pointee.parent, p.pointee.type == XML_ELEMENT_NODE else { return nil }
-        return p
-    }
-
-    private static func previousElement(_ n: xmlNodePtr) -> xmlNodePtr? {
-        var s = n.pointee.prev
-        while let e = s, e.pointee.type != XML_ELEMENT_NODE { s = e.pointee.prev }
-        return s
-    }
-
-    static func matches(_ c: Compound, _ n: xmlNodePtr) -> Bool {
-        if let name = c.name {
-            guard n.pointee.ns == nil, let own = n.pointee.name, equalsCString(own, name) else { return false }
-        }
-        for t in c.tests where !passes(t, n) { return false }
-        return true
-    }
-
-    private static func passes(_ t: Test, _ n: xmlNodePtr) -> Bool {
-        switch t {
-        case .never: return false
-        case .none(let list):
-            for c in list where matches(c, n) { return false }
-            return true
-        case .present(let name): return attribute(n, name) { _ in true } ?? false
-        case .equals(let name, let v): return attribute(n, name) { $0.elementsEqual(v) } ?? false
-        case .equalsIgnoringCase(let name, let v):
-            return attribute(n, name) { a in
-                a.count == v.count && zip(a, v).allSatisfy { (x, y) in (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) == y }
+            let v = t.value.count >= 0 ? slice(t.value) : UnsafeBufferPointer(start: nil, count: 0)
+            return attribute(n, slice(t.name)) { a in
+                switch t.kind {
+                case .present: return true
+                case .equals: return a.elementsEqual(v)
+                case .equalsIgnoringCase:
+                    return a.count == v.count && zip(a, v).allSatisfy { (x, y) in (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) == y }
+                case .token: return hasToken(a, v)
+                case .dashMatch: return a.elementsEqual(v) || (a.count > v.count && a.starts(with: v) && a[v.count] == 0x2D)
+                case .prefix: return a.starts(with: v)
+                case .suffix: return a.count >= v.count && UnsafeBufferPointer(rebasing: a[(a.count - v.count)...]).elementsEqual(v)
+                case .substring: return contains(a, v)
+                case .noneOf, .never: return false
+                }
             } ?? false
-        case .token(let name, let v): return attribute(n, name) { hasToken($0, v) } ?? false
-        case .dashMatch(let name, let v):
-            return attribute(n, name) { a in
-                a.elementsEqual(v) || (a.count > v.count && a.starts(with: v) && a[v.count] == 0x2D)
-            } ?? false
-        case .prefix(let name, let v): return attribute(n, name) { $0.starts(with: v) } ?? false
-        case .suffix(let name, let v):
-            return attribute(n, name) { a in a.count >= v.count && a[(a.count - v.count)...].elementsEqual(v) } ?? false
-        case .substring(let name, let v): return attribute(n, name) { contains($0, v) } ?? false
         }
     }
 
     /// Runs `body` on the value of the attribute `name` (no namespace), or returns nil when it is absent.
-    private static func attribute(_ n: xmlNodePtr, _ name: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+    private static func attribute(_ n: xmlNodePtr, _ name: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
         var a = n.pointee.properties
         while let attr = a {
             if attr.pointee.ns == nil, let an = attr.pointee.name, equalsCString(an, name) {
@@ -178,7 +266,7 @@ struct SelectorMatcher: Sendable {
         return nil
     }
 
-    private static func equalsCString(_ s: UnsafePointer<xmlChar>, _ bytes: [UInt8]) -> Bool {
+    private static func equalsCString(_ s: UnsafePointer<xmlChar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < bytes.count {
             if s[i] != bytes[i] { return false } // a NUL in s differs from every byte of a name
@@ -189,23 +277,23 @@ struct SelectorMatcher: Sendable {
 
     static func isXMLSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
-    private static func hasToken(_ a: UnsafeBufferPointer<UInt8>, _ v: [UInt8]) -> Bool {
+    private static func hasToken(_ a: UnsafeBufferPointer<UInt8>, _ v: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = a.count
         while i < n {
             while i < n, isXMLSpace(a[i]) { i += 1 }
             let start = i
             while i < n, !isXMLSpace(a[i]) { i += 1 }
-            if i - start == v.count, a[start..<i].elementsEqual(v) { return true }
+            if i - start == v.count, UnsafeBufferPointer(rebasing: a[start..<i]).elementsEqual(v) { return true }
         }
         return false
     }
 
-    private static func contains(_ a: UnsafeBufferPointer<UInt8>, _ v: [UInt8]) -> Bool {
+    private static func contains(_ a: UnsafeBufferPointer<UInt8>, _ v: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let f = v.first, a.count >= v.count else { return v.isEmpty }
         var i = 0
         while i + v.count <= a.count {
-            if a[i] == f, a[i..<(i + v.count)].elementsEqual(v) { return true }
+            if a[i] == f, UnsafeBufferPointer(rebasing: a[i..<(i + v.count)]).elementsEqual(v) { return true }
             i += 1
         }
         return false

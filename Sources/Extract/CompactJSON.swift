@@ -1,0 +1,147 @@
+/// Compact JSON for page records, byte for byte what `JSONEncoder` writes with `.sortedKeys` and
+/// `.withoutEscapingSlashes` (callers write keys in sorted order), without the encoder's boxing and dictionaries.
+struct CompactJSON {
+    private(set) var bytes: [UInt8] = []
+    /// Whether the next value in the current object or array needs a comma first.
+    private var needsComma = false
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    mutating func beginObject() { separate(); bytes.append(0x7B); needsComma = false }
+    mutating func endObject() { bytes.append(0x7D); needsComma = true }
+    mutating func beginArray() { separate(); bytes.append(0x5B); needsComma = false }
+    mutating func endArray() { bytes.append(0x5D); needsComma = true }
+
+    mutating func key(_ k: StaticString) {
+        separate()
+        bytes.append(0x22)
+        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [0x22, 0x3A])
+        needsComma = false
+    }
+
+    mutating func null() { separate(); bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]); needsComma = true }
+
+    mutating func int(_ v: Int) { separate(); bytes.append(contentsOf: String(v).utf8); needsComma = true }
+
+    mutating func int(_ v: Int?) { if let v { int(v) } else { null() } }
+
+    mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
+
+    mutating func strings(_ list: [String]) {
+        beginArray()
+        for s in list { string(s) }
+        endArray()
+    }
+
+    /// A JSON string: `"` and `\` escaped, control characters as `\b \t \n \f \r` or `\u00xx`; the rest as UTF-8.
+    mutating func string(_ s: String) {
+        separate()
+        bytes.append(0x22)
+        var s = s
+        s.withUTF8 { u in
+            var start = 0
+            for i in 0..<u.count {
+                let b = u[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
+                start = i + 1
+                switch b {
+                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x08: bytes.append(contentsOf: [0x5C, 0x62])
+                case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+                case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+                case 0x0C: bytes.append(contentsOf: [0x5C, 0x66])
+                case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0x0F)]])
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
+        }
+        bytes.append(0x22)
+        needsComma = true
+    }
+
+    private mutating func separate() {
+        if needsComma { bytes.append(0x2C) }
+    }
+}
+
+extension PageRecord {
+    /// The compact record (sorted keys, explicit nulls); what `JSONEncoder` with `makeEncoder(pretty: false)` gives.
+    func compactJSON() -> [UInt8] {
+        var w = CompactJSON(capacity: body.html.utf8.count + body.text.utf8.count + 2048)
+        w.beginObject()
+        w.key("authors"); w.strings(authors)
+        w.key("body"); Self.write(body, to: &w)
+        w.key("canonical_url"); w.string(canonicalURL)
+        w.key("content_hash"); w.string(contentHash)
+        w.key("description"); w.string(description)
+        w.key("fetched_at"); w.string(fetchedAt)
+        w.key("language"); w.string(language)
+        w.key("modified"); Self.write(modified, to: &w)
+        w.key("published"); Self.write(published, to: &w)
+        w.key("related"); Self.write(related, to: &w)
+        w.key("site_name"); w.string(siteName)
+        w.key("status"); w.int(status)
+        w.key("tags"); w.strings(tags)
+        w.key("title"); w.string(title)
+        w.key("url"); w.string(url)
+        w.endObject()
+        return w.bytes
+    }
+
+    /// The fields the content hash covers, as compact JSON (see `computeContentHash`).
+    func hashedFieldsJSON() -> [UInt8] {
+        var w = CompactJSON(capacity: body.html.utf8.count + body.text.utf8.count + 2048)
+        w.beginObject()
+        w.key("authors"); w.strings(authors)
+        w.key("body"); Self.write(body, to: &w)
+        w.key("canonical_url"); w.string(canonicalURL)
+        w.key("description"); w.string(description)
+        w.key("language"); w.string(language)
+        w.key("modified"); Self.write(modified, to: &w)
+        w.key("published"); Self.write(published, to: &w)
+        w.key("related"); Self.write(related, to: &w)
+        w.key("site_name"); w.string(siteName)
+        w.key("tags"); w.strings(tags)
+        w.key("title"); w.string(title)
+        w.key("url"); w.string(url)
+        w.endObject()
+        return w.bytes
+    }
+
+    private static func write(_ b: Body, to w: inout CompactJSON) {
+        w.beginObject()
+        w.key("html"); w.string(b.html)
+        w.key("text"); w.string(b.text)
+        w.key("word_count"); w.int(b.wordCount)
+        w.endObject()
+    }
+
+    private static func write(_ d: DateField?, to w: inout CompactJSON) {
+        guard let d else { w.null(); return }
+        w.beginObject()
+        w.key("date"); w.string(d.date)
+        w.key("precision"); w.string(d.precision)
+        w.key("raw"); w.string(d.raw)
+        w.key("source"); w.string(d.source)
+        w.endObject()
+    }
+
+    private static func write(_ cards: [RelatedLink], to w: inout CompactJSON) {
+        w.beginArray()
+        for c in cards {
+            w.beginObject()
+            w.key("image"); w.string(c.image)
+            w.key("summary"); w.string(c.summary)
+            w.key("title"); w.string(c.title)
+            w.key("url"); w.string(c.url)
+            w.endObject()
+        }
+        w.endArray()
+    }
+}

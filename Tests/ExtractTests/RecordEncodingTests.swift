@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import Extract
+
+/// Strings that exercise every escaping rule: quotes, backslashes, slashes, each control character, DEL,
+/// line/paragraph separators, astral characters.
+private let awkward: [String] = [
+    "", "plain", "say \"hi\" \\ back/slash </script>",
+    String(String.UnicodeScalarView((0..<0x20).map { Unicode.Scalar($0)! })),
+    "del\u{7F} nel\u{85} nbsp\u{A0} ls\u{2028} ps\u{2029} bom\u{FEFF} é 日本 😀",
+]
+
+private func record(_ s: String, nulls: Bool) -> PageRecord {
+    PageRecord(
+        url: "https://ex.com/" + s, canonicalURL: "https://ex.com/c", fetchedAt: "2024-01-01T00:00:00Z",
+        status: nulls ? nil : 200, title: nulls ? nil : s, authors: nulls ? [] : [s, "B"],
+        published: nulls ? nil : DateField(date: "2024-01-01", raw: s, source: "text", precision: "day"),
+        modified: nil, body: Body(text: s, html: "<p>" + s + "</p>", wordCount: 3),
+        related: nulls ? [] : [RelatedLink(title: s, url: "https://ex.com/r", summary: nil, image: s)],
+        tags: nulls ? [] : [s], language: nulls ? nil : "en", siteName: nulls ? nil : s, description: nulls ? nil : s,
+        contentHash: "sha256:00")
+}
+
+/// The hand-written writer must give JSONEncoder's bytes exactly: records, content hashes and archives depend on them.
+@Test(arguments: awkward)
+func compactJSONIsJSONEncodersBytes(_ s: String) throws {
+    for nulls in [false, true] {
+        let r = record(s, nulls: nulls)
+        let viaEncoder = try PageRecord.makeEncoder(pretty: false).encode(r)
+        #expect(r.compactJSON() == Array(viaEncoder))
+        let hashed = try PageRecord.makeEncoder(pretty: false).encode(HashedFields(record: r))
+        #expect(r.hashedFieldsJSON() == Array(hashed))
+        #expect(r.computeContentHash() == "sha256:" + SHA256.hex(hashed))
+    }
+}
+
+@Test(arguments: [
+    "", " ", "\t\n", "a", " a ", "\ta b\t", "\na\r\n", "\u{A0}a\u{A0}", "\u{2003} a \u{3000}", "a\u{85}", "\u{85}a",
+    " é ", "日本 ", " 😀", "\u{FEFF}x", "x\u{200B}", " \u{301}a", "a\u{301} ", "\u{0B}v\u{0C}",
+])
+func trimmingIsFoundations(_ s: String) {
+    #expect(s.trimmedWhitespaceAndNewlines == s.trimmingCharacters(in: .whitespacesAndNewlines))
+    #expect(s.trimmedWhitespace == s.trimmingCharacters(in: .whitespaces))
+}

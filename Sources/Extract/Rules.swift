@@ -178,12 +178,19 @@ public struct Rules: Sendable {
             for s in sites where s.match.hosts.contains(where: { RulesHost.matches(host: host, rule: $0) }) { return s }
         }
         guard let document, sites.contains(where: { $0.match.generator != nil || !$0.match.markup.isEmpty }) else { return nil }
-        let generator = ((try? document.first(Self.generatorMeta)) ?? nil)?.attribute("content") ?? ""
+        // The generator and every walkable fingerprint in one walk of the page.
+        let native = sites.flatMap { $0.match.markup.map(\.selector).filter(\.isNative) }
+        let found = (try? document.firstMatches([Self.generatorMeta] + native)) ?? []
+        let nativeMatch = found.dropFirst().map { $0 != nil }
+        let generator = found.first.flatMap { $0 }?.attribute("content") ?? ""
+        var k = 0
         for s in sites {
             if let g = s.match.generator, !generator.isEmpty, g.matches(generator) { return s }
             for m in s.match.markup {
                 if m.selector.isNative {
-                    if (try? document.first(m.selector)) != nil { return s }
+                    let hit = k < nativeMatch.count && nativeMatch[k]
+                    k += 1
+                    if hit { return s }
                 } else if let found = try? document.select(xpath: DescendantRewrite.rewrite(m.xpath), from: nil), !found.isEmpty {
                     return s
                 }

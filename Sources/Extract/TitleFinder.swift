@@ -104,6 +104,10 @@ enum TitleFinder {
 
     /// Readability's text similarity: the share of `b`'s token text also found in `a`.
     static func similarity(_ a: String, _ b: String) -> Double {
+        asciiSimilarity(a, b) ?? unicodeSimilarity(a, b)
+    }
+
+    static func unicodeSimilarity(_ a: String, _ b: String) -> Double {
         let ta = tokens(a), tb = tokens(b)
         guard !ta.isEmpty, !tb.isEmpty else { return 0 }
         let setA = Set(ta)
@@ -111,6 +115,41 @@ enum TitleFinder {
         let total = tb.joined(separator: " ").count
         guard total > 0 else { return 0 }
         return 1 - Double(uniqB.joined(separator: " ").count) / Double(total)
+    }
+
+    /// `similarity` for two ASCII strings by bytes (letters, digits and `_` are the ASCII token characters, each
+    /// one byte, so counts are byte counts); nil when either is not ASCII.
+    static func asciiSimilarity(_ a: String, _ b: String) -> Double? {
+        guard let ta = asciiTokens(a), let tb = asciiTokens(b) else { return nil }
+        guard !ta.isEmpty, !tb.isEmpty else { return 0 }
+        let setA = Set(ta)
+        var total = tb.count - 1, uniq = 0, uniqCount = 0
+        for t in tb {
+            total += t.utf8.count
+            if !setA.contains(t) { uniq += t.utf8.count; uniqCount += 1 }
+        }
+        guard total > 0 else { return 0 }
+        if uniqCount > 0 { uniq += uniqCount - 1 }
+        return 1 - Double(uniq) / Double(total)
+    }
+
+    /// `tokens` for an ASCII string; nil when it is not ASCII.
+    private static func asciiTokens(_ s: String) -> [String]? {
+        var lower = Array(s.utf8)
+        var out: [String] = []
+        var start = -1
+        for i in 0...lower.count {
+            let b: UInt8 = i < lower.count ? lower[i] : 0x20
+            if b >= 0x80 { return nil }
+            if b >= 0x41 && b <= 0x5A { lower[i] = b | 0x20 }
+            let isToken = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+            if isToken {
+                if start < 0 { start = i }
+            } else if start >= 0 {
+                out.append(String(decoding: lower[start..<i], as: UTF8.self)); start = -1
+            }
+        }
+        return out
     }
 
     static func tokens(_ s: String) -> [String] {

@@ -157,6 +157,23 @@ public final class HTMLDocument {
         return try select(xpath: selector.xpath, from: context)
     }
 
+    /// The first match in the whole document of each selector, in one walk for the ones the walk evaluates.
+    /// - Throws: `HTMLError.invalidXPath` when an XPath selector does not evaluate.
+    public func firstMatches(_ selectors: [Selector]) throws(HTMLError) -> [Node?] {
+        let native = selectors.compactMap(\.matcher)
+        let walked = SelectorMatcher.firstMatches(native, in: doc)
+        var out: [Node?] = []
+        var k = 0
+        for s in selectors {
+            if s.matcher != nil {
+                out.append(walked[k].map { Node($0, in: self) }); k += 1
+            } else {
+                out.append(try select(xpath: s.xpath, from: nil).first)
+            }
+        }
+        return out
+    }
+
     /// The first node (in document order) a compiled selector matches; a tree walk stops there.
     /// - Throws: `HTMLError.invalidXPath` when an XPath selector does not evaluate.
     public func first(_ selector: Selector, from context: Node? = nil) throws(HTMLError) -> Node? {

@@ -43,16 +43,18 @@ struct SelectorMatcher: Sendable {
 
     // The selector flattened into tables of plain values: matching reads them through buffer pointers, so the
     // per-element loop does no reference counting. Byte strings are spans of `bytes`.
-    private struct Span { var start: Int32 = 0; var count: Int32 = -1 }
-    private enum Kind: UInt8 { case equals, equalsIgnoringCase, present, token, dashMatch, prefix, suffix, substring, noneOf, never }
-    private struct FlatTest { var kind: Kind; var name = Span(); var value = Span(); var first: Int32 = 0; var count: Int32 = 0 }
-    private struct FlatCompound { var name = Span(); var firstTest: Int32; var testCount: Int32; var combinator: Combinator }
-    private struct FlatComplex { var first: Int32; var count: Int32 }
+    fileprivate struct Span { var start: Int32 = 0; var count: Int32 = -1 }
+    fileprivate enum Kind: UInt8 { case equals, equalsIgnoringCase, present, token, dashMatch, prefix, suffix, substring, noneOf, never }
+    fileprivate struct FlatTest { var kind: Kind; var name = Span(); var value = Span(); var first: Int32 = 0; var count: Int32 = 0 }
+    fileprivate struct FlatCompound { var name = Span(); var firstTest: Int32; var testCount: Int32; var combinator: Combinator }
+    fileprivate struct FlatComplex { var first: Int32; var count: Int32 }
 
     private var bytes: [UInt8] = []
     private var tests: [FlatTest] = []
     private var compounds: [FlatCompound] = []
     private var complexes: [FlatComplex] = []
+    /// The four tables copied once into memory of their own, so a walk reads them without closures or refcounting.
+    private var storage: Storage!
     /// Whether a sibling combinator appears; those can reach past a context node, which only XPath evaluates as written.
     let usesSiblings: Bool
 
@@ -68,6 +70,31 @@ struct SelectorMatcher: Sendable {
         var next = 0
         for alt in alternatives {
             for c in alt.compounds { fill(next, c); next += 1 }
+        }
+        storage = Storage(bytes, tests, compounds, complexes)
+    }
+
+    fileprivate final class Storage: @unchecked Sendable {
+        // Written once in init, only read afterwards.
+        let bytes: UnsafeMutableBufferPointer<UInt8>
+        let tests: UnsafeMutableBufferPointer<FlatTest>
+        let compounds: UnsafeMutableBufferPointer<FlatCompound>
+        let complexes: UnsafeMutableBufferPointer<FlatComplex>
+
+        init(_ b: [UInt8], _ t: [FlatTest], _ c: [FlatCompound], _ x: [FlatComplex]) {
+            bytes = .allocate(capacity: b.count); _ = bytes.initialize(from: b)
+            tests = .allocate(capacity: t.count); _ = tests.initialize(from: t)
+            compounds = .allocate(capacity: c.count); _ = compounds.initialize(from: c)
+            complexes = .allocate(capacity: x.count); _ = complexes.initialize(from: x)
+        }
+
+        deinit {
+            bytes.deallocate(); tests.deallocate(); compounds.deallocate(); complexes.deallocate()
+        }
+
+        var tables: Tables {
+            Tables(bytes: UnsafeBufferPointer(bytes), tests: UnsafeBufferPointer(tests),
+                   compounds: UnsafeBufferPointer(compounds), complexes: UnsafeBufferPointer(complexes))
         }
     }
 
@@ -109,18 +136,40 @@ struct SelectorMatcher: Sendable {
     /// Matching elements among `context`'s descendants-or-self (the whole document when `context` is nil), in document
     /// order; stops after the first when `first` is set.
     func select(in doc: xmlDocPtr, context: xmlNodePtr?, first: Bool = false) -> [xmlNodePtr] {
-        bytes.withUnsafeBufferPointer { b in
-            tests.withUnsafeBufferPointer { t in
-                compounds.withUnsafeBufferPointer { c in
-                    complexes.withUnsafeBufferPointer { x in
-                        Tables(bytes: b, tests: t, compounds: c, complexes: x).select(in: doc, context: context, first: first)
+        withExtendedLifetime(storage) { storage.tables.select(in: doc, context: context, first: first) }
+    }
+
+    /// The first match of each matcher in the whole document, found in one walk that stops once all have one.
+    static func firstMatches(_ matchers: [SelectorMatcher], in doc: xmlDocPtr) -> [xmlNodePtr?] {
+        var found = [xmlNodePtr?](repeating: nil, count: matchers.count)
+        if matchers.isEmpty { return found }
+        return withExtendedLifetime(matchers) {
+            let tables = matchers.map { $0.storage.tables }
+            var missing = matchers.count
+            var top = doc.pointee.children
+            while let t = top, missing > 0 {
+                var cur: xmlNodePtr? = t
+                while let n = cur, missing > 0 {
+                    if n.pointee.type == XML_ELEMENT_NODE {
+                        for i in 0..<tables.count where found[i] == nil && tables[i].matches(n, scope: nil) {
+                            found[i] = n; missing -= 1
+                        }
+                        if let child = n.pointee.children { cur = child; continue }
+                    }
+                    var up: xmlNodePtr? = n
+                    cur = nil
+                    while let u = up, u != t {
+                        if let next = u.pointee.next { cur = next; break }
+                        up = u.pointee.parent
                     }
                 }
+                top = t.pointee.next
             }
+            return found
         }
     }
 
-    private struct Tables {
+    fileprivate struct Tables {
         let bytes: UnsafeBufferPointer<UInt8>
         let tests: UnsafeBufferPointer<FlatTest>
         let compounds: UnsafeBufferPointer<FlatCompound>

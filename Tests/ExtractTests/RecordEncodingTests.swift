@@ -42,3 +42,14 @@ func trimmingIsFoundations(_ s: String) {
     #expect(s.trimmedWhitespaceAndNewlines == s.trimmingCharacters(in: .whitespacesAndNewlines))
     #expect(s.trimmedWhitespace == s.trimmingCharacters(in: .whitespaces))
 }
+
+/// The byte-level similarity for ASCII titles must equal the Character-level one it shortcuts.
+@Test(arguments: [
+    ("Hello World", "hello world"), ("Hello, World!", "World"), ("a_b c", "A_B"), ("", "x"), ("x", ""), ("!!", "??"),
+    ("Post title | Site", "Post title"), ("one two three", "three four five six"), ("2024 in review", "Review of 2024"),
+    ("x\r\ny", "X Y"), ("snake_case words", "Snake_Case"), ("Tabs\tand\nlines", "tabs and lines"),
+])
+func asciiSimilarityIsTheGeneralOne(_ pair: (String, String)) {
+    #expect(TitleFinder.asciiSimilarity(pair.0, pair.1) == TitleFinder.unicodeSimilarity(pair.0, pair.1))
+    #expect(TitleFinder.asciiSimilarity("é " + pair.0, pair.1) == nil)
+}

@@ -180,3 +180,12 @@ func cssRejects(_ c: SelectorErrorCase) {
         return e.position == c.position && e.selector == c.css && !e.reason.isEmpty
     }
 }
+
+/// One walk for many selectors gives each selector's own first match.
+@Test func firstMatchesIsFirstOfEach() throws {
+    let doc = try HTMLDocument(bytes: Array(page.utf8))
+    let sels = try (cases + extraCases).map { try CSSSelector.compile($0.css) } + [Selector(xpath: "//li[3]")]
+    let all = try doc.firstMatches(sels)
+    #expect(all.count == sels.count)
+    for (s, f) in zip(sels, all) { #expect(f == (try doc.select(xpath: s.xpath).first)) }
+}

@@ -95,6 +95,17 @@ public final class Crawler {
     private var seedError: String?
     private var seedSawFeed = false
     private var probedFeeds = false
+    /// Transport failures (no answer at all) in a row, and when the first of them started.
+    private var silentFailures = 0
+    private var silentSince: Date?
+    /// Set when the host stopped answering: nothing more is started, and the crawl ends with what it has.
+    private var hostDown: String?
+
+    /// A host that gave no answer at all (refused connections, timeouts) to this many requests in a row,
+    /// over at least `deadHostWindow` seconds, is taken as down: a restart or a blip is shorter, and
+    /// retrying every queued URL with back-off would keep the crawl going for hours.
+    public static let deadHostFailures = 6
+    public static let deadHostWindow: Double = 30
 
     /// - Parameters:
     ///   - writer: the open snapshot (new or resumed); the crawl state lives in its `workDirectory`.
@@ -141,11 +152,19 @@ public final class Crawler {
             for listing in writer.previous?.manifest.listings ?? [] { admit(listing, kind: .page, route: .pagination, depth: 1) }
         }
         try await loop()
+        if let hostDown {
+            // What was waiting for a retry is reported; what was never tried is counted.
+            for (_, item) in retryQueue { fail(item, status: nil, reason: hostDown) }
+            retryQueue.removeAll()
+            counters["unfetched_host_down"] = frontier.count
+            warnings.append("\(hostDown); the crawl ended early, \(frontier.count) queued URLs were not fetched")
+        }
         try state.flush()
         progress?.finish(queued: frontier.count)
 
         guard posts + reused > 0 else {
-            let why = seedError.map { "\(seed.string): \($0)" } ?? "\(seed.string): no post found (fetched \(listings) listing pages)"
+            let why = hostDown.map { "\(seed.string): \($0)" } ?? seedError.map { "\(seed.string): \($0)" }
+                ?? "\(seed.string): no post found (fetched \(listings) listing pages)"
             throw CrawlFailure(message: "nothing archived: \(why)")
         }
         var counters = self.counters
@@ -302,7 +321,7 @@ public final class Crawler {
                                                  startedAt: now, fetcher: fetcher, extractor: extractor, writer: writer))
                     }
                 }
-                if inflight == 0 && wake == nil && timerAt == nil { break }
+                if inflight == 0 && (hostDown != nil || (wake == nil && timerAt == nil)) { break }
                 if let wake, timerAt.map({ wake < $0 }) ?? true {
                     timerAt = wake
                     let clock = self.clock
@@ -328,6 +347,7 @@ public final class Crawler {
 
     /// The next item to start: a due retry first, then the frontier. Skips URLs finished meanwhile.
     private func nextItem(now: Date, wake: inout Date?) -> Frontier.Item? {
+        if hostDown != nil { return nil }
         if let i = retryQueue.firstIndex(where: { $0.at <= now }) {
             return retryQueue.remove(at: i).item
         }
@@ -424,6 +444,18 @@ public final class Crawler {
 
     // MARK: - Results
 
+    /// Counts a request that got no answer; declares the host down after `deadHostFailures` of them in a
+    /// row spanning `deadHostWindow` seconds.
+    private func noteSilence(at now: Date, error: FetchError) {
+        silentFailures += 1
+        let since = silentSince ?? now
+        silentSince = since
+        if hostDown == nil, silentFailures >= Self.deadHostFailures, now.timeIntervalSince(since) >= Self.deadHostWindow {
+            hostDown = "\(seed.authority) stopped answering (\(silentFailures) requests in a row over "
+                + "\(Int(now.timeIntervalSince(since))) s got no answer; last: \(error))"
+        }
+    }
+
     /// Timeouts and dropped connections may pass; DNS, TLS, redirect and scheme failures will not.
     static func isTransient(_ error: FetchError) -> Bool {
         switch error {
@@ -443,6 +475,7 @@ public final class Crawler {
             throw CancellationError()
         case .failure(let error):
             requests += 1
+            if Self.isTransient(error) { noteSilence(at: now, error: error) }
             let decision: RetryDecision = Self.isTransient(error)
                 ? withHost(authority) { $0.recordOutcome(status: nil, retryAfter: nil, attempt: f.attempt, at: now) }
                 : .giveUp(reason: "\(error)")
@@ -460,6 +493,8 @@ public final class Crawler {
                 event(url: item.url, error: error, kind: item.kind, attempt: f.attempt, startedAt: f.startedAt)
             }
         case .success(let r):
+            silentFailures = 0
+            silentSince = nil
             if let e = f.earlier {
                 requests += 1 + e.redirects.count
                 archiveExchange(e, at: f.startedAt)

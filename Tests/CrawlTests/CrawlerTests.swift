@@ -3,6 +3,7 @@ import Crawl
 import Extract
 import Fetch
 import Foundation
+import Synchronization
 import Testing
 
 /// End-to-end crawls of the fixture blog served on 127.0.0.1 (see `FixtureServer`), with the
@@ -235,6 +236,46 @@ import Testing
             _ = try await Harness.crawl(seed: "http://127.0.0.1:9/", fetcher: Harness.client(), archive: Harness.tempArchive())
         } throws: { error in
             "\(error)".contains("nothing archived") && "\(error)".contains("127.0.0.1:9")
+        }
+    }
+
+    /// Answers like `HTTPClient` for the first `answered` requests, then as a host that went away.
+    final class DyingFetcher: PageFetcher {
+        let inner: HTTPClient
+        let answered: Int
+        let count = Mutex(0)
+        init(inner: HTTPClient, answered: Int) { self.inner = inner; self.answered = answered }
+        func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
+            let n = count.withLock { $0 += 1; return $0 }
+            if n > answered { return .failure(.connect("\(request.url): Connection refused")) }
+            return await inner.fetch(request)
+        }
+    }
+
+    @Test func hostThatDiesMidCrawlIsGivenUpPromptlyAndTheSnapshotKeepsWhatWasArchived() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.stop() } }
+        let fetcher = DyingFetcher(inner: Harness.client(), answered: 12)
+        let clock = VirtualClock()
+        let start = clock.now()
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: fetcher, archive: Harness.tempArchive(),
+                                          clock: clock)
+        #expect(run.snapshot.count > 0)
+        #expect(run.summary.warnings.contains { $0.contains("stopped answering") }, "\(run.summary.warnings)")
+        // Given up after about `deadHostWindow` of silence, not after every URL's retries with back-off.
+        let failed = fetcher.count.withLock { $0 } - 12
+        #expect(failed < 4 * Crawler.deadHostFailures, "\(failed) requests to a dead host")
+        #expect(clock.now().timeIntervalSince(start) < 3 * Crawler.deadHostWindow)
+    }
+
+    @Test func hostDeadFromTheStartFailsWithTheReason() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.stop() } }
+        let fetcher = DyingFetcher(inner: Harness.client(), answered: 2)   // robots.txt and the seed
+        await #expect {
+            _ = try await Harness.crawl(seed: server.origin + "/", fetcher: fetcher, archive: Harness.tempArchive())
+        } throws: { error in
+            "\(error)".contains("nothing archived") && "\(error)".contains("stopped answering")
         }
     }
 

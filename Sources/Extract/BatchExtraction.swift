@@ -3,7 +3,7 @@ import Foundation
 /// `lookback extract --batch`: reads a JSON Lines manifest (`{"file","url","fetched_at","content_type"?}`),
 /// extracts each page on `jobs` threads, and hands back one compact JSON line per input line, in input order.
 /// A page that cannot be read or extracted gives `{"error":…,"file":…}` in its place. Memory stays bounded:
-/// the manifest is processed in windows of a few pages per thread.
+/// at most a few pages per thread are in flight.
 public struct BatchExtraction: Sendable {
     public let extractor: Extractor
     public let jobs: Int
@@ -22,31 +22,29 @@ public struct BatchExtraction: Sendable {
 
     /// Processes the manifest lines (blank lines skipped) and calls `emit` with each output line, in order.
     public func run<S: Sequence>(lines: S, emit: (String) -> Void) where S.Element == String {
-        var window: [String] = []
-        let size = jobs * Self.windowPerJob
-        for line in lines {
-            if line.trimmedWhitespaceAndNewlines.isEmpty { continue }
-            window.append(line)
-            if window.count >= size { process(window).forEach(emit); window.removeAll(keepingCapacity: true) }
+        let lines = lines.lazy.filter { !$0.trimmedWhitespaceAndNewlines.isEmpty }
+        if jobs == 1 {
+            for line in lines { emit(one(line)) }
+            return
         }
-        if !window.isEmpty { process(window).forEach(emit) }
-    }
-
-    private func process(_ lines: [String]) -> [String] {
-        let results = ResultSlots(count: lines.count)
-        if jobs == 1 || lines.count == 1 {
-            for (i, l) in lines.enumerated() { results.set(i, one(l)) }
-        } else {
-            let next = ResultSlots.Counter()
-            DispatchQueue.concurrentPerform(iterations: min(jobs, lines.count)) { _ in
-                while true {
-                    let i = next.take()
-                    if i >= lines.count { break }
-                    results.set(i, one(lines[i]))
-                }
+        // A sliding window rather than batches: a thread that finishes a page takes the next line at once instead
+        // of waiting for the slowest page of its batch; at most `size` lines are in flight, results leave in order.
+        let size = jobs * Self.windowPerJob
+        let queue = WorkQueue()
+        let done = DispatchGroup()
+        for _ in 0..<jobs {
+            DispatchQueue.global().async(group: done) {
+                while let (i, line) = queue.take() { queue.finish(i, one(line)) }
             }
         }
-        return results.all()
+        var sent = 0, emitted = 0
+        for line in lines {
+            while sent - emitted >= size { emit(queue.result(emitted)); emitted += 1 }
+            queue.add(sent, line); sent += 1
+        }
+        queue.close()
+        while emitted < sent { emit(queue.result(emitted)); emitted += 1 }
+        done.wait()
     }
 
     /// One manifest line to one output line.
@@ -110,19 +108,41 @@ public struct ManifestItem: Sendable, Equatable {
 }
 
 /// Result slots written by worker threads, each index by exactly one thread, read after all finish.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [String]
-    private let lock = NSLock()
+/// Lines waiting for a thread and results waiting to be emitted, behind one condition variable.
+private final class WorkQueue: @unchecked Sendable {
+    private let cond = NSCondition()
+    private var pending: [(Int, String)] = []
+    private var head = 0
+    private var results: [Int: String] = [:]
+    private var closed = false
 
-    init(count: Int) { slots = Array(repeating: "", count: count) }
+    func add(_ i: Int, _ line: String) {
+        cond.lock(); pending.append((i, line)); cond.signal(); cond.unlock()
+    }
 
-    func set(_ i: Int, _ v: String) { lock.lock(); slots[i] = v; lock.unlock() }
-    func all() -> [String] { lock.lock(); defer { lock.unlock() }; return slots }
+    /// No more lines: idle threads return.
+    func close() { cond.lock(); closed = true; cond.broadcast(); cond.unlock() }
 
-    final class Counter: @unchecked Sendable {
-        private var n = 0
-        private let lock = NSLock()
-        func take() -> Int { lock.lock(); defer { lock.unlock() }; let v = n; n += 1; return v }
+    /// The next line, waiting for one; nil once closed and drained.
+    func take() -> (Int, String)? {
+        cond.lock(); defer { cond.unlock() }
+        while head == pending.count && !closed { cond.wait() }
+        guard head < pending.count else { return nil }
+        let item = pending[head]
+        head += 1
+        if head > 64 && head * 2 > pending.count { pending.removeFirst(head); head = 0 }
+        return item
+    }
+
+    func finish(_ i: Int, _ output: String) {
+        cond.lock(); results[i] = output; cond.broadcast(); cond.unlock()
+    }
+
+    /// Waits for the output of line `i` and hands it over.
+    func result(_ i: Int) -> String {
+        cond.lock(); defer { cond.unlock() }
+        while results[i] == nil { cond.wait() }
+        return results.removeValue(forKey: i)!
     }
 }
 

@@ -147,8 +147,9 @@ struct DateFinder {
         let limit = hinted ? Self.maxHintedDateLine : Self.maxPlainDateLine
         func check(_ n: Node) {
             guard checked.insert(n).inserted else { return }
+            // Cheap byte bound before normalizing: four bytes per character at most (counted before copying the text).
+            guard n.textByteCount(upTo: limit * 4 + 64) <= limit * 4 + 64 else { return }
             let raw = n.textContent
-            // Cheap byte bound before normalizing: four bytes per character at most.
             guard raw.utf8.count <= limit * 4 + 64 else { return }
             let text = TextNormalizer.normalize(raw)
             guard !text.isEmpty, text.count <= limit else { return }

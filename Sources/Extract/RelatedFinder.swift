@@ -127,7 +127,8 @@ struct RelatedFinder {
                 out.append(n); inside = n
                 continue
             }
-            if Self.headingTags.contains(name) || Self.singleTextTags.contains(name) {
+            if Self.headingTags.contains(name) || Self.singleTextTags.contains(name),
+               n.textByteCount(upTo: Self.maxHeadingBytes) <= Self.maxHeadingBytes {
                 let text = n.textContent
                 if text.utf8.count <= Self.maxHeadingBytes {
                     let h = Self.normalizedHeading(text)

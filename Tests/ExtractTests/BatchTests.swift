@@ -36,6 +36,30 @@ import Testing
     }
 }
 
+/// More lines than the threads' window holds: output must still come in input order, one line per input line.
+@Test func orderKeptPastTheWindow() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lookback-batch-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var lines: [String] = []
+    for i in 0..<100 {
+        // Uneven page sizes so that threads finish out of order.
+        let filler = String(repeating: "<p>word, word and word.</p>", count: (i * 37) % 200)
+        try Data("<html><head><title>Page \(i)</title></head><body>\(filler)</body></html>".utf8)
+            .write(to: dir.appendingPathComponent("p\(i).html"))
+        lines.append(#"{"file":"p\#(i).html","url":"https://x.example/\#(i)","fetched_at":"2024-01-01T00:00:00Z"}"#)
+    }
+    let runner = BatchExtraction(extractor: Extractor(rules: .empty), jobs: 2, defaultFetchedAt: Date(timeIntervalSince1970: 0),
+                                 baseDirectory: dir.path)
+    var out: [String] = []
+    runner.run(lines: lines) { out.append($0) }
+    #expect(out.count == 100)
+    for (i, line) in out.enumerated() {
+        let rec = try JSONDecoder().decode(PageRecord.self, from: Data(line.utf8))
+        #expect(rec.title == "Page \(i)")
+    }
+}
+
 struct ISOTimeCase: CustomTestStringConvertible, Sendable {
     let name: String
     let seconds: Double

@@ -152,3 +152,14 @@ private func elementCount(_ doc: HTMLDocument) -> Int {
     #expect(a.attribute("id") == "x")
     #expect(try #require(a.firstChild).attribute("id") == nil) // text nodes have no attributes
 }
+
+/// The byte count must agree with `textContent` (it stands in for it as a cheap bound) and stop early past the limit.
+@Test func textByteCountIsTextContentsLength() throws {
+    let doc = try HTMLDocument(bytes: Array("<html><body><div id=d>ab<span>cé</span><!--x--><p>日本</p>\n</div></body></html>".utf8))
+    for n in try doc.select(xpath: "//*|//text()") {
+        #expect(n.textByteCount(upTo: 1_000) == n.textContent.utf8.count)
+    }
+    let d = try #require(try doc.select(css: "#d").first)
+    #expect(d.textByteCount(upTo: 3) > 3)
+    #expect(d.textByteCount(upTo: 3) < d.textContent.utf8.count)
+}

@@ -196,6 +196,10 @@ public final class Crawler {
         }
         for (authority, at) in hostStarts { withHost(authority) { $0.recordStart(at: at) } }
         seedSawFeed = true   // feeds were already probed (or found) in the first session
+        if let name = try state.meta(Self.siteRuleMeta), let site = rules.sites.first(where: { $0.name == name }),
+           let rule = site.crawl {
+            frontier.crawlRule = rule
+        }
         probedFeeds = true
         return true
     }
@@ -507,6 +511,8 @@ public final class Crawler {
                 retryQueue.append((at, item))
                 attempts[item.key] = f.attempt
                 state.setRetry(key: item.key, at: at)
+                // A server's Retry-After must outlive a kill that comes before the next batched flush.
+                if r.retryAfter != nil { try state.flush() }
                 event(url: item.url, response: r, kind: item.kind, outcome: "retry", attempt: f.attempt,
                       detail: "retry at \(isoMillis(at))", startedAt: f.startedAt)
                 return
@@ -594,8 +600,11 @@ public final class Crawler {
             fail(item, status: r.status, reason: "cannot extract: \(why)")
             return ("error", why)
         }
-        if isSeed, let rule = siteRule(body: body, url: r.finalURL, contentType: f.archived?.header("Content-Type") ?? r.contentType) {
+        if isSeed, let site = siteRule(body: body, url: r.finalURL, contentType: f.archived?.header("Content-Type") ?? r.contentType),
+           let rule = site.crawl {
             frontier.crawlRule = rule
+            // The seed is not fetched again on resume: the rule its markup matched is kept by name.
+            state.setMeta(Self.siteRuleMeta, site.name)
         }
         doneKeys.insert(item.key)
         doneKeys.insert(finalKey)
@@ -681,10 +690,13 @@ public final class Crawler {
         return page.kind
     }
 
-    private func siteRule(body: [UInt8], url: String, contentType: String?) -> CrawlRule? {
+    private func siteRule(body: [UInt8], url: String, contentType: String?) -> SiteRule? {
         guard let doc = try? HTMLDocument(bytes: body, url: url, contentType: contentType) else { return nil }
-        return rules.site(for: url, document: doc)?.crawl
+        return rules.site(for: url, document: doc)
     }
+
+    /// Crawl-state key of the site rule the seed page matched.
+    static let siteRuleMeta = "site_rule"
 
     private func discover(_ page: ExtractedPage, depth: Int) {
         for found in Discovery.links(of: page) {

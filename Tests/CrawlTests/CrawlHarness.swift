@@ -59,7 +59,7 @@ enum Harness {
     /// With `cancelAfter`, the crawl task is cancelled once that many fetches were handled, and
     /// `CancellationError` is thrown (nothing committed).
     static func crawl(seed: String, fetcher: any PageFetcher, archive: URL, clock: VirtualClock = VirtualClock(),
-                      resume: Bool = true, cancelAfter: Int? = nil,
+                      resume: Bool = true, cancelAfter: Int? = nil, rules: Rules = .empty,
                       configure: (inout CrawlConfiguration) -> Void = { _ in }) async throws -> CrawlRun {
         var config = CrawlConfiguration(seedURL: seed, concurrency: 4, delay: 0)
         config.flushEvery = 1
@@ -67,10 +67,10 @@ enum Harness {
         let store = ArchiveStore(root: archive)
         let site = ArchiveStore.siteName(for: seed)
         let writer = try SnapshotWriter.open(store: store, site: site, seedURL: seed, startedAt: clock.now(),
-                                             rulesSHA256: Rules.empty.sha256, toolVersion: "test", resume: resume)
+                                             rulesSHA256: rules.sha256, toolVersion: "test", resume: resume)
         let log = EventLog()
         let progress = try ProgressReporter(clock: clock, showProgress: false)
-        let crawler = try Crawler(configuration: config, fetcher: fetcher, rules: Rules.empty, writer: writer,
+        let crawler = try Crawler(configuration: config, fetcher: fetcher, rules: rules, writer: writer,
                                   clock: clock, progress: progress)
         let box = TaskBox()
         progress.onEvent = { e in

@@ -164,6 +164,23 @@ import Testing
         #expect(server.requests(to: "/robots.txt").count == 1, "robots.txt kept in the crawl state")
     }
 
+    @Test func aSiteRuleMatchedByTheSeedsMarkupStillAppliesAfterAResume() async throws {
+        let json = #"{"version": 1, "sites": [{"name": "fixture", "match": {"markup": ["header.site-header"]}, "crawl": {"exclude": ["^/about/"]}}]}"#
+        let rules = try Rules.parse(Array(json.utf8), file: "rules.json")
+        let server = try await FixtureServer()
+        defer { Task { await server.stop() } }
+        let archive = Harness.tempArchive()
+        await #expect(throws: CancellationError.self) {
+            _ = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive,
+                                        cancelAfter: 3, rules: rules)
+        }
+        #expect(server.requests(to: "/").count == 1)
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive, rules: rules)
+        #expect(server.requests(to: "/").count == 1, "the seed is not fetched again")
+        #expect(server.requests(to: "/about/").isEmpty, "excluded by the rule the seed's markup matched")
+        #expect(run.snapshot.count == Self.posts.count)
+    }
+
     @Test func recrawlSendsConditionalRequestsAndReusesRecords() async throws {
         let server = try await FixtureServer()
         defer { Task { await server.stop() } }

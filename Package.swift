@@ -38,10 +38,13 @@ let package = Package(
             "Fetch", "HTML", "Extract", "Archive",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // jemalloc replaces glibc's malloc in the binary: extraction allocates many small strings and arrays per
+        // page; with glibc malloc, malloc/free/consolidate were about 10% of its CPU, jemalloc takes ~7% off extraction
+        // (bench/FINDINGS.md, "extract: where the CPU went").
         .executableTarget(name: "lookback", dependencies: [
             "Extract", "Archive", "Crawl",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], linkerSettings: [.linkedLibrary("jemalloc")]),
 
         .testTarget(name: "HTMLTests", dependencies: ["HTML"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "FlyingFox"], exclude: []),

@@ -18,38 +18,47 @@ public struct CrawlURL: Sendable, Equatable {
                                                  "aspsessionid", "cfid", "cftoken", "s_id"]
 
     /// Parses `text`; nil unless it is an absolute http or https URL with a host.
+    /// Splits on the UTF-8 bytes of the ASCII delimiters (the crawler parses every link of every page).
     public init?(_ text: String) {
-        var rest = Substring(text)
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-        guard let colon = rest.firstIndex(of: ":") else { return nil }
-        let scheme = rest[..<colon].lowercased()
+        let u = text.utf8
+        var end = u.firstIndex(of: UInt8(ascii: "#")) ?? u.endIndex
+        guard let colon = u[..<end].firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let scheme = Self.lowercased(text[..<colon])
         guard scheme == "http" || scheme == "https" else { return nil }
-        rest = rest[rest.index(after: colon)...]
-        guard rest.hasPrefix("//") else { return nil }
-        rest = rest.dropFirst(2)
-        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
-        var authority = rest[..<authorityEnd].lowercased()
-        if let at = authority.lastIndex(of: "@") { authority = String(authority[authority.index(after: at)...]) }
+        var rest = u.index(after: colon)
+        let slash = UInt8(ascii: "/")
+        guard u.distance(from: rest, to: end) >= 2, u[rest] == slash, u[u.index(after: rest)] == slash else { return nil }
+        rest = u.index(rest, offsetBy: 2)
+        let authorityEnd = u[rest..<end].firstIndex { $0 == slash || $0 == UInt8(ascii: "?") } ?? end
+        var authority = Self.lowercased(text[rest..<authorityEnd])
+        if let at = authority.utf8.lastIndex(of: UInt8(ascii: "@")) { authority = String(authority[authority.utf8.index(after: at)...]) }
         if scheme == "http", authority.hasSuffix(":80") { authority.removeLast(3) }
         if scheme == "https", authority.hasSuffix(":443") { authority.removeLast(4) }
         guard !authority.isEmpty else { return nil }
-        rest = rest[authorityEnd...]
-        var path = rest
         var query: [(Substring, Substring)] = []
-        if let q = rest.firstIndex(of: "?") {
-            path = rest[..<q]
-            for pair in rest[rest.index(after: q)...].split(separator: "&", omittingEmptySubsequences: true) {
-                if let eq = pair.firstIndex(of: "=") {
-                    query.append((pair[..<eq], pair[pair.index(after: eq)...]))
+        if let q = u[authorityEnd..<end].firstIndex(of: UInt8(ascii: "?")) {
+            for pair in text[u.index(after: q)..<end].utf8.split(separator: UInt8(ascii: "&")) {
+                let whole = Substring(pair)
+                if let eq = pair.firstIndex(of: UInt8(ascii: "=")) {
+                    query.append((whole[..<eq], whole[pair.index(after: eq)...]))
                 } else {
-                    query.append((pair, ""))
+                    query.append((whole, ""))
                 }
             }
+            end = q
         }
         self.scheme = scheme
         self.authority = authority
-        self.path = path.isEmpty ? "/" : String(path)
+        self.path = authorityEnd == end ? "/" : String(text[authorityEnd..<end])
         self.query = query
+    }
+
+    /// ASCII lowercase without a Unicode case mapping when there is nothing else to map.
+    private static func lowercased(_ s: Substring) -> String {
+        let u = s.utf8
+        guard u.allSatisfy({ $0 < 0x80 }) else { return s.lowercased() }
+        guard u.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return String(s) }
+        return String(decoding: u.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     public static func == (a: CrawlURL, b: CrawlURL) -> Bool { a.string == b.string }
@@ -68,6 +77,7 @@ public struct CrawlURL: Sendable, Equatable {
     /// The URL again, with session parameters removed (what the crawler fetches).
     public var string: String {
         var s = scheme + "://" + authority + path
+        if query.isEmpty { return s }
         let kept = query.filter { !Self.sessionParameters.contains($0.name.lowercased()) }
         if !kept.isEmpty {
             s += "?" + kept.map { $0.value.isEmpty && !$0.name.isEmpty ? String($0.name) : "\($0.name)=\($0.value)" }
@@ -86,8 +96,8 @@ public struct CrawlURL: Sendable, Equatable {
     /// session parameters dropped and the rest sorted. Two URLs with the same key are the same page.
     public var key: String {
         var p = Substring(path)
-        if p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
-        let q = queryKey
+        if p.utf8.count > 1, p.utf8.last == UInt8(ascii: "/") { p = p.dropLast() }
+        let q = query.isEmpty ? "" : queryKey
         return siteAuthority + p + (q.isEmpty ? "" : "?" + q)
     }
 

@@ -143,11 +143,24 @@ public enum Discovery {
 
     /// `/page/N/` paths and `?page=N` / `?paged=N` queries: the numbered pages of a listing.
     static func isPaginationURL(_ url: String) -> Bool {
-        guard let u = CrawlURL(url) else { return false }
+        // Every form names "page": most links of a page are rejected without being parsed.
+        guard mentionsPage(url), let u = CrawlURL(url) else { return false }
         let segments = u.path.split(separator: "/")
         if segments.count >= 2, segments[segments.count - 2] == "page",
            segments.last!.allSatisfy(\.isNumber) { return true }
         return u.query.contains { ($0.name == "page" || $0.name == "paged") && !$0.value.isEmpty && $0.value.allSatisfy(\.isNumber) }
+    }
+
+    /// Whether the UTF-8 bytes of `url` contain `page` (a plain loop: this runs on every link of every page).
+    private static func mentionsPage(_ url: String) -> Bool {
+        var url = url
+        return url.withUTF8 { b in
+            guard b.count >= 4 else { return false }
+            for i in 0...(b.count - 4) where b[i] == UInt8(ascii: "p") {
+                if b[i + 1] == UInt8(ascii: "a"), b[i + 2] == UInt8(ascii: "g"), b[i + 3] == UInt8(ascii: "e") { return true }
+            }
+            return false
+        }
     }
 
     private static func localName(_ name: String) -> String {

@@ -5,25 +5,7 @@ import Foundation
 enum Gzip {
     /// Compresses `input` into one gzip member.
     static func compress(_ input: [UInt8], level: Int32 = 6) throws -> [UInt8] {
-        var stream = z_stream()
-        // 15 window bits + 16: write a gzip header and trailer instead of zlib's.
-        guard lb_deflateInit2(&stream, level, 15 + 16) == Z_OK else { throw ArchiveError.invalid("zlib: deflateInit2 failed") }
-        defer { deflateEnd(&stream) }
-        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 32)
-        var input = input
-        let produced: Int = input.withUnsafeMutableBufferPointer { inBuf in
-            out.withUnsafeMutableBufferPointer { outBuf in
-                stream.next_in = inBuf.baseAddress
-                stream.avail_in = uInt(inBuf.count)
-                stream.next_out = outBuf.baseAddress
-                stream.avail_out = uInt(outBuf.count)
-                let rc = deflate(&stream, Z_FINISH)
-                return rc == Z_STREAM_END ? outBuf.count - Int(stream.avail_out) : -1
-            }
-        }
-        guard produced >= 0 else { throw ArchiveError.invalid("zlib: deflate did not finish") }
-        out.removeSubrange(produced...)
-        return out
+        try GzipDeflater(level: level).compress(input)
     }
 
     /// Decompresses the gzip member starting at `offset` of `data`. Returns the bytes and the offset just
@@ -49,5 +31,48 @@ enum Gzip {
             if rc != Z_OK { return nil }
             if stream.avail_in == 0 && n == 0 { return nil }
         }
+    }
+}
+
+/// One zlib deflate stream reused for many gzip members: `deflateReset` between members instead of a
+/// new stream each time (zlib's state is about 256 KB, allocated, cleared and freed per member otherwise;
+/// a WARC file is one member per record). Not thread-safe: one caller at a time.
+final class GzipDeflater {
+    // Heap-allocated so its address never changes: zlib's state points back at the stream.
+    private let stream: UnsafeMutablePointer<z_stream>
+    private let ready: Bool
+
+    init(level: Int32 = 6) {
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        // 15 window bits + 16: write a gzip header and trailer instead of zlib's.
+        ready = lb_deflateInit2(stream, level, 15 + 16) == Z_OK
+    }
+
+    deinit {
+        if ready { deflateEnd(stream) }
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+    }
+
+    /// Compresses `input` into one complete gzip member.
+    func compress(_ input: [UInt8]) throws -> [UInt8] {
+        guard ready else { throw ArchiveError.invalid("zlib: deflateInit2 failed") }
+        defer { deflateReset(stream) }
+        var out = [UInt8](repeating: 0, count: Int(deflateBound(stream, uLong(input.count))) + 32)
+        var input = input
+        let produced: Int = input.withUnsafeMutableBufferPointer { inBuf in
+            out.withUnsafeMutableBufferPointer { outBuf in
+                stream.pointee.next_in = inBuf.baseAddress
+                stream.pointee.avail_in = uInt(inBuf.count)
+                stream.pointee.next_out = outBuf.baseAddress
+                stream.pointee.avail_out = uInt(outBuf.count)
+                let rc = deflate(stream, Z_FINISH)
+                return rc == Z_STREAM_END ? outBuf.count - Int(stream.pointee.avail_out) : -1
+            }
+        }
+        guard produced >= 0 else { throw ArchiveError.invalid("zlib: deflate did not finish") }
+        out.removeSubrange(produced...)
+        return out
     }
 }

@@ -23,6 +23,10 @@ public final class WARCWriter: @unchecked Sendable {
     public let url: URL
     private var fd: Int32
     private let mutex = NSLock()
+    /// One deflate stream for every record of the file, used under `deflaterLock` (records are compressed
+    /// outside `mutex`, so that a large one does not hold up the capture index).
+    private let deflater = GzipDeflater()
+    private let deflaterLock = NSLock()
 
     /// Response headers that describe a transfer encoding the body no longer has (libcurl hands over the
     /// decoded body): renamed with this prefix so the record stays self-consistent.
@@ -65,12 +69,13 @@ public final class WARCWriter: @unchecked Sendable {
     public func writeRequest(targetURI: String, date: Date, method: String = "GET", httpVersion: String = "HTTP/1.1",
                              headers: [(String, String)], concurrentTo: String? = nil) throws -> String {
         var target = "/"
-        if let c = URLComponents(string: targetURI) {
+        let components = URLComponents(string: targetURI)
+        if let c = components {
             target = (c.percentEncodedPath.isEmpty ? "/" : c.percentEncodedPath) + (c.percentEncodedQuery.map { "?" + $0 } ?? "")
         }
         var head = "\(method) \(target) \(httpVersion)\r\n"
-        if !headers.contains(where: { $0.0.lowercased() == "host" }), let host = URLComponents(string: targetURI)?.host {
-            let port = URLComponents(string: targetURI)?.port.map { ":\($0)" } ?? ""
+        if !headers.contains(where: { $0.0.lowercased() == "host" }), let host = components?.host {
+            let port = components?.port.map { ":\($0)" } ?? ""
             head += "Host: \(host)\(port)\r\n"
         }
         for (k, v) in headers { head += "\(k): \(v)\r\n" }
@@ -85,11 +90,13 @@ public final class WARCWriter: @unchecked Sendable {
     /// set to the body's length) and the decoded body. When the previous snapshot captured the same URI
     /// with the same payload, writes a `revisit` record (profile identical-payload-digest) pointing at that
     /// capture instead, so an unchanged page is stored once. Returns the `WARC-Record-ID` written; the
-    /// payload digest is `payloadDigest(body)` either way.
+    /// payload digest is `payloadDigest(body)` either way; a caller that has it already passes it as
+    /// `payloadDigest` (it must be `payloadDigest(body)`), so the body is hashed once.
     @discardableResult
     public func writeResponse(targetURI: String, date: Date, status: Int, reason: String = "", httpVersion: String = "HTTP/1.1",
-                              headers: [(String, String)], body: [UInt8], concurrentTo: String? = nil) throws -> String {
-        let digest = Self.payloadDigest(body)
+                              headers: [(String, String)], body: [UInt8], concurrentTo: String? = nil,
+                              payloadDigest known: String? = nil) throws -> String {
+        let digest = known ?? Self.payloadDigest(body)
         // Validators are kept for a 200 only: they are what the next crawl revalidates the payload with.
         let etag = status == 200 ? headers.last(where: { $0.0.lowercased() == "etag" })?.1 : nil
         let lastModified = status == 200 ? headers.last(where: { $0.0.lowercased() == "last-modified" })?.1 : nil
@@ -196,7 +203,7 @@ public final class WARCWriter: @unchecked Sendable {
         var record = Array(head.utf8)
         record.append(contentsOf: block)
         record.append(contentsOf: [0x0D, 0x0A, 0x0D, 0x0A])
-        let member = try Gzip.compress(record)
+        let member = try deflaterLock.withLock { try deflater.compress(record) }
         let offset = try mutex.withLock { () throws -> Int in
             guard fd >= 0 else { throw ArchiveError.invalid("\(url.path): WARC file already closed") }
             let offset = Int(lseek(fd, 0, SEEK_END))

@@ -644,7 +644,8 @@ public final class Crawler {
                              etag: r.header("ETag") ?? f.archived?.header("ETag"),
                              lastModified: r.header("Last-Modified") ?? f.archived?.header("Last-Modified"),
                              contentType: f.archived?.header("Content-Type") ?? r.contentType,
-                             payloadDigest: WARCWriter.payloadDigest(body), identifiers: page.identifiers,
+                             payloadDigest: (f.archived == nil ? warcID?.payloadDigest : nil) ?? WARCWriter.payloadDigest(body),
+                             identifiers: page.identifiers,
                              warcRecordID: payloadRecord?.0 ?? warcID?.response,
                              warcDate: payloadRecord?.1 ?? WARCWriter.warcDate(f.startedAt))
         try archive { try writer.addPost(page.record, fetch: info) }
@@ -729,7 +730,11 @@ public final class Crawler {
 
     // MARK: - WARC and events
 
-    struct ResponseIDs { var response: String? }
+    struct ResponseIDs {
+        var response: String?
+        /// `WARCWriter.payloadDigest` of the downloaded body, when a response record was written for it.
+        var payloadDigest: String?
+    }
 
     /// Writes the redirect hops and the final request/response (a `revisit` for a 304) to the WARC.
     @discardableResult
@@ -756,9 +761,10 @@ public final class Crawler {
                                                headers: headers, concurrentTo: req)
                 return ResponseIDs(response: id)
             }
+            let digest = WARCWriter.payloadDigest(r.body)
             let id = try warc.writeResponse(targetURI: r.finalURL, date: date, status: r.status, httpVersion: r.httpVersion,
-                                            headers: headers, body: r.body, concurrentTo: req)
-            return ResponseIDs(response: id)
+                                            headers: headers, body: r.body, concurrentTo: req, payloadDigest: digest)
+            return ResponseIDs(response: id, payloadDigest: digest)
         } catch {
             warnings.append("WARC: \(error)")
             return nil

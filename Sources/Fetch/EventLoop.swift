@@ -36,6 +36,10 @@ final class EventLoop: @unchecked Sendable {
     /// Published by the loop after each round, for observers on other threads.
     let runningCount = Atomic<Int>(0)
     let queuedCount = Atomic<Int>(0)
+    /// Per host (`hostKey`): until when its last 429 or 503 answer asked, by `Retry-After`, not to be
+    /// asked again. Set here, as answers complete in order, so that a redirect hop started after the
+    /// answer was read can wait for it (`HTTPClient.fetch`).
+    let retryAfterUntil = Mutex<[String: Date]>([:])
 
     // Loop-thread only.
     private var active: [UnsafeMutableRawPointer: Transfer] = [:]
@@ -100,7 +104,14 @@ final class EventLoop: @unchecked Sendable {
                 guard msg.pointee.msg == CURLMSG_DONE, let easy = msg.pointee.easy_handle else { continue }
                 let code = lb_msg_result(msg)   // read before remove_handle invalidates msg
                 guard let transfer = detach(easy) else { continue }
-                transfer.continuation.resume(returning: transfer.finish(code: code))
+                let result = transfer.finish(code: code)
+                if case .success(let hop) = result, hop.status == 429 || hop.status == 503,
+                   let value = hop.headers.first(named: "Retry-After"),
+                   let seconds = HTTPDate.retryAfterSeconds(value, reference: config.now()) {
+                    let until = config.now().addingTimeInterval(seconds)
+                    retryAfterUntil.withLock { $0[transfer.host] = max($0[transfer.host] ?? until, until) }
+                }
+                transfer.continuation.resume(returning: result)
                 admitWaiting()
             }
             runningCount.store(active.count, ordering: .relaxed)

@@ -68,6 +68,7 @@ public final class HTTPClient: Sendable {
                     return .failure(.tooManyRedirects(url: request.url, count: hops.count))
                 }
                 url = target
+                await waitForRetryAfter(of: target)
                 continue
             }
             let elapsed = clock.now - start
@@ -78,6 +79,20 @@ public final class HTTPClient: Sendable {
                 remoteIP: hop.remoteIP, startedAt: startedAt,
                 duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
         }
+    }
+
+    /// Longest `Retry-After` a redirect hop waits for; a longer one is left to the caller's retry policy.
+    public static let maxRedirectHold: Double = 600
+
+    /// A redirect hop to a host that answered 429 or 503 with `Retry-After` (to any request of this
+    /// client) waits until then: the hop is a new request, and another URL's redirect may lead to the
+    /// very page that was just refused.
+    private func waitForRetryAfter(of url: String) async {
+        let host = EventLoop.hostKey(url)
+        guard let until = loop.retryAfterUntil.withLock({ $0[host] }) else { return }
+        let wait = until.timeIntervalSince(config.now())
+        guard wait > 0, wait <= Self.maxRedirectHold else { return }
+        try? await Task.sleep(nanoseconds: UInt64(wait * 1e9))
     }
 
     private func performHop(url: String, request: FetchRequest) async -> Result<HopOutcome, FetchError> {

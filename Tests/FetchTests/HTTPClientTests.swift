@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Fetch
 
@@ -145,6 +146,29 @@ extension Result {
             #expect(d.status == 503)
             #expect(d.serverDate == Date(timeIntervalSince1970: 1_445_412_480))
             #expect(d.retryAfter == 90)
+        }
+    }
+
+    final class Hits: Sendable {
+        let count = Mutex(0)
+        func next() -> Int { count.withLock { $0 += 1; return $0 } }
+    }
+
+    @Test func redirectHopWaitsForTheRetryAfterItsTargetAnswered() async throws {
+        let hits = Hits()
+        try await withServer([
+            ("/refused", { _ in
+                hits.next() == 1 ? TestAnswer(status: 429, headers: [("Retry-After", "1")], body: []) : TestAnswer() }),
+            ("/go", { _ in TestAnswer(status: 301, headers: [("Location", "/refused")], body: []) }),
+        ]) { client, base in
+            let first = try #require(await client.fetch(FetchRequest(url: base + "/refused")).value)
+            #expect(first.status == 429)
+            // Another URL redirects to the page that was just refused: the hop waits out its Retry-After.
+            let clock = ContinuousClock()
+            let start = clock.now
+            let r = try #require(await client.fetch(FetchRequest(url: base + "/go")).value)
+            #expect(r.status == 200 && r.redirects.count == 1)
+            #expect(clock.now - start >= .milliseconds(900))
         }
     }
 

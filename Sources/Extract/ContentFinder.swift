@@ -31,10 +31,11 @@ struct ContentFinder {
     static let minimumContentLength = 500
 
     func find() -> Selection {
+        let titleTokens = TitleTokens(titles)
         var attempts: [Selection] = []
         var opts = Options()
         for step in 0..<4 {
-            let sel = attempt(opts)
+            let sel = attempt(opts, titleTokens)
             if sel.textLength >= Self.minimumContentLength { return sel }
             attempts.append(sel)
             switch step {
@@ -47,7 +48,7 @@ struct ContentFinder {
         return attempts.max(by: { $0.textLength < $1.textLength }) ?? attempts[0]
     }
 
-    private func attempt(_ opts: Options) -> Selection {
+    private func attempt(_ opts: Options, _ titles: TitleTokens) -> Selection {
         let flat = FlatTree.build(body: body, preExcluded: preExcluded, titles: titles, options: opts)
         return flat.select(options: opts)
     }
@@ -167,7 +168,7 @@ final class FlatTree {
     /// Readability scores paragraphs only above this length.
     static let minParagraphLength = 25
 
-    static func build(body: Node, preExcluded: Set<Node>, titles: [String], options: Options) -> FlatTree {
+    static func build(body: Node, preExcluded: Set<Node>, titles: TitleTokens, options: Options) -> FlatTree {
         let f = FlatTree()
         f.fill(body: body, preExcluded: preExcluded, titles: titles, options: options)
         return f
@@ -175,7 +176,7 @@ final class FlatTree {
 
     typealias Options = ContentFinder.Options
 
-    private func fill(body: Node, preExcluded: Set<Node>, titles: [String], options: Options) {
+    private func fill(body: Node, preExcluded: Set<Node>, titles: TitleTokens, options: Options) {
         var stack: [Int] = []
         var titleHeaderRemoved = false
         Traversal.run(body, enter: { n in
@@ -213,7 +214,7 @@ final class FlatTree {
             }
             if !titleHeaderRemoved, t == .heading1 || name == "h2", !titles.isEmpty {
                 let text = TextNormalizer.normalize(n.textContent)
-                if titles.contains(where: { TitleFinder.similarity($0, text) > 0.75 }) {
+                if titles.anySimilar(text, above: 0.75) {
                     titleHeaderRemoved = true; excluded.insert(n); return false
                 }
             }

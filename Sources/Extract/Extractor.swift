@@ -224,6 +224,7 @@ enum BoilerplateMarker {
     static func mark(roots: [Node], titles: [String], preExcluded: Set<Node>) -> Set<Node> {
         var out = Set<Node>()
         var titleDropped = false
+        let titleTokens = TitleTokens(titles)
         for r in roots {
             r.walk { n in
                 guard n.isElement else { return false }
@@ -236,7 +237,7 @@ enum BoilerplateMarker {
                 }
                 if !titleDropped, name == "h1" || name == "h2" {
                     let t = TextNormalizer.normalize(n.textContent)
-                    if titles.contains(where: { TitleFinder.similarity($0, t) > 0.75 }) { titleDropped = true; out.insert(n); return false }
+                    if titleTokens.anySimilar(t, above: 0.75) { titleDropped = true; out.insert(n); return false }
                 }
                 return true
             }

@@ -121,8 +121,18 @@ enum TitleFinder {
     /// one byte, so counts are byte counts); nil when either is not ASCII.
     static func asciiSimilarity(_ a: String, _ b: String) -> Double? {
         guard let ta = asciiTokens(a), let tb = asciiTokens(b) else { return nil }
-        guard !ta.isEmpty, !tb.isEmpty else { return 0 }
-        let setA = Set(ta)
+        return similarity(Set(ta), tb, ascii: true)
+    }
+
+    /// `similarity` with `a` already tokenized; `ascii` says `tb` came from an ASCII string (counts are byte counts).
+    static func similarity(_ setA: Set<String>, _ tb: [String], ascii: Bool) -> Double {
+        guard !setA.isEmpty, !tb.isEmpty else { return 0 }
+        guard ascii else {
+            let uniqB = tb.filter { !setA.contains($0) }
+            let total = tb.joined(separator: " ").count
+            guard total > 0 else { return 0 }
+            return 1 - Double(uniqB.joined(separator: " ").count) / Double(total)
+        }
         var total = tb.count - 1, uniq = 0, uniqCount = 0
         for t in tb {
             total += t.utf8.count
@@ -133,8 +143,14 @@ enum TitleFinder {
         return 1 - Double(uniq) / Double(total)
     }
 
+    /// `tokens`, by bytes when the string is ASCII.
+    static func anyTokens(_ s: String) -> (tokens: [String], ascii: Bool) {
+        if let t = asciiTokens(s) { return (t, true) }
+        return (tokens(s), false)
+    }
+
     /// `tokens` for an ASCII string; nil when it is not ASCII.
-    private static func asciiTokens(_ s: String) -> [String]? {
+    static func asciiTokens(_ s: String) -> [String]? {
         var lower = Array(s.utf8)
         var out: [String] = []
         var start = -1
@@ -154,5 +170,21 @@ enum TitleFinder {
 
     static func tokens(_ s: String) -> [String] {
         s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init)
+    }
+}
+
+/// Titles tokenized once for comparing with many headings: `anySimilar(text, above: x)` is
+/// `titles.contains { TitleFinder.similarity($0, text) > x }`.
+struct TitleTokens {
+    private let sets: [Set<String>]
+
+    init(_ titles: [String]) { sets = titles.map { Set(TitleFinder.anyTokens($0).tokens) } }
+
+    var isEmpty: Bool { sets.isEmpty }
+
+    func anySimilar(_ text: String, above threshold: Double) -> Bool {
+        if sets.isEmpty { return false }
+        let (tb, ascii) = TitleFinder.anyTokens(text)
+        return sets.contains { TitleFinder.similarity($0, tb, ascii: ascii) > threshold }
     }
 }

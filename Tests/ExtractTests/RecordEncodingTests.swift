@@ -53,3 +53,31 @@ func asciiSimilarityIsTheGeneralOne(_ pair: (String, String)) {
     #expect(TitleFinder.asciiSimilarity(pair.0, pair.1) == TitleFinder.unicodeSimilarity(pair.0, pair.1))
     #expect(TitleFinder.asciiSimilarity("é " + pair.0, pair.1) == nil)
 }
+
+/// Titles tokenized once must judge headings exactly as `similarity` does, ASCII or not.
+@Test func titleTokensAgreeWithSimilarity() {
+    let titles = [["Post title — Site"], ["Hello World", "Hello World | Blog"], ["Café au lait", "café"], []]
+    let texts = ["Post title", "hello world", "Café au lait!", "Cafe au lait", "Unrelated heading", "", "日本語 タイトル"]
+    for ts in titles {
+        let tokens = TitleTokens(ts)
+        for t in texts {
+            for x in [0.0, 0.5, 0.75, 0.99] {
+                #expect(tokens.anySimilar(t, above: x) == ts.contains { TitleFinder.similarity($0, t) > x })
+            }
+        }
+    }
+}
+
+/// The memchr search must agree with a plain scan, at the edges too.
+@Test func byteSearchFindsWhatAScanFinds() {
+    let hay = ["", "a", "ab", "aab", "abcabd", "xxabd", "日本語", "entry-date published"]
+    let needles = ["", "a", "b", "ab", "abd", "abcabd", "abcabdx", "語", "date pub", "d"]
+    for h in hay {
+        for n in needles {
+            let naive = n.isEmpty || (0...max(0, h.utf8.count - n.utf8.count)).contains { i in
+                h.utf8.count >= n.utf8.count && Array(h.utf8)[i..<(i + n.utf8.count)].elementsEqual(n.utf8)
+            }
+            #expect(ByteSearch.contains(h, n) == naive, "\(h) / \(n)")
+        }
+    }
+}

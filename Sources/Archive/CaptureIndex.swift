@@ -16,13 +16,14 @@ enum CaptureIndex {
     static let legacyFileName = "captures.tsv.gz"
 
     static func encode(_ captures: [String: WARCCapture]) throws -> Data {
-        var out = ""
+        // Compressed line by line: a 10,000-page crawl's index never exists uncompressed in memory.
+        let gz = GzipDeflater()
         for uri in captures.keys.sorted() where !uri.contains("\t") && !uri.contains("\n") {
             let c = captures[uri]!
-            out += "\(uri)\t\(c.digest)\t\(c.recordID)\t\(c.date)\t\(field(c.location))\t\(field(c.offset.map(String.init)))"
-            out += "\t\(field(c.etag))\t\(field(c.lastModified))\n"
+            try gz.append("\(uri)\t\(c.digest)\t\(c.recordID)\t\(c.date)\t\(field(c.location))\t\(field(c.offset.map(String.init)))"
+                          + "\t\(field(c.etag))\t\(field(c.lastModified))\n")
         }
-        return Data(try Gzip.compress(Array(out.utf8)))
+        return Data(try gz.finish())
     }
 
     /// The captures of a snapshot; empty when it has none (older snapshots) or they are unreadable,

@@ -36,11 +36,16 @@ enum Gzip {
 
 /// One zlib deflate stream reused for many gzip members: `deflateReset` between members instead of a
 /// new stream each time (zlib's state is about 256 KB, allocated, cleared and freed per member otherwise;
-/// a WARC file is one member per record). Not thread-safe: one caller at a time.
+/// a WARC file is one member per record). A member is made whole (`compress`) or from pieces (`append`
+/// then `finish`: only the compressed bytes are kept, so a large index never exists uncompressed).
+/// Not thread-safe: one caller at a time.
 final class GzipDeflater {
     // Heap-allocated so its address never changes: zlib's state points back at the stream.
     private let stream: UnsafeMutablePointer<z_stream>
     private let ready: Bool
+    /// The member being built by `append`.
+    private var output: [UInt8] = []
+    private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
 
     init(level: Int32 = 6) {
         stream = .allocate(capacity: 1)
@@ -74,5 +79,42 @@ final class GzipDeflater {
         guard produced >= 0 else { throw ArchiveError.invalid("zlib: deflate did not finish") }
         out.removeSubrange(produced...)
         return out
+    }
+
+    /// Feeds the next bytes of the member being built.
+    func append(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { try run($0, flush: Z_NO_FLUSH) }
+    }
+
+    /// Feeds the UTF-8 bytes of `string`.
+    func append(_ string: String) throws {
+        var string = string
+        try string.withUTF8 { try run($0, flush: Z_NO_FLUSH) }
+    }
+
+    /// Ends the member built by `append` and returns it; the deflater is then ready for the next one.
+    func finish() throws -> [UInt8] {
+        defer { deflateReset(stream); output = [] }
+        try run(UnsafeBufferPointer(start: nil, count: 0), flush: Z_FINISH)
+        return output
+    }
+
+    private func run(_ input: UnsafeBufferPointer<UInt8>, flush: Int32) throws {
+        guard ready else { throw ArchiveError.invalid("zlib: deflateInit2 failed") }
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+        stream.pointee.avail_in = uInt(input.count)
+        while true {
+            let (rc, n): (Int32, Int) = chunk.withUnsafeMutableBufferPointer { c in
+                stream.pointee.next_out = c.baseAddress
+                stream.pointee.avail_out = uInt(c.count)
+                let rc = deflate(stream, flush)
+                return (rc, c.count - Int(stream.pointee.avail_out))
+            }
+            output.append(contentsOf: chunk[0..<n])
+            if rc == Z_STREAM_END { return }
+            guard rc == Z_OK || rc == Z_BUF_ERROR else { throw ArchiveError.invalid("zlib: deflate failed (\(rc))") }
+            // Without Z_FINISH, done once the input is taken and the output was not filled up.
+            if flush != Z_FINISH, stream.pointee.avail_in == 0, stream.pointee.avail_out > 0 { return }
+        }
     }
 }

@@ -30,16 +30,19 @@ enum SnapshotIndex {
     /// The gzipped index of `entries` (which must be sorted by URL).
     static func encode(_ entries: [IndexEntry]) throws -> Data {
         let enc = compactEncoder()
-        var out: [UInt8] = []
-        out.reserveCapacity(entries.count * 400)
+        // Compressed line by line: a 10,000-post index never exists uncompressed in memory.
+        let gz = GzipDeflater()
+        var line: [UInt8] = []
         for e in entries {
-            out += Array(jsonString(e.url).utf8); out.append(0x09)
-            out += Array(e.object.utf8); out.append(0x09)
-            out += Array(e.fetchedAt.utf8); out.append(0x09)
-            out += Array((e.status.map(String.init) ?? "null").utf8); out.append(0x09)
-            out += try enc.encode(e.fetch); out.append(0x0A)
+            line.removeAll(keepingCapacity: true)
+            line += jsonString(e.url).utf8; line.append(0x09)
+            line += e.object.utf8; line.append(0x09)
+            line += e.fetchedAt.utf8; line.append(0x09)
+            line += (e.status.map(String.init) ?? "null").utf8; line.append(0x09)
+            line += try enc.encode(e.fetch); line.append(0x0A)
+            try gz.append(line)
         }
-        return Data(try Gzip.compress(out))
+        return Data(try gz.finish())
     }
 
     /// Reads an index file.

@@ -73,6 +73,7 @@ public final class Crawler {
     private let writer: SnapshotWriter
     private let clock: any CrawlClock
     private let progress: ProgressReporter?
+    private let largePages = LargePageGate()
 
     private let seed: CrawlURL
     private let frontier: Frontier
@@ -318,11 +319,12 @@ public final class Crawler {
                     let attempt = attempts[item.key, default: 0] + 1
                     attempts[item.key] = attempt
                     let (request, capture) = makeRequest(for: item)
-                    let fetcher = self.fetcher, extractor = self.extractor, writer = self.writer
+                    let fetcher = self.fetcher, extractor = self.extractor, writer = self.writer, gate = self.largePages
                     inflight += 1
                     group.addTask {
                         .fetched(await Self.work(item: item, request: request, capture: capture, attempt: attempt,
-                                                 startedAt: now, fetcher: fetcher, extractor: extractor, writer: writer))
+                                                 startedAt: now, fetcher: fetcher, extractor: extractor, writer: writer,
+                                                 gate: gate))
                     }
                 }
                 if inflight == 0 && (hostDown != nil || (wake == nil && timerAt == nil)) { break }
@@ -402,7 +404,7 @@ public final class Crawler {
     /// request is made again without validators.
     private static func work(item: Frontier.Item, request: FetchRequest, capture: WARCCapture?, attempt: Int,
                              startedAt: Date, fetcher: any PageFetcher, extractor: Extractor,
-                             writer: SnapshotWriter) async -> Fetched {
+                             writer: SnapshotWriter, gate: LargePageGate) async -> Fetched {
         var result = await fetcher.fetch(request)
         var fetched = Fetched(item: item, startedAt: startedAt, attempt: attempt, result: result, parsed: .none,
                               capture: capture)
@@ -424,8 +426,11 @@ public final class Crawler {
             fetched.result = result
         }
         if case .success(let r) = result, r.status == 200, !r.bodySkipped, !r.body.isEmpty {
-            fetched.parsed = parse(item: item, body: r.body, url: r.finalURL, contentType: r.contentType,
-                                   startedAt: startedAt, serverDate: r.serverDate, extractor: extractor)
+            let work = {
+                parse(item: item, body: r.body, url: r.finalURL, contentType: r.contentType, startedAt: startedAt,
+                      serverDate: r.serverDate, extractor: extractor)
+            }
+            fetched.parsed = item.kind == .page && r.body.count >= LargePageGate.largeBodyBytes ? await gate.run(work) : work()
         }
         return fetched
     }

@@ -71,7 +71,14 @@ struct SelectorMatcher: Sendable {
         for alt in alternatives {
             for c in alt.compounds { fill(next, c); next += 1 }
         }
-        storage = Storage(bytes, tests, compounds, complexes)
+        // First bytes of the subject (rightmost) element names: an element whose name starts otherwise is skipped
+        // without reading the tables. A subject without a name (`.x`, `*`) lets every element through.
+        var firsts = [Bool](repeating: false, count: 256)
+        for x in complexes {
+            let subject = compounds[Int(x.first + x.count - 1)]
+            if subject.name.count > 0 { firsts[Int(bytes[Int(subject.name.start)])] = true } else { firsts = [] ; break }
+        }
+        storage = Storage(bytes, tests, compounds, complexes, subjectFirstBytes: firsts)
     }
 
     fileprivate final class Storage: @unchecked Sendable {
@@ -80,8 +87,11 @@ struct SelectorMatcher: Sendable {
         let tests: UnsafeMutableBufferPointer<FlatTest>
         let compounds: UnsafeMutableBufferPointer<FlatCompound>
         let complexes: UnsafeMutableBufferPointer<FlatComplex>
+        /// Empty when any element may be a subject.
+        let subjectFirstBytes: UnsafeMutableBufferPointer<Bool>
 
-        init(_ b: [UInt8], _ t: [FlatTest], _ c: [FlatCompound], _ x: [FlatComplex]) {
+        init(_ b: [UInt8], _ t: [FlatTest], _ c: [FlatCompound], _ x: [FlatComplex], subjectFirstBytes f: [Bool]) {
+            subjectFirstBytes = .allocate(capacity: f.count); _ = subjectFirstBytes.initialize(from: f)
             bytes = .allocate(capacity: b.count); _ = bytes.initialize(from: b)
             tests = .allocate(capacity: t.count); _ = tests.initialize(from: t)
             compounds = .allocate(capacity: c.count); _ = compounds.initialize(from: c)
@@ -90,11 +100,13 @@ struct SelectorMatcher: Sendable {
 
         deinit {
             bytes.deallocate(); tests.deallocate(); compounds.deallocate(); complexes.deallocate()
+            subjectFirstBytes.deallocate()
         }
 
         var tables: Tables {
             Tables(bytes: UnsafeBufferPointer(bytes), tests: UnsafeBufferPointer(tests),
-                   compounds: UnsafeBufferPointer(compounds), complexes: UnsafeBufferPointer(complexes))
+                   compounds: UnsafeBufferPointer(compounds), complexes: UnsafeBufferPointer(complexes),
+                   subjectFirstBytes: UnsafeBufferPointer(subjectFirstBytes))
         }
     }
 
@@ -174,6 +186,7 @@ struct SelectorMatcher: Sendable {
         let tests: UnsafeBufferPointer<FlatTest>
         let compounds: UnsafeBufferPointer<FlatCompound>
         let complexes: UnsafeBufferPointer<FlatComplex>
+        let subjectFirstBytes: UnsafeBufferPointer<Bool>
 
         func select(in doc: xmlDocPtr, context: xmlNodePtr?, first: Bool) -> [xmlNodePtr] {
             var out: [xmlNodePtr] = []
@@ -208,6 +221,9 @@ struct SelectorMatcher: Sendable {
         }
 
         func matches(_ n: xmlNodePtr, scope: xmlNodePtr?) -> Bool {
+            if !subjectFirstBytes.isEmpty {
+                guard let name = n.pointee.name, subjectFirstBytes[Int(name[0])] else { return false }
+            }
             for x in complexes where matches(x, index: Int(x.count) - 1, n, scope: scope) { return true }
             return false
         }

@@ -107,7 +107,8 @@ final class EventLoop: @unchecked Sendable {
                 let result = transfer.finish(code: code)
                 if case .success(let hop) = result, hop.status == 429 || hop.status == 503,
                    let value = hop.headers.first(named: "Retry-After"),
-                   let seconds = HTTPDate.retryAfterSeconds(value, reference: config.now()) {
+                   let seconds = HTTPDate.retryAfterSeconds(value, reference: config.now()),
+                   seconds <= HTTPClient.maxRetryAfterHold {
                     let until = config.now().addingTimeInterval(seconds)
                     retryAfterUntil.withLock { $0[transfer.host] = max($0[transfer.host] ?? until, until) }
                 }
@@ -116,7 +117,7 @@ final class EventLoop: @unchecked Sendable {
             }
             runningCount.store(active.count, ordering: .relaxed)
             queuedCount.store(waiting.count, ordering: .relaxed)
-            _ = curl_multi_poll(multi, nil, 0, 1000, nil)
+            _ = curl_multi_poll(multi, nil, 0, pollTimeout(), nil)
         }
         for easy in Array(active.keys) {
             if let t = detach(easy) { t.continuation.resume(returning: .failure(.cancelled(url: t.url))) }
@@ -147,12 +148,27 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    /// Starts waiting jobs, oldest first, while the total and per-host limits allow.
+    /// Until when `host` is held by a `Retry-After` (only with `config.holdsHostOnRetryAfter`).
+    private func heldUntil(_ host: String) -> Date? {
+        guard config.holdsHostOnRetryAfter, let until = retryAfterUntil.withLock({ $0[host] }), until > config.now() else { return nil }
+        return until
+    }
+
+    /// Milliseconds to wait for activity: at most 1 s, less when a held host is released sooner.
+    private func pollTimeout() -> Int32 {
+        guard config.holdsHostOnRetryAfter, !waiting.isEmpty else { return 1000 }
+        let now = config.now()
+        let soonest = waiting.compactMap { heldUntil(Self.hostKey($0.url)) }.min()
+        guard let soonest else { return 1000 }
+        return Int32(max(1, min(1000, (soonest.timeIntervalSince(now) * 1000).rounded(.up))))
+    }
+
+    /// Starts waiting jobs, oldest first, while the total and per-host limits (and `Retry-After` holds) allow.
     private func admitWaiting() {
         var i = 0
         while i < waiting.count, active.count < maxTotal {
             let host = Self.hostKey(waiting[i].url)
-            guard activePerHost[host, default: 0] < maxPerHost else {
+            guard activePerHost[host, default: 0] < maxPerHost, heldUntil(host) == nil else {
                 i += 1
                 continue
             }

@@ -24,6 +24,10 @@ public struct FetchConfig: Sendable {
     public var caBundlePath: String?
     /// The wall clock used for `FetchResponse.startedAt` (injected so tests and callers stay deterministic).
     public var now: @Sendable () -> Date
+    /// When true, a 429 or 503 answer with `Retry-After` (up to `HTTPClient.maxRetryAfterHold`) holds every
+    /// request to that host that has not started yet in the queue until then, as a polite crawler must
+    /// (the answer is seen here before the caller can act on it); redirect hops wait either way.
+    public var holdsHostOnRetryAfter = false
 
     public init(userAgent: String = FetchConfig.defaultUserAgent,
                 maxConnections: Int = 16,

@@ -81,8 +81,8 @@ public final class HTTPClient: Sendable {
         }
     }
 
-    /// Longest `Retry-After` a redirect hop waits for; a longer one is left to the caller's retry policy.
-    public static let maxRedirectHold: Double = 600
+    /// Longest `Retry-After` that holds a host here; a longer one is left to the caller's retry policy.
+    public static let maxRetryAfterHold: Double = 600
 
     /// A redirect hop to a host that answered 429 or 503 with `Retry-After` (to any request of this
     /// client) waits until then: the hop is a new request, and another URL's redirect may lead to the
@@ -91,7 +91,7 @@ public final class HTTPClient: Sendable {
         let host = EventLoop.hostKey(url)
         guard let until = loop.retryAfterUntil.withLock({ $0[host] }) else { return }
         let wait = until.timeIntervalSince(config.now())
-        guard wait > 0, wait <= Self.maxRedirectHold else { return }
+        guard wait > 0 else { return }
         try? await Task.sleep(nanoseconds: UInt64(wait * 1e9))
     }
 

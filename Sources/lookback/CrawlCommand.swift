@@ -90,6 +90,7 @@ struct CrawlCommand: AsyncParsableCommand {
                 fail("\(target): expected an http or https URL (or a build folder with --base-url URL)", code: 2)
             }
             var fc = FetchConfig(maxConnections: concurrency, maxConnectionsPerHost: concurrency)
+            fc.holdsHostOnRetryAfter = true
             if let userAgent { fc.userAgent = userAgent }
             let c = HTTPClient(config: fc)
             client = c

@@ -172,6 +172,34 @@ extension Result {
         }
     }
 
+    @Test func aHeldHostWaitsOutRetryAfterForEveryRequest() async throws {
+        var config = patientConfig
+        config.holdsHostOnRetryAfter = true
+        try await withServer(config: config, [
+            ("/refused", { _ in TestAnswer(status: 503, headers: [("Retry-After", "1")], body: []) }),
+            ("/other", { _ in TestAnswer() }),
+        ]) { client, base in
+            let first = try #require(await client.fetch(FetchRequest(url: base + "/refused")).value)
+            #expect(first.status == 503)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let r = try #require(await client.fetch(FetchRequest(url: base + "/other")).value)
+            #expect(r.status == 200)
+            #expect(clock.now - start >= .milliseconds(900))
+        }
+        // Without the option, only redirect hops wait.
+        try await withServer([
+            ("/refused", { _ in TestAnswer(status: 503, headers: [("Retry-After", "30")], body: []) }),
+            ("/other", { _ in TestAnswer() }),
+        ]) { client, base in
+            _ = await client.fetch(FetchRequest(url: base + "/refused"))
+            let clock = ContinuousClock()
+            let start = clock.now
+            _ = await client.fetch(FetchRequest(url: base + "/other"))
+            #expect(clock.now - start < .seconds(20))
+        }
+    }
+
     @Test func bodyCapStopsAHugeAnswer() async throws {
         let huge = [UInt8](repeating: 0x61, count: 4_000_000)
         try await withServer([("/huge", { _ in TestAnswer(body: huge) })]) { client, base in

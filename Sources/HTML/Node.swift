@@ -38,27 +38,36 @@ public struct Node {
     /// The value of an attribute, or `nil` when absent. Names are matched as libxml2 stores them (lowercase for HTML).
     public func attribute(_ name: String) -> String? {
         guard isElement, ptr.pointee.properties != nil else { return nil }
-        // One C string for the whole scan: passing a Swift String to xmlStrEqual converts it on every call.
-        return name.withCString { cName in
-            cName.withMemoryRebound(to: xmlChar.self, capacity: 1) { xName in
-                // Fast path (called for class/id/href on most nodes): read the value's single text child in place,
-                // without the copy xmlGetProp allocates. Anything unusual goes through xmlGetProp.
-                var a = ptr.pointee.properties
-                while let attr = a {
-                    if attr.pointee.ns == nil, let n = attr.pointee.name, xmlStrEqual(n, xName) != 0 {
-                        guard let child = attr.pointee.children else { return "" }
-                        if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
-                            return String(cString: content)
-                        }
-                        break
+        var name = name
+        // The name's UTF-8 bytes in place (no C-string copy), compared byte by byte with each attribute's name.
+        return name.withUTF8 { want in
+            // Fast path (called for class/id/href on most nodes): read the value's single text child in place,
+            // without the copy xmlGetProp allocates. Anything unusual goes through xmlGetProp.
+            var a = ptr.pointee.properties
+            while let attr = a {
+                if attr.pointee.ns == nil, let n = attr.pointee.name, Self.equals(n, want) {
+                    guard let child = attr.pointee.children else { return "" }
+                    if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+                        return String(cString: content)
                     }
-                    a = attr.pointee.next
+                    guard let v = xmlGetProp(ptr, n) else { return nil }
+                    defer { lb_xmlFree(v) }
+                    return String(cString: v)
                 }
-                guard a != nil, let v = xmlGetProp(ptr, xName) else { return nil }
-                defer { lb_xmlFree(v) }
-                return String(cString: v)
+                a = attr.pointee.next
             }
+            return nil
         }
+    }
+
+    /// Whether a NUL-terminated libxml2 name has exactly these bytes.
+    private static func equals(_ s: UnsafePointer<xmlChar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            if s[i] != bytes[i] { return false } // a NUL in s differs from any byte of a name
+            i += 1
+        }
+        return s[i] == 0
     }
 
     /// Whether the node has any attribute (a cheap check before looking several up).

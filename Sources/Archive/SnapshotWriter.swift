@@ -31,6 +31,8 @@ public final class SnapshotWriter: @unchecked Sendable {
     private let mutex = NSLock()
     private var state: Journal.State
     private var committed = false
+    /// Object folders (`objects/ab/`) known to exist.
+    private var objectFolders = Set<String>()
 
     /// Starts a new snapshot of `site` (or, when `resume` is true and a partial one exists, reopens the
     /// newest partial one). Takes the site lock: a second concurrent writer of the same site gets
@@ -246,10 +248,14 @@ public final class SnapshotWriter: @unchecked Sendable {
 
     private func writeObject(hash: String, bytes: Data) throws {
         let url = store.objectURL(site: site, hash: hash)
-        if FileManager.default.fileExists(atPath: url.path) { return }   // stored once
+        if access(url.path, F_OK) == 0 { return }   // stored once
         let dir = url.deletingLastPathComponent()
-        do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-            throw ArchiveError.io(path: dir.path, reason: "cannot create object folder: \(error.localizedDescription)")
+        // One of 256 folders: created (or found) once per writer, not once per post.
+        if !mutex.withLock({ objectFolders.contains(dir.lastPathComponent) }) {
+            do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+                throw ArchiveError.io(path: dir.path, reason: "cannot create object folder: \(error.localizedDescription)")
+            }
+            mutex.withLock { _ = objectFolders.insert(dir.lastPathComponent) }
         }
         try writeFileAtomically(url, bytes)
     }

@@ -86,7 +86,7 @@ public final class Crawler {
     /// Retry times of URLs restored from an interrupted run (a `Retry-After` outlives a kill).
     private var notBefore: [String: Date] = [:]
     /// Keys of URLs archived or used as listings (their own, their final and their canonical URL's).
-    private var doneKeys = Set<String>()
+    private let doneKeys = KeySet()
     /// Identity keys of archived posts.
     private var postKeys = Set<String>()
     private var counters: [String: Int] = [:]
@@ -395,8 +395,14 @@ public final class Crawler {
             capture = c
         }
         if let etag { headers["If-None-Match"] = etag } else if let lastModified { headers["If-Modified-Since"] = lastModified }
-        return (FetchRequest(url: item.url, headers: headers, maxBodyBytes: config.maxBodyBytes,
-                             acceptAnyContent: item.kind != .page), capture)
+        var request = FetchRequest(url: item.url, headers: headers, maxBodyBytes: config.maxBodyBytes,
+                                   acceptAnyContent: item.kind != .page)
+        if item.kind == .page {
+            // A redirect to a page already archived (an old `/?p=ID` link, a short link) is not followed.
+            let done = doneKeys
+            request.followRedirect = { target in CrawlURL(target).map { !done.contains($0.key) } ?? true }
+        }
+        return (request, capture)
     }
 
     /// Runs in a child task: fetch, then parse (extraction is the CPU-heavy step). A 304 to a request
@@ -580,6 +586,13 @@ public final class Crawler {
                 state.finish(key: item.key, outcome: .duplicate, status: r.status, aliasOf: finalKey)
                 return ("duplicate", "redirects to \(r.finalURL), already fetched")
             }
+        }
+        if (300..<400).contains(r.status), r.status != 304, let location = r.header("Location"),
+           let target = URLNormalizer.normalize(location, base: r.finalURL), let targetKey = CrawlURL(target)?.key,
+           doneKeys.contains(targetKey) {
+            frontier.markSeen(targetKey, route: .redirect)
+            state.finish(key: item.key, outcome: .duplicate, status: r.status, aliasOf: targetKey)
+            return ("duplicate", "redirects to \(target), already fetched (not followed)")
         }
         if r.status == 304 && f.archived == nil {
             return try reuse(item, response: r)

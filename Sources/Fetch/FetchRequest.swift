@@ -16,6 +16,9 @@ public struct FetchRequest: Sendable {
     /// gzip...) whatever the type says; or, when the type is missing (or `unknown/unknown`), control bytes
     /// in the first 512 bytes. `application/octet-stream` is not HTML. Redirect answers are never skipped.
     public var htmlOnly: Bool
+    /// Asked with each redirect target before it is requested; `false` ends the fetch there, and the
+    /// redirect answer (with its `Location`) is the response. `nil` follows every redirect.
+    public var followRedirect: (@Sendable (String) -> Bool)?
 
     /// The inverse of `htmlOnly`: `true` for robots.txt, sitemaps and feeds (XML or text), whose bodies
     /// are downloaded whatever their type, still capped by `maxBodyBytes`.

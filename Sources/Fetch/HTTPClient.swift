@@ -67,6 +67,16 @@ public final class HTTPClient: Sendable {
                 guard hops.count <= config.maxRedirects else {
                     return .failure(.tooManyRedirects(url: request.url, count: hops.count))
                 }
+                if let follow = request.followRedirect, !follow(target) {
+                    hops.removeLast()
+                    let elapsed = clock.now - start
+                    return .success(FetchResponse(
+                        requestURL: request.url, finalURL: url, status: hop.status, httpVersion: hop.httpVersion,
+                        reason: hop.reason, headers: hop.headers, body: hop.body, redirects: hops, bodyTruncated: hop.truncated,
+                        bodySkipped: hop.skipped, requestLine: hop.requestLine, requestHeaders: hop.requestHeaders,
+                        remoteIP: hop.remoteIP, startedAt: startedAt,
+                        duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+                }
                 url = target
                 await waitForRetryAfter(of: target)
                 continue

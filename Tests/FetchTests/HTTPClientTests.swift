@@ -200,6 +200,21 @@ extension Result {
         }
     }
 
+    @Test func aRedirectTheCallerDeclinesIsNotFollowed() async throws {
+        let hits = Hits()
+        try await withServer([
+            ("/go", { _ in TestAnswer(status: 301, headers: [("Location", "/known")], body: []) }),
+            ("/known", { _ in _ = hits.next(); return TestAnswer() }),
+        ]) { client, base in
+            var request = FetchRequest(url: base + "/go")
+            request.followRedirect = { !$0.hasSuffix("/known") }
+            let r = try #require(await client.fetch(request).value)
+            #expect(r.status == 301 && r.finalURL == base + "/go" && r.redirects.isEmpty)
+            #expect(r.header("Location") == "/known")
+            #expect(hits.count.withLock { $0 } == 0)
+        }
+    }
+
     @Test func bodyCapStopsAHugeAnswer() async throws {
         let huge = [UInt8](repeating: 0x61, count: 4_000_000)
         try await withServer([("/huge", { _ in TestAnswer(body: huge) })]) { client, base in

@@ -1,3 +1,4 @@
+import Extract
 import Foundation
 
 /// The captures of a snapshot: for every URL whose response the crawl captured, where its payload is and
@@ -30,7 +31,7 @@ enum CaptureIndex {
     /// which only costs deduplication and conditional requests.
     static func read(_ snapshot: Snapshot) -> [String: WARCCapture] {
         let path = snapshot.capturesFile?.path ?? snapshot.directory.appendingPathComponent(legacyFileName).path
-        guard let gz = readWholeFile(path),
+        guard let gz = FileBytes.read(path),
               let bytes = gz.withUnsafeBufferPointer({ Gzip.decompressMember($0, at: 0) })?.bytes else { return [:] }
         var out: [String: WARCCapture] = [:]
         for line in bytes.split(separator: 0x0A) {

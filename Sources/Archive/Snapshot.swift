@@ -78,7 +78,7 @@ public final class Snapshot: Sendable {
         let objects = store.objectsDirectory(site: site).path
         for e in entries {
             let path = "\(objects)/\(e.object.prefix(2))/\(e.object.dropFirst(2)).json"
-            guard let bytes = readWholeFile(path) else {
+            guard let bytes = FileBytes.read(path) else {
                 throw ArchiveError.corrupt(path: path, reason: "unreadable record of \(e.url)")
             }
             if let pretty = RecordBytes.pretty(stored: bytes, fetchedAt: e.fetchedAt, status: e.status) {
@@ -116,27 +116,4 @@ public final class Snapshot: Sendable {
             throw ArchiveError.corrupt(path: url.path, reason: "unreadable record of \(e.url): \(error)")
         }
     }
-}
-
-/// The bytes of a file through plain `open`/`read` (nil when it cannot be read).
-func readWholeFile(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0 else { return nil }
-    let size = Int(st.st_size)
-    var failed = false
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
-        var off = 0
-        while off < size {
-            let n = read(fd, buf.baseAddress! + off, size - off)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            off += n
-        }
-        failed = off != size
-        count = off
-    }
-    return failed ? nil : bytes
 }

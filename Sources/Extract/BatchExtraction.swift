@@ -55,7 +55,7 @@ public struct BatchExtraction: Sendable {
         case .failure(let e): return Self.errorLine(file: nil, error: e.reason)
         }
         let path = item.file.hasPrefix("/") ? item.file : (baseDirectory as NSString).appendingPathComponent(item.file)
-        guard let bytes = Self.readFile(path) else {
+        guard let bytes = FileBytes.read(path) else {
             return Self.errorLine(file: item.file, error: "\(item.file): cannot read the file")
         }
         let input = ExtractionInput(bytes: bytes, url: item.url ?? "file://" + path,
@@ -66,28 +66,6 @@ public struct BatchExtraction: Sendable {
         } catch {
             return Self.errorLine(file: item.file, error: "\(item.file): \(error.description)")
         }
-    }
-
-    /// The bytes of a regular file, read straight into the array (no `Data` to copy); nil when it cannot be read.
-    static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(st.st_size)
-        var failed = false
-        let out = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
-            var got = 0
-            while got < size {
-                let n = read(fd, buf.baseAddress! + got, size - got)
-                if n < 0 { if errno == EINTR { continue }; failed = true; break }
-                if n == 0 { break }
-                got += n
-            }
-            count = got
-        }
-        return failed ? nil : out
     }
 
     static func errorLine(file: String?, error: String) -> String {

@@ -45,7 +45,7 @@ public struct Node {
             // without the copy xmlGetProp allocates. Anything unusual goes through xmlGetProp.
             var a = ptr.pointee.properties
             while let attr = a {
-                if attr.pointee.ns == nil, let n = attr.pointee.name, Self.equals(n, want) {
+                if attr.pointee.ns == nil, let n = attr.pointee.name, Self.nameEquals(n, want) {
                     guard let child = attr.pointee.children else { return "" }
                     if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
                         return String(cString: content)
@@ -61,7 +61,7 @@ public struct Node {
     }
 
     /// Whether a NUL-terminated libxml2 name has exactly these bytes.
-    private static func equals(_ s: UnsafePointer<xmlChar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func nameEquals(_ s: UnsafePointer<xmlChar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < bytes.count {
             if s[i] != bytes[i] { return false } // a NUL in s differs from any byte of a name

@@ -276,7 +276,7 @@ struct SelectorMatcher: Sendable {
 
         private func matches(_ c: FlatCompound, _ n: xmlNodePtr) -> Bool {
             if c.name.count >= 0 {
-                guard n.pointee.ns == nil, let own = n.pointee.name, equalsCString(own, slice(c.name)) else { return false }
+                guard n.pointee.ns == nil, let own = n.pointee.name, Node.nameEquals(own, slice(c.name)) else { return false }
             }
             var k = Int(c.firstTest)
             let end = k + Int(c.testCount)
@@ -317,7 +317,7 @@ struct SelectorMatcher: Sendable {
     private static func attribute(_ n: xmlNodePtr, _ name: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
         var a = n.pointee.properties
         while let attr = a {
-            if attr.pointee.ns == nil, let an = attr.pointee.name, equalsCString(an, name) {
+            if attr.pointee.ns == nil, let an = attr.pointee.name, Node.nameEquals(an, name) {
                 guard let child = attr.pointee.children else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
                 if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
                     return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
@@ -329,15 +329,6 @@ struct SelectorMatcher: Sendable {
             a = attr.pointee.next
         }
         return nil
-    }
-
-    private static func equalsCString(_ s: UnsafePointer<xmlChar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < bytes.count {
-            if s[i] != bytes[i] { return false } // a NUL in s differs from every byte of a name
-            i += 1
-        }
-        return s[i] == 0
     }
 
     static func isXMLSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }

@@ -72,41 +72,27 @@ struct CompactJSON {
 
 extension PageRecord {
     /// The compact record (sorted keys, explicit nulls); what `JSONEncoder` with `makeEncoder(pretty: false)` gives.
-    func compactJSON() -> [UInt8] {
-        var w = CompactJSON(capacity: body.html.utf8.count + body.text.utf8.count + 2048)
-        w.beginObject()
-        w.key("authors"); w.strings(authors)
-        w.key("body"); Self.write(body, to: &w)
-        w.key("canonical_url"); w.string(canonicalURL)
-        w.key("content_hash"); w.string(contentHash)
-        w.key("description"); w.string(description)
-        w.key("fetched_at"); w.string(fetchedAt)
-        w.key("language"); w.string(language)
-        w.key("modified"); Self.write(modified, to: &w)
-        w.key("published"); Self.write(published, to: &w)
-        w.key("related"); Self.write(related, to: &w)
-        w.key("site_name"); w.string(siteName)
-        w.key("status"); w.int(status)
-        w.key("tags"); w.strings(tags)
-        w.key("title"); w.string(title)
-        w.key("url"); w.string(url)
-        w.endObject()
-        return w.bytes
-    }
+    func compactJSON() -> [UInt8] { compactJSON(includingFetchFields: true) }
 
-    /// The fields the content hash covers, as compact JSON (see `computeContentHash`).
-    func hashedFieldsJSON() -> [UInt8] {
+    /// The fields the content hash covers, as compact JSON (see `computeContentHash`): the record without
+    /// `content_hash`, `fetched_at` and `status`.
+    func hashedFieldsJSON() -> [UInt8] { compactJSON(includingFetchFields: false) }
+
+    private func compactJSON(includingFetchFields all: Bool) -> [UInt8] {
         var w = CompactJSON(capacity: body.html.utf8.count + body.text.utf8.count + 2048)
         w.beginObject()
         w.key("authors"); w.strings(authors)
         w.key("body"); Self.write(body, to: &w)
         w.key("canonical_url"); w.string(canonicalURL)
+        if all { w.key("content_hash"); w.string(contentHash) }
         w.key("description"); w.string(description)
+        if all { w.key("fetched_at"); w.string(fetchedAt) }
         w.key("language"); w.string(language)
         w.key("modified"); Self.write(modified, to: &w)
         w.key("published"); Self.write(published, to: &w)
         w.key("related"); Self.write(related, to: &w)
         w.key("site_name"); w.string(siteName)
+        if all { w.key("status"); w.int(status) }
         w.key("tags"); w.strings(tags)
         w.key("title"); w.string(title)
         w.key("url"); w.string(url)

@@ -44,6 +44,15 @@ public final class HTTPClient: Sendable {
         }
         var hops: [FetchHop] = []
         var seen: Set<String> = [Self.withoutFragment(url)]
+        func response(to hop: HopOutcome, at url: String) -> FetchResponse {
+            let elapsed = clock.now - start
+            return FetchResponse(
+                requestURL: request.url, finalURL: url, status: hop.status, httpVersion: hop.httpVersion,
+                reason: hop.reason, headers: hop.headers, body: hop.body, redirects: hops, bodyTruncated: hop.truncated,
+                bodySkipped: hop.skipped, requestLine: hop.requestLine, requestHeaders: hop.requestHeaders,
+                remoteIP: hop.remoteIP, startedAt: startedAt,
+                duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        }
         while true {
             let hop: HopOutcome
             switch await performHop(url: url, request: request) {
@@ -69,25 +78,13 @@ public final class HTTPClient: Sendable {
                 }
                 if let follow = request.followRedirect, !follow(target) {
                     hops.removeLast()
-                    let elapsed = clock.now - start
-                    return .success(FetchResponse(
-                        requestURL: request.url, finalURL: url, status: hop.status, httpVersion: hop.httpVersion,
-                        reason: hop.reason, headers: hop.headers, body: hop.body, redirects: hops, bodyTruncated: hop.truncated,
-                        bodySkipped: hop.skipped, requestLine: hop.requestLine, requestHeaders: hop.requestHeaders,
-                        remoteIP: hop.remoteIP, startedAt: startedAt,
-                        duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+                    return .success(response(to: hop, at: url))
                 }
                 url = target
                 await waitForRetryAfter(of: target)
                 continue
             }
-            let elapsed = clock.now - start
-            return .success(FetchResponse(
-                requestURL: request.url, finalURL: url, status: hop.status, httpVersion: hop.httpVersion,
-                reason: hop.reason, headers: hop.headers, body: hop.body, redirects: hops, bodyTruncated: hop.truncated,
-                bodySkipped: hop.skipped, requestLine: hop.requestLine, requestHeaders: hop.requestHeaders,
-                remoteIP: hop.remoteIP, startedAt: startedAt,
-                duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+            return .success(response(to: hop, at: url))
         }
     }
 

@@ -30,7 +30,10 @@ final class SiteLock {
     func release() {
         guard fd >= 0 else { return }
         _ = ftruncate(fd, 0)
-        close(fd)   // closing the descriptor drops the flock
+        // A child forked by another thread (Process, posix_spawn) shares this open file description
+        // until its exec closes it: a plain close would leave the flock held by that copy.
+        _ = flock(fd, LOCK_UN)
+        close(fd)
         fd = -1
     }
 

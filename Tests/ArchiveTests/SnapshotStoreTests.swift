@@ -114,6 +114,27 @@ import Testing
         _ = try writeSnapshot(store, at: "2026-11-21T10:02:00Z", [makeRecord("https://blog.example/a/")])
     }
 
+    /// A child forked by another thread (a test spawning a process, say) holds a copy of the lock's
+    /// descriptor until its exec: releasing must not depend on that copy being closed.
+    @Test func releasingTheLockWorksWhileAForkedChildStillHoldsItsDescriptor() throws {
+        let dir = try makeTempDirectory()
+        let path = dir.appendingPathComponent("lock").path
+        let lock = try SiteLock(path: path)
+        let inherited = try #require(descriptor(of: path).map { dup($0) })
+        defer { close(inherited) }
+        lock.release()
+        let again = try SiteLock(path: path)
+        again.release()
+    }
+
+    private func descriptor(of path: String) -> Int32? {
+        let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        return fds.compactMap(Int32.init).first { fd in
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)")) == target
+        }
+    }
+
     @Test func anUnchangedRecrawlStoresRecordsOnceAndWritesIdenticalBytes() throws {
         let root = try makeTempDirectory()
         let store = ArchiveStore(root: root)

@@ -53,8 +53,8 @@ public enum Reextractor {
                     let input = ExtractionInput(bytes: http.body, url: oldRecord.url, fetchedAt: parseISO(old.fetchedAt) ?? startedAt,
                                                 contentType: http.header("Content-Type"), status: http.status,
                                                 serverDate: http.header("Date").flatMap(parseHTTPDate))
-                    guard let page = try? extractor.extract(input) else { continue }
-                    try writer.addPost(page.record, fetch: old.fetch)
+                    guard let record = try? extractor.record(input) else { continue }
+                    try writer.addPost(record, fetch: old.fetch)
                     done.insert(url)
                     reextracted += 1
                 }

@@ -61,8 +61,8 @@ public struct BatchExtraction: Sendable {
         let input = ExtractionInput(bytes: bytes, url: item.url ?? "file://" + path,
                                     fetchedAt: item.fetchedAt ?? defaultFetchedAt, contentType: item.contentType)
         do {
-            let page = try extractor.extract(input)
-            return String(decoding: page.record.compactJSON(), as: UTF8.self)
+            let record = try extractor.record(input)
+            return String(decoding: record.compactJSON(), as: UTF8.self)
         } catch {
             return Self.errorLine(file: item.file, error: "\(item.file): \(error.description)")
         }

@@ -13,13 +13,25 @@ public struct Extractor: Sendable {
     /// Extracts the record and discovery data of one page.
     /// - Throws: `ExtractError` when the input is not HTML at all (empty, binary, PDF).
     public func extract(_ input: ExtractionInput) throws(ExtractError) -> ExtractedPage {
+        let run = try extraction(input)
+        return run.discovery(run.record())
+    }
+
+    /// Extracts only the page record (what `lookback extract` prints): the same record as `extract(_:).record`,
+    /// without the crawler's discovery lists (every link normalized, next pages, identifiers, page kind).
+    /// - Throws: `ExtractError` when the input is not HTML at all (empty, binary, PDF).
+    public func record(_ input: ExtractionInput) throws(ExtractError) -> PageRecord {
+        try extraction(input).record().record
+    }
+
+    private func extraction(_ input: ExtractionInput) throws(ExtractError) -> PageExtraction {
         try InputSniffer.check(input.bytes)
         let doc: HTMLDocument
         do { doc = try HTMLDocument(bytes: input.bytes, url: input.url, contentType: input.contentType) } catch {
             throw .empty
         }
         guard doc.root != nil else { throw .empty }
-        return PageExtraction(doc: doc, input: input, rules: rules).run()
+        return PageExtraction(doc: doc, input: input, rules: rules)
     }
 }
 
@@ -54,7 +66,22 @@ struct PageExtraction {
     let input: ExtractionInput
     let rules: Rules
 
-    func run() -> ExtractedPage {
+    /// The record, and what `discovery` reads besides it.
+    struct Found {
+        var record: PageRecord
+        var metadata: PageMetadata
+        var pageURL: String
+        var base: String
+        var site: SiteRule?
+        var objects: [[String: Any]]
+        var article: [String: Any]?
+        var hasTitle: Bool
+        var published: DateField?
+        var wordCount: Int
+        var preExcluded: Set<Node>
+    }
+
+    func record() -> Found {
         let pageURL = URLNormalizer.normalize(input.url) ?? input.url
         let m = PageMetadata.collect(doc)
         let base = m.baseHref.flatMap { URLNormalizer.normalize($0, base: pageURL) } ?? pageURL
@@ -134,17 +161,26 @@ struct PageExtraction {
             body: Body(text: rendered.text, html: rendered.html, wordCount: wordCount),
             related: related.cards, tags: tags, language: lang, siteName: siteName, description: description)
         record.updateContentHash()
+        return Found(record: record, metadata: m, pageURL: pageURL, base: base, site: site, objects: objects,
+                     article: article, hasTitle: title != nil, published: published, wordCount: wordCount,
+                     preExcluded: preExcluded)
+    }
 
-        let links = LinkFinder(metadata: m, baseURL: base)
-        let articleCount = m.articles.filter { !isExcluded($0) && !nested($0, in: m.articles) && !Exclusion.inComments($0) }.count
+    /// The record plus the crawler's discovery data: links, feeds, next pages, identifiers, page kind.
+    func discovery(_ f: Found) -> ExtractedPage {
+        let m = f.metadata
+        let links = LinkFinder(metadata: m, baseURL: f.base)
+        let articleCount = m.articles.filter {
+            !Exclusion.isInside($0, f.preExcluded) && !nested($0, in: m.articles) && !Exclusion.inComments($0)
+        }.count
         let kind = PageClassifier.classify(
-            url: pageURL, path: URLPath.pathAndQuery(pageURL), crawl: site?.crawl, metadata: m, jsonObjects: objects,
-            hasArticleObject: article != nil, articleCount: articleCount, hasTitle: title != nil,
-            published: published, wordCount: wordCount)
-        return ExtractedPage(record: record, kind: kind, links: links.links(), feedLinks: links.feeds(),
+            url: f.pageURL, path: URLPath.pathAndQuery(f.pageURL), crawl: f.site?.crawl, metadata: m,
+            jsonObjects: f.objects, hasArticleObject: f.article != nil, articleCount: articleCount,
+            hasTitle: f.hasTitle, published: f.published, wordCount: f.wordCount)
+        return ExtractedPage(record: f.record, kind: kind, links: links.links(), feedLinks: links.feeds(),
                              nextPageLinks: links.nextPages(),
-                             identifiers: links.identifiers(canonical: m.canonical.flatMap { URLNormalizer.normalize($0, base: base) },
-                                                            article: article))
+                             identifiers: links.identifiers(canonical: m.canonical.flatMap { URLNormalizer.normalize($0, base: f.base) },
+                                                            article: f.article))
     }
 
     private func nested(_ n: Node, in list: [Node]) -> Bool {

@@ -74,8 +74,8 @@ struct ExtractCommand: ParsableCommand {
         let input = ExtractionInput(bytes: Array(data), url: url ?? "file://" + Self.absolute(file),
                                     fetchedAt: fetched, contentType: contentType)
         do {
-            let page = try extractor.extract(input)
-            FileHandle.standardOutput.write(try page.record.jsonData(pretty: true))
+            let record = try extractor.record(input)
+            FileHandle.standardOutput.write(try record.jsonData(pretty: true))
         } catch let e as ExtractError {
             FileHandle.standardError.write(Data("lookback extract: \(file): \(e.description)\n".utf8))
             throw ExitCode(1)

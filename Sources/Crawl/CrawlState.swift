@@ -21,6 +21,8 @@ public final class CrawlState {
     }
 
     private let queue: DatabaseQueue
+    /// The database file, named in every error.
+    public let path: String
     private var pending: [Change] = []
 
     private enum Change {
@@ -36,6 +38,7 @@ public final class CrawlState {
     /// Opens (or creates) the database at `path`.
     /// - Throws: a message naming the file when it cannot be opened or is not a crawl state.
     public init(path: String) throws {
+        self.path = path
         var config = Configuration()
         config.prepareDatabase { db in
             // WAL: each flush is one append; a kill never leaves a half-written transaction visible.
@@ -78,7 +81,7 @@ public final class CrawlState {
 
     /// Keys of URLs fetched as posts or listings, with the identity key of each post.
     public func finishedKeys() throws -> [(key: String, outcome: Outcome, postKey: String?)] {
-        try queue.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT key, outcome, post_key FROM url WHERE done = 1 AND outcome IN ('post', 'reused', 'listing')
                 """).map { row in (row[0], Outcome(rawValue: row[1]) ?? .listing, row[2]) }
@@ -96,7 +99,7 @@ public final class CrawlState {
     public func setRetry(key: String, at time: Date) { pending.append(.retry(key: key, at: time.timeIntervalSince1970)) }
 
     public func meta(_ name: String) throws -> String? {
-        try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = ?", arguments: [name]) }
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = ?", arguments: [name]) }
     }
 
     /// Writes the buffered changes in one transaction.
@@ -104,7 +107,7 @@ public final class CrawlState {
         guard !pending.isEmpty else { return }
         let changes = pending
         pending.removeAll(keepingCapacity: true)
-        try queue.write { db in
+        try write { db in
             let insert = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO url (key, url, kind, priority, depth, seq, routes) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
@@ -151,7 +154,7 @@ public final class CrawlState {
         var counts = Restored()
         var hosts: [String: Date] = [:]
         var notBefore: [String: Date] = [:]
-        try queue.read { db in
+        try read { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT key, url, kind, priority, depth, seq, routes, done, outcome, retry_at FROM url ORDER BY seq
                 """)
@@ -184,7 +187,7 @@ public final class CrawlState {
     /// Every archived post with the routes that found it (its own URL's and those of the URLs that
     /// turned out to be the same post), and sitemap-listed URLs that were not archived.
     public func coverage() throws -> (routes: [String: Int], sitemapUnfetched: [String]) {
-        try queue.read { db in
+        try read { db in
             var routes: [String: Int] = [:]
             var byKey: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: """
@@ -203,6 +206,17 @@ public final class CrawlState {
                 """, arguments: [DiscoveryRoute.sitemap.bit, Frontier.Kind.page.rawValue])
             return (routes, unfetched)
         }
+    }
+}
+
+extension CrawlState {
+    // SQLite's own messages ("database or disk is full") do not say which file: add it.
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.write(body) } catch { throw CrawlStateError(path: path, reason: "\(error)") }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.read(body) } catch { throw CrawlStateError(path: path, reason: "\(error)") }
     }
 }
 

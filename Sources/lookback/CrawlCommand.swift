@@ -25,8 +25,7 @@ struct CrawlCommand: AsyncParsableCommand {
     @Option(help: "Archive folder.")
     var archive: String = "archive"
 
-    @Option(help: "Rules file (default: the repo's rules.json).")
-    var rules: String?
+    @OptionGroup var rules: RulesOptions
 
     @Option(help: "Fetch at most N pages (posts and listings).")
     var maxPages: Int?
@@ -67,27 +66,17 @@ struct CrawlCommand: AsyncParsableCommand {
 
     func run() async throws {
         let clock = SystemClock()
-        let loaded: Rules
-        do {
-            if let path = rules ?? Rules.defaultPath(executablePath: Bundle.main.executablePath,
-                                                     currentDirectory: FileManager.default.currentDirectoryPath) {
-                loaded = try Rules.load(path: path)
-            } else {
-                loaded = .empty
-            }
-        } catch {
-            fail("\(error.description)", code: 2)
-        }
+        let loaded = try rules.load(for: "crawl")
 
         let seed: String
         let fetcher: any PageFetcher
         var client: HTTPClient?
         if let baseUrl {
-            do { fetcher = try DirectoryFetcher(root: target, baseURL: baseUrl, clock: clock) } catch { fail("\(error)", code: 2) }
+            do { fetcher = try DirectoryFetcher(root: target, baseURL: baseUrl, clock: clock) } catch { throw fail("crawl", error, code: 2) }
             seed = baseUrl
         } else {
             guard CrawlURL(target) != nil else {
-                fail("\(target): expected an http or https URL (or a build folder with --base-url URL)", code: 2)
+                throw fail("crawl", "\(target): expected an http or https URL (or a build folder with --base-url URL)", code: 2)
             }
             var fc = FetchConfig(maxConnections: concurrency, maxConnectionsPerHost: concurrency)
             fc.holdsHostOnRetryAfter = true
@@ -112,7 +101,7 @@ struct CrawlCommand: AsyncParsableCommand {
                                              rulesSHA256: loaded.sha256, toolVersion: FetchConfig.lookbackVersion,
                                              resume: !restart)
         } catch {
-            fail("\(error)", code: 2)
+            throw fail("crawl", error, code: 2)
         }
         if writer.isResumed { note("resuming the interrupted snapshot \(writer.id) of \(site)") }
         let summary: CrawlSummary
@@ -122,7 +111,7 @@ struct CrawlCommand: AsyncParsableCommand {
                                       clock: clock, progress: progress)
             summary = try await crawler.run()
         } catch {
-            fail("\(error)", code: 1)
+            throw fail("crawl", error, code: 1)
         }
         for w in summary.warnings { note("warning: \(w)") }
         note("\(summary.posts) posts (\(summary.reused) unchanged), \(summary.listings) listing pages, "
@@ -132,10 +121,5 @@ struct CrawlCommand: AsyncParsableCommand {
 
     private func note(_ message: String) {
         FileHandle.standardError.write(Data("lookback crawl: \(message)\n".utf8))
-    }
-
-    private func fail(_ message: String, code: Int32) -> Never {
-        note(message)
-        Foundation.exit(code)
     }
 }

@@ -24,8 +24,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .customLong("content-type"), help: "HTTP Content-Type of the page (its charset wins).")
     var contentType: String?
 
-    @Option(help: "Rules file (default: the repo's rules.json).")
-    var rules: String?
+    @OptionGroup var rules: RulesOptions
 
     @Option(help: "JSON Lines manifest of pages to extract.")
     var batch: String?
@@ -44,32 +43,19 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let now = Date()   // the only clock read: the default fetch time
-        let loaded: Rules
-        do {
-            if let path = rules ?? Rules.defaultPath(executablePath: Bundle.main.executablePath,
-                                                     currentDirectory: FileManager.default.currentDirectoryPath) {
-                loaded = try Rules.load(path: path)
-            } else {
-                loaded = .empty
-            }
-        } catch {
-            FileHandle.standardError.write(Data("lookback extract: \(error.description)\n".utf8))
-            throw ExitCode(2)
-        }
+        let loaded = try rules.load(for: "extract")
         let extractor = Extractor(rules: loaded)
         if let batch { try runBatch(batch, extractor: extractor, now: now); return }
         guard let file else { throw ExitCode(2) }
         var fetched = now
         if let f = fetchedAt {
             guard let d = ISOTime.parse(f) else {
-                FileHandle.standardError.write(Data("lookback extract: --fetched-at: not an ISO 8601 time: \(f)\n".utf8))
-                throw ExitCode(2)
+                throw fail("extract", "--fetched-at: not an ISO 8601 time: \(f)", code: 2)
             }
             fetched = d
         }
         guard let data = FileManager.default.contents(atPath: file) else {
-            FileHandle.standardError.write(Data("lookback extract: \(file): cannot read the file\n".utf8))
-            throw ExitCode(1)
+            throw fail("extract", "\(file): cannot read the file", code: 1)
         }
         let input = ExtractionInput(bytes: Array(data), url: url ?? "file://" + Self.absolute(file),
                                     fetchedAt: fetched, contentType: contentType)
@@ -77,15 +63,13 @@ struct ExtractCommand: ParsableCommand {
             let record = try extractor.record(input)
             FileHandle.standardOutput.write(try record.jsonData(pretty: true))
         } catch let e as ExtractError {
-            FileHandle.standardError.write(Data("lookback extract: \(file): \(e.description)\n".utf8))
-            throw ExitCode(1)
+            throw fail("extract", "\(file): \(e.description)", code: 1)
         }
     }
 
     private func runBatch(_ manifest: String, extractor: Extractor, now: Date) throws {
         guard let text = try? String(contentsOfFile: manifest, encoding: .utf8) else {
-            FileHandle.standardError.write(Data("lookback extract: \(manifest): cannot read the manifest\n".utf8))
-            throw ExitCode(2)
+            throw fail("extract", "\(manifest): cannot read the manifest", code: 2)
         }
         let dir = (Self.absolute(manifest) as NSString).deletingLastPathComponent
         let runner = BatchExtraction(extractor: extractor, jobs: jobs, defaultFetchedAt: now, baseDirectory: dir)

@@ -18,8 +18,7 @@ struct ReextractCommand: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    @Option(help: "Rules file (default: the repo's rules.json).")
-    var rules: String?
+    @OptionGroup var rules: RulesOptions
 
     @Argument(help: "The site (host[:port] or a URL of it).")
     var site: String
@@ -28,17 +27,7 @@ struct ReextractCommand: ParsableCommand {
     var snapshot: String = "latest"
 
     func run() throws {
-        let loaded: Rules
-        do {
-            if let path = rules ?? Rules.defaultPath(executablePath: Bundle.main.executablePath,
-                                                     currentDirectory: FileManager.default.currentDirectoryPath) {
-                loaded = try Rules.load(path: path)
-            } else {
-                loaded = .empty
-            }
-        } catch {
-            throw fail("reextract", error, code: 2)
-        }
+        let loaded = try rules.load(for: "reextract")
         do {
             let store = options.store
             let source = try store.open(site: site, snapshot: snapshot)

@@ -37,15 +37,7 @@ final class Journal {
     func append(_ line: Line) throws {
         var data = try encoder.encode(line)
         data.append(0x0A)
-        let ok = data.withUnsafeBytes { buf -> Bool in
-            var off = 0
-            while off < buf.count {
-                let n = write(fd, buf.baseAddress! + off, buf.count - off)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                off += n
-            }
-            return true
-        }
+        let ok = writeFully(fd, data)
         if !ok { throw ArchiveError.io(path: path, reason: "cannot append to journal: \(String(cString: strerror(errno)))") }
     }
 
@@ -98,28 +90,5 @@ struct PartialInfo: Codable {
 
     func write(_ dir: URL) throws {
         try writeFileAtomically(dir.appendingPathComponent(Self.fileName), compactEncoder().encode(self) + Data([0x0A]))
-    }
-}
-
-/// Writes `data` to a temporary file beside `url`, flushes it to disk, then renames it over `url`.
-func writeFileAtomically(_ url: URL, _ data: Data, sync: Bool = false) throws {
-    let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-    let fd = Glibc.open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw ArchiveError.io(path: tmp.path, reason: "cannot create: \(String(cString: strerror(errno)))") }
-    let ok = data.withUnsafeBytes { buf -> Bool in
-        var off = 0
-        while off < buf.count {
-            let n = write(fd, buf.baseAddress! + off, buf.count - off)
-            if n < 0 { if errno == EINTR { continue }; return false }
-            off += n
-        }
-        return true
-    }
-    if ok && sync { _ = fsync(fd) }
-    close(fd)
-    guard ok, rename(tmp.path, url.path) == 0 else {
-        let reason = String(cString: strerror(errno))
-        unlink(tmp.path)
-        throw ArchiveError.io(path: url.path, reason: "cannot write: \(reason)")
     }
 }

@@ -207,15 +207,7 @@ public final class WARCWriter: @unchecked Sendable {
         let offset = try mutex.withLock { () throws -> Int in
             guard fd >= 0 else { throw ArchiveError.invalid("\(url.path): WARC file already closed") }
             let offset = Int(lseek(fd, 0, SEEK_END))
-            let ok = member.withUnsafeBytes { buf -> Bool in
-                var off = 0
-                while off < buf.count {
-                    let n = write(fd, buf.baseAddress! + off, buf.count - off)
-                    if n < 0 { if errno == EINTR { continue }; return false }
-                    off += n
-                }
-                return true
-            }
+            let ok = writeFully(fd, member)
             if !ok { throw ArchiveError.io(path: url.path, reason: "cannot write WARC record: \(String(cString: strerror(errno)))") }
             return offset
         }

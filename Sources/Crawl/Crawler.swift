@@ -195,7 +195,8 @@ public final class Crawler {
             if let p = row.postKey { doneKeys.insert(p) }
             if row.outcome != .listing { postKeys.insert(row.postKey ?? row.key) }
         }
-        for (authority, at) in hostStarts { withHost(authority) { $0.recordStart(at: at) } }
+        // Requests of the interrupted run are over: their starts count, as starts and as ends.
+        for (authority, at) in hostStarts { withHost(authority) { $0.recordStart(at: at); $0.recordEnd(at: at) } }
         seedSawFeed = true   // feeds were already probed (or found) in the first session
         if let name = try state.meta(Self.siteRuleMeta), let site = rules.sites.first(where: { $0.name == name }),
            let rule = site.crawl {
@@ -218,6 +219,7 @@ public final class Crawler {
             withHost(seed.authority) { $0.recordStart(at: now) }
             let result = await fetcher.fetch(FetchRequest(url: url, headers: [:], maxBodyBytes: 512 * 1024,
                                                           acceptAnyContent: true))
+            withHost(seed.authority) { $0.recordEnd(at: clock.now()) }
             requests += 1
             switch result {
             case .success(let r):
@@ -307,7 +309,12 @@ public final class Crawler {
                 var wake: Date?
                 while inflight < config.concurrency, let item = nextItem(now: now, wake: &wake) {
                     let authority = CrawlURL(item.url)?.authority ?? seed.authority
-                    let start = withHost(authority) { $0.earliestStart(after: now) }
+                    let (waiting, start) = withHost(authority) { ($0.awaitsAnswer, $0.earliestStart(after: now)) }
+                    if waiting {
+                        // The answer in flight wakes the loop; the pause then runs from it.
+                        if item.kind == .page && attempts[item.key] != nil { retryQueue.append((now, item)) } else { frontier.putBack(item) }
+                        break
+                    }
                     if start > now {
                         if item.kind == .page && attempts[item.key] != nil { retryQueue.append((start, item)) } else { frontier.putBack(item) }
                         wake = min(wake ?? start, start)
@@ -484,6 +491,7 @@ public final class Crawler {
         attempts[item.key] = nil   // set again below when the request is retried
         let authority = CrawlURL(item.url)?.authority ?? seed.authority
         let now = clock.now()
+        withHost(authority) { $0.recordEnd(at: now) }
         switch f.result {
         case .failure(.cancelled):
             // The crawl is stopping: the URL stays pending in the state, to be fetched on resume.

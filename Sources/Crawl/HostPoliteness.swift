@@ -10,7 +10,7 @@ public enum RetryDecision: Sendable, Equatable {
     case giveUp(reason: String)
 }
 
-/// Per-host scheduling state: the pause between request starts, and back-off after failures.
+/// Per-host scheduling state: the pause between requests, and back-off after failures.
 /// Pure: every time is passed in, nothing reads a clock, and jitter comes from a seeded generator,
 /// so the same inputs always give the same schedule.
 public struct HostPoliteness: Sendable {
@@ -33,6 +33,10 @@ public struct HostPoliteness: Sendable {
     public let maxRetries: Int
 
     private var lastStart: Date?
+    /// When the last answer (or failure) of a request to this host came in.
+    private var lastEnd: Date?
+    /// Requests to this host started and not yet ended.
+    private var running = 0
     /// No request may start before this (set by Retry-After and back-off).
     private var gate: Date?
     /// Failures in a row on this host; a success resets it. Drives the back-off exponent.
@@ -55,17 +59,32 @@ public struct HostPoliteness: Sendable {
     /// The pause between request starts in force: the larger of `defaultDelay` and `crawlDelay`.
     public var interval: Double { max(defaultDelay, crawlDelay ?? 0) }
 
-    /// The earliest time, not before `now`, at which the next request to this host may start.
+    /// The earliest time, not before `now`, at which the next request to this host may start: `interval`
+    /// after the last start and after the last answer. Counting from the answer is what makes the pause
+    /// hold on the server's side too: a request may leave (or be read by the server) a little after the
+    /// crawler recorded its start, but never after its answer came back.
     public func earliestStart(after now: Date) -> Date {
         var t = now
         if let last = lastStart { t = max(t, last.addingTimeInterval(interval)) }
+        if let end = lastEnd { t = max(t, end.addingTimeInterval(interval)) }
         if let gate { t = max(t, gate) }
         return t
     }
 
-    /// Notes that a request to this host started at `at`.
+    /// True when a pause is in force and a request to this host has not ended yet: the next one waits for
+    /// its answer (and then `earliestStart`).
+    public var awaitsAnswer: Bool { interval > 0 && running > 0 }
+
+    /// Notes that a request to this host started at `at`; `recordEnd` must follow when it has ended.
     public mutating func recordStart(at: Date) {
         lastStart = max(lastStart ?? at, at)
+        running += 1
+    }
+
+    /// Notes that a request to this host ended (answered, or failed) at `at`.
+    public mutating func recordEnd(at: Date) {
+        running = max(0, running - 1)
+        lastEnd = max(lastEnd ?? at, at)
     }
 
     /// Notes how a request ended and says whether to retry it.

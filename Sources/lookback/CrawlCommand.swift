@@ -33,7 +33,7 @@ struct CrawlCommand: AsyncParsableCommand {
     @Option(help: "Requests in flight at once.")
     var concurrency: Int = 8
 
-    @Option(help: "Pause between two requests to one host, in milliseconds (robots.txt Crawl-delay can raise it). Default 250; 0 in folder mode.")
+    @Option(help: "Pause between two requests to one host, in milliseconds, counted from the previous answer (robots.txt Crawl-delay can raise it). Default 250; 0 in folder mode.")
     var delayMs: Int?
 
     @Option(help: "User-Agent header (default names lookback and its version).")

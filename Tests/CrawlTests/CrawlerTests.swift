@@ -62,6 +62,25 @@ import Testing
         }
     }
 
+    /// The server sees a request when it arrives, which may be later than the crawler recorded its start
+    /// (libcurl's queue, a busy machine): every other request here reaches the server 0.5 s late. Pauses
+    /// counted between the crawler's starts then look 2.5 s long to the server; counted from the answers, 3 s.
+    @Test func crawlDelayHoldsBetweenArrivalsAtTheServer() async throws {
+        let robots = "User-agent: *\nCrawl-delay: 3\n"
+        let server = try await FixtureServer(faults: ["/robots.txt": .body(robots, contentType: "text/plain")])
+        defer { Task { await server.stop() } }
+        let clock = VirtualClock()
+        let late = LateArrivals(inner: Harness.client(), clock: clock, lateBy: 0.5)
+        _ = try await Harness.crawl(seed: server.origin + "/", fetcher: late, archive: Harness.tempArchive(), clock: clock) {
+            $0.concurrency = 4
+        }
+        let arrivals = late.arrivals
+        #expect(arrivals.count > 10)
+        for (a, b) in zip(arrivals, arrivals.dropFirst()) {
+            #expect(b.timeIntervalSince(a) >= 3, "\(a) -> \(b)")
+        }
+    }
+
     @Test func retryAfterOn429IsWaitedOut() async throws {
         let server = try await FixtureServer(faults: ["/posts/post-6/": .status(429, retryAfter: "7", times: 1)])
         defer { Task { await server.stop() } }
@@ -344,5 +363,22 @@ import Testing
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return f.date(from: iso)?.timeIntervalSince1970 ?? .nan
+    }
+}
+
+/// A fetcher whose every other request reaches the server `lateBy` seconds after the crawler handed it
+/// over (on the virtual clock); records when each one arrived.
+final class LateArrivals: PageFetcher {
+    private let inner: any PageFetcher
+    private let clock: VirtualClock
+    private let lateBy: Double
+    private let log = Mutex<[Date]>([])
+    init(inner: any PageFetcher, clock: VirtualClock, lateBy: Double) { self.inner = inner; self.clock = clock; self.lateBy = lateBy }
+    var arrivals: [Date] { log.withLock { $0.sorted() } }
+    func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
+        let isLate = log.withLock { $0.count % 2 == 0 }
+        if isLate { try? await clock.sleep(until: clock.now().addingTimeInterval(lateBy)) }
+        log.withLock { $0.append(clock.now()) }
+        return await inner.fetch(request)
     }
 }

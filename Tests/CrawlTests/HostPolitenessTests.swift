@@ -63,7 +63,17 @@ struct OutcomeCase: Sendable, CustomTestStringConvertible {
     @Test func zeroDelayNeverWaits() {
         var host = HostPoliteness(defaultDelay: 0)
         host.recordStart(at: at(3))
+        #expect(!host.awaitsAnswer, "no pause: requests overlap")
         #expect(host.earliestStart(after: at(3)) == at(3))
+    }
+
+    @Test func pauseRunsFromTheLastAnswer() {
+        var host = HostPoliteness(defaultDelay: 1)
+        host.recordStart(at: at(0))
+        #expect(host.awaitsAnswer, "the next request waits for this one's answer")
+        host.recordEnd(at: at(0.4))
+        #expect(!host.awaitsAnswer)
+        #expect(host.earliestStart(after: at(1)) == at(1.4), "1 s after the answer, not after the start")
     }
 
     @Test func backoffDoublesUpToTheCapWithJitter() {

@@ -18,7 +18,7 @@ func writeFully(_ fd: Int32, _ bytes: some ContiguousBytes) -> Bool {
 }
 
 /// Writes `data` to a temporary file beside `url`, flushes it to disk, then renames it over `url`.
-func writeFileAtomically(_ url: URL, _ data: Data, sync: Bool = false) throws {
+func writeFileAtomically(_ url: URL, _ data: some ContiguousBytes, sync: Bool = false) throws {
     let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
     let fd = Glibc.open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw ArchiveError.io(path: tmp.path, reason: "cannot create: \(String(cString: strerror(errno)))") }

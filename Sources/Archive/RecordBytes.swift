@@ -52,6 +52,68 @@ enum RecordBytes {
         }
     }
 
+    /// Pretty JSON from compact JSON, byte for byte what `JSONEncoder` with `.prettyPrinted` writes for the
+    /// same value: two-space indentation, `"key" : value`, one element per line, and an empty array or
+    /// object as its brackets around a blank line. `compact` must be compact JSON as `JSONEncoder` writes it
+    /// (no whitespace outside strings), which is what `PageRecord`'s compact writers produce.
+    static func prettyPrinted(_ compact: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(compact.count + compact.count / 8 + 64)
+        var depth = 0
+        func newline(_ out: inout [UInt8], _ depth: Int) {
+            out.append(0x0A)
+            for _ in 0..<(2 * depth) { out.append(0x20) }
+        }
+        compact.withUnsafeBufferPointer { src in
+            let n = src.count
+            var i = 0
+            while i < n {
+                let b = src[i]
+                switch b {
+                case 0x22:
+                    // A string, copied whole: its end is the next quote not escaped by a backslash.
+                    var j = i + 1
+                    while j < n {
+                        let c = src[j]
+                        if c == 0x5C { j += 2; continue }
+                        if c == 0x22 { break }
+                        j += 1
+                    }
+                    let end = min(j + 1, n)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: src[i..<end]))
+                    i = end
+                    continue
+                case 0x7B, 0x5B:
+                    out.append(b)
+                    depth += 1
+                    if i + 1 < n, src[i + 1] == b + 2 {
+                        // Empty: the encoder still opens a line and closes it.
+                        out.append(0x0A)
+                        depth -= 1
+                        newline(&out, depth)
+                        out.append(b + 2)
+                        i += 2
+                        continue
+                    }
+                    newline(&out, depth)
+                case 0x7D, 0x5D:
+                    depth -= 1
+                    newline(&out, depth)
+                    out.append(b)
+                case 0x2C:
+                    out.append(b)
+                    newline(&out, depth)
+                case 0x3A:
+                    out.append(contentsOf: [0x20, 0x3A, 0x20])
+                default:
+                    out.append(b)
+                }
+                i += 1
+            }
+        }
+        return out
+    }
+
     /// Appends `pretty` indented by `spaces` (blank lines stay blank, as the encoder writes them).
     static func indent(_ pretty: [UInt8], by spaces: Int, into out: inout [UInt8]) {
         let pad = [UInt8](repeating: 0x20, count: spaces)

@@ -114,7 +114,7 @@ public final class SnapshotWriter: @unchecked Sendable {
     /// Adds a post. Durable against a process kill when it returns (the content object and a journal
     /// line are written to the file system). Idempotent per URL: the last call wins.
     public func addPost(_ record: PageRecord, fetch: FetchInfo) throws {
-        let bytes = try StoredRecord(record).canonicalBytes()
+        let bytes = StoredRecord.canonicalBytes(of: record)
         let hash = SHA256.hex(bytes)
         try writeObject(hash: hash, bytes: bytes)
         let entry = IndexEntry(url: record.url, object: hash, fetchedAt: record.fetchedAt, status: record.status,
@@ -246,7 +246,7 @@ public final class SnapshotWriter: @unchecked Sendable {
         return hash
     }
 
-    private func writeObject(hash: String, bytes: Data) throws {
+    private func writeObject(hash: String, bytes: [UInt8]) throws {
         let url = store.objectURL(site: site, hash: hash)
         if access(url.path, F_OK) == 0 { return }   // stored once
         let dir = url.deletingLastPathComponent()

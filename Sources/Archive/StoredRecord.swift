@@ -54,11 +54,13 @@ struct StoredRecord: Codable {
         try c.encode(contentHash, forKey: .contentHash)
     }
 
-    /// Canonical bytes: pretty, sorted keys, UTF-8, LF, trailing newline.
-    func canonicalBytes() throws -> Data {
-        var d = try PageRecord.makeEncoder(pretty: true).encode(self)
-        d.append(0x0A)
-        return d
+    /// Canonical bytes of `StoredRecord(record)`: pretty, sorted keys, UTF-8, LF, trailing newline; exactly
+    /// what `PageRecord.makeEncoder(pretty: true)` writes for it plus the newline, made without the encoder
+    /// (from the record's compact JSON, pretty-printed the encoder's way).
+    static func canonicalBytes(of record: PageRecord) -> [UInt8] {
+        var bytes = RecordBytes.prettyPrinted(record.contentFieldsJSON())
+        bytes.append(0x0A)
+        return bytes
     }
 }
 

@@ -72,19 +72,23 @@ struct CompactJSON {
 
 extension PageRecord {
     /// The compact record (sorted keys, explicit nulls); what `JSONEncoder` with `makeEncoder(pretty: false)` gives.
-    func compactJSON() -> [UInt8] { compactJSON(includingFetchFields: true) }
+    func compactJSON() -> [UInt8] { compactJSON(contentHash: true, fetchFields: true) }
 
     /// The fields the content hash covers, as compact JSON (see `computeContentHash`): the record without
     /// `content_hash`, `fetched_at` and `status`.
-    func hashedFieldsJSON() -> [UInt8] { compactJSON(includingFetchFields: false) }
+    func hashedFieldsJSON() -> [UInt8] { compactJSON(contentHash: false, fetchFields: false) }
 
-    private func compactJSON(includingFetchFields all: Bool) -> [UInt8] {
+    /// The record without `fetched_at` and `status` (what an archive stores once per content), as compact
+    /// JSON: what `JSONEncoder` with `makeEncoder(pretty: false)` gives for those fields.
+    public func contentFieldsJSON() -> [UInt8] { compactJSON(contentHash: true, fetchFields: false) }
+
+    private func compactJSON(contentHash withHash: Bool, fetchFields all: Bool) -> [UInt8] {
         var w = CompactJSON(capacity: body.html.utf8.count + body.text.utf8.count + 2048)
         w.beginObject()
         w.key("authors"); w.strings(authors)
         w.key("body"); Self.write(body, to: &w)
         w.key("canonical_url"); w.string(canonicalURL)
-        if all { w.key("content_hash"); w.string(contentHash) }
+        if withHash { w.key("content_hash"); w.string(contentHash) }
         w.key("description"); w.string(description)
         if all { w.key("fetched_at"); w.string(fetchedAt) }
         w.key("language"); w.string(language)

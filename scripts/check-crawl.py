@@ -5,15 +5,16 @@ For one theme: generate a site, serve it with faults, crawl it (optionally killi
 at a random moment and running the same command again), then compare with the site's _truth/:
 recall of posts (each exactly once), non-posts archived, requests to robots-disallowed paths, requests
 (not counting 429/503 answers) against 1.3 x (posts + listing pages), 429 retries no sooner than
-Retry-After, refetches after the kill, field accuracy of title/published/authors/tags, and the
-shortest gap between two request starts (with `--faults robots-delay`, robots.txt asks for 1 s).
+Retry-After, refetches after the kill, field accuracy of title/published/authors/tags, body F1 (the
+metric of ../shared/eval/score_extract.py), related cards exactly right (same URLs in the same order with
+their titles and summaries), and the shortest gap between two request starts (with `--faults robots-delay`, robots.txt asks for 1 s).
 
     python3 scripts/check-crawl.py --lookback .build/release/lookback --theme wordpress [--posts 300]
         [--faults 429,503,slow,redirects,trap,charset,big,binary,dup] [--kill] [--delay-ms 0]
 
 Needs ../shared/site/blogsite.py (or --blogsite PATH). Prints one JSON summary line. Not used by the tests.
 """
-import argparse, gzip, json, os, random, shutil, signal, subprocess, sys, time, urllib.parse
+import argparse, gzip, importlib.util, json, os, random, shutil, signal, subprocess, sys, time, urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -59,6 +60,8 @@ def main():
     ap.add_argument("--theme", required=True)
     ap.add_argument("--posts", type=int, default=300)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--scorer", default=os.path.join(HERE, "..", "..", "shared", "eval", "score_extract.py"),
+                    help="score_extract.py, whose body metric is used")
     ap.add_argument("--faults", default="429,503,slow,redirects,trap,charset,big,binary,dup")
     ap.add_argument("--kill", action="store_true", help="SIGKILL the crawl once at a random moment, then rerun it")
     ap.add_argument("--delay-ms", default="0")
@@ -145,7 +148,11 @@ def main():
     refetched = sum(n - 1 for n in ok200.values() if n > 1)
     # field accuracy
     truth_recs = {json.loads(l)["url"]: json.loads(l) for l in open(os.path.join(site_dir, "_truth", "posts.jsonl"))}
-    acc = {"title": 0, "published": 0, "authors": 0, "tags": 0}
+    acc = {"title": 0, "published": 0, "authors": 0, "tags": 0, "related": 0}
+    spec = importlib.util.spec_from_file_location("score_extract", a.scorer)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    body_triples = []
     n = 0
     for rec in records:
         path = urllib.parse.urlsplit(rec["url"]).path
@@ -159,6 +166,9 @@ def main():
         acc["published"] += bool(pub_r and pub_t and pub_r[:10] == str(pub_t)[:10])
         acc["authors"] += rec.get("authors") == t.get("authors")
         acc["tags"] += rec.get("tags") == t.get("tags")
+        body_triples.append(scorer.page_tp_fp_fn(t.get("body"), (rec.get("body") or {}).get("text")))
+        card = lambda c: (urllib.parse.urlsplit(c["url"]).path, c.get("title"), c.get("summary"))
+        acc["related"] += [card(c) for c in rec.get("related") or []] == [card(c) for c in t.get("related") or []]
     print(json.dumps({
         "theme": a.theme, "snapshot": snapshot_id, "seconds": round(elapsed, 1), "killed_after_s": killed_after,
         "posts_truth": len(posts), "listings_truth": len(nonposts), "recall_exactly_once": round(found_once / len(posts), 4),
@@ -172,6 +182,7 @@ def main():
         "min_gap_between_requests_s": round(min(gaps), 3) if gaps else None,
         "gaps_under_1s": sum(1 for g in gaps if g < 1 - 0.02), "sitemap_unfetched": len(manifest["coverage"]["sitemap_unfetched"]),
         "field_accuracy": {k: round(v / max(1, n), 3) for k, v in acc.items()},
+        "body_f1": round(scorer.prf(body_triples)["f1"], 4) if body_triples else None,
     }, sort_keys=True))
 
 

@@ -1,0 +1,608 @@
+#!/usr/bin/env python3
+"""realblogs.py -- archive blogs built by real static-site generators and score what lookback kept.
+
+For each generator/theme: write the same N posts (titles, slugs, authors, dates with times and time
+zones, tags, a category, some summaries, some non-ASCII text) as that generator's sources, build the
+site with the real generator, then archive the build twice,
+
+    lookback crawl BUILD --base-url http://127.0.0.1:PORT/        ("dir")
+    lookback crawl http://127.0.0.1:PORT/                         ("http", python3 -m http.server)
+
+and compare the snapshot with the posts written:
+  recall      posts archived exactly once (post URL = the built page whose path ends in the post's slug)
+  non_posts   records whose URL is not a post (listing, tag, category, archive, index pages)
+  title       record title == the post title (NFC, whitespace collapsed)
+  published   the record's date is the post's instant (full time) or its local or UTC day (day precision)
+  time        the record carries the post's exact instant (minute precision or better)
+  authors     the same set of names; tags: the same set, case-insensitively
+  body        words of body.text vs the post's text: precision and recall both >= 0.97 (means printed too)
+  (a theme that prints no tags, minima: tags are right when the record has none)
+
+    python3 bench/realblogs.py --lookback .build/release/lookback [--only pelican-simple,hugo] [--posts 40]
+        [--work /tmp/realblogs] [--modes dir,http] [--reuse] [--rules rules.json]
+
+Generators: pelican-notmyidea, pelican-simple (pip pelican), nikola-bootblog4 (pip nikola),
+hugo (apt hugo; Debian ships no theme, so a small theme built on Hugo's internal opengraph/schema
+templates, written below), jekyll-minima (apt jekyll jekyll-theme-minima ruby-jekyll-feed
+ruby-jekyll-seo-tag ruby-jekyll-sitemap ruby-jekyll-paginate ruby-jekyll-archives), mkdocs-material
+(pip mkdocs-material, its blog plugin). Python generators are taken from $REALBLOGS_VENV/bin (default
+/work/rb-venv) when present, else from PATH. A generator that is missing is reported and skipped.
+Prints one JSON line per generator and mode, then a summary table. Not used by the tests.
+"""
+import argparse, datetime, gzip, json, os, random, re, shutil, signal, socket, subprocess, sys, textwrap, time
+import unicodedata, urllib.parse
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+VENV = os.environ.get("REALBLOGS_VENV", "/work/rb-venv")
+
+AUTHORS = [("ana", "Ana Lima"), ("jorg", "Jörg Müller"), ("mei", "Mei Tanaka"), ("sam", "Sam O'Brien")]
+TAGS = ["python", "travel", "cooking", "linux", "photography", "books", "cycling", "music", "gardening", "café"]
+CATEGORIES = ["Notes", "Essays", "Howto"]
+TITLE_WORDS = ["quiet", "morning", "kitchen", "routine", "notes", "winter", "garden", "lessons", "small", "tools",
+               "river", "journey", "field", "guide", "letters", "bread", "patterns", "debugging", "habits", "maps"]
+WORDS = ("the of and to in a is that for it as was with be by on not he this are or his from at which but have an "
+         "they you were her all she there would their we him been has when who will more no if out so said what up "
+         "its about into than them can only other new some could time these two may then do first any my now such "
+         "like our over man me even most made after also did many before must through back years where much your "
+         "way well down should because each just those people how too little state good very make world still own "
+         "see men work long get here between both life being under never day same another know while last might us "
+         "great old year off come since against go came right used take three kettle lantern meadow pebble "
+         "harbour orchard compiler sparrow thimble").split()
+NONASCII = ["Über den Wolken muss die Freiheit wohl grenzenlos sein, sagte Jörg beim Frühstück.",
+            "Le café était fermé, alors nous avons marché jusqu'à la fontaine près de l'église.",
+            "今日は朝から雨が降っていたので、図書館で本を読みました。",
+            "Señora Núñez preparó una paella enorme para la fiesta del sábado."]
+ZONES = [("+01:00", datetime.timedelta(hours=1)), ("-05:00", datetime.timedelta(hours=-5)),
+         ("+09:00", datetime.timedelta(hours=9)), ("+00:00", datetime.timedelta(0))]
+
+
+def nfc_ws(s):
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", s or "")).strip()
+
+
+def make_posts(n, seed):
+    rnd = random.Random(seed)
+    posts, used = [], set()
+    start = datetime.datetime(2021, 1, 4, 8, 0)
+    for i in range(n):
+        while True:
+            w = rnd.sample(TITLE_WORDS, 3)
+            title = f"{w[0].capitalize()} {w[1]} and {w[2]}"
+            if title not in used:
+                used.add(title)
+                break
+        if i % 7 == 3:
+            title = ["Zürich café notes", "Crème brûlée, again", "東京の冬", "Łódź in the rain", "Ñandú sightings",
+                     "Smørrebrød for beginners"][(i // 7) % 6] + f" {i}"
+        slug = f"post-{i:03d}-" + re.sub(r"[^a-z0-9]+", "-", "-".join(w)).strip("-")
+        local = start + datetime.timedelta(days=9 * i + rnd.randint(0, 5), hours=rnd.randint(0, 12), minutes=rnd.choice([0, 7, 15, 30, 45]))
+        zs, zd = ZONES[i % len(ZONES)]
+        utc = local - zd
+        nauth = 2 if i % 5 == 1 else 1
+        authors = rnd.sample(AUTHORS, nauth)
+        tags = sorted(rnd.sample(TAGS, rnd.randint(1, 3)))
+        paras = []
+        for p in range(rnd.randint(4, 8)):
+            paras.append(" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(25, 70))).capitalize() + ".")
+        if i % 4 == 0:
+            paras.insert(2, NONASCII[(i // 4) % len(NONASCII)])
+        posts.append({
+            "i": i, "title": title, "slug": slug, "local": local, "zone": zs, "utc": utc, "authors": authors,
+            "tags": tags, "category": CATEGORIES[i % len(CATEGORIES)],
+            "summary": (f"A short summary of post {i} about {w[1]}." if i % 6 == 0 else None),
+            "paras": paras, "heading": f"Part two of {w[0]}",
+            "items": [f"{rnd.choice(WORDS)} {rnd.choice(WORDS)} item" for _ in range(3)],
+        })
+    return posts
+
+
+def markdown_body(p, more=False):
+    ps = p["paras"]
+    out = [ps[0]]
+    if more:
+        out.append("<!-- more -->")
+    out += ps[1:3]
+    out.append("## " + p["heading"])
+    out += ["- " + x for x in p["items"]]
+    out.append("")
+    out += ps[3:]
+    return "\n\n".join(out).replace("\n\n- ", "\n- ") + "\n"
+
+
+def truth_text(p):
+    return " ".join(p["paras"] + [p["heading"]] + p["items"])
+
+
+# ---- generators --------------------------------------------------------------------------------
+
+def tool(name):
+    v = os.path.join(VENV, "bin", name)
+    return v if os.path.exists(v) else shutil.which(name)
+
+
+def run(cmd, cwd, log):
+    with open(log, "a") as f:
+        f.write("$ " + " ".join(cmd) + "\n")
+        f.flush()
+        r = subprocess.run(cmd, cwd=cwd, stdout=f, stderr=subprocess.STDOUT)
+    if r.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({r.returncode}); see {log}")
+
+
+def build_pelican(theme):
+    def build(posts, src, out, url, log):
+        pel = tool("pelican")
+        if not pel:
+            raise FileNotFoundError("pelican")
+        os.makedirs(os.path.join(src, "content"))
+        for p in posts:
+            meta = [f"Title: {p['title']}", f"Date: {p['local']:%Y-%m-%d %H:%M}{p['zone']}", f"Slug: {p['slug']}",
+                    f"Category: {p['category']}", "Tags: " + ", ".join(p["tags"]),
+                    "Authors: " + ", ".join(a[1] for a in p["authors"])]
+            if p["summary"]:
+                meta.append(f"Summary: {p['summary']}")
+            open(os.path.join(src, "content", p["slug"] + ".md"), "w").write("\n".join(meta) + "\n\n" + markdown_body(p))
+        open(os.path.join(src, "pelicanconf.py"), "w").write(textwrap.dedent(f"""\
+            AUTHOR = 'Ana Lima'
+            SITENAME = 'Field Notes'
+            SITEURL = '{url.rstrip('/')}'
+            TIMEZONE = 'UTC'
+            DEFAULT_LANG = 'en'
+            DEFAULT_PAGINATION = 10
+            FEED_ALL_ATOM = 'feeds/all.atom.xml'
+            FEED_ALL_RSS = 'feeds/all.rss.xml'
+            CATEGORY_FEED_ATOM = 'feeds/{{slug}}.atom.xml'
+            THEME = '{theme}'
+            RELATIVE_URLS = False
+            """))
+        run([pel, "content", "-o", out, "-s", "pelicanconf.py"], src, log)
+    return build
+
+
+def build_nikola(posts, src, out, url, log):
+    nik = tool("nikola")
+    if not nik:
+        raise FileNotFoundError("nikola")
+    run([nik, "init", "--quiet", "site"], src, log)
+    site = os.path.join(src, "site")
+    conf = open(os.path.join(site, "conf.py")).read()
+    conf = re.sub(r'^SITE_URL = .*$', f'SITE_URL = "{url}"', conf, flags=re.M)
+    conf = re.sub(r'^BLOG_TITLE = .*$', 'BLOG_TITLE = "Field Notes"', conf, flags=re.M)
+    conf = re.sub(r'^BLOG_AUTHOR = .*$', 'BLOG_AUTHOR = "Ana Lima"', conf, flags=re.M)
+    conf += '\nOUTPUT_FOLDER = %r\nTIMEZONE = "UTC"\n' % out
+    open(os.path.join(site, "conf.py"), "w").write(conf)
+    os.makedirs(os.path.join(site, "posts"), exist_ok=True)
+    for p in posts:
+        meta = [f".. title: {p['title']}", f".. slug: {p['slug']}",
+                f".. date: {p['local']:%Y-%m-%d %H:%M:%S} UTC{p['zone']}", ".. tags: " + ", ".join(p["tags"]),
+                f".. category: {p['category']}", ".. author: " + p["authors"][0][1], ".. type: text"]
+        if p["summary"]:
+            meta.append(f".. description: {p['summary']}")
+        open(os.path.join(site, "posts", p["slug"] + ".md"), "w").write(
+            "<!--\n" + "\n".join(meta) + "\n-->\n\n" + markdown_body(p, more=True).replace("<!-- more -->", "<!-- TEASER_END -->"))
+    run([nik, "build"], site, log)
+
+
+HUGO_BASEOF = """<!DOCTYPE html>
+<html lang="{{ .Site.LanguageCode }}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>{{ if .IsHome }}{{ .Site.Title }}{{ else }}{{ .Title }} | {{ .Site.Title }}{{ end }}</title>
+  {{ hugo.Generator }}
+  <meta name="description" content="{{ with .Description }}{{ . }}{{ else }}{{ .Site.Params.description }}{{ end }}">
+  {{ range .AlternativeOutputFormats -}}
+  {{ printf `<link rel="%s" type="%s" href="%s" title="%s" />` .Rel .MediaType.Type .Permalink $.Site.Title | safeHTML }}
+  {{ end -}}
+  <link rel="canonical" href="{{ .Permalink }}">
+  {{ template "_internal/opengraph.html" . }}
+  {{ template "_internal/schema.html" . }}
+  {{ template "_internal/twitter_cards.html" . }}
+</head>
+<body class="{{ if .IsPage }}page{{ else }}list{{ end }}">
+  <header class="site-header">
+    <a class="site-title" href="{{ .Site.BaseURL }}">{{ .Site.Title }}</a>
+    <nav><ul>{{ range .Site.Menus.main }}<li><a href="{{ .URL }}">{{ .Name }}</a></li>{{ end }}</ul></nav>
+  </header>
+  <main id="content">
+  {{ block "main" . }}{{ end }}
+  </main>
+  <footer class="site-footer"><p>&copy; {{ now.Year }} {{ .Site.Title }}. Built with Hugo.</p></footer>
+</body>
+</html>
+"""
+HUGO_SINGLE = """{{ define "main" }}
+<article class="post">
+  <header>
+    <h1 class="post-title">{{ .Title }}</h1>
+    <p class="post-meta">
+      <time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date.Format "January 2, 2006" }}</time>
+      {{ with .Params.authors }} &middot; by {{ delimit . ", " }}{{ end }}
+      {{ with .Params.categories }} &middot; in {{ range . }}<a href="{{ "/categories/" | relURL }}{{ . | urlize }}/">{{ . }}</a>{{ end }}{{ end }}
+    </p>
+  </header>
+  <div class="post-content">
+    {{ .Content }}
+  </div>
+  <footer class="post-footer">
+    {{ with .GetTerms "tags" }}<ul class="tags">{{ range . }}<li><a href="{{ .Permalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>{{ end }}
+    <nav class="post-nav">
+      {{ with .PrevInSection }}<a class="prev" href="{{ .Permalink }}">&larr; {{ .Title }}</a>{{ end }}
+      {{ with .NextInSection }}<a class="next" href="{{ .Permalink }}">{{ .Title }} &rarr;</a>{{ end }}
+    </nav>
+  </footer>
+</article>
+{{ end }}
+"""
+HUGO_LIST = """{{ define "main" }}
+<h1>{{ .Title }}</h1>
+{{ $pages := .Pages }}{{ if .IsHome }}{{ $pages = where .Site.RegularPages "Type" "posts" }}{{ end }}
+{{ range (.Paginate $pages).Pages }}
+<article class="summary">
+  <h2><a href="{{ .Permalink }}">{{ .Title }}</a></h2>
+  <time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date.Format "January 2, 2006" }}</time>
+  <p>{{ .Summary }}</p>
+  <a class="read-more" href="{{ .Permalink }}">Read more</a>
+</article>
+{{ end }}
+{{ template "_internal/pagination.html" . }}
+{{ end }}
+"""
+
+
+def build_hugo(posts, src, out, url, log):
+    hugo = shutil.which("hugo")
+    if not hugo:
+        raise FileNotFoundError("hugo")
+    site = os.path.join(src, "site")
+    for d in ["content/posts", "themes/plain/layouts/_default"]:
+        os.makedirs(os.path.join(site, d))
+    open(os.path.join(site, "config.toml"), "w").write(textwrap.dedent(f"""\
+        baseURL = "{url}"
+        languageCode = "en-us"
+        title = "Field Notes"
+        theme = "plain"
+        paginate = 10
+        [taxonomies]
+          tag = "tags"
+          category = "categories"
+        [params]
+          description = "Notes from the field"
+        [[menu.main]]
+          name = "Posts"
+          url = "/posts/"
+        [[menu.main]]
+          name = "Tags"
+          url = "/tags/"
+        """))
+    lay = os.path.join(site, "themes/plain/layouts/_default")
+    open(os.path.join(lay, "baseof.html"), "w").write(HUGO_BASEOF)
+    open(os.path.join(lay, "single.html"), "w").write(HUGO_SINGLE)
+    open(os.path.join(lay, "list.html"), "w").write(HUGO_LIST)
+    for p in posts:
+        fm = {"title": p["title"], "slug": p["slug"], "date": f"{p['local']:%Y-%m-%dT%H:%M:%S}{p['zone']}",
+              "tags": p["tags"], "categories": [p["category"]], "authors": [a[1] for a in p["authors"]]}
+        if p["summary"]:
+            fm["summary"] = p["summary"]
+            fm["description"] = p["summary"]
+        open(os.path.join(site, "content/posts", p["slug"] + ".md"), "w").write(
+            "---\n" + json.dumps(fm, ensure_ascii=False, indent=1) + "\n---\n\n" + markdown_body(p))
+    # JSON front matter is YAML too; Hugo reads `---` as YAML
+    run([hugo, "--destination", out, "--quiet"], site, log)
+
+
+JEKYLL_ARCHIVE = """---
+layout: default
+---
+<div class="home">
+  <h1 class="page-heading">{{ page.title }}</h1>
+  <ul class="post-list">
+    {%- for post in page.posts -%}
+    <li>
+      <span class="post-meta">{{ post.date | date: "%b %-d, %Y" }}</span>
+      <h3><a class="post-link" href="{{ post.url | relative_url }}">{{ post.title | escape }}</a></h3>
+    </li>
+    {%- endfor -%}
+  </ul>
+</div>
+"""
+
+
+def build_jekyll(posts, src, out, url, log):
+    jek = shutil.which("jekyll")
+    if not jek:
+        raise FileNotFoundError("jekyll")
+    site = os.path.join(src, "site")
+    os.makedirs(os.path.join(site, "_posts"))
+    u = urllib.parse.urlsplit(url)
+    open(os.path.join(site, "_config.yml"), "w").write(textwrap.dedent(f"""\
+        title: Field Notes
+        description: Notes from the field
+        url: "{u.scheme}://{u.netloc}"
+        baseurl: ""
+        theme: minima
+        timezone: UTC
+        paginate: 10
+        paginate_path: "/page:num/"
+        plugins:
+          - jekyll-feed
+          - jekyll-seo-tag
+          - jekyll-sitemap
+          - jekyll-paginate
+          - jekyll-archives
+        jekyll-archives:
+          enabled: [tags, categories, year]
+          layout: archive
+        """))
+    open(os.path.join(site, "index.html"), "w").write("---\nlayout: home\n---\n")
+    # minima has no layout for jekyll-archives' pages: the usual hand-written one (a list of the posts)
+    os.makedirs(os.path.join(site, "_layouts"))
+    open(os.path.join(site, "_layouts", "archive.html"), "w").write(JEKYLL_ARCHIVE)
+    for p in posts:
+        fm = {"title": p["title"], "date": f"{p['local']:%Y-%m-%d %H:%M:%S} {p['zone'].replace(':', '')}",
+              "author": p["authors"][0][1], "tags": [t.replace("é", "e") for t in p["tags"]] if False else p["tags"],
+              "categories": [p["category"]], "layout": "post", "slug": p["slug"]}
+        if p["summary"]:
+            fm["excerpt"] = p["summary"]
+            fm["description"] = p["summary"]
+        open(os.path.join(site, "_posts", f"{p['local']:%Y-%m-%d}-{p['slug']}.md"), "w").write(
+            "---\n" + json.dumps(fm, ensure_ascii=False, indent=1) + "\n---\n\n" + markdown_body(p))
+    run([jek, "build", "--destination", out], site, log)
+
+
+def build_mkdocs(posts, src, out, url, log):
+    mk = tool("mkdocs")
+    if not mk:
+        raise FileNotFoundError("mkdocs")
+    site = os.path.join(src, "site")
+    os.makedirs(os.path.join(site, "docs/blog/posts"))
+    open(os.path.join(site, "mkdocs.yml"), "w").write(textwrap.dedent(f"""\
+        site_name: Field Notes
+        site_url: {url}
+        site_author: Ana Lima
+        theme:
+          name: material
+        plugins:
+          - blog:
+              blog_dir: blog
+              post_url_format: "{{date}}/{{slug}}"
+              pagination_per_page: 10
+          - tags
+          - search
+        nav:
+          - Home: index.md
+          - Blog:
+            - blog/index.md
+        """))
+    open(os.path.join(site, "docs/index.md"), "w").write("# Field Notes\n\nWelcome.\n")
+    open(os.path.join(site, "docs/blog/index.md"), "w").write("# Blog\n\n")
+    open(os.path.join(site, "docs/blog/.authors.yml"), "w").write(
+        "authors:\n" + "".join(f"  {k}:\n    name: \"{v}\"\n    description: Writer\n    avatar: https://example.invalid/{k}.png\n" for k, v in AUTHORS))
+    for p in posts:
+        fm = {"title": p["title"], "slug": p["slug"],
+              "date": {"created": f"{p['local']:%Y-%m-%dT%H:%M:%S}{p['zone']}"},
+              "authors": [a[0] for a in p["authors"]], "tags": p["tags"], "categories": [p["category"]]}
+        if p["summary"]:
+            fm["description"] = p["summary"]
+        open(os.path.join(site, "docs/blog/posts", p["slug"] + ".md"), "w").write(
+            # the date unquoted, so YAML reads a datetime (the blog plugin refuses a string)
+            "---\n" + re.sub(r'"created": "([^"]+)"', r'"created": \1', json.dumps(fm, ensure_ascii=False, indent=1))
+            + "\n---\n\n# " + p["title"] + "\n\n" + markdown_body(p, more=True))
+    run([mk, "build", "--site-dir", out], site, log)
+
+
+GENERATORS = {
+    "pelican-notmyidea": build_pelican("notmyidea"),
+    "pelican-simple": build_pelican("simple"),
+    "nikola-bootblog4": build_nikola,
+    "hugo": build_hugo,
+    "jekyll-minima": build_jekyll,
+    "mkdocs-material": build_mkdocs,
+}
+# Which truth fields each generator can express (a single-author generator gets the first author only).
+SINGLE_AUTHOR = {"nikola-bootblog4", "jekyll-minima"}
+# Themes that show no tags on a post page (minima prints none, and jekyll-seo-tag writes no article:tag): n/a.
+NO_TAGS = {"jekyll-minima"}
+
+
+# ---- locating posts in the build ---------------------------------------------------------------
+
+def page_paths(out):
+    for root, _, files in os.walk(out):
+        for f in files:
+            if f.endswith(".html"):
+                rel = os.path.relpath(os.path.join(root, f), out).replace(os.sep, "/")
+                yield "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+
+
+def locate(posts, out):
+    paths = list(page_paths(out))
+    found = {}
+    for p in posts:
+        hits = [x for x in paths if x.rstrip("/").rsplit("/", 1)[-1] in (p["slug"], p["slug"] + ".html")]
+        if len(hits) != 1:
+            raise RuntimeError(f"post {p['slug']}: {len(hits)} pages in the build ({hits[:3]})")
+        found[hits[0]] = p
+    return found, paths
+
+
+# ---- crawl and score ---------------------------------------------------------------------------
+
+def load_snapshot(archive):
+    sys.path.insert(0, os.path.join(HERE, "..", "scripts"))
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("check_crawl", os.path.join(HERE, "..", "scripts", "check-crawl.py"))
+    cc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cc)
+    sites = os.listdir(archive)
+    assert len(sites) == 1, sites
+    return cc.load_snapshot(archive, sites[0])
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def tokens(s):
+    return re.findall(r"\w+", unicodedata.normalize("NFC", s or "").lower())
+
+
+def overlap(truth, got):
+    """(precision, recall) of the body's words against the post's words, as multisets."""
+    from collections import Counter
+    t, g = Counter(tokens(truth)), Counter(tokens(got))
+    common = sum((t & g).values())
+    if not common:
+        return 0.0, 0.0
+    return common / sum(g.values()), common / sum(t.values())
+
+
+# A body is right when at least this share of its words are the post's and of the post's words are in it
+# (a leaked byline, tag line or footer of ~15 words in a ~300-word post falls below).
+BODY_MIN = 0.97
+
+
+def date_ok(rec, p):
+    d = (rec.get("published") or {}).get("date")
+    if not d:
+        return False, False
+    if len(d) == 10:
+        return d in (f"{p['local']:%Y-%m-%d}", f"{p['utc']:%Y-%m-%d}"), False
+    try:
+        got = datetime.datetime.fromisoformat(d.replace("Z", "+00:00")).astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    except ValueError:
+        return False, False
+    exact = abs((got - p["utc"]).total_seconds()) < 60
+    return exact, exact
+
+
+def score(name, posts_at, manifest, records):
+    counts = {}
+    by_path = {}
+    for r in records:
+        path = urllib.parse.urlsplit(r["url"]).path
+        if path.endswith("/index.html"):
+            path = path[: -len("index.html")]
+        counts[path] = counts.get(path, 0) + 1
+        by_path[path] = r
+    once = sum(1 for x in posts_at if counts.get(x) == 1)
+    missing = sorted(x for x in posts_at if x not in counts)
+    non_posts = sorted(x for x in counts if x not in posts_at)
+    acc = {k: 0 for k in ("title", "published", "time", "authors", "tags", "body")}
+    f1s, bad = [], {k: [] for k in acc}
+    for path, p in posts_at.items():
+        r = by_path.get(path)
+        if not r:
+            continue
+        want_authors = [a[1] for a in p["authors"]][: 1 if name in SINGLE_AUTHOR else None]
+        checks = {
+            "title": nfc_ws(r.get("title")) == nfc_ws(p["title"]),
+            "authors": sorted(nfc_ws(a) for a in r.get("authors") or []) == sorted(want_authors),
+            "tags": sorted(t.lower() for t in r.get("tags") or []) == sorted(t.lower() for t in p["tags"]),
+        }
+        if name in NO_TAGS:
+            checks["tags"] = not r.get("tags")
+        checks["published"], checks["time"] = date_ok(r, p)
+        bp, br = overlap(truth_text(p), (r.get("body") or {}).get("text"))
+        fb = round(2 * bp * br / (bp + br), 3) if bp + br else 0.0
+        f1s.append((bp, br))
+        checks["body"] = bp >= BODY_MIN and br >= BODY_MIN
+        for k, v in checks.items():
+            acc[k] += v
+            if not v and len(bad[k]) < 2:
+                got = {"title": r.get("title"), "authors": r.get("authors"), "tags": r.get("tags"),
+                       "published": r.get("published"), "time": (r.get("published") or {}).get("date"),
+                       "body": {"f1": fb, "precision": round(bp, 3), "recall": round(br, 3)}}[k]
+                bad[k].append({"url": path, "got": got})
+    n = max(1, sum(1 for x in posts_at if x in by_path))
+    return {
+        "posts": len(posts_at), "recall": round(once / len(posts_at), 3), "missing": missing[:5],
+        "n_non_posts": len(non_posts), "non_posts": non_posts[:8], "listings": len(manifest.get("listings", [])),
+        "errors": len(manifest.get("errors", [])),
+        "acc": {k: round(v / n, 3) for k, v in acc.items()}, "body_precision": round(sum(x[0] for x in f1s) / max(1, len(f1s)), 3),
+        "body_recall": round(sum(x[1] for x in f1s) / max(1, len(f1s)), 3),
+        "examples": {k: v for k, v in bad.items() if v},
+    }
+
+
+def crawl(lookback, rules, mode, out, url, port, work):
+    archive = os.path.join(work, "archive-" + mode)
+    shutil.rmtree(archive, ignore_errors=True)
+    server = None
+    if mode == "dir":
+        cmd = [lookback, "crawl", out, "--base-url", url, "--archive", archive, "--delay-ms", "0", "--rules", rules]
+    else:
+        server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                                   "--directory", out], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(50):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        cmd = [lookback, "crawl", url, "--archive", archive, "--delay-ms", "0", "--concurrency", "4", "--rules", rules]
+    try:
+        t0 = time.time()
+        r = subprocess.run(cmd, capture_output=True, text=True)
+        secs = time.time() - t0
+    finally:
+        if server:
+            server.terminate()
+            server.wait()
+    if r.returncode != 0:
+        raise RuntimeError(f"crawl exit {r.returncode}: {r.stderr[-500:]}")
+    m, _, recs = load_snapshot(archive)
+    return m, recs, secs
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--lookback", required=True)
+    ap.add_argument("--only", default=",".join(GENERATORS))
+    ap.add_argument("--posts", type=int, default=40)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--modes", default="dir,http")
+    ap.add_argument("--work", default="/tmp/realblogs")
+    ap.add_argument("--reuse", action="store_true", help="reuse an existing build in --work")
+    ap.add_argument("--rules", default=os.path.join(HERE, "..", "rules.json"))
+    a = ap.parse_args()
+    posts = make_posts(a.posts, a.seed)
+    rows = []
+    for name in a.only.split(","):
+        work = os.path.join(a.work, name)
+        src, out, log = os.path.join(work, "src"), os.path.join(work, "build"), os.path.join(work, "build.log")
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/"
+        if not (a.reuse and os.path.exists(os.path.join(work, "url"))):
+            shutil.rmtree(work, ignore_errors=True)
+            os.makedirs(src)
+            try:
+                GENERATORS[name](posts, src, out, url, log)
+            except FileNotFoundError as e:
+                print(json.dumps({"generator": name, "skipped": f"{e} not installed"}))
+                continue
+            open(os.path.join(work, "url"), "w").write(url)
+        url = open(os.path.join(work, "url")).read()
+        port = urllib.parse.urlsplit(url).port
+        posts_at, pages = locate(posts, out)
+        for mode in a.modes.split(","):
+            manifest, records, secs = crawl(os.path.abspath(a.lookback), os.path.abspath(a.rules), mode, out, url, port, work)
+            s = score(name, posts_at, manifest, records)
+            s.update({"generator": name, "mode": mode, "html_pages": len(pages), "seconds": round(secs, 1)})
+            print(json.dumps(s, ensure_ascii=False, sort_keys=True), flush=True)
+            rows.append(s)
+    print("\n| generator | mode | posts | html pages | recall | non-posts | title | published | time | authors | tags | body (mean precision / recall) |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for s in rows:
+        c = s["acc"]
+        print(f"| {s['generator']} | {s['mode']} | {s['posts']} | {s['html_pages']} | {s['recall']:.2f} | {s['n_non_posts']} | "
+              f"{c['title']:.2f} | {c['published']:.2f} | {c['time']:.2f} | {c['authors']:.2f} | {c['tags']:.2f} | "
+              f"{c['body']:.2f} ({s['body_precision']:.3f} / {s['body_recall']:.3f}) |")
+
+
+if __name__ == "__main__":
+    main()

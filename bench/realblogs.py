@@ -25,7 +25,10 @@ Generators: pelican-notmyidea, pelican-simple (pip pelican), nikola-bootblog4 (p
 hugo (apt hugo; Debian ships no theme, so a small theme built on Hugo's internal opengraph/schema
 templates, written below), jekyll-minima (apt jekyll jekyll-theme-minima ruby-jekyll-feed
 ruby-jekyll-seo-tag ruby-jekyll-sitemap ruby-jekyll-paginate ruby-jekyll-archives), mkdocs-material
-(pip mkdocs-material, its blog plugin). Python generators are taken from $REALBLOGS_VENV/bin (default
+(pip mkdocs-material, its blog plugin), wordpress-twentytwentyone and wordpress-twentytwentythree (apt
+wordpress wordpress-theme-twentytwentyone wordpress-theme-twentytwentythree mariadb-server php-cli php-mysql
+php-xml php-mbstring: a private MariaDB in the work folder, posts written with wp_insert_post, served by
+`php -S`; crawled over HTTP only; WordPress has one author per post, as do Nikola and Jekyll's minima). Python generators are taken from $REALBLOGS_VENV/bin (default
 /work/rb-venv) when present, else from PATH. A generator that is missing is reported and skipped.
 Prints one JSON line per generator and mode, then a summary table. Not used by the tests.
 """
@@ -391,6 +394,107 @@ def build_mkdocs(posts, src, out, url, log):
     run([mk, "build", "--site-dir", out], site, log)
 
 
+WP_CONFIG = """<?php
+define('DB_NAME', 'wp');
+define('DB_USER', 'root');
+define('DB_PASSWORD', '');
+define('DB_HOST', 'localhost:%(socket)s');
+define('DB_CHARSET', 'utf8mb4');
+define('DB_COLLATE', '');
+define('WP_HOME', '%(url)s');
+define('WP_SITEURL', '%(url)s');
+define('WP_CONTENT_DIR', __DIR__ . '/wp-content');
+define('DISABLE_WP_CRON', true);
+define('AUTOMATIC_UPDATER_DISABLED', true);
+$table_prefix = 'wp_';
+if (!defined('ABSPATH')) define('ABSPATH', __DIR__ . '/');
+require_once ABSPATH . 'wp-settings.php';
+"""
+# php -S has no rewrite rules: files are served as they are, everything else goes to index.php.
+WP_ROUTER = """<?php
+$path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
+$file = __DIR__ . $path;
+if ($path !== '/' && is_file($file)) {
+    if (substr($file, -4) === '.php') { $_SERVER['SCRIPT_NAME'] = $path; require $file; return true; }
+    return false;
+}
+$_SERVER['SCRIPT_NAME'] = '/index.php';
+require __DIR__ . '/index.php';
+"""
+WP_SETUP = """<?php
+define('WP_INSTALLING', true);
+$_SERVER['HTTP_HOST'] = '127.0.0.1';
+require __DIR__ . '/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+$spec = json_decode(file_get_contents($argv[1]), true);
+wp_install('Field Notes', 'admin', 'admin@fieldnotes.invalid', true, '', 'admin-password-123');
+update_option('permalink_structure', '/%year%/%monthnum%/%day%/%postname%/');
+update_option('timezone_string', 'UTC');
+update_option('posts_per_page', 10);
+update_option('blogdescription', 'Notes from the field');
+switch_theme($spec['theme']);
+$users = array();
+foreach ($spec['authors'] as $a) {
+    $users[$a[0]] = wp_insert_user(array('user_login' => $a[0], 'user_pass' => 'pw-' . $a[0] . '-123',
+        'display_name' => $a[1], 'nickname' => $a[1], 'role' => 'author', 'user_email' => $a[0] . '@fieldnotes.invalid'));
+}
+wp_delete_post(1, true);  // "Hello world!"
+wp_delete_post(2, true);  // the sample page
+foreach ($spec['posts'] as $p) {
+    $cat = wp_create_category($p['category']);
+    $id = wp_insert_post(array('post_title' => $p['title'], 'post_name' => $p['slug'], 'post_content' => $p['html'],
+        'post_status' => 'publish', 'post_author' => $users[$p['author']], 'post_date' => $p['date'],
+        'post_date_gmt' => $p['date'], 'post_excerpt' => $p['summary'] ? $p['summary'] : '',
+        'post_category' => array($cat), 'tags_input' => $p['tags']), true);
+    if (is_wp_error($id)) { fwrite(STDERR, $id->get_error_message() . "\n"); exit(1); }
+}
+flush_rewrite_rules();
+echo "ok\n";
+"""
+
+
+def html_body(p):
+    ps = p["paras"]
+    out = ["<p>%s</p>" % x for x in ps[:3]] + ["<h2>%s</h2>" % p["heading"], "<ul>" + "".join("<li>%s</li>" % x for x in p["items"]) + "</ul>"]
+    return "\n\n".join(out + ["<p>%s</p>" % x for x in ps[3:]])
+
+
+def build_wordpress(theme):
+    """WordPress from Debian's package (apt wordpress wordpress-theme-THEME mariadb-server php-cli php-mysql):
+    a private MariaDB under the work folder, the posts written by wp_insert_post, served by `php -S`.
+    Served only (no static build): returns the server command and a stop function."""
+    def build(posts, src, out, url, log):
+        if not (os.path.isdir("/usr/share/wordpress") and shutil.which("php") and os.path.exists("/usr/sbin/mariadbd")):
+            raise FileNotFoundError("wordpress, php or mariadb")
+        wp, db, sock = os.path.join(src, "wp"), os.path.join(src, "db"), os.path.join(src, "mysqld.sock")
+        shutil.copytree("/usr/share/wordpress", wp, symlinks=False, ignore=shutil.ignore_patterns(".htaccess", "wp-content"))
+        shutil.copytree("/var/lib/wordpress/wp-content", os.path.join(wp, "wp-content"))
+        shutil.rmtree(os.path.join(wp, "wp-content", "themes"))
+        shutil.copytree("/usr/share/wordpress/wp-content/themes", os.path.join(wp, "wp-content", "themes"))
+        open(os.path.join(wp, "wp-config.php"), "w").write(WP_CONFIG % {"socket": sock, "url": url.rstrip("/")})
+        open(os.path.join(wp, "router.php"), "w").write(WP_ROUTER)
+        open(os.path.join(wp, "setup.php"), "w").write(WP_SETUP)
+        run(["mariadb-install-db", "--no-defaults", "--user=root", "--datadir=" + db, "--auth-root-authentication-method=normal"], src, log)
+        logf = open(log, "a")
+        mysqld = subprocess.Popen(["/usr/sbin/mariadbd", "--no-defaults", "--user=root", "--datadir=" + db, "--socket=" + sock,
+                                   "--skip-networking", "--pid-file=" + os.path.join(src, "mysqld.pid")], stdout=logf, stderr=logf)
+        for _ in range(100):
+            if os.path.exists(sock):
+                break
+            time.sleep(0.2)
+        run(["mariadb", "--no-defaults", "-S", sock, "-uroot", "-e", "CREATE DATABASE wp CHARACTER SET utf8mb4"], src, log)
+        spec = {"theme": theme, "authors": AUTHORS, "posts": [
+            {"title": p["title"], "slug": p["slug"], "html": html_body(p), "author": p["authors"][0][0],
+             "date": f"{p['utc']:%Y-%m-%d %H:%M:%S}", "summary": p["summary"], "category": p["category"], "tags": p["tags"]}
+            for p in posts]}
+        json.dump(spec, open(os.path.join(src, "spec.json"), "w"))
+        run(["php", "setup.php", os.path.join(src, "spec.json")], wp, log)
+        port = urllib.parse.urlsplit(url).port
+        return {"server": ["php", "-S", f"127.0.0.1:{port}", "-t", wp, os.path.join(wp, "router.php")], "stop": mysqld,
+                "post_paths": {f"/{p['utc']:%Y/%m/%d}/{p['slug']}/": p for p in posts}}
+    return build
+
+
 GENERATORS = {
     "pelican-notmyidea": build_pelican("notmyidea"),
     "pelican-simple": build_pelican("simple"),
@@ -398,9 +502,11 @@ GENERATORS = {
     "hugo": build_hugo,
     "jekyll-minima": build_jekyll,
     "mkdocs-material": build_mkdocs,
+    "wordpress-twentytwentyone": build_wordpress("twentytwentyone"),
+    "wordpress-twentytwentythree": build_wordpress("twentytwentythree"),
 }
 # Which truth fields each generator can express (a single-author generator gets the first author only).
-SINGLE_AUTHOR = {"nikola-bootblog4", "jekyll-minima"}
+SINGLE_AUTHOR = {"nikola-bootblog4", "jekyll-minima", "wordpress-twentytwentyone", "wordpress-twentytwentythree"}
 # Themes that show no tags on a post page (minima prints none, and jekyll-seo-tag writes no article:tag): n/a.
 NO_TAGS = {"jekyll-minima"}
 
@@ -529,15 +635,15 @@ def score(name, posts_at, manifest, records):
     }
 
 
-def crawl(lookback, rules, mode, out, url, port, work):
+def crawl(lookback, rules, mode, out, url, port, work, server_cmd=None):
     archive = os.path.join(work, "archive-" + mode)
     shutil.rmtree(archive, ignore_errors=True)
     server = None
     if mode == "dir":
         cmd = [lookback, "crawl", out, "--base-url", url, "--archive", archive, "--delay-ms", "0", "--rules", rules]
     else:
-        server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                                   "--directory", out], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(server_cmd or [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                                                 "--directory", out], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for _ in range(50):
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
@@ -577,29 +683,39 @@ def main():
         src, out, log = os.path.join(work, "src"), os.path.join(work, "build"), os.path.join(work, "build.log")
         port = free_port()
         url = f"http://127.0.0.1:{port}/"
-        if not (a.reuse and os.path.exists(os.path.join(work, "url"))):
+        served = None
+        if not (a.reuse and os.path.exists(os.path.join(work, "url"))) or name.startswith("wordpress"):
             shutil.rmtree(work, ignore_errors=True)
             os.makedirs(src)
             try:
-                GENERATORS[name](posts, src, out, url, log)
+                served = GENERATORS[name](posts, src, out, url, log)
             except FileNotFoundError as e:
                 print(json.dumps({"generator": name, "skipped": f"{e} not installed"}))
                 continue
             open(os.path.join(work, "url"), "w").write(url)
         url = open(os.path.join(work, "url")).read()
         port = urllib.parse.urlsplit(url).port
-        posts_at, pages = locate(posts, out)
-        for mode in a.modes.split(","):
-            manifest, records, secs = crawl(os.path.abspath(a.lookback), os.path.abspath(a.rules), mode, out, url, port, work)
-            s = score(name, posts_at, manifest, records)
-            s.update({"generator": name, "mode": mode, "html_pages": len(pages), "seconds": round(secs, 1)})
-            print(json.dumps(s, ensure_ascii=False, sort_keys=True), flush=True)
-            rows.append(s)
+        try:
+            if served:
+                posts_at, pages, modes = served["post_paths"], [], ["http"]
+            else:
+                (posts_at, pages), modes = locate(posts, out), a.modes.split(",")
+            for mode in modes:
+                manifest, records, secs = crawl(os.path.abspath(a.lookback), os.path.abspath(a.rules), mode, out, url, port,
+                                                work, served and served["server"])
+                s = score(name, posts_at, manifest, records)
+                s.update({"generator": name, "mode": mode, "html_pages": len(pages) or None, "seconds": round(secs, 1)})
+                print(json.dumps(s, ensure_ascii=False, sort_keys=True), flush=True)
+                rows.append(s)
+        finally:
+            if served:
+                served["stop"].terminate()
+                served["stop"].wait()
     print("\n| generator | mode | posts | html pages | recall | non-posts | title | published | time | authors | tags | body (mean precision / recall) |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for s in rows:
         c = s["acc"]
-        print(f"| {s['generator']} | {s['mode']} | {s['posts']} | {s['html_pages']} | {s['recall']:.2f} | {s['n_non_posts']} | "
+        print(f"| {s['generator']} | {s['mode']} | {s['posts']} | {s['html_pages'] or '-'} | {s['recall']:.2f} | {s['n_non_posts']} | "
               f"{c['title']:.2f} | {c['published']:.2f} | {c['time']:.2f} | {c['authors']:.2f} | {c['tags']:.2f} | "
               f"{c['body']:.2f} ({s['body_precision']:.3f} / {s['body_recall']:.3f}) |")
 

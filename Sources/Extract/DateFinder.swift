@@ -140,6 +140,21 @@ struct DateFinder {
     /// Longest text of a date-hinted element.
     static let maxHintedDateLine = 120
 
+    /// The first `datetime` or `title` attribute in a (short) subtree that is a machine-readable date.
+    private func machineAttribute(in n: Node) -> DateField? {
+        var out: DateField?
+        var visited = 0
+        n.walk { c in
+            guard out == nil, c.isElement, visited < 64 else { return false }
+            visited += 1
+            for raw in [c.attribute("datetime"), c.attribute("title")].compactMap({ $0 }) {
+                if let p = DateParser.parseMachine(raw), plausible(p) { out = field(p, raw: raw, source: "meta"); return false }
+            }
+            return true
+        }
+        return out
+    }
+
     private func scanText(in region: Node, hinted: Bool) -> DateField? {
         var found: DateField?
         var seen = 0
@@ -147,6 +162,12 @@ struct DateFinder {
         let limit = hinted ? Self.maxHintedDateLine : Self.maxPlainDateLine
         func check(_ n: Node) {
             guard checked.insert(n).inserted else { return }
+            // hAtom's `<abbr class="published" title="2021-01-15T16:45:00-05:00">` (Pelican's notmyidea): the
+            // attribute has the time that the text gives only to the day; it may sit inside the hinted line.
+            if hinted, n.textByteCount(upTo: limit * 4 + 64) <= limit * 4 + 64, let f = machineAttribute(in: n) {
+                found = f
+                return
+            }
             // Cheap byte bound before normalizing: four bytes per character at most (counted before copying the text).
             guard n.textByteCount(upTo: limit * 4 + 64) <= limit * 4 + 64 else { return }
             let raw = n.textContent

@@ -79,6 +79,9 @@ struct PageExtraction {
         var published: DateField?
         var wordCount: Int
         var preExcluded: Set<Node>
+        /// The chosen content and what inside it is not content (for the link-list shape of listings).
+        var contentRoots: [Node]
+        var contentExcluded: Set<Node>
     }
 
     func record() -> Found {
@@ -103,7 +106,8 @@ struct PageExtraction {
         }
         var tagTitle: String?
         if let raw = m.titleTag, !TextNormalizer.normalize(raw).isEmpty {
-            tagTitle = TitleFinder.cutSiteName(TitleFinder.fromTitleTag(raw, headings: headingTexts, h1s: m.h1s.map { TextNormalizer.normalize($0.textContent) }), siteName: siteName)
+            tagTitle = TitleFinder.cutSiteName(TitleFinder.fromTitleTag(raw, headings: headingTexts, h1s: m.h1s.map { TextNormalizer.normalize($0.textContent) }),
+                                               siteName: siteName ?? TitleFinder.homeLinkName(m.anchors, pageURL: pageURL, base: base))
         }
         if title == nil { title = TitleFinder.fromMetadata(m, article: article, tagTitle: tagTitle) }
         // Readability's word counts cannot judge unspaced scripts (Japanese, Chinese): match a heading instead.
@@ -163,7 +167,7 @@ struct PageExtraction {
         record.updateContentHash()
         return Found(record: record, metadata: m, pageURL: pageURL, base: base, site: site, objects: objects,
                      article: article, hasTitle: title != nil, published: published, wordCount: wordCount,
-                     preExcluded: preExcluded)
+                     preExcluded: preExcluded, contentRoots: roots, contentExcluded: excluded)
     }
 
     /// The record plus the crawler's discovery data: links, feeds, next pages, identifiers, page kind.
@@ -176,7 +180,8 @@ struct PageExtraction {
         let kind = PageClassifier.classify(
             url: f.pageURL, path: URLPath.pathAndQuery(f.pageURL), crawl: f.site?.crawl, metadata: m,
             jsonObjects: f.objects, hasArticleObject: f.article != nil, articleCount: articleCount,
-            hasTitle: f.hasTitle, published: f.published, wordCount: f.wordCount)
+            hasTitle: f.hasTitle, published: f.published, wordCount: f.wordCount,
+            links: PageClassifier.linkShape(roots: f.contentRoots, excluded: f.contentExcluded))
         return ExtractedPage(record: f.record, kind: kind, links: links.links(), feedLinks: links.feeds(),
                              nextPageLinks: links.nextPages(),
                              identifiers: links.identifiers(canonical: m.canonical.flatMap { URLNormalizer.normalize($0, base: f.base) },

@@ -1,23 +1,78 @@
 import HTML
 
-/// Decides whether a page is a post or a listing: rule URL patterns, then JSON-LD type, then markup
-/// (many article cards means a listing; `og:type=article` or an article with a title and a date means a post),
-/// then URL shape.
+/// Decides whether a page is a post or a listing: rule URL patterns, then a calendar-archive path, then
+/// markup (many article cards, or content that is a list of links, means a listing), then JSON-LD type,
+/// then `og:type=article` or an article with a title and a date (a post), then URL shape.
 enum PageClassifier {
     /// At least this many `<article>` elements outside the related cards make a page a listing.
     static let listingArticleCount = 3
     /// URL path pieces of listing pages.
-    static let listingPaths = ["/page/", "/tag/", "/tags/", "/category/", "/categories/", "/author/", "/archive",
-                               "/search", "/label/", "/topics/", "/series/"]
+    static let listingPaths = ["/page/", "/tag/", "/tags/", "/category/", "/categories/", "/author/", "/authors/",
+                               "/archive", "/search", "/label/", "/topics/", "/series/"]
+    /// Content with at least this many links to other pages can be a list of posts (a paginated index holds 5-20).
+    static let linkListMinLinks = 5
+    /// ... when link text is at least this share of its words: archive, author and year pages made of
+    /// "date + title" lines (Nikola, Jekyll, Pelican archives), which carry `og:type=article` or a
+    /// BlogPosting object on some generators (jekyll-seo-tag), so this is checked before them.
+    static let linkListTextShare = 0.5
+    /// ... and the words outside links average at most this many per link (a date, a category): an
+    /// annotated link round-up post has sentences around its links.
+    static let linkListOtherWordsPerLink = 8
+
+    /// Link statistics of the chosen content: links to other pages, and the words inside them.
+    struct LinkShape {
+        var links = 0
+        var linkWords = 0
+    }
+
+    static func linkShape(roots: [Node], excluded: Set<Node>) -> LinkShape {
+        var shape = LinkShape()
+        for r in roots {
+            r.walk { n in
+                guard n.isElement else { return false }
+                if excluded.contains(n) { return false }
+                if n.name == "a" {
+                    if let h = n.attribute("href"), !h.hasPrefix("#"), !h.isEmpty {
+                        shape.links += 1
+                        shape.linkWords += TextNormalizer.wordCount(n.textContent)
+                    }
+                    return false
+                }
+                return true
+            }
+        }
+        return shape
+    }
+
+    /// A path that is only a year (1990-2099, so a four-digit post id is not one), a year and month, or a
+    /// year, month and day: a calendar archive.
+    static func isCalendarPath(_ path: String) -> Bool {
+        var p = Substring(path)
+        if let q = p.firstIndex(of: "?") { p = p[..<q] }
+        let parts = p.split(separator: "/")
+        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]), (1990...2099).contains(year) else {
+            return false
+        }
+        for (i, part) in parts.enumerated() {
+            guard part.allSatisfy({ $0.isASCII && $0.isNumber }), i == 0 || part.count <= 2 else { return false }
+        }
+        return true
+    }
 
     static func classify(url: String, path: String, crawl: CrawlRule?, metadata m: PageMetadata,
                          jsonObjects: [[String: Any]], hasArticleObject: Bool, articleCount: Int,
-                         hasTitle: Bool, published: DateField?, wordCount: Int) -> PageKind {
+                         hasTitle: Bool, published: DateField?, wordCount: Int, links linkShape: @autoclosure () -> LinkShape) -> PageKind {
         if let crawl {
             if crawl.postURL.matches(path) { return .post }
             if crawl.listingURL.matches(path) { return .listing }
         }
+        if isCalendarPath(path) { return .listing }
         if articleCount >= listingArticleCount { return .listing }
+        let links = linkShape()
+        if links.links >= linkListMinLinks, Double(links.linkWords) >= linkListTextShare * Double(wordCount),
+           wordCount - links.linkWords <= linkListOtherWordsPerLink * links.links {
+            return .listing
+        }
         if hasArticleObject { return .post }
         let types = jsonObjects.flatMap { JSONLD.types($0).map(JSONLD.stripSchema) }
         if types.contains(where: { JSONLD.listingTypes.contains($0) }) { return .listing }

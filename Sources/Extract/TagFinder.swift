@@ -2,13 +2,18 @@ import Foundation
 import HTML
 
 /// Finds the tags: rule, `article:tag`, JSON-LD `keywords`, `rel=tag` links, then links inside tag-list
-/// elements of the content. Deduplicated case-insensitively, page order.
+/// elements of the content, then tag-page links after a "Tags:" label. Deduplicated case-insensitively, page order.
 enum TagFinder {
     /// Class hints of tag lists.
     static let tagListHints = ["tags", "tag-links", "tags-links", "post-tag", "tag-list", "taglist", "entry-tags",
                                "article-tag", "post-tags", "keywords", "labels", "post-labels", "topics"]
     /// Class hints of places where tag links are not the post's tags.
     static let elsewhereHints = ["cloud", "widget", "sidebar", "site-footer", "related", "comment", "menu", "nav", "card"]
+    /// Words that label a line of tag links ("Tags: a, b" in Pelican's themes, which mark the line with no class).
+    static let labels = ["tags", "tagged", "tagged with", "labels", "keywords", "topics", "schlagwörter", "étiquettes", "etiquetas"]
+    /// Microformat class names: they mark what an element is (an hCard byline), not where it sits, so
+    /// they are not read as layout hints ("vcard" is no "card").
+    static let microformatClasses = ["vcard", "h-card"]
 
     static func find(rule: RuleSelector?, document: HTMLDocument, metadata m: PageMetadata, article: [String: Any]?,
                      isExcluded: (Node) -> Bool) -> [String] {
@@ -26,6 +31,7 @@ enum TagFinder {
         }
         var rel: [String] = []
         var hinted: [String] = []
+        var labelled: [String] = []
         for (n, href) in m.anchors {
             let rels = (n.attribute("rel") ?? "").lowercased().split(separator: " ")
             if rels.contains("tag") && !rels.contains("category") && !ByteSearch.contains(href.lowercased(), "/category/") {
@@ -37,11 +43,29 @@ enum TagFinder {
             if tagURL && inside(n, hints: tagListHints) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"])
                 && !isExcluded(n) {
                 hinted.append(n.textContent)
+            } else if tagURL && hinted.isEmpty && labelledLine(n) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"])
+                        && !isExcluded(n) {
+                labelled.append(n.textContent)
             }
         }
         let r = dedupe(rel)
         if !r.isEmpty { return r }
-        return dedupe(hinted)
+        let h = dedupe(hinted)
+        if !h.isEmpty { return h }
+        return dedupe(labelled)
+    }
+
+    /// Whether the link's parent (or grandparent) line starts with a tag label ("Tags: ...", "tagged ...").
+    static func labelledLine(_ n: Node) -> Bool {
+        for line in [n.parent, n.parent?.parent].compactMap({ $0 }) {
+            guard line.textByteCount(upTo: 2000) <= 2000 else { return false }
+            let t = TextNormalizer.normalize(line.textContent).lowercased()
+            for l in labels where t.hasPrefix(l) {
+                let rest = t.dropFirst(l.count)
+                if rest.first == ":" || rest.first == " " { return true }
+            }
+        }
+        return false
     }
 
     /// Whether an ancestor (up to 6 levels) has one of the class/id hints.
@@ -49,7 +73,8 @@ enum TagFinder {
         var cur = n.parent
         var depth = 0
         while let c = cur, depth < 6 {
-            let s = ((c.attribute("class") ?? "") + " " + (c.attribute("id") ?? "")).lowercased()
+            var s = ((c.attribute("class") ?? "") + " " + (c.attribute("id") ?? "")).lowercased()
+            for mf in microformatClasses where ByteSearch.contains(s, mf) { s = s.replacingOccurrences(of: mf, with: " ") }
             if s.count > 1 && ClassHints.containsAny(s, hints) { return true }
             if !tags.isEmpty && tags.contains(c.name) { return true }
             cur = c.parent; depth += 1

@@ -42,6 +42,26 @@ enum TitleFinder {
         return title
     }
 
+    /// Link texts that name the home page rather than the site.
+    static let homeWords: Set<String> = ["home", "homepage", "home page", "start", "index", "back to index", "blog", "main page"]
+    /// How many of the page's first links are looked at for the home link (a site header comes early).
+    static let homeLinkScan = 40
+
+    /// The site's name as its header prints it: the text (else the `title`) of one of the first links to the
+    /// site's root. Used only to cut the site name from `<title>` when no metadata names the site (Pelican,
+    /// MkDocs: `<title>Field Notes - Post</title>` under `<h1><a href="/">Field Notes</a></h1>`).
+    static func homeLinkName(_ anchors: [(node: Node, href: String)], pageURL: String, base: String) -> String? {
+        guard let r = pageURL.range(of: "://"), let slash = pageURL[r.upperBound...].firstIndex(of: "/") else { return nil }
+        let root = String(pageURL[..<slash]) + "/"
+        for (n, href) in anchors.prefix(homeLinkScan) {
+            guard URLNormalizer.normalize(href, base: base) == root else { continue }
+            var name = TextNormalizer.normalize(n.textContent)
+            if name.isEmpty { name = TextNormalizer.normalize(n.attribute("title") ?? "") }
+            if name.count >= 2, name.count <= 80, !homeWords.contains(name.lowercased()) { return name }
+        }
+        return nil
+    }
+
     /// When a heading of the page equals one part of a separated `<title>` ("Post - Site"), that part.
     static func headingPart(of title: String, headings: [String]) -> String {
         let chars = Array(title)

@@ -193,6 +193,26 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(post.record.title == "H")
     }
 
+    /// Archive pages made of "date + title" lines are listings even with `og:type=article` (jekyll-seo-tag);
+    /// a link round-up post, with sentences around its links, stays a post; a year path is a calendar archive.
+    @Test func linkListPagesAreListings() throws {
+        let og = "<head><meta property=\"og:type\" content=\"article\"><title>Archive</title></head>"
+        let lines = (1...8).map { "<li><span class=\"post-meta\">Dec \($0), 2021</span><h3><a href=\"/p\($0).html\">Post number \($0) title</a></h3></li>" }
+        let archive = try extract("<html>\(og)<body><main><ul class=\"post-list\">\(lines.joined())</ul></main></body></html>",
+                                  url: "https://x.example/page2/")
+        #expect(archive.kind == .listing)
+        let notes = (1...8).map { "<p>Read <a href=\"https://other.example/\($0)\">this piece \($0)</a>: \(lorem)</p>" }
+        let roundup = try extract("<html>\(og)<body><article><h1>Links of the week</h1>\(notes.joined())</article></body></html>",
+                                  url: "https://x.example/links-of-the-week.html")
+        #expect(roundup.kind == .post)
+        let year = try extract("<html>\(og)<body><article><h1>2021</h1><p>\(lorem)\(lorem)</p></article></body></html>",
+                               url: "https://x.example/2021/")
+        #expect(year.kind == .listing)
+        #expect(PageClassifier.isCalendarPath("/2021/11/"))
+        #expect(!PageClassifier.isCalendarPath("/4521/"))
+        #expect(!PageClassifier.isCalendarPath("/2021/11/my-post/"))
+    }
+
     @Test func commentArticlesDoNotMakeAListing() throws {
         let comment = "<li class=\"comment\"><article class=\"comment-body\"><p>Nice post, thanks.</p></article></li>"
         let html = "<html><body><article><h1>Post</h1><time datetime=\"2024-11-01\">Nov 1</time><p>\(lorem)\(lorem)</p></article>"

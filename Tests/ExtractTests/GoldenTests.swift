@@ -3,7 +3,8 @@ import Testing
 @testable import Extract
 
 /// Golden-file tests: every folder under `Fixtures/golden/` holds `page.html`, `input.json`
-/// (`url`, `fetched_at`, optional `content_type`) and `expected.json`, the pretty page record.
+/// (`url`, `fetched_at`, optional `content_type`, optional `kind`: "post" or "listing", the page's
+/// expected classification) and `expected.json`, the pretty page record.
 /// Re-record with `LOOKBACK_RECORD_GOLDEN=1 swift test --filter Golden` and review with `git diff`.
 struct GoldenCase: CustomTestStringConvertible, Sendable {
     let name: String
@@ -24,6 +25,7 @@ struct GoldenInput: Decodable {
     let url: String
     let fetched_at: String
     let content_type: String?
+    let kind: String?
 }
 
 @Suite struct Golden {
@@ -40,6 +42,9 @@ struct GoldenInput: Decodable {
         let fetched = try #require(ISOTime.parse(input.fetched_at))
         let page = try Extractor(rules: rules).extract(
             ExtractionInput(bytes: bytes, url: input.url, fetchedAt: fetched, contentType: input.content_type))
+        if let kind = input.kind {
+            #expect(page.kind.rawValue == kind, "\(c.name): classified \(page.kind.rawValue), expected \(kind)")
+        }
         let got = try page.record.jsonData(pretty: true)
         let expectedURL = dir.appendingPathComponent("expected.json")
         if ProcessInfo.processInfo.environment["LOOKBACK_RECORD_GOLDEN"] == "1" {

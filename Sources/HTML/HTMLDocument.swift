@@ -50,35 +50,44 @@ public final class HTMLDocument {
     /// - Throws: `HTMLError.empty` when there is nothing to parse.
     public convenience init(bytes: [UInt8], url: String? = nil, contentType: String?) throws(HTMLError) {
         let detection = Charset.detect(bytes: bytes, contentType: contentType)
+        // Every UTF-8 detection leaves valid UTF-8: validated (source .utf8) or repaired here.
         if detection.label == "UTF-8", detection.source != .utf8,
            let repaired = bytes.withUnsafeBufferPointer({ Charset.repairedUTF8($0) }) {
-            try self.init(parsing: repaired, url: url, encoding: detection.label, charset: detection)
+            try self.init(parsing: repaired, url: url, encoding: detection.label, charset: detection, validUTF8: true)
         } else {
-            try self.init(parsing: bytes, url: url, encoding: detection.label, charset: detection)
+            try self.init(parsing: bytes, url: url, encoding: detection.label, charset: detection,
+                          validUTF8: detection.label == "UTF-8")
         }
     }
 
-    private init(parsing bytes: [UInt8], url: String?, encoding: String?, charset: Charset.Detection?) throws(HTMLError) {
+    /// `validUTF8`: the caller checked that `bytes` are valid UTF-8 (only meaningful with `encoding` UTF-8).
+    private init(parsing bytes: [UInt8], url: String?, encoding: String?, charset: Charset.Detection?,
+                 validUTF8: Bool = false) throws(HTMLError) {
         _ = Self.silenced
         lb_silence_errors() // per-thread in libxml2: set on whichever thread parses
         guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { throw .empty }
         var bytes = bytes
         var encoding = encoding
+        var validUTF8 = validUTF8
         if let label = encoding, label.uppercased() != "UTF-8" {
             // Legacy encodings go through iconv here, where a bad byte costs one U+FFFD instead of the rest of the page.
             if label.hasPrefix("UTF-16"), let bom = Charset.bomLabel(bytes), bom == label { bytes.removeFirst(2) }
             if let utf8 = Transcoder.utf8(from: bytes, label: label) {
                 bytes = utf8
                 encoding = "UTF-8"
+                validUTF8 = true
             }
             guard !bytes.isEmpty else { throw .empty }
         }
         var opts = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue | XML_PARSE_HUGE.rawValue
         if encoding != nil { opts |= HTML_PARSE_IGNORE_ENC.rawValue }
+        // libxml2 reads UTF-8 natively; naming it would run the whole page through its UTF-8 "converter" (a copy that
+        // also checks every byte again). Valid UTF-8 is parsed as is; a UTF-8 BOM is still skipped by libxml2's sniff.
+        let libxmlEncoding = validUTF8 && encoding == "UTF-8" ? nil : encoding
         let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), url, encoding, Int32(opts))
+                htmlReadMemory(chars.baseAddress, Int32(chars.count), url, libxmlEncoding, Int32(opts))
             }
         }
         guard let parsed else { throw .empty }

@@ -29,6 +29,29 @@ struct BodyRenderer {
                                        "button", "input", "select", "textarea", "canvas", "form", "head", "title",
                                        "link", "meta", "map", "dialog"]
 
+    /// What the lists above say about one element name, looked up once per element.
+    struct Role: OptionSet {
+        let rawValue: UInt8
+        static let textBlock = Role(rawValue: 1 << 0)
+        static let block = Role(rawValue: 1 << 1)
+        static let allowedBlock = Role(rawValue: 1 << 2)
+        static let phrasingOnly = Role(rawValue: 1 << 3)
+        static let skipped = Role(rawValue: 1 << 4)
+        /// `pre`: whitespace kept.
+        static let preformatted = Role(rawValue: 1 << 5)
+    }
+
+    /// Every name in the lists above with its role; names in none have the empty role.
+    static let roles: [String: Role] = {
+        var out: [String: Role] = [:]
+        for (list, role) in [(textBlocks, Role.textBlock), (blocks, .block), (allowedBlocks, .allowedBlock),
+                             (phrasingOnly, .phrasingOnly), (skipped, .skipped)] {
+            for name in list { out[name, default: []].insert(role) }
+        }
+        out["pre", default: []].insert(.preformatted)
+        return out
+    }()
+
     struct Output { var text: String; var html: String; var paragraphs: [String] }
 
     func render(_ roots: [Node]) -> Output {
@@ -50,15 +73,15 @@ struct BodyRenderer {
         var preDepth = 0
         var textBlockDepth = 0
         var implicitOpen = false
-        /// Open allow-listed tags: name, html length before the open tag, content serial at open.
-        var open: [(tag: String, start: Int, serial: Int)] = []
+        /// Open allow-listed tags: name, its role, html length before the open tag, content serial at open.
+        var open: [(tag: String, role: Role, start: Int, serial: Int)] = []
         var serial = 0
         /// Just after an opening block tag: leading whitespace is dropped.
         var atBlockStart = false
         /// The last thing seen was a `<br>`: a second one ends the paragraph.
         var afterBr = false
-        /// For each element entered (and descended into), the allow-listed tag it opened, if any.
-        var opened: [String?] = []
+        /// For each element entered (and descended into), its role and the allow-listed tag it opened, if any.
+        var opened: [(role: Role, tag: String?)] = []
 
         init(base: String) { self.base = base; html.reserveCapacity(16_384) }
 
@@ -90,9 +113,10 @@ struct BodyRenderer {
         mutating func append(_ s: String) { html.append(contentsOf: s.utf8) }
 
         mutating func openTag(_ tag: String, attrs: String = "") {
-            open.append((tag, html.count, serial))
+            let role = BodyRenderer.roles[tag] ?? []
+            open.append((tag, role, html.count, serial))
             append("<"); append(tag); append(attrs); append(">")
-            if BodyRenderer.allowedBlocks.contains(tag) { atBlockStart = true }
+            if role.contains(.allowedBlock) { atBlockStart = true }
         }
 
         mutating func closeTag(_ tag: String) {
@@ -101,7 +125,7 @@ struct BodyRenderer {
             if last.serial == serial && tag != "td" && tag != "th" {
                 html.removeSubrange(last.start...)   // drop empty elements
             } else {
-                if BodyRenderer.allowedBlocks.contains(tag) {
+                if last.role.contains(.allowedBlock) {
                     while html.last == 0x20 { html.removeLast() }
                     while html.count >= 4 && html.suffix(4).elementsEqual("<br>".utf8) { html.removeLast(4) }
                 }
@@ -111,7 +135,7 @@ struct BodyRenderer {
 
         /// Blocks cannot sit inside paragraphs or inline tags (broken pages nest them so): close those first.
         mutating func closePhrasing() {
-            while let top = open.last, BodyRenderer.phrasingOnly.contains(top.tag) { closeTag(top.tag) }
+            while let top = open.last, top.role.contains(.phrasingOnly) { closeTag(top.tag) }
         }
 
         mutating func ensureParagraph() {
@@ -143,7 +167,8 @@ struct BodyRenderer {
             guard n.isElement else { return false }
             if excluded.contains(n) { return false }
             let name = n.name
-            if BodyRenderer.skipped.contains(name) { return false }
+            let role = BodyRenderer.roles[name] ?? []
+            if role.contains(.skipped) { return false }
             if name == "br" {
                 if afterBr && preDepth == 0 {
                     // <br><br> separates paragraphs.
@@ -167,14 +192,14 @@ struct BodyRenderer {
                 }
                 return false
             }
-            if BodyRenderer.blocks.contains(name) {
+            if role.contains(.block) {
                 flush()
                 closeImplicit()
                 closePhrasing()
-                if name == "pre" { preDepth += 1 }
-                if BodyRenderer.textBlocks.contains(name) { textBlockDepth += 1 }
+                if role.contains(.preformatted) { preDepth += 1 }
+                if role.contains(.textBlock) { textBlockDepth += 1 }
                 if name == "hr" { return false }
-                if BodyRenderer.allowedBlocks.contains(name) { openTag(name); opened.append(name) } else { opened.append(nil) }
+                if role.contains(.allowedBlock) { openTag(name); opened.append((role, name)) } else { opened.append((role, nil)) }
                 return true
             }
             var tag: String?
@@ -189,19 +214,18 @@ struct BodyRenderer {
                     openTag(mapped); tag = mapped
                 }
             }
-            opened.append(tag)
+            opened.append((role, tag))
             return true
         }
 
         mutating func leave(_ n: Node) {
-            let tag = opened.popLast() ?? nil
-            let name = n.name
-            if BodyRenderer.blocks.contains(name) {
+            let (role, tag) = opened.popLast() ?? ([], nil)
+            if role.contains(.block) {
                 flush()
                 closeImplicit()
                 if let tag { closeTag(tag) }
-                if name == "pre" { preDepth -= 1 }
-                if BodyRenderer.textBlocks.contains(name) { textBlockDepth -= 1 }
+                if role.contains(.preformatted) { preDepth -= 1 }
+                if role.contains(.textBlock) { textBlockDepth -= 1 }
                 return
             }
             if let tag { closeTag(tag) }
@@ -241,7 +265,6 @@ enum HTMLEscape {
     static func appendText(_ s: String, to out: inout [UInt8], collapse: Bool, quotes: Bool = false) {
         var space = false
         var it = s.utf8.makeIterator()
-        var pending: [UInt8] = []
         while let b = it.next() {
             switch b {
             case 0x20, 0x0A, 0x09, 0x0D, 0x0C:
@@ -255,14 +278,13 @@ enum HTMLEscape {
             case 0x22 where quotes: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
             case 0xE2, 0xEF:
                 // U+200B-200D, U+2060 (E2 80 8B-8D, E2 81 A0) and U+FEFF (EF BB BF) render as nothing.
-                pending = [b]
-                if let b1 = it.next() { pending.append(b1) }
-                if let b2 = it.next() { pending.append(b2) }
-                let zeroWidth = pending.count == 3 && (
-                    (pending[0] == 0xE2 && pending[1] == 0x80 && (0x8B...0x8D).contains(pending[2]))
-                    || (pending[0] == 0xE2 && pending[1] == 0x81 && pending[2] == 0xA0)
-                    || (pending[0] == 0xEF && pending[1] == 0xBB && pending[2] == 0xBF))
-                if !zeroWidth { out.append(contentsOf: pending) }
+                // (Read into locals, not an array: curly quotes and dashes start with E2 too.)
+                guard let b1 = it.next() else { out.append(b); break }
+                guard let b2 = it.next() else { out.append(b); out.append(b1); break }
+                let zeroWidth = (b == 0xE2 && b1 == 0x80 && (0x8B...0x8D).contains(b2))
+                    || (b == 0xE2 && b1 == 0x81 && b2 == 0xA0)
+                    || (b == 0xEF && b1 == 0xBB && b2 == 0xBF)
+                if !zeroWidth { out.append(b); out.append(b1); out.append(b2) }
             default: out.append(b)
             }
             space = false

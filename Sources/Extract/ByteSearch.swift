@@ -38,35 +38,66 @@ enum ByteSearch {
     }
 }
 
-/// A fixed set of needles searched in one pass: positions are filtered by the needles' first bytes.
+/// Fixed lists of needles searched together in one pass over a haystack: positions are filtered by the needles'
+/// first bytes, and `mask` tells which lists have a needle in the haystack (bit k for list k).
 final class NeedleSet: @unchecked Sendable {
-    private let byFirst: [[[UInt8]]]
+    /// Every needle's bytes, back to back; `byFirst[b]` lists the needles starting with byte b.
+    private let bytes: [UInt8]
+    private let needles: [(start: Int, count: Int, bit: UInt32)]
+    private let byFirst: [[Int]]
     /// Whether any needle starts with a byte: checked before touching `byFirst`, which most bytes never need.
     private let starts: [Bool]
+    /// All lists' bits: the search stops once every list has matched.
+    private let all: UInt32
 
-    init(_ needles: [String]) {
-        var table = [[[UInt8]]](repeating: [], count: 256)
-        for n in needles where !n.isEmpty { let b = Array(n.utf8); table[Int(b[0])].append(b) }
-        byFirst = table
-        starts = table.map { !$0.isEmpty }
+    /// One list (`mask` is 1 when any needle occurs).
+    convenience init(_ needles: [String]) { self.init(lists: [needles]) }
+
+    /// Up to 32 lists.
+    init(lists: [[String]]) {
+        precondition(lists.count <= 32)
+        var bytes: [UInt8] = []
+        var needles: [(Int, Int, UInt32)] = []
+        var byFirst = [[Int]](repeating: [], count: 256)
+        for (k, list) in lists.enumerated() {
+            for n in list where !n.isEmpty {
+                byFirst[Int(n.utf8.first!)].append(needles.count)
+                needles.append((bytes.count, n.utf8.count, 1 << UInt32(k)))
+                bytes.append(contentsOf: n.utf8)
+            }
+        }
+        self.bytes = bytes
+        self.needles = needles
+        self.byFirst = byFirst
+        starts = byFirst.map { !$0.isEmpty }
+        all = lists.isEmpty ? 0 : UInt32.max >> UInt32(32 - lists.count)
     }
 
-    func matches(_ haystack: String) -> Bool {
+    func matches(_ haystack: String) -> Bool { mask(haystack) != 0 }
+
+    /// Bit k is set when a needle of list k occurs in `haystack` (exact bytes).
+    func mask(_ haystack: String) -> UInt32 {
         var h = haystack
         return h.withUTF8 { hb in
-            let n = hb.count
-            for i in 0..<n {
-                guard starts[Int(hb[i])] else { continue }
-                let cands = byFirst[Int(hb[i])]
-                if cands.isEmpty { continue }
-                for c in cands where i + c.count <= n {
-                    var j = 1
-                    while j < c.count && hb[i + j] == c[j] { j += 1 }
-                    if j == c.count { return true }
+            bytes.withUnsafeBufferPointer { nb in
+                starts.withUnsafeBufferPointer { st in
+                    var found: UInt32 = 0
+                    let n = hb.count
+                    for i in 0..<n where st[Int(hb[i])] {
+                        for c in byFirst[Int(hb[i])] {
+                            let needle = needles[c]
+                            guard found & needle.bit == 0, i + needle.count <= n else { continue }
+                            var j = 1
+                            while j < needle.count && hb[i + j] == nb[needle.start + j] { j += 1 }
+                            if j == needle.count {
+                                found |= needle.bit
+                                if found == all { return found }
+                            }
+                        }
+                    }
+                    return found
                 }
             }
-            return false
         }
     }
-
 }

@@ -113,24 +113,34 @@ enum ClassHints {
     static func containsAny(_ s: String, _ words: [String]) -> Bool { ByteSearch.containsAny(s, words) }
     static func containsAny(_ s: String, _ words: NeedleSet) -> Bool { !s.isEmpty && words.matches(s) }
 
-    static let unlikelySet = NeedleSet(unlikely)
-    static let maybeCandidateSet = NeedleSet(maybeCandidate)
-    static let positiveSet = NeedleSet(positive)
-    static let negativeSet = NeedleSet(negative)
-    static let bylineSet = NeedleSet(byline)
+    /// Which of the scorer's hint lists occur in a lowercased class or id string.
+    struct Found: OptionSet {
+        let rawValue: UInt32
+        static let unlikely = Found(rawValue: 1 << 0)
+        static let maybeCandidate = Found(rawValue: 1 << 1)
+        static let positive = Found(rawValue: 1 << 2)
+        static let negative = Found(rawValue: 1 << 3)
+        static let byline = Found(rawValue: 1 << 4)
+    }
+
+    /// The lists the scorer checks on every element, in `Found`'s bit order, searched in one pass.
+    /// Searching the class and the id separately finds what searching "class id" finds: no needle holds a space.
+    static let scorerSet = NeedleSet(lists: [unlikely, maybeCandidate, positive, negative, byline])
+
+    static func found(in s: String) -> Found { s.isEmpty ? [] : Found(rawValue: scorerSet.mask(s)) }
 
     static func isHid(_ s: String) -> Bool {
         s == "hid" || s.hasPrefix("hid ") || s.hasSuffix(" hid") || ByteSearch.contains(s, " hid ")
     }
 
-    /// Readability's class weight: -25 per negative and +25 per positive hint, for class and id separately.
-    static func weight(cls: String, id: String) -> Int {
-        var w = 0
-        for s in [cls, id] where !s.isEmpty {
-            if containsAny(s, negativeSet) || isHid(s) { w -= 25 }
-            if containsAny(s, positiveSet) { w += 25 }
+    /// Readability's class weight: -25 per negative and +25 per positive hint, for class and id separately
+    /// (`clsHints` and `idHints` are `found(in:)` of each).
+    static func weight(cls: String, clsHints: Found, id: String, idHints: Found) -> Int {
+        func weight(_ s: String, _ f: Found) -> Int {
+            if s.isEmpty { return 0 }
+            return (f.contains(.negative) || isHid(s) ? -25 : 0) + (f.contains(.positive) ? 25 : 0)
         }
-        return w
+        return weight(cls, clsHints) + weight(id, idHints)
     }
 }
 
@@ -196,19 +206,19 @@ final class FlatTree {
             let attrs = Attrs(n)
             let c = attrs.cls.lowercased()
             let id = attrs.id.lowercased()
-            let matchString = c.isEmpty ? id : (id.isEmpty ? c : c + " " + id)
             if attrs.isHidden { excluded.insert(n); return false }
             if let role = attrs.role?.lowercased(), ClassHints.unlikelyRoles.contains(role) {
                 excluded.insert(n); return false
             }
+            let clsHints = ClassHints.found(in: c), idHints = ClassHints.found(in: id)
+            let hints = clsHints.union(idHints) // the hints of "class id"
             let pIdx = stack.last ?? -1
             let tableOrCode = pIdx >= 0 && (inTableOrCode[pIdx] || tag[pIdx] == .table || tag[pIdx] == .code || tag[pIdx] == .pre)
-            if options.stripUnlikely, t != .body, t != .a, !tableOrCode, !matchString.isEmpty,
-               ClassHints.containsAny(matchString, ClassHints.unlikelySet),
-               !ClassHints.containsAny(matchString, ClassHints.maybeCandidateSet) {
+            if options.stripUnlikely, t != .body, t != .a, !tableOrCode,
+               hints.contains(.unlikely), !hints.contains(.maybeCandidate) {
                 excluded.insert(n); return false
             }
-            if byline == nil, t != .body, isByline(attrs, matchString) {
+            if byline == nil, t != .body, isByline(attrs, hints) {
                 let text = TextNormalizer.normalize(n.textContent)
                 if !text.isEmpty && text.count < 100 { byline = text; excluded.insert(n); return false }
             }
@@ -220,7 +230,7 @@ final class FlatTree {
             }
             let i = nodes.count
             nodes.append(n); parent.append(pIdx); tag.append(t); cls.append(c)
-            weight.append(options.weightClasses ? ClassHints.weight(cls: c, id: id) : 0)
+            weight.append(options.weightClasses ? ClassHints.weight(cls: c, clsHints: clsHints, id: id, idHints: idHints) : 0)
             textLen.append(0); linkLen.append(0); commas.append(0); inlineLen.append(0)
             pCount.append(t == .p ? 1 : 0); imgCount.append(t == .img ? 1 : 0); liCount.append(t == .li ? 1 : 0)
             inputCount.append(t == .input ? 1 : 0)
@@ -271,10 +281,10 @@ final class FlatTree {
 
     static func isHidden(_ n: Node) -> Bool { Attrs(n).isHidden }
 
-    private func isByline(_ a: Attrs, _ matchString: String) -> Bool {
+    private func isByline(_ a: Attrs, _ hints: ClassHints.Found) -> Bool {
         if let rel = a.rel, ByteSearch.contains(rel.lowercased(), "author") { return true }
         if let ip = a.itemprop, ByteSearch.contains(ip.lowercased(), "author") { return true }
-        return ClassHints.containsAny(matchString, ClassHints.bylineSet)
+        return hints.contains(.byline)
     }
 
     // MARK: selection

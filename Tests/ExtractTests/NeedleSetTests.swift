@@ -1,0 +1,39 @@
+import Testing
+@testable import Extract
+
+@Suite struct NeedleSetTests {
+    /// `mask` must set exactly the bits of the lists that have a needle in the haystack, like one search per needle.
+    @Test func maskMatchesOneSearchPerNeedle() {
+        let lists = [["ab", "-ad-", "related"], ["a", "zz"], ["content", "cont"], [], ["日本", "b"]]
+        let set = NeedleSet(lists: lists)
+        let alphabet = Array("abcdnz-relatedcontent 日本".unicodeScalars)
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let len = Int.random(in: 0...14, using: &rng)
+            var h = ""
+            for _ in 0..<len { h.unicodeScalars.append(alphabet.randomElement(using: &rng)!) }
+            var want: UInt32 = 0
+            for (k, list) in lists.enumerated() where list.contains(where: { ByteSearch.contains(h, $0) }) { want |= 1 << UInt32(k) }
+            #expect(set.mask(h) == want, "\(h)")
+        }
+        #expect(NeedleSet(["x"]).matches("axb"))
+        #expect(!NeedleSet(["x"]).matches(""))
+    }
+
+    /// The scorer searches class and id separately for what Readability searches in "class id": the same only
+    /// while no needle holds a space (one that did could match across the joint).
+    @Test func scorerNeedlesHoldNoSpace() {
+        for list in [ClassHints.unlikely, ClassHints.maybeCandidate, ClassHints.positive, ClassHints.negative, ClassHints.byline] {
+            for n in list { #expect(!n.contains(" "), "\(n)") }
+        }
+        #expect(ClassHints.found(in: "post-content") == [.positive, .maybeCandidate])
+        #expect(ClassHints.found(in: "sidebar widget") == [.unlikely, .negative])
+        #expect(ClassHints.found(in: "") == [])
+    }
+
+    /// Text escaping keeps three-byte characters starting E2/EF (quotes, dashes) and drops only the zero-width ones.
+    @Test func escapedTextKeepsQuotesAndDropsZeroWidth() {
+        #expect(HTMLEscape.text("it\u{2019}s\u{200B} \u{201C}x\u{201D} \u{2014} \u{FEFF}<&>\u{2060}\u{FF01}")
+                == "it\u{2019}s \u{201C}x\u{201D} \u{2014} &lt;&amp;&gt;\u{FF01}")
+    }
+}

@@ -44,14 +44,21 @@ struct DateFinder {
         return nil
     }
 
+    /// The first date that the rule's nodes hold. When it is implausible (before 1990, after the fetch)
+    /// the answer is nil: a later node of the same rule is another date (an "Updated" line), not a
+    /// better reading of this one.
     func fromRule(_ sel: RuleSelector?) -> DateField? {
         guard let sel, let nodes = try? document.select(sel.selector, from: nil) else { return nil }
         for n in nodes {
             for raw in [n.attribute("datetime"), n.attribute("content"), n.attribute("title")].compactMap({ $0 }) {
-                if let p = DateParser.parseMachine(raw), plausible(p) { return field(p, raw: raw, source: "rule") }
+                if let p = DateParser.parseMachine(raw) { return plausible(p) ? field(p, raw: raw, source: "rule") : nil }
             }
             let text = n.textContent
-            if let p = parseAny(text) { return field(p, raw: text, source: "rule") }
+            let t = text.trimmedWhitespaceAndNewlines
+            guard !t.isEmpty, t.count < 300 else { continue }
+            if let p = DateParser.parseMachine(t) ?? DateParser.parseText(t, reference: reference, languageHint: languageHint) {
+                return plausible(p) ? field(p, raw: text, source: "rule") : nil
+            }
         }
         return nil
     }

@@ -142,6 +142,22 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(page.record.modified?.date == "2024-11-20T09:00:00+00:00")
     }
 
+    @Test func aRuleWhoseFirstDateIsImplausibleGivesNoPublishedDate() throws {
+        // The rule's selector also matches the "Updated" block (as `.wp-block-post-date time` does in
+        // WordPress block themes): its second node is another date, not a better reading of the first.
+        let rules = try Rules.parse(Array(#"{"version":1,"sites":[{"name":"t","match":{"hosts":["x.example"]},"published":".post-date time"}]}"#.utf8),
+                                    file: "rules.json")
+        let html = """
+        <html><body><article><h1>Post</h1>
+        <div class="post-date"><time datetime="1985-03-18T06:52:19+00:00">March 18, 1985</time></div>
+        <div class="post-date__modified-date post-date"><time datetime="2024-11-20T09:00:00+00:00">November 20, 2024</time></div>
+        <p>\(lorem)\(lorem)\(lorem)\(lorem)</p></article></body></html>
+        """
+        #expect(try extract(html, url: "https://x.example/post/", rules: rules).record.published == nil)
+        let plausible = html.replacingOccurrences(of: "1985-03-18", with: "2019-03-18")
+        #expect(try extract(plausible, url: "https://x.example/post/", rules: rules).record.published?.date == "2019-03-18T06:52:19+00:00")
+    }
+
     @Test func bodyHTMLIsCleanAndAbsolute() throws {
         let html = """
         <html><body><article><h1>Post</h1>

@@ -1,3 +1,4 @@
+import Extract
 import Fetch
 import Foundation
 
@@ -5,13 +6,17 @@ import Foundation
 /// `baseURL`: `/a/b/` is `a/b/index.html`, `/a/b` is the file `a/b`, else `a/b.html`, else (a folder)
 /// a redirect to `/a/b/`; content types by extension; 404 for anything missing; nothing outside the
 /// folder is ever read (`..`, encoded slashes, NUL and symlinks leading out all answer 404).
-/// Answers conditional requests (`If-None-Match`, `If-Modified-Since`) with 304 like a web server.
+/// Answers conditional requests (`If-None-Match`, `If-Modified-Since`) with 304 like a web server; the
+/// ETag of a page is a hash of its bytes.
 public struct DirectoryFetcher: PageFetcher {
     public let root: URL
     /// The URL the folder's top stands for (scheme, host, optional base path).
     public let baseURL: CrawlURL
     /// The `Date` each answer carries and `startedAt` of each response.
     let clock: any CrawlClock
+
+    /// 128 bits of the content's SHA-256: collisions are out of reach, and the header stays short.
+    static let etagHexDigits = 32
 
     static let contentTypes: [String: String] = [
         "html": "text/html", "htm": "text/html", "xhtml": "application/xhtml+xml",
@@ -58,24 +63,31 @@ public struct DirectoryFetcher: PageFetcher {
         var truncated = false
         switch answer {
         case let .file(path, type, mtime, size):
-            let etag = "\"\(size)-\(Int(mtime.timeIntervalSince1970))\""
-            let lastModified = Self.httpDate(mtime)
+            let skip = request.htmlOnly && !(type.hasPrefix("text/html") || type.hasPrefix("application/xhtml"))
+            var data: [UInt8]?
+            if !skip {
+                guard let d = FileManager.default.contents(atPath: path) else {
+                    return .failure(.network(code: 0, message: "\(path): cannot read the file"))
+                }
+                data = Array(d)
+            }
+            // By content where the file is read: unlike a web server's size-mtime ETag, an edit that keeps
+            // the size and the mtime (generators and copies preserve mtimes) must not get a false 304.
+            let etag = data.map { "\"" + SHA256.hex($0).prefix(Self.etagHexDigits) + "\"" }
+                ?? "\"\(size)-\(Int(mtime.timeIntervalSince1970))\""
             headers += [HTTPHeader(name: "Content-Type", value: type), HTTPHeader(name: "ETag", value: etag),
-                        HTTPHeader(name: "Last-Modified", value: lastModified)]
+                        HTTPHeader(name: "Last-Modified", value: Self.httpDate(mtime))]
             if Self.notModified(request.headers, etag: etag, mtime: mtime) {
                 status = 304
                 body = []
-            } else if request.htmlOnly && !(type.hasPrefix("text/html") || type.hasPrefix("application/xhtml")) {
+            } else if let data {
+                status = 200
+                body = Array(data.prefix(request.maxBodyBytes))
+                truncated = data.count > request.maxBodyBytes
+            } else {
                 status = 200
                 body = []
                 skipped = true
-            } else {
-                status = 200
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    return .failure(.network(code: 0, message: "\(path): cannot read the file"))
-                }
-                body = Array(data.prefix(request.maxBodyBytes))
-                truncated = data.count > request.maxBodyBytes
             }
         case .redirect, .missing:
             headers.append(HTTPHeader(name: "Content-Type", value: "text/html; charset=utf-8"))

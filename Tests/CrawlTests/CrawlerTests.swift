@@ -359,6 +359,28 @@ import Testing
         #expect(record?.title?.hasPrefix("Café “quoted” post 11") == true)
     }
 
+    /// blogsite's `mutate` (and `cp -p`, rsync, some generators) can leave an edited page with its old
+    /// size and mtime: a size-mtime ETag, as web servers make, would answer 304 and hide the edit.
+    @Test func directoryModeSeesAnEditThatKeepsTheSizeAndTheMtime() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lookback-dir-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("post"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("post/index.html")
+        let mtime = Date(timeIntervalSince1970: 1_700_000_000)
+        try Data("<title>Old title</title>".utf8).write(to: file)
+        try FileManager.default.setAttributes([.modificationDate: mtime], ofItemAtPath: file.path)
+        let fetcher = try DirectoryFetcher(root: dir.path, baseURL: "http://blog.test/", clock: VirtualClock())
+        let first = try await fetcher.fetch(FetchRequest(url: "http://blog.test/post/")).get()
+        let etag = try #require(first.headers.first { $0.name == "ETag" }?.value)
+        #expect(try await fetcher.fetch(FetchRequest(url: "http://blog.test/post/", headers: ["If-None-Match": etag])).get().status == 304)
+
+        try Data("<title>New title</title>".utf8).write(to: file)
+        try FileManager.default.setAttributes([.modificationDate: mtime], ofItemAtPath: file.path)
+        let second = try await fetcher.fetch(FetchRequest(url: "http://blog.test/post/", headers: ["If-None-Match": etag])).get()
+        #expect(second.status == 200)
+        #expect(String(decoding: second.body, as: UTF8.self) == "<title>New title</title>")
+    }
+
     static func seconds(_ iso: String) -> Double {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]

@@ -37,8 +37,39 @@ final class Journal {
     func append(_ line: Line) throws {
         var data = try encoder.encode(line)
         data.append(0x0A)
-        let ok = writeFully(fd, data)
-        if !ok { throw ArchiveError.io(path: path, reason: "cannot append to journal: \(String(cString: strerror(errno)))") }
+        try write(data)
+    }
+
+    /// Appends the line of a post (`Line(op: "post", entry: entry)`): the crawl's most frequent line,
+    /// written without the encoder.
+    func appendPost(_ entry: IndexEntry) throws {
+        var line = Self.postLine(entry)
+        line.append("\n")
+        try write(Array(line.utf8))
+    }
+
+    /// The line of a post, `{"entry":{...},"op":"post"}`: what `JSONEncoder` writes for
+    /// `Line(op: "post", entry: entry)` (sorted keys, explicit nulls in the entry), without the encoder.
+    static func postLine(_ entry: IndexEntry) -> String {
+        let f = entry.fetch
+        func str(_ s: String?) -> String { s.map(jsonString) ?? "null" }
+        func list(_ l: [String]) -> String { "[" + l.map(jsonString).joined(separator: ",") + "]" }
+        var s = "{\"entry\":{\"fetch\":{"
+        s += "\"content_type\":" + str(f.contentType) + ",\"etag\":" + str(f.etag)
+        s += ",\"final_url\":" + jsonString(f.finalURL) + ",\"identifiers\":" + list(f.identifiers)
+        s += ",\"last_modified\":" + str(f.lastModified) + ",\"payload_digest\":" + str(f.payloadDigest)
+        s += ",\"redirects\":" + list(f.redirects) + ",\"warc_date\":" + str(f.warcDate)
+        s += ",\"warc_record_id\":" + str(f.warcRecordID) + "},"
+        s += "\"fetched_at\":" + jsonString(entry.fetchedAt) + ",\"object\":" + jsonString(entry.object)
+        s += ",\"reused\":" + (entry.reused ? "true" : "false") + ",\"status\":" + (entry.status.map(String.init) ?? "null")
+        s += ",\"url\":" + jsonString(entry.url) + "},\"op\":\"post\"}"
+        return s
+    }
+
+    private func write(_ bytes: some ContiguousBytes) throws {
+        if !writeFully(fd, bytes) {
+            throw ArchiveError.io(path: path, reason: "cannot append to journal: \(String(cString: strerror(errno)))")
+        }
     }
 
     func sync() { _ = fsync(fd) }

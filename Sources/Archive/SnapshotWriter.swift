@@ -226,7 +226,7 @@ public final class SnapshotWriter: @unchecked Sendable {
     private func append(_ entry: IndexEntry) throws {
         try mutex.withLock {
             try checkOpen()
-            try journal.append(.init(op: "post", entry: entry))
+            try journal.appendPost(entry)
             state.posts[entry.url] = entry
             state.errors[entry.url] = nil
         }

@@ -46,3 +46,19 @@ func storedObjectBytesAreJSONEncodersPrettyBytes(_ s: String) throws {
     #expect(RecordBytes.prettyPrinted(Array(try compact.encode(value))) == Array(try pretty.encode(value)))
     #expect(RecordBytes.prettyPrinted(Array(try compact.encode([Inner]()))) == Array(try pretty.encode([Inner]())))
 }
+
+/// The journal's post line is written by hand: it must be the encoder's line (replay decodes it).
+@Test(arguments: awkward)
+func journalPostLineIsJSONEncodersLine(_ s: String) throws {
+    for full in [false, true] {
+        let fetch = full
+            ? FetchInfo(finalURL: "https://ex.com/" + s, redirects: [s, "https://ex.com/r"], etag: s, lastModified: s,
+                        contentType: "text/html", payloadDigest: "sha256:" + s, identifiers: [s, "https://ex.com/i"],
+                        warcRecordID: "<urn:uuid:\(s)>", warcDate: "2024-01-01T00:00:00Z")
+            : FetchInfo(finalURL: s)
+        let entry = IndexEntry(url: "https://ex.com/" + s, object: s, fetchedAt: "2024-01-01T00:00:00Z",
+                               status: full ? 200 : nil, reused: full, fetch: fetch)
+        let viaEncoder = try compactEncoder().encode(Journal.Line(op: "post", entry: entry))
+        #expect(Journal.postLine(entry) == String(decoding: viaEncoder, as: UTF8.self))
+    }
+}

@@ -41,12 +41,12 @@ enum ByteSearch {
 /// Fixed lists of needles searched together in one pass over a haystack: positions are filtered by the needles'
 /// first bytes, and `mask` tells which lists have a needle in the haystack (bit k for list k).
 final class NeedleSet: @unchecked Sendable {
-    /// Every needle's bytes, back to back; `byFirst[b]` lists the needles starting with byte b.
+    /// Every needle's bytes, back to back, needles sorted by first byte.
     private let bytes: [UInt8]
-    private let needles: [(start: Int, count: Int, bit: UInt32)]
-    private let byFirst: [[Int]]
-    /// Whether any needle starts with a byte: checked before touching `byFirst`, which most bytes never need.
-    private let starts: [Bool]
+    /// Per needle (same order): where its bytes start in `bytes`, its length, and its list's bit.
+    private let starts: [Int], lengths: [Int], bits: [UInt32]
+    /// The needles starting with byte b are `byFirst[b]..<byFirst[b + 1]` (257 entries).
+    private let byFirst: [Int]
     /// All lists' bits: the search stops once every list has matched.
     private let all: UInt32
 
@@ -56,20 +56,20 @@ final class NeedleSet: @unchecked Sendable {
     /// Up to 32 lists.
     init(lists: [[String]]) {
         precondition(lists.count <= 32)
-        var bytes: [UInt8] = []
-        var needles: [(Int, Int, UInt32)] = []
-        var byFirst = [[Int]](repeating: [], count: 256)
+        var found: [(bytes: [UInt8], bit: UInt32)] = []
         for (k, list) in lists.enumerated() {
-            for n in list where !n.isEmpty {
-                byFirst[Int(n.utf8.first!)].append(needles.count)
-                needles.append((bytes.count, n.utf8.count, 1 << UInt32(k)))
-                bytes.append(contentsOf: n.utf8)
-            }
+            for n in list where !n.isEmpty { found.append((Array(n.utf8), 1 << UInt32(k))) }
         }
-        self.bytes = bytes
-        self.needles = needles
-        self.byFirst = byFirst
-        starts = byFirst.map { !$0.isEmpty }
+        found.sort { $0.bytes[0] < $1.bytes[0] } // stable: list order kept within a first byte
+        var bytes: [UInt8] = [], starts: [Int] = [], lengths: [Int] = [], bits: [UInt32] = []
+        var byFirst = [Int](repeating: 0, count: 257)
+        for f in found {
+            byFirst[Int(f.bytes[0]) + 1] += 1
+            starts.append(bytes.count); lengths.append(f.bytes.count); bits.append(f.bit)
+            bytes.append(contentsOf: f.bytes)
+        }
+        for b in 0..<256 { byFirst[b + 1] += byFirst[b] }
+        self.bytes = bytes; self.starts = starts; self.lengths = lengths; self.bits = bits; self.byFirst = byFirst
         all = lists.isEmpty ? 0 : UInt32.max >> UInt32(32 - lists.count)
     }
 
@@ -80,19 +80,25 @@ final class NeedleSet: @unchecked Sendable {
         var h = haystack
         return h.withUTF8 { hb in
             bytes.withUnsafeBufferPointer { nb in
-                starts.withUnsafeBufferPointer { st in
+                byFirst.withUnsafeBufferPointer { first in
                     var found: UInt32 = 0
                     let n = hb.count
-                    for i in 0..<n where st[Int(hb[i])] {
-                        for c in byFirst[Int(hb[i])] {
-                            let needle = needles[c]
-                            guard found & needle.bit == 0, i + needle.count <= n else { continue }
-                            var j = 1
-                            while j < needle.count && hb[i + j] == nb[needle.start + j] { j += 1 }
-                            if j == needle.count {
-                                found |= needle.bit
-                                if found == all { return found }
+                    for i in 0..<n {
+                        let b = Int(hb[i])
+                        var c = first[b]
+                        let end = first[b + 1]
+                        while c < end {
+                            let len = lengths[c], bit = bits[c]
+                            if found & bit == 0, i + len <= n {
+                                let start = starts[c]
+                                var j = 1
+                                while j < len && hb[i + j] == nb[start + j] { j += 1 }
+                                if j == len {
+                                    found |= bit
+                                    if found == all { return found }
+                                }
                             }
+                            c += 1
                         }
                     }
                     return found

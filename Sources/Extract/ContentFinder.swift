@@ -528,18 +528,29 @@ struct Attrs {
     var style: String?, role: String?, rel: String?, itemprop: String?, ariaHidden: String?
     var hidden = false
 
+    /// The names read here, in the order `init` switches on.
+    private static let query = AttributeQuery(["class", "id", "style", "role", "rel", "itemprop", "aria-hidden", "hidden"])
+
     init(_ n: Node) {
         // Look up only the attributes read here: copying every value (src, href, data-*) was measurable.
-        // HTML parsing drops repeated attributes, so the first match is the only one.
         guard n.hasAttributes else { return }
-        cls = n.attribute("class") ?? ""
-        id = n.attribute("id") ?? ""
-        style = n.attribute("style")
-        role = n.attribute("role")
-        rel = n.attribute("rel")
-        itemprop = n.attribute("itemprop")
-        ariaHidden = n.attribute("aria-hidden")
-        hidden = n.attribute("hidden") != nil
+        var cls = "", id = ""
+        var style: String?, role: String?, rel: String?, itemprop: String?, ariaHidden: String?
+        var hidden = false
+        n.attributes(Self.query) { k, v in
+            switch k {
+            case 0: cls = v
+            case 1: id = v
+            case 2: style = v
+            case 3: role = v
+            case 4: rel = v
+            case 5: itemprop = v
+            case 6: ariaHidden = v
+            default: hidden = true
+            }
+        }
+        self.cls = cls; self.id = id; self.style = style; self.role = role; self.rel = rel
+        self.itemprop = itemprop; self.ariaHidden = ariaHidden; self.hidden = hidden
     }
 
     /// `hidden`, `aria-hidden=true` (except Readability's lazy-image fallback) or an inline `display:none`/`visibility:hidden`.

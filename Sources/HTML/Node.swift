@@ -41,23 +41,26 @@ public struct Node {
         var name = name
         // The name's UTF-8 bytes in place (no C-string copy), compared byte by byte with each attribute's name.
         return name.withUTF8 { want in
-            // Fast path (called for class/id/href on most nodes): read the value's single text child in place,
-            // without the copy xmlGetProp allocates. Anything unusual goes through xmlGetProp.
             var a = ptr.pointee.properties
             while let attr = a {
-                if attr.pointee.ns == nil, let n = attr.pointee.name, Self.nameEquals(n, want) {
-                    guard let child = attr.pointee.children else { return "" }
-                    if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
-                        return String(cString: content)
-                    }
-                    guard let v = xmlGetProp(ptr, n) else { return nil }
-                    defer { lb_xmlFree(v) }
-                    return String(cString: v)
-                }
+                if attr.pointee.ns == nil, let n = attr.pointee.name, Self.nameEquals(n, want) { return value(of: attr) }
                 a = attr.pointee.next
             }
             return nil
         }
+    }
+
+    /// The value of one of this element's attributes, as `attribute(_:)` gives it.
+    func value(of attr: xmlAttrPtr) -> String? {
+        // Fast path (class/id/href on most nodes): the value's single text child read in place, without the copy
+        // xmlGetProp allocates. Anything unusual goes through xmlGetProp.
+        guard let child = attr.pointee.children else { return "" }
+        if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+            return String(cString: content)
+        }
+        guard let name = attr.pointee.name, let v = xmlGetProp(ptr, name) else { return nil }
+        defer { lb_xmlFree(v) }
+        return String(cString: v)
     }
 
     /// Whether a NUL-terminated libxml2 name has exactly these bytes.

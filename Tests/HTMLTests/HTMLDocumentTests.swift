@@ -163,3 +163,26 @@ private func elementCount(_ doc: HTMLDocument) -> Int {
     #expect(d.textByteCount(upTo: 3) > 3)
     #expect(d.textByteCount(upTo: 3) < d.textContent.utf8.count)
 }
+
+/// One pass with an `AttributeQuery` must give what `attribute(_:)` gives for each name: the same values (entities,
+/// empty and boolean attributes, a value read through xmlGetProp), the first of a repeated name, none for namespaced ones.
+@Test func attributeQueryMatchesAttributeByName() throws {
+    let html = """
+    <html><body><div id="a" class="x y" class="dup" hidden data-x='1 &amp; 2' title="" xml:lang="fr" style=" display: none">t</div>
+    <p>no attributes</p><span ID="upper" aria-hidden="true" rel="author">s</span><svg viewBox="0 0 1 1"></svg></body></html>
+    """
+    let doc = try HTMLDocument(bytes: Array(html.utf8))
+    let names = ["class", "id", "hidden", "data-x", "title", "xml:lang", "lang", "style", "aria-hidden", "rel", "viewbox", "missing"]
+    let query = AttributeQuery(names)
+    var checked = 0
+    doc.root?.walk { n in
+        var got = [String?](repeating: nil, count: names.count)
+        var order: [Int] = []
+        n.attributes(query) { k, v in got[k] = v; order.append(k) }
+        #expect(got == names.map { n.attribute($0) }, "\(n.name)")
+        #expect(Set(order).count == order.count)
+        if n.isElement { checked += 1 }
+        return true
+    }
+    #expect(checked >= 6)
+}

@@ -1,0 +1,48 @@
+import CLibXML2
+
+/// A fixed list of attribute names read together: one pass over an element's attributes finds all of them,
+/// where `Node.attribute(_:)` walks the attributes once per name.
+public struct AttributeQuery: Sendable {
+    /// The names' UTF-8 bytes back to back, and where each one lies, in the caller's order.
+    let bytes: [UInt8]
+    let ranges: [Range<Int>]
+
+    /// Most names a query holds.
+    public static let maxNames = 64
+
+    /// Names as libxml2 stores them (lowercase for HTML); at most `maxNames`.
+    public init(_ names: [String]) {
+        precondition(names.count <= Self.maxNames)
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for n in names {
+            ranges.append(bytes.count..<(bytes.count + n.utf8.count))
+            bytes.append(contentsOf: n.utf8)
+        }
+        self.bytes = bytes
+        self.ranges = ranges
+    }
+}
+
+extension Node {
+    /// Calls `found` with the position in `query` and the value of each queried attribute this element has, in the
+    /// element's attribute order. Values and matching are those of `attribute(_:)`: the first attribute of a name
+    /// without a namespace; nothing for a non-element.
+    public func attributes(_ query: AttributeQuery, _ found: (Int, String) -> Void) {
+        guard isElement else { return }
+        var seen: UInt64 = 0 // positions already reported: for a repeated name the first wins, as in attribute(_:)
+        query.bytes.withUnsafeBufferPointer { all in
+            var a = ptr.pointee.properties
+            while let attr = a {
+                a = attr.pointee.next
+                guard attr.pointee.ns == nil, let n = attr.pointee.name else { continue }
+                for k in query.ranges.indices where seen & (1 << UInt64(k)) == 0 {
+                    guard Self.nameEquals(n, UnsafeBufferPointer(rebasing: all[query.ranges[k]])) else { continue }
+                    seen |= 1 << UInt64(k)
+                    if let v = value(of: attr) { found(k, v) }
+                    break
+                }
+            }
+        }
+    }
+}

@@ -117,6 +117,8 @@ enum AuthorFinder {
             }
             let t = stripPrefix(seg.trimmedWhitespace)
             guard !t.isEmpty, t.rangeOfCharacter(from: .decimalDigits) == nil else { continue }
+            // "in Essays": the category part of a meta line ("May 3 · by Jane Doe · in Essays").
+            if t.hasPrefix("in ") || t.hasPrefix("In ") { continue }
             let lower = t.lowercased()
             if lower.hasSuffix(" read") || lower.hasSuffix(" min") || lower == "share" || lower == "subscribe" { continue }
             for p in t.components(separatedBy: " and ").flatMap({ $0.components(separatedBy: " & ") })

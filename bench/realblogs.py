@@ -14,29 +14,36 @@ and compare the snapshot with the posts written:
   title       record title == the post title (NFC, whitespace collapsed)
   published   the record's date is the post's instant (full time) or its local or UTC day (day precision)
   time        the record carries the post's exact instant (minute precision or better)
-  authors     the same set of names; tags: the same set, case-insensitively
+  authors     the same set of names (’ read as '); tags: the same set, case-insensitively
   body        words of body.text vs the post's text: precision and recall both >= 0.97 (means printed too)
   (a theme that prints no tags, minima: tags are right when the record has none)
 
     python3 bench/realblogs.py --lookback .build/release/lookback [--only pelican-simple,hugo] [--posts 40]
         [--work /tmp/realblogs] [--modes dir,http] [--reuse] [--rules rules.json]
 
-Generators: pelican-notmyidea, pelican-simple (pip pelican), nikola-bootblog4 (pip nikola),
-hugo (apt hugo; Debian ships no theme, so a small theme built on Hugo's internal opengraph/schema
-templates, written below), jekyll-minima (apt jekyll jekyll-theme-minima ruby-jekyll-feed
-ruby-jekyll-seo-tag ruby-jekyll-sitemap ruby-jekyll-paginate ruby-jekyll-archives), mkdocs-material
-(pip mkdocs-material, its blog plugin), wordpress-twentytwentyone and wordpress-twentytwentythree (apt
-wordpress wordpress-theme-twentytwentyone wordpress-theme-twentytwentythree mariadb-server php-cli php-mysql
-php-xml php-mbstring: a private MariaDB in the work folder, posts written with wp_insert_post, served by
-`php -S`; crawled over HTTP only; WordPress has one author per post, as do Nikola and Jekyll's minima). Python generators are taken from $REALBLOGS_VENV/bin (default
-/work/rb-venv) when present, else from PATH. A generator that is missing is reported and skipped.
+Generators (each skipped, and said so, when its software is missing):
+  pelican-notmyidea, pelican-simple            Pelican's two built-in themes
+  nikola-bootblog4, nikola-bootstrap4, nikola-base   Nikola's built-in themes
+  hugo                                         Debian ships no Hugo theme: a small one on Hugo's internal
+                                               opengraph/schema/pagination templates (HUGO_* below)
+  jekyll-minima                                minima 2.5 + jekyll-feed, -seo-tag, -sitemap, -paginate, -archives
+  mkdocs-material                              Material for MkDocs' blog plugin
+  wordpress-twentytwentyone, -twentytwentytwo, -twentytwentythree
+                                               WordPress 6.1 from Debian, a private MariaDB in the work folder,
+                                               posts written by wp_insert_post, served by `php -S`; HTTP only
+WordPress, Nikola and minima show one author per post: only the first author is expected there.
+Install: apt-get install hugo jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag
+ruby-jekyll-sitemap ruby-jekyll-paginate ruby-jekyll-archives wordpress wordpress-theme-twentytwentyone
+wordpress-theme-twentytwentytwo wordpress-theme-twentytwentythree mariadb-server php-cli php-mysql php-xml
+php-mbstring; python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown nikola mkdocs-material
+(Python generators come from $REALBLOGS_VENV/bin, default bench/.venv, else from PATH).
 Prints one JSON line per generator and mode, then a summary table. Not used by the tests.
 """
 import argparse, datetime, gzip, json, os, random, re, shutil, signal, socket, subprocess, sys, textwrap, time
 import unicodedata, urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-VENV = os.environ.get("REALBLOGS_VENV", "/work/rb-venv")
+VENV = os.environ.get("REALBLOGS_VENV", os.path.join(HERE, ".venv"))
 
 AUTHORS = [("ana", "Ana Lima"), ("jorg", "Jörg Müller"), ("mei", "Mei Tanaka"), ("sam", "Sam O'Brien")]
 TAGS = ["python", "travel", "cooking", "linux", "photography", "books", "cycling", "music", "gardening", "café"]
@@ -162,7 +169,11 @@ def build_pelican(theme):
     return build
 
 
-def build_nikola(posts, src, out, url, log):
+def build_nikola(theme):
+    return lambda posts, src, out, url, log: build_nikola_theme(theme, posts, src, out, url, log)
+
+
+def build_nikola_theme(theme, posts, src, out, url, log):
     nik = tool("nikola")
     if not nik:
         raise FileNotFoundError("nikola")
@@ -172,7 +183,7 @@ def build_nikola(posts, src, out, url, log):
     conf = re.sub(r'^SITE_URL = .*$', f'SITE_URL = "{url}"', conf, flags=re.M)
     conf = re.sub(r'^BLOG_TITLE = .*$', 'BLOG_TITLE = "Field Notes"', conf, flags=re.M)
     conf = re.sub(r'^BLOG_AUTHOR = .*$', 'BLOG_AUTHOR = "Ana Lima"', conf, flags=re.M)
-    conf += '\nOUTPUT_FOLDER = %r\nTIMEZONE = "UTC"\n' % out
+    conf += '\nOUTPUT_FOLDER = %r\nTIMEZONE = "UTC"\nTHEME = %r\n' % (out, theme)
     open(os.path.join(site, "conf.py"), "w").write(conf)
     os.makedirs(os.path.join(site, "posts"), exist_ok=True)
     for p in posts:
@@ -498,15 +509,19 @@ def build_wordpress(theme):
 GENERATORS = {
     "pelican-notmyidea": build_pelican("notmyidea"),
     "pelican-simple": build_pelican("simple"),
-    "nikola-bootblog4": build_nikola,
+    "nikola-bootblog4": build_nikola("bootblog4"),
+    "nikola-bootstrap4": build_nikola("bootstrap4"),
+    "nikola-base": build_nikola("base"),
     "hugo": build_hugo,
     "jekyll-minima": build_jekyll,
     "mkdocs-material": build_mkdocs,
     "wordpress-twentytwentyone": build_wordpress("twentytwentyone"),
+    "wordpress-twentytwentytwo": build_wordpress("twentytwentytwo"),
     "wordpress-twentytwentythree": build_wordpress("twentytwentythree"),
 }
 # Which truth fields each generator can express (a single-author generator gets the first author only).
-SINGLE_AUTHOR = {"nikola-bootblog4", "jekyll-minima", "wordpress-twentytwentyone", "wordpress-twentytwentythree"}
+SINGLE_AUTHOR = {"nikola-bootblog4", "nikola-bootstrap4", "nikola-base", "jekyll-minima", "wordpress-twentytwentyone",
+                 "wordpress-twentytwentytwo", "wordpress-twentytwentythree"}
 # Themes that show no tags on a post page (minima prints none, and jekyll-seo-tag writes no article:tag): n/a.
 NO_TAGS = {"jekyll-minima"}
 
@@ -607,7 +622,8 @@ def score(name, posts_at, manifest, records):
         want_authors = [a[1] for a in p["authors"]][: 1 if name in SINGLE_AUTHOR else None]
         checks = {
             "title": nfc_ws(r.get("title")) == nfc_ws(p["title"]),
-            "authors": sorted(nfc_ws(a) for a in r.get("authors") or []) == sorted(want_authors),
+            # WordPress typesets apostrophes in display names (O'Brien -> O’Brien): the same name
+            "authors": sorted(nfc_ws(a).replace("\u2019", "'") for a in r.get("authors") or []) == sorted(want_authors),
             "tags": sorted(t.lower() for t in r.get("tags") or []) == sorted(t.lower() for t in p["tags"]),
         }
         if name in NO_TAGS:

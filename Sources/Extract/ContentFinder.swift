@@ -129,6 +129,11 @@ enum ClassHints {
 
     static func found(in s: String) -> Found { s.isEmpty ? [] : Found(rawValue: scorerSet.mask(s)) }
 
+    /// `s.lowercased()`, without a copy when `s` holds no uppercase or non-ASCII byte (most class and id values).
+    static func lowercased(_ s: String) -> String {
+        s.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } ? s : s.lowercased()
+    }
+
     static func isHid(_ s: String) -> Bool {
         s == "hid" || s.hasPrefix("hid ") || s.hasSuffix(" hid") || ByteSearch.contains(s, " hid ")
     }
@@ -204,8 +209,8 @@ final class FlatTree {
             }
             let t = Tag.of(name)
             let attrs = Attrs(n)
-            let c = attrs.cls.lowercased()
-            let id = attrs.id.lowercased()
+            let c = ClassHints.lowercased(attrs.cls)
+            let id = ClassHints.lowercased(attrs.id)
             if attrs.isHidden { excluded.insert(n); return false }
             if let role = attrs.role?.lowercased(), ClassHints.unlikelyRoles.contains(role) {
                 excluded.insert(n); return false

@@ -101,16 +101,27 @@ struct RelatedFinder {
     /// Whether an element may start a related section (called for every element by `PageMetadata.collect`).
     static func isCandidate(_ n: Node, name: String, attrs: Attrs) -> Bool {
         if name == "a" || name == "li" { return false }
-        if !attrs.cls.isEmpty || !attrs.id.isEmpty {
-            let cs = (attrs.cls + " " + attrs.id).lowercased()
-            if ClassHints.containsAny(cs, classHintSet) { return true }
+        // Class and id searched apart find what "class id" would: no hint holds a space.
+        if classHintSet.matches(ClassHints.lowercased(attrs.cls)) || classHintSet.matches(ClassHints.lowercased(attrs.id)) {
+            return true
         }
-        if headingTags.contains(name) { return true }
-        if singleTextTags.contains(name), let c = n.firstChild, c.isText, c.nextSibling == nil {
+        switch candidateTags[name] {
+        case .heading?: return true
+        case .singleText?:
+            guard let c = n.firstChild, c.isText, c.nextSibling == nil else { return false }
             return c.ownText.utf8.count <= maxHeadingBytes
+        case nil: return false
         }
-        return false
     }
+
+    private enum CandidateTag { case heading, singleText }
+    /// `headingTags` and `singleTextTags` in one table (one lookup per element).
+    private static let candidateTags: [String: CandidateTag] = {
+        var out: [String: CandidateTag] = [:]
+        for t in singleTextTags { out[t] = .singleText }
+        for t in headingTags { out[t] = .heading }
+        return out
+    }()
 
     /// Sections announced by a related-posts class or heading, outermost first, in page order.
     private func heuristicContainers() -> [Node] {

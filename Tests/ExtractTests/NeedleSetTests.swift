@@ -23,7 +23,8 @@ import Testing
     /// The scorer searches class and id separately for what Readability searches in "class id": the same only
     /// while no needle holds a space (one that did could match across the joint).
     @Test func scorerNeedlesHoldNoSpace() {
-        for list in [ClassHints.unlikely, ClassHints.maybeCandidate, ClassHints.positive, ClassHints.negative, ClassHints.byline] {
+        for list in [ClassHints.unlikely, ClassHints.maybeCandidate, ClassHints.positive, ClassHints.negative, ClassHints.byline,
+                     RelatedFinder.classHints] {
             for n in list { #expect(!n.contains(" "), "\(n)") }
         }
         #expect(ClassHints.found(in: "post-content") == [.positive, .maybeCandidate])
@@ -35,5 +36,12 @@ import Testing
     @Test func escapedTextKeepsQuotesAndDropsZeroWidth() {
         #expect(HTMLEscape.text("it\u{2019}s\u{200B} \u{201C}x\u{201D} \u{2014} \u{FEFF}<&>\u{2060}\u{FF01}")
                 == "it\u{2019}s \u{201C}x\u{201D} \u{2014} &lt;&amp;&gt;\u{FF01}")
+    }
+
+    /// The copy-free lowercasing must equal `lowercased()`, also where non-ASCII lowercases to ASCII (Kelvin sign).
+    @Test func classLowercasingEqualsLowercased() {
+        for s in ["", "post-content", "Post-Content", "entry_ÉTÉ", "\u{212A}elvin", "İstanbul", "a b\tc", "ΣΑΣ"] {
+            #expect(ClassHints.lowercased(s) == s.lowercased(), "\(s)")
+        }
     }
 }

@@ -181,7 +181,8 @@ struct PageExtraction {
             url: f.pageURL, path: URLPath.pathAndQuery(f.pageURL), crawl: f.site?.crawl, metadata: m,
             jsonObjects: f.objects, hasArticleObject: f.article != nil, articleCount: articleCount,
             hasTitle: f.hasTitle, published: f.published, wordCount: f.wordCount,
-            links: PageClassifier.linkShape(roots: f.contentRoots, excluded: f.contentExcluded))
+            links: PageClassifier.linkShape(roots: f.contentRoots, excluded: f.contentExcluded,
+                                           siteHost: RulesHost.host(of: f.pageURL)))
         return ExtractedPage(record: f.record, kind: kind, links: links.links(), feedLinks: links.feeds(),
                              nextPageLinks: links.nextPages(),
                              identifiers: links.identifiers(canonical: m.canonical.flatMap { URLNormalizer.normalize($0, base: f.base) },

@@ -9,7 +9,8 @@ enum PageClassifier {
     /// URL path pieces of listing pages.
     static let listingPaths = ["/page/", "/tag/", "/tags/", "/category/", "/categories/", "/author/", "/authors/",
                                "/archive", "/search", "/label/", "/topics/", "/series/"]
-    /// Content with at least this many links to other pages can be a list of posts (a paginated index holds 5-20).
+    /// Content with at least this many links to other pages of the site can be a list of posts (a paginated
+    /// index holds 5-20). Links to other sites do not count: a link round-up post ("Weekly links") is a post.
     static let linkListMinLinks = 5
     /// ... when link text is at least this share of its words: archive, author and year pages made of
     /// "date + title" lines (Nikola, Jekyll, Pelican archives), which carry `og:type=article` or a
@@ -25,14 +26,15 @@ enum PageClassifier {
         var linkWords = 0
     }
 
-    static func linkShape(roots: [Node], excluded: Set<Node>) -> LinkShape {
+    /// Links of the content to pages of `siteHost` (relative, or absolute to that host or its `www.` twin).
+    static func linkShape(roots: [Node], excluded: Set<Node>, siteHost: String?) -> LinkShape {
         var shape = LinkShape()
         for r in roots {
             r.walk { n in
                 guard n.isElement else { return false }
                 if excluded.contains(n) { return false }
                 if n.name == "a" {
-                    if let h = n.attribute("href"), !h.hasPrefix("#"), !h.isEmpty {
+                    if let h = n.attribute("href"), !h.hasPrefix("#"), !h.isEmpty, isSameSite(h, siteHost: siteHost) {
                         shape.links += 1
                         shape.linkWords += TextNormalizer.wordCount(n.textContent)
                     }
@@ -42,6 +44,18 @@ enum PageClassifier {
             }
         }
         return shape
+    }
+
+    static func isSameSite(_ href: String, siteHost: String?) -> Bool {
+        let h = href.trimmedWhitespaceAndNewlines
+        if h.hasPrefix("//") || h.contains("://") {
+            guard let siteHost, let host = RulesHost.host(of: h.hasPrefix("//") ? "http:" + h : h) else { return false }
+            func bare(_ s: String) -> Substring { s.hasPrefix("www.") ? s.dropFirst(4) : Substring(s) }
+            return bare(host) == bare(siteHost)
+        }
+        // mailto:, javascript:, tel: lead nowhere on the site.
+        if let colon = h.firstIndex(of: ":"), !h[..<colon].contains("/") { return false }
+        return true
     }
 
     /// A path that is only a year (1990-2099, so a four-digit post id is not one), a year and month, or a

@@ -221,6 +221,12 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         let roundup = try extract("<html>\(og)<body><article><h1>Links of the week</h1>\(notes.joined())</article></body></html>",
                                   url: "https://x.example/links-of-the-week.html")
         #expect(roundup.kind == .post)
+        // Terse, with a BlogPosting object: what makes it a post is that its links lead to other sites.
+        let ld = "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"headline\":\"Weekly links\"}</script>"
+        let items = (1...12).map { "<li><a href=\"https://other\($0).example/a\">An interesting article about topic \($0)</a> — worth it</li>" }
+        let terse = try extract("<html><head>\(ld)</head><body><article><h1>Weekly links</h1><ul>\(items.joined())</ul></article></body></html>",
+                                url: "https://x.example/weekly-links/")
+        #expect(terse.kind == .post)
         let year = try extract("<html>\(og)<body><article><h1>2021</h1><p>\(lorem)\(lorem)</p></article></body></html>",
                                url: "https://x.example/2021/")
         #expect(year.kind == .listing)

@@ -6,9 +6,10 @@ import HTML
 enum PageClassifier {
     /// At least this many `<article>` elements outside the related cards make a page a listing.
     static let listingArticleCount = 3
-    /// URL path pieces of listing pages.
-    static let listingPaths = ["/page/", "/tag/", "/tags/", "/category/", "/categories/", "/author/", "/authors/",
-                               "/archive", "/search", "/label/", "/topics/", "/series/"]
+    /// Path segments of listing pages (`/tag/swift/`, `/archives/`, `/search.html`). Whole segments only:
+    /// a post's slug may well start with "archive" or "search".
+    static let listingSegments: Set<String> = ["page", "tag", "tags", "category", "categories", "author", "authors",
+                                               "archive", "archives", "search", "label", "topics", "series"]
     /// Content with at least this many links to other pages of the site can be a list of posts (a paginated
     /// index holds 5-20). Links to other sites do not count: a link round-up post ("Weekly links") is a post.
     static let linkListMinLinks = 5
@@ -60,6 +61,16 @@ enum PageClassifier {
 
     /// A path that is only a year (1990-2099, so a four-digit post id is not one), a year and month, or a
     /// year, month and day: a calendar archive.
+    static func isListingPath(_ path: String) -> Bool {
+        var p = Substring(path)
+        if let q = p.firstIndex(where: { $0 == "?" || $0 == "#" }) { p = p[..<q] }
+        return p.split(separator: "/").contains { segment in
+            var s = segment.lowercased()
+            for ext in [".html", ".htm", ".php"] where s.hasSuffix(ext) { s.removeLast(ext.count) }
+            return listingSegments.contains(s)
+        }
+    }
+
     static func isCalendarPath(_ path: String) -> Bool {
         var p = Substring(path)
         if let q = p.firstIndex(of: "?") { p = p[..<q] }
@@ -94,7 +105,7 @@ enum PageClassifier {
             if og == "article" || og.hasPrefix("article") { return .post }
         }
         let lowerPath = path.lowercased()
-        if lowerPath == "/" || lowerPath.isEmpty || listingPaths.contains(where: { lowerPath.contains($0) }) { return .listing }
+        if lowerPath == "/" || lowerPath.isEmpty || isListingPath(lowerPath) { return .listing }
         if let p = published, p.source != "url", hasTitle { return .post }
         if DateParser.fromURL(url) != nil { return .post }
         return wordCount >= 150 && hasTitle ? .post : .listing

@@ -231,6 +231,16 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
                                url: "https://x.example/2021/")
         #expect(year.kind == .listing)
         #expect(PageClassifier.isCalendarPath("/2021/11/"))
+        for listing in ["/tag/swift/", "/blog/archive/all/", "/archives/", "/search.html", "/category/notes/page/2/"] {
+            #expect(PageClassifier.isListingPath(listing), "\(listing)")
+        }
+        for post in ["/archive-of-my-thoughts/", "/blog/searching-for-meaning/", "/2024/05/tagged-luggage/", "/pages-i-like.html"] {
+            #expect(!PageClassifier.isListingPath(post), "\(post)")
+        }
+        let slug = try extract("<html><head><title>Searching for meaning</title></head><body><h1>Searching for meaning</h1>"
+                               + "<p class=\"date\">May 3, 2024</p><p>\(lorem)\(lorem)</p></body></html>",
+                               url: "https://x.example/blog/searching-for-meaning/")
+        #expect(slug.kind == .post)
         #expect(!PageClassifier.isCalendarPath("/4521/"))
         #expect(!PageClassifier.isCalendarPath("/2021/11/my-post/"))
     }

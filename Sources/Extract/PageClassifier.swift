@@ -59,8 +59,7 @@ enum PageClassifier {
         return true
     }
 
-    /// A path that is only a year (1990-2099, so a four-digit post id is not one), a year and month, or a
-    /// year, month and day: a calendar archive.
+    /// Whether a segment of the path (without `.html`, `.htm`, `.php`) is one of `listingSegments`.
     static func isListingPath(_ path: String) -> Bool {
         var p = Substring(path)
         if let q = p.firstIndex(where: { $0 == "?" || $0 == "#" }) { p = p[..<q] }
@@ -71,6 +70,8 @@ enum PageClassifier {
         }
     }
 
+    /// A path that is only a year (1990-2099, so a four-digit post id is not one), a year and month, or a
+    /// year, month and day: a calendar archive.
     static func isCalendarPath(_ path: String) -> Bool {
         var p = Substring(path)
         if let q = p.firstIndex(of: "?") { p = p[..<q] }

@@ -24,13 +24,14 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         /// HTML/XML documents, XPath, CSS selectors, charset detection (wraps libxml2).
         .target(name: "HTML", dependencies: ["CLibXML2"], swiftSettings: perNodeLoops),
         /// HTTP fetching over the libcurl multi interface.
         .target(name: "Fetch", dependencies: ["CCurl"]),
         /// Rules + metadata + heuristics + normalization into a page record.
-        .target(name: "Extract", dependencies: ["HTML"], swiftSettings: perNodeLoops),
+        .target(name: "Extract", dependencies: ["HTML", "CCrypto"], swiftSettings: perNodeLoops),
         /// Snapshots, WARC capture, export and diff.
         .target(name: "Archive", dependencies: ["Extract", "CZlib"]),
         /// Frontier, politeness, discovery, resumable state, the crawl pipeline.

@@ -183,17 +183,34 @@ struct RelatedFinder {
         let anchors = descendants(Self.links, of: n)
         for a in anchors {
             if let o = outside, isAncestor(o, of: a) { continue }
-            if let u = URLNormalizer.crawlKey(a.attribute("href") ?? "", base: baseURL), !selfURLs.contains(u), !isTaxonomy(u) {
+            if let u = postKeys.postKey(a.attribute("href") ?? "", base: baseURL), !selfURLs.contains(u) {
                 return true
             }
         }
         return false
     }
 
-    private func isTaxonomy(_ url: String) -> Bool {
+    private static func isTaxonomy(_ url: String) -> Bool {
         let l = url.lowercased()
         return ByteSearch.containsAny(l, Self.taxonomyPaths)
     }
+
+    /// The crawl keys of this page's links that may be posts, worked out once per `href`: finding the cards asks
+    /// again for every link under each ancestor of a link.
+    private final class PostKeys {
+        private var known: [String: String?] = [:]
+
+        /// The crawl key of `href`, or `nil` when it has none or is a taxonomy page (tag, category, author...).
+        /// `base` is the finder's base URL, the same on every call (answers are kept by `href`).
+        func postKey(_ href: String, base: String) -> String? {
+            if let k = known[href] { return k }
+            let k = URLNormalizer.crawlKey(href, base: base).flatMap { RelatedFinder.isTaxonomy($0) ? nil : $0 }
+            known[href] = .some(k)
+            return k
+        }
+    }
+
+    private let postKeys = PostKeys()
 
     /// Cards in a container: each post link grouped with the largest element around it that links nowhere else.
     private func heuristicCards(in container: Node) -> [RelatedLink] {
@@ -201,7 +218,7 @@ struct RelatedFinder {
         var cardRoots: [(Node, String)] = []
         var usedRoots = Set<Node>()
         for a in anchors {
-            guard let u = URLNormalizer.crawlKey(a.attribute("href") ?? "", base: baseURL), !isTaxonomy(u),
+            guard let u = postKeys.postKey(a.attribute("href") ?? "", base: baseURL),
                   !selfURLs.contains(u) else { continue }
             if let frag = a.attribute("href"), frag.hasPrefix("#") { continue }
             var root = a
@@ -232,7 +249,7 @@ struct RelatedFinder {
         var out = Set<String>()
         let anchors = descendants(Self.links, of: n)
         for a in anchors {
-            if let u = URLNormalizer.crawlKey(a.attribute("href") ?? "", base: baseURL), !isTaxonomy(u) { out.insert(u) }
+            if let u = postKeys.postKey(a.attribute("href") ?? "", base: baseURL) { out.insert(u) }
             if out.count > 1 { break }
         }
         return out

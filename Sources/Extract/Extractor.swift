@@ -174,9 +174,10 @@ struct PageExtraction {
     func discovery(_ f: Found) -> ExtractedPage {
         let m = f.metadata
         let links = LinkFinder(metadata: m, baseURL: f.base)
-        let articleCount = m.articles.filter {
+        let cards = m.articles.filter {
             !Exclusion.isInside($0, f.preExcluded) && !nested($0, in: m.articles) && !Exclusion.inComments($0)
-        }.count
+        }
+        let articleCount = holdsTheStory(cards, f) ? 1 : cards.count
         let kind = PageClassifier.classify(
             url: f.pageURL, path: URLPath.pathAndQuery(f.pageURL), crawl: f.site?.crawl, metadata: m,
             jsonObjects: f.objects, hasArticleObject: f.article != nil, articleCount: articleCount,
@@ -187,6 +188,17 @@ struct PageExtraction {
                              nextPageLinks: links.nextPages(),
                              identifiers: links.identifiers(canonical: m.canonical.flatMap { URLNormalizer.normalize($0, base: f.base) },
                                                             article: f.article))
+    }
+
+    /// Whether one `<article>` holds the extracted content and outweighs every other one: a post whose
+    /// page ends with "more stories" teasers marked up as articles, not a list of posts.
+    private func holdsTheStory(_ cards: [Node], _ f: Found) -> Bool {
+        guard cards.count >= PageClassifier.listingArticleCount, f.wordCount >= PageClassifier.storyMinWords,
+              let story = cards.first(where: { card in f.contentRoots.contains { Exclusion.isInside($0, [card]) } }) else {
+            return false
+        }
+        let largestOther = cards.lazy.filter { $0 != story }.map { TextNormalizer.wordCount($0.textContent) }.max() ?? 0
+        return f.wordCount >= PageClassifier.storyOverCardsRatio * largestOther
     }
 
     private func nested(_ n: Node, in list: [Node]) -> Bool {

@@ -6,6 +6,12 @@ import HTML
 enum PageClassifier {
     /// At least this many `<article>` elements outside the related cards make a page a listing.
     static let listingArticleCount = 3
+    /// ... unless one of them holds the extracted content, of at least this many words (a full post, not
+    /// an excerpt) ...
+    static let storyMinWords = 300
+    /// ... and this many times the words of any other: teaser cards under a story. Listings that show full
+    /// posts have articles of like sizes.
+    static let storyOverCardsRatio = 4
     /// Path segments of listing pages (`/tag/swift/`, `/archives/`, `/search.html`). Whole segments only:
     /// a post's slug may well start with "archive" or "search".
     static let listingSegments: Set<String> = ["page", "tag", "tags", "category", "categories", "author", "authors",

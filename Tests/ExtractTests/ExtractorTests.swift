@@ -209,6 +209,19 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(post.record.title == "H")
     }
 
+    /// A story followed by "more stories" teasers marked up as `<article>`s (news themes) is a post; a page
+    /// of several full posts is a listing.
+    @Test func aStoryWithTeaserArticlesIsAPost() throws {
+        let og = "<head><meta property=\"og:type\" content=\"article\"><title>Story</title></head>"
+        let story = "<article><h1>The story</h1>" + String(repeating: "<p>\(lorem)\(lorem)</p>", count: 8) + "</article>"
+        let teasers = (1...6).map { "<article><h3><a href=\"/s\($0)\">Other story \($0)</a></h3><p>A short teaser for it.</p></article>" }
+        let page = try extract("<html>\(og)<body>\(story)<section>\(teasers.joined())</section></body></html>", url: "https://x.example/news/the-story")
+        #expect(page.kind == .post)
+        let full = (1...4).map { "<article><h2><a href=\"/p\($0)\">Post \($0)</a></h2>" + String(repeating: "<p>\(lorem)\(lorem)</p>", count: 8) + "</article>" }
+        let listing = try extract("<html><body>\(full.joined())</body></html>", url: "https://x.example/blog/")
+        #expect(listing.kind == .listing)
+    }
+
     /// Archive pages made of "date + title" lines are listings even with `og:type=article` (jekyll-seo-tag);
     /// a link round-up post, with sentences around its links, stays a post; a year path is a calendar archive.
     @Test func linkListPagesAreListings() throws {

@@ -4,60 +4,6 @@ import Fetch
 import Foundation
 import HTML
 
-/// What to crawl and how hard.
-public struct CrawlConfiguration: Sendable {
-    /// The seed: the blog's home page (or any page of it).
-    public var seedURL: String
-    /// Pages (posts and listings) fetched at most; nil for no limit.
-    public var maxPages: Int?
-    /// Requests in flight at once.
-    public var concurrency: Int
-    /// Pause between two requests to the same host, in seconds (robots.txt `Crawl-delay` raises it).
-    public var delay: Double
-    /// Sent as `User-Agent`; also the name robots.txt groups are matched against.
-    public var userAgent: String
-    /// Only pages whose path starts with this prefix (`--scope`).
-    public var scopePrefix: String?
-    /// Fetch what robots.txt disallows (`--ignore-robots`).
-    public var ignoreRobots: Bool
-    public var limits: Frontier.Limits
-    /// Crawl state changes buffered before one database transaction.
-    public var flushEvery: Int
-    /// Body bytes kept per answer (counted after decoding); longer answers are cut there.
-    public var maxBodyBytes = FetchRequest.defaultMaxBodyBytes
-
-    /// The default politeness pause between two requests to one host.
-    public static let defaultDelay = 0.25
-
-    public init(seedURL: String, maxPages: Int? = nil, concurrency: Int = 8, delay: Double = CrawlConfiguration.defaultDelay,
-                userAgent: String = FetchConfig.defaultUserAgent, scopePrefix: String? = nil, ignoreRobots: Bool = false,
-                limits: Frontier.Limits = Frontier.Limits(), flushEvery: Int = 64) {
-        self.seedURL = seedURL; self.maxPages = maxPages; self.concurrency = max(1, concurrency); self.delay = max(0, delay)
-        self.userAgent = userAgent; self.scopePrefix = scopePrefix; self.ignoreRobots = ignoreRobots
-        self.limits = limits; self.flushEvery = max(1, flushEvery)
-    }
-}
-
-/// How a crawl ended.
-public struct CrawlSummary: Sendable, Equatable {
-    /// The committed snapshot's id.
-    public var snapshotID: String
-    public var posts: Int
-    public var reused: Int
-    public var listings: Int
-    public var errors: Int
-    /// HTTP requests made in this run (each redirect hop counts).
-    public var requests: Int
-    /// Messages worth telling the user (malformed sitemap, unreadable robots.txt...).
-    public var warnings: [String]
-}
-
-/// The crawl could not archive anything, or had to stop (full disk, state database unwritable).
-public struct CrawlFailure: Error, CustomStringConvertible, Sendable {
-    public var message: String
-    public var description: String { message }
-}
-
 /// The crawl pipeline: robots.txt, then discovery (sitemaps, feeds, pages), fetching with per-host
 /// politeness and `concurrency` requests in flight, extraction on the cooperative thread pool (as
 /// wide as the machine's cores), WARC capture of every request and response, and the snapshot.

@@ -350,6 +350,7 @@ public final class Crawler {
         if let etag { headers["If-None-Match"] = etag } else if let lastModified { headers["If-Modified-Since"] = lastModified }
         var request = FetchRequest(url: item.url, headers: headers, maxBodyBytes: config.maxBodyBytes,
                                    acceptAnyContent: item.kind != .page)
+        request.redirectPause = withHost(CrawlURL(item.url)?.authority ?? seed.authority) { $0.interval }
         if item.kind == .page {
             // A redirect to a page already archived (an old `/?p=ID` link, a short link) is not followed.
             let done = doneKeys

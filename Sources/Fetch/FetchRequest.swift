@@ -19,6 +19,9 @@ public struct FetchRequest: Sendable {
     /// Asked with each redirect target before it is requested; `false` ends the fetch there, and the
     /// redirect answer (with its `Location`) is the response. `nil` follows every redirect.
     public var followRedirect: (@Sendable (String) -> Bool)?
+    /// Seconds to wait after a redirect answer before requesting its target: the per-host politeness
+    /// pause (robots.txt `Crawl-delay`), since each hop is a new request. 0 follows at once.
+    public var redirectPause: Double = 0
 
     /// The inverse of `htmlOnly`: `true` for robots.txt, sitemaps and feeds (XML or text), whose bodies
     /// are downloaded whatever their type, still capped by `maxBodyBytes`.

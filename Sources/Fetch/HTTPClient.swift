@@ -82,6 +82,7 @@ public final class HTTPClient: Sendable {
                 }
                 url = target
                 await waitForRetryAfter(of: target)
+                if request.redirectPause > 0 { try? await Task.sleep(nanoseconds: UInt64(request.redirectPause * 1e9)) }
                 continue
             }
             return .success(response(to: hop, at: url))

@@ -92,6 +92,24 @@ extension Result {
         }
     }
 
+    /// Each hop is a new request to the host: with a politeness pause, the server sees the hops that far
+    /// apart (a lower bound only: a slow machine cannot fail it).
+    @Test func redirectHopsWaitThePause() async throws {
+        let arrivals = Mutex<[Date]>([])
+        try await withServer([
+            ("/short", { _ in arrivals.withLock { $0.append(Date()) }; return redirect(301, to: "/post") }),
+            ("/post", { _ in arrivals.withLock { $0.append(Date()) }; return TestAnswer(body: page("post")) }),
+        ]) { client, base in
+            var request = FetchRequest(url: base + "/short")
+            request.redirectPause = 0.4
+            let r = try #require(await client.fetch(request).value)
+            #expect(r.status == 200)
+            let times = arrivals.withLock { $0 }
+            #expect(times.count == 2)
+            if times.count == 2 { #expect(times[1].timeIntervalSince(times[0]) >= 0.4) }
+        }
+    }
+
     @Test func redirectLoopIsStopped() async throws {
         try await withServer([
             ("/loop1", { _ in redirect(301, to: "/loop2") }),

@@ -271,7 +271,7 @@ public final class Crawler {
                     if item.kind == .page { pagesDispatched += 1 }
                     let attempt = attempts[item.key, default: 0] + 1
                     attempts[item.key] = attempt
-                    let (request, capture) = makeRequest(for: item)
+                    let (request, capture) = makeRequest(for: item, authority: authority)
                     let fetcher = self.fetcher, extractor = self.extractor, writer = self.writer, gate = self.largePages
                     inflight += 1
                     group.addTask {
@@ -336,7 +336,7 @@ public final class Crawler {
     /// the previous snapshot's capture, returned too (a 304 is then processed from the archived answer).
     /// `If-Modified-Since` is sent only without an ETag: next to `If-None-Match` a server must ignore it
     /// (RFC 9110 §13.1.3), so it would only lengthen every request record.
-    private func makeRequest(for item: Frontier.Item) -> (FetchRequest, WARCCapture?) {
+    private func makeRequest(for item: Frontier.Item, authority: String) -> (FetchRequest, WARCCapture?) {
         var headers: [String: String] = ["User-Agent": config.userAgent]
         var etag: String?, lastModified: String?
         var capture: WARCCapture?
@@ -350,7 +350,7 @@ public final class Crawler {
         if let etag { headers["If-None-Match"] = etag } else if let lastModified { headers["If-Modified-Since"] = lastModified }
         var request = FetchRequest(url: item.url, headers: headers, maxBodyBytes: config.maxBodyBytes,
                                    acceptAnyContent: item.kind != .page)
-        request.redirectPause = withHost(CrawlURL(item.url)?.authority ?? seed.authority) { $0.interval }
+        request.redirectPause = withHost(authority) { $0.interval }
         if item.kind == .page {
             // A redirect to a page already archived (an old `/?p=ID` link, a short link) is not followed.
             let done = doneKeys

@@ -64,12 +64,12 @@ public struct DirectoryFetcher: PageFetcher {
         switch answer {
         case let .file(path, type, mtime, size):
             let skip = request.htmlOnly && !(type.hasPrefix("text/html") || type.hasPrefix("application/xhtml"))
-            var data: [UInt8]?
+            var data: Data?
             if !skip {
                 guard let d = FileManager.default.contents(atPath: path) else {
                     return .failure(.network(code: 0, message: "\(path): cannot read the file"))
                 }
-                data = Array(d)
+                data = d
             }
             // By content where the file is read: unlike a web server's size-mtime ETag, an edit that keeps
             // the size and the mtime (generators and copies preserve mtimes) must not get a false 304.

@@ -36,11 +36,18 @@ struct DateFinder {
         DateField(date: p.date, raw: TextNormalizer.normalize(raw), source: p.isRelative ? "relative" : source, precision: p.precision)
     }
 
-    func parseAny(_ s: String) -> ParsedDate? {
+    /// Longer text is a paragraph, not a date line.
+    static let maxDateText = 300
+
+    /// The first plausible reading of `s`: as a machine date, else as human text.
+    func parseAny(_ s: String) -> ParsedDate? { parse(s, accept: plausible) }
+
+    /// The first reading of `s` that `accept` takes: as a machine date, else as human text.
+    func parse(_ s: String, accept: (ParsedDate) -> Bool) -> ParsedDate? {
         let t = s.trimmedWhitespaceAndNewlines
-        guard !t.isEmpty, t.count < 300 else { return nil }
-        if let p = DateParser.parseMachine(t), plausible(p) { return p }
-        if let p = DateParser.parseText(t, reference: reference, languageHint: languageHint), plausible(p) { return p }
+        guard !t.isEmpty, t.count < Self.maxDateText else { return nil }
+        if let p = DateParser.parseMachine(t), accept(p) { return p }
+        if let p = DateParser.parseText(t, reference: reference, languageHint: languageHint), accept(p) { return p }
         return nil
     }
 
@@ -54,11 +61,7 @@ struct DateFinder {
                 if let p = DateParser.parseMachine(raw) { return plausible(p) ? field(p, raw: raw, source: "rule") : nil }
             }
             let text = n.textContent
-            let t = text.trimmedWhitespaceAndNewlines
-            guard !t.isEmpty, t.count < 300 else { continue }
-            if let p = DateParser.parseMachine(t) ?? DateParser.parseText(t, reference: reference, languageHint: languageHint) {
-                return plausible(p) ? field(p, raw: text, source: "rule") : nil
-            }
+            if let p = parse(text, accept: { _ in true }) { return plausible(p) ? field(p, raw: text, source: "rule") : nil }
         }
         return nil
     }

@@ -194,11 +194,20 @@ struct PageExtraction {
     /// page ends with "more stories" teasers marked up as articles, not a list of posts.
     private func holdsTheStory(_ cards: [Node], _ f: Found) -> Bool {
         guard cards.count >= PageClassifier.listingArticleCount, f.wordCount >= PageClassifier.storyMinWords,
-              let story = cards.first(where: { card in f.contentRoots.contains { Exclusion.isInside($0, [card]) } }) else {
+              let story = cards.first(where: { card in f.contentRoots.contains { isWithin($0, card) } }) else {
             return false
         }
         let largestOther = cards.lazy.filter { $0 != story }.map { TextNormalizer.wordCount($0.textContent) }.max() ?? 0
         return f.wordCount >= PageClassifier.storyOverCardsRatio * largestOther
+    }
+
+    private func isWithin(_ n: Node, _ ancestor: Node) -> Bool {
+        var cur: Node? = n
+        while let c = cur {
+            if c == ancestor { return true }
+            cur = c.parent
+        }
+        return false
     }
 
     private func nested(_ n: Node, in list: [Node]) -> Bool {

@@ -50,13 +50,20 @@ enum CaptureIndex {
     }
 
     /// The captures recorded in existing WARC files (a resumed snapshot's earlier sessions); `location`
-    /// names each file as `<snapshotID>/<file name>`.
-    static func scan(_ files: [URL], snapshotID: String) -> [String: WARCCapture] {
+    /// names each file as `<snapshotID>/<file name>`. A revisit of a capture in `previous` (the previous
+    /// snapshot's captures) carries that capture over, as `WARCWriter.writeNotModified` does.
+    static func scan(_ files: [URL], snapshotID: String, previous: [String: WARCCapture] = [:]) -> [String: WARCCapture] {
         var out: [String: WARCCapture] = [:]
         for file in files {
             let location = "\(snapshotID)/\(file.lastPathComponent)"
             try? WARCReader(url: file).forEachRecordWithOffset { r, offset in
-                guard let uri = r.targetURI, let digest = r.header("WARC-Payload-Digest"), let date = r.date else { return }
+                guard let uri = r.targetURI, let date = r.date else { return }
+                if r.type == "revisit", let id = r.header("WARC-Refers-To"), let prev = previous[uri], prev.recordID == id {
+                    out[uri] = prev
+                    return
+                }
+                // A server-not-modified revisit of anything else has no digest: nothing to carry over.
+                guard let digest = r.header("WARC-Payload-Digest") else { return }
                 if r.type == "response", let id = r.recordID {
                     let http = r.httpResponse
                     let ok = http?.status == 200

@@ -1,4 +1,5 @@
-/// The crawl's coverage report, stored as given in the snapshot manifest.
+/// The crawl's coverage report, stored in the snapshot manifest; since format 3 its `routes` are stored in
+/// a file of their own that the manifest names (`Manifest.routesSHA256`), and a snapshot read back has them.
 public struct Coverage: Codable, Equatable, Sendable {
     /// For each post URL, the discovery routes that found it (`sitemap`, `feed`, `pagination`, `link`, ...).
     public var routes: [String: [String]]
@@ -12,6 +13,21 @@ public struct Coverage: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey { case routes, sitemapUnfetched = "sitemap_unfetched", counters }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        // Absent from format-3 manifests, which name a routes file instead.
+        routes = try c.decodeIfPresent([String: [String]].self, forKey: .routes) ?? [:]
+        sitemapUnfetched = try c.decode([String].self, forKey: .sitemapUnfetched)
+        counters = try c.decode([String: Int].self, forKey: .counters)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        if !routes.isEmpty { try c.encode(routes, forKey: .routes) }
+        try c.encode(sitemapUnfetched, forKey: .sitemapUnfetched)
+        try c.encode(counters, forKey: .counters)
+    }
 }
 
 /// One URL that could not be archived.
@@ -46,8 +62,8 @@ public struct Counts: Codable, Equatable, Sendable {
 /// `manifest.json` of a complete snapshot. Written last: its presence in a snapshot folder means complete.
 public struct Manifest: Codable, Equatable, Sendable {
     /// Bumped when the on-disk layout changes (2: the post index and the capture index live in the
-    /// site's `indexes/` store, named by the manifest).
-    public static let currentFormat = 2
+    /// site's `indexes/` store, named by the manifest; 3: so do the coverage routes).
+    public static let currentFormat = 3
 
     public var format: Int
     public var id: String
@@ -75,12 +91,16 @@ public struct Manifest: Codable, Equatable, Sendable {
     public var indexSHA256: String?
     /// SHA-256 hex of the capture index file in `<site>/indexes/` (`nil` in format 1: `captures.tsv.gz`).
     public var capturesSHA256: String?
+    /// SHA-256 hex of the coverage routes file in `<site>/indexes/` (see `RoutesIndex`); `nil` before format
+    /// 3, whose manifests hold `coverage.routes` themselves. As read from a snapshot, `coverage.routes` has
+    /// the file's routes either way.
+    public var routesSHA256: String?
 
     enum CodingKeys: String, CodingKey {
         case format, id, site, seedURL = "seed_url", startedAt = "started_at", endedAt = "ended_at"
         case lookbackVersion = "lookback_version", rulesSHA256 = "rules_sha256", counts, coverage, errors
         case listings, warcFiles = "warc_files", reextractedFrom = "reextracted_from"
-        case indexSHA256 = "index_sha256", capturesSHA256 = "captures_sha256"
+        case indexSHA256 = "index_sha256", capturesSHA256 = "captures_sha256", routesSHA256 = "routes_sha256"
     }
 }
 

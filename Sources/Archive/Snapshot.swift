@@ -8,6 +8,7 @@ import Glibc
 public final class Snapshot: Sendable {
     public let site: String
     public let id: String
+    /// The manifest, with `coverage.routes` read from its routes file (format 3).
     public let manifest: Manifest
     /// The snapshot folder (`<archive>/<site>/snapshots/<id>/`).
     public let directory: URL
@@ -19,7 +20,15 @@ public final class Snapshot: Sendable {
     init(store: ArchiveStore, site: String, id: String) throws {
         self.store = store; self.site = site; self.id = id
         directory = store.snapshotsDirectory(site: site).appendingPathComponent(id, isDirectory: true)
-        manifest = try Self.readManifest(directory)
+        var manifest = try Self.readManifest(directory)
+        if let hash = manifest.routesSHA256 {
+            guard let url = store.indexURL(site: site, hash: hash) else {
+                throw ArchiveError.corrupt(path: directory.appendingPathComponent(Self.manifestFileName).path,
+                                           reason: "routes_sha256 is not a SHA-256 hex digest")
+            }
+            manifest.coverage.routes = try RoutesIndex.read(url)
+        }
+        self.manifest = manifest
         let indexFile: URL
         if let hash = manifest.indexSHA256 {
             guard let url = store.indexURL(site: site, hash: hash) else {

@@ -71,7 +71,7 @@ enum SnapshotIndex {
     }
 
     /// The URL field: a JSON string, decoded by hand when it has no escapes (the common case).
-    private static func decodeURL(_ field: ArraySlice<UInt8>) -> String? {
+    static func decodeURL(_ field: ArraySlice<UInt8>) -> String? {
         guard field.count >= 2, field.first == 0x22, field.last == 0x22 else { return nil }
         let inner = field.dropFirst().dropLast()
         if !inner.contains(0x5C) { return String(decoding: inner, as: UTF8.self) }

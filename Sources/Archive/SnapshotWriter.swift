@@ -94,10 +94,10 @@ public final class SnapshotWriter: @unchecked Sendable {
         for file in earlierFiles { try WARCFile.truncateToLastCompleteMember(file) }
         previous = try store.latest(site: site)
         let warcName = String(format: "%@-%03d.warc.gz", info.id, info.sessions)
+        let previousCaptures = previous.map { CaptureIndex.read($0) } ?? [:]
         warc = try WARCWriter(url: warcDir.appendingPathComponent(warcName), snapshotID: info.id,
-                              software: "lookback/\(toolVersion)", date: startedAt,
-                              previousCaptures: previous.map { CaptureIndex.read($0) } ?? [:],
-                              captures: CaptureIndex.scan(earlierFiles, snapshotID: info.id))
+                              software: "lookback/\(toolVersion)", date: startedAt, previousCaptures: previousCaptures,
+                              captures: CaptureIndex.scan(earlierFiles, snapshotID: info.id, previous: previousCaptures))
         let journalURL = partialDirectory.appendingPathComponent(Journal.fileName)
         state = try Journal.replay(journalURL)
         journal = try Journal(url: journalURL)
@@ -185,20 +185,23 @@ public final class SnapshotWriter: @unchecked Sendable {
             journal.sync()
             let entries = state.posts.values.sorted { $0.url < $1.url }
             let warcDir = partialDirectory.appendingPathComponent("warc", isDirectory: true)
+            var inManifest = coverage
+            inManifest.routes = [:]
             let manifest = Manifest(
                 format: Manifest.currentFormat, id: id, site: site, seedURL: info.seedURL,
                 startedAt: info.startedAt, endedAt: isoUTC(endedAt), lookbackVersion: info.toolVersion,
                 rulesSHA256: info.rulesSHA256,
                 counts: Counts(posts: entries.count, reused: entries.filter(\.reused).count,
                                listings: state.listings.count, errors: state.errors.count),
-                coverage: coverage,
+                coverage: inManifest,
                 errors: state.errors.values.sorted { $0.url < $1.url },
                 listings: state.listings.sorted(),
                 warcFiles: Self.warcNames(in: warcDir),
                 reextractedFrom: reextractedFrom,
                 // Stored by content before the manifest names them: an unchanged re-crawl shares both files.
                 indexSHA256: try writeIndex(try SnapshotIndex.encode(entries)),
-                capturesSHA256: try writeIndex(try CaptureIndex.encode(warc.captures)))
+                capturesSHA256: try writeIndex(try CaptureIndex.encode(warc.captures)),
+                routesSHA256: try writeIndex(try RoutesIndex.encode(coverage.routes)))
             let pretty = PageRecord.makeEncoder(pretty: true)
             try writeFileAtomically(partialDirectory.appendingPathComponent(Snapshot.manifestFileName),
                                     try pretty.encode(manifest) + Data([0x0A]), sync: true)

@@ -9,6 +9,10 @@ import Glibc
 /// Starts with a `warcinfo` record. `request` and `revisit` records carry no `WARC-Block-Digest` (optional
 /// in WARC 1.1): they are a few hundred bytes, the gzip member's CRC-32 already guards them, and the digest
 /// was a fifth of what an unchanged page costs a re-crawl. `response` and `warcinfo` records keep it.
+/// What an unchanged page costs a re-crawl (a `request` and a `revisit` record, each its own gzip member, so
+/// nothing compresses across records) is also why record ids share a prefix (see `RecordIDs`) and why a
+/// server-not-modified `revisit` carries no `WARC-Payload-Digest` (optional for that profile: its payload is
+/// the referred record's, which has the digest).
 /// Thread-safe.
 public final class WARCWriter: @unchecked Sendable {
     /// `WARC-Profile` of a `revisit` record.
@@ -30,6 +34,12 @@ public final class WARCWriter: @unchecked Sendable {
     /// zlib level of the records. A crawl compresses every answer it downloads: on blog HTML, level 3 takes
     /// ~35% less CPU than zlib's default 6 for ~6% more bytes (2,000-post WordPress-style site: 12.9 -> 13.7 MB).
     static let compressionLevel: Int32 = 3
+    /// Records up to this size (requests, revisits, bodiless responses: headers only) are compressed at
+    /// zlib's best level: it costs microseconds on a few hundred bytes and they are most of a re-crawl.
+    static let smallRecordBytes = 4096
+    private let smallDeflater = GzipDeflater(level: 9)
+    /// Record ids of this file.
+    private var ids = RecordIDs()
 
     /// Response headers that describe a transfer encoding the body no longer has (libcurl hands over the
     /// decoded body): renamed with this prefix so the record stays self-consistent.
@@ -126,6 +136,8 @@ public final class WARCWriter: @unchecked Sendable {
     }
 
     /// Writes a `revisit` record (headers only) pointing at an earlier response record with the same payload.
+    /// `payloadDigest` is written for the identical-payload-digest profile only (see the type's comment); it
+    /// is recorded in the capture index either way.
     /// `capture` is what this snapshot's capture index records for `targetURI` (default: the referred
     /// record, without its location and validators).
     @discardableResult
@@ -138,7 +150,8 @@ public final class WARCWriter: @unchecked Sendable {
                                         contentLength: nil).utf8)
         var extra = [("WARC-Profile", profile.rawValue), ("WARC-Refers-To", refersTo),
                      ("WARC-Refers-To-Target-URI", refersToTargetURI), ("WARC-Refers-To-Date", refersToDate)]
-        if let payloadDigest { extra.append(("WARC-Payload-Digest", payloadDigest)) }
+        // Mandatory for identical-payload-digest; for server-not-modified the referred record holds it.
+        if let payloadDigest, profile == .identicalPayloadDigest { extra.append(("WARC-Payload-Digest", payloadDigest)) }
         if let concurrentTo { extra.append(("WARC-Concurrent-To", concurrentTo)) }
         let id = try writeRecord(type: "revisit", targetURI: targetURI, date: date,
                                  contentType: "application/http;msgtype=response", extra: extra, block: block,
@@ -197,7 +210,7 @@ public final class WARCWriter: @unchecked Sendable {
     /// Writes one record as one gzip member; returns its `WARC-Record-ID` and the member's byte offset.
     private func writeRecord(type: String, targetURI: String?, date: Date, contentType: String,
                              extra: [(String, String)], block: [UInt8], blockDigest: Bool = true) throws -> (id: String, offset: Int) {
-        let recordID = "<urn:uuid:\(UUID().uuidString.lowercased())>"
+        let recordID = mutex.withLock { ids.next() }
         var head = "WARC/1.1\r\nWARC-Type: \(type)\r\nWARC-Record-ID: \(recordID)\r\nWARC-Date: \(isoUTC(date))\r\n"
         if let targetURI { head += "WARC-Target-URI: \(targetURI)\r\n" }
         for (k, v) in extra { head += "\(k): \(v)\r\n" }
@@ -206,7 +219,9 @@ public final class WARCWriter: @unchecked Sendable {
         var record = Array(head.utf8)
         record.append(contentsOf: block)
         record.append(contentsOf: [0x0D, 0x0A, 0x0D, 0x0A])
-        let member = try deflaterLock.withLock { try deflater.compress(record) }
+        let member = try deflaterLock.withLock {
+            try (record.count <= Self.smallRecordBytes ? smallDeflater : deflater).compress(record)
+        }
         let offset = try mutex.withLock { () throws -> Int in
             guard fd >= 0 else { throw ArchiveError.invalid("\(url.path): WARC file already closed") }
             let offset = Int(lseek(fd, 0, SEEK_END))
@@ -230,5 +245,37 @@ enum WARCFile {
         if good < data.count, truncate(url.path, off_t(good)) != 0 {
             throw ArchiveError.io(path: url.path, reason: "cannot cut a torn WARC record: \(String(cString: strerror(errno)))")
         }
+    }
+}
+
+/// `WARC-Record-ID`s of one WARC file: `<urn:uuid:...>` with a UUID of version 8 (RFC 9562, custom layout):
+/// 74 random bits drawn once per file, then a 48-bit sequence number. Unique like a random UUID per file
+/// (as many random bits as a version 7 UUID has per millisecond) and unique within the file by the
+/// sequence. Why not a random UUID per record: a revisit or response names its own id and its request's
+/// (`WARC-Concurrent-To`) in one gzip member, where 32 random hex digits each cost ~19 bytes compressed;
+/// with a shared prefix the second costs a few.
+struct RecordIDs {
+    /// `xxxxxxxx-xxxx-8xxx-Vxxx-`: the random bits with the version and variant set.
+    private let prefix: String
+    private var sequence: UInt64 = 0
+
+    init() {
+        var g = SystemRandomNumberGenerator()
+        let a = g.next() as UInt64, b = g.next() as UInt64
+        let hi = a >> 16                                   // 48 bits
+        let mid = (b >> 52) & 0xFFF                        // 12 bits after the version digit
+        let low = 0x8000 | ((b >> 38) & 0x3FFF)            // variant 0b10, then 14 bits
+        func hex(_ v: UInt64, _ width: Int) -> String {
+            let s = String(v, radix: 16)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        prefix = "\(hex(hi >> 16, 8))-\(hex(hi & 0xFFFF, 4))-8\(hex(mid, 3))-\(hex(low, 4))-"
+    }
+
+    /// The next id, `<urn:uuid:...>`.
+    mutating func next() -> String {
+        let s = String(sequence, radix: 16)
+        sequence += 1
+        return "<urn:uuid:" + prefix + String(repeating: "0", count: max(0, 12 - s.count)) + s + ">"
     }
 }

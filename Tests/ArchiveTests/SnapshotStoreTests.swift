@@ -170,6 +170,42 @@ import Testing
         #expect(!manifest.contains(0x0D))
     }
 
+    @Test func coverageRoutesAreStoredOnceOutsideTheManifest() throws {
+        let store = ArchiveStore(root: try makeTempDirectory())
+        let routes = ["https://blog.example/b/": ["sitemap", "link"], "https://blog.example/a\t\"/": ["feed"]]
+        for day in ["2026-11-20", "2026-11-21"] {
+            let w = try SnapshotWriter.open(store: store, site: "blog.example", seedURL: "s", startedAt: date("\(day)T10:00:00Z"),
+                                            rulesSHA256: "r", toolVersion: "t", resume: false)
+            try w.commit(endedAt: date("\(day)T10:01:00Z"), coverage: Coverage(routes: routes, counters: ["requests": 3]))
+        }
+        let snaps = try store.snapshots(site: "blog.example").map { try store.open(site: "blog.example", snapshot: $0.id) }
+        #expect(snaps.count == 2)
+        for snap in snaps {
+            #expect(snap.manifest.coverage.routes == routes)
+            #expect(snap.manifest.coverage.counters == ["requests": 3])
+            #expect(snap.manifest.format == 3)
+            let json = try String(contentsOf: snap.directory.appendingPathComponent("manifest.json"), encoding: .utf8)
+            #expect(!json.contains("\"routes\""))
+        }
+        #expect(snaps[0].manifest.routesSHA256 != nil && snaps[0].manifest.routesSHA256 == snaps[1].manifest.routesSHA256)
+    }
+
+    @Test func aManifestWithRoutesInsideIsStillRead() throws {
+        let store = ArchiveStore(root: try makeTempDirectory())
+        try writeSnapshot(store, at: "2026-11-20T10:00:00Z", [makeRecord("https://blog.example/a/")])
+        let snap = try store.open(site: "blog.example", snapshot: "latest")
+        // As format 2 wrote it: routes in the manifest, no routes file.
+        var old = snap.manifest
+        old.format = 2
+        old.routesSHA256 = nil
+        old.coverage.routes = ["https://blog.example/a/": ["sitemap"]]
+        let enc = PageRecord.makeEncoder(pretty: true)
+        try enc.encode(old).write(to: snap.directory.appendingPathComponent("manifest.json"))
+        #expect(try String(contentsOf: snap.directory.appendingPathComponent("manifest.json"), encoding: .utf8).contains("\"routes\""))
+        let again = try store.open(site: "blog.example", snapshot: "latest")
+        #expect(again.manifest.coverage.routes == ["https://blog.example/a/": ["sitemap"]])
+    }
+
     @Test func reusedPostsReferenceTheOldObject() throws {
         let store = ArchiveStore(root: try makeTempDirectory())
         try writeSnapshot(store, at: "2026-11-20T10:00:00Z", [makeRecord("https://blog.example/a/")]) { r in

@@ -119,6 +119,68 @@ let warcioMain = "import sys; from warcio.cli import main; sys.exit(main(sys.arg
         }
     }
 
+    @Test func recordIDsAreVersion8UUIDsSharingARandomPrefixPerFile() throws {
+        let store = ArchiveStore(root: try makeTempDirectory())
+        var files: [[String]] = []
+        for day in ["2026-11-20", "2026-11-27"] {
+            let w = try SnapshotWriter.open(store: store, site: "blog.example", seedURL: "s", startedAt: date("\(day)T10:00:00Z"),
+                                            rulesSHA256: "r", toolVersion: "t", resume: false)
+            for i in 0..<20 {
+                try w.warc.writeRequest(targetURI: "https://blog.example/\(i)/", date: date("\(day)T10:00:01Z"), headers: [])
+            }
+            try w.commit(endedAt: date("\(day)T10:01:00Z"), coverage: Coverage())
+            let snap = try store.open(site: "blog.example", snapshot: "latest")
+            files.append(try WARCReader(url: try #require(snap.warcFiles.first)).records().compactMap(\.recordID))
+        }
+        let pattern = try Regex("^<urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}>$")
+        for id in files.joined() {
+            #expect(id.wholeMatch(of: pattern) != nil, "\(id)")
+            #expect(UUID(uuidString: String(id.dropFirst(10).dropLast())) != nil)
+        }
+        #expect(Set(files.joined()).count == 42)
+        let prefixes = files.map { Set($0.map { $0.prefix(34) }) }   // `<urn:uuid:` and the random 24 hex digits
+        #expect(prefixes[0].count == 1 && prefixes[1].count == 1)
+        #expect(prefixes[0] != prefixes[1])
+    }
+
+    @Test func aServerNotModifiedRevisitNamesTheCaptureButNotItsDigest() throws {
+        let store = ArchiveStore(root: try makeTempDirectory())
+        let url = "https://blog.example/a/"
+        let body = Array("<html><body>same</body></html>".utf8)
+        let w1 = try SnapshotWriter.open(store: store, site: "blog.example", seedURL: "s", startedAt: date("2026-11-20T10:00:00Z"),
+                                         rulesSHA256: "r", toolVersion: "t", resume: false)
+        try w1.warc.writeResponse(targetURI: url, date: date("2026-11-20T10:00:01Z"), status: 200,
+                                  headers: [("ETag", "\"v1\"")], body: body)
+        try w1.commit(endedAt: date("2026-11-20T10:01:00Z"), coverage: Coverage())
+        let first = CaptureIndex.read(try store.open(site: "blog.example", snapshot: "latest"))[url]
+        #expect(first?.etag == "\"v1\"")
+        // A 304 written by a session that is then killed: the resumed session must carry the capture over.
+        do {
+            let w2 = try SnapshotWriter.open(store: store, site: "blog.example", seedURL: "s", startedAt: date("2026-11-27T10:00:00Z"),
+                                             rulesSHA256: "r", toolVersion: "t", resume: false)
+            let req = try w2.warc.writeRequest(targetURI: url, date: date("2026-11-27T10:00:01Z"), headers: [("If-None-Match", "\"v1\"")])
+            #expect(try w2.warc.writeNotModified(targetURI: url, date: date("2026-11-27T10:00:01Z"), headers: [("ETag", "\"v1\"")],
+                                                 concurrentTo: req) != nil)
+        }
+        let w3 = try SnapshotWriter.open(store: store, site: "blog.example", seedURL: "s", startedAt: date("2026-11-27T10:05:00Z"),
+                                         rulesSHA256: "r", toolVersion: "t", resume: true)
+        try w3.commit(endedAt: date("2026-11-27T10:06:00Z"), coverage: Coverage())
+        let second = try store.open(site: "blog.example", snapshot: "latest")
+        #expect(CaptureIndex.read(second)[url] == first)
+        let revisit = try #require(try WARCReader(url: second.warcFiles[0]).records().first { $0.type == "revisit" })
+        #expect(revisit.header("WARC-Profile") == WARCWriter.RevisitProfile.serverNotModified.rawValue)
+        #expect(revisit.header("WARC-Refers-To") == first?.recordID)
+        #expect(revisit.header("WARC-Refers-To-Target-URI") == url)
+        #expect(revisit.header("WARC-Refers-To-Date") == "2026-11-20T10:00:01Z")
+        #expect(revisit.header("WARC-Payload-Digest") == nil)
+        if let py = python(), try run(py, ["-c", "import warcio"]).status == 0 {
+            for file in second.warcFiles {
+                let check = try run(py, ["-c", warcioMain, "check", file.path])
+                #expect(check.status == 0, "\(check.output)")
+            }
+        }
+    }
+
     @Test func gzipMembersRoundTrip() throws {
         let input = Array((0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         let z = try Gzip.compress(input)

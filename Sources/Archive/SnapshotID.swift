@@ -1,3 +1,4 @@
+import Extract
 import Foundation
 
 /// The id of a snapshot: its UTC start time, `2026-11-25T17-03-12Z`, sortable as text
@@ -32,10 +33,5 @@ public struct SnapshotID: Hashable, Comparable, Sendable, CustomStringConvertibl
 }
 
 /// ISO 8601 UTC text for a date, second precision (`2026-11-25T17:03:12Z`): the archive's one date format.
-func isoUTC(_ date: Date) -> String {
-    var cal = Calendar(identifier: .gregorian)
-    cal.timeZone = TimeZone(identifier: "UTC")!
-    let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-    return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ",
-                  c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
-}
+/// By arithmetic (`ISOTime.utc`): a calendar and `String(format:)` per WARC record were ~1.7% of a crawl's CPU.
+func isoUTC(_ date: Date) -> String { ISOTime.utc(date) }

@@ -195,7 +195,9 @@ public final class WARCWriter: @unchecked Sendable {
                                  contentLength: Int?) -> String {
         var head = "\(httpVersion) \(status)\(reason.isEmpty ? "" : " " + reason)\r\n"
         for (k, v) in headers {
-            let clean = v.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+            // A CR or LF in a value would end the header early; values almost never have one.
+            let clean = v.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A })
+                ? v.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ") : v
             if renamedHeaders.contains(k.lowercased()) {
                 head += "\(renamedHeaderPrefix)\(k): \(clean)\r\n"
             } else {

@@ -33,6 +33,8 @@ public final class SnapshotWriter: @unchecked Sendable {
     private var committed = false
     /// Object folders (`objects/ab/`) known to exist.
     private var objectFolders = Set<String>()
+    /// `objects/` of the site, as a path.
+    private let objectsPath: String
 
     /// Starts a new snapshot of `site` (or, when `resume` is true and a partial one exists, reopens the
     /// newest partial one). Takes the site lock: a second concurrent writer of the same site gets
@@ -50,6 +52,9 @@ public final class SnapshotWriter: @unchecked Sendable {
         }
         self.store = store
         self.site = site
+        var objectsPath = store.objectsDirectory(site: site).path
+        while objectsPath.utf8.count > 1, objectsPath.hasSuffix("/") { objectsPath.removeLast() }
+        self.objectsPath = objectsPath
         let fm = FileManager.default
         let snapshots = store.snapshotsDirectory(site: site)
         do {
@@ -249,18 +254,21 @@ public final class SnapshotWriter: @unchecked Sendable {
         return hash
     }
 
+    /// `objects/ab/cdef….json` (`ArchiveStore.objectURL`), on plain path strings: `URL` path building was
+    /// ~0.8% of a crawl's CPU.
     private func writeObject(hash: String, bytes: [UInt8]) throws {
-        let url = store.objectURL(site: site, hash: hash)
-        if access(url.path, F_OK) == 0 { return }   // stored once
-        let dir = url.deletingLastPathComponent()
+        let folder = String(hash.prefix(2))
+        let dir = objectsPath + "/" + folder
+        let path = dir + "/" + hash.dropFirst(2) + ".json"
+        if access(path, F_OK) == 0 { return }   // stored once
         // One of 256 folders: created (or found) once per writer, not once per post.
-        if !mutex.withLock({ objectFolders.contains(dir.lastPathComponent) }) {
-            do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-                throw ArchiveError.io(path: dir.path, reason: "cannot create object folder: \(error.localizedDescription)")
+        if !mutex.withLock({ objectFolders.contains(folder) }) {
+            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                throw ArchiveError.io(path: dir, reason: "cannot create object folder: \(error.localizedDescription)")
             }
-            mutex.withLock { _ = objectFolders.insert(dir.lastPathComponent) }
+            mutex.withLock { _ = objectFolders.insert(folder) }
         }
-        try writeFileAtomically(url, bytes)
+        try writeFileAtomically(path: path, bytes)
     }
 }
 

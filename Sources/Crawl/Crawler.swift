@@ -747,6 +747,7 @@ public final class Crawler {
     private func event(url: String, response r: FetchResponse, kind: Frontier.Kind, outcome: String, attempt: Int,
                        detail: String?, startedAt: Date) {
         guard let progress else { return }
+        guard progress.wantsEvents else { return progress.count(outcome: outcome, queued: frontier.count) }
         progress.record(FetchEvent(time: isoMillis(startedAt), url: url, finalURL: r.finalURL == url ? nil : r.finalURL,
                                    status: r.status, kind: "\(kind)", outcome: outcome, attempt: attempt,
                                    bytes: r.body.count, detail: detail), queued: frontier.count)
@@ -755,6 +756,7 @@ public final class Crawler {
     private func event(url: String, error: FetchError, kind: Frontier.Kind, attempt: Int, outcome: String = "error",
                        startedAt: Date) {
         guard let progress else { return }
+        guard progress.wantsEvents else { return progress.count(outcome: outcome, queued: frontier.count) }
         progress.record(FetchEvent(time: isoMillis(startedAt), url: url, finalURL: nil, status: nil, kind: "\(kind)",
                                    outcome: outcome, attempt: attempt, bytes: 0, detail: "\(error)"), queued: frontier.count)
     }

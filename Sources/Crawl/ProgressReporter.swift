@@ -64,16 +64,25 @@ public final class ProgressReporter {
     /// Whether stderr is a terminal.
     public static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
+    /// Whether the events themselves are read (an observer or the log). When not, `count` is enough:
+    /// building each event (times, URLs) was ~0.6% of a crawl's CPU.
+    public var wantsEvents: Bool { onEvent != nil || log != nil }
+
     /// Records one finished fetch and redraws the line (at most 5 times a second).
     public func record(_ event: FetchEvent, queued: Int) {
-        fetched += 1
-        if event.outcome == "error" { errors += 1 }
         onEvent?(event)
         if log != nil, let line = try? encoder.encode(event) {
             logBuffer.append(line)
             logBuffer.append(0x0A)
             if logBuffer.count > 64 * 1024 { flushLog() }
         }
+        count(outcome: event.outcome, queued: queued)
+    }
+
+    /// Records one finished fetch by its outcome only (see `wantsEvents`), and redraws the line.
+    public func count(outcome: String, queued: Int) {
+        fetched += 1
+        if outcome == "error" { errors += 1 }
         if showLine {
             let now = clock.now()
             if start == nil { start = now }

@@ -53,6 +53,46 @@ public struct CrawlURL: Sendable, Equatable {
         self.query = query
     }
 
+    /// For the common link form only, `CrawlURL(text)`'s `siteAuthority` and `key` minus that authority,
+    /// without building a `CrawlURL` (the frontier looks up every link of every page, and most are known):
+    /// `http://` or `https://`, a lowercase ASCII authority without user info or default port, no query,
+    /// no fragment, no dot in the last path segment (so no asset or feed extension). Nil for anything else.
+    public static func plainKeyParts(_ text: String) -> (siteAuthority: Substring, keyPath: Substring)? {
+        let u = text.utf8
+        let slash = UInt8(ascii: "/")
+        let start: String.Index
+        let https: Bool
+        if u.starts(with: "https://".utf8) {
+            start = u.index(u.startIndex, offsetBy: 8); https = true
+        } else if u.starts(with: "http://".utf8) {
+            start = u.index(u.startIndex, offsetBy: 7); https = false
+        } else {
+            return nil
+        }
+        var authorityEnd = u.endIndex
+        var lastSlash: String.Index?
+        var i = start
+        while i < u.endIndex {
+            let b = u[i]
+            if b == UInt8(ascii: "?") || b == UInt8(ascii: "#") { return nil }
+            if b == slash {
+                if authorityEnd == u.endIndex { authorityEnd = i }
+                lastSlash = i
+            } else if authorityEnd == u.endIndex, b >= 0x80 || b == UInt8(ascii: "@") || (b >= 0x41 && b <= 0x5A) {
+                return nil
+            }
+            i = u.index(after: i)
+        }
+        var authority = text[start..<authorityEnd]
+        guard !authority.isEmpty else { return nil }
+        if https ? authority.hasSuffix(":443") : authority.hasSuffix(":80") { return nil }
+        if let lastSlash, u[lastSlash...].contains(UInt8(ascii: ".")) { return nil }
+        if authority.hasPrefix("www.") { authority = authority.dropFirst(4) }
+        var path = authorityEnd == u.endIndex ? "/"[...] : text[authorityEnd...]
+        if path.utf8.count > 1, path.utf8.last == slash { path = path.dropLast() }
+        return (authority, path)
+    }
+
     /// ASCII lowercase without a Unicode case mapping when there is nothing else to map.
     private static func lowercased(_ s: Substring) -> String {
         let u = s.utf8

@@ -118,6 +118,12 @@ public final class Frontier {
     /// Considers `url` found by `route`. Pages go through every scope and trap check; robots.txt,
     /// sitemaps and feeds only through the host check (sitemaps may list any path).
     public func admit(_ url: String, kind: Kind, route: DiscoveryRoute, depth: Int) -> Admission {
+        // Most links of a page are known already: in the common form their key is read without a parse.
+        if let plain = CrawlURL.plainKeyParts(url) {
+            guard plain.siteAuthority == seed.siteAuthority else { return reject(.offSite) }
+            let key = String(plain.siteAuthority) + plain.keyPath
+            if let routes = seen[key] { return known(key, routes: routes, route: route) }
+        }
         guard let u = CrawlURL(url) else { return reject(.notHTTP) }
         return admit(u, kind: kind, route: route, depth: depth)
     }
@@ -131,12 +137,7 @@ public final class Frontier {
             if Self.feedExtensions.contains(ext) { kind = .feed }
         }
         let key = u.key
-        if let routes = seen[key] {
-            let updated = routes | route.bit
-            if updated == routes { return .known }
-            seen[key] = updated
-            return .newRoute(key: key, routes: updated)
-        }
+        if let routes = seen[key] { return known(key, routes: routes, route: route) }
         if kind == .page {
             if let reason = pageRejection(u, route: route, depth: depth) { return reject(reason) }
         }
@@ -146,6 +147,14 @@ public final class Frontier {
         nextSeq += 1
         push(item)
         return .queued(item)
+    }
+
+    /// A key seen before (with `routes`), found again by `route`.
+    private func known(_ key: String, routes: Int, route: DiscoveryRoute) -> Admission {
+        let updated = routes | route.bit
+        if updated == routes { return .known }
+        seen[key] = updated
+        return .newRoute(key: key, routes: updated)
     }
 
     /// The next URL to fetch, or nil when the queue is empty.

@@ -28,6 +28,38 @@ import Testing
         #expect((a.key == b.key) == c.same, "\(a.key) vs \(b.key)")
     }
 
+    /// The frontier looks known links up by `CrawlURL.plainKeyParts`: a key that differs from
+    /// `CrawlURL.key` would queue a known page again. Each URL is either declined (nil: full parse) or
+    /// gives exactly the parsed URL's site authority and key.
+    @Test(arguments: [
+        ("http://b.test/p/x/", true), ("http://b.test/p/x", true), ("https://www.b.test/p/", true),
+        ("http://b.test", true), ("http://b.test/", true), ("http://b.test:8080/a/", true), ("http://b.test//a//", true),
+        ("http://b.test/caf%C3%A9/", true), ("http://b.test/café/", true), ("http://www./x/", true),
+        ("http://B.test/p/", false), ("HTTP://b.test/p/", false), ("http://b.test:80/p/", false),
+        ("https://b.test:443/p/", false), ("https://b.test:80/p/", true), ("http://u@b.test/p/", false),
+        ("http://b.test/p/?a=1", false), ("http://b.test/p/#c", false), ("http://b.test/img/a.jpg", false),
+        ("http://b.test/v1.2/post/", true), ("http://b.test/feed.xml/", true), ("http://bü.test/p/", false),
+        ("ftp://b.test/p/", false), ("http:/b.test/p/", false), ("http://", false), ("http:///p/", false),
+    ])
+    func plainKeysAgreeWithParsedKeys(_ url: String, plain: Bool) throws {
+        let parts = CrawlURL.plainKeyParts(url)
+        #expect((parts != nil) == plain)
+        guard let parts else { return }
+        let u = try #require(CrawlURL(url))
+        #expect(parts.siteAuthority == u.siteAuthority)
+        #expect(String(parts.siteAuthority) + parts.keyPath == u.key)
+    }
+
+    @Test func knownLinksInEitherFormAreKnown() {
+        let f = Frontier(seed: CrawlURL("http://b.test/")!, now: Self.now)
+        #expect(f.admit("HTTP://WWW.B.test/a/b#top", kind: .page, route: .link, depth: 1) != .known)
+        #expect(f.admit("http://b.test/a/b/", kind: .page, route: .link, depth: 1) == .known)
+        #expect(f.admit("https://www.b.test/a/b", kind: .page, route: .sitemap, depth: 1)
+                == .newRoute(key: "b.test/a/b", routes: DiscoveryRoute.link.bit | DiscoveryRoute.sitemap.bit))
+        #expect(f.admit("http://elsewhere.test/a/b/", kind: .page, route: .link, depth: 1) == .rejected(.offSite))
+        #expect(f.rejections[.offSite] == 1)
+    }
+
     struct AdmitCase: CustomTestStringConvertible, Sendable {
         var name: String
         var url: String

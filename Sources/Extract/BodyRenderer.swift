@@ -166,10 +166,11 @@ struct BodyRenderer {
             }
             guard n.isElement else { return false }
             if excluded.contains(n) { return false }
-            let name = n.name
-            let role = BodyRenderer.roles[name] ?? []
+            let kind = ElementKind.of(n)
+            let name = kind.name
+            let role = kind.role
             if role.contains(.skipped) { return false }
-            if name == "br" {
+            if kind.tag == .br {
                 if afterBr && preDepth == 0 {
                     // <br><br> separates paragraphs.
                     flush()
@@ -183,7 +184,7 @@ struct BodyRenderer {
                 return false
             }
             afterBr = false
-            if name == "img" {
+            if name == "img" { // not `Tag.img`, which is also `picture`
                 if let src = BodyRenderer.imageSource(n), let abs = URLNormalizer.normalize(src, base: base) {
                     if textBlockDepth == 0 && !implicitOpen && open.last?.tag != "figure" { ensureParagraph() }
                     let alt = TextNormalizer.normalize(n.attribute("alt") ?? "")
@@ -203,7 +204,7 @@ struct BodyRenderer {
                 return true
             }
             var tag: String?
-            if let mapped = BodyRenderer.allowedInline[name] {
+            if let mapped = kind.inline {
                 if mapped == "a" {
                     if let href = n.attribute("href"), let abs = URLNormalizer.normalize(href, base: base) {
                         ensureParagraph()

@@ -26,6 +26,8 @@ struct ContentFinder {
     let preExcluded: Set<Node>
     /// Titles whose duplicate heading is dropped from the content.
     let titles: [String]
+    /// The page's element facts (`PageMetadata.elements`).
+    let elements: ElementFacts.Table
 
     /// Below this many characters of text the search is retried with fewer filters (Readability's 500).
     static let minimumContentLength = 500
@@ -49,7 +51,7 @@ struct ContentFinder {
     }
 
     private func attempt(_ opts: Options, _ titles: TitleTokens) -> Selection {
-        let flat = FlatTree.build(body: body, preExcluded: preExcluded, titles: titles, options: opts)
+        let flat = FlatTree.build(body: body, preExcluded: preExcluded, titles: titles, elements: elements, options: opts)
         return flat.select(options: opts)
     }
 }
@@ -183,15 +185,17 @@ final class FlatTree {
     /// Readability scores paragraphs only above this length.
     static let minParagraphLength = 25
 
-    static func build(body: Node, preExcluded: Set<Node>, titles: TitleTokens, options: Options) -> FlatTree {
+    static func build(body: Node, preExcluded: Set<Node>, titles: TitleTokens, elements: ElementFacts.Table,
+                      options: Options) -> FlatTree {
         let f = FlatTree()
-        f.fill(body: body, preExcluded: preExcluded, titles: titles, options: options)
+        f.fill(body: body, preExcluded: preExcluded, titles: titles, elements: elements, options: options)
         return f
     }
 
     typealias Options = ContentFinder.Options
 
-    private func fill(body: Node, preExcluded: Set<Node>, titles: TitleTokens, options: Options) {
+    private func fill(body: Node, preExcluded: Set<Node>, titles: TitleTokens, elements: ElementFacts.Table,
+                      options: Options) {
         var stack: [Int] = []
         var titleHeaderRemoved = false
         Traversal.run(body, enter: { n in
@@ -203,31 +207,26 @@ final class FlatTree {
                 return false
             }
             if preExcluded.contains(n) { excluded.insert(n); return false }
-            let name = n.name
-            if FlatTree.junk.contains(name) && !(name == "form" && !options.cleanConditionally) {
+            let facts = elements.facts(n)
+            let t = facts.tag
+            if facts.flags.contains(.junk) && !(t == .form && !options.cleanConditionally) {
                 excluded.insert(n); return false
             }
-            let t = Tag.of(name)
-            let attrs = Attrs(n)
-            let c = ClassHints.lowercased(attrs.cls)
-            let id = ClassHints.lowercased(attrs.id)
-            if attrs.isHidden { excluded.insert(n); return false }
-            if let role = attrs.role?.lowercased(), ClassHints.unlikelyRoles.contains(role) {
-                excluded.insert(n); return false
-            }
-            let clsHints = ClassHints.found(in: c), idHints = ClassHints.found(in: id)
-            let hints = clsHints.union(idHints) // the hints of "class id"
+            let c = facts.cls
+            if facts.flags.contains(.hidden) { excluded.insert(n); return false }
+            let classHints = elements.hints(n)
+            let hints = classHints.found // the hints of "class id"
             let pIdx = stack.last ?? -1
             let tableOrCode = pIdx >= 0 && (inTableOrCode[pIdx] || tag[pIdx] == .table || tag[pIdx] == .code || tag[pIdx] == .pre)
             if options.stripUnlikely, t != .body, t != .a, !tableOrCode,
                hints.contains(.unlikely), !hints.contains(.maybeCandidate) {
                 excluded.insert(n); return false
             }
-            if byline == nil, t != .body, isByline(attrs, hints) {
+            if byline == nil, t != .body, facts.flags.contains(.authorAttribute) || hints.contains(.byline) {
                 let text = TextNormalizer.normalize(n.textContent)
                 if !text.isEmpty && text.count < 100 { byline = text; excluded.insert(n); return false }
             }
-            if !titleHeaderRemoved, t == .heading1 || name == "h2", !titles.isEmpty {
+            if !titleHeaderRemoved, t == .heading1 || facts.flags.contains(.h2), !titles.isEmpty {
                 let text = TextNormalizer.normalize(n.textContent)
                 if titles.anySimilar(text, above: 0.75) {
                     titleHeaderRemoved = true; excluded.insert(n); return false
@@ -235,7 +234,7 @@ final class FlatTree {
             }
             let i = nodes.count
             nodes.append(n); parent.append(pIdx); tag.append(t); cls.append(c)
-            weight.append(options.weightClasses ? ClassHints.weight(cls: c, clsHints: clsHints, id: id, idHints: idHints) : 0)
+            weight.append(options.weightClasses ? classHints.weight : 0)
             textLen.append(0); linkLen.append(0); commas.append(0); inlineLen.append(0)
             pCount.append(t == .p ? 1 : 0); imgCount.append(t == .img ? 1 : 0); liCount.append(t == .li ? 1 : 0)
             inputCount.append(t == .input ? 1 : 0)
@@ -285,12 +284,6 @@ final class FlatTree {
     }
 
     static func isHidden(_ n: Node) -> Bool { Attrs(n).isHidden }
-
-    private func isByline(_ a: Attrs, _ hints: ClassHints.Found) -> Bool {
-        if let rel = a.rel, ByteSearch.contains(rel.lowercased(), "author") { return true }
-        if let ip = a.itemprop, ByteSearch.contains(ip.lowercased(), "author") { return true }
-        return hints.contains(.byline)
-    }
 
     // MARK: selection
 

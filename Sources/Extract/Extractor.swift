@@ -138,7 +138,7 @@ struct PageExtraction {
             roots = outermost(found.filter { $0.isElement && !Exclusion.isInside($0, preExcluded) })
             excluded.formUnion(BoilerplateMarker.mark(roots: roots, titles: titles, preExcluded: preExcluded))
         } else if let body = m.body ?? doc.root {
-            let sel = ContentFinder(body: body, preExcluded: preExcluded, titles: titles).find()
+            let sel = ContentFinder(body: body, preExcluded: preExcluded, titles: titles, elements: m.elements).find()
             roots = sel.roots; excluded = sel.excluded; byline = sel.byline
         }
         let rendered = BodyRenderer(excluded: excluded, baseURL: base).render(roots)

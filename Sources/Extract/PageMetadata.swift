@@ -28,6 +28,34 @@ struct PageMetadata {
     var h2s: [Node] = []
     var articles: [Node] = []
     var body: Node?
+    /// The name and attributes of every element the walk reached outside `<head>`'s metadata elements.
+    var elements = ElementFacts.Table()
+
+    /// The elements `collect` handles apart, by name.
+    enum Element: Sendable {
+        case meta, link, title, base, script, skipped, body, a, time, h1, h2, article, other
+
+        static let names = ["meta", "link", "title", "base", "script", "style", "noscript", "template", "svg", "body", "a",
+                            "time", "h1", "h2", "article"]
+
+        init(_ name: String) {
+            switch name {
+            case "meta": self = .meta
+            case "link": self = .link
+            case "title": self = .title
+            case "base": self = .base
+            case "script": self = .script
+            case "style", "noscript", "template", "svg": self = .skipped
+            case "body": self = .body
+            case "a": self = .a
+            case "time": self = .time
+            case "h1": self = .h1
+            case "h2": self = .h2
+            case "article": self = .article
+            default: self = .other
+            }
+        }
+    }
 
     func first(_ keys: String...) -> String? {
         for k in keys {
@@ -50,9 +78,9 @@ struct PageMetadata {
         if let l = root.attribute("lang") ?? root.attribute("xml:lang") { m.lang = l }
         root.walk { n in
             guard n.isElement else { return false }
-            let name = n.name
-            switch name {
-            case "meta":
+            let kind = ElementKind.of(n)
+            switch kind.metadata {
+            case .meta:
                 let content = n.attribute("content") ?? ""
                 if let charsetOnly = n.attribute("charset"), content.isEmpty { _ = charsetOnly; return false }
                 for keyAttr in ["property", "name", "itemprop", "http-equiv"] {
@@ -64,7 +92,7 @@ struct PageMetadata {
                     }
                 }
                 return false
-            case "link":
+            case .link:
                 let rel = (n.attribute("rel") ?? "").lowercased()
                 guard let href = n.attribute("href") else { return false }
                 let rels = rel.split(separator: " ")
@@ -76,32 +104,32 @@ struct PageMetadata {
                     if ByteSearch.containsAny(type, ["rss", "atom"]) { m.feeds.append(href) }
                 }
                 return false
-            case "title":
+            case .title:
                 if m.titleTag == nil, n.parent?.name != "svg" { m.titleTag = n.textContent }
                 return false
-            case "base":
+            case .base:
                 if m.baseHref == nil, let h = n.attribute("href") { m.baseHref = h }
                 return false
-            case "script":
+            case .script:
                 let type = (n.attribute("type") ?? "").lowercased()
                 if ByteSearch.contains(type, "ld+json") {
                     let text = n.textContent
                     if let obj = JSONLD.parse(text) { m.jsonLD.append(obj) }
                 }
                 return false
-            case "style", "noscript", "template", "svg":
+            case .skipped:
                 return false
-            case "body":
+            case .body:
                 m.body = n
-            case "a":
+            case .a:
                 if let h = n.attribute("href") { m.anchors.append((n, h)) }
-            case "time":
+            case .time:
                 m.timeElements.append(n)
-            case "h1":
+            case .h1:
                 m.h1s.append(n)
-            case "h2":
+            case .h2:
                 m.h2s.append(n)
-            case "article":
+            case .article:
                 m.articles.append(n)
             default:
                 break
@@ -110,7 +138,9 @@ struct PageMetadata {
             if let ip = attrs.itemprop {
                 for p in ip.lowercased().split(separator: " ") { m.itemprops.append((String(p), n)) }
             }
-            if RelatedFinder.isCandidate(n, name: name, attrs: attrs) { m.relatedCandidates.append(n) }
+            let cls = ClassHints.lowercased(attrs.cls), id = ClassHints.lowercased(attrs.id)
+            m.elements.add(n, kind: kind, attrs: attrs, cls: cls, id: id)
+            if RelatedFinder.isCandidate(n, kind: kind, cls: cls, id: id) { m.relatedCandidates.append(n) }
             return true
         }
         return m

@@ -99,13 +99,14 @@ struct RelatedFinder {
     static let maxHeadingBytes = 60
 
     /// Whether an element may start a related section (called for every element by `PageMetadata.collect`).
-    static func isCandidate(_ n: Node, name: String, attrs: Attrs) -> Bool {
-        if name == "a" || name == "li" { return false }
+    /// `cls` and `id` are the element's `class` and `id` lowercased.
+    static func isCandidate(_ n: Node, kind: ElementKind, cls: String, id: String) -> Bool {
+        if kind.tag == .a || kind.tag == .li { return false }
         // Class and id searched apart find what "class id" would: no hint holds a space.
-        if classHintSet.matches(ClassHints.lowercased(attrs.cls)) || classHintSet.matches(ClassHints.lowercased(attrs.id)) {
+        if classHintSet.matches(cls) || classHintSet.matches(id) {
             return true
         }
-        switch candidateTags[name] {
+        switch kind.relatedCandidate {
         case .heading?: return true
         case .singleText?:
             guard let c = n.firstChild, c.isText, c.nextSibling == nil else { return false }
@@ -114,9 +115,9 @@ struct RelatedFinder {
         }
     }
 
-    private enum CandidateTag { case heading, singleText }
+    enum CandidateTag { case heading, singleText }
     /// `headingTags` and `singleTextTags` in one table (one lookup per element).
-    private static let candidateTags: [String: CandidateTag] = {
+    static let candidateTags: [String: CandidateTag] = {
         var out: [String: CandidateTag] = [:]
         for t in singleTextTags { out[t] = .singleText }
         for t in headingTags { out[t] = .heading }
@@ -153,10 +154,11 @@ struct RelatedFinder {
         }
         if out.isEmpty { return [] }
         // Keep only outermost containers, and never one that holds most of the page.
-        let pageText = body.textContent.utf8.count
+        // Byte counts without copying the page's text (the same numbers as `textContent.utf8.count`).
+        let pageText = body.textByteCount(upTo: Int.max)
         return out.filter { c in
             !out.contains { $0 != c && isAncestor($0, of: c) }
-                && !(pageText > 2000 && Double(c.textContent.utf8.count) > Self.maxShareOfPage * Double(pageText))
+                && !(pageText > 2000 && Double(c.textByteCount(upTo: Int.max)) > Self.maxShareOfPage * Double(pageText))
         }
     }
 

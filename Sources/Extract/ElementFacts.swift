@@ -1,0 +1,92 @@
+import HTML
+
+/// What the content scorer reads from one element's name and attributes, worked out once per page:
+/// `PageMetadata.collect` records every element it walks, and the scorer (up to four attempts per page) reads
+/// the record instead of copying the name and attributes again.
+struct ElementFacts {
+    let tag: Tag
+    let flags: Flags
+    /// `class`, lowercased.
+    let cls: String
+
+    struct Flags: OptionSet {
+        let rawValue: UInt8
+        /// In `FlatTree.junk`.
+        static let junk = Flags(rawValue: 1 << 0)
+        /// `Attrs.isHidden`, or an ARIA role that is never content (`ClassHints.unlikelyRoles`).
+        static let hidden = Flags(rawValue: 1 << 1)
+        /// `h2` (the scorer drops a title-like `h1` or `h2`).
+        static let h2 = Flags(rawValue: 1 << 2)
+        /// `rel` or `itemprop` says `author` (a byline).
+        static let authorAttribute = Flags(rawValue: 1 << 3)
+    }
+
+    /// The class hints and weight the scorer computes from `class` and `id`.
+    struct Hints {
+        /// `ClassHints.found` of class and of id, together.
+        let found: ClassHints.Found
+        /// `ClassHints.weight`.
+        let weight: Int
+    }
+
+    /// `cls` is the `class` value lowercased.
+    init(kind: ElementKind, attrs: Attrs, cls: String) {
+        tag = kind.tag
+        var flags: Flags = []
+        if kind.isJunk { flags.insert(.junk) }
+        if attrs.isHidden || attrs.role.map({ ClassHints.unlikelyRoles.contains($0.lowercased()) }) == true {
+            flags.insert(.hidden)
+        }
+        if kind.metadata == .h2 { flags.insert(.h2) }
+        if let rel = attrs.rel, ByteSearch.contains(rel.lowercased(), "author") { flags.insert(.authorAttribute) }
+        if let ip = attrs.itemprop, ByteSearch.contains(ip.lowercased(), "author") { flags.insert(.authorAttribute) }
+        self.flags = flags
+        self.cls = cls
+    }
+
+    static func hints(cls: String, id: String) -> Hints {
+        let c = ClassHints.found(in: cls), i = ClassHints.found(in: id)
+        return Hints(found: c.union(i), weight: ClassHints.weight(cls: cls, clsHints: c, id: id, idHints: i))
+    }
+
+    /// The facts of one document's elements, found again through `Node.mark` (the position here, plus one).
+    final class Table {
+        private var nodes: [Node] = []
+        private var facts: [ElementFacts] = []
+        private var ids: [String] = []
+        /// Worked out on first use: most elements are never scored.
+        private var hints: [Hints?] = []
+
+        /// Records an element (and marks the node); `cls` and `id` are its attributes' values lowercased.
+        func add(_ n: Node, kind: ElementKind, attrs: Attrs, cls: String, id: String) {
+            nodes.append(n); facts.append(ElementFacts(kind: kind, attrs: attrs, cls: cls)); ids.append(id)
+            hints.append(nil)
+            n.mark = nodes.count
+        }
+
+        /// The position of a node recorded here, or `nil` (a mark from elsewhere, or none).
+        private func index(_ n: Node) -> Int? {
+            let i = n.mark - 1
+            return i >= 0 && i < nodes.count && nodes[i] == n ? i : nil
+        }
+
+        /// The facts of an element, recorded or worked out now.
+        func facts(_ n: Node) -> ElementFacts {
+            if let i = index(n) { return facts[i] }
+            let attrs = Attrs(n)
+            return ElementFacts(kind: ElementKind.of(n), attrs: attrs, cls: ClassHints.lowercased(attrs.cls))
+        }
+
+        /// The class hints of an element, recorded or worked out now.
+        func hints(_ n: Node) -> Hints {
+            guard let i = index(n) else {
+                let attrs = Attrs(n)
+                return ElementFacts.hints(cls: ClassHints.lowercased(attrs.cls), id: ClassHints.lowercased(attrs.id))
+            }
+            if let h = hints[i] { return h }
+            let h = ElementFacts.hints(cls: facts[i].cls, id: ids[i])
+            hints[i] = h
+            return h
+        }
+    }
+}

@@ -186,3 +186,41 @@ private func elementCount(_ doc: HTMLDocument) -> Int {
     }
     #expect(checked >= 6)
 }
+
+/// A `NameTable` must find each element's name exactly where `name` is in the list (in a table small enough that
+/// names share hash slots), and nothing for unlisted names, prefixes of listed ones, or non-elements.
+@Test func nameTableFindsWhatNameFinds() throws {
+    let html = """
+    <html><head><title>t</title></head><body><div><p>a<b>b</b></p><h2>h</h2><custom-el>c</custom-el><d>x</d>
+    <!-- comment --><table><tr><td>1</td></tr></table><span>s</span></div></body></html>
+    """
+    let doc = try HTMLDocument(bytes: Array(html.utf8))
+    let names = ["div", "p", "b", "h2", "h", "table", "td", "span", "custom-el", "html", "body", "text", "comment", "di", "divs"]
+    let table = NameTable(names)
+    var elements = 0, others = 0
+    doc.root?.walk { n in
+        if n.isElement {
+            elements += 1
+            #expect(table.index(of: n) == names.firstIndex(of: n.name), "\(n.name)")
+        } else {
+            others += 1
+            #expect(table.index(of: n) == nil, "\(n.name) is not an element")
+        }
+        return true
+    }
+    #expect(elements >= 12 && others >= 5)
+    for (i, name) in names.enumerated() { #expect(table.index(of: name) == i) }
+    #expect(table.index(of: "") == nil)
+    #expect(table.index(of: "tr") == nil)
+}
+
+/// A node's mark starts at 0 and keeps what was set, per node, as long as the document lives.
+@Test func nodeMarksArePerNode() throws {
+    let doc = try HTMLDocument(bytes: Array("<html><body><p>a</p><p>b</p></body></html>".utf8))
+    let ps = try doc.select(css: "p")
+    #expect(ps.count == 2 && ps.allSatisfy { $0.mark == 0 })
+    ps[0].mark = 7
+    ps[1].mark = 9
+    let again = try doc.select(css: "p")
+    #expect(again.map(\.mark) == [7, 9])
+}

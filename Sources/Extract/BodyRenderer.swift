@@ -146,24 +146,32 @@ struct BodyRenderer {
 
         mutating func enter(_ n: Node, excluded: Set<Node>) -> Bool {
             if n.isText {
-                let raw = n.ownText
-                guard !raw.isEmpty else { return false }
-                para.append(contentsOf: raw.utf8)
-                if preDepth > 0 {
-                    ensureParagraph()
-                    HTMLEscape.appendText(raw, to: &html, collapse: false)
-                    serial += 1; atBlockStart = false; afterBr = false
-                } else if HTMLEscape.hasVisible(raw) {
-                    ensureParagraph(); serial += 1
-                    let mark = html.count
-                    HTMLEscape.appendText(raw, to: &html, collapse: true)
-                    if atBlockStart && mark < html.count && html[mark] == 0x20 { html.remove(at: mark) }
-                    atBlockStart = false; afterBr = false
-                } else if !atBlockStart, textBlockDepth > 0 || implicitOpen, let last = html.last, last != 0x20 {
-                    html.append(0x20)
-                }
+                n.withOwnText { span in span.withUnsafeBufferPointer { enterText($0) } }
                 return false
             }
+            return enterElement(n, excluded: excluded)
+        }
+
+        /// A text node's UTF-8 bytes.
+        mutating func enterText(_ raw: UnsafeBufferPointer<UInt8>) {
+            guard !raw.isEmpty else { return }
+            para.append(contentsOf: raw)
+            if preDepth > 0 {
+                ensureParagraph()
+                HTMLEscape.appendText(raw, to: &html, collapse: false)
+                serial += 1; atBlockStart = false; afterBr = false
+            } else if HTMLEscape.hasVisible(raw.span) {
+                ensureParagraph(); serial += 1
+                let mark = html.count
+                HTMLEscape.appendText(raw, to: &html, collapse: true)
+                if atBlockStart && mark < html.count && html[mark] == 0x20 { html.remove(at: mark) }
+                atBlockStart = false; afterBr = false
+            } else if !atBlockStart, textBlockDepth > 0 || implicitOpen, let last = html.last, last != 0x20 {
+                html.append(0x20)
+            }
+        }
+
+        mutating func enterElement(_ n: Node, excluded: Set<Node>) -> Bool {
             guard n.isElement else { return false }
             if excluded.contains(n) { return false }
             let kind = ElementKind.of(n)
@@ -262,10 +270,22 @@ enum HTMLEscape {
         return false
     }
 
+    /// Whether UTF-8 text holds anything but whitespace.
+    static func hasVisible(_ s: Span<UInt8>) -> Bool {
+        for i in s.indices where !(s[i] == 0x20 || s[i] == 0x0A || s[i] == 0x09 || s[i] == 0x0D || s[i] == 0x0C) { return true }
+        return false
+    }
+
     /// Appends escaped UTF-8, optionally collapsing whitespace runs to one space; drops zero-width characters.
     static func appendText(_ s: String, to out: inout [UInt8], collapse: Bool, quotes: Bool = false) {
+        var s = s
+        s.withUTF8 { appendText($0, to: &out, collapse: collapse, quotes: quotes) }
+    }
+
+    /// `appendText` of UTF-8 bytes.
+    static func appendText(_ s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], collapse: Bool, quotes: Bool = false) {
         var space = false
-        var it = s.utf8.makeIterator()
+        var it = s.makeIterator()
         while let b = it.next() {
             switch b {
             case 0x20, 0x0A, 0x09, 0x0D, 0x0C:

@@ -201,7 +201,7 @@ final class FlatTree {
         Traversal.run(body, enter: { n in
             if !n.isElement {
                 if n.isText, let p = stack.last {
-                    let (len, c) = FlatTree.measure(n.ownText)
+                    let (len, c) = n.withOwnText(FlatTree.measure)
                     textLen[p] += len; commas[p] += c; inlineLen[p] += len
                 }
                 return false
@@ -263,11 +263,15 @@ final class FlatTree {
         })
     }
 
-    /// Length with whitespace runs counted once, and the number of commas (ASCII, Arabic, fullwidth).
-    static func measure(_ s: String) -> (Int, Int) {
+    /// Length of UTF-8 text with whitespace runs counted once, and the number of commas (ASCII, Arabic, fullwidth).
+    static func measure(_ s: Span<UInt8>) -> (Int, Int) {
         var len = 0, commas = 0
         var lastSpace = true
-        for b in s.utf8 {
+        // The last two bytes: U+060C is D8 8C and U+FF0C is EF BC 8C (in valid UTF-8, only those scalars end so).
+        var b1: UInt8 = 0, b2: UInt8 = 0
+        for i in s.indices {
+            let b = s[i]
+            defer { b2 = b1; b1 = b }
             if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
                 if !lastSpace { len += 1; lastSpace = true }
                 continue
@@ -275,12 +279,14 @@ final class FlatTree {
             lastSpace = false
             // Count characters, not bytes: skip UTF-8 continuation bytes.
             if b & 0xC0 != 0x80 { len += 1 }
-            if b == 0x2C { commas += 1 }
-        }
-        if ByteSearch.contains(s, "，") || ByteSearch.contains(s, "،") {
-            for ch in s.unicodeScalars where ch == "，" || ch == "،" { commas += 1 }
+            if b == 0x2C || (b == 0x8C && (b1 == 0xD8 || (b1 == 0xBC && b2 == 0xEF))) { commas += 1 }
         }
         return (len, commas)
+    }
+
+    static func measure(_ s: String) -> (Int, Int) {
+        var s = s
+        return s.withUTF8 { measure($0.span) }
     }
 
     static func isHidden(_ n: Node) -> Bool { Attrs(n).isHidden }

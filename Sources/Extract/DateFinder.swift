@@ -192,7 +192,7 @@ struct DateFinder {
             if found != nil { return false }
             if n.isText {
                 // Unhinted: the element that directly holds a piece of text, and its parent (a date split in spans).
-                if !hinted, let p = n.parent, HTMLEscape.hasVisible(n.ownText) {
+                if !hinted, let p = n.parent, n.withOwnText(HTMLEscape.hasVisible) {
                     check(p)
                     if found == nil, let pp = p.parent, pp != region { check(pp) }
                 }

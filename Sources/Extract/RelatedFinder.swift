@@ -110,7 +110,7 @@ struct RelatedFinder {
         case .heading?: return true
         case .singleText?:
             guard let c = n.firstChild, c.isText, c.nextSibling == nil else { return false }
-            return c.ownText.utf8.count <= maxHeadingBytes
+            return c.withOwnText { $0.count } <= maxHeadingBytes
         case nil: return false
         }
     }

@@ -131,6 +131,14 @@ public struct Node {
         return String(cString: c)
     }
 
+    /// Calls `body` with the UTF-8 bytes of `ownText` as libxml2 holds them, without copying them into a `String`
+    /// (walks read every text node of a page). Empty for elements. The bytes are what `ownText` decodes: the same
+    /// as its `utf8` unless they are not valid UTF-8 (not for documents parsed from checked or repaired UTF-8).
+    public func withOwnText<R>(_ body: (Span<UInt8>) -> R) -> R {
+        guard !isElement, let c = ptr.pointee.content else { return body(UnsafeBufferPointer<UInt8>(start: nil, count: 0).span) }
+        return body(UnsafeBufferPointer(start: UnsafePointer(c), count: Int(xmlStrlen(c))).span)
+    }
+
     /// All descendant text concatenated as in the source (no whitespace normalization).
     public var textContent: String {
         guard let c = xmlNodeGetContent(ptr) else { return "" }

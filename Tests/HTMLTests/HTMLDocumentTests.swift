@@ -224,3 +224,19 @@ private func elementCount(_ doc: HTMLDocument) -> Int {
     let again = try doc.select(css: "p")
     #expect(again.map(\.mark) == [7, 9])
 }
+
+/// `withOwnText` hands over exactly the bytes of `ownText` (text, CDATA, comments; multi-byte characters and entities
+/// decoded), and nothing for elements.
+@Test func ownTextBytesAreOwnTextsUTF8() throws {
+    let html = "<html><body><p>caf\u{E9} &amp; \u{65E5}\u{672C}, \u{1F600}</p><!-- note --><div></div><p> </p></body></html>"
+    let doc = try HTMLDocument(bytes: Array(html.utf8))
+    var texts = 0
+    doc.root?.walk { n in
+        let bytes = n.withOwnText { span in (0..<span.count).map { span[$0] } }
+        #expect(bytes == Array(n.ownText.utf8), "\(n.name)")
+        if n.isElement { #expect(bytes.isEmpty) }
+        if n.isText { texts += 1 }
+        return true
+    }
+    #expect(texts == 2)
+}

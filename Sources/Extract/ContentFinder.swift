@@ -133,7 +133,12 @@ enum ClassHints {
 
     /// `s.lowercased()`, without a copy when `s` holds no uppercase or non-ASCII byte (most class and id values).
     static func lowercased(_ s: String) -> String {
-        s.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } ? s : s.lowercased()
+        var t = s
+        let plain = t.withUTF8 { u in
+            for b in u where b >= 0x80 || (b >= 0x41 && b <= 0x5A) { return false }
+            return true
+        }
+        return plain ? s : s.lowercased()
     }
 
     static func isHid(_ s: String) -> Bool {
@@ -561,12 +566,22 @@ struct Attrs {
     var isHidden: Bool {
         if hidden { return true }
         if ariaHidden == "true" && !ByteSearch.contains(cls, "fallback-image") { return true }
-        if let style {
-            let s = String(style.lowercased().filter { $0 != " " })
-            if ByteSearch.contains(s, "display:none") || ByteSearch.contains(s, "visibility:hidden") { return true }
-        }
+        if let style, Self.hidesByStyle(style) { return true }
         return false
     }
+
+    /// An inline style with `display:none` or `visibility:hidden`, compared lowercased and without spaces.
+    /// ASCII lowercasing is enough: no non-ASCII character lowercases into these needles' letters (the Kelvin sign
+    /// gives `k`; `İ` gives `i` with a combining dot that breaks the match, as a kept combining mark does).
+    static func hidesByStyle(_ style: String) -> Bool {
+        var s = [UInt8]()
+        s.reserveCapacity(style.utf8.count)
+        for b in style.utf8 where b != 0x20 { s.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+        return s.withUnsafeBufferPointer { h in
+            Self.hiddenStyles.contains { needle in needle.withUnsafeBufferPointer { ByteSearch.contains(h, $0) } }
+        }
+    }
+    private static let hiddenStyles: [[UInt8]] = [Array("display:none".utf8), Array("visibility:hidden".utf8)]
 }
 
 /// Iterative pre-order traversal with enter/leave callbacks, so depth never grows the call stack.

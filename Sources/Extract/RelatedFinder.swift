@@ -24,6 +24,8 @@ struct RelatedFinder {
         "popular posts", "more articles", "up next", "related episodes",
         "関連記事", "関連", "おすすめ", "こちらもおすすめ", "verwandte artikel", "articles similaires", "artículos relacionados",
     ]
+    /// `headingPhrases`, looked up by hash (every short heading-like text of a page is checked).
+    static let headingPhraseSet = Set(headingPhrases)
     /// Heading beginnings that introduce related posts ("More from The Verge").
     static let headingPrefixes: [String] = ["more from ", "more in ", "also on ", "more stories from ", "recommended from ",
                                             "more posts from ", "related to ", "more like "]
@@ -144,7 +146,7 @@ struct RelatedFinder {
                 let text = n.textContent
                 if text.utf8.count <= Self.maxHeadingBytes {
                     let h = Self.normalizedHeading(text)
-                    if !h.isEmpty, Self.headingPhrases.contains(h) || Self.headingPrefixes.contains(where: { h.hasPrefix($0) }),
+                    if !h.isEmpty, Self.headingPhraseSet.contains(h) || Self.headingPrefixes.contains(where: { h.hasPrefix($0) }),
                        let c = containerFor(heading: n) {
                         if !out.contains(c) { out.append(c) }
                         inside = c

@@ -11,3 +11,14 @@ import Testing
     // U+030C (CC 8C), U+FF8C (EF BE 8C), U+070C (DC 8C), U+FC8C (EF B2 8C), U+0F0C (E0 BC 8C) are not commas.
     #expect(FlatTree.measure("a\u{030C}\u{FF8C}\u{070C}\u{FC8C}\u{0F0C}") == (6, 0))
 }
+
+/// Inline styles hide an element with `display:none` or `visibility:hidden` in any case and with spaces anywhere;
+/// other whitespace and combining marks still break the words.
+@Test func hiddenStylesAreFoundInAnyCaseAndSpacing() {
+    for style in ["display:none", "DISPLAY : None", "color:red; visibility: Hidden;", "d isplay:n one x"] {
+        #expect(Attrs.hidesByStyle(style), "\(style)")
+    }
+    for style in ["", "display:block", "display:\tnone", "display:\u{301}none", "display: \u{301}none", "visibility:visible"] {
+        #expect(!Attrs.hidesByStyle(style), "\(style)")
+    }
+}

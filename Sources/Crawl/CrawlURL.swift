@@ -53,44 +53,52 @@ public struct CrawlURL: Sendable, Equatable {
         self.query = query
     }
 
-    /// For the common link form only, `CrawlURL(text)`'s `siteAuthority` and `key` minus that authority,
-    /// without building a `CrawlURL` (the frontier looks up every link of every page, and most are known):
-    /// `http://` or `https://`, a lowercase ASCII authority without user info or default port, no query,
-    /// no fragment, no dot in the last path segment (so no asset or feed extension). Nil for anything else.
-    public static func plainKeyParts(_ text: String) -> (siteAuthority: Substring, keyPath: Substring)? {
-        let u = text.utf8
-        let slash = UInt8(ascii: "/")
-        let start: String.Index
-        let https: Bool
-        if u.starts(with: "https://".utf8) {
-            start = u.index(u.startIndex, offsetBy: 8); https = true
-        } else if u.starts(with: "http://".utf8) {
-            start = u.index(u.startIndex, offsetBy: 7); https = false
-        } else {
-            return nil
-        }
-        var authorityEnd = u.endIndex
-        var lastSlash: String.Index?
-        var i = start
-        while i < u.endIndex {
-            let b = u[i]
-            if b == UInt8(ascii: "?") || b == UInt8(ascii: "#") { return nil }
-            if b == slash {
-                if authorityEnd == u.endIndex { authorityEnd = i }
-                lastSlash = i
-            } else if authorityEnd == u.endIndex, b >= 0x80 || b == UInt8(ascii: "@") || (b >= 0x41 && b <= 0x5A) {
+    /// For the common link form only, `CrawlURL(text)?.key`, whose first `siteAuthorityLength` UTF-8 bytes
+    /// are its `siteAuthority`, without building a `CrawlURL` (the frontier looks up every link of every
+    /// page, and most are known): `http://` or `https://`, a lowercase ASCII authority without user info or
+    /// default port, no query, no fragment, no dot in the last path segment (so no asset or feed
+    /// extension), ASCII only. Nil for anything else.
+    public static func plainKey(_ text: String) -> (key: String, siteAuthorityLength: Int)? {
+        var text = text
+        return text.withUTF8 { u -> (key: String, siteAuthorityLength: Int)? in
+            let slash = UInt8(ascii: "/")
+            var i: Int
+            let https: Bool
+            if u.starts(with: "https://".utf8) { i = 8; https = true } else if u.starts(with: "http://".utf8) { i = 7; https = false } else {
                 return nil
             }
-            i = u.index(after: i)
+            let authorityStart = i
+            while i < u.count, u[i] != slash {
+                let b = u[i]
+                if b >= 0x80 || b == UInt8(ascii: "@") || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") || (b >= 0x41 && b <= 0x5A) {
+                    return nil
+                }
+                i += 1
+            }
+            let authorityEnd = i
+            var lastSegment = i
+            while i < u.count {
+                let b = u[i]
+                // Non-ASCII: `key` folds a trailing slash by Character, which may take a character with it.
+                if b == UInt8(ascii: "?") || b == UInt8(ascii: "#") || b >= 0x80 { return nil }
+                if b == slash { lastSegment = i + 1 }
+                i += 1
+            }
+            guard authorityEnd > authorityStart else { return nil }
+            let authority = UnsafeBufferPointer(rebasing: u[authorityStart..<authorityEnd])
+            let defaultPort = https ? ":443".utf8 : ":80".utf8
+            if authority.count >= defaultPort.count, authority.suffix(defaultPort.count).elementsEqual(defaultPort) { return nil }
+            if authorityEnd < u.count, u[lastSegment...].contains(UInt8(ascii: ".")) { return nil }
+            let siteStart = authority.starts(with: "www.".utf8) ? authorityStart + 4 : authorityStart
+            var pathEnd = u.count
+            // One trailing slash folded, as `key` does (a path is "/" at least).
+            if pathEnd - authorityEnd > 1, u[pathEnd - 1] == slash { pathEnd -= 1 }
+            var key = [UInt8]()
+            key.reserveCapacity(authorityEnd - siteStart + max(1, pathEnd - authorityEnd))
+            key.append(contentsOf: u[siteStart..<authorityEnd])
+            if pathEnd == authorityEnd { key.append(slash) } else { key.append(contentsOf: u[authorityEnd..<pathEnd]) }
+            return (String(decoding: key, as: UTF8.self), authorityEnd - siteStart)
         }
-        var authority = text[start..<authorityEnd]
-        guard !authority.isEmpty else { return nil }
-        if https ? authority.hasSuffix(":443") : authority.hasSuffix(":80") { return nil }
-        if let lastSlash, u[lastSlash...].contains(UInt8(ascii: ".")) { return nil }
-        if authority.hasPrefix("www.") { authority = authority.dropFirst(4) }
-        var path = authorityEnd == u.endIndex ? "/"[...] : text[authorityEnd...]
-        if path.utf8.count > 1, path.utf8.last == slash { path = path.dropLast() }
-        return (authority, path)
     }
 
     /// ASCII lowercase without a Unicode case mapping when there is nothing else to map.

@@ -119,9 +119,8 @@ public final class Frontier {
     /// sitemaps and feeds only through the host check (sitemaps may list any path).
     public func admit(_ url: String, kind: Kind, route: DiscoveryRoute, depth: Int) -> Admission {
         // Most links of a page are known already: in the common form their key is read without a parse.
-        if let plain = CrawlURL.plainKeyParts(url) {
-            guard plain.siteAuthority == seed.siteAuthority else { return reject(.offSite) }
-            let key = String(plain.siteAuthority) + plain.keyPath
+        if let (key, n) = CrawlURL.plainKey(url) {
+            guard key.utf8.prefix(n).elementsEqual(seed.siteAuthority.utf8) else { return reject(.offSite) }
             if let routes = seen[key] { return known(key, routes: routes, route: route) }
         }
         guard let u = CrawlURL(url) else { return reject(.notHTTP) }

@@ -25,6 +25,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
 
         /// HTML/XML documents, XPath, CSS selectors, charset detection (wraps libxml2).
         .target(name: "HTML", dependencies: ["CLibXML2"], swiftSettings: perNodeLoops),
@@ -33,7 +34,7 @@ let package = Package(
         /// Rules + metadata + heuristics + normalization into a page record.
         .target(name: "Extract", dependencies: ["HTML", "CCrypto"], swiftSettings: perNodeLoops),
         /// Snapshots, WARC capture, export and diff.
-        .target(name: "Archive", dependencies: ["Extract", "CZlib"]),
+        .target(name: "Archive", dependencies: ["Extract", "CZlib", "CLibDeflate"]),
         /// Frontier, politeness, discovery, resumable state, the crawl pipeline.
         .target(name: "Crawl", dependencies: [
             "Fetch", "HTML", "Extract", "Archive",

@@ -181,6 +181,27 @@ let warcioMain = "import sys; from warcio.cli import main; sys.exit(main(sys.arg
         }
     }
 
+    @Test func recordCompressorMembersRoundTripThroughTheReader() throws {
+        let inputs: [[UInt8]] = [[], Array("WARC/1.1\r\n\r\n".utf8),
+                                 Array((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31 ^ ($0 >> 7)) })]
+        for level: Int32 in [1, 9] {
+            let c = RecordCompressor(level: level)
+            var file: [UInt8] = []
+            var ends: [Int] = []
+            for input in inputs {
+                file += try c.compress(input)
+                ends.append(file.count)
+            }
+            var at = 0
+            for (input, end) in zip(inputs, ends) {
+                let m = try #require(file.withUnsafeBufferPointer { Gzip.decompressMember($0, at: at) })
+                #expect(m.bytes == input)
+                #expect(m.end == end)
+                at = m.end
+            }
+        }
+    }
+
     @Test func gzipMembersRoundTrip() throws {
         let input = Array((0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         let z = try Gzip.compress(input)

@@ -233,6 +233,13 @@ public final class Crawler {
         /// A 304 whose archived answer could not be read: the request was made again without validators
         /// (`result`); this first exchange is archived too.
         var earlier: FetchResponse?
+
+        /// A page whose body is large enough for `LargePageGate` (its memory is handed back once handled).
+        var isLarge: Bool {
+            guard item.kind == .page else { return false }
+            let body = archived?.body.count ?? ((try? result.get())?.body.count ?? 0)
+            return body >= LargePageGate.largeBodyBytes
+        }
     }
 
     private enum Parsed: Sendable {
@@ -292,12 +299,14 @@ public final class Crawler {
                     if let t = timerAt, clock.now() >= t { timerAt = nil }
                 case .fetched(let f):
                     inflight -= 1
-                    try handle(f)
+                    let large = f.isLarge
+                    try handle(consume f)
                     sinceFlush += 1
                     if sinceFlush >= config.flushEvery || state.unflushed > 4 * config.flushEvery {
                         try state.flush()
                         sinceFlush = 0
                     }
+                    if large { AllocatorPurge.purge() }
                 }
             }
             group.cancelAll()

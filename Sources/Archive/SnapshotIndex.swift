@@ -30,19 +30,27 @@ enum SnapshotIndex {
     /// The gzipped index of `entries` (which must be sorted by URL).
     static func encode(_ entries: [IndexEntry]) throws -> Data {
         let enc = compactEncoder()
+        return try encode(lines: entries.lazy.map { try line($0, encoder: enc) })
+    }
+
+    /// The gzipped index of lines made by `line(_:encoder:)`, in the order given (sorted by URL).
+    static func encode(lines: some Sequence<[UInt8]>) throws -> Data {
         // Compressed line by line: a 10,000-post index never exists uncompressed in memory.
         let gz = GzipDeflater()
-        var line: [UInt8] = []
-        for e in entries {
-            line.removeAll(keepingCapacity: true)
-            line += jsonString(e.url).utf8; line.append(0x09)
-            line += e.object.utf8; line.append(0x09)
-            line += e.fetchedAt.utf8; line.append(0x09)
-            line += (e.status.map(String.init) ?? "null").utf8; line.append(0x09)
-            line += try enc.encode(e.fetch); line.append(0x0A)
-            try gz.append(line)
-        }
+        for line in lines { try gz.append(line) }
         return Data(try gz.finish())
+    }
+
+    /// The line of one entry, newline included. A snapshot writer keeps its posts as lines until the commit:
+    /// one allocation of ~500 bytes a post, where an `IndexEntry` is a dozen strings (~1.1 KB).
+    static func line(_ e: IndexEntry, encoder: JSONEncoder) throws -> [UInt8] {
+        var line: [UInt8] = []
+        line += jsonString(e.url).utf8; line.append(0x09)
+        line += e.object.utf8; line.append(0x09)
+        line += e.fetchedAt.utf8; line.append(0x09)
+        line += (e.status.map(String.init) ?? "null").utf8; line.append(0x09)
+        line += try encoder.encode(e.fetch); line.append(0x0A)
+        return line
     }
 
     /// Reads an index file.

@@ -29,7 +29,11 @@ public final class SnapshotWriter: @unchecked Sendable {
     private let journal: Journal
     private var lock: SiteLock?
     private let mutex = NSLock()
+    /// Listings and errors; its posts are moved to `posts` when the writer opens.
     private var state: Journal.State
+    /// The posts as index lines (see `SnapshotIndex.line`), by URL, and whether each was reused.
+    private var posts: [String: (line: [UInt8], reused: Bool)] = [:]
+    private let encoder = compactEncoder()
     private var committed = false
     /// Object folders (`objects/ab/`) known to exist.
     private var objectFolders = Set<String>()
@@ -105,6 +109,8 @@ public final class SnapshotWriter: @unchecked Sendable {
                               captures: CaptureIndex.scan(earlierFiles, snapshotID: info.id, previous: previousCaptures))
         let journalURL = partialDirectory.appendingPathComponent(Journal.fileName)
         state = try Journal.replay(journalURL)
+        for (url, entry) in state.posts { posts[url] = (try SnapshotIndex.line(entry, encoder: encoder), entry.reused) }
+        state.posts = [:]
         journal = try Journal(url: journalURL)
         self.lock = lock
     }
@@ -114,7 +120,7 @@ public final class SnapshotWriter: @unchecked Sendable {
     }
 
     /// URLs of the posts written so far (after a resume: including earlier sessions'), for the crawler to skip.
-    public var postURLs: Set<String> { mutex.withLock { Set(state.posts.keys) } }
+    public var postURLs: Set<String> { mutex.withLock { Set(posts.keys) } }
 
     /// Adds a post. Durable against a process kill when it returns (the content object and a journal
     /// line are written to the file system). Idempotent per URL: the last call wins.
@@ -176,7 +182,7 @@ public final class SnapshotWriter: @unchecked Sendable {
         try mutex.withLock {
             try checkOpen()
             try journal.append(.init(op: "error", error: e))
-            if state.posts[url] == nil { state.errors[url] = e }
+            if posts[url] == nil { state.errors[url] = e }
         }
     }
 
@@ -188,7 +194,7 @@ public final class SnapshotWriter: @unchecked Sendable {
             try checkOpen()
             try warc.close()
             journal.sync()
-            let entries = state.posts.values.sorted { $0.url < $1.url }
+            let urls = posts.keys.sorted()
             let warcDir = partialDirectory.appendingPathComponent("warc", isDirectory: true)
             var inManifest = coverage
             inManifest.routes = [:]
@@ -196,7 +202,7 @@ public final class SnapshotWriter: @unchecked Sendable {
                 format: Manifest.currentFormat, id: id, site: site, seedURL: info.seedURL,
                 startedAt: info.startedAt, endedAt: isoUTC(endedAt), lookbackVersion: info.toolVersion,
                 rulesSHA256: info.rulesSHA256,
-                counts: Counts(posts: entries.count, reused: entries.filter(\.reused).count,
+                counts: Counts(posts: urls.count, reused: posts.values.filter(\.reused).count,
                                listings: state.listings.count, errors: state.errors.count),
                 coverage: inManifest,
                 errors: state.errors.values.sorted { $0.url < $1.url },
@@ -204,8 +210,8 @@ public final class SnapshotWriter: @unchecked Sendable {
                 warcFiles: Self.warcNames(in: warcDir),
                 reextractedFrom: reextractedFrom,
                 // Stored by content before the manifest names them: an unchanged re-crawl shares both files.
-                indexSHA256: try writeIndex(try SnapshotIndex.encode(entries)),
-                capturesSHA256: try writeIndex(try CaptureIndex.encode(warc.captures)),
+                indexSHA256: try writeIndex(try SnapshotIndex.encode(lines: urls.lazy.map { self.posts[$0]!.line })),
+                capturesSHA256: try writeIndex(try CaptureIndex.encode(fields: warc.captures)),
                 routesSHA256: try writeIndex(try RoutesIndex.encode(coverage.routes)))
             let pretty = PageRecord.makeEncoder(pretty: true)
             try writeFileAtomically(partialDirectory.appendingPathComponent(Snapshot.manifestFileName),
@@ -232,10 +238,11 @@ public final class SnapshotWriter: @unchecked Sendable {
     }
 
     private func append(_ entry: IndexEntry) throws {
+        let line = try mutex.withLock { try SnapshotIndex.line(entry, encoder: encoder) }
         try mutex.withLock {
             try checkOpen()
             try journal.appendPost(entry)
-            state.posts[entry.url] = entry
+            posts[entry.url] = (line, entry.reused)
             state.errors[entry.url] = nil
         }
     }

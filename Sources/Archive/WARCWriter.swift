@@ -50,8 +50,9 @@ public final class WARCWriter: @unchecked Sendable {
 
     /// Payloads of the previous snapshot by URI: an identical payload is written as a revisit.
     let previousCaptures: [String: WARCCapture]
-    /// Payloads captured by this snapshot so far, by URI (written to the capture index at commit).
-    private(set) var captures: [String: WARCCapture]
+    /// Payloads captured by this snapshot so far, by URI, as `CaptureIndex.fields` (written to the capture
+    /// index at commit).
+    private(set) var captures: [String: [UInt8]]
     /// `<snapshot id>/<file name>`: how captures name this file.
     private let location: String
 
@@ -62,7 +63,7 @@ public final class WARCWriter: @unchecked Sendable {
         self.url = url
         self.location = "\(snapshotID)/\(url.lastPathComponent)"
         self.previousCaptures = previousCaptures
-        self.captures = captures
+        self.captures = captures.mapValues(CaptureIndex.fields)
         fd = Glibc.open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ArchiveError.io(path: url.path, reason: "cannot open WARC file: \(String(cString: strerror(errno)))") }
         try writeWarcinfo(date: date, fields: [("software", software), ("format", "WARC File Format 1.1"),
@@ -130,10 +131,9 @@ public final class WARCWriter: @unchecked Sendable {
         if let concurrentTo { extra.append(("WARC-Concurrent-To", concurrentTo)) }
         let (id, offset) = try writeRecord(type: "response", targetURI: targetURI, date: date,
                                            contentType: "application/http;msgtype=response", extra: extra, block: block)
-        mutex.withLock {
-            captures[targetURI] = WARCCapture(digest: digest, recordID: id, date: isoUTC(date), location: location,
-                                              offset: offset, etag: etag, lastModified: lastModified)
-        }
+        let capture = CaptureIndex.fields(WARCCapture(digest: digest, recordID: id, date: isoUTC(date), location: location,
+                                                      offset: offset, etag: etag, lastModified: lastModified))
+        mutex.withLock { captures[targetURI] = capture }
         return id
     }
 
@@ -158,10 +158,9 @@ public final class WARCWriter: @unchecked Sendable {
         let id = try writeRecord(type: "revisit", targetURI: targetURI, date: date,
                                  contentType: "application/http;msgtype=response", extra: extra, block: block,
                                  blockDigest: false).id
-        if let capture {
-            mutex.withLock { captures[targetURI] = capture }
-        } else if let payloadDigest {
-            mutex.withLock { captures[targetURI] = WARCCapture(digest: payloadDigest, recordID: refersTo, date: refersToDate) }
+        if let capture = capture ?? payloadDigest.map({ WARCCapture(digest: $0, recordID: refersTo, date: refersToDate) }) {
+            let fields = CaptureIndex.fields(capture)
+            mutex.withLock { captures[targetURI] = fields }
         }
         return id
     }

@@ -170,6 +170,24 @@ import Testing
         #expect(!manifest.contains(0x0D))
     }
 
+    @Test func theIndexFileIsTheEncodingOfItsEntries() throws {
+        // The writer keeps its posts as encoded lines until the commit: the file must still be exactly what
+        // the entries encode to (an unchanged re-crawl shares the file only when the bytes are the same).
+        let store = ArchiveStore(root: try makeTempDirectory())
+        let records = (0..<12).reversed().map { makeRecord("https://blog.example/p/\($0)/", title: "Post \($0)") }
+        try writeSnapshot(store, at: "2026-11-20T10:00:00Z", records) { r in
+            FetchInfo(finalURL: r.url, etag: "\"\(r.url.count)\"", payloadDigest: "sha256:00", warcRecordID: "<urn:uuid:x>",
+                      warcDate: "2026-11-20T10:00:01Z")
+        }
+        let snap = try store.open(site: "blog.example", snapshot: "latest")
+        let hash = try #require(snap.manifest.indexSHA256)
+        let url = try #require(store.indexURL(site: "blog.example", hash: hash))
+        #expect(snap.count == 12)
+        #expect(try Data(contentsOf: url) == SnapshotIndex.encode(try snap.entries.map { try $0.entry() }))
+        let captures = try #require(snap.capturesFile)
+        #expect(try Data(contentsOf: captures) == CaptureIndex.encode(CaptureIndex.read(snap)))
+    }
+
     @Test func coverageRoutesAreStoredOnceOutsideTheManifest() throws {
         let store = ArchiveStore(root: try makeTempDirectory())
         let routes = ["https://blog.example/b/": ["sitemap", "link"], "https://blog.example/a\t\"/": ["feed"]]

@@ -49,6 +49,11 @@ final class NeedleSet: @unchecked Sendable {
     private let byFirst: [Int]
     /// All lists' bits: the search stops once every list has matched.
     private let all: UInt32
+    /// Bit `b0 << 8 | b1` is set when a needle starts with bytes b0 b1, or is the single byte b0 (then for every b1):
+    /// most positions of a haystack start no needle, and one bit test rules them out.
+    private let starters: [UInt64]
+    /// Bytes that are a whole needle (checked at the haystack's last position, where no second byte follows).
+    private let singles: [Bool]
 
     /// One list (`mask` is 1 when any needle occurs).
     convenience init(_ needles: [String]) { self.init(lists: [needles]) }
@@ -69,6 +74,15 @@ final class NeedleSet: @unchecked Sendable {
             bytes.append(contentsOf: f.bytes)
         }
         for b in 0..<256 { byFirst[b + 1] += byFirst[b] }
+        var starters = [UInt64](repeating: 0, count: 65_536 / 64)
+        var singles = [Bool](repeating: false, count: 256)
+        for f in found {
+            let b0 = Int(f.bytes[0])
+            let seconds = f.bytes.count > 1 ? [Int(f.bytes[1])] : Array(0..<256)
+            if f.bytes.count == 1 { singles[b0] = true }
+            for b1 in seconds { starters[(b0 << 8 | b1) >> 6] |= 1 << UInt64((b0 << 8 | b1) & 63) }
+        }
+        self.starters = starters; self.singles = singles
         self.bytes = bytes; self.starts = starts; self.lengths = lengths; self.bits = bits; self.byFirst = byFirst
         all = lists.isEmpty ? 0 : UInt32.max >> UInt32(32 - lists.count)
     }
@@ -80,11 +94,17 @@ final class NeedleSet: @unchecked Sendable {
         var h = haystack
         return h.withUTF8 { hb in
             bytes.withUnsafeBufferPointer { nb in
-                byFirst.withUnsafeBufferPointer { first in
+                byFirst.withUnsafeBufferPointer { first in starters.withUnsafeBufferPointer { pairs in
                     var found: UInt32 = 0
                     let n = hb.count
                     for i in 0..<n {
                         let b = Int(hb[i])
+                        if i + 1 < n {
+                            let pair = b << 8 | Int(hb[i + 1])
+                            if pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { continue }
+                        } else if !singles[b] {
+                            continue
+                        }
                         var c = first[b]
                         let end = first[b + 1]
                         while c < end {
@@ -102,7 +122,7 @@ final class NeedleSet: @unchecked Sendable {
                         }
                     }
                     return found
-                }
+                } }
             }
         }
     }

@@ -29,6 +29,8 @@ struct DateFinder {
     static let dateHints = ["date", "time", "posted", "published", "pubdate", "timestamp", "dateline", "byline",
                             "entry-meta", "post-meta", "article-meta", "meta", "info", "subtitle"]
     static let modifiedHints = ["updated", "modified"]
+    /// Class hints of regions whose dates are not the post's.
+    static let skippedHints = ["comment", "related", "widget", "sidebar"]
 
     func plausible(_ p: ParsedDate) -> Bool { DateParser.isPlausible(p, fetchedAt: max(fetchedAt, reference)) }
 
@@ -200,18 +202,20 @@ struct DateFinder {
             }
             guard n.isElement else { return false }
             if excluded.contains(n) { return false }
-            let name = n.name
-            if FlatTree.junk.contains(name) && name != "footer" { return false }
+            let kind = ElementKind.of(n)
+            let name = kind.name // empty for names in no list, none of which are tested here
+            if kind.isJunk && name != "footer" { return false }
             if name == "a" || name == "h1" || name == "h2" || name == "h3" || (name == "p" && !hinted) { return false }
             seen += 1
             if seen > 5000 { return false }
-            let hint = classOf(n)
-            if hint.count > 1 && ClassHints.containsAny(hint, ["comment", "related", "widget", "sidebar"]) { return false }
+            // Class and id searched apart find what their "class id" would: no hint holds a space.
+            let (cls, id) = metadata.elements.classAndID(n)
+            if cls.isEmpty && id.isEmpty { return true }
+            func has(_ hints: [String]) -> Bool { ClassHints.containsAny(cls, hints) || ClassHints.containsAny(id, hints) }
+            if has(Self.skippedHints) { return false }
             // An "updated" line is never the published date, unless it also says "published".
-            if hint.count > 1 && ClassHints.containsAny(hint, Self.modifiedHints) && !ByteSearch.containsAny(hint, ["publish"]) {
-                return false
-            }
-            if hinted, hint.count > 1, ClassHints.containsAny(hint, Self.dateHints) { check(n) }
+            if has(Self.modifiedHints) && !has(["publish"]) { return false }
+            if hinted, has(Self.dateHints) { check(n) }
             return true
         }
         return found

@@ -77,6 +77,13 @@ struct ElementFacts {
             return ElementFacts(kind: ElementKind.of(n), attrs: attrs, cls: ClassHints.lowercased(attrs.cls))
         }
 
+        /// An element's `class` and `id`, lowercased, recorded or read now.
+        func classAndID(_ n: Node) -> (cls: String, id: String) {
+            if let i = index(n) { return (facts[i].cls, ids[i]) }
+            let attrs = Attrs(n)
+            return (ClassHints.lowercased(attrs.cls), ClassHints.lowercased(attrs.id))
+        }
+
         /// The class hints of an element, recorded or worked out now.
         func hints(_ n: Node) -> Hints {
             guard let i = index(n) else {

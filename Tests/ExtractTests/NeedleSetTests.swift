@@ -20,11 +20,11 @@ import Testing
         #expect(!NeedleSet(["x"]).matches(""))
     }
 
-    /// The scorer searches class and id separately for what Readability searches in "class id": the same only
+    /// The scorer and the date scan search class and id separately for what was searched in "class id": the same only
     /// while no needle holds a space (one that did could match across the joint).
     @Test func scorerNeedlesHoldNoSpace() {
         for list in [ClassHints.unlikely, ClassHints.maybeCandidate, ClassHints.positive, ClassHints.negative, ClassHints.byline,
-                     RelatedFinder.classHints] {
+                     RelatedFinder.classHints, DateFinder.dateHints, DateFinder.modifiedHints, DateFinder.skippedHints] {
             for n in list { #expect(!n.contains(" "), "\(n)") }
         }
         #expect(ClassHints.found(in: "post-content") == [.positive, .maybeCandidate])

@@ -34,7 +34,7 @@ if has lookback; then build_lookback; need_command crawl; fi
 # Outputs of an earlier run are moved aside now and deleted when this script ends, not deleted just before
 # a crawl: on ext4 without a journal (this machine's root), allocating an inode skips the ones freed in the
 # last minute or so, one by one, and a crawl writing a file per page right after 2,000+ deletions spent
-# 12-14% of its CPU in that kernel scan (FINDINGS 21). It hits wget's mirror the same way.
+# 12-14% of its CPU in that kernel scan (FINDINGS 22). It hits wget's mirror the same way.
 TRASH="$OUT/trash.$$"
 discard() { if [ -e "$1" ]; then mkdir -p "$TRASH"; mv "$1" "$TRASH/"; fi; }
 trap 'stop_nginx; rm -rf "$TRASH"' EXIT

@@ -17,25 +17,25 @@ enum CaptureIndex {
     static let legacyFileName = "captures.tsv.gz"
 
     static func encode(_ captures: [String: WARCCapture]) throws -> Data {
-        try encode(fields: captures.mapValues(fields))
+        try encode(uris: captures.keys) { fields(captures[$0]!) }
     }
 
-    /// The index of captures given as `fields(_:)` by URI.
-    static func encode(fields captures: [String: [UInt8]]) throws -> Data {
+    /// The index of the captures of `uris`, each given as `fields(_:)` by `fieldsOf`.
+    static func encode(uris: some Collection<String>, fieldsOf: (String) throws -> [UInt8]) throws -> Data {
         // Compressed line by line: a 10,000-page crawl's index never exists uncompressed in memory.
         let gz = GzipDeflater()
         var line: [UInt8] = []
-        for uri in captures.keys.sorted() where !uri.contains("\t") && !uri.contains("\n") {
+        for uri in uris.sorted() where !uri.contains("\t") && !uri.contains("\n") {
             line.removeAll(keepingCapacity: true)
             line += uri.utf8
-            line += captures[uri]!
+            line += try fieldsOf(uri)
             try gz.append(line)
         }
         return Data(try gz.finish())
     }
 
-    /// A capture's line after its URI: `TAB digest TAB ... last-modified NEWLINE`. A WARC writer keeps its
-    /// captures in this form until the commit (one allocation of ~250 bytes, where a `WARCCapture` is seven strings).
+    /// A capture's line after its URI: `TAB digest TAB ... last-modified NEWLINE` (a WARC writer spools its
+    /// captures in this form until the commit).
     static func fields(_ c: WARCCapture) -> [UInt8] {
         Array("\t\(c.digest)\t\(c.recordID)\t\(c.date)\t\(field(c.location))\t\(field(c.offset.map(String.init)))\t\(field(c.etag))\t\(field(c.lastModified))\n".utf8)
     }

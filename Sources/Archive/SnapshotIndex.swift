@@ -30,19 +30,20 @@ enum SnapshotIndex {
     /// The gzipped index of `entries` (which must be sorted by URL).
     static func encode(_ entries: [IndexEntry]) throws -> Data {
         let enc = compactEncoder()
-        return try encode(lines: entries.lazy.map { try line($0, encoder: enc) })
+        var rest = entries[...]
+        return try encode { try rest.popFirst().map { try line($0, encoder: enc) } }
     }
 
-    /// The gzipped index of lines made by `line(_:encoder:)`, in the order given (sorted by URL).
-    static func encode(lines: some Sequence<[UInt8]>) throws -> Data {
+    /// The gzipped index of the lines made by `line(_:encoder:)` that `next` returns, in that order (sorted
+    /// by URL), until it returns `nil`.
+    static func encode(_ next: () throws -> [UInt8]?) throws -> Data {
         // Compressed line by line: a 10,000-post index never exists uncompressed in memory.
         let gz = GzipDeflater()
-        for line in lines { try gz.append(line) }
+        while let line = try next() { try gz.append(line) }
         return Data(try gz.finish())
     }
 
-    /// The line of one entry, newline included. A snapshot writer keeps its posts as lines until the commit:
-    /// one allocation of ~500 bytes a post, where an `IndexEntry` is a dozen strings (~1.1 KB).
+    /// The line of one entry, newline included (a snapshot writer spools its posts' lines until the commit).
     static func line(_ e: IndexEntry, encoder: JSONEncoder) throws -> [UInt8] {
         var line: [UInt8] = []
         line += jsonString(e.url).utf8; line.append(0x09)

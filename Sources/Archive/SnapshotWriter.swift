@@ -31,8 +31,10 @@ public final class SnapshotWriter: @unchecked Sendable {
     private let mutex = NSLock()
     /// Listings and errors; its posts are moved to `posts` when the writer opens.
     private var state: Journal.State
-    /// The posts as index lines (see `SnapshotIndex.line`), by URL, and whether each was reused.
-    private var posts: [String: (line: [UInt8], reused: Bool)] = [:]
+    /// The posts by URL: where each one's index line (see `SnapshotIndex.line`) is in `lines`, and whether
+    /// it was reused.
+    private var posts: [String: (line: LineSpool.Slot, reused: Bool)] = [:]
+    private let lines: LineSpool
     private let encoder = compactEncoder()
     private var committed = false
     /// Object folders (`objects/ab/`) known to exist.
@@ -106,10 +108,12 @@ public final class SnapshotWriter: @unchecked Sendable {
         let previousCaptures = previous.map { CaptureIndex.read($0) } ?? [:]
         warc = try WARCWriter(url: warcDir.appendingPathComponent(warcName), snapshotID: info.id,
                               software: "lookback/\(toolVersion)", date: startedAt, previousCaptures: previousCaptures,
-                              captures: CaptureIndex.scan(earlierFiles, snapshotID: info.id, previous: previousCaptures))
+                              captures: CaptureIndex.scan(earlierFiles, snapshotID: info.id, previous: previousCaptures),
+                              spool: workDirectory.appendingPathComponent("capture-fields"))
         let journalURL = partialDirectory.appendingPathComponent(Journal.fileName)
         state = try Journal.replay(journalURL)
-        for (url, entry) in state.posts { posts[url] = (try SnapshotIndex.line(entry, encoder: encoder), entry.reused) }
+        lines = try LineSpool(url: workDirectory.appendingPathComponent("index-lines"))
+        for (url, entry) in state.posts { posts[url] = (try lines.append(SnapshotIndex.line(entry, encoder: encoder)), entry.reused) }
         state.posts = [:]
         journal = try Journal(url: journalURL)
         self.lock = lock
@@ -195,6 +199,7 @@ public final class SnapshotWriter: @unchecked Sendable {
             try warc.close()
             journal.sync()
             let urls = posts.keys.sorted()
+            var rest = urls[...]
             let warcDir = partialDirectory.appendingPathComponent("warc", isDirectory: true)
             var inManifest = coverage
             inManifest.routes = [:]
@@ -210,8 +215,10 @@ public final class SnapshotWriter: @unchecked Sendable {
                 warcFiles: Self.warcNames(in: warcDir),
                 reextractedFrom: reextractedFrom,
                 // Stored by content before the manifest names them: an unchanged re-crawl shares both files.
-                indexSHA256: try writeIndex(try SnapshotIndex.encode(lines: urls.lazy.map { self.posts[$0]!.line })),
-                capturesSHA256: try writeIndex(try CaptureIndex.encode(fields: warc.captures)),
+                indexSHA256: try writeIndex(try SnapshotIndex.encode {
+                    try rest.popFirst().map { try lines.read(posts[$0]!.line) }
+                }),
+                capturesSHA256: try writeIndex(try warc.captureIndex()),
                 routesSHA256: try writeIndex(try RoutesIndex.encode(coverage.routes)))
             let pretty = PageRecord.makeEncoder(pretty: true)
             try writeFileAtomically(partialDirectory.appendingPathComponent(Snapshot.manifestFileName),
@@ -238,11 +245,10 @@ public final class SnapshotWriter: @unchecked Sendable {
     }
 
     private func append(_ entry: IndexEntry) throws {
-        let line = try mutex.withLock { try SnapshotIndex.line(entry, encoder: encoder) }
         try mutex.withLock {
             try checkOpen()
             try journal.appendPost(entry)
-            posts[entry.url] = (line, entry.reused)
+            posts[entry.url] = (try lines.append(SnapshotIndex.line(entry, encoder: encoder)), entry.reused)
             state.errors[entry.url] = nil
         }
     }

@@ -50,20 +50,22 @@ public final class WARCWriter: @unchecked Sendable {
 
     /// Payloads of the previous snapshot by URI: an identical payload is written as a revisit.
     let previousCaptures: [String: WARCCapture]
-    /// Payloads captured by this snapshot so far, by URI, as `CaptureIndex.fields` (written to the capture
-    /// index at commit).
-    private(set) var captures: [String: [UInt8]]
+    /// Payloads captured by this snapshot so far, by URI: where each one's `CaptureIndex.fields` are in
+    /// `captureSpool` (written to the capture index at commit, `captureIndex()`).
+    private var captures: [String: LineSpool.Slot] = [:]
+    private let captureSpool: LineSpool
     /// `<snapshot id>/<file name>`: how captures name this file.
     private let location: String
 
     /// Creates (or appends to) `url`, the WARC file of snapshot `snapshotID`, and writes a `warcinfo` record
-    /// naming `software`, dated `date`.
+    /// naming `software`, dated `date`. `spool` is a scratch file for the captures (see `LineSpool`).
     init(url: URL, snapshotID: String, software: String, date: Date, previousCaptures: [String: WARCCapture] = [:],
-         captures: [String: WARCCapture] = [:]) throws {
+         captures: [String: WARCCapture] = [:], spool: URL) throws {
         self.url = url
         self.location = "\(snapshotID)/\(url.lastPathComponent)"
         self.previousCaptures = previousCaptures
-        self.captures = captures.mapValues(CaptureIndex.fields)
+        captureSpool = try LineSpool(url: spool)
+        for (uri, c) in captures { self.captures[uri] = try captureSpool.append(CaptureIndex.fields(c)) }
         fd = Glibc.open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ArchiveError.io(path: url.path, reason: "cannot open WARC file: \(String(cString: strerror(errno)))") }
         try writeWarcinfo(date: date, fields: [("software", software), ("format", "WARC File Format 1.1"),
@@ -133,7 +135,7 @@ public final class WARCWriter: @unchecked Sendable {
                                            contentType: "application/http;msgtype=response", extra: extra, block: block)
         let capture = CaptureIndex.fields(WARCCapture(digest: digest, recordID: id, date: isoUTC(date), location: location,
                                                       offset: offset, etag: etag, lastModified: lastModified))
-        mutex.withLock { captures[targetURI] = capture }
+        try mutex.withLock { captures[targetURI] = try captureSpool.append(capture) }
         return id
     }
 
@@ -160,7 +162,7 @@ public final class WARCWriter: @unchecked Sendable {
                                  blockDigest: false).id
         if let capture = capture ?? payloadDigest.map({ WARCCapture(digest: $0, recordID: refersTo, date: refersToDate) }) {
             let fields = CaptureIndex.fields(capture)
-            mutex.withLock { captures[targetURI] = fields }
+            try mutex.withLock { captures[targetURI] = try captureSpool.append(fields) }
         }
         return id
     }
@@ -182,6 +184,11 @@ public final class WARCWriter: @unchecked Sendable {
 
     /// The WARC date format (ISO 8601 UTC, seconds).
     public static func warcDate(_ date: Date) -> String { isoUTC(date) }
+
+    /// The capture index of this snapshot's captures (see `CaptureIndex`).
+    func captureIndex() throws -> Data {
+        try mutex.withLock { try CaptureIndex.encode(uris: captures.keys) { try captureSpool.read(captures[$0]!) } }
+    }
 
     /// Flushes and closes the file (idempotent).
     func close() throws {

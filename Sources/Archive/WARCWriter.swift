@@ -126,13 +126,13 @@ public final class WARCWriter: @unchecked Sendable {
                                     reason: reason, httpVersion: httpVersion, headers: headers, concurrentTo: concurrentTo,
                                     capture: prev)
         }
-        var block = Array(Self.httpHead(status: status, reason: reason, httpVersion: httpVersion, headers: headers,
-                                        contentLength: body.count).utf8)
-        block.append(contentsOf: body)
+        let httpHead = Array(Self.httpHead(status: status, reason: reason, httpVersion: httpVersion, headers: headers,
+                                           contentLength: body.count).utf8)
         var extra = [("WARC-Payload-Digest", digest)]
         if let concurrentTo { extra.append(("WARC-Concurrent-To", concurrentTo)) }
         let (id, offset) = try writeRecord(type: "response", targetURI: targetURI, date: date,
-                                           contentType: "application/http;msgtype=response", extra: extra, block: block)
+                                           contentType: "application/http;msgtype=response", extra: extra, block: httpHead,
+                                           blockRest: body)
         let capture = CaptureIndex.fields(WARCCapture(digest: digest, recordID: id, date: isoUTC(date), location: location,
                                                       offset: offset, etag: etag, lastModified: lastModified))
         try mutex.withLock { captures[targetURI] = try captureSpool.append(capture) }
@@ -218,17 +218,36 @@ public final class WARCWriter: @unchecked Sendable {
     }
 
     /// Writes one record as one gzip member; returns its `WARC-Record-ID` and the member's byte offset.
+    /// The record's block is `block` followed by `blockRest` (a response's HTTP head and body): the two are
+    /// copied once, straight into the record, as a large body would otherwise be copied twice more.
     private func writeRecord(type: String, targetURI: String?, date: Date, contentType: String,
-                             extra: [(String, String)], block: [UInt8], blockDigest: Bool = true) throws -> (id: String, offset: Int) {
+                             extra: [(String, String)], block: [UInt8], blockRest: [UInt8] = [],
+                             blockDigest: Bool = true) throws -> (id: String, offset: Int) {
         let recordID = mutex.withLock { ids.next() }
-        var head = "WARC/1.1\r\nWARC-Type: \(type)\r\nWARC-Record-ID: \(recordID)\r\nWARC-Date: \(isoUTC(date))\r\n"
-        if let targetURI { head += "WARC-Target-URI: \(targetURI)\r\n" }
-        for (k, v) in extra { head += "\(k): \(v)\r\n" }
-        if blockDigest { head += "WARC-Block-Digest: sha256:\(SHA256.hex(block))\r\n" }
-        head += "Content-Type: \(contentType)\r\nContent-Length: \(block.count)\r\n\r\n"
-        var record = Array(head.utf8)
+        let blockCount = block.count + blockRest.count
+        func head(digest: String?) -> [UInt8] {
+            var head = "WARC/1.1\r\nWARC-Type: \(type)\r\nWARC-Record-ID: \(recordID)\r\nWARC-Date: \(isoUTC(date))\r\n"
+            if let targetURI { head += "WARC-Target-URI: \(targetURI)\r\n" }
+            for (k, v) in extra { head += "\(k): \(v)\r\n" }
+            if let digest { head += "WARC-Block-Digest: sha256:\(digest)\r\n" }
+            head += "Content-Type: \(contentType)\r\nContent-Length: \(blockCount)\r\n\r\n"
+            return Array(head.utf8)
+        }
+        // The block goes in after room for the WARC head, whose length is known before the block's digest
+        // (64 hex digits) is: the digest is taken in place and the head written in front of it.
+        let placeholder = head(digest: blockDigest ? String(repeating: "0", count: 64) : nil)
+        let headCount = placeholder.count
+        var record = placeholder
+        record.reserveCapacity(headCount + blockCount + 4)
         record.append(contentsOf: block)
+        record.append(contentsOf: blockRest)
         record.append(contentsOf: [0x0D, 0x0A, 0x0D, 0x0A])
+        if blockDigest {
+            let digest = record.withUnsafeBytes { SHA256.digest(UnsafeRawBufferPointer(rebasing: $0[headCount..<(headCount + blockCount)])).hexString }
+            let real = head(digest: digest)
+            precondition(real.count == headCount, "WARC head length changed with the digest")
+            record.replaceSubrange(0..<headCount, with: real)
+        }
         let member = try deflaterLock.withLock {
             try (record.count <= Self.smallRecordBytes ? smallCompressor : compressor).compress(record)
         }

@@ -31,4 +31,31 @@ enum AllocatorPurge {
             _ = mallocTrim(0)
         }
     }
+
+    /// jemalloc's own delay before freed pages go back to the system (`opt.dirty_decay_ms`), read once.
+    private static let defaultDecayMs: Int = {
+        var value = 10_000, size = MemoryLayout<Int>.size
+        if let mallctl { _ = mallctl("opt.dirty_decay_ms", &value, &size, nil, 0) }
+        return value
+    }()
+
+    /// While `body` runs (the extraction of a large page), every arena hands freed pages back at once
+    /// instead of after jemalloc's delay: the tree and renders of one large page are freed while the next
+    /// is parsed on another thread, and kept pages were what made the crawl's peak (decay 0 for the whole
+    /// crawl: 10k peak 79 -> 70 MB but +12% CPU, FINDINGS 24). No effect without jemalloc.
+    static func returningFreedPages<T>(_ body: () -> T) -> T {
+        setDecay(0)
+        defer { setDecay(defaultDecayMs) }
+        return body()
+    }
+
+    private static func setDecay(_ ms: Int) {
+        guard let mallctl else { return }
+        var arenas: UInt32 = 0, size = MemoryLayout<UInt32>.size
+        guard mallctl("arenas.narenas", &arenas, &size, nil, 0) == 0 else { return }
+        for i in 0..<arenas {
+            var value = ms
+            _ = mallctl("arena.\(i).dirty_decay_ms", nil, nil, &value, MemoryLayout<Int>.size)
+        }
+    }
 }

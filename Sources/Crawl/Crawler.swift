@@ -399,7 +399,7 @@ public final class Crawler {
                 parse(item: item, body: r.body, url: r.finalURL, contentType: r.contentType, startedAt: startedAt,
                       serverDate: r.serverDate, extractor: extractor)
             }
-            fetched.parsed = item.kind == .page && r.body.count >= LargePageGate.largeBodyBytes ? await gate.run(work) : work()
+            fetched.parsed = item.kind == .page && r.body.count >= LargePageGate.largeBodyBytes ? await gate.run { AllocatorPurge.returningFreedPages(work) } : work()
         }
         return fetched
     }

@@ -33,6 +33,7 @@ public final class Crawler {
     private var notBefore: [String: Date] = [:]
     /// Keys of URLs archived or used as listings (their own, their final and their canonical URL's).
     private let doneKeys = KeySet()
+    private let inFlight = InFlightPages()
     /// Identity keys of archived posts.
     private var postKeys = Set<String>()
     private var counters: [String: Int] = [:]
@@ -53,6 +54,9 @@ public final class Crawler {
     /// retrying every queued URL with back-off would keep the crawl going for hours.
     public static let deadHostFailures = 6
     public static let deadHostWindow: Double = 30
+    /// How soon a page whose URL another item holds (see `InFlightPages`) is looked at again: about the time
+    /// one page takes to fetch, so the wait costs little and the loop does not spin.
+    static let claimRecheck: Double = 0.1
 
     /// - Parameters:
     ///   - writer: the open snapshot (new or resumed); the crawl state lives in its `workDirectory`.
@@ -316,8 +320,19 @@ public final class Crawler {
     /// The next item to start: a due retry first, then the frontier. Skips URLs finished meanwhile.
     private func nextItem(now: Date, wake: inout Date?) -> Frontier.Item? {
         if hostDown != nil { return nil }
-        if let i = retryQueue.firstIndex(where: { $0.at <= now }) {
-            return retryQueue.remove(at: i).item
+        while let i = retryQueue.firstIndex(where: { $0.at <= now }) {
+            let item = retryQueue.remove(at: i).item
+            // Archived meanwhile through another of its URLs (a redirect from a shortlink or an old slug).
+            if item.kind == .page, doneKeys.contains(item.key) {
+                state.finish(key: item.key, outcome: .duplicate)
+                inFlight.release(owner: item.key)
+                continue
+            }
+            if item.kind == .page, !inFlight.claim(item.key, by: item.key) {
+                retryQueue.append((now.addingTimeInterval(Self.claimRecheck), item))
+                continue
+            }
+            return item
         }
         if let soonest = retryQueue.map(\.at).min() { wake = min(wake ?? soonest, soonest) }
         if let max = config.maxPages, pagesDispatched >= max { return nil }
@@ -329,6 +344,14 @@ public final class Crawler {
             }
             if item.kind == .page, doneKeys.contains(item.key) {
                 state.finish(key: item.key, outcome: .duplicate)
+                continue
+            }
+            if item.kind == .page, !inFlight.claim(item.key, by: item.key) {
+                // Another item is fetching this page through a redirect (or waits to retry it): look again
+                // later; by then it is archived (this one is a duplicate) or given up (this one fetches it).
+                let at = now.addingTimeInterval(Self.claimRecheck)
+                retryQueue.append((at, item))
+                wake = min(wake ?? at, at)
                 continue
             }
             if item.kind == .page, let max = config.maxPages, pagesDispatched >= max {
@@ -361,9 +384,13 @@ public final class Crawler {
                                    acceptAnyContent: item.kind != .page)
         request.redirectPause = withHost(authority) { $0.interval }
         if item.kind == .page {
-            // A redirect to a page already archived (an old `/?p=ID` link, a short link) is not followed.
-            let done = doneKeys
-            request.followRedirect = { target in CrawlURL(target).map { !done.contains($0.key) } ?? true }
+            // A redirect to a page already archived (an old `/?p=ID` link, a short link), or being fetched
+            // by another item, is not followed.
+            let done = doneKeys, inFlight = self.inFlight, owner = item.key
+            request.followRedirect = { target in
+                guard let key = CrawlURL(target)?.key else { return true }
+                return !done.contains(key) && inFlight.claim(key, by: owner)
+            }
         }
         return (request, capture)
     }
@@ -445,6 +472,8 @@ public final class Crawler {
     private func handle(_ f: Fetched) throws {
         let item = f.item
         attempts[item.key] = nil   // set again below when the request is retried
+        var retrying = false       // a retried item keeps its claims (see InFlightPages)
+        defer { if !retrying { inFlight.release(owner: item.key) } }
         let authority = CrawlURL(item.url)?.authority ?? seed.authority
         let now = clock.now()
         withHost(authority) { $0.recordEnd(at: now) }
@@ -460,6 +489,7 @@ public final class Crawler {
                 : .giveUp(reason: "\(error)")
             switch decision {
             case .retry(let at):
+                retrying = true
                 counters["retries", default: 0] += 1
                 retryQueue.append((at, item))
                 attempts[item.key] = f.attempt
@@ -482,6 +512,7 @@ public final class Crawler {
             let warcID = archiveExchange(r, at: f.startedAt)
             switch withHost(authority, { $0.recordOutcome(status: r.status, retryAfter: r.retryAfter, attempt: f.attempt, at: now) }) {
             case .retry(let at):
+                retrying = true
                 counters["retries", default: 0] += 1
                 retryQueue.append((at, item))
                 attempts[item.key] = f.attempt
@@ -557,6 +588,13 @@ public final class Crawler {
             frontier.markSeen(targetKey, route: .redirect)
             state.finish(key: item.key, outcome: .duplicate, status: r.status, aliasOf: targetKey)
             return ("duplicate", "redirects to \(target), already fetched (not followed)")
+        }
+        if (300..<400).contains(r.status), r.status != 304, let location = r.header("Location"),
+           let target = URLNormalizer.normalize(location, base: r.finalURL), let targetKey = CrawlURL(target)?.key,
+           inFlight.isHeld(targetKey, byOtherThan: item.key) {
+            frontier.markSeen(targetKey, route: .redirect)
+            state.finish(key: item.key, outcome: .duplicate, status: r.status, aliasOf: targetKey)
+            return ("duplicate", "redirects to \(target), fetched by another request (not followed)")
         }
         if r.status == 304 && f.archived == nil {
             return try reuse(item, response: r)

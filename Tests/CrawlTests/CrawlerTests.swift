@@ -99,6 +99,25 @@ import Testing
         #expect(run.postPaths.contains("/posts/post-5/"))
     }
 
+    /// Post 2 is reached by its own URL and by the redirect chain from `/old/post-2` (linked from post 4),
+    /// with four requests in flight and no pause; the server holds every answer for post 2 back 0.5 s and
+    /// answers the first with 429. One page must never be asked for twice at once (the second request would
+    /// come before the 429's Retry-After), and one request archives it. Before `InFlightPages` the chain
+    /// followed its redirect while the post's own request was in flight.
+    @Test func onePageReachedByTwoURLsIsNeverFetchedTwiceAtOnce() async throws {
+        let server = try await FixtureServer(faults: ["/posts/post-2/": .status(429, retryAfter: "2", times: 1)],
+                                             slow: ["/posts/post-2/": 0.5])
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive())
+        let tries = server.requests(to: "/posts/post-2/").sorted { $0.arrived < $1.arrived }
+        #expect(tries.map(\.status) == [429, 200])
+        for (a, b) in zip(tries, tries.dropFirst()) {
+            #expect(b.arrived >= a.answered, "a request for post 2 arrived while another was being answered")
+        }
+        #expect(server.requests(to: "/old2/post-2").count == 1)
+        #expect(run.postPaths.filter { $0 == "/posts/post-2/" }.count == 1)
+    }
+
     @Test func permanentFailureEndsInTheErrorReport() async throws {
         let server = try await FixtureServer(faults: ["/posts/post-4/": .status(503, retryAfter: "1", times: 100)])
         defer { Task { await server.stop() } }

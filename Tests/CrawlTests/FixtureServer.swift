@@ -16,6 +16,9 @@ final class FixtureServer: Sendable {
         /// Lowercased names.
         var headers: [String: String]
         var status: Int
+        /// When the request arrived and when its answer was made (the wall clock).
+        var arrived: Date
+        var answered = Date()
     }
 
     /// A fault for one path.
@@ -45,18 +48,23 @@ final class FixtureServer: Sendable {
 
     var origin: String { "http://127.0.0.1:\(port)" }
 
-    init(faults: [String: Fault] = [:]) async throws {
+    /// `slow`: paths whose every answer is held back this many seconds (wall clock).
+    init(faults: [String: Fault] = [:], slow: [String: Double] = [:]) async throws {
         let state = State(faults)
         self.state = state
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), logger: .disabled)
         let handler: @Sendable (HTTPRequest) async throws -> HTTPResponse = { request in
+            let arrived = Date()
             var headers: [String: String] = [:]
             for (name, value) in request.headers { headers[name.rawValue.lowercased()] = value }
             // The raw target: FlyingFox's `path` drops trailing slashes, which the tests must see.
             let path = request.target.path(percentEncoded: false)
             let query = request.target.query(percentEncoded: false)
             let answer = FixtureServer.answer(path: path, query: request.query, headers: headers, state: state)
-            state.withLock { $0.log.append(Logged(path: path, query: query, headers: headers, status: answer.status)) }
+            if let seconds = slow[path] { try await Task.sleep(for: .seconds(seconds)) }
+            state.withLock {
+                $0.log.append(Logged(path: path, query: query, headers: headers, status: answer.status, arrived: arrived))
+            }
             var out = HTTPHeaders()
             out[FlyingFox.HTTPHeader("Date")] = FixtureServer.serverDate
             for (name, value) in answer.headers { out[FlyingFox.HTTPHeader(name)] = value }

@@ -582,19 +582,16 @@ public final class Crawler {
                 return ("duplicate", "redirects to \(r.finalURL), already fetched")
             }
         }
+        // A redirect the fetcher did not follow: its target is archived, or another item is fetching it.
         if (300..<400).contains(r.status), r.status != 304, let location = r.header("Location"),
-           let target = URLNormalizer.normalize(location, base: r.finalURL), let targetKey = CrawlURL(target)?.key,
-           doneKeys.contains(targetKey) {
-            frontier.markSeen(targetKey, route: .redirect)
-            state.finish(key: item.key, outcome: .duplicate, status: r.status, aliasOf: targetKey)
-            return ("duplicate", "redirects to \(target), already fetched (not followed)")
-        }
-        if (300..<400).contains(r.status), r.status != 304, let location = r.header("Location"),
-           let target = URLNormalizer.normalize(location, base: r.finalURL), let targetKey = CrawlURL(target)?.key,
-           inFlight.isHeld(targetKey, byOtherThan: item.key) {
-            frontier.markSeen(targetKey, route: .redirect)
-            state.finish(key: item.key, outcome: .duplicate, status: r.status, aliasOf: targetKey)
-            return ("duplicate", "redirects to \(target), fetched by another request (not followed)")
+           let target = URLNormalizer.normalize(location, base: r.finalURL), let targetKey = CrawlURL(target)?.key {
+            let done = doneKeys.contains(targetKey)
+            if done || inFlight.isHeld(targetKey, byOtherThan: item.key) {
+                frontier.markSeen(targetKey, route: .redirect)
+                state.finish(key: item.key, outcome: .duplicate, status: r.status, aliasOf: targetKey)
+                return ("duplicate", "redirects to \(target), " + (done ? "already fetched" : "fetched by another request")
+                        + " (not followed)")
+            }
         }
         if r.status == 304 && f.archived == nil {
             return try reuse(item, response: r)

@@ -72,7 +72,7 @@ enum AuthorFinder {
             guard ByteSearch.containsAny(h, authorPaths) else { continue }
             if isExcluded(n) || Exclusion.inComments(n) || TagFinder.inside(n, hints: nonBylineHints, tags: ["nav", "aside"]) { continue }
             let t = TextNormalizer.normalize(n.textContent)
-            if !t.isEmpty && t.rangeOfCharacter(from: .decimalDigits) == nil && t.split(separator: " ").count <= 5 { qualifying.append(n) }
+            if !t.isEmpty && !hasDecimalDigit(t) && t.split(separator: " ").count <= 5 { qualifying.append(n) }
         }
         guard let first = qualifying.first else { return [] }
         let parents = [first.parent, first.parent?.parent].compactMap { $0 }
@@ -107,30 +107,62 @@ enum AuthorFinder {
     static func split(_ s: String) -> [String] {
         var segments = [s]
         for sep in segmentSeparators {
-            segments = segments.flatMap { $0.components(separatedBy: sep) }
+            segments = segments.flatMap { pieces($0, separatedBy: sep) }
         }
         var parts: [String] = []
         for var seg in segments {
             // "Jane Doe on March 3": cut the trailing date phrase.
-            for stop in [" on ", " at ", " updated ", " published ", " in "] {
+            for stop in [" on ", " at ", " updated ", " published ", " in "] where mayContainCaseInsensitive(seg, stop) {
                 if let r = seg.range(of: stop, options: .caseInsensitive), r.lowerBound > seg.startIndex { seg = String(seg[..<r.lowerBound]) }
             }
             let t = stripPrefix(seg.trimmedWhitespace)
-            guard !t.isEmpty, t.rangeOfCharacter(from: .decimalDigits) == nil else { continue }
+            guard !t.isEmpty, !hasDecimalDigit(t) else { continue }
             // "in Essays": the category part of a meta line ("May 3 · by Jane Doe · in Essays").
             if t.hasPrefix("in ") || t.hasPrefix("In ") { continue }
             let lower = t.lowercased()
             if lower.hasSuffix(" read") || lower.hasSuffix(" min") || lower == "share" || lower == "subscribe" { continue }
-            for p in t.components(separatedBy: " and ").flatMap({ $0.components(separatedBy: " & ") })
-                .flatMap({ $0.components(separatedBy: ", ") }).flatMap({ $0.components(separatedBy: " und ") }) {
-                let n = stripPrefix(p.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:.@")))
+            for p in pieces(t, separatedBy: " and ").flatMap({ pieces($0, separatedBy: " & ") })
+                .flatMap({ pieces($0, separatedBy: ", ") }).flatMap({ pieces($0, separatedBy: " und ") }) {
+                let n = stripPrefix(p.trimmingCharacters(in: nameEdges))
                 guard !n.isEmpty, n.count <= 80, n.split(separator: " ").count <= maxWords else { continue }
-                if n.rangeOfCharacter(from: .letters) == nil { continue }
+                if !hasLetter(n) { continue }
                 if looksLikeURL(n) { continue }
                 parts.append(n)
             }
         }
         return parts
+    }
+
+    private static let nameEdges = CharacterSet(charactersIn: " ,;:.@")
+
+    /// `s.components(separatedBy: sep)`, without Foundation for an ASCII string that does not hold `sep`'s bytes (most
+    /// bylines): Foundation's search compares canonically equivalent forms, which ASCII text has only as itself.
+    static func pieces(_ s: String, separatedBy sep: String) -> [String] {
+        if isASCII(s) && !ByteSearch.contains(s, sep) { return [s] }
+        return s.components(separatedBy: sep)
+    }
+
+    /// False only when a case-insensitive search for the ASCII `needle` surely fails: `s` is ASCII and its
+    /// ASCII-lowercased bytes do not hold the needle.
+    static func mayContainCaseInsensitive(_ s: String, _ needle: String) -> Bool {
+        guard isASCII(s) else { return true }
+        let lower = s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        var n = needle
+        return lower.withUnsafeBufferPointer { h in n.withUTF8 { ByteSearch.contains(h, $0) } }
+    }
+
+    static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
+
+    /// `rangeOfCharacter(from: .decimalDigits) != nil`, by bytes for ASCII text.
+    static func hasDecimalDigit(_ s: String) -> Bool {
+        if isASCII(s) { return s.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+        return s.rangeOfCharacter(from: .decimalDigits) != nil
+    }
+
+    /// `rangeOfCharacter(from: .letters) != nil`, by bytes for ASCII text.
+    static func hasLetter(_ s: String) -> Bool {
+        if isASCII(s) { return s.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } }
+        return s.rangeOfCharacter(from: .letters) != nil
     }
 
     static func stripPrefix(_ s: String) -> String {

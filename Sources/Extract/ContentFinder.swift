@@ -211,7 +211,7 @@ final class FlatTree {
                 }
                 return false
             }
-            if preExcluded.contains(n) { excluded.insert(n); return false }
+            if !preExcluded.isEmpty, preExcluded.contains(n) { excluded.insert(n); return false }
             let facts = elements.facts(n)
             let t = facts.tag
             if facts.flags.contains(.junk) && !(t == .form && !options.cleanConditionally) {
@@ -531,11 +531,19 @@ final class FlatTree {
 }
 
 /// The attributes the scorer reads, taken in one pass over the element's attribute list
-/// (`xmlGetProp` per name also consults the DTD and showed up in profiles).
+/// (`xmlGetProp` per name also consults the DTD and showed up in profiles). Only `class`, `id` and `itemprop`
+/// become strings; the others are tested on their bytes (every element of a page is read here).
 struct Attrs {
     var cls = "", id = ""
-    var style: String?, role: String?, rel: String?, itemprop: String?, ariaHidden: String?
-    var hidden = false
+    var itemprop: String?
+    /// `hidden` is present, or an inline style hides the element.
+    private var hiddenByMarkup = false
+    /// `aria-hidden="true"`.
+    private var ariaHidden = false
+    /// `role` is one of `ClassHints.unlikelyRoles` (lowercased).
+    var unlikelyRole = false
+    /// `rel`, lowercased, contains `author`.
+    var relAuthor = false
 
     /// The names read here, in the order `init` switches on.
     private static let query = AttributeQuery(["class", "id", "style", "role", "rel", "itemprop", "aria-hidden", "hidden"])
@@ -543,40 +551,75 @@ struct Attrs {
     init(_ n: Node) {
         // Look up only the attributes read here: copying every value (src, href, data-*) was measurable.
         guard n.hasAttributes else { return }
-        var cls = "", id = ""
-        var style: String?, role: String?, rel: String?, itemprop: String?, ariaHidden: String?
-        var hidden = false
-        n.attributes(Self.query) { k, v in
+        var cls = "", id = "", itemprop: String?
+        var hiddenByMarkup = false, ariaHidden = false, unlikelyRole = false, relAuthor = false
+        n.attributeBytes(Self.query) { k, v in
             switch k {
-            case 0: cls = v
-            case 1: id = v
-            case 2: style = v
-            case 3: role = v
-            case 4: rel = v
-            case 5: itemprop = v
-            case 6: ariaHidden = v
-            default: hidden = true
+            case 0: cls = Self.string(v)
+            case 1: id = Self.string(v)
+            case 2: if Self.hidesByStyle(v) { hiddenByMarkup = true }
+            case 3: unlikelyRole = Self.isUnlikelyRole(v)
+            case 4: relAuthor = Self.lowercasedContains(v, Self.author)
+            case 5: itemprop = Self.string(v)
+            case 6: ariaHidden = Self.equals(v, Self.trueValue)
+            default: hiddenByMarkup = true
             }
         }
-        self.cls = cls; self.id = id; self.style = style; self.role = role; self.rel = rel
-        self.itemprop = itemprop; self.ariaHidden = ariaHidden; self.hidden = hidden
+        self.cls = cls; self.id = id; self.itemprop = itemprop
+        self.hiddenByMarkup = hiddenByMarkup; self.ariaHidden = ariaHidden
+        self.unlikelyRole = unlikelyRole; self.relAuthor = relAuthor
     }
 
     /// `hidden`, `aria-hidden=true` (except Readability's lazy-image fallback) or an inline `display:none`/`visibility:hidden`.
     var isHidden: Bool {
-        if hidden { return true }
-        if ariaHidden == "true" && !ByteSearch.contains(cls, "fallback-image") { return true }
-        if let style, Self.hidesByStyle(style) { return true }
-        return false
+        hiddenByMarkup || (ariaHidden && !ByteSearch.contains(cls, "fallback-image"))
     }
+
+    private static func string(_ v: Span<UInt8>) -> String {
+        v.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private static func equals(_ v: Span<UInt8>, _ want: [UInt8]) -> Bool {
+        guard v.count == want.count else { return false }
+        for i in v.indices where v[i] != want[i] { return false }
+        return true
+    }
+    private static let trueValue = Array("true".utf8)
+    private static let author = Array("author".utf8)
+
+    /// ASCII lowercasing is enough for these tests: the only non-ASCII characters that lowercase to ASCII letters
+    /// are the Kelvin sign (`k`) and `İ` (`i` plus a combining dot), and no role name or `author` holds a `k`, nor
+    /// can a string with a combining dot equal a role name.
+    private static func lowercasedASCII(_ v: Span<UInt8>) -> [UInt8] {
+        var s = [UInt8]()
+        s.reserveCapacity(v.count)
+        for i in v.indices { let b = v[i]; s.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+        return s
+    }
+
+    private static func lowercasedContains(_ v: Span<UInt8>, _ needle: [UInt8]) -> Bool {
+        let s = lowercasedASCII(v)
+        return s.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { ByteSearch.contains(h, $0) } }
+    }
+
+    private static func isUnlikelyRole(_ v: Span<UInt8>) -> Bool {
+        let s = lowercasedASCII(v)
+        return unlikelyRoleBytes.contains(s)
+    }
+    private static let unlikelyRoleBytes = Set(ClassHints.unlikelyRoles.map { Array($0.utf8) })
 
     /// An inline style with `display:none` or `visibility:hidden`, compared lowercased and without spaces.
     /// ASCII lowercasing is enough: no non-ASCII character lowercases into these needles' letters (the Kelvin sign
     /// gives `k`; `İ` gives `i` with a combining dot that breaks the match, as a kept combining mark does).
     static func hidesByStyle(_ style: String) -> Bool {
+        var style = style
+        return style.withUTF8 { hidesByStyle($0.span) }
+    }
+
+    static func hidesByStyle(_ style: Span<UInt8>) -> Bool {
         var s = [UInt8]()
-        s.reserveCapacity(style.utf8.count)
-        for b in style.utf8 where b != 0x20 { s.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+        s.reserveCapacity(style.count)
+        for i in style.indices where style[i] != 0x20 { let b = style[i]; s.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
         return s.withUnsafeBufferPointer { h in
             Self.hiddenStyles.contains { needle in needle.withUnsafeBufferPointer { ByteSearch.contains(h, $0) } }
         }

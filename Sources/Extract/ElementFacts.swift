@@ -34,11 +34,9 @@ struct ElementFacts {
         tag = kind.tag
         var flags: Flags = []
         if kind.isJunk { flags.insert(.junk) }
-        if attrs.isHidden || attrs.role.map({ ClassHints.unlikelyRoles.contains($0.lowercased()) }) == true {
-            flags.insert(.hidden)
-        }
+        if attrs.isHidden || attrs.unlikelyRole { flags.insert(.hidden) }
         if kind.metadata == .h2 { flags.insert(.h2) }
-        if let rel = attrs.rel, ByteSearch.contains(rel.lowercased(), "author") { flags.insert(.authorAttribute) }
+        if attrs.relAuthor { flags.insert(.authorAttribute) }
         if let ip = attrs.itemprop, ByteSearch.contains(ip.lowercased(), "author") { flags.insert(.authorAttribute) }
         self.flags = flags
         self.cls = cls

@@ -46,3 +46,37 @@ extension Node {
         }
     }
 }
+
+extension Node {
+    /// As `attributes(_:_:)`, but each value is handed as its UTF-8 bytes as libxml2 holds them, without a `String`
+    /// (walks read a few attributes of every element only to test them). The bytes are what `attribute(_:)` decodes:
+    /// the same as its `utf8` unless they are not valid UTF-8 (not for documents parsed from checked or repaired UTF-8).
+    public func attributeBytes(_ query: AttributeQuery, _ found: (Int, Span<UInt8>) -> Void) {
+        guard isElement else { return }
+        var seen: UInt64 = 0 // as in attributes(_:_:): the first attribute of a repeated name wins
+        query.bytes.withUnsafeBufferPointer { all in
+            var a = ptr.pointee.properties
+            while let attr = a {
+                a = attr.pointee.next
+                guard attr.pointee.ns == nil, let n = attr.pointee.name else { continue }
+                for k in query.ranges.indices where seen & (1 << UInt64(k)) == 0 {
+                    guard Self.nameEquals(n, UnsafeBufferPointer(rebasing: all[query.ranges[k]])) else { continue }
+                    seen |= 1 << UInt64(k)
+                    withValueBytes(of: attr) { found(k, $0) }
+                    break
+                }
+            }
+        }
+    }
+
+    /// Calls `body` with the bytes of the value `value(of:)` would decode; not at all where it gives `nil`.
+    private func withValueBytes(of attr: xmlAttrPtr, _ body: (Span<UInt8>) -> Void) {
+        guard let child = attr.pointee.children else { return body(UnsafeBufferPointer<UInt8>(start: nil, count: 0).span) }
+        if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+            return body(UnsafeBufferPointer(start: UnsafePointer(content), count: Int(xmlStrlen(content))).span)
+        }
+        guard let name = attr.pointee.name, let v = xmlGetProp(ptr, name) else { return }
+        defer { lb_xmlFree(v) }
+        body(UnsafeBufferPointer(start: UnsafePointer(v), count: Int(xmlStrlen(v))).span)
+    }
+}

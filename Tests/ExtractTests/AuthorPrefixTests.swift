@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import Extract
 
 /// Byline labels are dropped from author names, in several languages.
@@ -25,4 +26,24 @@ import Testing
     func stripsLabel(_ c: Case) {
         #expect(AuthorFinder.stripPrefix(c.input) == c.expected)
     }
+}
+
+/// The byline splitter's shortcuts must answer what Foundation answers: `pieces` as `components(separatedBy:)`,
+/// the digit and letter checks as `rangeOfCharacter(from:)`, and a case-insensitive miss only where Foundation misses,
+/// on ASCII and non-ASCII text (a Greek ano teleia is canonically a middle dot, so it must still split).
+@Test func bylineShortcutsAnswerAsFoundation() {
+    let samples = ["By Jane Doe", "Jane Doe · March 3", "A | B", "x\u{0387}y", "Jane ON Monday", "José Ñúñez",
+                   "Posted by admin at 10:00", "", "  ", "Ann and Bob", "Ann & Bob", "123", "\u{0661}\u{0662}", "é", "@@@",
+                   "Writers\u{2014}Two", "Written by K\u{212A}"]
+    for s in samples {
+        for sep in AuthorFinder.segmentSeparators + [" and ", " & ", ", ", " und "] {
+            #expect(AuthorFinder.pieces(s, separatedBy: sep) == s.components(separatedBy: sep), "\(s) / \(sep)")
+        }
+        for stop in [" on ", " at ", " updated ", " published ", " in "] where !AuthorFinder.mayContainCaseInsensitive(s, stop) {
+            #expect(s.range(of: stop, options: .caseInsensitive) == nil, "\(s) / \(stop)")
+        }
+        #expect(AuthorFinder.hasDecimalDigit(s) == (s.rangeOfCharacter(from: .decimalDigits) != nil), "\(s)")
+        #expect(AuthorFinder.hasLetter(s) == (s.rangeOfCharacter(from: .letters) != nil), "\(s)")
+    }
+    #expect(AuthorFinder.pieces("x\u{0387}y", separatedBy: "·") == "x\u{0387}y".components(separatedBy: "·"))
 }

@@ -1,4 +1,5 @@
 import Testing
+import HTML
 @testable import Extract
 
 /// The scorer's text measure: scalars (not bytes) with whitespace runs counted once, and commas in ASCII,
@@ -21,4 +22,27 @@ import Testing
     for style in ["", "display:block", "display:\tnone", "display:\u{301}none", "display: \u{301}none", "visibility:visible"] {
         #expect(!Attrs.hidesByStyle(style), "\(style)")
     }
+}
+
+/// The scorer's attribute flags read from bytes: `hidden`, `aria-hidden="true"` (not on the lazy-image fallback),
+/// an inline style, an unlikely ARIA role and `rel` mentioning author, in any ASCII case; other values do not count.
+@Test func attrsFlagsAreReadFromAttributeBytes() throws {
+    let html = """
+    <html><body><div id="0" hidden>a</div><div id="1" aria-hidden="true">b</div>
+    <div id="2" aria-hidden="true" class="fallback-image">c</div><div id="3" aria-hidden="TRUE">d</div>
+    <div id="4" style="Display: None">e</div><div id="5" role="Navigation">f</div><div id="6" role="navigation x">g</div>
+    <a id="7" rel="Author nofollow" itemprop="Name">h</a><a id="8" rel="authors">i</a><a id="9" rel="auth">j</a></body></html>
+    """
+    let doc = try HTMLDocument(bytes: Array(html.utf8))
+    var attrs: [String: Attrs] = [:]
+    doc.root?.walk { n in
+        if n.isElement, let id = n.attribute("id") { attrs[id] = Attrs(n) }
+        return true
+    }
+    #expect(attrs.count == 10)
+    #expect(attrs.filter { $0.value.isHidden }.keys.sorted() == ["0", "1", "4"])
+    #expect(attrs.filter { $0.value.unlikelyRole }.keys.sorted() == ["5"])
+    #expect(attrs.filter { $0.value.relAuthor }.keys.sorted() == ["7", "8"])
+    #expect(attrs["7"]?.itemprop == "Name")
+    #expect(attrs["2"]?.cls == "fallback-image")
 }

@@ -187,6 +187,33 @@ private func elementCount(_ doc: HTMLDocument) -> Int {
     #expect(checked >= 6)
 }
 
+/// `attributeBytes` must hand the bytes of what `attribute(_:)` gives, for the same names in the same order: values
+/// read in place, decoded entities (through xmlGetProp), empty and boolean attributes, the first of a repeated name.
+@Test func attributeBytesMatchAttributeByName() throws {
+    let html = """
+    <html><body><div id="a" class="x y" class="dup" hidden data-x='1 &amp; 2' title="" style=" display: none">t</div>
+    <p>no attributes</p><span ID="upper" aria-hidden="true" rel="Author">s\u{e9}</span><b title="caf\u{e9} &lt;3">b</b></body></html>
+    """
+    let doc = try HTMLDocument(bytes: Array(html.utf8))
+    let names = ["class", "id", "hidden", "data-x", "title", "style", "aria-hidden", "rel", "missing"]
+    let query = AttributeQuery(names)
+    var checked = 0
+    doc.root?.walk { n in
+        var strings: [(Int, String)] = [], bytes: [(Int, [UInt8])] = []
+        n.attributes(query) { k, v in strings.append((k, v)) }
+        n.attributeBytes(query) { k, v in
+            var copy: [UInt8] = []
+            for i in v.indices { copy.append(v[i]) }
+            bytes.append((k, copy))
+        }
+        #expect(strings.map(\.0) == bytes.map(\.0), "\(n.name)")
+        #expect(strings.map { Array($0.1.utf8) } == bytes.map(\.1), "\(n.name)")
+        if n.isElement { checked += 1 }
+        return true
+    }
+    #expect(checked >= 6)
+}
+
 /// A `NameTable` must find each element's name exactly where `name` is in the list (in a table small enough that
 /// names share hash slots), and nothing for unlisted names, prefixes of listed ones, or non-elements.
 @Test func nameTableFindsWhatNameFinds() throws {

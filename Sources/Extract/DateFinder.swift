@@ -25,9 +25,11 @@ struct DateFinder {
     static let modifiedMeta = ["article:modified_time", "og:updated_time", "article:modified", "datemodified",
                                "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "article.updated",
                                "sailthru.lastmodified"]
-    /// Class/id hints of elements whose short text is a date line.
+    /// Class/id hints of elements whose short text is a date line (also German/Dutch "datum", Spanish "fecha",
+    /// and Drupal's "submitted" line: "Submitted by NAME on DATE").
     static let dateHints = ["date", "time", "posted", "published", "pubdate", "timestamp", "dateline", "byline",
-                            "entry-meta", "post-meta", "article-meta", "meta", "info", "subtitle"]
+                            "entry-meta", "post-meta", "article-meta", "meta", "info", "subtitle", "datum", "fecha",
+                            "submitted"]
     static let modifiedHints = ["updated", "modified"]
     /// Class hints of regions whose dates are not the post's.
     static let skippedHints = ["comment", "related", "widget", "sidebar"]
@@ -208,6 +210,8 @@ struct DateFinder {
             if name == "a" || name == "h1" || name == "h2" || name == "h3" || (name == "p" && !hinted) { return false }
             seen += 1
             if seen > 5000 { return false }
+            // The region's own classes describe the whole page (Drupal's `<body class="one-sidebar sidebar-second">`).
+            if n == region { return true }
             // Class and id searched apart find what their "class id" would: no hint holds a space.
             let (cls, id) = metadata.elements.classAndID(n)
             if cls.isEmpty && id.isEmpty { return true }

@@ -49,14 +49,15 @@ public enum DateParser {
     /// Italian/Portuguese/Dutch/Russian/Japanese/Chinese month names, "Published on ...", "Updated: ...", embedded in longer text;
     /// relative "2 days ago", "yesterday", "today", "5 hours ago", "a week ago", "2日前", "3 hours ago" resolved against `reference`
     /// (isRelative true, precision day, the UTC day of reference minus N days/hours).
-    /// `languageHint` is the page's lang (e.g. "en-US", "de") used only to break numeric day/month ambiguity.
+    /// `languageHint` is the page's lang (e.g. "en-US", "de"): it breaks numeric day/month ambiguity, and a day word
+    /// of another language is an ordinary word ("hier" is French "yesterday" but German "here").
     public static func parseText(_ s: String, reference: Date, languageHint: String? = nil) -> ParsedDate? {
         let tokens = tokenize(s)
         let monthFirst = prefersMonthFirst(languageHint)
         if let (y, m, d, _) = findAbsolute(tokens, monthFirst: monthFirst, reference: reference) {
             return day(y, m, d, relative: false)
         }
-        if let rel = findRelative(tokens, text: s, reference: reference) { return rel }
+        if let rel = findRelative(tokens, text: s, reference: reference, language: primaryLanguage(languageHint)) { return rel }
         if s.unicodeScalars.count <= yearlessLineLimit, let (m, d) = findMonthDay(tokens) {
             // No year: the latest such day not after the reference.
             let (ry, _, _) = civil(reference)
@@ -766,7 +767,13 @@ extension DateParser {
     /// Text longer than this is not a date line, so "today" or "yesterday" in it are ordinary words.
     static let relativeWordLimit = 80
 
-    static func findRelative(_ t: [Token], text: String, reference: Date) -> ParsedDate? {
+    /// "de" for "de-AT", "DE_de" or "de"; nil for no hint.
+    static func primaryLanguage(_ hint: String?) -> String? {
+        guard let hint, let first = hint.split(whereSeparator: { $0 == "-" || $0 == "_" }).first, !first.isEmpty else { return nil }
+        return first.lowercased()
+    }
+
+    static func findRelative(_ t: [Token], text: String, reference: Date, language: String? = nil) -> ParsedDate? {
         let n = t.count
         for i in 0..<n {
             guard let w = t[i].word else { continue }
@@ -786,7 +793,11 @@ extension DateParser {
         if text.unicodeScalars.count <= relativeWordLimit {
             for i in 0..<n {
                 guard let w = t[i].word else { continue }
-                if let days = dayWords[w] { return relative(days, .day, reference) }
+                if let (days, langs) = dayWords[w] {
+                    // English day words are common on pages in any language (UI strings); others must be the page's.
+                    if let language, langs[0] != "en", !langs.contains(language) { continue }
+                    return relative(days, .day, reference)
+                }
                 // "just now", "à l'instant"
                 if w == "now", i > 0, t[i - 1].word == "just" { return relative(0, .day, reference) }
             }
@@ -902,13 +913,26 @@ extension DateParser {
                     "năm", "سنة", "سنوات", "שנים", "שנה", "साल"])
         return m
     }()
-    /// Days before the reference that a single word means.
-    static let dayWords: [String: Int] = [
-        "today": 0, "yesterday": 1, "heute": 0, "gestern": 1, "vorgestern": 2, "aujourd'hui": 0, "hier": 1,
-        "avant-hier": 2, "hoy": 0, "ayer": 1, "anteayer": 2, "oggi": 0, "ieri": 1, "hoje": 0, "ontem": 1, "vandaag": 0,
-        "gisteren": 1, "eergisteren": 2, "сегодня": 0, "вчера": 1, "позавчера": 2, "dzisiaj": 0, "dziś": 0, "wczoraj": 1,
-        "bugün": 0, "dün": 1, "idag": 0, "igår": 1, "i dag": 0, "i går": 1, "tänään": 0, "eilen": 1,
-    ]
+    /// Days before the reference that a single word means, and the languages that use the word.
+    static let dayWords: [String: (Int, [String])] = {
+        var m: [String: (Int, [String])] = [:]
+        let lists: [([String], [String: Int])] = [
+            (["en"], ["today": 0, "yesterday": 1]),
+            (["de"], ["heute": 0, "gestern": 1, "vorgestern": 2]),
+            (["fr"], ["aujourd'hui": 0, "hier": 1, "avant-hier": 2]),
+            (["es"], ["hoy": 0, "ayer": 1, "anteayer": 2]),
+            (["it"], ["oggi": 0, "ieri": 1]),
+            (["pt"], ["hoje": 0, "ontem": 1]),
+            (["nl"], ["vandaag": 0, "gisteren": 1, "eergisteren": 2]),
+            (["ru"], ["сегодня": 0, "вчера": 1, "позавчера": 2]),
+            (["pl"], ["dzisiaj": 0, "dziś": 0, "wczoraj": 1]),
+            (["tr"], ["bugün": 0, "dün": 1]),
+            (["sv", "no", "nb", "nn", "da"], ["idag": 0, "igår": 1, "i dag": 0, "i går": 1]),
+            (["fi"], ["tänään": 0, "eilen": 1]),
+        ]
+        for (langs, words) in lists { for (w, d) in words { m[w] = (d, langs) } }
+        return m
+    }()
 
     // MARK: Month names
 

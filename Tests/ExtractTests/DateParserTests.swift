@@ -213,6 +213,12 @@ private let moreTextCases: [TextDateCase] = [
     .init(name: "Thai Buddhist era", input: "23 พฤศจิกายน 2567", date: "2024-11-23"),
     .init(name: "Vietnamese", input: "Thứ bảy, 23 tháng 11 năm 2024", date: "2024-11-23"),
     .init(name: "Chinese just now", input: "刚刚", date: "2024-11-24", relative: true),
+    .init(name: "French hier on a French page", input: "Publié hier à 14h30", hint: "fr-FR", date: "2024-11-23", relative: true),
+    .init(name: "French hier, page language unknown", input: "hier à 14h30", date: "2024-11-23", relative: true),
+    .init(name: "hier is German 'here' on a German page", input: "« Hier Titel einfügen", hint: "de-DE", date: nil),
+    .init(name: "hier in a German link text", input: "Erfahren Sie hier mehr", hint: "de", date: nil),
+    .init(name: "English day word on a German page", input: "Yesterday, 10:15", hint: "de", date: "2024-11-23", relative: true),
+    .init(name: "Swedish igår", input: "igår 10:15", hint: "sv-SE", date: "2024-11-23", relative: true),
 ]
 
 @Test(arguments: moreTextCases)

@@ -89,6 +89,20 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(page.record.published == DateField(date: "2021-03-04", raw: "https://x.example/2021/03/04/post/", source: "url", precision: "day"))
     }
 
+    /// Date lines found by their class in other languages' words and in Drupal's "submitted" line.
+    @Test(arguments: [
+        ("<p class=\"fecha-articulo\"><span>jueves 13 junio 2019</span></p>", "es", "2019-06-13"),
+        ("<div class=\"artikel-datum\">Samstag 22.12.2012</div>", "de", "2012-12-22"),
+        ("<div class=\"submitted\">Submitted by jane on 24 July 2017 - 18:55</div>", "en", "2017-07-24"),
+    ])
+    func dateLineByLocalHint(_ line: String, _ lang: String, _ date: String) throws {
+        // The body's classes describe the page (Drupal, WordPress): its "sidebar" must not hide the date line.
+        let page = try extract("<html lang=\"\(lang)\"><body class=\"page-node one-sidebar sidebar-second\"><main><h1>Post</h1>\(line)<p>\(lorem)\(lorem)\(lorem)</p></main></body></html>",
+                               url: "https://x.example/post")
+        #expect(page.record.published?.date == date)
+        #expect(page.record.published?.source == "text")
+    }
+
     @Test func futureDatesAreRejected() throws {
         let page = try extract("<html><head><meta property=\"article:published_time\" content=\"2031-01-01T00:00:00Z\"></head><body><p>\(lorem)</p></body></html>",
                                url: "https://x.example/p")

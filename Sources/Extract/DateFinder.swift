@@ -14,6 +14,11 @@ struct DateFinder {
     let reference: Date
     let fetchedAt: Date
     let languageHint: String?
+    /// The JSON-LD node of the page itself (`WebPage`, Yoast's graph), read after the article and the meta tags.
+    var pageObject: [String: Any]? = nil
+
+    /// JSON-LD types of a node that stands for the page itself (listings' types are not among them).
+    static let pageTypes: Set<String> = ["webpage", "itempage", "aboutpage", "faqpage", "qapage", "medicalwebpage"]
 
     static let publishedMeta = ["article:published_time", "og:published_time", "article:published", "datepublished",
                                 "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date.created",
@@ -80,6 +85,9 @@ struct DateFinder {
         for k in Self.publishedMeta {
             for raw in metadata.all(k) { if let p = parseAny(raw) { return field(p, raw: raw, source: "meta") } }
         }
+        if let o = pageObject, let raw = JSONLD.string(o["datePublished"]), let p = parseAny(raw) {
+            return field(p, raw: raw, source: "json-ld")
+        }
         if let f = microdata(["datepublished", "datecreated"]) { return f }
         if let f = timeElement(modified: false) { return f }
         if let f = visibleText(modified: false) { return f }
@@ -94,6 +102,9 @@ struct DateFinder {
         }
         for k in Self.modifiedMeta {
             for raw in metadata.all(k) { if let p = parseAny(raw) { return field(p, raw: raw, source: "meta") } }
+        }
+        if let o = pageObject, let raw = JSONLD.string(o["dateModified"]), let p = parseAny(raw) {
+            return field(p, raw: raw, source: "json-ld")
         }
         if let f = microdata(["datemodified"]) { return f }
         return timeElement(modified: true)
@@ -125,7 +136,7 @@ struct DateFinder {
 
     private func timeElement(modified: Bool) -> DateField? {
         var fallback: DateField?
-        for n in metadata.timeElements where !isExcluded(n) && !Exclusion.inComments(n) {
+        for n in metadata.timeElements where !isExcluded(n) && !Exclusion.inComments(n) && !Self.inQuote(n) {
             // A <time> inside a link to another page is usually a card or a comment.
             var hint = classOf(n)
             if let p = n.parent { hint += " " + classOf(p) }
@@ -139,6 +150,18 @@ struct DateFinder {
             if fallback == nil && !isModified { fallback = f }
         }
         return fallback
+    }
+
+    /// Whether a node lies in a `<blockquote>`: quoted and embedded posts (Instagram's and Twitter's embeds) carry
+    /// their own dates, not the page's.
+    static func inQuote(_ n: Node) -> Bool {
+        var cur = n.parent
+        var depth = 0
+        while let c = cur, depth < 10_000 {
+            if c.name == "blockquote" { return true }
+            cur = c.parent; depth += 1
+        }
+        return false
     }
 
     /// Short text lines whose class says "date"; failing that, any short text line of the article that holds a date.
@@ -207,7 +230,7 @@ struct DateFinder {
             let kind = ElementKind.of(n)
             let name = kind.name // empty for names in no list, none of which are tested here
             if kind.isJunk && name != "footer" { return false }
-            if name == "a" || name == "h1" || name == "h2" || name == "h3" || (name == "p" && !hinted) { return false }
+            if name == "a" || name == "h1" || name == "h2" || name == "h3" || name == "blockquote" || (name == "p" && !hinted) { return false }
             seen += 1
             if seen > 5000 { return false }
             // The region's own classes describe the whole page (Drupal's `<body class="one-sidebar sidebar-second">`).

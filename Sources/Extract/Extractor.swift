@@ -148,7 +148,8 @@ struct PageExtraction {
         let lang = findLanguage(m, article: article)
         let dates = DateFinder(metadata: m, article: article, document: doc, excluded: preExcluded, contentRoots: roots,
                                url: pageURL, reference: input.serverDate ?? input.fetchedAt, fetchedAt: input.fetchedAt,
-                               languageHint: lang)
+                               languageHint: lang,
+                               pageObject: objects.first { JSONLD.types($0).contains { DateFinder.pageTypes.contains(JSONLD.stripSchema($0)) } })
         let published = dates.published(rule: site?.published)
         let modified = dates.modified(rule: site?.modified)
         let authors = AuthorFinder.find(rule: site?.authors, document: doc, metadata: m, article: article,

@@ -89,6 +89,27 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(page.record.published == DateField(date: "2021-03-04", raw: "https://x.example/2021/03/04/post/", source: "url", precision: "day"))
     }
 
+    /// An embedded post (Instagram, Twitter) is a blockquote with its own `<time>`: the page's date line wins.
+    @Test func embeddedPostTimeIsNotThePagesDate() throws {
+        let embed = "<blockquote class=\"instagram-media\"><p><a href=\"https://www.instagram.com/p/x/\">A post</a> shared by "
+            + "<a href=\"https://www.instagram.com/someone/\">Someone</a> on <time datetime=\"2018-03-12T19:30:12+00:00\">Mar 12, 2018</time></p></blockquote>"
+        let page = try extract("<html lang=\"de\"><body><article><h1>Post</h1><div class=\"PublishDate\"><span>Dienstag,</span> <span>29. Januar 2019</span></div>"
+                               + "<p>\(lorem)\(lorem)</p>\(embed)<p>\(lorem)</p></article></body></html>", url: "https://x.example/post")
+        #expect(page.record.published?.date == "2019-01-29")
+    }
+
+    /// Yoast's graph puts the dates on the WebPage node when the page has no Article node.
+    @Test func datesFromTheWebPageNodeOfAGraph() throws {
+        let graph = ##"{"@context":"https://schema.org","@graph":[{"@type":"Organization","@id":"#org","name":"Clinic"},"##
+            + ##"{"@type":"WebPage","@id":"https://x.example/page/#webpage","url":"https://x.example/page/","name":"Page","##
+            + ##""datePublished":"2018-02-28T15:07:03+00:00","dateModified":"2020-01-08T10:30:47+00:00"}]}"##
+        let page = try extract("<html><head><script type=\"application/ld+json\">\(graph)</script></head><body><main><h1>Page</h1>"
+                               + "<p>\(lorem)\(lorem)\(lorem)</p></main></body></html>", url: "https://x.example/page/")
+        #expect(page.record.published?.date == "2018-02-28T15:07:03+00:00")
+        #expect(page.record.published?.source == "json-ld")
+        #expect(page.record.modified?.date == "2020-01-08T10:30:47+00:00")
+    }
+
     /// Date lines found by their class in other languages' words and in Drupal's "submitted" line.
     @Test(arguments: [
         ("<p class=\"fecha-articulo\"><span>jueves 13 junio 2019</span></p>", "es", "2019-06-13"),

@@ -203,6 +203,7 @@ final class FlatTree {
                       options: Options) {
         var stack: [Int] = []
         var titleHeaderRemoved = false
+        reserve(elements.count) // the page's elements bound the body's: one allocation per array, not a dozen
         Traversal.run(body, enter: { n in
             if !n.isElement {
                 if n.isText, let p = stack.last {
@@ -266,6 +267,15 @@ final class FlatTree {
                 if hasBlock[i] || t.isBlockForDiv { hasBlock[p] = true }
             }
         })
+    }
+
+    private func reserve(_ n: Int) {
+        nodes.reserveCapacity(n); parent.reserveCapacity(n); tag.reserveCapacity(n); cls.reserveCapacity(n)
+        weight.reserveCapacity(n); textLen.reserveCapacity(n); linkLen.reserveCapacity(n); commas.reserveCapacity(n)
+        inlineLen.reserveCapacity(n); pCount.reserveCapacity(n); imgCount.reserveCapacity(n); liCount.reserveCapacity(n)
+        inputCount.reserveCapacity(n); embedCount.reserveCapacity(n); headingLen.reserveCapacity(n)
+        listLen.reserveCapacity(n); hasBlock.reserveCapacity(n); childCount.reserveCapacity(n); end.reserveCapacity(n)
+        inTableOrCode.reserveCapacity(n); inFigure.reserveCapacity(n)
     }
 
     /// Length of UTF-8 text with whitespace runs counted once, and the number of commas (ASCII, Arabic, fullwidth).

@@ -49,7 +49,8 @@ struct ElementFacts {
 
     /// The facts of one document's elements, found again through `Node.mark` (the position here, plus one).
     final class Table {
-        private var nodes: [Node] = []
+        /// The recorded nodes, by identity (a `Node` would retain the document once per element).
+        private var nodes: [Node.Identity] = []
         private var facts: [ElementFacts] = []
         private var ids: [String] = []
         /// Worked out on first use: most elements are never scored.
@@ -57,7 +58,7 @@ struct ElementFacts {
 
         /// Records an element (and marks the node); `cls` and `id` are its attributes' values lowercased.
         func add(_ n: Node, kind: ElementKind, attrs: Attrs, cls: String, id: String) {
-            nodes.append(n); facts.append(ElementFacts(kind: kind, attrs: attrs, cls: cls)); ids.append(id)
+            nodes.append(n.identity); facts.append(ElementFacts(kind: kind, attrs: attrs, cls: cls)); ids.append(id)
             hints.append(nil)
             n.mark = nodes.count
         }
@@ -65,8 +66,11 @@ struct ElementFacts {
         /// The position of a node recorded here, or `nil` (a mark from elsewhere, or none).
         private func index(_ n: Node) -> Int? {
             let i = n.mark - 1
-            return i >= 0 && i < nodes.count && nodes[i] == n ? i : nil
+            return i >= 0 && i < nodes.count && nodes[i] == n.identity ? i : nil
         }
+
+        /// How many elements are recorded.
+        var count: Int { nodes.count }
 
         /// The facts of an element, recorded or worked out now.
         func facts(_ n: Node) -> ElementFacts {

@@ -89,8 +89,20 @@ struct RelatedFinder {
 
     static func normalizedHeading(_ s: String) -> String {
         var t = TextNormalizer.normalize(s).lowercased()
-        while let last = t.last, ":.…!?»›→".contains(last) || last == " " { t.removeLast() }
+        while let last = t.last, isTrailingMark(last) { t.removeLast() }
         return t
+    }
+
+    /// Whether a character is one of `: . … ! ? » › →` or a space, which a heading's end loses. Compared by scalar
+    /// (searching a string of them by `Character` was most of `normalizedHeading`): a character equals one of these
+    /// single scalars only when it is that scalar, as none of them is the canonical decomposition of another.
+    static func isTrailingMark(_ c: Character) -> Bool {
+        let scalars = c.unicodeScalars
+        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
+        switch first.value {
+        case 0x3A, 0x2E, 0x2026, 0x21, 0x3F, 0xBB, 0x203A, 0x2192, 0x20: return true
+        default: return false
+        }
     }
 
     /// Sections announced by a related-posts class or heading, outermost first, in page order.

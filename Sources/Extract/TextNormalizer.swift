@@ -5,51 +5,55 @@ public enum TextNormalizer {
     /// NFC, zero-width chars (U+200B-200D, U+2060, U+FEFF, soft hyphen U+00AD) dropped, all whitespace incl. NBSP collapsed to one space, trimmed.
     public static func normalize(_ s: String) -> String {
         var s = s
-        // One pass over UTF-8 bytes; multi-byte sequences are decoded only to classify them.
-        let (bytes, needsNFC) = s.withUTF8 { collapse($0) }
-        let result = String(decoding: bytes, as: UTF8.self)
+        var needsNFC = false
+        // One pass over UTF-8 bytes; multi-byte sequences are decoded only to classify them. The output is never
+        // longer than the input, so it is written straight into the result's storage.
+        let result = s.withUTF8 { u in
+            u.isEmpty ? "" : String(unsafeUninitializedCapacity: u.count) { o in
+                let (written, nfc) = collapse(u, into: o)
+                needsNFC = nfc
+                return written
+            }
+        }
         return needsNFC ? result.precomposedStringWithCanonicalMapping : result
     }
 
-    /// Collapses whitespace, drops invisible and control characters, and says whether NFC could change the text.
-    /// The output is never longer than the input, so it is written in place into one allocation.
-    private static func collapse(_ u: UnsafeBufferPointer<UInt8>) -> ([UInt8], Bool) {
+    /// Collapses whitespace, drops invisible and control characters into `o` (at least `u.count` bytes), and gives
+    /// the bytes written and whether NFC could change the text.
+    private static func collapse(_ u: UnsafeBufferPointer<UInt8>, into o: UnsafeMutableBufferPointer<UInt8>) -> (Int, Bool) {
         var needsNFC = false
         let n = u.count
-        let out = [UInt8](unsafeUninitializedCapacity: n) { o, written in
-            var w = 0
-            var pendingSpace = false
-            var i = 0
-            while i < n {
-                let c = u[i]
-                if c < 0x80 {
-                    i += 1
-                    if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C { pendingSpace = true; continue }
-                    if c < 0x20 || c == 0x7F { continue } // other controls carry no text
-                    if pendingSpace && w > 0 { o[w] = 0x20; w += 1 }
-                    pendingSpace = false
-                    o[w] = c
-                    w += 1
-                    continue
-                }
-                // Decode one scalar (the input is a Swift String, so its UTF-8 is valid).
-                let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
-                guard i + len <= n else { break }
-                var v = UInt32(c) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
-                for k in 1..<len { v = v << 6 | UInt32(u[i + k] & 0x3F) }
-                let start = i
-                i += len
-                if isInvisibleValue(v) || (v >= 0x80 && v < 0xA0 && v != 0x85) { continue }
-                if isSpaceValue(v) { pendingSpace = true; continue }
-                if !needsNFC { needsNFC = mayChangeUnderNFC(v) }
-                // A pending space takes one byte; the scalar's own bytes were at least two, so w stays <= i.
+        var w = 0
+        var pendingSpace = false
+        var i = 0
+        while i < n {
+            let c = u[i]
+            if c < 0x80 {
+                i += 1
+                if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C { pendingSpace = true; continue }
+                if c < 0x20 || c == 0x7F { continue } // other controls carry no text
                 if pendingSpace && w > 0 { o[w] = 0x20; w += 1 }
                 pendingSpace = false
-                for k in start..<i { o[w] = u[k]; w += 1 }
+                o[w] = c
+                w += 1
+                continue
             }
-            written = w
+            // Decode one scalar (the input is a Swift String, so its UTF-8 is valid).
+            let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+            guard i + len <= n else { break }
+            var v = UInt32(c) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+            for k in 1..<len { v = v << 6 | UInt32(u[i + k] & 0x3F) }
+            let start = i
+            i += len
+            if isInvisibleValue(v) || (v >= 0x80 && v < 0xA0 && v != 0x85) { continue }
+            if isSpaceValue(v) { pendingSpace = true; continue }
+            if !needsNFC { needsNFC = mayChangeUnderNFC(v) }
+            // A pending space takes one byte; the scalar's own bytes were at least two, so w stays <= i.
+            if pendingSpace && w > 0 { o[w] = 0x20; w += 1 }
+            pendingSpace = false
+            for k in start..<i { o[w] = u[k]; w += 1 }
         }
-        return (out, needsNFC)
+        return (w, needsNFC)
     }
 
     /// Unicode White_Space outside ASCII: NEL, NBSP, Ogham space, U+2000-200A, line/paragraph separators,

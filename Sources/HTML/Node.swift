@@ -222,6 +222,16 @@ public struct Node {
     }
 }
 
+extension Node {
+    /// Which node of its document a `Node` is, without keeping the document alive: equal for equal nodes (as `==`),
+    /// meaningful only while the document lives (a freed node's identity may be reused).
+    public struct Identity: Hashable, Sendable {
+        let bits: UInt
+    }
+
+    public var identity: Identity { Identity(bits: UInt(bitPattern: ptr)) }
+}
+
 extension Node: Equatable, Hashable {
     public static func == (a: Node, b: Node) -> Bool { a.ptr == b.ptr }
     public func hash(into h: inout Hasher) { h.combine(ptr) }

@@ -45,3 +45,17 @@ import Testing
         }
     }
 }
+
+/// A related-posts heading loses its trailing marks exactly as a search of `": . … ! ? » › →"` by `Character` would:
+/// a mark with a combining accent, or one a prepended Arabic sign joins, is a different character and stays.
+@Test func headingTrailingMarksMatchCharacterSearch() {
+    func byCharacter(_ s: String) -> String {
+        var t = TextNormalizer.normalize(s).lowercased()
+        while let last = t.last, ":.…!?»›→".contains(last) || last == " " { t.removeLast() }
+        return t
+    }
+    let samples = ["Related Posts:", "More like this…", "Read next →", "You may also like ?!", "a.\u{301}", "x \u{2192}\u{301}",
+                   "\u{0600}.", "Keep reading »", "関連記事：", "up next ›", "...", "", " : ", "see also.\u{200D}", "k\u{212A}."]
+    for s in samples { #expect(RelatedFinder.normalizedHeading(s) == byCharacter(s), "\(s)") }
+    #expect(RelatedFinder.normalizedHeading("Related Posts:") == "related posts")
+}

@@ -29,11 +29,14 @@ enum TitleFinder {
         return nil
     }
 
+    /// `separators`, and the two-character ones some sites use ("Post -- Site").
+    static let siteSeparators: [String] = separators.map { String($0) } + ["--", "::"]
+
     /// Cuts a trailing (or leading) site-name part when it equals the known site name.
     static func cutSiteName(_ title: String, siteName: String?) -> String {
         guard let site = siteName?.lowercased(), !site.isEmpty, title.count > site.count + 3 else { return title }
         let lower = title.lowercased()
-        for sep in separators {
+        for sep in siteSeparators {
             let suffix = " \(sep) \(site)"
             if lower.hasSuffix(suffix) { return String(title.dropLast(suffix.count)).trimmedWhitespace }
             let prefix = "\(site) \(sep) "
@@ -63,19 +66,23 @@ enum TitleFinder {
     }
 
     /// When a heading of the page equals one part of a separated `<title>` ("Post - Site"), that part.
+    /// Unspaced scripts often set the separator without spaces ("标题-新华网"): then any separator splits.
     static func headingPart(of title: String, headings: [String]) -> String {
         let chars = Array(title)
         guard chars.count >= 3 else { return title }
-        var parts: [String] = []
-        var start = 0
-        for i in 1..<(chars.count - 1) where separators.contains(chars[i]) && chars[i - 1] == " " && chars[i + 1] == " " {
-            parts.append(String(chars[start..<(i - 1)]))
-            start = i + 2
-        }
-        guard !parts.isEmpty else { return title }
-        parts.append(String(chars[start...]))
         let set = Set(headings)
-        return parts.first(where: { !$0.isEmpty && set.contains($0) }) ?? title
+        for spaced in [true, false] {
+            var parts: [String] = []
+            var start = 0
+            for i in 1..<(chars.count - 1) where separators.contains(chars[i]) && (!spaced || (chars[i - 1] == " " && chars[i + 1] == " ")) {
+                parts.append(String(chars[start..<(spaced ? i - 1 : i)]).trimmedWhitespace)
+                start = spaced ? i + 2 : i + 1
+            }
+            guard !parts.isEmpty else { continue }
+            parts.append(String(chars[start...]).trimmedWhitespace)
+            if let p = parts.first(where: { !$0.isEmpty && set.contains($0) }) { return p }
+        }
+        return title
     }
 
     static func wordCount(_ s: String) -> Int { s.split(whereSeparator: { $0 == " " }).count }

@@ -25,7 +25,7 @@ enum CaptureIndex {
         // Compressed line by line: a 10,000-page crawl's index never exists uncompressed in memory.
         let gz = GzipDeflater()
         var line: [UInt8] = []
-        for uri in uris.sorted() where !uri.contains("\t") && !uri.contains("\n") {
+        for uri in uris.sorted() where !uri.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A }) {
             line.removeAll(keepingCapacity: true)
             line += uri.utf8
             line += try fieldsOf(uri)
@@ -93,8 +93,13 @@ enum CaptureIndex {
     }
 
     private static func field(_ s: String?) -> String {
-        guard let s, !s.isEmpty, !s.contains("\t"), !s.contains("\n"), !s.contains("\r"), s != "-" else { return "-" }
+        guard let s, !s.isEmpty, !hasLineBreakOrTab(s), s != "-" else { return "-" }
         return s
+    }
+
+    /// Whether `s` holds a tab, CR or LF (bytes, not Foundation's `contains`: it was ~0.7% of a crawl's CPU).
+    private static func hasLineBreakOrTab(_ s: String) -> Bool {
+        s.utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
     private static func value(_ s: String) -> String? { s == "-" || s.isEmpty ? nil : s }

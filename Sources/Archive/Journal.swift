@@ -51,15 +51,7 @@ final class Journal {
     /// The line of a post, `{"entry":{...},"op":"post"}`: what `JSONEncoder` writes for
     /// `Line(op: "post", entry: entry)` (sorted keys, explicit nulls in the entry), without the encoder.
     static func postLine(_ entry: IndexEntry) -> String {
-        let f = entry.fetch
-        func str(_ s: String?) -> String { s.map(jsonString) ?? "null" }
-        func list(_ l: [String]) -> String { "[" + l.map(jsonString).joined(separator: ",") + "]" }
-        var s = "{\"entry\":{\"fetch\":{"
-        s += "\"content_type\":" + str(f.contentType) + ",\"etag\":" + str(f.etag)
-        s += ",\"final_url\":" + jsonString(f.finalURL) + ",\"identifiers\":" + list(f.identifiers)
-        s += ",\"last_modified\":" + str(f.lastModified) + ",\"payload_digest\":" + str(f.payloadDigest)
-        s += ",\"redirects\":" + list(f.redirects) + ",\"warc_date\":" + str(f.warcDate)
-        s += ",\"warc_record_id\":" + str(f.warcRecordID) + "},"
+        var s = "{\"entry\":{\"fetch\":" + entry.fetch.compactJSON + ","
         s += "\"fetched_at\":" + jsonString(entry.fetchedAt) + ",\"object\":" + jsonString(entry.object)
         s += ",\"reused\":" + (entry.reused ? "true" : "false") + ",\"status\":" + (entry.status.map(String.init) ?? "null")
         s += ",\"url\":" + jsonString(entry.url) + "},\"op\":\"post\"}"

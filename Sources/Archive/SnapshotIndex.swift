@@ -29,12 +29,11 @@ enum SnapshotIndex {
 
     /// The gzipped index of `entries` (which must be sorted by URL).
     static func encode(_ entries: [IndexEntry]) throws -> Data {
-        let enc = compactEncoder()
         var rest = entries[...]
-        return try encode { try rest.popFirst().map { try line($0, encoder: enc) } }
+        return try encode { rest.popFirst().map(line) }
     }
 
-    /// The gzipped index of the lines made by `line(_:encoder:)` that `next` returns, in that order (sorted
+    /// The gzipped index of the lines made by `line(_:)` that `next` returns, in that order (sorted
     /// by URL), until it returns `nil`.
     static func encode(_ next: () throws -> [UInt8]?) throws -> Data {
         // Compressed line by line: a 10,000-post index never exists uncompressed in memory.
@@ -44,13 +43,14 @@ enum SnapshotIndex {
     }
 
     /// The line of one entry, newline included (a snapshot writer spools its posts' lines until the commit).
-    static func line(_ e: IndexEntry, encoder: JSONEncoder) throws -> [UInt8] {
+    /// The fetch info is `FetchInfo.compactJSON` (the bytes `compactEncoder()` writes).
+    static func line(_ e: IndexEntry) -> [UInt8] {
         var line: [UInt8] = []
         line += jsonString(e.url).utf8; line.append(0x09)
         line += e.object.utf8; line.append(0x09)
         line += e.fetchedAt.utf8; line.append(0x09)
         line += (e.status.map(String.init) ?? "null").utf8; line.append(0x09)
-        line += try encoder.encode(e.fetch); line.append(0x0A)
+        line += e.fetch.compactJSON.utf8; line.append(0x0A)
         return line
     }
 

@@ -35,7 +35,6 @@ public final class SnapshotWriter: @unchecked Sendable {
     /// it was reused.
     private var posts: [String: (line: LineSpool.Slot, reused: Bool)] = [:]
     private let lines: LineSpool
-    private let encoder = compactEncoder()
     private var committed = false
     /// Object folders (`objects/ab/`) known to exist.
     private var objectFolders = Set<String>()
@@ -113,7 +112,7 @@ public final class SnapshotWriter: @unchecked Sendable {
         let journalURL = partialDirectory.appendingPathComponent(Journal.fileName)
         state = try Journal.replay(journalURL)
         lines = try LineSpool(url: workDirectory.appendingPathComponent("index-lines"))
-        for (url, entry) in state.posts { posts[url] = (try lines.append(SnapshotIndex.line(entry, encoder: encoder)), entry.reused) }
+        for (url, entry) in state.posts { posts[url] = (try lines.append(SnapshotIndex.line(entry)), entry.reused) }
         state.posts = [:]
         journal = try Journal(url: journalURL)
         self.lock = lock
@@ -248,7 +247,7 @@ public final class SnapshotWriter: @unchecked Sendable {
         try mutex.withLock {
             try checkOpen()
             try journal.appendPost(entry)
-            posts[entry.url] = (try lines.append(SnapshotIndex.line(entry, encoder: encoder)), entry.reused)
+            posts[entry.url] = (try lines.append(SnapshotIndex.line(entry)), entry.reused)
             state.errors[entry.url] = nil
         }
     }

@@ -62,3 +62,25 @@ func journalPostLineIsJSONEncodersLine(_ s: String) throws {
         #expect(Journal.postLine(entry) == String(decoding: viaEncoder, as: UTF8.self))
     }
 }
+
+/// The index line's fetch info is written by hand too: it must be the encoder's bytes (an unchanged re-crawl
+/// shares the index file only when the bytes are the same, and readers decode it with `JSONDecoder`).
+@Test(arguments: awkward)
+func fetchInfoCompactJSONIsJSONEncodersBytes(_ s: String) throws {
+    let infos = [
+        FetchInfo(finalURL: s),
+        FetchInfo(finalURL: "https://ex.com/" + s, redirects: [s, "https://ex.com/r"], etag: s, lastModified: s,
+                  contentType: "text/html", payloadDigest: "sha256:" + s, identifiers: [s, "https://ex.com/i"],
+                  warcRecordID: "<urn:uuid:\(s)>", warcDate: "2024-01-01T00:00:00Z"),
+    ]
+    for fetch in infos {
+        #expect(fetch.compactJSON == String(decoding: try compactEncoder().encode(fetch), as: UTF8.self))
+        let entry = IndexEntry(url: "https://ex.com/" + s, object: "ab", fetchedAt: "2024-01-01T00:00:00Z", status: 200,
+                               reused: false, fetch: fetch)
+        let line = SnapshotIndex.line(entry)
+        #expect(line.last == 0x0A)
+        let fields = line.dropLast().split(separator: 0x09, omittingEmptySubsequences: false)
+        #expect(fields.count == 5)
+        #expect(try JSONDecoder().decode(FetchInfo.self, from: Data(fields[4])) == fetch)
+    }
+}

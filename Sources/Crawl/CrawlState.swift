@@ -24,16 +24,21 @@ public final class CrawlState {
     /// The database file, named in every error.
     public let path: String
     private var pending: [Change] = []
+    /// The last start per host since the last flush: only the last one is kept in the table, and the crawler
+    /// sets one per request (it wrote a row for each).
+    private var pendingHostStarts: [String: Double] = [:]
 
     private enum Change {
         case insert(Frontier.Item, routes: Int)
         case routes(key: String, routes: Int)
         case finish(key: String, outcome: Outcome, status: Int?, reason: String?, recordURL: String?, aliasOf: String?,
                     postKey: String?)
-        case host(authority: String, lastStart: Double)
         case meta(name: String, value: String)
         case retry(key: String, at: Double)
     }
+
+    /// The database's page size for a new file (SQLite's default is 4,096).
+    static let pageSize = 1024
 
     /// Opens (or creates) the database at `path`.
     /// - Throws: a message naming the file when it cannot be opened or is not a crawl state.
@@ -41,9 +46,17 @@ public final class CrawlState {
         self.path = path
         var config = Configuration()
         config.prepareDatabase { db in
+            // Small pages (set before WAL mode, so only when the file is new): a flush's changes are a few
+            // rows scattered over the table and its key index, and every page they touch is written whole to
+            // the WAL and again at the checkpoint. The crawler commits after every page: with 4 KB pages that
+            // was ~24 KB of WAL per crawled page, and the checkpoints' fsyncs of it stalled the crawl loop
+            // 15-120 ms each (~0.35 s in a 2,000-post crawl).
+            try db.execute(sql: "PRAGMA page_size = \(CrawlState.pageSize)")
             // WAL: each flush is one append; a kill never leaves a half-written transaction visible.
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A checkpoint every 4 MB of WAL, as with SQLite's default of 1,000 pages of 4 KB.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(4 * 1024 * 1024 / CrawlState.pageSize)")
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
@@ -89,7 +102,7 @@ public final class CrawlState {
     }
 
     public func setHostStart(_ authority: String, at time: Date) {
-        pending.append(.host(authority: authority, lastStart: time.timeIntervalSince1970))
+        pendingHostStarts[authority] = time.timeIntervalSince1970
     }
 
     public func setMeta(_ name: String, _ value: String) { pending.append(.meta(name: name, value: value)) }
@@ -104,9 +117,10 @@ public final class CrawlState {
 
     /// Writes the buffered changes in one transaction.
     public func flush() throws {
-        guard !pending.isEmpty else { return }
-        let changes = pending
+        guard !pending.isEmpty || !pendingHostStarts.isEmpty else { return }
+        let changes = pending, hostStarts = pendingHostStarts
         pending.removeAll(keepingCapacity: true)
+        pendingHostStarts.removeAll(keepingCapacity: true)
         try transaction { db in
             let insert = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO url (key, url, kind, priority, depth, seq, routes) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -128,14 +142,13 @@ public final class CrawlState {
                     try routes.execute(arguments: [r, key])
                 case let .finish(key, outcome, status, reason, recordURL, aliasOf, postKey):
                     try finish.execute(arguments: [outcome.rawValue, status, reason, recordURL, aliasOf, postKey, key])
-                case let .host(authority, lastStart):
-                    try host.execute(arguments: [authority, lastStart])
                 case let .meta(name, value):
                     try meta.execute(arguments: [name, value])
                 case let .retry(key, at):
                     try retry.execute(arguments: [at, key])
                 }
             }
+            for (authority, lastStart) in hostStarts { try host.execute(arguments: [authority, lastStart]) }
         }
     }
 

@@ -152,6 +152,19 @@ struct DateFinder {
         return fallback
     }
 
+    /// Whether `n` is an ancestor of (or is) one of the content roots.
+    func holdsContent(_ n: Node) -> Bool {
+        contentRoots.contains { root in
+            var cur: Node? = root
+            var depth = 0
+            while let c = cur, depth < 10_000 {
+                if c == n { return true }
+                cur = c.parent; depth += 1
+            }
+            return false
+        }
+    }
+
     /// Whether a node lies in a `<blockquote>`: quoted and embedded posts (Instagram's and Twitter's embeds) carry
     /// their own dates, not the page's.
     static func inQuote(_ n: Node) -> Bool {
@@ -235,11 +248,15 @@ struct DateFinder {
             if seen > 5000 { return false }
             // The region's own classes describe the whole page (Drupal's `<body class="one-sidebar sidebar-second">`).
             if n == region { return true }
+            // Hidden markup (a slider's slides, `display:none`) is not what the reader sees as the post's date line.
+            if metadata.elements.facts(n).flags.contains(.hidden) { return false }
             // Class and id searched apart find what their "class id" would: no hint holds a space.
             let (cls, id) = metadata.elements.classAndID(n)
             if cls.isEmpty && id.isEmpty { return true }
             func has(_ hints: [String]) -> Bool { ClassHints.containsAny(cls, hints) || ClassHints.containsAny(id, hints) }
-            if has(Self.skippedHints) { return false }
+            // A "sidebar" or "comment" class on an element that holds the post's content is a layout wrapper
+            // (`<div class="mainwrap single-default sidebar">`), not the aside itself.
+            if has(Self.skippedHints) && !holdsContent(n) { return false }
             // An "updated" line is never the published date, unless it also says "published".
             if has(Self.modifiedHints) && !has(["publish"]) { return false }
             if hinted, has(Self.dateHints) { check(n) }

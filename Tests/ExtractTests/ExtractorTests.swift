@@ -104,6 +104,18 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(page.record.title == title)
     }
 
+    /// A theme's wrapper named "sidebar" that holds the post is not an aside, and a hidden slider's slide is not the
+    /// post's date line.
+    @Test func dateLineInsideALayoutWrapperNamedSidebar() throws {
+        let html = "<html lang=\"de-DE\"><body><div class=\"mainwrap single-default sidebar\">"
+            + "<div class=\"slider\" style=\"display:none\"><div class=\"caption-date\">14/06/2019</div></div>"
+            + "<div class=\"postcontent\"><div class=\"post-meta\"><a href=\"/2017/08/08/\">08/08/2017</a> <a href=\"/a/\">durch Stephan</a></div>"
+            + "<h2>Fall in love</h2><div class=\"entry\"><p>\(lorem)\(lorem)</p><p>\(lorem)</p></div></div>"
+            + "<aside class=\"widget\"><div class=\"widget-date\">14/06/2019</div></aside></div></body></html>"
+        let page = try extract(html, url: "https://x.example/fall-in-love/")
+        #expect(page.record.published?.date == "2017-08-08")
+    }
+
     /// An embedded post (Instagram, Twitter) is a blockquote with its own `<time>`: the page's date line wins.
     @Test func embeddedPostTimeIsNotThePagesDate() throws {
         let embed = "<blockquote class=\"instagram-media\"><p><a href=\"https://www.instagram.com/p/x/\">A post</a> shared by "

@@ -152,6 +152,18 @@ struct DateFinder {
         return fallback
     }
 
+    /// Words that open a line giving the publication date, lowercased ("Published: ...", "Veröffentlicht am ...").
+    static let dateLabels = ["date:", "datum:", "published:", "published on", "posted on", "posted:", "publication date",
+                             "veröffentlicht", "erschienen am", "publié le", "publiée le", "publicado el", "publicado em",
+                             "fecha:", "pubblicato il", "gepubliceerd op", "opublikowano", "опубликовано"]
+
+    /// Whether the (short) text of `n` opens with a date label.
+    static func startsWithDateLabel(_ n: Node, limit: Int) -> Bool {
+        guard n.textByteCount(upTo: limit) <= limit else { return false }
+        let t = TextNormalizer.normalize(n.textContent).lowercased()
+        return dateLabels.contains { t.hasPrefix($0) }
+    }
+
     /// Whether `n` is an ancestor of (or is) one of the content roots.
     func holdsContent(_ n: Node) -> Bool {
         contentRoots.contains { root in
@@ -243,7 +255,12 @@ struct DateFinder {
             let kind = ElementKind.of(n)
             let name = kind.name // empty for names in no list, none of which are tested here
             if kind.isJunk && name != "footer" { return false }
-            if name == "a" || name == "h1" || name == "h2" || name == "h3" || name == "blockquote" || (name == "p" && !hinted) { return false }
+            // A paragraph or subheading is prose, unless it is labelled as the date ("Datum: 22.12.2012, Rubrik: USA").
+            if !hinted, name == "p" || name == "h3" {
+                if Self.startsWithDateLabel(n, limit: limit * 4 + 64) { check(n) }
+                return false
+            }
+            if name == "a" || name == "h1" || name == "h2" || name == "h3" || name == "blockquote" { return false }
             seen += 1
             if seen > 5000 { return false }
             // The region's own classes describe the whole page (Drupal's `<body class="one-sidebar sidebar-second">`).

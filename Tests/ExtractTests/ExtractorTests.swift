@@ -116,6 +116,19 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(page.record.published?.date == "2017-08-08")
     }
 
+    /// A paragraph or subheading is a date line only when labelled as one.
+    @Test(arguments: [
+        ("<h3>Datum: 22.12.2012, Rubrik: USA</h3>", "de", "2012-12-22"),
+        ("<p>Published: March 3, 2019</p>", "en", "2019-03-03"),
+        ("<p>Veröffentlicht am 5. Mai 2018</p>", "de", "2018-05-05"),
+        ("<p>Born 12 March 1980 in Leeds.</p>", "en", nil),
+    ])
+    func labelledDateLine(_ line: String, _ lang: String, _ date: String?) throws {
+        let page = try extract("<html lang=\"\(lang)\"><body><div class=\"box\"><h1>Post</h1>\(line)<div><p>\(lorem)\(lorem)\(lorem)</p></div></div></body></html>",
+                               url: "https://x.example/post")
+        #expect(page.record.published?.date == date)
+    }
+
     /// An embedded post (Instagram, Twitter) is a blockquote with its own `<time>`: the page's date line wins.
     @Test func embeddedPostTimeIsNotThePagesDate() throws {
         let embed = "<blockquote class=\"instagram-media\"><p><a href=\"https://www.instagram.com/p/x/\">A post</a> shared by "

@@ -24,7 +24,7 @@ struct PageMetadata {
     var h1s: [Node] = []
     /// Elements that may start a related-posts section, in document order: a related-posts class/id,
     /// or a heading-like element with a short text (checked later by `RelatedFinder`).
-    var relatedCandidates: [Node] = []
+    var relatedCandidates: [(node: Node, reason: RelatedFinder.CandidateReason)] = []
     var h2s: [Node] = []
     var articles: [Node] = []
     var body: Node?
@@ -140,7 +140,7 @@ struct PageMetadata {
             }
             let cls = ClassHints.lowercased(attrs.cls), id = ClassHints.lowercased(attrs.id)
             m.elements.add(n, kind: kind, attrs: attrs, cls: cls, id: id)
-            if RelatedFinder.isCandidate(n, kind: kind, cls: cls, id: id) { m.relatedCandidates.append(n) }
+            if let reason = RelatedFinder.candidacy(n, kind: kind, cls: cls, id: id) { m.relatedCandidates.append((n, reason)) }
             return true
         }
         return m

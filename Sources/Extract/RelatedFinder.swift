@@ -12,7 +12,7 @@ struct RelatedFinder {
     let selfURLs: Set<String>
     let rules: Rules
     /// `PageMetadata.relatedCandidates`.
-    let candidates: [Node]
+    let candidates: [(node: Node, reason: CandidateReason)]
 
     /// Headings that introduce related posts (compared lowercased, without trailing punctuation).
     static let headingPhrases: [String] = [
@@ -93,6 +93,20 @@ struct RelatedFinder {
         return t
     }
 
+    /// False when no heading phrase or prefix can be what `normalizedHeading(text)` gives (most short texts of a
+    /// page): the first byte after ASCII whitespace is ASCII and, lowercased, starts none of them. Normalizing keeps
+    /// that character first (NFC may join marks to it, giving a character no phrase starts with); anything else
+    /// (non-ASCII, a control character normalizing drops) is left to the full comparison.
+    static func mayStartHeading(_ text: String) -> Bool {
+        for b in text.utf8 {
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) { continue }
+            if b >= 0x80 || b < 0x20 || b == 0x7F { return true }
+            return headingFirstBytes.contains(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }
+        return false
+    }
+    private static let headingFirstBytes = Set((headingPhrases + headingPrefixes).compactMap(\.utf8.first))
+
     /// Whether a character is one of `: . … ! ? » › →` or a space, which a heading's end loses. Compared by scalar
     /// (searching a string of them by `Character` was most of `normalizedHeading`): a character equals one of these
     /// single scalars only when it is that scalar, as none of them is the canonical decomposition of another.
@@ -112,21 +126,29 @@ struct RelatedFinder {
     /// Longest heading text (bytes) considered.
     static let maxHeadingBytes = 60
 
-    /// Whether an element may start a related section (called for every element by `PageMetadata.collect`).
-    /// `cls` and `id` are the element's `class` and `id` lowercased.
-    static func isCandidate(_ n: Node, kind: ElementKind, cls: String, id: String) -> Bool {
-        if kind.tag == .a || kind.tag == .li { return false }
+    /// Why an element may start a related section, or `nil` when it cannot (called for every element by
+    /// `PageMetadata.collect`). `cls` and `id` are the element's `class` and `id` lowercased.
+    static func candidacy(_ n: Node, kind: ElementKind, cls: String, id: String) -> CandidateReason? {
+        if kind.tag == .a || kind.tag == .li { return nil }
         // Class and id searched apart find what "class id" would: no hint holds a space.
         if classHintSet.matches(cls) || classHintSet.matches(id) {
-            return true
+            return .classHint
         }
         switch kind.relatedCandidate {
-        case .heading?: return true
+        case .heading?: return .tag
         case .singleText?:
-            guard let c = n.firstChild, c.isText, c.nextSibling == nil else { return false }
-            return c.withOwnText { $0.count } <= maxHeadingBytes
-        case nil: return false
+            guard let c = n.firstChild, c.isText, c.nextSibling == nil else { return nil }
+            return c.withOwnText { $0.count } <= maxHeadingBytes ? .tag : nil
+        case nil: return nil
         }
+    }
+
+    /// Why an element may start a related section.
+    enum CandidateReason {
+        /// Its lowercased class or id holds one of `classHints`.
+        case classHint
+        /// Only its name (and short text).
+        case tag
     }
 
     enum CandidateTag { case heading, singleText }
@@ -143,20 +165,23 @@ struct RelatedFinder {
         guard let body else { return [] }
         var out: [Node] = []
         var inside: Node?
-        for n in candidates {
+        for (n, reason) in candidates {
             if let c = inside, isAncestor(c, of: n) { continue }
-            let name = n.name
-            let cs = classString(n)
-            if cs.count > 1, ClassHints.containsAny(cs, Self.classHintSet),
-               !ClassHints.containsAny(cs, ["related-tags", "related-links-widget"]),
-               hasForeignLink(n) {
-                out.append(n); inside = n
-                continue
+            // "class id" lowercased holds a hint only where the lowercased class or id did (the hints are ASCII and
+            // hold no space), so only those candidates build the string.
+            if reason == .classHint {
+                let cs = classString(n)
+                if cs.count > 1, ClassHints.containsAny(cs, Self.classHintSet),
+                   !ClassHints.containsAny(cs, ["related-tags", "related-links-widget"]),
+                   hasForeignLink(n) {
+                    out.append(n); inside = n
+                    continue
+                }
             }
-            if Self.headingTags.contains(name) || Self.singleTextTags.contains(name),
+            if ElementKind.of(n).relatedCandidate != nil,
                n.textByteCount(upTo: Self.maxHeadingBytes) <= Self.maxHeadingBytes {
                 let text = n.textContent
-                if text.utf8.count <= Self.maxHeadingBytes {
+                if text.utf8.count <= Self.maxHeadingBytes, Self.mayStartHeading(text) {
                     let h = Self.normalizedHeading(text)
                     if !h.isEmpty, Self.headingPhraseSet.contains(h) || Self.headingPrefixes.contains(where: { h.hasPrefix($0) }),
                        let c = containerFor(heading: n) {

@@ -59,3 +59,18 @@ import Testing
     for s in samples { #expect(RelatedFinder.normalizedHeading(s) == byCharacter(s), "\(s)") }
     #expect(RelatedFinder.normalizedHeading("Related Posts:") == "related posts")
 }
+
+/// The first-letter filter of related headings never drops a text that `normalizedHeading` turns into a heading
+/// phrase or a phrase's beginning: leading whitespace, capitals, marks and the Kelvin sign (`k` once lowercased) kept.
+@Test func headingFilterKeepsEveryPhrase() {
+    for p in RelatedFinder.headingPhrases + RelatedFinder.headingPrefixes {
+        for text in [p, p.uppercased(), "  \n" + p.capitalized + ":", "\u{200B}" + p, "\u{212A}eep reading"] {
+            let h = RelatedFinder.normalizedHeading(text)
+            let matches = RelatedFinder.headingPhraseSet.contains(h) || RelatedFinder.headingPrefixes.contains { h.hasPrefix($0) }
+            if matches { #expect(RelatedFinder.mayStartHeading(text), "\(text)") }
+        }
+    }
+    #expect(!RelatedFinder.mayStartHeading("Contact us"))
+    #expect(!RelatedFinder.mayStartHeading("   "))
+    #expect(RelatedFinder.mayStartHeading(" Related"))
+}

@@ -718,12 +718,13 @@ public final class Crawler {
 
     private func discover(_ page: ExtractedPage, depth: Int) {
         for found in Discovery.links(of: page) {
-            admit(found.url, kind: found.kind, route: found.route, depth: depth + found.hops)
+            admit(found.url, kind: found.kind, route: found.route, depth: depth + found.hops,
+                  numberedPage: found.isNumberedPage)
         }
     }
 
-    private func admit(_ url: String, kind: Frontier.Kind, route: DiscoveryRoute, depth: Int) {
-        switch frontier.admit(url, kind: kind, route: route, depth: depth) {
+    private func admit(_ url: String, kind: Frontier.Kind, route: DiscoveryRoute, depth: Int, numberedPage: Bool = false) {
+        switch frontier.admit(url, kind: kind, route: route, depth: depth, numberedPage: numberedPage) {
         case .queued(let item): state.insert(item, routes: route.bit)
         case .newRoute(let key, let routes): state.setRoutes(key: key, routes: routes)
         case .known, .rejected: break

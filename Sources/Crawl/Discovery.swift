@@ -104,6 +104,9 @@ public enum Discovery {
         public var kind: Frontier.Kind
         /// Link hops added: 0 for pagination (`rel=next`, `/page/N/`), so a long archive is not cut by depth.
         public var hops: Int
+
+        /// A listing's next or numbered page (`rel=next`, `/page/N/`): the links that add no hop.
+        public var isNumberedPage: Bool { kind == .page && route == .pagination && hops == 0 }
     }
 
     /// The URLs of an extracted page: feeds it announces, its next pages, and its links (pagination

@@ -7,8 +7,8 @@ import Foundation
 /// prefix, the site's `crawl.include`/`crawl.exclude` rules, robots.txt), not an asset, not a trap
 /// (depth, URL length, repeated path segments, query variety per path, calendar pages with far dates),
 /// and not seen before (by `CrawlURL.key`). Hands URLs out by priority: infrastructure (robots,
-/// sitemaps, feeds), then posts named by sitemaps and feeds, then listing pages and their links, then
-/// links found in posts; first in, first out within a priority.
+/// sitemaps, feeds), then the numbered pages of listings, then posts named by sitemaps and feeds, then
+/// listing pages and their links, then links found in posts; first in, first out within a priority.
 ///
 /// Holds only small values (URL, key, a few integers) per URL: bodies and records never enter it.
 public final class Frontier {
@@ -17,10 +17,27 @@ public final class Frontier {
         case robots = 0, sitemap, feed, page
     }
 
-    /// Fetch order; lower first.
+    /// Fetch order: infrastructure, numberedPage, listed, listing, link (the raw values are what the
+    /// crawl state stores, so a new case takes the next one).
     public enum Priority: Int, Sendable, Comparable, Codable {
         case infrastructure = 0, listed, listing, link
-        public static func < (a: Priority, b: Priority) -> Bool { a.rawValue < b.rawValue }
+        /// A numbered page of a listing (`rel=next`, `/page/N/`). Each one names the next, so a long archive
+        /// is a chain of requests made one after the other: ranked with the other listing links, behind every
+        /// post a sitemap named, the chain was the crawl's tail with one request in flight (the last ~8% of
+        /// a 2,000-post crawl's requests). Ranked first, it is walked while the posts are fetched.
+        case numberedPage = 4
+
+        private var rank: Int {
+            switch self {
+            case .infrastructure: 0
+            case .numberedPage: 1
+            case .listed: 2
+            case .listing: 3
+            case .link: 4
+            }
+        }
+
+        public static func < (a: Priority, b: Priority) -> Bool { a.rank < b.rank }
     }
 
     /// One URL waiting to be fetched.
@@ -116,18 +133,20 @@ public final class Frontier {
     public var seenCount: Int { seen.count }
 
     /// Considers `url` found by `route`. Pages go through every scope and trap check; robots.txt,
-    /// sitemaps and feeds only through the host check (sitemaps may list any path).
-    public func admit(_ url: String, kind: Kind, route: DiscoveryRoute, depth: Int) -> Admission {
+    /// sitemaps and feeds only through the host check (sitemaps may list any path). `numberedPage`: the
+    /// link is a listing's next or numbered page (`Discovery.Found.isNumberedPage`), queued as such.
+    public func admit(_ url: String, kind: Kind, route: DiscoveryRoute, depth: Int, numberedPage: Bool = false) -> Admission {
         // Most links of a page are known already: in the common form their key is read without a parse.
         if let (key, n) = CrawlURL.plainKey(url) {
             guard key.utf8.prefix(n).elementsEqual(seed.siteAuthority.utf8) else { return reject(.offSite) }
             if let routes = seen[key] { return known(key, routes: routes, route: route) }
         }
         guard let u = CrawlURL(url) else { return reject(.notHTTP) }
-        return admit(u, kind: kind, route: route, depth: depth)
+        return admit(u, kind: kind, route: route, depth: depth, numberedPage: numberedPage)
     }
 
-    public func admit(_ u: CrawlURL, kind requested: Kind, route: DiscoveryRoute, depth: Int) -> Admission {
+    public func admit(_ u: CrawlURL, kind requested: Kind, route: DiscoveryRoute, depth: Int,
+                      numberedPage: Bool = false) -> Admission {
         guard u.siteAuthority == seed.siteAuthority else { return reject(.offSite) }
         var kind = requested
         let ext = u.pathExtension
@@ -141,8 +160,8 @@ public final class Frontier {
             if let reason = pageRejection(u, route: route, depth: depth) { return reject(reason) }
         }
         seen[key] = route.bit
-        let item = Item(url: u.string, key: key, kind: kind, priority: Self.priority(kind: kind, route: route),
-                        depth: depth, seq: nextSeq)
+        let priority = numberedPage && kind == .page ? .numberedPage : Self.priority(kind: kind, route: route)
+        let item = Item(url: u.string, key: key, kind: kind, priority: priority, depth: depth, seq: nextSeq)
         nextSeq += 1
         push(item)
         return .queued(item)

@@ -120,8 +120,25 @@ import Testing
         let again = f.admit("http://b.test/in-post", kind: .page, route: .feed, depth: 1)
         #expect(again == .newRoute(key: "b.test/in-post", routes: DiscoveryRoute.link.bit | DiscoveryRoute.feed.bit))
         #expect(f.admit("http://b.test/in-post/", kind: .page, route: .link, depth: 3) == .known)
-        let order = (0..<4).compactMap { _ in f.next()?.url }
-        #expect(order == ["http://b.test/sitemap.xml", "http://b.test/from-sitemap/", "http://b.test/listing/",
-                          "http://b.test/in-post/"])
+        _ = f.admit("http://b.test/page/2/", kind: .page, route: .pagination, depth: 1, numberedPage: true)
+        let order = (0..<5).compactMap { _ in f.next()?.url }
+        #expect(order == ["http://b.test/sitemap.xml", "http://b.test/page/2/", "http://b.test/from-sitemap/",
+                          "http://b.test/listing/", "http://b.test/in-post/"])
+    }
+
+    /// A listing's numbered pages are found one from the other: they are handed out before the posts a sitemap
+    /// named (admitted earlier), so that the chain is walked while the posts are fetched, not after them.
+    @Test func numberedPagesOfAListingComeBeforeListedPosts() throws {
+        let f = Frontier(seed: CrawlURL("http://b.test/")!, now: Self.now)
+        for i in 0..<3 { _ = f.admit("http://b.test/post-\(i)/", kind: .page, route: .sitemap, depth: 1) }
+        _ = f.admit("http://b.test/tag/x/", kind: .page, route: .pagination, depth: 2)
+        _ = f.admit("http://b.test/page/2/", kind: .page, route: .pagination, depth: 1, numberedPage: true)
+        _ = f.admit("http://b.test/feed/", kind: .feed, route: .link, depth: 2, numberedPage: true)
+        let order = (0..<6).compactMap { _ in f.next() }
+        #expect(order.map(\.url) == ["http://b.test/feed/", "http://b.test/page/2/", "http://b.test/post-0/",
+                                     "http://b.test/post-1/", "http://b.test/post-2/", "http://b.test/tag/x/"])
+        #expect(order[1].priority == .numberedPage)
+        // The crawl state stores raw values: the older ones are unchanged.
+        #expect([Frontier.Priority.infrastructure, .listed, .listing, .link, .numberedPage].map(\.rawValue) == [0, 1, 2, 3, 4])
     }
 }

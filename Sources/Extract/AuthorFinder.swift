@@ -4,6 +4,14 @@ import HTML
 /// Finds the authors: rule, JSON-LD, meta (author, Dublin Core, Parse.ly...), microdata, `rel=author`,
 /// then the byline text found while scoring the content. Names are cleaned ("By " dropped) and deduplicated.
 enum AuthorFinder {
+    /// The people of a credit line without the outlet named beside them ("Dana Ford and Tom Watkins, CNN"): a name
+    /// equal to the site's name is dropped when people remain.
+    static func withoutSiteName(_ names: [String], siteName: String?) -> [String] {
+        guard names.count > 1, let site = siteName?.lowercased(), !site.isEmpty else { return names }
+        let people = names.filter { $0.lowercased() != site }
+        return people.isEmpty ? names : people
+    }
+
     static let metaKeys = ["dc.creator", "dc:creator", "dcterms.creator", "dcterm:creator", "author", "parsely-author",
                            "sailthru.author", "byl", "article:author", "og:article:author", "citation_author", "twitter:creator:name"]
     /// Words a byline starts with, in several languages.

@@ -152,8 +152,10 @@ struct PageExtraction {
                                pageObject: objects.first { JSONLD.types($0).contains { DateFinder.pageTypes.contains(JSONLD.stripSchema($0)) } })
         let published = dates.published(rule: site?.published)
         let modified = dates.modified(rule: site?.modified)
-        let authors = AuthorFinder.find(rule: site?.authors, document: doc, metadata: m, article: article,
-                                        graph: objects, byline: byline, isExcluded: isExcluded)
+        let authors = AuthorFinder.withoutSiteName(
+            AuthorFinder.find(rule: site?.authors, document: doc, metadata: m, article: article,
+                              graph: objects, byline: byline, isExcluded: isExcluded),
+            siteName: siteName)
         let tags = TagFinder.find(rule: site?.tags, document: doc, metadata: m, article: article, isExcluded: isExcluded)
 
         let description = (m.first("description", "og:description", "twitter:description", "dc.description")

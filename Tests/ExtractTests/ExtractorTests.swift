@@ -116,6 +116,17 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(page.record.published?.date == "2017-08-08")
     }
 
+    /// The outlet at the end of a credit line is not an author; a site credited alone stays.
+    @Test(arguments: [
+        ("Dana A. Ford, James S.A. Corey, and Tom Watkins, CNN", ["Dana A. Ford", "James S.A. Corey", "Tom Watkins"]),
+        ("CNN", ["CNN"]),
+    ])
+    func creditLineWithoutTheOutlet(_ credit: String, _ authors: [String]) throws {
+        let page = try extract("<html><head><meta name=\"author\" content=\"\(credit)\"><meta property=\"og:site_name\" content=\"CNN\"></head>"
+                               + "<body><article><h1>Post</h1><p>\(lorem)\(lorem)\(lorem)</p></article></body></html>", url: "https://x.example/post")
+        #expect(page.record.authors == authors)
+    }
+
     /// A paragraph or subheading is a date line only when labelled as one.
     @Test(arguments: [
         ("<h3>Datum: 22.12.2012, Rubrik: USA</h3>", "de", "2012-12-22"),

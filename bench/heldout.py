@@ -21,6 +21,8 @@ pinned versions (the newer releases stopped shipping the pages):
                       the main text (`'...' in result`) and snippets that must not (`not in result`).
                       Checked on body.text with whitespace collapsed. Bias: the snippets were written
                       against trafilatura's own output (it keeps comments, lookback drops them).
+                      tests/metadata_tests.py's test_pages: title, author (names joined by "; ") and
+                      date asserted for some of the same pages (these are separate cases).
   newspaper4k 0.9.6   tests/data/html/*.html and tests/data/metadata/*.json: title, authors,
                       publish_date and the article text (scored with score_extract.py's body F1).
 
@@ -168,6 +170,51 @@ def trafilatura_cases(src: Path) -> list[dict]:
         cases.append({"id": f"trafilatura/{mock[url]}", "file": str(path), "url": url,
                       "fetched_at": file_time(path),
                       "expected": {"snippets_in": sorted(set(ins)), "snippets_out": sorted(set(outs))}})
+    return cases
+
+
+def trafilatura_metadata_cases(src: Path) -> list[dict]:
+    """tests/metadata_tests.py's test_pages: `metadata = extract_metadata(load_mock_page(URL))` followed by
+    `assert metadata['title'|'author'|'date'] == '...'` (author: names joined by '; ')."""
+    tests = src / "tests"
+    tree = ast.parse((tests / "metadata_tests.py").read_text(encoding="utf-8"))
+    mock = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "MOCK_PAGES" for t in node.targets):
+            mock = ast.literal_eval(node.value)
+    fn = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "test_pages")
+    variables, url, found = {}, None, {}
+    for stmt in fn.body:
+        if isinstance(stmt, ast.Assign) and isinstance(stmt.targets[0], ast.Name):
+            name, v = stmt.targets[0].id, stmt.value
+            if name == "url" and isinstance(const(v), str):
+                variables["url"] = const(v)
+            elif name == "metadata" and isinstance(v, ast.Call) and v.args and isinstance(v.args[0], ast.Call):
+                arg = v.args[0].args[0] if v.args[0].args else None
+                url = const(arg) if isinstance(const(arg), str) else variables.get(getattr(arg, "id", ""))
+            continue
+        if not (isinstance(stmt, ast.Assert) and isinstance(stmt.test, ast.Compare) and url):
+            continue
+        t = stmt.test
+        if not (len(t.ops) == 1 and isinstance(t.ops[0], ast.Eq) and isinstance(t.left, ast.Subscript)):
+            continue
+        key, want = const(t.left.slice), const(t.comparators[0])
+        if key in ("title", "author", "date") and isinstance(want, str):
+            found.setdefault(url, {})[key] = want
+    cases = []
+    for url, exp in found.items():
+        path = tests / "cache" / mock.get(url, "")
+        if url not in mock or not path.is_file():
+            continue
+        e = {}
+        if "title" in exp:
+            e["title"] = exp["title"]
+        if "author" in exp:
+            e["authors"] = [a.strip() for a in exp["author"].split(";") if a.strip()]
+        if "date" in exp:
+            e["published"] = exp["date"]
+        cases.append({"id": f"trafilatura-meta/{mock[url]}", "file": str(path), "url": url,
+                      "fetched_at": file_time(path), "expected": e})
     return cases
 
 
@@ -337,7 +384,7 @@ def main() -> int:
 
     src = fetch_sources()
     cases = htmldate_cases(src["htmldate"]) + trafilatura_cases(src["trafilatura"]) + \
-        newspaper_cases(src["newspaper4k"])
+        trafilatura_metadata_cases(src["trafilatura"]) + newspaper_cases(src["newspaper4k"])
     manifest = CACHE / "manifest.jsonl"
     with open(manifest, "w", encoding="utf-8") as f:
         for c in cases:

@@ -34,17 +34,23 @@ enum AuthorFinder {
             if !names.isEmpty { return names }
         }
         let linked = linkedAuthors(m, isExcluded: isExcluded)
+        // An author that JSON-LD gives only as an Organization (the publisher standing in) yields to a person named
+        // by the page's other sources; it is the answer only when they name no one.
+        var organizations: [String] = []
         if let a = article {
             let names = clean(JSONLD.names(a["author"], graph: graph) + JSONLD.names(a["creator"], graph: graph))
-            // Some platforms (Ghost) list only the primary author in JSON-LD; the byline links have them all.
-            if !names.isEmpty {
+            if !names.isEmpty, JSONLD.onlyOrganizations(a["author"], graph: graph), a["creator"] == nil {
+                organizations = names
+            } else if !names.isEmpty {
+                // Some platforms (Ghost) list only the primary author in JSON-LD; the byline links have them all.
                 let lower = Set(linked.map { $0.lowercased() })
                 if linked.count > names.count && names.allSatisfy({ lower.contains($0.lowercased()) }) { return linked }
                 return names
             }
         }
         for k in metaKeys {
-            let vals = m.all(k).filter { !looksLikeURL($0) }
+            // A social handle ("@NatGeoUK") names an account, not a person.
+            let vals = m.all(k).filter { !looksLikeURL($0) && !$0.trimmedWhitespace.hasPrefix("@") }
             let names = clean(vals)
             if !names.isEmpty { return names }
         }
@@ -67,8 +73,8 @@ enum AuthorFinder {
         let relNames = clean(rel)
         if !relNames.isEmpty { return relNames }
         if !linked.isEmpty { return linked }
-        if let byline { return clean([byline]) }
-        return []
+        if let byline, case let names = clean([byline]), !names.isEmpty { return names }
+        return organizations
     }
 
     /// Names of links to author pages in the post's first byline (not in menus, cards or comments): the links

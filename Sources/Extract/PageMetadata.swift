@@ -211,6 +211,22 @@ enum JSONLD {
         return nil
     }
 
+    /// Types of a JSON-LD node that is an organization, not a person.
+    static let organizationTypes: Set<String> = ["organization", "newsmediaorganization", "corporation",
+                                                 "educationalorganization", "governmentorganization", "ngo"]
+
+    /// Whether every item of an `author` value is typed as an organization (an `@id` reference by its graph node).
+    static func onlyOrganizations(_ v: Any?, graph: [[String: Any]]) -> Bool {
+        var list: [Any] = []
+        if let a = v as? [Any] { list = a } else if let v { list = [v] }
+        guard !list.isEmpty else { return false }
+        return list.allSatisfy { item in
+            guard var o = item as? [String: Any] else { return false }
+            if types(o).isEmpty, let id = o["@id"] as? String, let ref = graph.first(where: { ($0["@id"] as? String) == id }) { o = ref }
+            return types(o).contains { organizationTypes.contains(stripSchema($0)) }
+        }
+    }
+
     /// Names of people in an `author`/`creator` value, resolving `@id` references against the graph.
     static func names(_ v: Any?, graph: [[String: Any]]) -> [String] {
         var out: [String] = []

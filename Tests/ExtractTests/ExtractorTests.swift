@@ -127,6 +127,19 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(page.record.authors == authors)
     }
 
+    /// An Organization given as the JSON-LD author yields to a person the page names; a social handle is no name.
+    @Test(arguments: [
+        (#"<meta property="article:author" content="@NatGeoUK">"#, #"<a rel="author" href="/people/mh/">Michael Hingston</a>"#, ["Michael Hingston"]),
+        ("", "", ["National Geographic"]),
+        (#"<meta property="article:author" content="@NatGeoUK">"#, "", ["National Geographic"]),
+    ])
+    func organizationAuthorYieldsToAPerson(_ meta: String, _ byline: String, _ authors: [String]) throws {
+        let ld = #"{"@context":"https://schema.org","@type":"NewsArticle","headline":"Goats","author":{"@type":"Organization","name":"National Geographic"}}"#
+        let page = try extract("<html><head><script type=\"application/ld+json\">\(ld)</script>\(meta)</head><body><article><h1>Goats</h1>"
+                               + "<div class=\"contributors\">\(byline)</div><p>\(lorem)\(lorem)\(lorem)</p></article></body></html>", url: "https://x.example/goats")
+        #expect(page.record.authors == authors)
+    }
+
     /// A paragraph or subheading is a date line only when labelled as one.
     @Test(arguments: [
         ("<h3>Datum: 22.12.2012, Rubrik: USA</h3>", "de", "2012-12-22"),

@@ -106,8 +106,10 @@ struct PageExtraction {
         }
         var tagTitle: String?
         if let raw = m.titleTag, !TextNormalizer.normalize(raw).isEmpty {
-            tagTitle = TitleFinder.cutSiteName(TitleFinder.fromTitleTag(raw, headings: headingTexts, h1s: m.h1s.map { TextNormalizer.normalize($0.textContent) }),
-                                               siteName: siteName ?? TitleFinder.homeLinkName(m.anchors, pageURL: pageURL, base: base))
+            tagTitle = TitleFinder.cutHostName(
+                TitleFinder.cutSiteName(TitleFinder.fromTitleTag(raw, headings: headingTexts, h1s: m.h1s.map { TextNormalizer.normalize($0.textContent) }),
+                                        siteName: siteName ?? TitleFinder.homeLinkName(m.anchors, pageURL: pageURL, base: base)),
+                pageURL: pageURL)
         }
         if title == nil { title = TitleFinder.fromMetadata(m, article: article, tagTitle: tagTitle) }
         // Readability's word counts cannot judge unspaced scripts (Japanese, Chinese): match a heading instead.

@@ -45,6 +45,28 @@ enum TitleFinder {
         return title
     }
 
+    /// Cuts a trailing (or leading) part that spells the page's host ("Post | creativecommons" on
+    /// www.creativecommons.at, "Sott.net - Post"): letters and digits compared, without "www." and the suffix.
+    static func cutHostName(_ title: String, pageURL: String) -> String {
+        guard let r = pageURL.range(of: "://") else { return title }
+        var host = pageURL[r.upperBound...].prefix { $0 != "/" && $0 != ":" && $0 != "?" }.lowercased()
+        if host.hasPrefix("www.") { host.removeFirst(4) }
+        let labels = host.split(separator: ".")
+        guard labels.count >= 2 else { return title }
+        func squash<S: StringProtocol>(_ s: S) -> String { String(s.lowercased().filter { $0.isLetter || $0.isNumber }) }
+        let names: Set<String> = [squash(host), squash(labels[labels.count - 2])]
+        let chars = Array(title)
+        guard chars.count >= 3 else { return title }
+        let seps = (1..<(chars.count - 1)).filter { separators.contains(chars[$0]) && chars[$0 - 1] == " " && chars[$0 + 1] == " " }
+        if let last = seps.last, names.contains(squash(String(chars[(last + 1)...]))) {
+            return String(chars[..<last]).trimmedWhitespace
+        }
+        if let first = seps.first, names.contains(squash(String(chars[..<first]))) {
+            return String(chars[(first + 1)...]).trimmedWhitespace
+        }
+        return title
+    }
+
     /// Link texts that name the home page rather than the site.
     static let homeWords: Set<String> = ["home", "homepage", "home page", "start", "index", "back to index", "blog", "main page"]
     /// How many of the page's first links are looked at for the home link (a site header comes early).

@@ -89,7 +89,8 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(page.record.published == DateField(date: "2021-03-04", raw: "https://x.example/2021/03/04/post/", source: "url", precision: "day"))
     }
 
-    /// The site name is cut from `<title>`, also after "--"; an unspaced title matches its heading part.
+    /// The site name is cut from `<title>`, also after "--" and when it spells the host; an unspaced title matches
+    /// its heading part.
     @Test(arguments: [
         ("<title>Court files expose a spy operation -- Sott.net</title><meta property=\"og:site_name\" content=\"Sott.net\">",
          "<h1>Court files expose a spy operation</h1>", "Court files expose a spy operation"),
@@ -97,6 +98,7 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
          "Ten things about bread"),
         ("<title>\n短缺药品保供稳价 全力保障临床用药需求-新华网\n</title>", "<h1>短缺药品保供稳价 全力保障临床用药需求</h1>", "短缺药品保供稳价 全力保障临床用药需求"),
         ("<title>Über uns-Teil 2</title>", "<h1>Something else entirely</h1>", "Über uns-Teil 2"),
+        ("<title>FairCoin hackathon beim Sommercamp | X.Example</title>", "<h2>Elsewhere</h2>", "FairCoin hackathon beim Sommercamp"),
     ])
     func titleWithoutTheSiteName(_ head: String, _ heading: String, _ title: String) throws {
         let page = try extract("<html><head>\(head)</head><body><article>\(heading)<p>\(lorem)\(lorem)\(lorem)</p></article></body></html>",

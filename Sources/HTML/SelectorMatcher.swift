@@ -158,13 +158,27 @@ struct SelectorMatcher: Sendable {
         return withExtendedLifetime(matchers) {
             let tables = matchers.map { $0.storage.tables }
             var missing = matchers.count
+            // Up to 64 matchers, an element is tried only on those whose subjects' names can start with its name's
+            // first byte (site fingerprints name `link`, `script`, `meta`: most elements concern none of them).
+            let byFirst = tables.count <= 64 ? Self.matchersByFirstByte(tables) : nil
+            var pending: UInt64 = tables.count < 64 ? (1 << UInt64(tables.count)) - 1 : ~0
             var top = doc.pointee.children
             while let t = top, missing > 0 {
                 var cur: xmlNodePtr? = t
                 while let n = cur, missing > 0 {
                     if n.pointee.type == XML_ELEMENT_NODE {
-                        for i in 0..<tables.count where found[i] == nil && tables[i].matches(n, scope: nil) {
-                            found[i] = n; missing -= 1
+                        if let byFirst {
+                            // Index 256: elements without a name (only subjects without a name concern them).
+                            var candidates = byFirst[n.pointee.name.map { Int($0[0]) } ?? 256] & pending
+                            while candidates != 0 {
+                                let i = candidates.trailingZeroBitCount
+                                candidates &= candidates - 1
+                                if tables[i].matches(n, scope: nil) { found[i] = n; missing -= 1; pending &= ~(1 << UInt64(i)) }
+                            }
+                        } else {
+                            for i in 0..<tables.count where found[i] == nil && tables[i].matches(n, scope: nil) {
+                                found[i] = n; missing -= 1
+                            }
                         }
                         if let child = n.pointee.children { cur = child; continue }
                     }
@@ -179,6 +193,17 @@ struct SelectorMatcher: Sendable {
             }
             return found
         }
+    }
+
+    /// For each first byte of an element name (and 256 for no name), the bits of the tables (at most 64) whose
+    /// subjects may have such a name: all bytes for a table whose subject has no name, else its subjects' first bytes.
+    private static func matchersByFirstByte(_ tables: [Tables]) -> [UInt64] {
+        var out = [UInt64](repeating: 0, count: 257)
+        for (i, t) in tables.enumerated() {
+            let bit: UInt64 = 1 << UInt64(i)
+            for b in 0..<257 where t.subjectFirstBytes.isEmpty || (b < 256 && t.subjectFirstBytes[b]) { out[b] |= bit }
+        }
+        return out
     }
 
     fileprivate struct Tables {

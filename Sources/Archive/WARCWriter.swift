@@ -121,10 +121,11 @@ public final class WARCWriter: @unchecked Sendable {
         if !body.isEmpty, var prev = previousCaptures[targetURI], prev.digest == digest {
             prev.etag = etag
             prev.lastModified = lastModified
+            let head = Array(Self.httpHead(status: status, reason: reason, httpVersion: httpVersion, headers: headers,
+                                           contentLength: nil).utf8)
             return try writeRevisit(targetURI: targetURI, date: date, profile: .identicalPayloadDigest, refersTo: prev.recordID,
-                                    refersToTargetURI: targetURI, refersToDate: prev.date, payloadDigest: digest, status: status,
-                                    reason: reason, httpVersion: httpVersion, headers: headers, concurrentTo: concurrentTo,
-                                    capture: prev)
+                                    refersToTargetURI: targetURI, refersToDate: prev.date, payloadDigest: digest, httpHead: head,
+                                    concurrentTo: concurrentTo, capture: prev)
         }
         let httpHead = Array(Self.httpHead(status: status, reason: reason, httpVersion: httpVersion, headers: headers,
                                            contentLength: body.count).utf8)
@@ -139,44 +140,30 @@ public final class WARCWriter: @unchecked Sendable {
         return id
     }
 
-    /// Writes a `revisit` record (headers only) pointing at an earlier response record with the same payload.
-    /// `payloadDigest` is written for the identical-payload-digest profile only (see the type's comment); it
-    /// is recorded in the capture index either way.
-    /// `capture` is what this snapshot's capture index records for `targetURI` (default: the referred
-    /// record, without its location and validators).
-    @discardableResult
-    public func writeRevisit(targetURI: String, date: Date, profile: RevisitProfile, refersTo: String,
-                             refersToTargetURI: String, refersToDate: String, payloadDigest: String?,
-                             status: Int, reason: String = "", httpVersion: String = "HTTP/1.1",
-                             headers: [(String, String)], concurrentTo: String? = nil,
-                             capture: WARCCapture? = nil) throws -> String {
-        let block = Array(Self.httpHead(status: status, reason: reason, httpVersion: httpVersion, headers: headers,
-                                        contentLength: nil).utf8)
-        var extra = [("WARC-Profile", profile.rawValue), ("WARC-Refers-To", refersTo),
-                     ("WARC-Refers-To-Target-URI", refersToTargetURI), ("WARC-Refers-To-Date", refersToDate)]
-        // Mandatory for identical-payload-digest; for server-not-modified the referred record holds it.
-        if let payloadDigest, profile == .identicalPayloadDigest { extra.append(("WARC-Payload-Digest", payloadDigest)) }
-        if let concurrentTo { extra.append(("WARC-Concurrent-To", concurrentTo)) }
-        let id = try writeRecord(type: "revisit", targetURI: targetURI, date: date,
-                                 contentType: "application/http;msgtype=response", extra: extra, block: block,
-                                 blockDigest: false).id
-        if let capture = capture ?? payloadDigest.map({ WARCCapture(digest: $0, recordID: refersTo, date: refersToDate) }) {
-            let fields = CaptureIndex.fields(capture)
-            try mutex.withLock { captures[targetURI] = try captureSpool.append(fields) }
-        }
-        return id
-    }
-
-    /// Writes the `revisit` record (profile server-not-modified) of a 304 to a request made with the
+    /// Writes the `revisit` record (profile server-not-modified) of a 304 answer to a request made with the
     /// validators of the previous snapshot's capture of `targetURI`, and carries that capture over to this
     /// snapshot. Returns `nil` (and writes nothing) when the previous snapshot has no capture of `targetURI`.
-    public func writeNotModified(targetURI: String, date: Date, httpVersion: String = "HTTP/1.1",
-                                 headers: [(String, String)], concurrentTo: String? = nil) throws -> String? {
+    public func writeNotModified(targetURI: String, date: Date, concurrentTo: String? = nil) throws -> String? {
         guard let prev = previousCaptures[targetURI] else { return nil }
-        return try writeRevisit(targetURI: targetURI, date: date, profile: .serverNotModified, refersTo: prev.recordID,
-                                refersToTargetURI: targetURI, refersToDate: prev.date, payloadDigest: prev.digest,
-                                status: 304, httpVersion: httpVersion, headers: headers, concurrentTo: concurrentTo,
-                                capture: prev)
+        return try writeNotModified(targetURI: targetURI, date: date, refersTo: prev.recordID, refersToTargetURI: targetURI,
+                                    refersToDate: prev.date, payloadDigest: prev.digest, concurrentTo: concurrentTo,
+                                    capture: prev)
+    }
+
+    /// Writes a `revisit` record (profile server-not-modified): the server answered 304 to a conditional
+    /// request for `targetURI`, so its payload is the one of the response record `refersTo`. The record has an
+    /// empty block (WARC 1.1 lets a revisit have no content): the 304's headers repeat the referred response's
+    /// validators and this record's date, and they were a sixth of what an unchanged page costs a re-crawl.
+    /// No `WARC-Payload-Digest` either (see the type's comment); `payloadDigest` goes to the capture index.
+    /// `capture` is what this snapshot's capture index records for `targetURI` (default: the referred record,
+    /// without its location and validators).
+    @discardableResult
+    public func writeNotModified(targetURI: String, date: Date, refersTo: String, refersToTargetURI: String,
+                                 refersToDate: String, payloadDigest: String?, concurrentTo: String? = nil,
+                                 capture: WARCCapture? = nil) throws -> String {
+        try writeRevisit(targetURI: targetURI, date: date, profile: .serverNotModified, refersTo: refersTo,
+                         refersToTargetURI: refersToTargetURI, refersToDate: refersToDate, payloadDigest: payloadDigest,
+                         httpHead: nil, concurrentTo: concurrentTo, capture: capture)
     }
 
     /// `sha256:<hex>` of a payload, as written in `WARC-Payload-Digest` (and `FetchInfo.payloadDigest`).
@@ -199,6 +186,25 @@ public final class WARCWriter: @unchecked Sendable {
 
     // MARK: - Private
 
+    /// Writes a `revisit` record; `httpHead` (the answer's status line and headers) is its block, if any.
+    private func writeRevisit(targetURI: String, date: Date, profile: RevisitProfile, refersTo: String,
+                              refersToTargetURI: String, refersToDate: String, payloadDigest: String?, httpHead: [UInt8]?,
+                              concurrentTo: String?, capture: WARCCapture?) throws -> String {
+        var extra = [("WARC-Profile", profile.rawValue), ("WARC-Refers-To", refersTo),
+                     ("WARC-Refers-To-Target-URI", refersToTargetURI), ("WARC-Refers-To-Date", refersToDate)]
+        // Mandatory for identical-payload-digest; for server-not-modified the referred record holds it.
+        if let payloadDigest, profile == .identicalPayloadDigest { extra.append(("WARC-Payload-Digest", payloadDigest)) }
+        if let concurrentTo { extra.append(("WARC-Concurrent-To", concurrentTo)) }
+        let id = try writeRecord(type: "revisit", targetURI: targetURI, date: date,
+                                 contentType: httpHead == nil ? nil : "application/http;msgtype=response", extra: extra,
+                                 block: httpHead ?? [], blockDigest: false).id
+        if let capture = capture ?? payloadDigest.map({ WARCCapture(digest: $0, recordID: refersTo, date: refersToDate) }) {
+            let fields = CaptureIndex.fields(capture)
+            try mutex.withLock { captures[targetURI] = try captureSpool.append(fields) }
+        }
+        return id
+    }
+
     private static func httpHead(status: Int, reason: String, httpVersion: String, headers: [(String, String)],
                                  contentLength: Int?) -> String {
         var head = "\(httpVersion) \(status)\(reason.isEmpty ? "" : " " + reason)\r\n"
@@ -220,7 +226,7 @@ public final class WARCWriter: @unchecked Sendable {
     /// Writes one record as one gzip member; returns its `WARC-Record-ID` and the member's byte offset.
     /// The record's block is `block` followed by `blockRest` (a response's HTTP head and body): the two are
     /// copied once, straight into the record, as a large body would otherwise be copied twice more.
-    private func writeRecord(type: String, targetURI: String?, date: Date, contentType: String,
+    private func writeRecord(type: String, targetURI: String?, date: Date, contentType: String?,
                              extra: [(String, String)], block: [UInt8], blockRest: [UInt8] = [],
                              blockDigest: Bool = true) throws -> (id: String, offset: Int) {
         let recordID = mutex.withLock { ids.next() }
@@ -230,7 +236,8 @@ public final class WARCWriter: @unchecked Sendable {
             if let targetURI { head += "WARC-Target-URI: \(targetURI)\r\n" }
             for (k, v) in extra { head += "\(k): \(v)\r\n" }
             if let digest { head += "WARC-Block-Digest: sha256:\(digest)\r\n" }
-            head += "Content-Type: \(contentType)\r\nContent-Length: \(blockCount)\r\n\r\n"
+            if let contentType { head += "Content-Type: \(contentType)\r\n" }
+            head += "Content-Length: \(blockCount)\r\n\r\n"
             return Array(head.utf8)
         }
         // The block goes in after room for the WARC head, whose length is known before the block's digest

@@ -768,15 +768,13 @@ public final class Crawler {
             }
             let req = try warc.writeRequest(targetURI: r.finalURL, date: date, httpVersion: r.httpVersion, headers: requestHeaders)
             let headers = r.headers.map { ($0.name, $0.value) }
-            if r.status == 304, let id = try warc.writeNotModified(targetURI: r.finalURL, date: date, httpVersion: r.httpVersion,
-                                                                   headers: headers, concurrentTo: req) {
+            if r.status == 304, let id = try warc.writeNotModified(targetURI: r.finalURL, date: date, concurrentTo: req) {
                 return ResponseIDs(response: id)
             }
             if r.status == 304, let prev = writer.previous?.fetchInfo(url: r.requestURL), let refers = prev.warcRecordID {
-                let id = try warc.writeRevisit(targetURI: r.finalURL, date: date, profile: .serverNotModified, refersTo: refers,
-                                               refersToTargetURI: prev.finalURL, refersToDate: prev.warcDate ?? "",
-                                               payloadDigest: prev.payloadDigest, status: 304, httpVersion: r.httpVersion,
-                                               headers: headers, concurrentTo: req)
+                let id = try warc.writeNotModified(targetURI: r.finalURL, date: date, refersTo: refers,
+                                                   refersToTargetURI: prev.finalURL, refersToDate: prev.warcDate ?? "",
+                                                   payloadDigest: prev.payloadDigest, concurrentTo: req)
                 return ResponseIDs(response: id)
             }
             let digest = WARCWriter.payloadDigest(r.body)

@@ -4,8 +4,10 @@ import Foundation
 public struct FetchConfig: Sendable {
     /// lookback's version, as announced in the default User-Agent.
     public static let lookbackVersion = "0.1.0"
-    /// The honest default User-Agent: names lookback, its version and where to read about it.
-    public static let defaultUserAgent = "lookback/\(lookbackVersion) (+https://github.com/lookback-archiver/lookback)"
+    /// The honest default User-Agent: names lookback and its version. No contact URL: lookback has no
+    /// address of its own to vouch for, and the operator's is theirs to add (`crawl --user-agent`). Every
+    /// request of a crawl is archived, so its bytes also count in each re-crawl's size.
+    public static let defaultUserAgent = "lookback/\(lookbackVersion)"
 
     /// Sent as `User-Agent` on every request.
     public var userAgent: String

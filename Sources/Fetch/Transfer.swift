@@ -44,8 +44,9 @@ final class Transfer {
     private var skipped = false
     private var requestHeaderBytes: [UInt8] = []
 
-    /// Accept header sent when only HTML is wanted (browser-like preference order).
-    private static let acceptHTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"
+    /// Accept header sent when only HTML is wanted: HTML first, anything else (XHTML too) after. Short on
+    /// purpose: every request of a crawl is archived, and a re-crawl of an unchanged blog is mostly requests.
+    private static let acceptHTML = "text/html,*/*;q=0.8"
 
     init?(id: UInt64, url: String, host: String, request: FetchRequest, config: FetchConfig,
           continuation: CheckedContinuation<Result<HopOutcome, FetchError>, Never>) {

@@ -26,9 +26,9 @@ import Testing
         try w1.commit(endedAt: date("2026-11-20T10:01:00Z"), coverage: Coverage())
         let w2 = try SnapshotWriter.open(store: store, site: "blog.example", seedURL: "s", startedAt: date("2026-11-27T10:00:00Z"),
                                          rulesSHA256: "r", toolVersion: "t", resume: false)
-        let rev = try w2.warc.writeRevisit(targetURI: url, date: date("2026-11-27T10:00:01Z"), profile: .serverNotModified,
-                                           refersTo: rid, refersToTargetURI: url, refersToDate: "2026-11-20T10:00:01Z",
-                                           payloadDigest: fetch1.payloadDigest, status: 304, headers: [])
+        let rev = try w2.warc.writeNotModified(targetURI: url, date: date("2026-11-27T10:00:01Z"), refersTo: rid,
+                                               refersToTargetURI: url, refersToDate: "2026-11-20T10:00:01Z",
+                                               payloadDigest: fetch1.payloadDigest)
         var fetch2 = fetch1; fetch2.warcRecordID = rev
         try w2.reusePost(url: url, from: try #require(w2.previous), fetch: fetch2)
         try w2.addPost(makeRecord("https://blog.example/no-capture/"), fetch: FetchInfo(finalURL: "https://blog.example/no-capture/"))

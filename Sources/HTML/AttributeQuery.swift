@@ -29,20 +29,8 @@ extension Node {
     /// element's attribute order. Values and matching are those of `attribute(_:)`: the first attribute of a name
     /// without a namespace; nothing for a non-element.
     public func attributes(_ query: AttributeQuery, _ found: (Int, String) -> Void) {
-        guard isElement else { return }
-        var seen: UInt64 = 0 // positions already reported: for a repeated name the first wins, as in attribute(_:)
-        query.bytes.withUnsafeBufferPointer { all in
-            var a = ptr.pointee.properties
-            while let attr = a {
-                a = attr.pointee.next
-                guard attr.pointee.ns == nil, let n = attr.pointee.name else { continue }
-                for k in query.ranges.indices where seen & (1 << UInt64(k)) == 0 {
-                    guard Self.nameEquals(n, UnsafeBufferPointer(rebasing: all[query.ranges[k]])) else { continue }
-                    seen |= 1 << UInt64(k)
-                    if let v = value(of: attr) { found(k, v) }
-                    break
-                }
-            }
+        forEachQueried(query) { k, attr in
+            if let v = value(of: attr) { found(k, v) }
         }
     }
 }
@@ -52,8 +40,15 @@ extension Node {
     /// (walks read a few attributes of every element only to test them). The bytes are what `attribute(_:)` decodes:
     /// the same as its `utf8` unless they are not valid UTF-8 (not for documents parsed from checked or repaired UTF-8).
     public func attributeBytes(_ query: AttributeQuery, _ found: (Int, Span<UInt8>) -> Void) {
+        forEachQueried(query) { k, attr in withValueBytes(of: attr) { found(k, $0) } }
+    }
+
+    /// Calls `body` with the position in `query` of each queried attribute this element has, in the element's
+    /// attribute order: the first attribute of a name without a namespace, as `attribute(_:)` reads; nothing
+    /// for a non-element.
+    private func forEachQueried(_ query: AttributeQuery, _ body: (Int, xmlAttrPtr) -> Void) {
         guard isElement else { return }
-        var seen: UInt64 = 0 // as in attributes(_:_:): the first attribute of a repeated name wins
+        var seen: UInt64 = 0 // positions already reported: for a repeated name the first wins
         query.bytes.withUnsafeBufferPointer { all in
             var a = ptr.pointee.properties
             while let attr = a {
@@ -62,7 +57,7 @@ extension Node {
                 for k in query.ranges.indices where seen & (1 << UInt64(k)) == 0 {
                     guard Self.nameEquals(n, UnsafeBufferPointer(rebasing: all[query.ranges[k]])) else { continue }
                     seen |= 1 << UInt64(k)
-                    withValueBytes(of: attr) { found(k, $0) }
+                    body(k, attr)
                     break
                 }
             }

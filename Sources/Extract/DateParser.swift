@@ -800,6 +800,11 @@ extension DateParser {
                 }
                 // "just now", "à l'instant"
                 if w == "now", i > 0, t[i - 1].word == "just" { return relative(0, .day, reference) }
+                // Scandinavian two-word forms: "i dag", "i går" (one token each would never match the table)
+                if w == "i", i + 1 < n, let next = t[i + 1].word, let (days, langs) = dayWords["i " + next] {
+                    if let language, !langs.contains(language) { continue }
+                    return relative(days, .day, reference)
+                }
             }
             guard hasCJK else { return nil }
             for (phrase, days) in cjkDayWords where text.contains(phrase) { return relative(days, .day, reference) }

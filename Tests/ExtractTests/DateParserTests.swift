@@ -219,6 +219,9 @@ private let moreTextCases: [TextDateCase] = [
     .init(name: "hier in a German link text", input: "Erfahren Sie hier mehr", hint: "de", date: nil),
     .init(name: "English day word on a German page", input: "Yesterday, 10:15", hint: "de", date: "2024-11-23", relative: true),
     .init(name: "Swedish igår", input: "igår 10:15", hint: "sv-SE", date: "2024-11-23", relative: true),
+    .init(name: "Norwegian i går", input: "Publisert i går 10:15", hint: "nb-NO", date: "2024-11-23", relative: true),
+    .init(name: "Danish i dag", input: "i dag kl. 09:00", hint: "da", date: "2024-11-24", relative: true),
+    .init(name: "i dag is no date on an English page", input: "i dag", hint: "en", date: nil),
 ]
 
 @Test(arguments: moreTextCases)

@@ -12,7 +12,7 @@ static void quiet(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
 int main(void) {
     xmlSetGenericErrorFunc(NULL, quiet);
     const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                     HTML_PARSE_COMPACT | HTML_PARSE_NOIMPLIED;
+                     HTML_PARSE_COMPACT;
     char path[4096];
     long pages = 0, nodes_total = 0;
     while (fgets(path, sizeof path, stdin)) {

@@ -79,8 +79,10 @@ public final class HTMLDocument {
             }
             guard !bytes.isEmpty else { throw .empty }
         }
+        // Not HTML_PARSE_NOIMPLIED: without the implied <html> and <body>, a page that starts with text or a stray
+        // tag (a PHP warning printed before <html>) gets that as its root and the real page as the root's siblings.
         var opts = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue | XML_PARSE_HUGE.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue
         if encoding != nil { opts |= HTML_PARSE_IGNORE_ENC.rawValue }
         // libxml2 reads UTF-8 natively; naming it would run the whole page through its UTF-8 "converter" (a copy that
         // also checks every byte again). Valid UTF-8 is parsed as is; a UTF-8 BOM is still skipped by libxml2's sniff.

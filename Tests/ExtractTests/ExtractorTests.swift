@@ -66,6 +66,23 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(!page.record.body.html.contains("base64"))
     }
 
+    /// A server-side warning printed before the page (PHP does this) or a page that starts without `<html>`: with
+    /// libxml2's HTML_PARSE_NOIMPLIED the stray markup became the root and the page its siblings, so nothing
+    /// was extracted (body 0 words, no title).
+    @Test(arguments: [
+        "<br />\n<b>Warning</b>:  Use of undefined constant X in <b>/srv/wp-content/x.php</b> on line <b>9</b><br />\n<!DOCTYPE html>\n<html lang=\"de\">",
+        "Notice: session already started\n<html>",
+        "<div class=\"cookie\">We use cookies</div>\n<html>",
+        "",
+    ])
+    func markupBeforeTheHTMLElementKeepsThePage(prefix: String) throws {
+        let page = try extract(prefix + "<head><title>Kein Cyberterrorismus</title><meta name=\"author\" content=\"Ada Brunst\"></head>"
+                               + "<body><div id=\"page\"><h2>Kein Cyberterrorismus</h2><p>\(lorem)\(lorem)</p><p>\(lorem)</p></div></body></html>")
+        #expect(page.record.title == "Kein Cyberterrorismus")
+        #expect(page.record.authors == ["Ada Brunst"])
+        #expect(page.record.body.wordCount > 50)
+    }
+
     @Test func truncatedMarkupKeepsTheText() throws {
         let page = try extract("<html><body><article><h1>T</h1><p>\(lorem)<p>\(lorem)<em>open <strong>and cut")
         #expect(page.record.body.text.contains("and cut"))

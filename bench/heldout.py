@@ -89,13 +89,18 @@ def const(node):
     return node.value if isinstance(node, ast.Constant) else None
 
 
+def mock_pages(tree: ast.AST) -> dict:
+    """The test module's MOCK_PAGES table (URL -> cached file name), as the packages' test suites name it."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "MOCK_PAGES" for t in node.targets):
+            return ast.literal_eval(node.value)
+    return {}
+
+
 def htmldate_cases(src: Path) -> list[dict]:
     tests = src / "tests"
     tree = ast.parse((tests / "unit_tests.py").read_text(encoding="utf-8"))
-    mock = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "MOCK_PAGES" for t in node.targets):
-            mock = ast.literal_eval(node.value)
+    mock = mock_pages(tree)
     orig: dict[str, str] = {}
     latest: dict[str, str] = {}
     for node in ast.walk(tree):
@@ -141,10 +146,7 @@ def snippet_checks(test: ast.AST) -> tuple[list[str], list[str]]:
 def trafilatura_cases(src: Path) -> list[dict]:
     tests = src / "tests"
     tree = ast.parse((tests / "realworld_tests.py").read_text(encoding="utf-8"))
-    mock = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "MOCK_PAGES" for t in node.targets):
-            mock = ast.literal_eval(node.value)
+    mock = mock_pages(tree)
     fn = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "test_extract")
     checks: dict[str, tuple[list, list]] = {}
     url = None
@@ -178,10 +180,7 @@ def trafilatura_metadata_cases(src: Path) -> list[dict]:
     `assert metadata['title'|'author'|'date'] == '...'` (author: names joined by '; ')."""
     tests = src / "tests"
     tree = ast.parse((tests / "metadata_tests.py").read_text(encoding="utf-8"))
-    mock = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "MOCK_PAGES" for t in node.targets):
-            mock = ast.literal_eval(node.value)
+    mock = mock_pages(tree)
     fn = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "test_pages")
     variables, url, found = {}, None, {}
     for stmt in fn.body:

@@ -136,7 +136,8 @@ struct DateFinder {
 
     private func timeElement(modified: Bool) -> DateField? {
         var fallback: DateField?
-        for n in metadata.timeElements where !isExcluded(n) && !Exclusion.inComments(n) && !Self.inQuote(n) {
+        // A <time> in a <blockquote> dates the quoted or embedded post (Instagram's and Twitter's embeds), not the page.
+        for n in metadata.timeElements where !isExcluded(n) && !Exclusion.inComments(n) && !Exclusion.hasAncestor(n, named: "blockquote") {
             // A <time> inside a link to another page is usually a card or a comment.
             var hint = classOf(n)
             if let p = n.parent { hint += " " + classOf(p) }
@@ -166,27 +167,7 @@ struct DateFinder {
 
     /// Whether `n` is an ancestor of (or is) one of the content roots.
     func holdsContent(_ n: Node) -> Bool {
-        contentRoots.contains { root in
-            var cur: Node? = root
-            var depth = 0
-            while let c = cur, depth < 10_000 {
-                if c == n { return true }
-                cur = c.parent; depth += 1
-            }
-            return false
-        }
-    }
-
-    /// Whether a node lies in a `<blockquote>`: quoted and embedded posts (Instagram's and Twitter's embeds) carry
-    /// their own dates, not the page's.
-    static func inQuote(_ n: Node) -> Bool {
-        var cur = n.parent
-        var depth = 0
-        while let c = cur, depth < 10_000 {
-            if c.name == "blockquote" { return true }
-            cur = c.parent; depth += 1
-        }
-        return false
+        contentRoots.contains { $0 == n || Exclusion.isAncestor(n, of: $0) }
     }
 
     /// Short text lines whose class says "date"; failing that, any short text line of the article that holds a date.

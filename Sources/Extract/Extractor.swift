@@ -271,6 +271,22 @@ enum Exclusion {
         return false
     }
 
+    /// Whether `a` is a proper ancestor of `n`.
+    static func isAncestor(_ a: Node, of n: Node) -> Bool {
+        var cur = n.parent
+        var depth = 0
+        while let c = cur, depth < 10_000 { if c == a { return true }; cur = c.parent; depth += 1 }
+        return false
+    }
+
+    /// Whether a proper ancestor of `n` is a `name` element.
+    static func hasAncestor(_ n: Node, named name: String) -> Bool {
+        var cur = n.parent
+        var depth = 0
+        while let c = cur, depth < 10_000 { if c.name == name { return true }; cur = c.parent; depth += 1 }
+        return false
+    }
+
     static func isInside(_ n: Node, _ set: Set<Node>) -> Bool {
         if set.isEmpty { return false }
         var cur: Node? = n

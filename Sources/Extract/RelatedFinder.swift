@@ -166,7 +166,7 @@ struct RelatedFinder {
         var out: [Node] = []
         var inside: Node?
         for (n, reason) in candidates {
-            if let c = inside, isAncestor(c, of: n) { continue }
+            if let c = inside, Exclusion.isAncestor(c, of: n) { continue }
             // "class id" lowercased holds a hint only where the lowercased class or id did (the hints are ASCII and
             // hold no space), so only those candidates build the string.
             if reason == .classHint {
@@ -196,16 +196,9 @@ struct RelatedFinder {
         // Byte counts without copying the page's text (the same numbers as `textContent.utf8.count`).
         let pageText = body.textByteCount(upTo: Int.max)
         return out.filter { c in
-            !out.contains { $0 != c && isAncestor($0, of: c) }
+            !out.contains { $0 != c && Exclusion.isAncestor($0, of: c) }
                 && !(pageText > 2000 && Double(c.textByteCount(upTo: Int.max)) > Self.maxShareOfPage * Double(pageText))
         }
-    }
-
-    private func isAncestor(_ a: Node, of n: Node) -> Bool {
-        var cur = n.parent
-        var depth = 0
-        while let c = cur, depth < 10_000 { if c == a { return true }; cur = c.parent; depth += 1 }
-        return false
     }
 
     /// The smallest ancestor of a heading that also holds links to other pages (at most 3 levels up).
@@ -223,7 +216,7 @@ struct RelatedFinder {
     private func hasForeignLink(_ n: Node, outside: Node? = nil) -> Bool {
         let anchors = descendants(Self.links, of: n)
         for a in anchors {
-            if let o = outside, isAncestor(o, of: a) { continue }
+            if let o = outside, Exclusion.isAncestor(o, of: a) { continue }
             if let u = postKeys.postKey(a.attribute("href") ?? "", base: baseURL), !selfURLs.contains(u) {
                 return true
             }

@@ -48,8 +48,7 @@ enum TitleFinder {
     /// Cuts a trailing (or leading) part that spells the page's host ("Post | creativecommons" on
     /// www.creativecommons.at, "Sott.net - Post"): letters and digits compared, without "www." and the suffix.
     static func cutHostName(_ title: String, pageURL: String) -> String {
-        guard let r = pageURL.range(of: "://") else { return title }
-        var host = pageURL[r.upperBound...].prefix { $0 != "/" && $0 != ":" && $0 != "?" }.lowercased()
+        guard var host = RulesHost.host(of: pageURL) else { return title }
         if host.hasPrefix("www.") { host.removeFirst(4) }
         let labels = host.split(separator: ".")
         guard labels.count >= 2 else { return title }
@@ -57,7 +56,7 @@ enum TitleFinder {
         let names: Set<String> = [squash(host), squash(labels[labels.count - 2])]
         let chars = Array(title)
         guard chars.count >= 3 else { return title }
-        let seps = (1..<(chars.count - 1)).filter { separators.contains(chars[$0]) && chars[$0 - 1] == " " && chars[$0 + 1] == " " }
+        let seps = separatorPositions(chars, spaced: true)
         if let last = seps.last, names.contains(squash(String(chars[(last + 1)...]))) {
             return String(chars[..<last]).trimmedWhitespace
         }
@@ -65,6 +64,14 @@ enum TitleFinder {
             return String(chars[(first + 1)...]).trimmedWhitespace
         }
         return title
+    }
+
+    /// Where `chars` (at least 3) has one of `separators`, not at either end; `spaced`: only with a space on
+    /// both sides ("Post - Site").
+    static func separatorPositions(_ chars: [Character], spaced: Bool) -> [Int] {
+        (1..<(chars.count - 1)).filter { i in
+            separators.contains(chars[i]) && (!spaced || (chars[i - 1] == " " && chars[i + 1] == " "))
+        }
     }
 
     /// Link texts that name the home page rather than the site.
@@ -96,7 +103,7 @@ enum TitleFinder {
         for spaced in [true, false] {
             var parts: [String] = []
             var start = 0
-            for i in 1..<(chars.count - 1) where separators.contains(chars[i]) && (!spaced || (chars[i - 1] == " " && chars[i + 1] == " ")) {
+            for i in separatorPositions(chars, spaced: spaced) {
                 parts.append(String(chars[start..<(spaced ? i - 1 : i)]).trimmedWhitespace)
                 start = spaced ? i + 2 : i + 1
             }

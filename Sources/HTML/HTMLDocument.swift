@@ -47,22 +47,30 @@ public final class HTMLDocument {
     /// `Content-Type` value), else the BOM, else `<meta charset>`, else UTF-8 if valid, else a legacy guess.
     /// Bytes declared UTF-8 but not valid UTF-8 get U+FFFD for each bad sequence instead of switching the
     /// rest of the page to Latin-1 (what libxml2 does on its own).
+    /// The tree is a page's, for extraction: `<style>` elements and `<script>` elements other than JSON ones
+    /// (a `type` containing "json") are kept, with their attributes, but without their text.
     /// - Throws: `HTMLError.empty` when there is nothing to parse.
     public convenience init(bytes: [UInt8], url: String? = nil, contentType: String?) throws(HTMLError) {
+        try self.init(bytes: bytes, url: url, contentType: contentType, dropsRawText: true)
+    }
+
+    /// `dropsRawText`: empty script and style elements as described above (tests compare with `false`).
+    convenience init(bytes: [UInt8], url: String?, contentType: String?, dropsRawText: Bool) throws(HTMLError) {
         let detection = Charset.detect(bytes: bytes, contentType: contentType)
         // Every UTF-8 detection leaves valid UTF-8: validated (source .utf8) or repaired here.
         if detection.label == "UTF-8", detection.source != .utf8,
            let repaired = bytes.withUnsafeBufferPointer({ Charset.repairedUTF8($0) }) {
-            try self.init(parsing: repaired, url: url, encoding: detection.label, charset: detection, validUTF8: true)
+            try self.init(parsing: repaired, url: url, encoding: detection.label, charset: detection, validUTF8: true,
+                          dropsRawText: dropsRawText)
         } else {
             try self.init(parsing: bytes, url: url, encoding: detection.label, charset: detection,
-                          validUTF8: detection.label == "UTF-8")
+                          validUTF8: detection.label == "UTF-8", dropsRawText: dropsRawText)
         }
     }
 
     /// `validUTF8`: the caller checked that `bytes` are valid UTF-8 (only meaningful with `encoding` UTF-8).
     private init(parsing bytes: [UInt8], url: String?, encoding: String?, charset: Charset.Detection?,
-                 validUTF8: Bool = false) throws(HTMLError) {
+                 validUTF8: Bool = false, dropsRawText: Bool = false) throws(HTMLError) {
         _ = Self.silenced
         lb_silence_errors() // per-thread in libxml2: set on whichever thread parses
         guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { throw .empty }
@@ -87,6 +95,11 @@ public final class HTMLDocument {
         // libxml2 reads UTF-8 natively; naming it would run the whole page through its UTF-8 "converter" (a copy that
         // also checks every byte again). Valid UTF-8 is parsed as is; a UTF-8 BOM is still skipped by libxml2's sniff.
         let libxmlEncoding = validUTF8 && encoding == "UTF-8" ? nil : encoding
+        // RawTextStripper models libxml2 reading UTF-8 as is, with the page's own charset declarations ignored.
+        if dropsRawText, libxmlEncoding == nil, encoding != nil,
+           let stripped = bytes.withUnsafeBufferPointer({ RawTextStripper.stripped($0) }) {
+            bytes = stripped
+        }
         let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) { chars in
                 htmlReadMemory(chars.baseAddress, Int32(chars.count), url, libxmlEncoding, Int32(opts))

@@ -207,10 +207,32 @@ struct RelatedFinder {
         var level = 0
         while let c = cur, level < 3 {
             if c.name == "body" || c.name == "main" || c.name == "article" && level > 0 { return nil }
+            if Self.textBefore(heading, in: c, upTo: Self.maxLeadBytes) > Self.maxLeadBytes { return nil }
             if hasForeignLink(c, outside: heading) { return c }
             cur = c.parent; level += 1
         }
         return nil
+    }
+
+    /// A related section opens with its heading: an ancestor with more text than this (bytes) before the heading
+    /// is the post the section follows ("Related Stories" set inside the article's own container).
+    static let maxLeadBytes = 500
+
+    /// The text bytes inside `container` that come before `node` in document order (counted up to `limit` and a
+    /// little past it).
+    static func textBefore(_ node: Node, in container: Node, upTo limit: Int) -> Int {
+        var total = 0
+        var cur = node
+        while cur != container, let p = cur.parent {
+            var s = cur.previousSibling
+            while let n = s, total <= limit {
+                total += n.textByteCount(upTo: limit - total + 1)
+                s = n.previousSibling
+            }
+            if total > limit { return total }
+            cur = p
+        }
+        return total
     }
 
     private func hasForeignLink(_ n: Node, outside: Node? = nil) -> Bool {

@@ -23,6 +23,34 @@ enum AuthorFinder {
     /// Places where an author link is not the post's byline.
     static let nonBylineHints = ["nav", "menu", "site-footer", "sidebar", "widget", "related", "comment", "author-box",
                                  "author-card", "bio", "card"]
+    /// Openings of a picture's credit line, which names a photographer or an agency, not the post's author.
+    static let creditPrefixes = ["photograph by", "photographs by", "photo by", "photos by", "photo:", "photos:",
+                                 "photo credit", "image by", "image:", "images:", "image credit", "illustration by",
+                                 "illustration:", "credit:", "video by", "foto:", "fotos:", "bild:", "crédit photo",
+                                 "crédits photo", "foto di"]
+    /// Microdata types of pictures and recordings: an `itemprop=author` inside one credits the medium.
+    static let mediaTypes = ["imageobject", "photograph", "videoobject", "audioobject", "mediaobject"]
+
+    /// Whether a byline-like text is a picture's credit line ("Photograph by Ed Marshall").
+    static func isCredit(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return creditPrefixes.contains { lower.hasPrefix($0) }
+    }
+
+    /// Whether the nearest microdata item around `n` (not `n` itself) is a picture or a recording.
+    static func inMediaItem(_ n: Node) -> Bool {
+        var cur = n.parent
+        while let c = cur, c.isElement {
+            if let type = c.attribute("itemtype") {
+                let lower = type.lowercased()
+                return mediaTypes.contains { ByteSearch.contains(lower, $0) }
+            }
+            if c.attribute("itemscope") != nil { return false }
+            cur = c.parent
+        }
+        return false
+    }
+
     /// Above this many words a byline is a sentence, not names.
     static let maxWords = 10
     static let itempropName = try! CSSSelector.compile("[itemprop='name']")
@@ -56,7 +84,7 @@ enum AuthorFinder {
         }
         var micro: [String] = []
         for (prop, n) in m.itemprops where prop == "author" || prop == "creator" {
-            if isExcluded(n) { continue }
+            if isExcluded(n) || inMediaItem(n) { continue }
             if let c = n.attribute("content") { micro.append(c); continue }
             let inner = ((try? document.select(Self.itempropName, from: n)) ?? []).filter { $0 != n }
             if let first = inner.first { micro.append(first.attribute("content") ?? first.textContent) }

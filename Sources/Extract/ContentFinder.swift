@@ -230,7 +230,12 @@ final class FlatTree {
             }
             if byline == nil, t != .body, facts.flags.contains(.authorAttribute) || hints.contains(.byline) {
                 let text = TextNormalizer.normalize(n.textContent)
-                if !text.isEmpty && text.count < 100 { byline = text; excluded.insert(n); return false }
+                // A picture's credit ("Photograph by ...", an "author" in a figure or an ImageObject) is no byline.
+                let inPicture = pIdx >= 0 && (inFigure[pIdx] || tag[pIdx] == .figure)
+                if !text.isEmpty && text.count < 100 && !inPicture && !AuthorFinder.isCredit(text)
+                    && !AuthorFinder.inMediaItem(n) {
+                    byline = text; excluded.insert(n); return false
+                }
             }
             if !titleHeaderRemoved, t == .heading1 || facts.flags.contains(.h2), !titles.isEmpty {
                 let text = TextNormalizer.normalize(n.textContent)

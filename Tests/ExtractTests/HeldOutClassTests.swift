@@ -35,3 +35,24 @@ private let menu = "<ul class=\"site-nav\">" + (1...40).map { "<li><a href=\"/se
         #expect(!r.body.text.contains("Other story"))
     }
 }
+
+@Suite struct PictureCredits {
+    /// A picture's credit is no byline: a credit line ("Photograph by ..."), an author-classed element in a
+    /// figure, or an `itemprop=author` of an ImageObject.
+    @Test(arguments: [
+        "<div class=\"img\"><img src=\"/a.jpg\"><div class=\"img__author\">Photograph by <span>Ed Marshall, Redonda Restoration</span></div></div>",
+        "<figure><img src=\"/a.jpg\"><figcaption>Goats on the island. <span class=\"author\">Ed Marshall</span></figcaption></figure>",
+        "<div itemscope itemtype=\"https://schema.org/ImageObject\"><img itemprop=\"contentUrl\" src=\"/a.jpg\"><span itemprop=\"author\">Ed Marshall</span></div>",
+    ])
+    func creditIsNotTheAuthor(_ picture: String) throws {
+        let r = try extract("<html><body><div class=\"story\"><h1>Goats</h1>\(picture)<p>\(lorem)\(lorem)</p>"
+                            + "<div class=\"byline\">By Michael Hingston</div><p>\(lorem)\(lorem)</p></div></body></html>")
+        #expect(r.authors == ["Michael Hingston"])
+    }
+
+    @Test(arguments: [("Photograph by Ed Marshall", true), ("Foto: dpa", true), ("Image: NASA", true),
+                      ("By Michael Hingston", false), ("Photographer Jane Doe", false)])
+    func creditLines(_ text: String, _ credit: Bool) {
+        #expect(AuthorFinder.isCredit(text) == credit)
+    }
+}

@@ -99,6 +99,7 @@ struct PageExtraction {
 
         // Title
         let headingTexts = (m.h1s + m.h2s).map { TextNormalizer.normalize($0.textContent) }
+        let h1Texts = Array(headingTexts.prefix(m.h1s.count))
         var title: String?
         if let sel = site?.title, let n = (try? doc.first(sel.selector)) ?? nil {
             let t = TextNormalizer.normalize(n.textContent)
@@ -107,11 +108,13 @@ struct PageExtraction {
         var tagTitle: String?
         if let raw = m.titleTag, !TextNormalizer.normalize(raw).isEmpty {
             tagTitle = TitleFinder.cutHostName(
-                TitleFinder.cutSiteName(TitleFinder.fromTitleTag(raw, headings: headingTexts, h1s: m.h1s.map { TextNormalizer.normalize($0.textContent) }),
+                TitleFinder.cutSiteName(TitleFinder.fromTitleTag(raw, headings: headingTexts, h1s: h1Texts),
                                         siteName: siteName ?? TitleFinder.homeLinkName(m.anchors, pageURL: pageURL, base: base)),
                 pageURL: pageURL)
         }
-        if title == nil { title = TitleFinder.fromMetadata(m, article: article, tagTitle: tagTitle) }
+        if title == nil {
+            title = TitleFinder.fromMetadata(m, article: article, tagTitle: tagTitle, h1s: h1Texts)
+        }
         // Readability's word counts cannot judge unspaced scripts (Japanese, Chinese): match a heading instead.
         if let t = tagTitle, !t.unicodeScalars.contains(where: { $0.properties.isAlphabetic && $0.isASCII }) {
             tagTitle = TitleFinder.headingPart(of: t, headings: headingTexts)

@@ -10,10 +10,13 @@ enum TitleFinder {
     static let hierarchical: Set<Character> = ["\\", "/", ">", "»"]
 
     /// `tagTitle` is the cleaned `<title>`: when JSON-LD has both `name` and `headline`, the one that matches it wins.
-    static func fromMetadata(_ m: PageMetadata, article: [String: Any]?, tagTitle: String?) -> String? {
+    /// `h1s`: the page's `<h1>` texts, normalized (the full form of a truncated meta title).
+    static func fromMetadata(_ m: PageMetadata, article: [String: Any]?, tagTitle: String?, h1s: [String] = []) -> String? {
         if let a = article {
-            let name = (a["name"] as? String).map(TextNormalizer.normalize) ?? ""
+            var name = (a["name"] as? String).map(TextNormalizer.normalize) ?? ""
             let headline = (a["headline"] as? String).map(TextNormalizer.normalize) ?? ""
+            // A CMS's document id in `name` ("d-161500790") is no title.
+            if !headline.isEmpty, isIdentifier(name) { name = "" }
             var pick = name.isEmpty ? headline : name
             if !name.isEmpty, !headline.isEmpty, name != headline, let tt = tagTitle {
                 let nameMatches = similarity(name, tt) > 0.75, headlineMatches = similarity(headline, tt) > 0.75
@@ -24,9 +27,31 @@ enum TitleFinder {
         if let t = m.first("dc:title", "dcterm:title", "dcterms.title", "dc.title", "og:title", "weibo:article:title",
                            "weibo:webpage:title", "title", "twitter:title", "parsely-title") {
             let n = TextNormalizer.normalize(t)
-            if !n.isEmpty { return n }
+            if !n.isEmpty { return untruncated(n, h1s: h1s) }
         }
         return nil
+    }
+
+    /// One ASCII word with a digit: an id, not a headline (unspaced scripts write titles without spaces).
+    static func isIdentifier(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.allSatisfy { $0 > 0x20 && $0 < 0x80 } && s.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// Quotes where a meta tag's value ends early when the page left them unescaped in the attribute
+    /// (`content="写"救命啊"纸团"` keeps only `写`).
+    static let quoteMarks: Set<Character> = ["\"", "'", "“", "„", "«", "「"]
+
+    /// The `<h1>` that a meta title is a cut-off start of: cut at an unescaped quote, or ending in "..." / "…".
+    static func untruncated(_ title: String, h1s: [String]) -> String {
+        var stem = title
+        let ellipsis = title.hasSuffix("...") || title.hasSuffix("…")
+        if ellipsis { stem = String(title.dropLast(title.hasSuffix("...") ? 3 : 1)).trimmedWhitespace }
+        guard !stem.isEmpty else { return title }
+        for h in h1s where h.count > stem.count && h.hasPrefix(stem) {
+            let next = h[h.index(h.startIndex, offsetBy: stem.count)]
+            if ellipsis || quoteMarks.contains(next) { return h }
+        }
+        return title
     }
 
     /// `separators`, and the two-character ones some sites use ("Post -- Site").

@@ -56,3 +56,32 @@ private let menu = "<ul class=\"site-nav\">" + (1...40).map { "<li><a href=\"/se
         #expect(AuthorFinder.isCredit(text) == credit)
     }
 }
+
+@Suite struct TruncatedTitles {
+    /// A meta title that ends early (an unescaped quote in the attribute, an ellipsis) yields to the `<h1>` it starts.
+    @Test(arguments: [
+        (#"<meta property="og:title" content="男孩因不想上补习班 写" 救命啊"纸团抛出引来警察"="">"#,
+         #"男孩因不想上补习班 写"救命啊"纸团抛出引来警察"#, #"男孩因不想上补习班 写"救命啊"纸团抛出引来警察"#),
+        (#"<meta property="og:title" content="Taiwan's president has a playbook for Hong Kong leader...">"#,
+         "Taiwan's president has a playbook for Hong Kong leader Carrie Lam", "Taiwan's president has a playbook for Hong Kong leader Carrie Lam"),
+        // a heading that only goes on is another title: the meta one stands
+        (#"<meta property="og:title" content="Goats return">"#, "Goats return to Redonda", "Goats return"),
+    ])
+    func metaTitleCutShort(_ meta: String, _ h1: String, _ title: String) throws {
+        let r = try extract("<html><head>\(meta)</head><body><div class=\"story\"><h1>\(h1)</h1><p>\(lorem)\(lorem)\(lorem)</p></div></body></html>")
+        #expect(r.title == title)
+    }
+
+    /// A JSON-LD `name` that is a CMS id ("d-161500790") yields to the `headline`.
+    @Test func identifierNameYieldsToTheHeadline() throws {
+        let ld = #"{"@context":"https://schema.org","@type":"NewsArticle","name":"d-161500790","headline":"Ein Albtraum"}"#
+        let r = try extract("<html><head><title>Ein Albtraum - DER SPIEGEL 52/2018</title><script type=\"application/ld+json\">\(ld)</script></head>"
+                            + "<body><div class=\"story\"><h1>Ein Albtraum</h1><p>\(lorem)\(lorem)\(lorem)</p></div></body></html>")
+        #expect(r.title == "Ein Albtraum")
+    }
+
+    @Test(arguments: [("d-161500790", true), ("Ein Albtraum", false), ("COVID-19", true), ("2024年の振り返り", false), ("Albtraum", false)])
+    func identifiers(_ name: String, _ id: Bool) {
+        #expect(TitleFinder.isIdentifier(name) == id)
+    }
+}

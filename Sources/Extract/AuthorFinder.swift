@@ -20,6 +20,7 @@ enum AuthorFinder {
                            "글쓴이", "기자"]
     /// URL path pieces of author pages.
     static let authorPaths = ["/author/", "/authors/", "/profile/", "/people/", "/staff/", "/writers/", "/contributors/"]
+    static let authorPathSet = NeedleSet(authorPaths)
     /// Places where an author link is not the post's byline.
     static let nonBylineHints = ["nav", "menu", "site-footer", "sidebar", "widget", "related", "comment", "author-box",
                                  "author-card", "bio", "card"]
@@ -110,8 +111,9 @@ enum AuthorFinder {
     static func linkedAuthors(_ m: PageMetadata, isExcluded: (Node) -> Bool) -> [String] {
         var qualifying: [Node] = []
         for (n, href) in m.anchors {
-            let h = href.lowercased()
-            guard ByteSearch.containsAny(h, authorPaths) else { continue }
+            // lowercased() copies every href; it changes only hrefs with an uppercase ASCII or a non-ASCII byte.
+            let h = href.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }) ? href.lowercased() : href
+            guard authorPathSet.mask(h) != 0 else { continue }
             if isExcluded(n) || Exclusion.inComments(n) || TagFinder.inside(n, hints: nonBylineHints, tags: ["nav", "aside"]) { continue }
             let t = TextNormalizer.normalize(n.textContent)
             if !t.isEmpty && !hasDecimalDigit(t) && t.split(separator: " ").count <= 5 { qualifying.append(n) }

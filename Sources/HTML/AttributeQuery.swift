@@ -6,6 +6,9 @@ public struct AttributeQuery: Sendable {
     /// The names' UTF-8 bytes back to back, and where each one lies, in the caller's order.
     let bytes: [UInt8]
     let ranges: [Range<Int>]
+    /// By first byte, the positions (bits) of the names starting with it: most attributes of an element (href, src,
+    /// data-*) start no queried name and are passed over without comparing names.
+    let byFirstByte: [UInt64]
 
     /// Most names a query holds.
     public static let maxNames = 64
@@ -15,12 +18,16 @@ public struct AttributeQuery: Sendable {
         precondition(names.count <= Self.maxNames)
         var bytes: [UInt8] = []
         var ranges: [Range<Int>] = []
-        for n in names {
+        var byFirstByte = [UInt64](repeating: 0, count: 256)
+        for (k, n) in names.enumerated() {
             ranges.append(bytes.count..<(bytes.count + n.utf8.count))
             bytes.append(contentsOf: n.utf8)
+            // An empty name matches only an empty attribute name, whose first byte is its NUL.
+            byFirstByte[Int(n.utf8.first ?? 0)] |= 1 << UInt64(k)
         }
         self.bytes = bytes
         self.ranges = ranges
+        self.byFirstByte = byFirstByte
     }
 }
 
@@ -54,7 +61,10 @@ extension Node {
             while let attr = a {
                 a = attr.pointee.next
                 guard attr.pointee.ns == nil, let n = attr.pointee.name else { continue }
-                for k in query.ranges.indices where seen & (1 << UInt64(k)) == 0 {
+                var candidates = query.byFirstByte[Int(n[0])] & ~seen
+                while candidates != 0 {
+                    let k = candidates.trailingZeroBitCount
+                    candidates &= candidates - 1
                     guard Self.nameEquals(n, UnsafeBufferPointer(rebasing: all[query.ranges[k]])) else { continue }
                     seen |= 1 << UInt64(k)
                     body(k, attr)

@@ -16,6 +16,10 @@ struct DateFinder {
     let languageHint: String?
     /// The JSON-LD node of the page itself (`WebPage`, Yoast's graph), read after the article and the meta tags.
     var pageObject: [String: Any]? = nil
+    /// The page's own URLs (as fetched, canonical; crawl keys too): a link to one of them is a permalink, not another post.
+    var selfURLs: Set<String> = []
+    /// What relative links resolve against (`<base href>` or the page URL).
+    var baseURL: String? = nil
 
     /// JSON-LD types of a node that stands for the page itself (listings' types are not among them).
     static let pageTypes: Set<String> = ["webpage", "itempage", "aboutpage", "faqpage", "qapage", "medicalwebpage"]
@@ -138,13 +142,15 @@ struct DateFinder {
         var fallback: DateField?
         // A <time> in a <blockquote> dates the quoted or embedded post (Instagram's and Twitter's embeds), not the page.
         for n in metadata.timeElements where !isExcluded(n) && !Exclusion.inComments(n) && !Exclusion.hasAncestor(n, named: "blockquote") {
-            // A <time> inside a link to another page is usually a card or a comment.
             var hint = classOf(n)
             if let p = n.parent { hint += " " + classOf(p) }
             let isModified = ClassHints.containsAny(hint, Self.modifiedHints)
             if isModified != modified { if modified { continue } else if fallback != nil { continue } }
-            let raw = n.attribute("datetime") ?? n.textContent
-            guard let p = parseAny(raw) ?? parseAny(n.textContent) else { continue }
+            // Another post's teaser (a card in a list, a link to another page, an aside) dates that post.
+            if isTeaser(n) { continue }
+            var raw = n.attribute("datetime") ?? n.textContent
+            guard var p = parseAny(raw) ?? parseAny(n.textContent) else { continue }
+            if let shown = shownDay(n, over: p) { p = shown; raw = n.textContent }
             let f = field(p, raw: raw, source: "time")
             if n.attribute("pubdate") != nil || ByteSearch.containsAny(hint, ["publish", "entry-date"]) { return f }
             if modified { return f }
@@ -152,6 +158,103 @@ struct DateFinder {
         }
         return fallback
     }
+
+    /// The full date (day, month, year) a `<time>` shows when its `datetime` names another day: the attribute is
+    /// often the last edit or a UTC instant, the text the page's own day ("Publié le 29 juin 2019" on 2019-07-03).
+    private func shownDay(_ n: Node, over p: ParsedDate) -> ParsedDate? {
+        guard n.attribute("datetime") != nil, n.textByteCount(upTo: Self.maxHintedDateLine * 4) <= Self.maxHintedDateLine * 4 else { return nil }
+        let text = TextNormalizer.normalize(n.textContent)
+        let day = p.date.prefix(10)
+        guard !text.isEmpty, let t = DateParser.parseText(text, reference: reference, languageHint: languageHint), !t.isRelative,
+              plausible(t), t.date.prefix(10) != day else { return nil }
+        // A numeric text that reads both ways ("05/06/2019") and names the attribute's day one way agrees with it.
+        if DateParser.absoluteDays(text).contains(String(day)) { return nil }
+        return t
+    }
+
+    /// Ancestors climbed from a `<time>` to the card or link that holds it.
+    static let teaserDepth = 8
+    /// Longest text (UTF-8 bytes) of a list item or `<article>` that is a teaser card (headline, date, a few lines of
+    /// summary); a post's own text is longer.
+    static let maxCardText = 1_500
+    /// Shortest link text read as another post's headline, in characters or in words (tag and author links are shorter).
+    static let minHeadlineLink = 20
+    static let minHeadlineWords = 3
+
+    /// Whether a `<time>` dates another post: it sits in an `<aside>`, in a link to another page, or in a short
+    /// list item or `<article>` that links another page by its headline ("Le fil du blog", "More stories").
+    func isTeaser(_ n: Node) -> Bool {
+        var cur = n.parent
+        var depth = 0
+        while let c = cur, c.isElement, depth < Self.teaserDepth {
+            if holdsContent(c) { return false }
+            switch c.name {
+            case "aside":
+                return true
+            case "a":
+                if let href = c.attribute("href"), linksElsewhere(href) { return true }
+            case "li", "article":
+                guard c.textByteCount(upTo: Self.maxCardText) <= Self.maxCardText else { break }
+                if holdsLinkElsewhere(c, headline: true) { return true }
+                // One of a list of dated items that link elsewhere: a list of posts, whatever their titles' length.
+                if c.name == "li", holdsLinkElsewhere(c, headline: false), Self.hasSiblingWithTime(c) { return true }
+            default:
+                break
+            }
+            cur = c.parent; depth += 1
+        }
+        return false
+    }
+
+    /// Whether `href` leads to another page than this one (scheme and a trailing slash aside).
+    func linksElsewhere(_ href: String) -> Bool {
+        guard let key = URLNormalizer.crawlKey(href, base: baseURL ?? url) else { return false }
+        let own = Self.comparable(key)
+        return !selfURLs.contains { Self.comparable($0) == own }
+    }
+
+    static func comparable(_ url: String) -> Substring {
+        var s = Substring(url)
+        if s.hasPrefix("https://") { s = s.dropFirst(8) } else if s.hasPrefix("http://") { s = s.dropFirst(7) }
+        while s.hasSuffix("/") { s = s.dropLast() }
+        return s
+    }
+
+    /// Whether a subtree holds a link to another page (with `headline`, one whose text is long enough to be a headline).
+    private func holdsLinkElsewhere(_ n: Node, headline: Bool) -> Bool {
+        var found = false
+        n.walk { c in
+            guard !found, c.isElement else { return false }
+            if c.name == "a", let href = c.attribute("href") {
+                let long = !headline || {
+                    let text = TextNormalizer.normalize(c.textContent)
+                    return text.count >= Self.minHeadlineLink || text.split(separator: " ").count >= Self.minHeadlineWords
+                }()
+                if long, linksElsewhere(href) { found = true }
+            }
+            return !found
+        }
+        return found
+    }
+
+    /// Whether another item of the list holds a `<time>`.
+    static func hasSiblingWithTime(_ item: Node) -> Bool {
+        for next in [true, false] {
+            var cur = next ? item.nextSibling : item.previousSibling
+            var seen = 0
+            while let s = cur, seen < maxSiblingsChecked {
+                if s.isElement {
+                    seen += 1
+                    if !s.descendants(where: { $0.name == "time" }).isEmpty { return true }
+                }
+                cur = next ? s.nextSibling : s.previousSibling
+            }
+        }
+        return false
+    }
+
+    /// List items looked at on each side of a dated one (a list of posts dates its neighbours).
+    static let maxSiblingsChecked = 2
 
     /// Words that open a line giving the publication date, lowercased ("Published: ...", "Veröffentlicht am ...").
     static let dateLabels = ["date:", "datum:", "published:", "published on", "posted on", "posted:", "publication date",
@@ -163,6 +266,51 @@ struct DateFinder {
         guard n.textByteCount(upTo: limit) <= limit else { return false }
         let t = TextNormalizer.normalize(n.textContent).lowercased()
         return dateLabels.contains { t.hasPrefix($0) }
+    }
+
+    /// Most words (month and weekday names count) a paragraph may hold besides numbers to be a date line by
+    /// itself: "Dienstag, 4. Dezember 2016, 14:30 Uhr" is one, "Born 12 March 1980 in Leeds." is prose.
+    static let maxDateOnlyWords = 3
+
+    /// Whether a short element holds an author link (`rel=author`, or a class naming the author): a byline.
+    static func holdsAuthorLink(_ n: Node, limit: Int) -> Bool {
+        guard n.textByteCount(upTo: limit) <= limit else { return false }
+        var found = false
+        n.walk { c in
+            guard !found, c.isElement else { return false }
+            if c.name == "a", (c.attribute("rel") ?? "").lowercased().contains("author")
+                || (c.attribute("class") ?? "").lowercased().contains("author") {
+                found = true
+            }
+            return !found
+        }
+        return found
+    }
+
+    /// Whether `n` holds one of the page's `<h1>`s.
+    func holdsHeading(_ n: Node) -> Bool {
+        metadata.h1s.contains { Exclusion.isAncestor(n, of: $0) }
+    }
+
+    /// The text of `n` with a space where two pieces of text meet at an element boundary, when they meet without
+    /// one ("Mai<span>06</span>2018" reads "Mai062018" as one string); nil when no two pieces meet so.
+    static func textWithBreaks(_ n: Node) -> String? {
+        var parts: [String] = []
+        var glued = false
+        n.walk { c in
+            if c.isText {
+                let t = c.ownText
+                guard !t.isEmpty else { return false }
+                if let a = parts.last?.unicodeScalars.last, let b = t.unicodeScalars.first,
+                   !a.properties.isWhitespace, !b.properties.isWhitespace {
+                    glued = true
+                }
+                parts.append(t)
+                return false
+            }
+            return c.isElement
+        }
+        return glued ? parts.joined(separator: " ") : nil
     }
 
     /// Whether `n` is an ancestor of (or is) one of the content roots.
@@ -202,8 +350,10 @@ struct DateFinder {
         var found: DateField?
         var seen = 0
         var checked = Set<Node>()
+        // Elements with a "comment" or "sidebar" class that were walked into: they hold the post.
+        var wrappers = Set<Node>()
         let limit = hinted ? Self.maxHintedDateLine : Self.maxPlainDateLine
-        func check(_ n: Node) {
+        func check(_ n: Node, maxWords: Int = Int.max) {
             guard checked.insert(n).inserted else { return }
             // hAtom's `<abbr class="published" title="2021-01-15T16:45:00-05:00">` (Pelican's notmyidea): the
             // attribute has the time that the text gives only to the day; it may sit inside the hinted line.
@@ -217,8 +367,12 @@ struct DateFinder {
             guard raw.utf8.count <= limit * 4 + 64 else { return }
             let text = TextNormalizer.normalize(raw)
             guard !text.isEmpty, text.count <= limit else { return }
+            if maxWords < Int.max, DateParser.tokenize(text).lazy.filter({ $0.word != nil }).count > maxWords { return }
             if let p = DateParser.parseText(text, reference: reference, languageHint: languageHint), plausible(p) {
                 found = field(p, raw: text, source: "text")
+            } else if text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let spaced = Self.textWithBreaks(n).map(TextNormalizer.normalize),
+                      let p = DateParser.parseText(spaced, reference: reference, languageHint: languageHint), plausible(p) {
+                found = field(p, raw: spaced, source: "text")
             }
         }
         region.walk { n in
@@ -235,10 +389,16 @@ struct DateFinder {
             if excluded.contains(n) { return false }
             let kind = ElementKind.of(n)
             let name = kind.name // empty for names in no list, none of which are tested here
-            if kind.isJunk && name != "footer" { return false }
-            // A paragraph or subheading is prose, unless it is labelled as the date ("Datum: 22.12.2012, Rubrik: USA").
+            // A form that holds the post is the page's wrapper (ASP.NET's `<form id="aspnetForm">`), not a form.
+            if kind.isJunk && name != "footer" && !(name == "form" && holdsContent(n)) { return false }
+            // A paragraph or subheading is prose, unless it is labelled as the date ("Datum: 22.12.2012, Rubrik: USA"),
+            // is a byline ("von <a rel=author>Name</a>, 8.5.12"), or is a paragraph of little but the date ("Dienstag, 4. Dezember 2016").
             if !hinted, name == "p" || name == "h3" {
-                if Self.startsWithDateLabel(n, limit: limit * 4 + 64) { check(n) }
+                if Self.startsWithDateLabel(n, limit: limit * 4 + 64) || Self.holdsAuthorLink(n, limit: limit * 4 + 64) {
+                    check(n)
+                } else if name == "p" {
+                    check(n, maxWords: Self.maxDateOnlyWords)
+                }
                 return false
             }
             if name == "a" || name == "h1" || name == "h2" || name == "h3" || name == "blockquote" { return false }
@@ -254,7 +414,15 @@ struct DateFinder {
             func has(_ hints: [String]) -> Bool { ClassHints.containsAny(cls, hints) || ClassHints.containsAny(id, hints) }
             // A "sidebar" or "comment" class on an element that holds the post's content is a layout wrapper
             // (`<div class="mainwrap single-default sidebar">`), not the aside itself.
-            if has(Self.skippedHints) && !holdsContent(n) { return false }
+            // Nor is one that holds the page's heading (an opinion piece's `<div class="PageArticle_commentHeader">`),
+            // nor a part of such a wrapper that repeats its name (`<div class="ArticleHeaderComment_publishDate">`).
+            if has(Self.skippedHints) {
+                if holdsContent(n) || holdsHeading(n) {
+                    wrappers.insert(n)
+                } else if !Exclusion.isInside(n, wrappers) {
+                    return false
+                }
+            }
             // An "updated" line is never the published date, unless it also says "published".
             if has(Self.modifiedHints) && !has(["publish"]) { return false }
             if hinted, has(Self.dateHints) { check(n) }

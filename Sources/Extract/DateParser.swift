@@ -68,6 +68,16 @@ public enum DateParser {
         return nil
     }
 
+    /// The days an absolute date in `s` may name: one, or two when a numeric day and month read both ways.
+    static func absoluteDays(_ s: String) -> Set<String> {
+        let tokens = tokenize(s)
+        var out = Set<String>()
+        for monthFirst in [false, true] {
+            if let (y, m, d, _) = findAbsolute(tokens, monthFirst: monthFirst, reference: nil) { out.insert(ymd(y, m, d)) }
+        }
+        return out
+    }
+
     /// Date from a URL path: /2024/11/23/, /2024-11-23-slug, /2024/11/ (-> nil: month only is not a day).
     public static func fromURL(_ url: String) -> ParsedDate? {
         var u = Array(url.utf8)

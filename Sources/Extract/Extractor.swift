@@ -154,7 +154,8 @@ struct PageExtraction {
         let dates = DateFinder(metadata: m, article: article, document: doc, excluded: preExcluded, contentRoots: roots,
                                url: pageURL, reference: input.serverDate ?? input.fetchedAt, fetchedAt: input.fetchedAt,
                                languageHint: lang,
-                               pageObject: objects.first { JSONLD.types($0).contains { DateFinder.pageTypes.contains(JSONLD.stripSchema($0)) } })
+                               pageObject: objects.first { JSONLD.types($0).contains { DateFinder.pageTypes.contains(JSONLD.stripSchema($0)) } },
+                               selfURLs: selfURLs, baseURL: base)
         let published = dates.published(rule: site?.published)
         let modified = dates.modified(rule: site?.modified)
         let authors = AuthorFinder.withoutSiteName(

@@ -244,3 +244,14 @@ func moreMachineDates(_ c: MachineDateCase) {
     #expect(parsed?.date == c.date)
     #expect(parsed?.precision == c.precision)
 }
+
+/// The days an absolute date may name: a numeric day and month that read both ways name two.
+@Test(arguments: [
+    ("05/06/2024", ["2024-06-05", "2024-05-06"]),
+    ("13/06/2024", ["2024-06-13"]),
+    ("Publié le 29 juin 2024", ["2024-06-29"]),
+    ("May 6", []),
+])
+func absoluteDays(_ input: String, _ days: [String]) {
+    #expect(DateParser.absoluteDays(input) == Set(days))
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import Extract
+
+/// Where the page's date is found on a page: which `<time>` and which date line, not how a date string reads.
+@Suite struct DateFinding {
+    private static let fetched = Date(timeIntervalSince1970: 1_732_536_000) // 2024-11-25T12:00:00Z
+    private static let lorem = "This paragraph is long enough to be content, with commas, clauses, and the kind of rhythm a real post has. "
+    private static let text = "<p>\(lorem)\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p>"
+
+    private func published(_ html: String, url: String = "https://x.example/blog/post") throws -> DateField? {
+        try Extractor(rules: .empty).extract(ExtractionInput(bytes: Array(html.utf8), url: url, fetchedAt: Self.fetched)).record.published
+    }
+
+    /// A `<time>` of another post (a list of the blog's posts, a card linking another page, an aside) is not the page's
+    /// date, even when it comes first or carries `pubdate`; the page's own line or `<time>` is.
+    @Test(arguments: [
+        ("blog list item before the post's line",
+         "<ul class=\"posts\"><li><a href=\"/blog/older-post\">An older post about something else</a> <span><time datetime=\"2024-07-30\">30 juil. 2024</time></span></li></ul>",
+         "<ul class=\"info\"><li>27 juin 2024</li></ul>", "", "2024-06-27"),
+        ("pubdate inside a link to another page", "",
+         "<p class=\"publication\">Le <time datetime=\"2024-06-28T13:49:45Z\">28 juin 2024</time></p>",
+         "<div class=\"latest\"><a href=\"/blog/other?message=5#c5\"><span class=\"publication\"><time pubdate datetime=\"2024-09-22T07:30:29Z\">22 septembre</time></span></a></div>",
+         "2024-06-28T13:49:45Z"),
+        ("pubdate in an aside", "", "<p><time datetime=\"2024-06-28\">28 juin 2024</time></p>",
+         "<aside><h3>More</h3><p><time pubdate datetime=\"2024-09-22\">22 sept. 2024</time></p></aside>", "2024-06-28"),
+    ])
+    func teaserTimeIsAnotherPosts(_ name: String, _ before: String, _ own: String, _ after: String, _ date: String) throws {
+        let html = "<html lang=\"fr\"><body>\(before)<article><h1>Post</h1>\(own)\(Self.text)</article>\(after)</body></html>"
+        #expect(try published(html)?.date == date)
+    }
+
+    /// A `<time>` whose own permalink wraps it (WordPress's "posted on") is the page's, also over http and without the slash.
+    @Test func timeInsideThePermalinkIsThePages() throws {
+        let html = "<html><body><article><h1>Post</h1><span class=\"posted-on\"><a href=\"http://x.example/blog/post/\" rel=\"bookmark\">"
+            + "<time datetime=\"2024-03-05T10:00:00+01:00\">March 5, 2024</time></a></span>\(Self.text)</article></body></html>"
+        #expect(try published(html, url: "https://x.example/blog/post")?.date == "2024-03-05T10:00:00+01:00")
+    }
+
+    /// The full date a `<time>` shows wins over a `datetime` naming another day (a later edit, or a UTC instant past the
+    /// page's midnight); a numeric text that reads the attribute's day one way agrees with it.
+    @Test(arguments: [
+        ("<time datetime=\"2024-07-03T10:18:46Z\">Publié le 29 juin 2024</time>", "fr", "2024-06-29"),
+        ("<time datetime=\"2024-06-28T23:30:00Z\">29 juin 2024</time>", "fr", "2024-06-29"),
+        ("<time datetime=\"2024-05-06T10:00:00Z\">05/06/2024</time>", "en-GB", "2024-05-06T10:00:00Z"),
+        ("<time datetime=\"2024-05-06T10:00:00Z\">3 days ago</time>", "en", "2024-05-06T10:00:00Z"),
+        ("<time datetime=\"2024-05-06T10:00:00Z\">May 6</time>", "en", "2024-05-06T10:00:00Z"),
+    ])
+    func shownDayWinsOverTheAttribute(_ time: String, _ lang: String, _ date: String) throws {
+        let html = "<html lang=\"\(lang)\"><body><article><h1>Post</h1><div class=\"time\">\(time)</div>\(Self.text)</article></body></html>"
+        #expect(try published(html)?.date == date)
+    }
+
+    /// A date split over elements without spaces ("Mai<span>06</span>2018") reads as its parts.
+    @Test func dateSplitOverSpans() throws {
+        let html = "<html><body><div class=\"post\"><h3>Come together</h3><p class=\"copyright\"><span class=\"date\">Mai<span>06</span>2018</span></p>"
+            + "<div class=\"body\">\(Self.text)</div></div></body></html>"
+        #expect(try published(html, url: "https://x.example/news/119/come")?.date == "2018-05-06")
+    }
+
+    /// A paragraph is a date line when it is a byline or holds little but the date; prose with a date is not.
+    @Test(arguments: [
+        ("<p>von <a href=\"/author/kp/\" rel=\"author\">Klaus-Peter Schmidt</a>, 8.5.12 </p>", "de", "2012-05-08"),
+        ("<div class=\"abstract\"><p>06.05.2018</p></div>", "de", "2018-05-06"),
+        ("<p>Dienstag, 4. Dezember 2018</p>", "de", "2018-12-04"),
+        ("<p>Born 12 March 1980 in Leeds.</p>", "en", nil),
+        ("<p>Ab 4. Dezember 2018 neu im Kino</p>", "de", nil),
+    ])
+    func paragraphAsDateLine(_ line: String, _ lang: String, _ date: String?) throws {
+        let html = "<html lang=\"\(lang)\"><body><div class=\"box\"><h1>Post</h1>\(line)<div>\(Self.text)</div></div></body></html>"
+        #expect(try published(html)?.date == date)
+    }
+
+    /// A "comment" class on the header of an opinion piece (it holds the page's `<h1>`) does not hide its date line,
+    /// nor does the same word in the date line's own class; a real comment's date is still skipped.
+    @Test func opinionPieceHeaderNamedComment() throws {
+        let html = "<html lang=\"de\"><body><div class=\"PageArticle\"><div class=\"PageArticle_commentHeader\"><div class=\"ArticleHeaderComment\">"
+            + "<h1 class=\"ArticleHeaderComment_headline\">Meinung</h1><div class=\"PublishDate ArticleHeaderComment_publishDate\">"
+            + "<span>Dienstag,</span> <span>29. Januar 2019</span></div></div></div><div class=\"PageArticle_body\">\(Self.text)</div>"
+            + "<div class=\"comment\"><div class=\"comment-date\">30.01.2019</div><p>Gut.</p></div></div></body></html>"
+        #expect(try published(html)?.date == "2019-01-29")
+    }
+
+    /// ASP.NET wraps the whole page in a `<form>`: a date line inside it is still the page's.
+    @Test func formWrappingThePage() throws {
+        let html = "<html><body><form id=\"aspnetForm\" method=\"post\"><div class=\"content\"><h1>News</h1><div class=\"abstract\"><p>06.05.2018</p></div>"
+            + "\(Self.text)</div></form></body></html>"
+        #expect(try published(html)?.date == "2018-05-06")
+    }
+}

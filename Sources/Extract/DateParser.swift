@@ -531,6 +531,8 @@ extension DateParser {
                 if (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") { word.append(c); continue }
                 // Apostrophes inside a word ("aujourd'hui").
                 if c == "'", !word.isEmpty { word.append(c); continue }
+                // Thai abbreviations keep their dots ("ม.ค." is January): a dot after a Thai letter stays in the word.
+                if c == ".", let last = word.last, (0x0E00...0x0E7F).contains(last.value) { word.append(c); continue }
                 flushWord()
                 if c == " " || c == "\t" || c == "\n" || c == "\r" { continue }
                 tokens.append(.punct(c))
@@ -551,7 +553,7 @@ extension DateParser {
         return tokens
     }
 
-    /// ASCII, full-width, Arabic-Indic and Devanagari digits.
+    /// ASCII, full-width, Arabic-Indic, Devanagari, Bengali and Thai digits.
     @inline(__always) static func digitValue(_ c: Unicode.Scalar) -> Int? {
         let v = c.value
         switch v {
@@ -560,6 +562,8 @@ extension DateParser {
         case 0x0660...0x0669: return Int(v - 0x0660)
         case 0x06F0...0x06F9: return Int(v - 0x06F0)
         case 0x0966...0x096F: return Int(v - 0x0966)
+        case 0x09E6...0x09EF: return Int(v - 0x09E6)
+        case 0x0E50...0x0E59: return Int(v - 0x0E50)
         default: return nil
         }
     }
@@ -631,6 +635,10 @@ extension DateParser {
         case .word(let w) where w == "年" || w == "년":
             cjk = true
             j += 1
+        case .word(let w) where yearMarkers.contains(w):
+            // Lithuanian "2024 m. lapkričio 23 d.": the year's marker before the month name.
+            j += 1
+            if j < n, t[j].punct == "." { j += 1 }
         case .word:
             break
         default:
@@ -1038,6 +1046,24 @@ extension DateParser {
             ["जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर"],
             // Abbreviations seen with Indonesian, Vietnamese-English mixes and Scandinavian sites
             ["jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des"],
+            // Polish and Romanian abbreviations
+            ["sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"],
+            ["ian", "feb", "mar", "apr", "mai", "iun", "iul", "aug", "sept", "oct", "noi", "dec"],
+            // Galician, Estonian, Icelandic, Azerbaijani
+            ["xaneiro", "febreiro", "marzo", "abril", "maio", "xuño", "xullo", "agosto", "setembro", "outubro", "novembro", "decembro"],
+            ["jaanuar", "veebruar", "märts", "aprill", "mai", "juuni", "juuli", "august", "september", "oktoober", "november", "detsember"],
+            ["janúar", "febrúar", "mars", "apríl", "maí", "júní", "júlí", "ágúst", "september", "október", "nóvember", "desember"],
+            ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"],
+            // Kazakh, Georgian
+            ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"],
+            ["იანვარი", "თებერვალი", "მარტი", "აპრილი", "მაისი", "ივნისი", "ივლისი", "აგვისტო", "სექტემბერი", "ოქტომბერი", "ნოემბერი", "დეკემბერი"],
+            // Bengali, Tamil, Urdu, Persian (Gregorian month names)
+            ["জানুয়ারি", "ফেব্রুয়ারি", "মার্চ", "এপ্রিল", "মে", "জুন", "জুলাই", "আগস্ট", "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর"],
+            ["ஜனவரி", "பிப்ரவரி", "மார்ச்", "ஏப்ரல்", "மே", "ஜூன்", "ஜூலை", "ஆகஸ்ட்", "செப்டம்பர்", "அக்டோபர்", "நவம்பர்", "டிசம்பர்"],
+            ["جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر", "دسمبر"],
+            ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"],
+            // Thai abbreviations (the tokenizer keeps their dots: "ม.ค.")
+            ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."],
         ]
         for list in lists {
             for (k, name) in list.enumerated() where m[name] == nil { m[name] = k + 1 }

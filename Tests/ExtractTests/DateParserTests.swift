@@ -222,6 +222,22 @@ private let moreTextCases: [TextDateCase] = [
     .init(name: "Norwegian i går", input: "Publisert i går 10:15", hint: "nb-NO", date: "2024-11-23", relative: true),
     .init(name: "Danish i dag", input: "i dag kl. 09:00", hint: "da", date: "2024-11-24", relative: true),
     .init(name: "i dag is no date on an English page", input: "i dag", hint: "en", date: nil),
+    .init(name: "Polish abbreviation", input: "23 lis 2024", date: "2024-11-23"),
+    .init(name: "Romanian abbreviation", input: "23 noi. 2024", date: "2024-11-23"),
+    .init(name: "Galician", input: "23 de novembro de 2024", date: "2024-11-23"),
+    .init(name: "Galician January", input: "5 de xaneiro de 2024", date: "2024-01-05"),
+    .init(name: "Estonian", input: "23. jaanuar 2024", date: "2024-01-23"),
+    .init(name: "Icelandic", input: "23. janúar 2024", date: "2024-01-23"),
+    .init(name: "Azerbaijani", input: "23 yanvar 2024", date: "2024-01-23"),
+    .init(name: "Kazakh", input: "23 қаңтар 2024", date: "2024-01-23"),
+    .init(name: "Georgian", input: "23 იანვარი 2024", date: "2024-01-23"),
+    .init(name: "Bengali digits and month", input: "২৩ জানুয়ারি ২০২৪", date: "2024-01-23"),
+    .init(name: "Tamil", input: "23 ஜனவரி 2024", date: "2024-01-23"),
+    .init(name: "Urdu", input: "23 جنوری 2024", date: "2024-01-23"),
+    .init(name: "Persian Gregorian month", input: "23 ژانویه 2024", date: "2024-01-23"),
+    .init(name: "Thai abbreviated month", input: "23 ม.ค. 2567", date: "2024-01-23"),
+    .init(name: "Thai digits", input: "๒๓ พฤศจิกายน ๒๕๖๗", date: "2024-11-23"),
+    .init(name: "Lithuanian year first", input: "2024 m. sausio 23 d.", date: "2024-01-23"),
 ]
 
 @Test(arguments: moreTextCases)

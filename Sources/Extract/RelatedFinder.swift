@@ -214,6 +214,41 @@ struct RelatedFinder {
         return nil
     }
 
+    /// Inline elements a link may sit in within its paragraph.
+    static let inlineNames: Set<String> = ["span", "em", "strong", "b", "i", "u", "small", "mark", "cite", "q", "font"]
+
+    /// Blocks whose text may run around a link.
+    static let textBlockNames: Set<String> = ["p", "li", "dd"]
+
+    /// Whether a link sits inside a sentence, words before and after it in its paragraph or list item ("Bailey
+    /// <a>wrote a book</a> in 2014."): prose that cites a page ("Further reading" written out), not a card (a card's
+    /// link opens its block or closes it after a date).
+    static func inRunningText(_ a: Node) -> Bool {
+        var cur = a
+        while let p = cur.parent, p.isElement {
+            if textBlockNames.contains(p.name) {
+                return hasWords(beside: a, in: p, before: true) && hasWords(beside: a, in: p, before: false)
+            }
+            guard inlineNames.contains(p.name) else { return false }
+            cur = p
+        }
+        return false
+    }
+
+    /// Whether the text of `block` before (or after) `node` holds a letter or digit.
+    private static func hasWords(beside node: Node, in block: Node, before: Bool) -> Bool {
+        var n = node
+        while n != block, let parent = n.parent {
+            var s = before ? n.previousSibling : n.nextSibling
+            while let y = s {
+                if y.textContent.contains(where: { $0.isLetter || $0.isNumber }) { return true }
+                s = before ? y.previousSibling : y.nextSibling
+            }
+            n = parent
+        }
+        return false
+    }
+
     /// A related section opens with its heading: an ancestor with more text than this (bytes) before the heading
     /// is the post the section follows ("Related Stories" set inside the article's own container).
     static let maxLeadBytes = 500
@@ -277,6 +312,7 @@ struct RelatedFinder {
             guard let u = postKeys.postKey(a.attribute("href") ?? "", base: baseURL),
                   !selfURLs.contains(u) else { continue }
             if let frag = a.attribute("href"), frag.hasPrefix("#") { continue }
+            if Self.inRunningText(a) { continue }
             var root = a
             while let p = root.parent, p != container, postURLs(in: p) == [u] { root = p }
             if usedRoots.insert(root).inserted { cardRoots.append((root, u)) }

@@ -27,6 +27,24 @@ private let menu = "<ul class=\"site-nav\">" + (1...40).map { "<li><a href=\"/se
         #expect(r.related.isEmpty)
     }
 
+    /// A "Further reading" section written as sentences around its links is the story's text, not cards.
+    @Test func linksInsideSentencesAreNoCards() throws {
+        let further = "<div class=\"furtherReading\"><h2>Further Reading</h2><ul>"
+            + "<li>Dr Mark McKergow and Helen Bailey <a href=\"https://books.example/host\">wrote a book</a> in 2014.</li>"
+            + "<li>The website <a href=\"https://hostleadership.example/\">hostleadership.example</a> has ongoing information.</li></ul></div>"
+        let r = try extract("<html><body><article><h1>Story</h1><p>\(lorem)\(lorem)\(lorem)</p>\(further)</article></body></html>")
+        #expect(r.related.isEmpty)
+        #expect(r.body.text.contains("Dr Mark McKergow and Helen Bailey wrote a book in 2014."))
+    }
+
+    /// A card whose link follows its date (nothing after it) is still a card.
+    @Test func datedCardLinksStillCount() throws {
+        let related = "<h3>Related posts</h3><ul><li><span>Mar 3, 2024</span> <a href=\"/2024/03/03/a.html\">Story A</a></li>"
+            + "<li><span>Feb 1, 2024</span> <a href=\"/2024/02/01/b.html\">Story B</a></li></ul>"
+        let r = try extract("<html><body><article><h1>Story</h1><p>\(lorem)\(lorem)\(lorem)</p></article><aside>\(related)</aside></body></html>")
+        #expect(r.related.map(\.title) == ["Story A", "Story B"])
+    }
+
     /// A related section that opens with its heading is still one.
     @Test func headingThatOpensItsSectionStillCounts() throws {
         let related = "<div class=\"more\"><h3>Related Stories</h3><ul><li><a href=\"/2024/11/01/other.html\">Other story</a></li></ul></div>"

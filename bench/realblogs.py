@@ -39,7 +39,7 @@ php-mbstring; python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican
 (Python generators come from $REALBLOGS_VENV/bin, default bench/.venv, else from PATH).
 Prints one JSON line per generator and mode, then a summary table. Not used by the tests.
 """
-import argparse, datetime, gzip, json, os, random, re, shutil, signal, socket, subprocess, sys, textwrap, time
+import argparse, datetime, glob, gzip, json, os, random, re, shutil, signal, socket, subprocess, sys, textwrap, time
 import unicodedata, urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -405,6 +405,64 @@ def build_mkdocs(posts, src, out, url, log):
     run([mk, "build", "--site-dir", out], site, log)
 
 
+
+def rst_body(p):
+    ps = p["paras"]
+    h = p["heading"]
+    return "\n\n".join(ps[:3] + [h + "\n" + "-" * len(h), "\n".join("- " + x for x in p["items"])] + ps[3:]) + "\n"
+
+
+def build_ablog(theme):
+    """ABlog (the Sphinx blog extension) under a Sphinx HTML theme; posts in reStructuredText. ABlog's dates
+    are naive (its Atom feed calls them UTC), so the posts' UTC times are written."""
+    def build(posts, src, out, url, log):
+        sb = tool("sphinx-build")
+        if not sb or not tool("ablog"):
+            raise FileNotFoundError("ablog")
+        site = os.path.join(src, "site")
+        os.makedirs(os.path.join(site, "posts"))
+        # ABlog's sidebars inside each theme's own (furo and pydata refuse ABlog's injected layout.html)
+        ablog_bar = ["ablog/postcard.html", "ablog/recentposts.html", "ablog/tagcloud.html", "ablog/categories.html",
+                     "ablog/archives.html"]
+        sidebars = {"furo": ["sidebar/brand.html", "sidebar/search.html", "sidebar/scroll-start.html",
+                             "sidebar/navigation.html"] + ablog_bar + ["sidebar/scroll-end.html"],
+                    "pydata_sphinx_theme": ["sidebar-nav-bs.html"] + ablog_bar,
+                    "sphinx_book_theme": ["navbar-logo.html", "search-field.html", "sbt-sidebar-nav.html"] + ablog_bar,
+                    }.get(theme, ablog_bar)
+        open(os.path.join(site, "conf.py"), "w").write(textwrap.dedent(f"""\
+            templates_path = ['_templates']
+            project = 'Field Notes'
+            author = 'Ana Lima'
+            extensions = ['ablog']
+            html_theme = {theme!r}
+            html_baseurl = {url!r}
+            blog_baseurl = {url!r}
+            blog_title = 'Field Notes'
+            blog_path = 'blog'
+            blog_feed_fulltext = True
+            blog_authors = {{k: (v, None) for k, v in {AUTHORS!r}}}
+            post_date_format = '%d %B %Y'
+            html_sidebars = {{'**': {sidebars!r}}}
+            skip_injecting_base_ablog_templates = {theme != "alabaster"}
+            """))
+        # only ABlog's sidebar templates (its page.html extends layout.html, which furo refuses)
+        os.makedirs(os.path.join(site, "_templates"))
+        for d in glob.glob(os.path.join(VENV, "lib", "python3*", "site-packages", "ablog", "templates", "ablog")):
+            os.symlink(d, os.path.join(site, "_templates", "ablog"))
+        open(os.path.join(site, "index.rst"), "w").write(
+            "Field Notes\n===========\n\nWelcome.\n\n.. postlist:: 10\n   :excerpts:\n\n.. toctree::\n   :hidden:\n   :glob:\n\n   posts/*\n")
+        for p in posts:
+            t = p["title"]
+            head = [t, "=" * (len(t) * 2), "",
+                    f".. post:: {p['utc']:%Y-%m-%d %H:%M}", "   :tags: " + ", ".join(p["tags"]),
+                    f"   :category: {p['category']}", "   :author: " + ", ".join(a[0] for a in p["authors"])]
+            if p["summary"]:
+                head += ["", "   " + p["summary"]]
+            open(os.path.join(site, "posts", p["slug"] + ".rst"), "w").write("\n".join(head) + "\n\n" + rst_body(p))
+        run([sb, "-q", "-b", "html", site, out], site, log)
+    return build
+
+
 WP_CONFIG = """<?php
 define('DB_NAME', 'wp');
 define('DB_USER', 'root');
@@ -515,6 +573,10 @@ GENERATORS = {
     "hugo": build_hugo,
     "jekyll-minima": build_jekyll,
     "mkdocs-material": build_mkdocs,
+    "ablog-alabaster": build_ablog("alabaster"),
+    "ablog-furo": build_ablog("furo"),
+    "ablog-pydata": build_ablog("pydata_sphinx_theme"),
+    "ablog-book": build_ablog("sphinx_book_theme"),
     "wordpress-twentytwentyone": build_wordpress("twentytwentyone"),
     "wordpress-twentytwentytwo": build_wordpress("twentytwentytwo"),
     "wordpress-twentytwentythree": build_wordpress("twentytwentythree"),

@@ -27,23 +27,46 @@ enum PageClassifier {
     /// annotated link round-up post has sentences around its links.
     static let linkListOtherWordsPerLink = 8
 
-    /// Link statistics of the chosen content: links to other pages, and the words inside them.
+    /// Content whose headings include at least this many that link to other pages of the site, and at
+    /// least half of its headings, is a list of posts with excerpts (ABlog's "All posts" and year pages,
+    /// most blog indexes): each entry's title is a heading linking to the post. A post's own headings
+    /// name its sections and link nowhere, or to the same page (`#` permalinks).
+    static let headingLinkMinCount = 3
+
+    /// Link statistics of the chosen content: links to other pages, and the words inside them; headings,
+    /// and the headings that hold such a link.
     struct LinkShape {
         var links = 0
         var linkWords = 0
+        var headings = 0
+        var headingLinks = 0
     }
+
+    static let headingNames: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
     /// Links of the content to pages of `siteHost` (relative, or absolute to that host or its `www.` twin).
     static func linkShape(roots: [Node], excluded: Set<Node>, siteHost: String?) -> LinkShape {
         var shape = LinkShape()
+        var heading: Node?
+        var headingCounted = false
         for r in roots {
             r.walk { n in
                 guard n.isElement else { return false }
                 if excluded.contains(n) { return false }
+                if let h = heading, !Exclusion.isAncestor(h, of: n) { heading = nil }
+                if heading == nil, headingNames.contains(n.name) {
+                    heading = n
+                    headingCounted = false
+                    shape.headings += 1
+                }
                 if n.name == "a" {
                     if let h = n.attribute("href"), !h.hasPrefix("#"), !h.isEmpty, isSameSite(h, siteHost: siteHost) {
                         shape.links += 1
                         shape.linkWords += TextNormalizer.wordCount(n.textContent)
+                        if heading != nil, !headingCounted {
+                            headingCounted = true
+                            shape.headingLinks += 1
+                        }
                     }
                     return false
                 }
@@ -76,6 +99,10 @@ enum PageClassifier {
         }
     }
 
+    /// The site root's index file under its own name (a static build crawled from its folder, a server
+    /// that links `/index.html`): the front page, as `/` is.
+    static let rootIndexFiles: Set<String> = ["/index.html", "/index.htm", "/index.php"]
+
     /// A path that is only a year (1990-2099, so a four-digit post id is not one), a year and month, or a
     /// year, month and day: a calendar archive.
     static func isCalendarPath(_ path: String) -> Bool {
@@ -105,6 +132,7 @@ enum PageClassifier {
            wordCount - links.linkWords <= linkListOtherWordsPerLink * links.links {
             return .listing
         }
+        if links.headingLinks >= headingLinkMinCount, 2 * links.headingLinks >= links.headings { return .listing }
         if hasArticleObject { return .post }
         let types = jsonObjects.flatMap { JSONLD.types($0).map(JSONLD.stripSchema) }
         if types.contains(where: { JSONLD.listingTypes.contains($0) }) { return .listing }
@@ -112,7 +140,7 @@ enum PageClassifier {
             if og == "article" || og.hasPrefix("article") { return .post }
         }
         let lowerPath = path.lowercased()
-        if lowerPath == "/" || lowerPath.isEmpty || isListingPath(lowerPath) { return .listing }
+        if lowerPath == "/" || lowerPath.isEmpty || rootIndexFiles.contains(lowerPath) || isListingPath(lowerPath) { return .listing }
         if let p = published, p.source != "url", hasTitle { return .post }
         if DateParser.fromURL(url) != nil { return .post }
         return wordCount >= 150 && hasTitle ? .post : .listing

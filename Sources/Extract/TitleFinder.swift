@@ -119,13 +119,29 @@ enum TitleFinder {
         return nil
     }
 
+    /// A heading's text without its permalink anchor (Sphinx's `<a class="headerlink" href="#id">¶</a>`, the
+    /// `#` or `§` of other generators): a link to a fragment whose text holds no letter or digit.
+    static func headingText(_ heading: Node) -> String {
+        var text = ""
+        heading.walk { n in
+            if n.isText { text += n.textContent; return false }
+            guard n.isElement else { return false }
+            if n.name == "a", n != heading, n.attribute("href")?.hasPrefix("#") == true,
+               !n.textContent.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+                return false
+            }
+            return true
+        }
+        return TextNormalizer.normalize(text)
+    }
+
     /// When a heading of the page equals one part of a separated `<title>` ("Post - Site"), that part.
     /// Unspaced scripts often set the separator without spaces ("标题-新华网"): then any separator splits.
-    static func headingPart(of title: String, headings: [String]) -> String {
+    static func headingPart(of title: String, headings: some Sequence<String>, unspaced: Bool = true) -> String {
         let chars = Array(title)
         guard chars.count >= 3 else { return title }
         let set = Set(headings)
-        for spaced in [true, false] {
+        for spaced in unspaced ? [true, false] : [true] {
             var parts: [String] = []
             var start = 0
             for i in separatorPositions(chars, spaced: spaced) {

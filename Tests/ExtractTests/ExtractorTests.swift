@@ -116,6 +116,11 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         ("<title>\n短缺药品保供稳价 全力保障临床用药需求-新华网\n</title>", "<h1>短缺药品保供稳价 全力保障临床用药需求</h1>", "短缺药品保供稳价 全力保障临床用药需求"),
         ("<title>Über uns-Teil 2</title>", "<h1>Something else entirely</h1>", "Über uns-Teil 2"),
         ("<title>FairCoin hackathon beim Sommercamp | X.Example</title>", "<h2>Elsewhere</h2>", "FairCoin hackathon beim Sommercamp"),
+        // Readability keeps a title whose cut part is <= 4 words; the heading (its permalink anchor aside) names the part.
+        ("<title>Winter bread baking — Kitchen Notes documentation</title>",
+         "<h1>Winter bread baking<a class=\"headerlink\" href=\"#winter-bread-baking\">¶</a></h1>", "Winter bread baking"),
+        ("<title>Kitchen Notes - Winter bread</title>", "<h1>Winter bread <a href=\"#top\">#</a></h1>", "Winter bread"),
+        ("<title>Notes on C# - Kitchen</title>", "<h1>Notes on C#</h1>", "Notes on C#"),
     ])
     func titleWithoutTheSiteName(_ head: String, _ heading: String, _ title: String) throws {
         let page = try extract("<html><head>\(head)</head><body><article>\(heading)<p>\(lorem)\(lorem)\(lorem)</p></article></body></html>",
@@ -374,6 +379,30 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(slug.kind == .post)
         #expect(!PageClassifier.isCalendarPath("/4521/"))
         #expect(!PageClassifier.isCalendarPath("/2021/11/my-post/"))
+    }
+
+    /// A page of excerpts whose entry titles are headings linking to the posts (ABlog's "All posts" and year
+    /// pages) is a listing; a post whose headings link nowhere or to its own sections stays a post; the root's
+    /// index file is the front page.
+    @Test func headingLinkEntriesMakeAListing() throws {
+        let entries = (1...4).map {
+            "<div class=\"entry\"><h2><a href=\"../posts/p\($0).html\">Post number \($0)</a></h2><ul><li><span>2\($0) December 2021</span></li>"
+                + "<li>Author: <a href=\"author/ana.html\">Ana</a></li></ul><p>\(lorem)\(lorem)</p>"
+                + "<p><a href=\"../posts/p\($0).html\"><em>Read more ...</em></a></p></div>"
+        }
+        let year = try extract("<html><head><title>Posted in 2021</title></head><body><div class=\"body\"><h1>Posted in 2021</h1>"
+                               + entries.joined() + "</div></body></html>", url: "https://x.example/blog/2021.html")
+        #expect(year.kind == .listing)
+        let sections = (1...4).map { "<h2 id=\"s\($0)\">Section \($0)<a class=\"headerlink\" href=\"#s\($0)\">¶</a></h2><p>\(lorem)</p>" }
+        let post = try extract("<html><head><title>Long post</title></head><body><div class=\"body\"><h1>Long post</h1>"
+                               + "<p class=\"date\">3 May 2024</p><ul><li><a href=\"#s1\">Section 1</a></li><li><a href=\"#s2\">Section 2</a></li></ul>"
+                               + sections.joined() + "<p>See also <a href=\"/other.html\">the other post</a>.</p></div></body></html>",
+                               url: "https://x.example/posts/long-post.html")
+        #expect(post.kind == .post)
+        let front = try extract("<html><head><title>Kitchen Notes</title></head><body><h1>Kitchen Notes</h1><p>"
+                                + String(repeating: lorem, count: 8) + "</p>"
+                                + "</body></html>", url: "https://x.example/index.html")
+        #expect(front.kind == .listing)
     }
 
     @Test func commentArticlesDoNotMakeAListing() throws {

@@ -7,6 +7,9 @@ enum TagFinder {
     /// Class hints of tag lists.
     static let tagListHints = ["tags", "tag-links", "tags-links", "post-tag", "tag-list", "taglist", "entry-tags",
                                "article-tag", "post-tags", "keywords", "labels", "post-labels", "topics"]
+    /// Parts of the URL of a tag page: one page per tag (`/tag/x/`), or one page of all tags with an anchor
+    /// per tag (`/tags#x`, `/tags.html#x`: mkdocs-blogging-plugin, single-page tag indexes).
+    static let tagURLParts = ["/tag/", "/tags/", "/label/", "/tags#", "/tags.html#"]
     /// Class hints of places where tag links are not the post's tags.
     static let elsewhereHints = ["cloud", "widget", "sidebar", "site-footer", "related", "comment", "menu", "nav", "card"]
     /// Words that label a line of tag links ("Tags: a, b" in Pelican's themes, which mark the line with no class).
@@ -39,7 +42,7 @@ enum TagFinder {
                 continue
             }
             let lowerHref = href.lowercased()
-            let tagURL = ByteSearch.containsAny(lowerHref, ["/tag/", "/tags/", "/label/"])
+            let tagURL = ByteSearch.containsAny(lowerHref, tagURLParts)
             if tagURL && inside(n, hints: tagListHints) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"])
                 && !isExcluded(n) {
                 hinted.append(n.textContent)

@@ -405,6 +405,16 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(front.kind == .listing)
     }
 
+    /// Tag links into one page of all tags, an anchor per tag (mkdocs-blogging-plugin's `/tags#travel`), are tags;
+    /// a link to a page's section is not.
+    @Test func tagLinksIntoATagIndexPage() throws {
+        let tags = "<div class=\"blogging-tags-grid\"><a class=\"blogging-tag\" href=\"https://x.example/tags#travel\"><code>#travel</code></a>"
+            + "<a class=\"blogging-tag\" href=\"../tags.html#café\"><code>#café</code></a></div>"
+        let page = try extract("<html><head><title>Letters</title></head><body><main>\(tags)<h1>Letters</h1><p>\(lorem)\(lorem)</p>"
+                               + "<p>See <a href=\"#part-two\">part two</a>.</p></main></body></html>", url: "https://x.example/blog/letters/")
+        #expect(page.record.tags == ["travel", "café"])
+    }
+
     @Test func commentArticlesDoNotMakeAListing() throws {
         let comment = "<li class=\"comment\"><article class=\"comment-body\"><p>Nice post, thanks.</p></article></li>"
         let html = "<html><body><article><h1>Post</h1><time datetime=\"2024-11-01\">Nov 1</time><p>\(lorem)\(lorem)</p></article>"

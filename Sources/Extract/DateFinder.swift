@@ -16,10 +16,17 @@ struct DateFinder {
     let languageHint: String?
     /// The JSON-LD node of the page itself (`WebPage`, Yoast's graph), read after the article and the meta tags.
     var pageObject: [String: Any]? = nil
+    /// Baidu's page object (`"@context": "https://zhanzhang.baidu.com/contexts/cambrian.jsonld"`, no `@type`), which
+    /// Chinese sites give with `pubDate` and `upDate`.
+    var cambrianObject: [String: Any]? = nil
     /// The page's own URLs (as fetched, canonical; crawl keys too): a link to one of them is a permalink, not another post.
     var selfURLs: Set<String> = []
     /// What relative links resolve against (`<base href>` or the page URL).
     var baseURL: String? = nil
+
+    static func isCambrian(_ o: [String: Any]) -> Bool {
+        (o["@context"] as? String).map { ByteSearch.contains($0.lowercased(), "cambrian") } ?? false
+    }
 
     /// JSON-LD types of a node that stands for the page itself (listings' types are not among them).
     static let pageTypes: Set<String> = ["webpage", "itempage", "aboutpage", "faqpage", "qapage", "medicalwebpage"]
@@ -92,6 +99,9 @@ struct DateFinder {
         if let o = pageObject, let raw = JSONLD.string(o["datePublished"]), let p = parseAny(raw) {
             return field(p, raw: raw, source: "json-ld")
         }
+        if let o = cambrianObject, let raw = JSONLD.string(o["pubDate"]), let p = parseAny(raw) {
+            return field(p, raw: raw, source: "json-ld")
+        }
         if let f = microdata(["datepublished", "datecreated"]) { return f }
         if let f = timeElement(modified: false) { return f }
         if let f = visibleText(modified: false) { return f }
@@ -108,6 +118,9 @@ struct DateFinder {
             for raw in metadata.all(k) { if let p = parseAny(raw) { return field(p, raw: raw, source: "meta") } }
         }
         if let o = pageObject, let raw = JSONLD.string(o["dateModified"]), let p = parseAny(raw) {
+            return field(p, raw: raw, source: "json-ld")
+        }
+        if let o = cambrianObject, let raw = JSONLD.string(o["upDate"]), let p = parseAny(raw) {
             return field(p, raw: raw, source: "json-ld")
         }
         if let f = microdata(["datemodified"]) { return f }

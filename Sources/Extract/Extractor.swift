@@ -162,7 +162,7 @@ struct PageExtraction {
                                url: pageURL, reference: input.serverDate ?? input.fetchedAt, fetchedAt: input.fetchedAt,
                                languageHint: lang,
                                pageObject: objects.first { JSONLD.types($0).contains { DateFinder.pageTypes.contains(JSONLD.stripSchema($0)) } },
-                               selfURLs: selfURLs, baseURL: base)
+                               cambrianObject: objects.first(where: DateFinder.isCambrian), selfURLs: selfURLs, baseURL: base)
         let published = dates.published(rule: site?.published)
         let modified = dates.modified(rule: site?.modified)
         let authors = AuthorFinder.withoutSiteName(

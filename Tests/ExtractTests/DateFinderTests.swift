@@ -88,3 +88,14 @@ import Testing
         #expect(try published(html)?.date == "2018-05-06")
     }
 }
+
+/// Baidu's page object (Chinese news sites) gives the dates as `pubDate` and `upDate`, without an `@type`.
+@Test func datesFromBaidusPageObject() throws {
+    let ld = #"{"@context":"https://zhanzhang.baidu.com/contexts/cambrian.jsonld","@id":"https://x.example/news/1.html","title":"标题","pubDate":"2019-09-05T11:10:52","upDate":"2019-09-06T08:00:00"}"#
+    let html = "<html lang=\"zh\"><head><script type=\"application/ld+json\">\(ld)</script></head><body><div class=\"list\"><p><time>2019-09-06</time></p></div>"
+        + "<article><h1>标题</h1><p>" + String(repeating: "这是一段足够长的正文内容，用来当作文章的主体部分。", count: 20) + "</p></article></body></html>"
+    let record = try Extractor(rules: .empty).extract(ExtractionInput(bytes: Array(html.utf8), url: "https://x.example/news/1.html",
+                                                                     fetchedAt: Date(timeIntervalSince1970: 1_732_536_000))).record
+    #expect(record.published?.date == "2019-09-05")
+    #expect(record.modified?.date == "2019-09-06")
+}

@@ -96,7 +96,7 @@ public final class HTMLDocument {
         // also checks every byte again). Valid UTF-8 is parsed as is; a UTF-8 BOM is still skipped by libxml2's sniff.
         let libxmlEncoding = validUTF8 && encoding == "UTF-8" ? nil : encoding
         // RawTextStripper models libxml2 reading UTF-8 as is, with the page's own charset declarations ignored.
-        if dropsRawText, libxmlEncoding == nil, encoding != nil,
+        if dropsRawText, libxmlEncoding == nil, encoding != nil, RawTextStripper.modelsLoadedLibxml2,
            let stripped = bytes.withUnsafeBufferPointer({ RawTextStripper.stripped($0) }) {
             bytes = stripped
         }

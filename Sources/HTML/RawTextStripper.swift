@@ -1,15 +1,23 @@
+import CLibXML2
 import Glibc
 
 /// Drops the text of `<script>` and `<style>` elements from a page before libxml2 parses it: about half of a typical
 /// page's bytes, which libxml2 would read character by character into text nodes that nothing reads.
 ///
-/// The bytes are tokenized the way libxml2 2.9's HTML parser does in recovery mode (comments end at `-->` or `--!>`;
-/// start tags with quoted, unquoted and bogus attributes; `<!DOCTYPE`, `<?` processing instructions; a script ends at
-/// the first `</script`, any case). Anything this model does not cover exactly (a NUL byte, a tag or attribute name of
-/// 100 bytes or more, a quoted DOCTYPE, an end tag like `</scriptx`, an element whose text starts with `<`, ...)
-/// stops the removal there: the rest of the page is kept as is. So the tree libxml2 builds is the one it builds from
-/// the original bytes, minus the text nodes of the emptied elements.
+/// The bytes are tokenized the way libxml2 2.9's HTML parser does in recovery mode (read from 2.9.14's source:
+/// comments end at `-->` or `--!>`; start tags with quoted, unquoted and bogus attributes; DOCTYPE literals; `<?`
+/// processing instructions; a script ends at the first `</script`, any case). Anything this model does not cover
+/// exactly (a NUL byte, a tag or attribute name of 100 bytes or more, an end tag like `</scriptx`, element text that
+/// starts with a tag, ...) stops the removal there: the rest of the page is kept as is. So the tree libxml2 builds
+/// is the one it builds from the original bytes, minus the text nodes of the emptied elements. Later libxml2 versions
+/// tokenize differently (2.14 follows HTML5), hence `modelsLoadedLibxml2`.
 enum RawTextStripper {
+    /// Whether the libxml2 loaded at run time is one this model describes (2.9.x).
+    static let modelsLoadedLibxml2: Bool = {
+        let v = lb_libxml_runtime_version()
+        return v >= 20900 && v < 21000
+    }()
+
     /// Scripts whose `type` contains this (any case) keep their text: JSON-LD and other JSON data are read.
     static let keptScriptType: [UInt8] = Array("json".utf8)
 

@@ -91,6 +91,15 @@ private let cases: [Case] = [
     Case(name: "nothing to remove", input: "<p>plain</p>", output: nil),
 ]
 
+/// Pages parsed for extraction lose script text only where the loaded libxml2 is the one the model describes.
+@Test func pagesAreStrippedOnlyUnderTheModelledLibxml2() throws {
+    let page = Array("<html><body><script>var secret = 1;</script><p>text</p></body></html>".utf8)
+    let doc = try HTMLDocument(bytes: page, url: nil, contentType: "text/html; charset=utf-8")
+    let text = doc.root?.textContent ?? ""
+    #expect(text.contains("secret") == !RawTextStripper.modelsLoadedLibxml2)
+    #expect(text.contains("text"))
+}
+
 @Test(arguments: cases)
 private func stripsRawText(_ c: Case) throws {
     #expect(strip(c.input) == c.output)

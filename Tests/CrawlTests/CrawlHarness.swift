@@ -84,7 +84,9 @@ enum Harness {
         return CrawlRun(summary: summary, snapshot: snapshot, events: log.all)
     }
 
+    /// Timeouts far above any fixture's answer time: the fixture server runs in the test process, and on a loaded
+    /// machine (parallel suites, other builds) its answers can take seconds; no crawler test relies on a timeout.
     static func client() -> HTTPClient {
-        HTTPClient(config: FetchConfig(maxConnections: 8, maxConnectionsPerHost: 8, connectTimeout: 5, totalTimeout: 20))
+        HTTPClient(config: FetchConfig(maxConnections: 8, maxConnectionsPerHost: 8, connectTimeout: 120, totalTimeout: 300))
     }
 }

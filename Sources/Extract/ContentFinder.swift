@@ -553,6 +553,8 @@ struct Attrs {
     var itemprop: String?
     /// `hidden` is present, or an inline style hides the element.
     private var hiddenByMarkup = false
+    /// Hidden by an inline style, not by the `hidden` attribute.
+    private var hiddenByStyleOnly = false
     /// `aria-hidden="true"`.
     private var ariaHidden = false
     /// `role` is one of `ClassHints.unlikelyRoles` (lowercased).
@@ -568,26 +570,40 @@ struct Attrs {
         guard n.hasAttributes else { return }
         var cls = "", id = "", itemprop: String?
         var hiddenByMarkup = false, ariaHidden = false, unlikelyRole = false, relAuthor = false
+        var hiddenByStyle = false, hiddenAttribute = false
         n.attributeBytes(Self.query) { k, v in
             switch k {
             case 0: cls = Self.string(v)
             case 1: id = Self.string(v)
-            case 2: if Self.hidesByStyle(v) { hiddenByMarkup = true }
+            case 2: if Self.hidesByStyle(v) { hiddenByMarkup = true; hiddenByStyle = true }
             case 3: unlikelyRole = Self.isUnlikelyRole(v)
             case 4: relAuthor = Self.lowercasedContains(v, Self.author)
             case 5: itemprop = Self.string(v)
             case 6: ariaHidden = Self.equals(v, Self.trueValue)
-            default: hiddenByMarkup = true
+            default: hiddenByMarkup = true; hiddenAttribute = true
             }
         }
         self.cls = cls; self.id = id; self.itemprop = itemprop
         self.hiddenByMarkup = hiddenByMarkup; self.ariaHidden = ariaHidden
+        self.hiddenByStyleOnly = hiddenByStyle && !hiddenAttribute
         self.unlikelyRole = unlikelyRole; self.relAuthor = relAuthor
     }
 
-    /// `hidden`, `aria-hidden=true` (except Readability's lazy-image fallback) or an inline `display:none`/`visibility:hidden`.
+    /// `hidden`, `aria-hidden=true` (except Readability's lazy-image fallback) or an inline `display:none`/`visibility:hidden`
+    /// (except on the story's own body, see `revealedBodyHints`).
     var isHidden: Bool {
-        hiddenByMarkup || (ariaHidden && !ByteSearch.contains(cls, "fallback-image"))
+        (hiddenByMarkup && !(hiddenByStyleOnly && isStoryBody)) || (ariaHidden && !ByteSearch.contains(cls, "fallback-image"))
+    }
+
+    /// Names of the story's own text container: a paywall script shows it after a check, so the served page
+    /// hides it with an inline style (`<div id="articleBody" style="display: none">`); the text is the story.
+    static let revealedBodyHints = ["articlebody", "article-body", "article__body", "story-body", "storybody"]
+
+    /// `itemprop=articleBody`, or an id or class naming the story's body.
+    private var isStoryBody: Bool {
+        if itemprop == "articleBody" { return true }
+        return ClassHints.containsAny(ClassHints.lowercased(id), Self.revealedBodyHints)
+            || ClassHints.containsAny(ClassHints.lowercased(cls), Self.revealedBodyHints)
     }
 
     private static func string(_ v: Span<UInt8>) -> String {

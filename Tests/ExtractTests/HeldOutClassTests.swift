@@ -103,3 +103,28 @@ private let menu = "<ul class=\"site-nav\">" + (1...40).map { "<li><a href=\"/se
         #expect(TitleFinder.isIdentifier(name) == id)
     }
 }
+
+@Suite struct StoryBodyHiddenByStyle {
+    /// A story body that a paywall script shows later is served with an inline `display: none`: its text is the
+    /// story; other hidden markup stays out.
+    @Test(arguments: [
+        #"<div id="articleBody" class="article-single__content" style="display: none">"#,
+        #"<div itemprop="articleBody" style="display:none">"#,
+    ])
+    func hiddenStoryBodyIsTheStory(_ open: String) throws {
+        let r = try extract("<html><body><div class=\"story\"><h1>Story</h1><p class=\"excerpt\">The party leader rejected the call.</p>"
+                            + "\(open)<p>Hidden one. \(lorem)\(lorem)</p><p>Hidden two. \(lorem)\(lorem)</p></div>"
+                            + "<div class=\"notice\" style=\"display: none\"><p>Please sign up or log in to continue reading. \(lorem)</p></div>"
+                            + "</div></body></html>")
+        #expect(r.body.text.contains("Hidden one."))
+        #expect(r.body.text.contains("Hidden two."))
+        #expect(!r.body.text.contains("Please sign up"))
+    }
+
+    /// The `hidden` attribute still hides, whatever the element is named.
+    @Test func hiddenAttributeStillHides() throws {
+        let r = try extract("<html><body><div class=\"story\"><h1>Story</h1><p>\(lorem)\(lorem)\(lorem)</p>"
+                            + "<div id=\"articleBody\" hidden><p>Secret draft. \(lorem)</p></div></div></body></html>")
+        #expect(!r.body.text.contains("Secret draft."))
+    }
+}

@@ -508,6 +508,29 @@ def build_mkdocs_blogging(theme):
     return build
 
 
+
+def build_ikiwiki(posts, src, out, url, log):
+    """ikiwiki (Debian's package) as a blog: an index page inlining posts/*, ikiwiki's default templates in
+    HTML5 mode, the meta, tag and inline plugins, no basewiki underlay (its help pages are no blog's)."""
+    iki = shutil.which("ikiwiki")
+    if not iki:
+        raise FileNotFoundError("ikiwiki")
+    site = os.path.join(src, "site")
+    os.makedirs(os.path.join(site, "posts"))
+    os.makedirs(os.path.join(src, "empty"))
+    open(os.path.join(site, "index.mdwn"), "w").write(
+        '[[!meta title="Field Notes"]]\nNotes from the field.\n\n[[!inline pages="posts/* and !*/Discussion" show="10" rss="yes" atom="yes"]]\n')
+    for p in posts:
+        meta = [f'[[!meta title="{p["title"]}"]]', f'[[!meta date="{p["local"]:%Y-%m-%d %H:%M:%S} {p["zone"].replace(":", "")}"]]',
+                f'[[!meta author="{p["authors"][0][1]}"]]', "[[!tag " + " ".join(p["tags"]) + "]]"]
+        if p["summary"]:
+            meta.append(f'[[!meta description="{p["summary"]}"]]')
+        open(os.path.join(site, "posts", p["slug"] + ".mdwn"), "w").write("\n".join(meta) + "\n\n" + markdown_body(p))
+    run([iki, "--plugin", "meta", "--plugin", "tag", "--plugin", "inline", "--set", "usedirs=1", "--set", "html5=1",
+         "--set", "tagbase=tags", "--set", "timezone=UTC", "--set", "underlaydir=" + os.path.join(src, "empty"),
+         "--url", url.rstrip("/"), "--rss", "--atom", site, out], src, log)
+
+
 WP_CONFIG = """<?php
 define('DB_NAME', 'wp');
 define('DB_USER', 'root');
@@ -624,12 +647,13 @@ GENERATORS = {
     "ablog-book": build_ablog("sphinx_book_theme"),
     "mkdocs-blogging-mkdocs": build_mkdocs_blogging("mkdocs"),
     "mkdocs-blogging-readthedocs": build_mkdocs_blogging("readthedocs"),
+    "ikiwiki": build_ikiwiki,
     "wordpress-twentytwentyone": build_wordpress("twentytwentyone"),
     "wordpress-twentytwentytwo": build_wordpress("twentytwentytwo"),
     "wordpress-twentytwentythree": build_wordpress("twentytwentythree"),
 }
 # Which truth fields each generator can express (a single-author generator gets the first author only).
-SINGLE_AUTHOR = {"nikola-bootblog4", "nikola-bootstrap4", "nikola-base", "jekyll-minima", "wordpress-twentytwentyone",
+SINGLE_AUTHOR = {"ikiwiki", "nikola-bootblog4", "nikola-bootstrap4", "nikola-base", "jekyll-minima", "wordpress-twentytwentyone",
                  "wordpress-twentytwentytwo", "wordpress-twentytwentythree"}
 # Fields a theme does not show on a post page: right when the record invents none (time: right when the
 # date is the right day at day precision). minima prints no tags (and jekyll-seo-tag writes no article:tag);

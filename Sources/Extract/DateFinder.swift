@@ -157,7 +157,7 @@ struct DateFinder {
         for n in metadata.timeElements where !isExcluded(n) && !Exclusion.inComments(n) && !Exclusion.hasAncestor(n, named: "blockquote") {
             var hint = classOf(n)
             if let p = n.parent { hint += " " + classOf(p) }
-            let isModified = ClassHints.containsAny(hint, Self.modifiedHints)
+            let isModified = ClassHints.containsAny(hint, Self.modifiedHints) || labelledModified(n)
             if isModified != modified { if modified { continue } else if fallback != nil { continue } }
             // Another post's teaser (a card in a list, a link to another page, an aside) dates that post.
             if isTeaser(n) { continue }
@@ -170,6 +170,30 @@ struct DateFinder {
             if fallback == nil && !isModified { fallback = f }
         }
         return fallback
+    }
+
+    /// Labels that, just before a `<time>`, say it is the last edit ("Last edited <time>": ikiwiki's page footer).
+    static let modifiedLabels = ["last edited", "last modified", "last updated", "updated", "edited", "modified",
+                                 "aktualisiert", "mis à jour", "actualizado"]
+
+    /// Whether the text just before the `<time>` (in its parent) ends with one of `modifiedLabels`.
+    private func labelledModified(_ n: Node) -> Bool {
+        var text = ""
+        var cur = n.previousSibling
+        while let c = cur, text.count < 40 {
+            if c.isElement {
+                guard ["span", "em", "strong", "b", "i"].contains(c.name) else { break }
+                text = c.textContent + text
+            } else if c.isText {
+                text = c.textContent + text
+            }
+            cur = c.previousSibling
+        }
+        var t = TextNormalizer.normalize(text).lowercased()
+        while let last = t.last, last == ":" || last == " " || last == "-" { t.removeLast() }
+        return Self.modifiedLabels.contains { label in
+            t.hasSuffix(label) && (t.count == label.count || !(t.dropLast(label.count).last?.isLetter ?? false))
+        }
     }
 
     /// The full date (day, month, year) a `<time>` shows when its `datetime` names another day: the attribute is

@@ -38,7 +38,7 @@ enum TagFinder {
         for (n, href) in m.anchors {
             let rels = (n.attribute("rel") ?? "").lowercased().split(separator: " ")
             if rels.contains("tag") && !rels.contains("category") && !ByteSearch.contains(href.lowercased(), "/category/") {
-                if !isExcluded(n) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"]) { rel.append(n.textContent) }
+                if !isExcluded(n) && (!inside(n, hints: elsewhereHints, tags: ["nav", "aside"]) || inTagNav(n)) { rel.append(n.textContent) }
                 continue
             }
             let lowerHref = href.lowercased()
@@ -56,6 +56,14 @@ enum TagFinder {
         let h = dedupe(hinted)
         if !h.isEmpty { return h }
         return dedupe(labelled)
+    }
+
+    /// Whether the link's parent is a `<nav>` or `<aside>` named as a tag list (`<nav class="tags">`, ikiwiki's
+    /// post footer) with no layout hint above it: the post's tags, not site navigation.
+    static func inTagNav(_ n: Node) -> Bool {
+        guard let p = n.parent, p.name == "nav" || p.name == "aside" else { return false }
+        let s = ((p.attribute("class") ?? "") + " " + (p.attribute("id") ?? "")).lowercased()
+        return ClassHints.containsAny(s, tagListHints) && !inside(n, hints: elsewhereHints)
     }
 
     /// Whether the link's parent (or grandparent) line starts with a tag label ("Tags: ...", "tagged ...").

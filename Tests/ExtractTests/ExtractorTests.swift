@@ -415,6 +415,20 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(page.record.tags == ["travel", "café"])
     }
 
+    /// ikiwiki's post footer: tags in a `<nav class="tags">` with rel=tag links are the post's; a `<time>` labelled
+    /// "Last edited" is the last edit, not the publication; a site menu's rel=tag links in a plain nav are not tags.
+    @Test func tagNavAndLastEditedTime() throws {
+        let footer = "<footer class=\"pagefooter\"><nav id=\"pageinfo\"><nav class=\"tags\">Tags: <a href=\"../../tags/travel/\" rel=\"tag\">travel</a>"
+            + " <a href=\"../../tags/caf%C3%A9/\" rel=\"tag\">café</a></nav><div class=\"pagedate\">Last edited <time datetime=\"2021-06-01T10:47:33Z\">"
+            + "Tue Jun  1 10:47:33 2021</time></div></nav></footer>"
+        let page = try extract("<html><head><title>Letters</title></head><body><nav class=\"menu\"><a href=\"/tags/all/\" rel=\"tag\">all</a></nav>"
+                               + "<article class=\"page\"><h1>Letters</h1><section id=\"content\"><p>\(lorem)\(lorem)</p></section>\(footer)</article></body></html>",
+                               url: "https://x.example/posts/letters/")
+        #expect(page.record.tags == ["travel", "café"])
+        #expect(page.record.published == nil)
+        #expect(page.record.modified?.date.hasPrefix("2021-06-01") == true)
+    }
+
     @Test func commentArticlesDoNotMakeAListing() throws {
         let comment = "<li class=\"comment\"><article class=\"comment-body\"><p>Nice post, thanks.</p></article></li>"
         let html = "<html><body><article><h1>Post</h1><time datetime=\"2024-11-01\">Nov 1</time><p>\(lorem)\(lorem)</p></article>"

@@ -38,15 +38,15 @@ enum TagFinder {
         for (n, href) in m.anchors {
             let rels = (n.attribute("rel") ?? "").lowercased().split(separator: " ")
             if rels.contains("tag") && !rels.contains("category") && !ByteSearch.contains(href.lowercased(), "/category/") {
-                if !isExcluded(n) && (!inside(n, hints: elsewhereHints, tags: ["nav", "aside"]) || inTagNav(n)) { rel.append(n.textContent) }
+                if !isExcluded(n) && (!inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s) || inTagNav(n, h1s: m.h1s)) { rel.append(n.textContent) }
                 continue
             }
             let lowerHref = href.lowercased()
             let tagURL = ByteSearch.containsAny(lowerHref, tagURLParts)
-            if tagURL && inside(n, hints: tagListHints) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"])
+            if tagURL && inside(n, hints: tagListHints) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s)
                 && !isExcluded(n) {
                 hinted.append(n.textContent)
-            } else if tagURL && hinted.isEmpty && labelledLine(n) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"])
+            } else if tagURL && hinted.isEmpty && labelledLine(n) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s)
                         && !isExcluded(n) {
                 labelled.append(n.textContent)
             }
@@ -60,10 +60,10 @@ enum TagFinder {
 
     /// Whether the link's parent is a `<nav>` or `<aside>` named as a tag list (`<nav class="tags">`, ikiwiki's
     /// post footer) with no layout hint above it: the post's tags, not site navigation.
-    static func inTagNav(_ n: Node) -> Bool {
+    static func inTagNav(_ n: Node, h1s: [Node]) -> Bool {
         guard let p = n.parent, p.name == "nav" || p.name == "aside" else { return false }
         let s = ((p.attribute("class") ?? "") + " " + (p.attribute("id") ?? "")).lowercased()
-        return ClassHints.containsAny(s, tagListHints) && !inside(n, hints: elsewhereHints)
+        return ClassHints.containsAny(s, tagListHints) && !inside(n, hints: elsewhereHints, wrapping: h1s)
     }
 
     /// Whether the link's parent (or grandparent) line starts with a tag label ("Tags: ...", "tagged ...").
@@ -79,11 +79,14 @@ enum TagFinder {
         return false
     }
 
-    /// Whether an ancestor (up to 6 levels) has one of the class/id hints.
-    static func inside(_ n: Node, hints: [String], tags: Set<String> = []) -> Bool {
+    /// Whether an ancestor (up to 6 levels) has one of the class/id hints. An ancestor that holds one of
+    /// `wrapping` (the page's `<h1>`s) is the post's layout wrapper, whatever its name (readthedocs'
+    /// `div.wy-nav-content` holds the page), and is passed over.
+    static func inside(_ n: Node, hints: [String], tags: Set<String> = [], wrapping: [Node] = []) -> Bool {
         var cur = n.parent
         var depth = 0
         while let c = cur, depth < 6 {
+            if !wrapping.isEmpty, wrapping.contains(where: { Exclusion.isAncestor(c, of: $0) }) { cur = c.parent; depth += 1; continue }
             var s = ((c.attribute("class") ?? "") + " " + (c.attribute("id") ?? "")).lowercased()
             for mf in microformatClasses where ByteSearch.contains(s, mf) { s = s.replacingOccurrences(of: mf, with: " ") }
             if s.count > 1 && ClassHints.containsAny(s, hints) { return true }

@@ -413,6 +413,12 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         let page = try extract("<html><head><title>Letters</title></head><body><main>\(tags)<h1>Letters</h1><p>\(lorem)\(lorem)</p>"
                                + "<p>See <a href=\"#part-two\">part two</a>.</p></main></body></html>", url: "https://x.example/blog/letters/")
         #expect(page.record.tags == ["travel", "café"])
+        // readthedocs' content wrapper is named "nav" (`div.wy-nav-content`): it holds the post's <h1>, so it is no navigation.
+        let rtd = try extract("<html><head><title>Letters</title></head><body><nav class=\"wy-nav-side\"><ul class=\"tags\">"
+                              + "<li><a href=\"/tags#all\">all</a></li></ul></nav><section class=\"wy-nav-content-wrap\"><div class=\"wy-nav-content\">"
+                              + "<div class=\"rst-content\"><div role=\"main\" class=\"document\"><div class=\"section\">\(tags)<h1>Letters</h1>"
+                              + "<p>\(lorem)\(lorem)</p></div></div></div></div></section></body></html>", url: "https://x.example/blog/letters/")
+        #expect(rtd.record.tags == ["travel", "café"])
     }
 
     /// ikiwiki's post footer: tags in a `<nav class="tags">` with rel=tag links are the post's; a `<time>` labelled

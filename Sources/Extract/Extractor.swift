@@ -100,31 +100,25 @@ struct PageExtraction {
         // Title
         let headingTexts = (m.h1s + m.h2s).map(TitleFinder.headingText)
         let h1Texts = Array(headingTexts.prefix(m.h1s.count))
-        // Headings that may name the post (the site's name in a logo heading never does).
-        var headingNames = Set(headingTexts)
         var title: String?
         if let sel = site?.title, let n = (try? doc.first(sel.selector)) ?? nil {
-            let t = TextNormalizer.normalize(n.textContent)
+            let t = TitleFinder.headingText(n)
             if !t.isEmpty { title = t }
         }
         var tagTitle: String?
-        var wholeTitleKept = false
         if let raw = m.titleTag, !TextNormalizer.normalize(raw).isEmpty {
             let name = siteName ?? TitleFinder.homeLinkName(m.anchors, pageURL: pageURL, base: base)
             tagTitle = TitleFinder.cutHostName(
                 TitleFinder.cutSiteName(TitleFinder.fromTitleTag(raw, headings: headingTexts, h1s: h1Texts), siteName: name),
                 pageURL: pageURL)
-            wholeTitleKept = tagTitle == TextNormalizer.normalize(raw)
-            if let name { headingNames.remove(TextNormalizer.normalize(name)) }
         }
         if title == nil {
             title = TitleFinder.fromMetadata(m, article: article, tagTitle: tagTitle, h1s: h1Texts)
         }
-        // Readability's word counts cannot judge unspaced scripts (Japanese, Chinese), and keep a whole
-        // "Short post — Site documentation" (the cut part is <= 4 words): a part that a heading spells is the title.
-        if let t = tagTitle {
-            let latin = t.unicodeScalars.contains(where: { $0.properties.isAlphabetic && $0.isASCII })
-            if wholeTitleKept || !latin { tagTitle = TitleFinder.headingPart(of: t, headings: headingNames, unspaced: !latin) }
+        // Readability's word counts cannot judge unspaced scripts (Japanese, Chinese): match a heading instead.
+        // (A short Latin part keeps the whole title, as Readability does: "Mozilla - Wikipedia".)
+        if let t = tagTitle, !t.unicodeScalars.contains(where: { $0.properties.isAlphabetic && $0.isASCII }) {
+            tagTitle = TitleFinder.headingPart(of: t, headings: headingTexts)
         }
         if title == nil { title = tagTitle }
         if title == nil, let h = m.h1s.map({ TextNormalizer.normalize($0.textContent) }).first(where: { !$0.isEmpty }) { title = h }

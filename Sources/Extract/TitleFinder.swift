@@ -137,11 +137,11 @@ enum TitleFinder {
 
     /// When a heading of the page equals one part of a separated `<title>` ("Post - Site"), that part.
     /// Unspaced scripts often set the separator without spaces ("标题-新华网"): then any separator splits.
-    static func headingPart(of title: String, headings: some Sequence<String>, unspaced: Bool = true) -> String {
+    static func headingPart(of title: String, headings: [String]) -> String {
         let chars = Array(title)
         guard chars.count >= 3 else { return title }
         let set = Set(headings)
-        for spaced in unspaced ? [true, false] : [true] {
+        for spaced in [true, false] {
             var parts: [String] = []
             var start = 0
             for i in separatorPositions(chars, spaced: spaced) {

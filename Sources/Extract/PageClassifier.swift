@@ -132,13 +132,15 @@ enum PageClassifier {
            wordCount - links.linkWords <= linkListOtherWordsPerLink * links.links {
             return .listing
         }
-        if links.headingLinks >= headingLinkMinCount, 2 * links.headingLinks >= links.headings { return .listing }
         if hasArticleObject { return .post }
         let types = jsonObjects.flatMap { JSONLD.types($0).map(JSONLD.stripSchema) }
         if types.contains(where: { JSONLD.listingTypes.contains($0) }) { return .listing }
         if let og = m.first("og:type")?.lowercased() {
             if og == "article" || og.hasPrefix("article") { return .post }
         }
+        // After the page's own word: a "best of the year" post whose sections are headings linking to the
+        // posts it recommends has this shape too.
+        if links.headingLinks >= headingLinkMinCount, 2 * links.headingLinks >= links.headings { return .listing }
         let lowerPath = path.lowercased()
         if lowerPath == "/" || lowerPath.isEmpty || rootIndexFiles.contains(lowerPath) || isListingPath(lowerPath) { return .listing }
         if let p = published, p.source != "url", hasTitle { return .post }

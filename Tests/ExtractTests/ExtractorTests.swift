@@ -390,6 +390,12 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         let year = try extract("<html><head><title>Posted in 2021</title></head><body><div class=\"body\"><h1>Posted in 2021</h1>"
                                + entries.joined() + "</div></body></html>", url: "https://x.example/blog/2021.html")
         #expect(year.kind == .listing)
+        // The same shape in a post that says it is one (a "best of the year" round-up with JSON-LD) stays a post.
+        let roundup = try extract("<html><head><title>Best of 2021</title><script type=\"application/ld+json\">"
+                                  + "{\"@type\":\"BlogPosting\",\"headline\":\"Best of 2021\",\"datePublished\":\"2021-12-30\"}</script>"
+                                  + "</head><body><div class=\"body\"><h1>Best of 2021</h1>" + entries.joined() + "</div></body></html>",
+                                  url: "https://x.example/blog/best-of-2021.html")
+        #expect(roundup.kind == .post)
         let sections = (1...4).map { "<h2 id=\"s\($0)\">Section \($0)<a class=\"headerlink\" href=\"#s\($0)\">¶</a></h2><p>\(lorem)</p>" }
         let post = try extract("<html><head><title>Long post</title></head><body><div class=\"body\"><h1>Long post</h1>"
                                + "<p class=\"date\">3 May 2024</p><ul><li><a href=\"#s1\">Section 1</a></li><li><a href=\"#s2\">Section 2</a></li></ul>"

@@ -259,19 +259,14 @@ struct DateFinder {
 
     /// Whether a subtree holds a link to another page (with `headline`, one whose text is long enough to be a headline).
     private func holdsLinkElsewhere(_ n: Node, headline: Bool) -> Bool {
-        var found = false
-        n.walk { c in
-            guard !found, c.isElement else { return false }
-            if c.name == "a", let href = c.attribute("href") {
-                let long = !headline || {
-                    let text = TextNormalizer.normalize(c.textContent)
-                    return text.count >= Self.minHeadlineLink || text.split(separator: " ").count >= Self.minHeadlineWords
-                }()
-                if long, linksElsewhere(href) { found = true }
-            }
-            return !found
-        }
-        return found
+        n.firstDescendant { c in
+            guard c.name == "a", let href = c.attribute("href") else { return false }
+            let long = !headline || {
+                let text = TextNormalizer.normalize(c.textContent)
+                return text.count >= Self.minHeadlineLink || text.split(separator: " ").count >= Self.minHeadlineWords
+            }()
+            return long && linksElsewhere(href)
+        } != nil
     }
 
     /// Whether another item of the list holds a `<time>`.
@@ -282,7 +277,7 @@ struct DateFinder {
             while let s = cur, seen < maxSiblingsChecked {
                 if s.isElement {
                     seen += 1
-                    if !s.descendants(where: { $0.name == "time" }).isEmpty { return true }
+                    if s.firstDescendant(where: { $0.name == "time" }) != nil { return true }
                 }
                 cur = next ? s.nextSibling : s.previousSibling
             }
@@ -312,16 +307,10 @@ struct DateFinder {
     /// Whether a short element holds an author link (`rel=author`, or a class naming the author): a byline.
     static func holdsAuthorLink(_ n: Node, limit: Int) -> Bool {
         guard n.textByteCount(upTo: limit) <= limit else { return false }
-        var found = false
-        n.walk { c in
-            guard !found, c.isElement else { return false }
-            if c.name == "a", (c.attribute("rel") ?? "").lowercased().contains("author")
-                || (c.attribute("class") ?? "").lowercased().contains("author") {
-                found = true
-            }
-            return !found
-        }
-        return found
+        return n.firstDescendant { c in
+            c.name == "a" && ((c.attribute("rel") ?? "").lowercased().contains("author")
+                || (c.attribute("class") ?? "").lowercased().contains("author"))
+        } != nil
     }
 
     /// Whether `n` holds one of the page's `<h1>`s.

@@ -192,11 +192,29 @@ public struct Node {
     /// Pre-order walk over this node and its descendants (all node kinds), without recursion.
     /// `visit` returns `false` to skip a node's children.
     public func walk(_ visit: (Node) -> Bool) {
+        traverse { visit($0) ? .descend : .skip }
+    }
+
+    /// The first element below this node (pre-order) that `match` accepts; the walk ends there.
+    public func firstDescendant(where match: (Node) -> Bool) -> Node? {
+        var found: Node?
+        traverse { n in
+            guard n.isElement else { return .skip }
+            if n.ptr != ptr, match(n) { found = n; return .stop }
+            return .descend
+        }
+        return found
+    }
+
+    private enum Step { case descend, skip, stop }
+
+    private func traverse(_ visit: (Node) -> Step) {
         let start = ptr
         var cur: xmlNodePtr? = start
         while let n = cur {
-            let descend = visit(Node(n, in: document))
-            if descend, let child = n.pointee.children, n.pointee.type == XML_ELEMENT_NODE || n == start {
+            let step = visit(Node(n, in: document))
+            if step == .stop { return }
+            if step == .descend, let child = n.pointee.children, n.pointee.type == XML_ELEMENT_NODE || n == start {
                 cur = child
                 continue
             }

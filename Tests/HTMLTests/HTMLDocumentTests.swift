@@ -267,3 +267,16 @@ private func elementCount(_ doc: HTMLDocument) -> Int {
     }
     #expect(texts == 2)
 }
+
+/// `firstDescendant` answers the first match below the node in document order, never the node itself, and looks
+/// no further once it has one.
+@Test func firstDescendantStopsAtTheFirstMatch() throws {
+    let doc = try HTMLDocument(bytes: Array("<div id=\"d\"><p><a id=\"one\">1</a></p><a id=\"two\">2</a></div>".utf8),
+                               contentType: "text/html; charset=utf-8")
+    let div = try #require(try doc.select(css: "div#d").first)
+    var asked: [String] = []
+    let a = div.firstDescendant { asked.append($0.name); return $0.name == "a" }
+    #expect(a?.attribute("id") == "one")
+    #expect(asked == ["p", "a"])
+    #expect(div.firstDescendant { $0.name == "div" } == nil)
+}

@@ -35,6 +35,8 @@ public final class HTMLDocument {
     private var compiled: [String: xmlXPathCompExprPtr] = [:]
     /// Queries are a bounded set in practice (rules and heuristics); beyond this, compile per call.
     private static let compiledCacheLimit = 512
+    /// Built by the first whole-document selector walk, dropped when the tree changes.
+    private var index: ElementIndex?
 
     /// Parses HTML bytes. `encoding` is an IANA charset label to force (see `Charset.detect`);
     /// `nil` lets libxml2 sniff. Broken markup is repaired, never rejected.
@@ -171,11 +173,25 @@ public final class HTMLDocument {
         try select(try CSSSelector.compile(css), from: context)
     }
 
+    /// The elements of the tree as it is now, for whole-document selector walks.
+    var elementIndex: ElementIndex {
+        if let index { return index }
+        let built = ElementIndex(doc)
+        index = built
+        return built
+    }
+
+    /// Called before the tree changes: the element index describes the old tree.
+    func treeWillChange() { index = nil }
+
     /// Selects the nodes a compiled selector matches (for CSS, among `context`'s descendants-or-self, default the
     /// whole document), in document order.
     /// - Throws: `HTMLError.invalidXPath` when an XPath selector does not evaluate.
     public func select(_ selector: Selector, from context: Node? = nil) throws(HTMLError) -> [Node] {
-        if let m = selector.matcher, context == nil || !m.usesSiblings {
+        if let m = selector.matcher, context == nil {
+            return m.select(in: elementIndex).map { Node($0, in: self) }
+        }
+        if let m = selector.matcher, !m.usesSiblings {
             return m.select(in: doc, context: context?.ptr).map { Node($0, in: self) }
         }
         return try select(xpath: selector.xpath, from: context)
@@ -185,7 +201,7 @@ public final class HTMLDocument {
     /// - Throws: `HTMLError.invalidXPath` when an XPath selector does not evaluate.
     public func firstMatches(_ selectors: [Selector]) throws(HTMLError) -> [Node?] {
         let native = selectors.compactMap(\.matcher)
-        let walked = SelectorMatcher.firstMatches(native, in: doc)
+        let walked = native.isEmpty ? [] : SelectorMatcher.firstMatches(native, in: elementIndex)
         var out: [Node?] = []
         var k = 0
         for s in selectors {
@@ -201,7 +217,10 @@ public final class HTMLDocument {
     /// The first node (in document order) a compiled selector matches; a tree walk stops there.
     /// - Throws: `HTMLError.invalidXPath` when an XPath selector does not evaluate.
     public func first(_ selector: Selector, from context: Node? = nil) throws(HTMLError) -> Node? {
-        if let m = selector.matcher, context == nil || !m.usesSiblings {
+        if let m = selector.matcher, context == nil {
+            return m.select(in: elementIndex, first: true).first.map { Node($0, in: self) }
+        }
+        if let m = selector.matcher, !m.usesSiblings {
             return m.select(in: doc, context: context?.ptr, first: true).first.map { Node($0, in: self) }
         }
         return try select(xpath: selector.xpath, from: context).first

@@ -230,6 +230,7 @@ public struct Node {
 
     /// Detaches this node from the tree and frees it. The node must not be used afterwards.
     public func remove() {
+        document.treeWillChange()
         xmlUnlinkNode(ptr)
         xmlFreeNode(ptr)
     }

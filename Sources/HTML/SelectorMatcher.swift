@@ -47,7 +47,8 @@ struct SelectorMatcher: Sendable {
     fileprivate enum Kind: UInt8 { case equals, equalsIgnoringCase, present, token, dashMatch, prefix, suffix, substring, noneOf, never }
     fileprivate struct FlatTest { var kind: Kind; var name = Span(); var value = Span(); var first: Int32 = 0; var count: Int32 = 0 }
     fileprivate struct FlatCompound { var name = Span(); var firstTest: Int32; var testCount: Int32; var combinator: Combinator }
-    fileprivate struct FlatComplex { var first: Int32; var count: Int32 }
+    /// `subjectKeys` and `ancestorKeys`: the `ElementIndex` keys an element and its ancestors must hold to match.
+    fileprivate struct FlatComplex { var first: Int32; var count: Int32; var subjectKeys: UInt64; var ancestorKeys: UInt64 }
 
     private var bytes: [UInt8] = []
     private var tests: [FlatTest] = []
@@ -62,7 +63,9 @@ struct SelectorMatcher: Sendable {
         usesSiblings = alternatives.contains { $0.combinators.contains { $0 == .adjacent || $0 == .sibling } }
         for alt in alternatives {
             // Complex selectors first and contiguous; :not() compounds are appended after their own compound.
-            complexes.append(FlatComplex(first: Int32(compounds.count), count: Int32(alt.compounds.count)))
+            complexes.append(FlatComplex(first: Int32(compounds.count), count: Int32(alt.compounds.count),
+                                         subjectKeys: Self.keys(of: alt.compounds[alt.compounds.count - 1]),
+                                         ancestorKeys: Self.ancestorKeys(of: alt)))
             for (i, _) in alt.compounds.enumerated() {
                 compounds.append(FlatCompound(firstTest: 0, testCount: 0, combinator: i == 0 ? .descendant : alt.combinators[i - 1]))
             }
@@ -79,6 +82,34 @@ struct SelectorMatcher: Sendable {
             if subject.name.count > 0 { firsts[Int(bytes[Int(subject.name.start)])] = true } else { firsts = [] ; break }
         }
         storage = Storage(bytes, tests, compounds, complexes, subjectFirstBytes: firsts)
+    }
+
+    /// The `ElementIndex` keys that compound `c` requires of an element: its name, its class tokens, its id.
+    private static func keys(of c: Compound) -> UInt64 {
+        var k: UInt64 = 0
+        if let n = c.name { k |= ElementIndex.bit(.name, n) }
+        for t in c.tests {
+            switch t {
+            case .token(let n, let v) where n.elementsEqual("class".utf8) && !v.isEmpty && !v.contains(where: isXMLSpace):
+                k |= ElementIndex.bit(.classToken, v)
+            case .equals(let n, let v) where n.elementsEqual("id".utf8):
+                k |= ElementIndex.bit(.id, v)
+            default: break
+            }
+        }
+        return k
+    }
+
+    /// The keys of the compounds that must match element ancestors of the subject: those joined to it by descendant
+    /// and child combinators only (one joined by a sibling combinator matches a sibling, so the chain stops there).
+    private static func ancestorKeys(of x: Complex) -> UInt64 {
+        var k: UInt64 = 0
+        var i = x.compounds.count - 2
+        while i >= 0, x.combinators[i] == .descendant || x.combinators[i] == .child {
+            k |= keys(of: x.compounds[i])
+            i -= 1
+        }
+        return k
     }
 
     fileprivate final class Storage: @unchecked Sendable {
@@ -151,8 +182,25 @@ struct SelectorMatcher: Sendable {
         withExtendedLifetime(storage) { storage.tables.select(in: doc, context: context, first: first) }
     }
 
-    /// The first match of each matcher in the whole document, found in one walk that stops once all have one.
-    static func firstMatches(_ matchers: [SelectorMatcher], in doc: xmlDocPtr) -> [xmlNodePtr?] {
+    /// Matching elements of the whole document `index` describes, in document order; stops after the first when
+    /// `first` is set. The same elements as `select(in:context:first:)` with no context.
+    func select(in index: ElementIndex, first: Bool = false) -> [xmlNodePtr] {
+        withExtendedLifetime(storage) {
+            let tables = storage.tables
+            var out: [xmlNodePtr] = []
+            index.entries.withUnsafeBufferPointer { entries in
+                for e in entries where tables.matches(e) {
+                    out.append(e.node)
+                    if first { break }
+                }
+            }
+            return out
+        }
+    }
+
+    /// The first match of each matcher in the whole document `index` describes, in one pass that stops once all
+    /// have one.
+    static func firstMatches(_ matchers: [SelectorMatcher], in index: ElementIndex) -> [xmlNodePtr?] {
         var found = [xmlNodePtr?](repeating: nil, count: matchers.count)
         if matchers.isEmpty { return found }
         return withExtendedLifetime(matchers) {
@@ -162,34 +210,24 @@ struct SelectorMatcher: Sendable {
             // first byte (site fingerprints name `link`, `script`, `meta`: most elements concern none of them).
             let byFirst = tables.count <= 64 ? Self.matchersByFirstByte(tables) : nil
             var pending: UInt64 = tables.count < 64 ? (1 << UInt64(tables.count)) - 1 : ~0
-            var top = doc.pointee.children
-            while let t = top, missing > 0 {
-                var cur: xmlNodePtr? = t
-                while let n = cur, missing > 0 {
-                    if n.pointee.type == XML_ELEMENT_NODE {
-                        if let byFirst {
-                            // Index 256: elements without a name (only subjects without a name concern them).
-                            var candidates = byFirst[n.pointee.name.map { Int($0[0]) } ?? 256] & pending
-                            while candidates != 0 {
-                                let i = candidates.trailingZeroBitCount
-                                candidates &= candidates - 1
-                                if tables[i].matches(n, scope: nil) { found[i] = n; missing -= 1; pending &= ~(1 << UInt64(i)) }
-                            }
-                        } else {
-                            for i in 0..<tables.count where found[i] == nil && tables[i].matches(n, scope: nil) {
-                                found[i] = n; missing -= 1
-                            }
+            index.entries.withUnsafeBufferPointer { entries in
+                for e in entries {
+                    if missing == 0 { break }
+                    let n = e.node
+                    if let byFirst {
+                        // Index 256: elements without a name (only subjects without a name concern them).
+                        var candidates = byFirst[n.pointee.name.map { Int($0[0]) } ?? 256] & pending
+                        while candidates != 0 {
+                            let i = candidates.trailingZeroBitCount
+                            candidates &= candidates - 1
+                            if tables[i].matches(e) { found[i] = n; missing -= 1; pending &= ~(1 << UInt64(i)) }
                         }
-                        if let child = n.pointee.children { cur = child; continue }
-                    }
-                    var up: xmlNodePtr? = n
-                    cur = nil
-                    while let u = up, u != t {
-                        if let next = u.pointee.next { cur = next; break }
-                        up = u.pointee.parent
+                    } else {
+                        for i in 0..<tables.count where found[i] == nil && tables[i].matches(e) {
+                            found[i] = n; missing -= 1
+                        }
                     }
                 }
-                top = t.pointee.next
             }
             return found
         }
@@ -243,6 +281,15 @@ struct SelectorMatcher: Sendable {
                 while let t = top, visit(t) { top = t.pointee.next }
             }
             return out
+        }
+
+        /// Whether the element of `e` matches with no scope; its keys first, its tests only when they pass.
+        func matches(_ e: ElementIndex.Entry) -> Bool {
+            for x in complexes where e.keys & x.subjectKeys == x.subjectKeys && e.ancestorKeys & x.ancestorKeys == x.ancestorKeys
+                && matches(x, index: Int(x.count) - 1, e.node, scope: nil) {
+                return true
+            }
+            return false
         }
 
         func matches(_ n: xmlNodePtr, scope: xmlNodePtr?) -> Bool {
@@ -342,18 +389,21 @@ struct SelectorMatcher: Sendable {
     private static func attribute(_ n: xmlNodePtr, _ name: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
         var a = n.pointee.properties
         while let attr = a {
-            if attr.pointee.ns == nil, let an = attr.pointee.name, Node.nameEquals(an, name) {
-                guard let child = attr.pointee.children else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-                if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
-                    return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
-                }
-                guard let v = xmlNodeListGetString(n.pointee.doc, child, 1) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-                defer { lb_xmlFree(v) }
-                return body(UnsafeBufferPointer(start: v, count: Int(xmlStrlen(v))))
-            }
+            if attr.pointee.ns == nil, let an = attr.pointee.name, Node.nameEquals(an, name) { return value(of: attr, in: n, body) }
             a = attr.pointee.next
         }
         return nil
+    }
+
+    /// Runs `body` on the value of attribute `attr` of element `n`, read in place when it is a single text node.
+    static func value(of attr: xmlAttrPtr, in n: xmlNodePtr, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        guard let child = attr.pointee.children else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+            return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+        }
+        guard let v = xmlNodeListGetString(n.pointee.doc, child, 1) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        defer { lb_xmlFree(v) }
+        return body(UnsafeBufferPointer(start: v, count: Int(xmlStrlen(v))))
     }
 
     static func isXMLSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }

@@ -317,8 +317,13 @@ public enum Charset {
 
     /// Not UTF-8 and undeclared: windows-1252 (WHATWG's default for most locales), unless the high bytes pair up
     /// the way Japanese double-byte text does. Western text has isolated high bytes (é, “), so pairs decide.
+    /// Shift_JIS text has a high trail byte in most pairs (every hiragana, most kanji); windows-1252 text pairs an
+    /// accented letter with the ASCII letter after it ("f\u{FC}r", "Leitf\u{E4}higkeit": German reads as Shift_JIS
+    /// pairs all through), so at least one pair in this many must have its trail byte at 0x80 or above.
+    static let minHighTrailShare = 4
+
     static func guessLegacy(_ b: UnsafeBufferPointer<UInt8>) -> String {
-        var sjisPairs = 0, sjisBad = 0, eucPairs = 0, eucBad = 0
+        var sjisPairs = 0, sjisHighTrail = 0, sjisBad = 0, eucPairs = 0, eucBad = 0
         let n = b.count
         // Shift_JIS pass.
         var i = 0
@@ -327,7 +332,11 @@ public enum Charset {
             if c < 0x80 || (c >= 0xA1 && c <= 0xDF) { i += 1; continue } // ASCII or half-width katakana
             if ((c >= 0x81 && c <= 0x9F) || (c >= 0xE0 && c <= 0xFC)), i + 1 < n {
                 let t = b[i + 1]
-                if (t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFC) { sjisPairs += 1; i += 2; continue }
+                if (t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFC) {
+                    sjisPairs += 1
+                    if t >= 0x80 { sjisHighTrail += 1 }
+                    i += 2; continue
+                }
             }
             sjisBad += 1
             i += 1
@@ -348,7 +357,9 @@ public enum Charset {
         // Japanese text gives dozens of pairs and (almost) no stray bytes; demand both.
         let minimumPairs = 8
         if eucPairs >= minimumPairs && eucBad * 50 <= eucPairs && eucPairs >= sjisPairs / 2 { return "EUC-JP" }
-        if sjisPairs >= minimumPairs && sjisBad * 50 <= sjisPairs { return "Shift_JIS" }
+        if sjisPairs >= minimumPairs && sjisBad * 50 <= sjisPairs && sjisHighTrail * Self.minHighTrailShare >= sjisPairs {
+            return "Shift_JIS"
+        }
         return "windows-1252"
     }
 }

@@ -42,6 +42,13 @@ private func eucJP(_ s: String) -> [UInt8] {
 /// Text long enough for the legacy guess to see many byte pairs.
 private let japanese = "日本語のテキストです。東京都の天気は晴れ、気温は二十度でした。ブログの記事を書きました。"
 private let western = "Café “quoted” — naïve façade, 10 € price, déjà vu"
+/// Umlauts inside words: each one and the letter after it form a valid Shift_JIS pair ("für", "Gebühr").
+private let german = "Mit Hilfe des Viertelleitfähigkeitssensors lässt sich das Vorgemelk prüfen. Die Datenkopplung erfolgt über "
+    + "die Zeit- und Melkplatzsynchronisation. Der Einsatz von tragbaren Ultraschallgeräten verringert den Schätzfehler "
+    + "bei der Konditionsbeurteilung. Bereits die monatlichen Auswertungen der Milchinhaltsstoffe hinsichtlich der "
+    + "Versorgungsstufen bieten dem Landwirt eine Grundlage zur Überwachung seiner Fütterungsstrategie. Zusätzlich "
+    + "empfiehlt es sich, regelmäßig im ersten Laktationsdrittel Beurteilungen durchzuführen; für retrospektive "
+    + "Analysen gehören sie ins Herdenprogramm, denn nur so lässt sich die Gesundheit der Kühe lückenlos prüfen."
 
 struct DetectCase: CustomTestStringConvertible, Sendable {
     let name: String
@@ -105,6 +112,8 @@ private let detectCases: [DetectCase] = [
           contentType: nil, label: "Shift_JIS", source: .fallback),
     .init(name: "undeclared EUC-JP", bytes: eucJP(html("", japanese)),
           contentType: nil, label: "EUC-JP", source: .fallback),
+    .init(name: "undeclared German windows-1252", bytes: bytes(html("", german), .windowsCP1252),
+          contentType: nil, label: "windows-1252", source: .fallback),
 ]
 
 @Test(arguments: detectCases)
@@ -131,6 +140,7 @@ private let decodeCases: [DecodeCase] = [
     .init(name: "windows-1252 labelled iso-8859-1", bytes: bytes(html("<meta charset=\"iso-8859-1\">", western), .windowsCP1252), contentType: nil, text: western),
     .init(name: "windows-1252 with HTTP latin1", bytes: bytes(html("", western), .windowsCP1252), contentType: "text/html; charset=latin1", text: western),
     .init(name: "windows-1252 undeclared", bytes: bytes(html("", western), .windowsCP1252), contentType: nil, text: western),
+    .init(name: "undeclared windows-1252 German is not Shift_JIS", bytes: bytes(html("", german), .windowsCP1252), contentType: nil, text: german),
     .init(name: "windows-1252 under a utf-8 meta", bytes: bytes(html("<meta charset=\"utf-8\">", western), .windowsCP1252), contentType: nil, text: western),
     .init(name: "UTF-8 with wrong meta", bytes: bytes(html("<meta charset=\"iso-8859-1\">", western), .utf8), contentType: nil, text: western),
     .init(name: "UTF-8 with wrong HTTP charset", bytes: bytes(html("", japanese), .utf8), contentType: "text/html; charset=Shift_JIS", text: japanese),

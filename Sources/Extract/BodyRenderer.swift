@@ -214,6 +214,7 @@ struct BodyRenderer {
             var tag: String?
             if let mapped = kind.inline {
                 if mapped == "a" {
+                    if PermalinkMark.matches(n) { return false }
                     if let href = n.attribute("href"), let abs = URLNormalizer.normalize(href, base: base) {
                         ensureParagraph()
                         openTag("a", attrs: " href=\"\(HTMLEscape.attribute(abs))\""); tag = "a"

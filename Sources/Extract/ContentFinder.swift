@@ -109,6 +109,12 @@ enum ClassHints {
     static let byline = ["byline", "author", "dateline", "writtenby", "p-author"]
     /// Share buttons, dropped inside the content when short.
     static let share = ["share", "sharedaddy", "social"]
+    /// Page controls that themes put inside the content column (furo's `back-to-top` link): never text.
+    static let pageControls = ["back-to-top", "backtotop", "back_to_top", "scroll-to-top", "scrolltotop", "go-to-top",
+                               "skip-link", "skip-to-content"]
+    /// Copies shown only on paper (sphinx-book-theme's `onlyprint` title and contents, Bootstrap's `visible-print`):
+    /// hidden on screen, so a reader never sees them twice.
+    static let printOnly = NeedleSet(["onlyprint", "only-print", "print-only", "printonly", "visible-print", "show-for-print"])
     /// ARIA roles that are never content.
     static let unlikelyRoles: Set<String> = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"]
 
@@ -494,6 +500,7 @@ final class FlatTree {
         if textLen[i] < ContentFinder.minimumContentLength, !cls[i].isEmpty || nodes[i].attribute("id") != nil {
             let ms = cls[i] + " " + (nodes[i].attribute("id") ?? "").lowercased()
             if ClassHints.containsAny(ms, ClassHints.share) && !ClassHints.containsAny(ms, ["content", "article"]) { return "share" }
+            if ClassHints.containsAny(ms, ClassHints.pageControls) { return "control" }
         }
         guard options.cleanConditionally else { return nil }
         switch t {
@@ -506,7 +513,9 @@ final class FlatTree {
         let contentLength = textLen[i]
         let isList = isList0 || (contentLength > 0 && Double(listLen[i]) / Double(contentLength) > 0.9)
         let w = weight[i]
-        if Double(w) + score < 0 { return "weight" }
+        // Readability's rule, except for a plain list: an `<ul>`'s score starts at -3, so a short list of
+        // comma-free items (a recipe's steps) scores below zero while being the post's text.
+        if Double(w) + score < 0 && !(isList0 && w >= 0 && linkDensity(i) == 0) { return "weight" }
         if commas[i] >= 10 { return nil }
         let pc = pCount[i], img = imgCount[i], li = liCount[i] - 100, input = inputCount[i]
         let headingDensity = contentLength == 0 ? 0 : Double(headingLen[i]) / Double(contentLength)

@@ -119,18 +119,13 @@ enum TitleFinder {
         return nil
     }
 
-    /// A heading's text without its permalink anchor (Sphinx's `<a class="headerlink" href="#id">¶</a>`, the
-    /// `#` or `§` of other generators): a link to a fragment whose text holds no letter or digit.
+    /// A heading's text without its permalink anchor (`PermalinkMark`).
     static func headingText(_ heading: Node) -> String {
         var text = ""
         heading.walk { n in
             if n.isText { text += n.textContent; return false }
             guard n.isElement else { return false }
-            if n.name == "a", n != heading, n.attribute("href")?.hasPrefix("#") == true,
-               !n.textContent.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
-                return false
-            }
-            return true
+            return n == heading || !PermalinkMark.matches(n)
         }
         return TextNormalizer.normalize(text)
     }

@@ -452,3 +452,37 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(page.record.title == "Café")
     }
 }
+
+/// What a theme puts inside the content column that is not the post's text, and the post's text that scoring
+/// alone would drop.
+@Suite struct BodyBoilerplate {
+    private static let plain = "The bed came next and the level went across the ways at both ends before the test cut. "
+
+    @Test func aShortListOfPlainItemsStays() throws {
+        // Comma-free prose scores low, and an `<ul>` starts at -3: Readability's weight rule dropped the list.
+        let html = """
+        <html><body><div class="wrap"><article><h1>Shims</h1>
+        <p>\(Self.plain)\(Self.plain)</p><p>\(Self.plain)\(Self.plain)</p>
+        <ul><li><p>Brass shim stock and never paper.</p></li><li><p>One foot at a time.</p></li></ul>
+        <p>\(Self.plain)\(Self.plain)</p></article></div></body></html>
+        """
+        let text = try extract(html, url: "https://x.example/shims/").record.body.text
+        #expect(text.contains("Brass shim stock and never paper."))
+        #expect(text.contains("One foot at a time."))
+    }
+
+    @Test(arguments: [
+        ("heading permalink", ##"<h2>Method<a class="headerlink" href="#method">¶</a></h2>"##, "Method", "¶"),
+        ("footnote back-link", ##"<p>The two-collar method. <a href="#ref-1">↩</a></p>"##, "The two-collar method.", "↩"),
+        ("back-to-top control", ##"<a href="#" class="back-to-top"><span>Back to top</span></a>"##, "", "Back to top"),
+        ("print-only copy", #"<div class="onlyprint"><h2>Printed contents</h2></div>"#, "", "Printed contents"),
+    ])
+    func leftOut(_ name: String, _ markup: String, _ kept: String, _ dropped: String) throws {
+        let html = """
+        <html><body><article><h1>Shims</h1>\(markup)<p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p></article></body></html>
+        """
+        let text = try extract(html, url: "https://x.example/shims/").record.body.text
+        #expect(kept.isEmpty || text.contains(kept), "\(name)")
+        #expect(!text.contains(dropped), "\(name)")
+    }
+}

@@ -272,15 +272,14 @@ public final class SnapshotWriter: @unchecked Sendable {
         let folder = String(hash.prefix(2))
         let dir = objectsPath + "/" + folder
         let path = dir + "/" + hash.dropFirst(2) + ".json"
-        if access(path, F_OK) == 0 { return }   // stored once
-        // One of 256 folders: created (or found) once per writer, not once per post.
+        // One of 256 folders in `objects/` (which `open` created): made (or found) once per writer, not once per post.
         if !mutex.withLock({ objectFolders.contains(folder) }) {
-            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                throw ArchiveError.io(path: dir, reason: "cannot create object folder: \(error.localizedDescription)")
+            guard mkdir(dir, 0o755) == 0 || errno == EEXIST else {
+                throw ArchiveError.io(path: dir, reason: "cannot create object folder: \(String(cString: strerror(errno)))")
             }
             mutex.withLock { _ = objectFolders.insert(folder) }
         }
-        try writeFileAtomically(path: path, bytes)
+        try createFileOnce(path: path, bytes)   // stored once
     }
 }
 

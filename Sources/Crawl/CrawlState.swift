@@ -52,6 +52,11 @@ public final class CrawlState {
             // was ~24 KB of WAL per crawled page, and the checkpoints' fsyncs of it stalled the crawl loop
             // 15-120 ms each (~0.35 s in a 2,000-post crawl).
             try db.execute(sql: "PRAGMA page_size = \(CrawlState.pageSize)")
+            // One process owns the file (the archive's site lock keeps a second crawler out): locks taken
+            // once and kept, and the WAL index in this process's memory instead of a shared `-shm` file. Each
+            // flush otherwise took and released file locks with fcntl(2) and compared the shared index.
+            // Before WAL mode, which reads it. A killed process's locks go with it.
+            try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
             // WAL: each flush is one append; a kill never leaves a half-written transaction visible.
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")

@@ -372,6 +372,36 @@ struct DateFinder {
         return out
     }
 
+    /// Phrases after which a post footer's sentence names the post's date: WordPress themes' "This entry was posted on
+    /// Monday, December 14th, 2015 at 2:48 pm and is filed under ...", "Dieser Artikel wurde am 14. Dezember 2015 um
+    /// 14:48 von NAME geschrieben und unter ... abgelegt". Lowercased; each names the post itself, so prose ("the
+    /// company was founded on ...") does not match.
+    static let postedPhrases = ["entry was posted on", "post was posted on", "article was posted on", "entry was published on",
+                                "post was published on", "article was published on", "story was published on",
+                                "artikel wurde am", "beitrag wurde am", "eintrag wurde am",
+                                "article a été publié le", "article a été posté le", "billet a été publié le",
+                                "entrada fue publicada el", "artículo fue publicado el", "articolo è stato pubblicato il",
+                                "articolo è stato scritto il", "bericht werd geplaatst op", "bericht is geplaatst op",
+                                "artikel werd geplaatst op", "artigo foi publicado em", "post foi publicado em"]
+    /// Longest sentence (characters) read for a posted phrase: a footer of one or two sentences, not a paragraph.
+    static let maxPostedSentence = 400
+    /// Characters after the phrase read for the date ("Monday, December 14th, 2015 at 2:48 pm").
+    static let postedDateWindow = 48
+
+    /// The absolute date right after a posted phrase in `text`.
+    private func postedSentence(_ text: String) -> DateField? {
+        guard text.count <= Self.maxPostedSentence else { return nil }
+        let lower = text.lowercased()
+        for phrase in Self.postedPhrases {
+            guard let r = lower.range(of: phrase) else { continue }
+            let window = String(lower[r.upperBound...].prefix(Self.postedDateWindow))
+            guard let p = DateParser.parseText(window, reference: reference, languageHint: languageHint), !p.isRelative,
+                  plausible(p) else { return nil }
+            return field(p, raw: text, source: "text")
+        }
+        return nil
+    }
+
     private func scanText(in region: Node, hinted: Bool) -> DateField? {
         var found: DateField?
         var seen = 0
@@ -388,11 +418,17 @@ struct DateFinder {
                 return
             }
             // Cheap byte bound before normalizing: four bytes per character at most (counted before copying the text).
-            guard n.textByteCount(upTo: limit * 4 + 64) <= limit * 4 + 64 else { return }
+            let bound = limit * 4 + 64, sentenceBound = Self.maxPostedSentence * 4 + 64
+            guard n.textByteCount(upTo: sentenceBound) <= sentenceBound else { return }
             let raw = n.textContent
-            guard raw.utf8.count <= limit * 4 + 64 else { return }
+            guard raw.utf8.count <= sentenceBound else { return }
             let text = TextNormalizer.normalize(raw)
-            guard !text.isEmpty, text.count <= limit else { return }
+            guard !text.isEmpty else { return }
+            // Too long for a date line: a post footer's sentence may still say when the post was written.
+            guard raw.utf8.count <= bound, text.count <= limit else {
+                if let f = postedSentence(text) { found = f }
+                return
+            }
             if maxWords < Int.max, DateParser.tokenize(text).lazy.filter({ $0.word != nil }).count > maxWords { return }
             if let p = DateParser.parseText(text, reference: reference, languageHint: languageHint), plausible(p) {
                 found = field(p, raw: text, source: "text")

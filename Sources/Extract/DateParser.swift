@@ -586,7 +586,7 @@ extension DateParser {
     /// Ordinal suffixes after a day number ("23rd", "1er", "1º").
     static let ordinals: Set<String> = ["st", "nd", "rd", "th", "er", "re", "e", "º", "ª", "o", "a", "de", "te", "ste", "ter", "го", "й", "ое", "eme", "ème"]
     /// Year markers after a year ("2024 г.", "2024年" handled as a separator).
-    static let yearMarkers: Set<String> = ["г", "года", "год", "r", "roku", "m", "yil", "yılı"]
+    static let yearMarkers: Set<String> = ["г", "года", "год", "r", "roku", "m", "yil", "yılı", "ko", "eko", "gada"]
 
     /// The first absolute date (year, month and day) in the tokens: Y-M-D numbers or with CJK markers, a month name
     /// with a day and year in either order, or D.M.Y / M/D/Y numbers (ambiguity broken by `monthFirst`, then by
@@ -644,6 +644,15 @@ extension DateParser {
         default:
             return nil
         }
+        // Latvian "2024. gada 23. novembrī": the marker after the year's dot, then the day before the month name.
+        if sep == ".", j < n, t[j].word == "gada" {
+            j += 1
+            guard j + 1 < n, let (d, dd) = t[j].number, dd <= 2 else { return nil }
+            var k = j + 1
+            if t[k].punct == "." { k += 1 }
+            guard k < n, let w = t[k].word, let m = monthNumber(w), isValid(year, m, d) else { return nil }
+            return (year, m, d, k + 1)
+        }
         guard j < n else { return nil }
         if let w = t[j].word, let m = monthNumber(w) {
             // 2024 Nov 23, 2024-Nov-23, "2024. november 23."
@@ -665,6 +674,11 @@ extension DateParser {
         guard k < n, let (d, dd) = t[k].number, dd <= 2, isValid(year, m, d) else { return nil }
         // "2024.11.23.4" is a version number, not a date.
         if let s = sep, s == ".", k + 2 < n, t[k + 1].punct == ".", t[k + 2].number != nil { return nil }
+        // "۱۴۰۳/۰۹/۰۳": no Gregorian year of a web page is in the 1300s or 1400s, a Solar Hijri year of one is.
+        if solarHijriYears.contains(year) {
+            guard let (gy, gm, gd) = gregorianFromSolarHijri(year, m, d) else { return nil }
+            return (gy, gm, gd, k + 1)
+        }
         return (year, m, d, k + 1)
     }
 
@@ -699,21 +713,114 @@ extension DateParser {
         var fillersSeen = 0
         while j < n, fillersSeen < 2, let w = t[j].word, fillers.contains(w), monthNumber(w) == nil { j += 1; fillersSeen += 1 }
         guard j < n, let w = t[j].word else { return nil }
-        var month = monthNumber(w)
-        if month == nil, w == "tháng", j + 1 < n, let (mv, md) = t[j + 1].number, md <= 2 {
+        if let sm = solarHijriMonth(w) { return solarHijriDay(t, at: j + 1, month: sm, day: d) }
+        var month: Int?
+        if let (mv, next) = namedMonth(t, at: j) {
+            month = mv
+            j = next - 1
+        } else if w == "tháng", j + 1 < n, let (mv, md) = t[j + 1].number, md <= 2 {
             // Vietnamese: "23 tháng 11 năm 2024", "23 tháng 11, 2024"
             month = mv
             j += 1
         }
         guard let m = month else { return nil }
         j += 1
+        // A second name for the same month: "5 كانون الثاني/يناير 2024" (Arabic pages often give both calendars' names).
+        if j + 1 < n, t[j].punct == "/", let (_, next) = namedMonth(t, at: j + 1) { j = next }
         if j < n, let p = t[j].punct, p == "." || p == "-" || p == "/" || p == "," { j += 1 }
         if j < n, let p = t[j].punct, p == "," { j += 1 }
         if j < n, let w = t[j].word, fillers.contains(w) || w == "năm" { j += 1 }
-        guard j < n, let (yv, yd) = t[j].number, yd == 4 else { return nil }
-        let y = gregorianYear(yv)
+        guard j < n, let (yv, yd) = t[j].number else { return nil }
+        var y: Int
+        if yd == 4 {
+            y = gregorianYear(yv)
+        } else if yd == 2, w.unicodeScalars.contains(where: { (0x0E00...0x0E7F).contains($0.value) }) {
+            // Thai abbreviations go with two-digit Buddhist years: "23 ม.ค. 67" is 2567, 2024.
+            y = gregorianYear(2500 + yv)
+        } else {
+            return nil
+        }
         guard isValid(y, m, d) else { return nil }
         return (y, m, d, j + 1)
+    }
+
+    /// The month named by the word at `i`, or by it and the next one (Levantine Arabic "كانون الثاني", January), and
+    /// the index after the name.
+    static func namedMonth(_ t: [Token], at i: Int) -> (Int, Int)? {
+        guard i < t.count, let w = t[i].word else { return nil }
+        if let first = levantinePairs[w], i + 1 < t.count, let second = t[i + 1].word, let m = first[second] { return (m, i + 2) }
+        if let m = monthNumber(w) { return (m, i + 1) }
+        return nil
+    }
+
+    /// Levantine (Syria, Lebanon, Iraq, Jordan) month names of two words: "كانون الثاني" is January, "تشرين الأول" October.
+    static let levantinePairs: [String: [String: Int]] = [
+        "كانون": ["الثاني": 1, "الأول": 12, "الاول": 12, "ثاني": 1, "أول": 12],
+        "تشرين": ["الأول": 10, "الاول": 10, "الثاني": 11, "أول": 10, "ثاني": 11],
+    ]
+
+    // MARK: Solar Hijri (Iran, Afghanistan)
+
+    /// Solar Hijri years of web pages (1369 is 1990); no Gregorian year of a web page is in that range.
+    static let solarHijriYears = 1300...1499
+
+    /// Persian (Iran) and Dari (Afghanistan) month names of the Solar Hijri calendar, with Arabic-letter spellings
+    /// (ي for ی, ك for ک) looked up through `solarHijriMonth`.
+    static let solarHijriMonths: [String: Int] = {
+        var m: [String: Int] = [:]
+        for list in [["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"],
+                     ["حمل", "ثور", "جوزا", "سرطان", "اسد", "سنبله", "میزان", "عقرب", "قوس", "جدی", "دلو", "حوت"]] {
+            for (k, name) in list.enumerated() { m[name] = k + 1 }
+        }
+        m["امرداد"] = 5
+        return m
+    }()
+
+    static func solarHijriMonth(_ w: String) -> Int? {
+        if let m = solarHijriMonths[w] { return m }
+        guard w.unicodeScalars.contains(where: { $0 == "\u{064A}" || $0 == "\u{0643}" }) else { return nil }
+        return solarHijriMonths[w.replacingOccurrences(of: "\u{064A}", with: "\u{06CC}").replacingOccurrences(of: "\u{0643}", with: "\u{06A9}")]
+    }
+
+    /// "۱۵ دی ۱۳۹۹", "۲۴ مهر ماه ۱۴۰۳": the day before the month name, the year after it (the word "month" may follow
+    /// the name); `i` is the index after the name.
+    static func solarHijriDay(_ t: [Token], at i: Int, month: Int, day: Int) -> (Int, Int, Int, Int)? {
+        var j = i
+        if j < t.count, t[j].word == "ماه" { j += 1 }
+        if j < t.count, t[j].punct == "," || t[j].punct == "،" { j += 1 }
+        guard j < t.count, let (y, yd) = t[j].number, yd == 4, solarHijriYears.contains(y),
+              let (gy, gm, gd) = gregorianFromSolarHijri(y, month, day) else { return nil }
+        return (gy, gm, gd, j + 1)
+    }
+
+    /// The Gregorian day of a Solar Hijri date (the arithmetic of the widely used jalaali conversion, exact for the
+    /// years of `solarHijriYears`); nil for a day the month cannot have.
+    static func gregorianFromSolarHijri(_ year: Int, _ month: Int, _ day: Int) -> (Int, Int, Int)? {
+        guard (1...12).contains(month), day >= 1, day <= (month <= 6 ? 31 : 30) else { return nil }
+        let jy = year + 1595
+        var days = -355_668 + 365 * jy + (jy / 33) * 8 + ((jy % 33) + 3) / 4 + day
+            + (month < 7 ? (month - 1) * 31 : (month - 7) * 30 + 186)
+        var gy = 400 * (days / 146_097)
+        days %= 146_097
+        if days > 36_524 {
+            days -= 1
+            gy += 100 * (days / 36_524)
+            days %= 36_524
+            if days >= 365 { days += 1 }
+        }
+        gy += 4 * (days / 1_461)
+        days %= 1_461
+        if days > 365 {
+            gy += (days - 1) / 365
+            days = (days - 1) % 365
+        }
+        var gd = days + 1
+        let leap = (gy % 4 == 0 && gy % 100 != 0) || gy % 400 == 0
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        var gm = 1
+        for len in lengths where gd > len { gd -= len; gm += 1 }
+        guard isValid(gy, gm, gd) else { return nil }
+        return (gy, gm, gd)
     }
 
     /// Thai pages count years in the Buddhist era (2567 = 2024); no Gregorian year of a web page is that large.
@@ -1038,6 +1145,12 @@ extension DateParser {
             ["enero", "pebrero", "marso", "abril", "mayo", "hunyo", "hulyo", "agosto", "setyembre", "oktubre", "nobyembre", "disyembre"],
             ["sausio", "vasario", "kovo", "balandžio", "gegužės", "birželio", "liepos", "rugpjūčio", "rugsėjo", "spalio", "lapkričio", "gruodžio"],
             ["janvāris", "februāris", "marts", "aprīlis", "maijs", "jūnijs", "jūlijs", "augusts", "septembris", "oktobris", "novembris", "decembris"],
+            // Latvian locative ("2024. gada 23. novembrī") and abbreviations
+            ["janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā", "jūlijā", "augustā", "septembrī", "oktobrī", "novembrī", "decembrī"],
+            ["janv", "febr", "marts", "apr", "maijs", "jūn", "jūl", "aug", "sept", "okt", "nov", "dec"],
+            // Basque, and its genitive ("2024ko azaroaren 23a")
+            ["urtarrila", "otsaila", "martxoa", "apirila", "maiatza", "ekaina", "uztaila", "abuztua", "iraila", "urria", "azaroa", "abendua"],
+            ["urtarrilaren", "otsailaren", "martxoaren", "apirilaren", "maiatzaren", "ekainaren", "uztailaren", "abuztuaren", "irailaren", "urriaren", "azaroaren", "abenduaren"],
             // Arabic (Egypt/Gulf and Maghreb spellings), Hebrew (with the "in" prefix too), Hindi
             ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
             ["جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
@@ -1067,6 +1180,10 @@ extension DateParser {
         ]
         for list in lists {
             for (k, name) in list.enumerated() where m[name] == nil { m[name] = k + 1 }
+        }
+        // Levantine Arabic one-word names (January, October, November, December take two: `levantinePairs`).
+        for (name, month) in [("شباط", 2), ("آذار", 3), ("نيسان", 4), ("أيار", 5), ("حزيران", 6), ("تموز", 7), ("آب", 8), ("أيلول", 9)] {
+            m[name] = month
         }
         // Abbreviations with other spellings.
         for (name, month) in [("फरवरी", 2), ("सितम्बर", 9), ("नवम्बर", 11), ("दिसम्बर", 12), ("अगस्‍त", 8), ("أبريل", 4), ("إبريل", 4), ("ابريل", 4),

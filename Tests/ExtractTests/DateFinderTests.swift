@@ -51,6 +51,23 @@ import Testing
         #expect(try published(html)?.date == date)
     }
 
+    /// A post footer's sentence, too long for a date line, names the post's date after a phrase saying so (WordPress
+    /// themes' "This entry was posted on ..."); prose that names another date in the same way does not count.
+    @Test(arguments: [
+        ("en", "<p class=\"postmetadata\"><small>This entry was posted on Monday, December 14th, 2015 at 2:48 pm and is filed under "
+            + "<a href=\"/category/arduino\" rel=\"category tag\">Arduino</a>. You can follow any responses to this entry through the "
+            + "<a href=\"/feed\">RSS 2.0</a> feed. You can leave a response, or trackback from your own site.</small></p>", "2015-12-14"),
+        ("de", "<div class=\"post-footer\">Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von <a href=\"/author/admin/\">Heiner</a> "
+            + "geschrieben und unter dem Stichwort <a href=\"/tag/arduino\" rel=\"tag\">Arduino</a>, in die Kategorie "
+            + "<a href=\"/category/arduino\">Arduino</a> eingeordnet. Du kannst die Kommentare verfolgen.</div>", "2015-12-14"),
+        ("de", "<div class=\"post-footer\">Die Firma wurde am 14. Dezember 2015 um 14:48 von einem Notar eingetragen, und seitdem "
+            + "wächst sie. Sie hat Büros in drei Städten, beschäftigt viele Leute und verkauft Geräte in ganz Europa.</div>", nil),
+    ] as [(String, String, String?)])
+    func postedSentenceInTheFooter(_ lang: String, _ footer: String, _ date: String?) throws {
+        let html = "<html lang=\"\(lang)\"><body><div class=\"post\"><h2>Roomba</h2><div class=\"entry\">\(Self.text)</div>\(footer)</div></body></html>"
+        #expect(try published(html, url: "https://x.example/arduino/424-roomba")?.date == date)
+    }
+
     /// A date split over elements without spaces ("Mai<span>06</span>2018") reads as its parts.
     @Test func dateSplitOverSpans() throws {
         let html = "<html><body><div class=\"post\"><h3>Come together</h3><p class=\"copyright\"><span class=\"date\">Mai<span>06</span>2018</span></p>"

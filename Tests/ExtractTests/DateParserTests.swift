@@ -238,6 +238,22 @@ private let moreTextCases: [TextDateCase] = [
     .init(name: "Thai abbreviated month", input: "23 ม.ค. 2567", date: "2024-01-23"),
     .init(name: "Thai digits", input: "๒๓ พฤศจิกายน ๒๕๖๗", date: "2024-11-23"),
     .init(name: "Lithuanian year first", input: "2024 m. sausio 23 d.", date: "2024-01-23"),
+    // Solar Hijri (Iran, Afghanistan): Persian month names or a year in the 1300s-1400s, converted to the Gregorian day.
+    .init(name: "Persian Solar Hijri", input: "۱۵ دی ۱۳۹۹", date: "2021-01-04"),
+    .init(name: "Persian Solar Hijri, weekday and 'month'", input: "سه‌شنبه ۲۴ مهر ماه ۱۴۰۳ - ۱۰:۳۰", date: "2024-10-15"),
+    .init(name: "Persian Solar Hijri with Arabic letters", input: "۱۵ دي ۱۳۹۹", date: "2021-01-04"),
+    .init(name: "Persian Solar Hijri numeric", input: "تاریخ انتشار: ۱۴۰۳/۰۹/۰۳", date: "2024-11-23"),
+    .init(name: "Dari Solar Hijri month", input: "۳ قوس ۱۴۰۳", date: "2024-11-23"),
+    .init(name: "Basque", input: "2024ko azaroaren 23a", date: "2024-11-23"),
+    .init(name: "Basque -eko year", input: "2021eko urtarrilaren 5a, 10:30", date: "2021-01-05"),
+    .init(name: "Latvian nominative", input: "2024. gada 23. novembris", date: "2024-11-23"),
+    .init(name: "Latvian locative", input: "Publicēts: 2024. gada 23. novembrī 10:15", date: "2024-11-23"),
+    .init(name: "Latvian day first", input: "23. novembrī, 2024", date: "2024-11-23"),
+    .init(name: "Arabic Levantine two-word month", input: "23 تشرين الثاني 2024", date: "2024-11-23"),
+    .init(name: "Arabic Levantine with Egyptian name", input: "5 كانون الثاني/يناير 2024", date: "2024-01-05"),
+    .init(name: "Arabic Egyptian with Levantine name", input: "الجمعة 5 يناير/كانون الثاني 2024", date: "2024-01-05"),
+    .init(name: "Arabic Levantine one-word month", input: "23 نيسان 2024", date: "2024-04-23"),
+    .init(name: "Thai abbreviation, two-digit Buddhist year", input: "23 ม.ค. 67", date: "2024-01-23"),
 ]
 
 @Test(arguments: moreTextCases)

@@ -245,7 +245,7 @@ final class FlatTree {
             }
             if !titleHeaderRemoved, t == .heading1 || facts.flags.contains(.h2), !titles.isEmpty {
                 let text = TextNormalizer.normalize(n.textContent)
-                if titles.anySimilar(text, above: 0.75) {
+                if titles.anyRepeated(in: text, section: t != .heading1) {
                     titleHeaderRemoved = true; excluded.insert(n); return false
                 }
             }

@@ -326,7 +326,7 @@ enum BoilerplateMarker {
                 }
                 if !titleDropped, name == "h1" || name == "h2" {
                     let t = TextNormalizer.normalize(n.textContent)
-                    if titleTokens.anySimilar(t, above: 0.75) { titleDropped = true; out.insert(n); return false }
+                    if titleTokens.anyRepeated(in: t, section: name == "h2") { titleDropped = true; out.insert(n); return false }
                 }
                 return true
             }

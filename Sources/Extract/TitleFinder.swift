@@ -265,18 +265,31 @@ enum TitleFinder {
     }
 }
 
-/// Titles tokenized once for comparing with many headings: `anySimilar(text, above: x)` is
-/// `titles.contains { TitleFinder.similarity($0, text) > x }`.
+/// Titles tokenized once for comparing with many headings.
 struct TitleTokens {
-    private let sets: [Set<String>]
+    private let titles: [(set: Set<String>, tokens: [String], ascii: Bool)]
 
-    init(_ titles: [String]) { sets = titles.map { Set(TitleFinder.anyTokens($0).tokens) } }
+    init(_ titles: [String]) {
+        self.titles = titles.map { let (t, ascii) = TitleFinder.anyTokens($0); return (Set(t), t, ascii) }
+    }
 
-    var isEmpty: Bool { sets.isEmpty }
+    var isEmpty: Bool { titles.isEmpty }
 
-    func anySimilar(_ text: String, above threshold: Double) -> Bool {
-        if sets.isEmpty { return false }
+    /// How much of a title an `<h2>` must also hold to repeat it. Readability's test alone asks only that the
+    /// heading's words be the title's, so a section heading ("The restless part") sharing two words with
+    /// "Against the Restless Studio" was dropped as the title. An `<h1>` is the page's headline however it
+    /// rewords a long `<title>`, so it needs no coverage.
+    static let titleCoverage = 0.5
+
+    /// Whether a heading repeats one of the titles: Readability's `similarity(title, text) > 0.75`, and for a
+    /// `section` heading (`<h2>`) the heading also holds more than `titleCoverage` of that title.
+    func anyRepeated(in text: String, section: Bool) -> Bool {
+        if titles.isEmpty { return false }
         let (tb, ascii) = TitleFinder.anyTokens(text)
-        return sets.contains { TitleFinder.similarity($0, tb, ascii: ascii) > threshold }
+        let setB = section ? Set(tb) : []
+        return titles.contains {
+            TitleFinder.similarity($0.set, tb, ascii: ascii) > 0.75
+                && (!section || TitleFinder.similarity(setB, $0.tokens, ascii: $0.ascii) > Self.titleCoverage)
+        }
     }
 }

@@ -54,18 +54,39 @@ func asciiSimilarityIsTheGeneralOne(_ pair: (String, String)) {
     #expect(TitleFinder.asciiSimilarity("é " + pair.0, pair.1) == nil)
 }
 
-/// Titles tokenized once must judge headings exactly as `similarity` does, ASCII or not.
+/// Titles tokenized once must judge headings exactly as `similarity` both ways does, ASCII or not.
 @Test func titleTokensAgreeWithSimilarity() {
     let titles = [["Post title — Site"], ["Hello World", "Hello World | Blog"], ["Café au lait", "café"], []]
     let texts = ["Post title", "hello world", "Café au lait!", "Cafe au lait", "Unrelated heading", "", "日本語 タイトル"]
     for ts in titles {
         let tokens = TitleTokens(ts)
         for t in texts {
-            for x in [0.0, 0.5, 0.75, 0.99] {
-                #expect(tokens.anySimilar(t, above: x) == ts.contains { TitleFinder.similarity($0, t) > x })
-            }
+            #expect(tokens.anyRepeated(in: t, section: false) == ts.contains { TitleFinder.similarity($0, t) > 0.75 })
+            #expect(tokens.anyRepeated(in: t, section: true) == ts.contains {
+                TitleFinder.similarity($0, t) > 0.75 && TitleFinder.similarity(t, $0) > TitleTokens.titleCoverage
+            })
         }
     }
+}
+
+/// Which `<h2>`s repeat the title (and leave the body), and which are sections: one named case per row.
+@Test(arguments: [
+    ("the title itself", "Against the Restless Studio", "Against the Restless Studio", true),
+    ("the title with the site name", "Against the Restless Studio - Field Notes", "Against the Restless Studio", true),
+    ("the title with a kicker", "Against the Restless Studio", "Essay: Against the Restless Studio", true),
+    ("the title's first words", "How I built a wood-fired kiln in the garden", "How I built a wood-fired kiln", true),
+    ("a section sharing two words", "Against the Restless Studio", "The restless part", false),
+    ("a section of other words", "Against the Restless Studio", "What the neighbours said", false),
+])
+func sectionHeadingRepeatsTitle(_ name: String, _ title: String, _ heading: String, _ repeated: Bool) {
+    #expect(TitleTokens([title]).anyRepeated(in: heading, section: true) == repeated, "\(name)")
+}
+
+/// An `<h1>` that words a long `<title>` shorter is still the headline.
+@Test func headlineRewordingALongTitleRepeatsIt() {
+    let title = "Browser — Customize and make it your own — The most flexible browser on the Web"
+    #expect(TitleTokens([title]).anyRepeated(in: "Make your browser your own", section: false))
+    #expect(!TitleTokens([title]).anyRepeated(in: "Make your browser your own", section: true))
 }
 
 /// The memchr search must agree with a plain scan, at the edges too.

@@ -413,19 +413,25 @@ struct RelatedFinder {
             url = URLNormalizer.crawlKey(a.attribute("href") ?? "", base: baseURL)
         }
         guard let url else { return nil }
-        let fallback = readCard(item, url: url)
-        var title = fallback?.title ?? ""
-        if let t = first(rule.title) { title = TextNormalizer.normalize(t.textContent) }
-        guard !title.isEmpty else { return nil }
-        var summary = fallback?.summary
-        if rule.summary != nil {
-            summary = first(rule.summary).map { TextNormalizer.normalize($0.textContent) }
+        // The heuristic reading of the card, only for the fields the rule does not find (a rule that names them
+        // all never needs it).
+        var heuristic: RelatedLink??
+        func fallback() -> RelatedLink? {
+            if let h = heuristic { return h }
+            let h = readCard(item, url: url)
+            heuristic = .some(h)
+            return h
         }
+        let title = first(rule.title).map { TextNormalizer.normalize($0.textContent) } ?? fallback()?.title ?? ""
+        guard !title.isEmpty else { return nil }
+        var summary = rule.summary != nil ? first(rule.summary).map { TextNormalizer.normalize($0.textContent) } : fallback()?.summary
         if let s = summary, s.isEmpty || rules.isPlaceholderSummary(s) { summary = nil }
-        var image = fallback?.image
+        let image: String?
         if let i = first(rule.image) {
             let src = i.isElement ? (BodyRenderer.imageSource(i) ?? i.attribute("href")) : i.ownText
             image = src.flatMap { URLNormalizer.normalize($0, base: baseURL) }
+        } else {
+            image = fallback()?.image
         }
         return RelatedLink(title: title, url: url, summary: summary, image: image)
     }

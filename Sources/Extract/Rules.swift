@@ -133,6 +133,8 @@ public struct Rules: Sendable {
     /// `sha256:<hex>` of the file bytes, recorded in snapshot manifests.
     public var sha256: String
     private var placeholderKeys: Set<String>
+    /// The most Unicode scalars a placeholder key has (-1 without placeholders).
+    private var longestPlaceholderKey: Int
 
     /// No site rules and no placeholders: heuristics only.
     public static let empty = Rules(version: 1, placeholderSummaries: [], sites: [], sha256: "sha256:" + SHA256.hex(""))
@@ -141,6 +143,7 @@ public struct Rules: Sendable {
         self.version = version; self.placeholderSummaries = placeholderSummaries
         self.sites = sites; self.sha256 = sha256
         self.placeholderKeys = Set(placeholderSummaries.map { Rules.placeholderKey($0) })
+        self.longestPlaceholderKey = placeholderKeys.map(\.unicodeScalars.count).max() ?? -1
     }
 
     /// Reads and validates a rules file.
@@ -160,7 +163,11 @@ public struct Rules: Sendable {
 
     /// Whether a related-card summary is one of the placeholder phrases.
     public func isPlaceholderSummary(_ s: String) -> Bool {
-        placeholderKeys.contains(Rules.placeholderKey(s))
+        let t = TextNormalizer.normalize(s)
+        // Lowercasing maps each scalar to one or more (never fewer): a longer text cannot become a key, and most
+        // summaries are longer than every placeholder (lowercasing one is most of the cost).
+        guard t.unicodeScalars.count <= longestPlaceholderKey else { return false }
+        return placeholderKeys.contains(t.lowercased())
     }
 
     static func placeholderKey(_ s: String) -> String {

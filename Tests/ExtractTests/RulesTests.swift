@@ -53,6 +53,20 @@ private let errorCases: [RulesErrorCase] = [
         #expect(rules.isPlaceholderSummary("  no post summary was provided. "))
     }
 
+    /// Placeholders compare after normalization and lowercasing; the length bound counts the key's scalars, which
+    /// lowercasing can add to ("İ" is one scalar, its lowercase "i̇" two).
+    @Test func placeholderSummaries() throws {
+        let json = #"{"placeholder_summaries":["No excerpt.","İstanbul"],"sites":[]}"#
+        let rules = try Rules.parse(Array(json.utf8), file: "rules.json")
+        let cases: [(String, Bool)] = [
+            ("No excerpt.", true), ("  NO   EXCERPT. ", true), ("no excerpt", false), ("No excerpt. More", false),
+            ("İSTANBUL", true), ("i̇stanbul", true), ("Istanbul", false), ("", false),
+            (String(repeating: "No excerpt. ", count: 20), false),
+        ]
+        for (summary, expected) in cases { #expect(rules.isPlaceholderSummary(summary) == expected, "\(summary)") }
+        #expect(!Rules.empty.isPlaceholderSummary("No excerpt."))
+    }
+
     @Test func siteMatching() throws {
         let json = #"{"sites":[{"name":"gen","match":{"generator":"^WordPress"}},{"name":"host","match":{"hosts":["example.com"]}},{"name":"mk","match":{"markup":["body.blogger"]}}]}"#
         let rules = try Rules.parse(Array(json.utf8), file: "rules.json")

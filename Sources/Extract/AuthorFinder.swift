@@ -18,6 +18,8 @@ enum AuthorFinder {
     static let prefixes = ["written by", "posted by", "words by", "reviewed by", "story by", "by:", "by", "von", "par",
                            "por", "di", "door", "av", "autor:", "author:", "автор:", "作者：", "作者", "著者：", "著者", "投稿者：", "投稿者",
                            "글쓴이", "기자"]
+    /// For each ASCII byte, whether a label of `prefixes` starts with it.
+    static let prefixStarts: [Bool] = (0..<128).map { b in prefixes.contains { $0.utf8.first == UInt8(b) } }
     /// URL path pieces of author pages.
     static let authorPaths = ["/author/", "/authors/", "/profile/", "/people/", "/staff/", "/writers/", "/contributors/"]
     static let authorPathSet = NeedleSet(authorPaths)
@@ -165,8 +167,9 @@ enum AuthorFinder {
             if t.hasPrefix("in ") || t.hasPrefix("In ") { continue }
             let lower = t.lowercased()
             if lower.hasSuffix(" read") || lower.hasSuffix(" min") || lower == "share" || lower == "subscribe" { continue }
-            for p in pieces(t, separatedBy: " and ").flatMap({ pieces($0, separatedBy: " & ") })
-                .flatMap({ pieces($0, separatedBy: ", ") }).flatMap({ pieces($0, separatedBy: " und ") }) {
+            var names = [t]
+            for sep in nameSeparators { names = names.flatMap { pieces($0, separatedBy: sep) } }
+            for p in names {
                 let n = stripPrefix(p.trimmingCharacters(in: nameEdges))
                 guard !n.isEmpty, n.count <= 80, n.split(separator: " ").count <= maxWords else { continue }
                 if !hasLetter(n) { continue }
@@ -177,12 +180,20 @@ enum AuthorFinder {
         return parts
     }
 
+    /// Separators between the names of one segment ("Ann and Bob", "Ann, Bob").
+    static let nameSeparators = [" and ", " & ", ", ", " und "]
+
     private static let nameEdges = CharacterSet(charactersIn: " ,;:.@")
 
-    /// `s.components(separatedBy: sep)`, without Foundation for an ASCII string that does not hold `sep`'s bytes (most
-    /// bylines): Foundation's search compares canonically equivalent forms, which ASCII text has only as itself.
+    /// The separators above whose characters have no other canonical form: Foundation finds them only where their
+    /// bytes are. The middle dot is left out: U+0387 GREEK ANO TELEIA is canonically the same character.
+    static let separatorsWithoutEquivalents = Set((segmentSeparators + nameSeparators).filter { !$0.unicodeScalars.contains("\u{00B7}") })
+
+    /// `s.components(separatedBy: sep)`, without Foundation for a string that does not hold `sep`'s bytes (most
+    /// bylines): Foundation's search compares canonically equivalent forms, which ASCII text has only as itself, and
+    /// which the characters of `separatorsWithoutEquivalents` have only as themselves in any text.
     static func pieces(_ s: String, separatedBy sep: String) -> [String] {
-        if isASCII(s) && !ByteSearch.contains(s, sep) { return [s] }
+        if (isASCII(s) || separatorsWithoutEquivalents.contains(sep)) && !ByteSearch.contains(s, sep) { return [s] }
         return s.components(separatedBy: sep)
     }
 
@@ -210,6 +221,9 @@ enum AuthorFinder {
     }
 
     static func stripPrefix(_ s: String) -> String {
+        // A text whose first byte is ASCII starts its lowercase with that byte's lowercase: when no label starts so,
+        // none can match (most names), and lowercasing the name is the cost.
+        if let b = s.utf8.first, b < 0x80, !prefixStarts[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] { return s }
         var t = s
         let lower = t.lowercased()
         for p in prefixes where lower.hasPrefix(p + " ") || (p.hasSuffix(":") && lower.hasPrefix(p)) || (p.hasSuffix("：") && lower.hasPrefix(p)) {

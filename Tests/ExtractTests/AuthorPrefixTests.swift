@@ -20,6 +20,11 @@ import Foundation
         Case(name: "Chinese label", input: "作者 李明", expected: "李明"),
         Case(name: "name that starts like a label stays", input: "Byron Katie", expected: "Byron Katie"),
         Case(name: "no label", input: "Jane Doe", expected: "Jane Doe"),
+        Case(name: "non-ASCII name, no label", input: "Zoë Ångström", expected: "Zoë Ångström"),
+        Case(name: "label in capitals", input: "BY Zoë Ångström", expected: "Zoë Ångström"),
+        Case(name: "French label before an accented name", input: "Par Ève Dubois", expected: "Ève Dubois"),
+        Case(name: "Cyrillic label in capitals", input: "АВТОР: Иван Петров", expected: "Иван Петров"),
+        Case(name: "name starting with a digit", input: "2 Chainz", expected: "2 Chainz"),
     ]
 
     @Test(arguments: cases)
@@ -34,7 +39,9 @@ import Foundation
 @Test func bylineShortcutsAnswerAsFoundation() {
     let samples = ["By Jane Doe", "Jane Doe · March 3", "A | B", "x\u{0387}y", "Jane ON Monday", "José Ñúñez",
                    "Posted by admin at 10:00", "", "  ", "Ann and Bob", "Ann & Bob", "123", "\u{0661}\u{0662}", "é", "@@@",
-                   "Writers\u{2014}Two", "Written by K\u{212A}"]
+                   "Writers\u{2014}Two", "Written by K\u{212A}", "Zoë Ångström", "Zoë and José", "Zoë & Ann", "Zoë, Ann",
+                   "Zoë und Ann", "Zoë | Ann", "Zoë|Ann", "Zoë • Ann", "Zoë·Ann", "Zoë · Ann", "Zoë\u{0387}Ann", "Zoë — Ann",
+                   "Zoë – Ann", "Zoë - Ann", "Zoë\nAnn", "Zoë\r\nAnn", "Zoe\u{301} and Ann", "Zoë and\u{301} Ann", "Ann an\u{303}d Bob"]
     for s in samples {
         for sep in AuthorFinder.segmentSeparators + [" and ", " & ", ", ", " und "] {
             #expect(AuthorFinder.pieces(s, separatedBy: sep) == s.components(separatedBy: sep), "\(s) / \(sep)")

@@ -33,6 +33,13 @@ Generators (each skipped, and said so, when its software is missing):
                                                tags, categories, archives); posts in reStructuredText
   mkdocs-blogging-mkdocs, -readthedocs         mkdocs-blogging-plugin 2.2 under MkDocs' two built-in themes
   ikiwiki                                      ikiwiki (Debian) as a blog: meta, tag and inline plugins, HTML5
+  chronicle-default, -blocky, -copyrighteous  chronicle 4.6 (Debian), the Perl blog compiler, under three of its
+                                               HTML::Template themes (XHTML divs; a fieldset/legend table; blosxom-
+                                               style spans); pages named after the title, the day only, no author
+  blosxom                                      blosxom 2.1 (Debian), the Perl CGI weblog, in static mode with its
+                                               built-in html flavour; the post's page is its day page (its permalink)
+  lektor-quickstart                            Lektor 3.3 with the blog `lektor quickstart` writes (day-only date
+                                               field, one author, no tags)
   wordpress-twentytwentyone, -twentytwentytwo, -twentytwentythree
                                                WordPress 6.1 from Debian, a private MariaDB in the work folder,
                                                posts written by wp_insert_post, served by `php -S`; HTTP only
@@ -41,8 +48,8 @@ Fields a theme does not print on a post page (NOT_SHOWN) are right when the reco
 Install: apt-get install hugo jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag
 ruby-jekyll-sitemap ruby-jekyll-paginate ruby-jekyll-archives wordpress wordpress-theme-twentytwentyone
 wordpress-theme-twentytwentytwo wordpress-theme-twentytwentythree mariadb-server php-cli php-mysql php-xml
-php-mbstring ikiwiki; python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown nikola mkdocs-material
-ablog furo pydata-sphinx-theme sphinx-book-theme mkdocs-blogging-plugin
+php-mbstring ikiwiki chronicle blosxom; python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown nikola
+mkdocs-material ablog furo pydata-sphinx-theme sphinx-book-theme mkdocs-blogging-plugin lektor
 (Python generators come from $REALBLOGS_VENV/bin, default bench/.venv, else from PATH).
 Prints one JSON line per generator and mode, then a summary table. Not used by the tests.
 """
@@ -537,6 +544,106 @@ def build_ikiwiki(posts, src, out, url, log):
          "--url", url.rstrip("/"), "--rss", "--atom", site, out], src, log)
 
 
+def chronicle_file(title):
+    """chronicle's output name for an entry: every character but ASCII letters and digits becomes _."""
+    return re.sub(r"[^a-zA-Z0-9]", "_", title) + ".html"
+
+
+def build_chronicle(theme):
+    """chronicle (Debian's package), the Perl blog compiler: one file per entry with Title:, Date: and Tags:
+    headers over an HTML body, rendered by HTML::Template themes (XHTML 1.0, no article element, no meta
+    data, the day only: the default date-format '%o %B %Y'). No author, no summary, no slug: the page is
+    named after the title."""
+    def build(posts, src, out, url, log):
+        chron = shutil.which("chronicle")
+        if not chron:
+            raise FileNotFoundError("chronicle")
+        blog = os.path.join(src, "blog")
+        os.makedirs(blog)
+        for p in posts:
+            open(os.path.join(blog, p["slug"] + ".txt"), "w").write(
+                f"Title: {p['title']}\nDate: {p['local']:%Y-%m-%d %H:%M} {p['zone']}\nTags: " + ", ".join(p["tags"])
+                + "\n\n" + html_body(p) + "\n")
+        run([chron, "--config", "/dev/null", "--input", blog, "--output", out, "--theme-dir", "/usr/share/chronicle/themes",
+             "--theme", theme, "--url-prefix", url, "--blog-title", "Field Notes", "--no-comments", "--entry-count", "10"],
+            src, log)
+    return build
+
+
+BLOSXOM_CONF = """$blog_title = "Field Notes";
+$blog_description = "Notes from the field";
+$blog_language = "en";
+$blog_encoding = "UTF-8";
+$datadir = "%(data)s";
+$url = "%(url)s";
+$depth = 0;
+$num_entries = 40;
+$file_extension = "txt";
+$default_flavour = "html";
+$show_future_entries = 0;
+$plugin_dir = "%(plugins)s";
+$plugin_state_dir = "%(plugins)s/state";
+$static_dir = "%(out)s";
+$static_password = "static";
+@static_flavours = qw/html rss/;
+$static_entries = 0;
+1;
+"""
+
+
+def build_blosxom(posts, src, out, url, log):
+    """blosxom 2.1 (Debian's package), the Perl CGI weblog, in its static mode with its built-in html
+    flavour: an entry is a text file (first line the title, the rest HTML) in a category folder, dated by its
+    modification time; pages are HTML 4.01 with the blog's name as <title>, a date heading per day, the entry
+    title in an <h3> and 'posted at: HH:MM' (the server's clock, here UTC) after it. No author, no tags.
+    blosxom's permalink is the day's page (/YYYY/MM/DD#name; static_entries off, its default, writes no page
+    per entry): with no two posts on one day that page is the post's."""
+    bx = "/usr/lib/cgi-bin/blosxom"
+    if not (os.path.exists(bx) and shutil.which("perl")):
+        raise FileNotFoundError("blosxom")
+    data, plugins = os.path.join(src, "data"), os.path.join(src, "plugins")
+    os.makedirs(os.path.join(plugins, "state"))
+    os.makedirs(out)
+    for p in posts:
+        d = os.path.join(data, p["category"].lower())
+        os.makedirs(d, exist_ok=True)
+        f = os.path.join(d, p["slug"] + ".txt")
+        open(f, "w").write(p["title"] + "\n" + html_body(p) + "\n")
+        t = p["utc"].replace(tzinfo=datetime.timezone.utc).timestamp()
+        os.utime(f, (t, t))
+    conf = os.path.join(src, "blosxom.conf")
+    open(conf, "w").write(BLOSXOM_CONF % {"data": data, "url": url.rstrip("/"), "plugins": plugins, "out": out})
+    env = dict(os.environ, BLOSXOM_CONFIG_FILE=conf, TZ="UTC")
+    with open(log, "a") as f:
+        r = subprocess.run(["perl", bx, "-password=static", "-quiet=1"], cwd=src, stdout=f, stderr=subprocess.STDOUT, env=env)
+    if r.returncode != 0:
+        raise RuntimeError(f"blosxom failed ({r.returncode}); see {log}")
+
+
+def build_lektor(posts, src, out, url, log):
+    """Lektor 3.3 (PyPI) with the basic blog its `lektor quickstart` writes (models blog and blog-post,
+    templates layout, blog, blog-post and macros/blog): an HTML5 page without an article element or meta
+    data, the title in an <h2> inside div.blog-post, 'written by AUTHOR on YYYY-MM-DD' (a date field: the
+    day only, one author), no tags."""
+    lek = tool("lektor")
+    if not lek:
+        raise FileNotFoundError("lektor")
+    site = os.path.join(src, "site")
+    with open(log, "a") as f:
+        r = subprocess.run([lek, "quickstart", "--name", "Field Notes", "--path", site], input="Ana Lima\ny\ny\n",
+                           text=True, cwd=src, stdout=f, stderr=subprocess.STDOUT)
+    if r.returncode != 0:
+        raise RuntimeError(f"lektor quickstart failed; see {log}")
+    blog = os.path.join(site, "content", "blog")
+    shutil.rmtree(os.path.join(blog, "first-post"))
+    for p in posts:
+        os.makedirs(os.path.join(blog, p["slug"]))
+        open(os.path.join(blog, p["slug"], "contents.lr"), "w").write(
+            f"title: {p['title']}\n---\npub_date: {p['local']:%Y-%m-%d}\n---\nauthor: {p['authors'][0][1]}\n---\n"
+            "body:\n\n" + markdown_body(p))
+    run([lek, "build", "--output-path", out], site, log)
+
+
 WP_CONFIG = """<?php
 define('DB_NAME', 'wp');
 define('DB_USER', 'root');
@@ -654,6 +761,11 @@ GENERATORS = {
     "mkdocs-blogging-mkdocs": build_mkdocs_blogging("mkdocs"),
     "mkdocs-blogging-readthedocs": build_mkdocs_blogging("readthedocs"),
     "ikiwiki": build_ikiwiki,
+    "chronicle-default": build_chronicle("default"),
+    "chronicle-blocky": build_chronicle("blocky"),
+    "chronicle-copyrighteous": build_chronicle("copyrighteous"),
+    "blosxom": build_blosxom,
+    "lektor-quickstart": build_lektor,
     "wordpress-twentytwentyone": build_wordpress("twentytwentyone"),
     "wordpress-twentytwentytwo": build_wordpress("twentytwentytwo"),
     "wordpress-twentytwentythree": build_wordpress("twentytwentythree"),
@@ -668,7 +780,15 @@ NOT_SHOWN = {"jekyll-minima": {"tags"}, "ablog-alabaster": {"time"}, "ablog-furo
              "ablog-book": {"time"}, "mkdocs-blogging-mkdocs": {"published", "time", "authors"},
              "mkdocs-blogging-readthedocs": {"published", "time", "authors"},
              # ikiwiki's page template shows "Last edited" (the build) and keeps the creation date in a comment
-             "ikiwiki": {"published", "time"}}
+             "ikiwiki": {"published", "time"},
+             # chronicle has no author and prints the day only
+             **{f"chronicle-{t}": {"time", "authors"} for t in ("default", "blocky", "copyrighteous")}}
+# blosxom prints "posted at: HH:MM" in the server's clock without a zone: no instant, the day is right
+NOT_SHOWN["blosxom"] = {"authors", "tags", "time"}
+NOT_SHOWN["lektor-quickstart"] = {"tags", "time"}
+SINGLE_AUTHOR.add("lektor-quickstart")
+# A post's page when it is not named after the slug: the path from the post.
+POST_PATH = {"blosxom": lambda p: f"/{p['utc']:%Y/%m/%d}/", **{f"chronicle-{t}": (lambda p: "/" + chronicle_file(p["title"])) for t in ("default", "blocky", "copyrighteous")}}
 
 
 # ---- locating posts in the build ---------------------------------------------------------------
@@ -681,11 +801,14 @@ def page_paths(out):
                 yield "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
 
 
-def locate(posts, out):
+def locate(posts, out, path_of=None):
     paths = list(page_paths(out))
     found = {}
     for p in posts:
-        hits = [x for x in paths if x.rstrip("/").rsplit("/", 1)[-1] in (p["slug"], p["slug"] + ".html")]
+        if path_of:
+            hits = [x for x in paths if x == path_of(p)]
+        else:
+            hits = [x for x in paths if x.rstrip("/").rsplit("/", 1)[-1] in (p["slug"], p["slug"] + ".html")]
         if len(hits) != 1:
             raise RuntimeError(f"post {p['slug']}: {len(hits)} pages in the build ({hits[:3]})")
         found[hits[0]] = p
@@ -865,7 +988,7 @@ def main():
             if served:
                 posts_at, pages, modes = served["post_paths"], [], ["http"]
             else:
-                (posts_at, pages), modes = locate(posts, out), a.modes.split(",")
+                (posts_at, pages), modes = locate(posts, out, POST_PATH.get(name)), a.modes.split(",")
             for mode in modes:
                 manifest, records, secs = crawl(os.path.abspath(a.lookback), os.path.abspath(a.rules), mode, out, url, port,
                                                 work, served and served["server"])

@@ -54,6 +54,38 @@ enum AuthorFinder {
         return false
     }
 
+    /// English byline openings that make the content's first line a byline when no class marks it
+    /// (Lektor's quickstart blog: `<p class="meta">written by Ana Lima on 2021-01-04</p>` above the text).
+    static let leadingPrefixes = ["written by", "posted by", "words by", "story by", "by:", "by"]
+    /// At most this many words in such a line: a name and a date ("Posted by Jane Doe on March 3, 2024"),
+    /// not the post's first sentence.
+    static let leadingBylineMaxWords = 12
+    /// Elements inside a line of text: the line is the block around them.
+    static let inlineNames: Set<String> = ["a", "span", "em", "strong", "b", "i", "time", "abbr", "small", "font"]
+
+    /// The content's first line of text, when it is a byline that no class or attribute marks: its block
+    /// (not a root itself; headings before it are passed over), opening with one of `leadingPrefixes`, of at most `leadingBylineMaxWords` words,
+    /// naming someone. The caller drops it from the body and reads it as the byline.
+    static func leadingByline(roots: [Node], excluded: Set<Node>) -> (node: Node, text: String)? {
+        guard let root = roots.first else { return nil }
+        var firstText: Node?
+        root.walk { n in
+            if firstText != nil { return false }
+            // A heading above the byline is the title (the content may keep it when another heading matched first).
+            if n.isElement { return !excluded.contains(n) && !PageClassifier.headingNames.contains(n.name) }
+            if n.isText, n.textContent.contains(where: { !$0.isWhitespace }) { firstText = n }
+            return false
+        }
+        guard var line = firstText?.parent else { return nil }
+        while inlineNames.contains(line.name), let up = line.parent, up != root { line = up }
+        guard line != root, line.isElement, !inlineNames.contains(line.name) else { return nil }
+        let text = TextNormalizer.normalize(line.textContent)
+        let lower = text.lowercased()
+        guard leadingPrefixes.contains(where: { lower.hasPrefix($0 + " ") }),
+              text.split(separator: " ").count <= leadingBylineMaxWords, !split(text).isEmpty else { return nil }
+        return (line, text)
+    }
+
     /// Above this many words a byline is a sentence, not names.
     static let maxWords = 10
     static let itempropName = try! CSSSelector.compile("[itemprop='name']")

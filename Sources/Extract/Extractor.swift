@@ -108,8 +108,19 @@ struct PageExtraction {
         var tagTitle: String?
         if let raw = m.titleTag, !TextNormalizer.normalize(raw).isEmpty {
             let name = siteName ?? TitleFinder.homeLinkName(m.anchors, pageURL: pageURL, base: base)
+            var titleTexts: Set<String>? // read once, and only when a short cut part needs it
+            let shownAsTitle: (String) -> Bool = { part in
+                if part == name { return false }
+                if headingTexts.contains(part) { return true }
+                if titleTexts == nil {
+                    let nodes = (try? doc.select(css: TitleFinder.titleElements)) ?? []
+                    titleTexts = Set(nodes.filter(\.isElement).map(TitleFinder.headingText))
+                }
+                return titleTexts!.contains(part)
+            }
             tagTitle = TitleFinder.cutHostName(
-                TitleFinder.cutSiteName(TitleFinder.fromTitleTag(raw, headings: headingTexts, h1s: h1Texts), siteName: name),
+                TitleFinder.cutSiteName(TitleFinder.fromTitleTag(raw, headings: headingTexts, h1s: h1Texts, shownAsTitle: shownAsTitle),
+                                        siteName: name),
                 pageURL: pageURL)
         }
         if title == nil {
@@ -146,6 +157,9 @@ struct PageExtraction {
         } else if let body = m.body ?? doc.root {
             let sel = ContentFinder(body: body, preExcluded: preExcluded, titles: titles, elements: m.elements).find()
             roots = sel.roots; excluded = sel.excluded; byline = sel.byline
+            if byline == nil, let line = AuthorFinder.leadingByline(roots: roots, excluded: excluded) {
+                excluded.insert(line.node); byline = line.text
+            }
         }
         let rendered = BodyRenderer(excluded: excluded, baseURL: base).render(roots)
         let wordCount = TextNormalizer.wordCount(rendered.text)

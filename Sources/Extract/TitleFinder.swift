@@ -152,8 +152,23 @@ enum TitleFinder {
 
     static func wordCount(_ s: String) -> Int { s.split(whereSeparator: { $0 == " " }).count }
 
+    /// No ASCII letter: Japanese or Chinese, whose titles are written without spaces, so word counts cannot
+    /// judge a cut part ("Field Notes: 東京の冬 17").
+    static func isUnspaced(_ s: String) -> Bool {
+        !s.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
+    }
+
+    /// Elements whose text can name the post on the page besides `h1`/`h2`: a lower heading, a fieldset's
+    /// legend, or an element whose class names a title (chronicle's `div.title` and `<legend>`, blosxom's
+    /// `span.blosxomTitle`). Read only when the cut part of `<title>` is short.
+    static let titleElements = "h3, legend, [class*=title i]"
+
     /// Readability's cleanup of `<title>`: keep the part before the last separator unless that leaves too little.
-    static func fromTitleTag(_ raw: String, headings: [String], h1s: [String]) -> String {
+    /// A cut part of four words or fewer is kept only when `shownAsTitle` says the page prints it as a title
+    /// (Readability keeps the whole `<title>` then, for "Mozilla - Wikipedia"; "Field Notes: Quiet morning
+    /// and maps" under `<div class="title">Quiet morning and maps</div>` is the post's four words).
+    static func fromTitleTag(_ raw: String, headings: [String], h1s: [String],
+                             shownAsTitle: (String) -> Bool = { _ in false }) -> String {
         let orig = TextNormalizer.normalize(raw)
         var cur = orig
         var hadHierarchical = false
@@ -168,17 +183,24 @@ enum TitleFinder {
             return out
         }
         let seps = sepPositions()
+        // The first cut (before the last separator, after the last colon), before any fallback.
+        var firstCut = false
         if let last = seps.last, let first = seps.first {
             hadHierarchical = seps.contains { hierarchical.contains(chars[$0]) }
             cur = String(chars[..<last]).trimmedWhitespace
-            if wordCount(cur) < 3 { cur = String(chars[(first + 1)...]).trimmedWhitespace }
+            firstCut = true
+            if wordCount(cur) < 3, !(isUnspaced(cur) && shownAsTitle(cur)) {
+                cur = String(chars[(first + 1)...]).trimmedWhitespace; firstCut = false
+            }
         } else if orig.contains(": ") {
             if !headings.contains(orig) {
                 let lastColon = orig.lastIndex(of: ":")!
                 let firstColon = orig.firstIndex(of: ":")!
                 cur = String(orig[orig.index(after: lastColon)...]).trimmedWhitespace
-                if wordCount(cur) < 3 {
+                firstCut = true
+                if wordCount(cur) < 3, !(isUnspaced(cur) && shownAsTitle(cur)) {
                     cur = String(orig[orig.index(after: firstColon)...]).trimmedWhitespace
+                    firstCut = false
                 } else if wordCount(String(orig[..<firstColon])) > 5 {
                     cur = orig
                 }
@@ -189,7 +211,10 @@ enum TitleFinder {
         let wc = wordCount(cur)
         if wc <= 4 {
             let stripped = String(orig.filter { !separators.contains($0) })
-            if !hadHierarchical || wc != wordCount(TextNormalizer.normalize(stripped)) - 1 { cur = orig }
+            if !hadHierarchical || wc != wordCount(TextNormalizer.normalize(stripped)) - 1,
+               !(firstCut && cur != orig && shownAsTitle(cur)) {
+                cur = orig
+            }
         }
         return cur
     }

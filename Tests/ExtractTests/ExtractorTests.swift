@@ -116,13 +116,34 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         ("<title>\n短缺药品保供稳价 全力保障临床用药需求-新华网\n</title>", "<h1>短缺药品保供稳价 全力保障临床用药需求</h1>", "短缺药品保供稳价 全力保障临床用药需求"),
         ("<title>Über uns-Teil 2</title>", "<h1>Something else entirely</h1>", "Über uns-Teil 2"),
         ("<title>FairCoin hackathon beim Sommercamp | X.Example</title>", "<h2>Elsewhere</h2>", "FairCoin hackathon beim Sommercamp"),
-        // As Readability does, a title whose cut part is <= 4 words is kept whole, even when a heading spells that part.
+        // As Readability does, a title whose cut part is <= 4 words is kept whole, even when a heading spells that part
+        // when the part is under 3 words (Readability then cuts on the other side)...
         ("<title>Mozilla - Wikipedia</title>", "<h1>Mozilla</h1>", "Mozilla - Wikipedia"),
+        ("<title>Quiet morning and maps - Wikipedia</title>", "<h1>Something else</h1>", "Quiet morning and maps - Wikipedia"),
+        // ...but a cut part of 3-4 words that the page prints as a title is the title (chronicle's themes, Lektor's
+        // quickstart blog), and so is an unspaced part, which word counts cannot judge.
+        ("<title>Field Notes: Quiet morning and maps</title>", "<div class=\"title\">Quiet morning and maps</div>", "Quiet morning and maps"),
+        ("<title>Blog: Quiet morning and maps</title>", "<legend>Quiet morning and maps</legend>", "Quiet morning and maps"),
+        ("<title>River notes and field — Field Notes</title>", "<h2>River notes and field</h2>", "River notes and field"),
+        ("<title>Field Notes: 東京の冬 17</title>", "<span class=\"blosxomTitle\">東京の冬 17</span>", "東京の冬 17"),
     ])
     func titleWithoutTheSiteName(_ head: String, _ heading: String, _ title: String) throws {
         let page = try extract("<html><head>\(head)</head><body><article>\(heading)<p>\(lorem)\(lorem)\(lorem)</p></article></body></html>",
                                url: "https://x.example/post")
         #expect(page.record.title == title)
+    }
+
+    /// A first line "written by NAME on DATE" that no class marks is the byline (Lektor's quickstart blog), also under
+    /// a heading the content kept; a first sentence that only starts with "By" is not.
+    @Test func unmarkedLeadingBylineLine() throws {
+        let byline = try extract("<html><body><div class=\"blog-post\"><h2>River maps</h2><p class=\"meta\">written by\n  Jörg Müller\n  on 2021-03-09"
+                                 + "<p>\(lorem)\(lorem)\(lorem)</p></div></body></html>")
+        #expect(byline.record.authors == ["Jörg Müller"])
+        #expect(!byline.record.body.text.contains("written by"))
+        let sentence = try extract("<html><body><article><h1>River maps</h1><p>By the time the survey sheets came back from the"
+                                   + " library, the river had moved again.</p><p>\(lorem)\(lorem)\(lorem)</p></article></body></html>")
+        #expect(sentence.record.authors.isEmpty)
+        #expect(sentence.record.body.text.hasPrefix("By the time"))
     }
 
     /// A theme's wrapper named "sidebar" that holds the post is not an aside, and a hidden slider's slide is not the

@@ -502,7 +502,12 @@ final class FlatTree {
             if ClassHints.containsAny(ms, ClassHints.share) && !ClassHints.containsAny(ms, ["content", "article"]) { return "share" }
             if ClassHints.containsAny(ms, ClassHints.pageControls) { return "control" }
         }
-        guard options.cleanConditionally else { return nil }
+        if isAdLabel(i) { return "ad label" }
+        guard options.cleanConditionally else {
+            // A short post reaches the last attempt, which keeps every block: its footer's tag, feed and comment lines
+            // ("Kommentarfeed | Kommentare geschlossen | Trackback-URL") still stay out.
+            return isPostFooter(i) ? "footer" : nil
+        }
         switch t {
         case .form, .fieldset, .table, .ul, .ol, .div, .section: break
         default: return nil
@@ -530,6 +535,36 @@ final class FlatTree {
         if w >= 25 && ld > 0.5 { return "links" }
         if (embeds == 1 && contentLength < 75) || embeds > 1 { return "embeds" }
         return nil
+    }
+
+    /// Texts of a block that only labels an ad slot inside the story ("Anzeige", "ADVERTISEMENT", "Story continues below
+    /// advertisement"), lowercased, without the dashes or brackets around them.
+    static let adLabels: Set<String> = ["ad", "ads", "advertisement", "advertisements", "advertising", "sponsored",
+                                        "sponsored content", "paid content", "story continues below advertisement",
+                                        "article continues below advertisement", "continue reading below",
+                                        "content continues below", "advertisement - scroll to continue",
+                                        "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "advertentie",
+                                        "reklama", "реклама", "广告", "廣告", "広告", "광고"]
+    /// Longest text (characters, as `textLen` counts) looked at for an ad label.
+    static let maxAdLabel = 40
+
+    /// Whether a block (paragraph, div, section, subheading) holds nothing but an ad slot's label.
+    private func isAdLabel(_ i: Int) -> Bool {
+        guard textLen[i] > 0, textLen[i] <= Self.maxAdLabel, linkLen[i] == 0 else { return false }
+        switch tag[i] {
+        case .p, .div, .section, .heading: break
+        default: return false
+        }
+        let text = TextNormalizer.normalize(nodes[i].textContent).lowercased()
+        let label = text.trimmingCharacters(in: CharacterSet.letters.inverted)
+        return Self.adLabels.contains(label)
+    }
+
+    /// Class or id words of a post's footer (`entryfooter`, `post-footer`, `entry-footer`), unless they also name content.
+    private func isPostFooter(_ i: Int) -> Bool {
+        guard tag[i] == .div || tag[i] == .section || tag[i] == .p else { return false }
+        let ms = cls[i] + " " + (nodes[i].attribute("id") ?? "").lowercased()
+        return ByteSearch.contains(ms, "footer") && !ClassHints.containsAny(ms, ClassHints.maybeCandidate)
     }
 
     private func isDataTable(_ i: Int) -> Bool {

@@ -22,7 +22,7 @@ enum TitleFinder {
                 let nameMatches = similarity(name, tt) > 0.75, headlineMatches = similarity(headline, tt) > 0.75
                 pick = headlineMatches && !nameMatches ? headline : name
             }
-            if !pick.isEmpty { return pick }
+            if !pick.isEmpty { return withKicker(pick, h1s: h1s) }
         }
         if let t = m.first("dc:title", "dcterm:title", "dcterms.title", "dc.title", "og:title", "weibo:article:title",
                            "weibo:webpage:title", "title", "twitter:title", "parsely-title") {
@@ -30,6 +30,19 @@ enum TitleFinder {
             if !n.isEmpty { return untruncated(n, h1s: h1s) }
         }
         return nil
+    }
+
+    /// Most words of a kicker ("Nutzerbasierte Abrechnung:") before the headline in the page's `<h1>`.
+    static let maxKickerWords = 5
+
+    /// The `<h1>` that shows `headline` after a kicker and a colon ("Nutzerbasierte Abrechnung: Musik-Stars fordern ..."),
+    /// which the JSON-LD headline leaves out: the reader sees the kicker as part of the title.
+    static func withKicker(_ headline: String, h1s: [String]) -> String {
+        for h in h1s where h.count > headline.count + 2 && h.hasSuffix(" " + headline) {
+            let kicker = h.dropLast(headline.count).trimmingCharacters(in: .whitespaces)
+            if kicker.count > 1, kicker.hasSuffix(":"), kicker.split(separator: " ").count <= maxKickerWords { return h }
+        }
+        return headline
     }
 
     /// One ASCII word with a digit: an id, not a headline (unspaced scripts write titles without spaces).

@@ -90,6 +90,21 @@ private let menu = "<ul class=\"site-nav\">" + (1...40).map { "<li><a href=\"/se
         #expect(r.title == title)
     }
 
+    /// A kicker that the page's `<h1>` shows before the headline ("Nutzerbasierte Abrechnung: ...") is part of the
+    /// title even when the JSON-LD headline leaves it out; a long lead-in before a colon is no kicker.
+    @Test(arguments: [
+        ("Nutzerbasierte Abrechnung: Musik-Stars fordern neues Streaming-Modell", "Nutzerbasierte Abrechnung: Musik-Stars fordern neues Streaming-Modell"),
+        ("Musik-Stars fordern neues Streaming-Modell", "Musik-Stars fordern neues Streaming-Modell"),
+        ("What the band told us after the show in the old town hall last night: Musik-Stars fordern neues Streaming-Modell",
+         "Musik-Stars fordern neues Streaming-Modell"),
+    ])
+    func kickerInTheHeading(_ h1: String, _ title: String) throws {
+        let ld = #"{"@context":"https://schema.org","@type":"NewsArticle","headline":"Musik-Stars fordern neues Streaming-Modell"}"#
+        let r = try extract("<html><head><script type=\"application/ld+json\">\(ld)</script></head>"
+                            + "<body><div class=\"story\"><h1>\(h1)</h1><p>\(lorem)\(lorem)\(lorem)</p></div></body></html>")
+        #expect(r.title == title)
+    }
+
     /// A JSON-LD `name` that is a CMS id ("d-161500790") yields to the `headline`.
     @Test func identifierNameYieldsToTheHeadline() throws {
         let ld = #"{"@context":"https://schema.org","@type":"NewsArticle","name":"d-161500790","headline":"Ein Albtraum"}"#
@@ -126,5 +141,37 @@ private let menu = "<ul class=\"site-nav\">" + (1...40).map { "<li><a href=\"/se
         let r = try extract("<html><body><div class=\"story\"><h1>Story</h1><p>\(lorem)\(lorem)\(lorem)</p>"
                             + "<div id=\"articleBody\" hidden><p>Secret draft. \(lorem)</p></div></div></body></html>")
         #expect(!r.body.text.contains("Secret draft."))
+    }
+}
+
+@Suite struct ShortPostBoilerplate {
+    /// A post too short for the content search's minimum is searched again with fewer filters; a relaxed attempt
+    /// that only adds the footer's tag and comment lines does not replace the stricter one.
+    @Test func shortPostKeepsItsFooterOut() throws {
+        let post = "<div class=\"post\"><h1>Kleine Freuden</h1><small>11.09.2011, 16:20 von autor</small><div class=\"entry\">"
+            + "<p>Manchmal überrascht einen der Alltag mit kleinen Freuden. Neulich spazierte ich durch die Stadt, da baumelte "
+            + "vom Balkon im vierten Stock eine lange Schnur mit einem Körbchen herunter, und ein Zettel lag darin.</p>"
+            + "<p>Gut investierte zwanzig Cent, auch wenn das Bild kein Meisterwerk war!</p>"
+            + "<div class=\"entryfooter\"><p>Tags: <a href=\"/tag/stadt/\" rel=\"tag\">Stadt</a>, <a href=\"/tag/cent/\" rel=\"tag\">Cent</a></p>"
+            + "<p><a href=\"/2011/09/11/freuden/feed/\">Kommentarfeed</a> | Kommentare geschlossen | "
+            + "<a href=\"/2011/09/11/freuden/trackback/\" rel=\"trackback\">Trackback-URL</a></p></div></div></div>"
+        let r = try extract("<html lang=\"de\"><body>\(menu)\(post)</body></html>", url: "https://blog.example/2011/09/11/freuden/")
+        #expect(r.body.text.contains("Gut investierte zwanzig Cent"))
+        #expect(!r.body.text.contains("Kommentare geschlossen"))
+    }
+}
+
+@Suite struct AdLabels {
+    /// A block that only labels an ad slot inside the story ("Anzeige", "ADVERTISEMENT") is not the story's text.
+    @Test(arguments: [
+        "<div class=\"contentad\"><div style=\"text-align:left\">Anzeige</div><div class=\"bn_content\"><a href=\"/banner/rd/1\"><img src=\"/banner/ad/1.png\"></a></div></div>",
+        "<p>ADVERTISEMENT</p>",
+        "<div class=\"slot\"><p>— Story continues below advertisement —</p></div>",
+    ])
+    func adLabelIsNoText(_ slot: String) throws {
+        let r = try extract("<html><body><article><h1>Story</h1><p>\(lorem)\(lorem)</p>\(slot)<p>Second part. \(lorem)\(lorem)</p></article></body></html>")
+        #expect(r.body.text.contains("Second part."))
+        #expect(!r.body.text.lowercased().contains("anzeige"))
+        #expect(!r.body.text.lowercased().contains("advertisement"))
     }
 }

@@ -425,6 +425,7 @@ final class FlatTree {
             p = parent[p]
         }
         // An only child stands for its parent.
+        let contentScore = score[top]
         p = parent[top]
         while p >= 0 && tag[p] != .body && childCount[p] == 1 {
             top = p; p = parent[top]
@@ -440,7 +441,10 @@ final class FlatTree {
         for s in siblings {
             if s == top { roots.append(s); continue }
             var bonus = 0.0
-            if !cls[s].isEmpty && cls[s] == cls[top] { bonus = topScore * 0.2 }
+            // A sibling of the same class gets a share of the content's score; a wrapper that stands for its only child
+            // carries that child's score (Drupal wraps each part of a story, lead, picture, text, in one-child
+            // wrappers whose own scores are too small to let the lead's part join).
+            if !cls[s].isEmpty && cls[s] == cls[top] { bonus = max(topScore, contentScore) * 0.2 }
             if initialized[s] && score[s] + bonus >= siblingThreshold { roots.append(s); continue }
             if isParagraphLike(s) {
                 let ld = linkDensity(s), len = textLen[s]
@@ -503,6 +507,8 @@ final class FlatTree {
             if ClassHints.containsAny(ms, ClassHints.pageControls) { return "control" }
         }
         if isAdLabel(i) { return "ad label" }
+        // A figure that is one link around a headline (and a summary) is a teaser card for another story, not a picture.
+        if t == .figure, headingLen[i] > 0, linkDensity(i) >= Self.minTeaserLinkDensity { return "teaser" }
         guard options.cleanConditionally else {
             // A short post reaches the last attempt, which keeps every block: its footer's tag, feed and comment lines
             // ("Kommentarfeed | Kommentare geschlossen | Trackback-URL") still stay out.
@@ -536,6 +542,9 @@ final class FlatTree {
         if (embeds == 1 && contentLength < 75) || embeds > 1 { return "embeds" }
         return nil
     }
+
+    /// Share of a figure's text inside links from which, with a heading in it, it is a teaser card.
+    static let minTeaserLinkDensity = 0.9
 
     /// Texts of a block that only labels an ad slot inside the story ("Anzeige", "ADVERTISEMENT", "Story continues below
     /// advertisement"), lowercased, without the dashes or brackets around them.

@@ -175,3 +175,40 @@ private let menu = "<ul class=\"site-nav\">" + (1...40).map { "<li><a href=\"/se
         #expect(!r.body.text.lowercased().contains("advertisement"))
     }
 }
+
+@Suite struct TeaserFigures {
+    /// A figure that is one link around another story's headline and summary is a teaser card, not a picture of the
+    /// story; a picture with its caption stays.
+    @Test func teaserFigureIsNoText() throws {
+        let teaser = "<figure class=\"teaserable\"><a href=\"https://news.example/wirtschaft/ice-bahn-takt-1.4435810\" class=\"teaser\">"
+            + "<div class=\"image\"><img src=\"/img/bahn.jpg\" alt=\"Bahn\"></div><figcaption><p class=\"overline\">Neues Bahn-Konzept</p>"
+            + "<h3 class=\"teaser-title\">ICE im S-Bahn-Takt</h3><p class=\"summary\">Die Bahn will schon bald die ersten Fernverbindungen "
+            + "im Halbstunden-Rhythmus anbieten.</p></figcaption></a></figure>"
+        let picture = "<figure><img src=\"/img/bus.jpg\" alt=\"Bus\"><figcaption>A long-distance coach at the central bus station.</figcaption></figure>"
+        let r = try extract("<html><body><article><h1>Story</h1><p>\(lorem)\(lorem)</p>\(teaser)<p>Second part. \(lorem)\(lorem)</p>"
+                            + "\(picture)<p>Third part. \(lorem)</p></article></body></html>")
+        #expect(!r.body.text.contains("ICE im S-Bahn-Takt"))
+        #expect(!r.body.text.contains("Halbstunden-Rhythmus"))
+        #expect(r.body.text.contains("A long-distance coach at the central bus station."))
+        #expect(r.body.text.contains("Third part."))
+    }
+}
+
+@Suite struct OneChildWrappers {
+    /// A story split into parts, each wrapped in wrappers of one child (Drupal's paragraph fields: lead, picture,
+    /// text): the lead's part joins the text's, whose wrappers carry the text's score.
+    @Test func leadInItsOwnFieldJoinsTheText() throws {
+        let lead = "<div class=\"field--item\"><div class=\"paragraph paragraph--type--chapo\"><div class=\"chapo_block\"><p>The decree that "
+            + "validates the new statutes of the university has just been published, completing an institutional project begun "
+            + "less than ten years ago and recognising it as a full university.</p></div></div></div>"
+        let image = "<div class=\"field--item\"><div class=\"paragraph paragraph--type--image\"><div class=\"field field--item\">"
+            + "<img src=\"/img/campus.jpg\" alt=\"\"></div></div></div>"
+        let text = "<div class=\"field--item\"><div class=\"paragraph paragraph--type--text\"><div class=\"field field--type-text-long\">"
+            + "<p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p><p>\(lorem)</p><p>\(lorem)\(lorem)</p><p>\(lorem)</p></div></div></div>"
+        let page = "<html><body>\(menu)<div class=\"left_part\"><h1>The university</h1><div class=\"date\">6 November 2024</div>"
+            + "<div class=\"field field--name-field-contenu field--items\">\(lead)\(image)\(text)</div></div></body></html>"
+        let r = try extract(page)
+        #expect(r.body.text.hasPrefix("The decree that validates"))
+        #expect(r.body.text.contains(lorem.trimmingCharacters(in: .whitespaces)))
+    }
+}

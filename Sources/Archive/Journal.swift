@@ -41,17 +41,18 @@ final class Journal {
     }
 
     /// Appends the line of a post (`Line(op: "post", entry: entry)`): the crawl's most frequent line,
-    /// written without the encoder.
-    func appendPost(_ entry: IndexEntry) throws {
-        var line = Self.postLine(entry)
+    /// written without the encoder. `fetchJSON` is `entry.fetch.compactJSON` when the caller has it.
+    func appendPost(_ entry: IndexEntry, fetchJSON: String? = nil) throws {
+        var line = Self.postLine(entry, fetchJSON: fetchJSON)
         line.append("\n")
         try write(Array(line.utf8))
     }
 
     /// The line of a post, `{"entry":{...},"op":"post"}`: what `JSONEncoder` writes for
     /// `Line(op: "post", entry: entry)` (sorted keys, explicit nulls in the entry), without the encoder.
-    static func postLine(_ entry: IndexEntry) -> String {
-        var s = "{\"entry\":{\"fetch\":" + entry.fetch.compactJSON + ","
+    /// `fetchJSON`, when given, must be `entry.fetch.compactJSON`.
+    static func postLine(_ entry: IndexEntry, fetchJSON: String? = nil) -> String {
+        var s = "{\"entry\":{\"fetch\":" + (fetchJSON ?? entry.fetch.compactJSON) + ","
         s += "\"fetched_at\":" + jsonString(entry.fetchedAt) + ",\"object\":" + jsonString(entry.object)
         s += ",\"reused\":" + (entry.reused ? "true" : "false") + ",\"status\":" + (entry.status.map(String.init) ?? "null")
         s += ",\"url\":" + jsonString(entry.url) + "},\"op\":\"post\"}"

@@ -30,7 +30,7 @@ enum SnapshotIndex {
     /// The gzipped index of `entries` (which must be sorted by URL).
     static func encode(_ entries: [IndexEntry]) throws -> Data {
         var rest = entries[...]
-        return try encode { rest.popFirst().map(line) }
+        return try encode { rest.popFirst().map { line($0) } }
     }
 
     /// The gzipped index of the lines made by `line(_:)` that `next` returns, in that order (sorted
@@ -43,14 +43,15 @@ enum SnapshotIndex {
     }
 
     /// The line of one entry, newline included (a snapshot writer spools its posts' lines until the commit).
-    /// The fetch info is `FetchInfo.compactJSON` (the bytes `compactEncoder()` writes).
-    static func line(_ e: IndexEntry) -> [UInt8] {
+    /// The fetch info is `FetchInfo.compactJSON` (the bytes `compactEncoder()` writes); `fetchJSON`, when
+    /// given, must be `e.fetch.compactJSON`.
+    static func line(_ e: IndexEntry, fetchJSON: String? = nil) -> [UInt8] {
         var line: [UInt8] = []
         line += jsonString(e.url).utf8; line.append(0x09)
         line += e.object.utf8; line.append(0x09)
         line += e.fetchedAt.utf8; line.append(0x09)
         line += (e.status.map(String.init) ?? "null").utf8; line.append(0x09)
-        line += e.fetch.compactJSON.utf8; line.append(0x0A)
+        line += (fetchJSON ?? e.fetch.compactJSON).utf8; line.append(0x0A)
         return line
     }
 

@@ -244,10 +244,12 @@ public final class SnapshotWriter: @unchecked Sendable {
     }
 
     private func append(_ entry: IndexEntry) throws {
+        // The journal line and the index line both hold the fetch info: encoded once, outside the lock.
+        let fetchJSON = entry.fetch.compactJSON
         try mutex.withLock {
             try checkOpen()
-            try journal.appendPost(entry)
-            posts[entry.url] = (try lines.append(SnapshotIndex.line(entry)), entry.reused)
+            try journal.appendPost(entry, fetchJSON: fetchJSON)
+            posts[entry.url] = (try lines.append(SnapshotIndex.line(entry, fetchJSON: fetchJSON)), entry.reused)
             state.errors[entry.url] = nil
         }
     }

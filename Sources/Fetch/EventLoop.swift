@@ -70,9 +70,13 @@ final class EventLoop: @unchecked Sendable {
     func submit(_ op: Op) -> Bool {
         inbox.withLock { inbox in
             guard !inbox.closed else { return false }
+            // One wakeup per batch: ops already waiting were queued with one that the loop has not answered yet
+            // (it drains the whole inbox; a wakeup sent outside `curl_multi_poll` is kept for the next poll).
+            // Each wakeup is a send(2) made inside the lock, which the loop's drain waits for.
+            let wake = inbox.ops.isEmpty
             inbox.ops.append(op)
             // Inside the lock: the loop frees the multi handle only after seeing `closed`, so no wakeup can race it.
-            _ = curl_multi_wakeup(multi)
+            if wake { _ = curl_multi_wakeup(multi) }
             return true
         }
     }

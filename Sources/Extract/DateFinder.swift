@@ -388,9 +388,32 @@ struct DateFinder {
     /// Characters after the phrase read for the date ("Monday, December 14th, 2015 at 2:48 pm").
     static let postedDateWindow = 48
 
+    /// The longest ASCII run of each posted phrase without its last character ("culo fue publicado e" of "artículo
+    /// fue publicado el"): that character could be matched by the first part of a precomposed one ("ń").
+    static let postedPhraseRuns = NeedleSet(postedPhrases.map { p in
+        let run = p.utf8.split(whereSeparator: { $0 >= 0x80 }).max(by: { $0.count < $1.count }) ?? []
+        return String(decoding: run.dropLast(), as: UTF8.self)
+    })
+
+    /// False only where no posted phrase can occur in `text`'s lowercase. A phrase's ASCII characters have no other
+    /// canonical form, and lowercasing makes ASCII only from ASCII (but for U+0130 and U+212A, which send the text to
+    /// the full search): where Foundation would find a phrase, the ASCII-lowercased bytes hold its run above.
+    static func mayHoldPostedPhrase(_ text: String) -> Bool {
+        var lowered = Array(text.utf8)
+        let n = lowered.count
+        for i in 0..<n {
+            let b = lowered[i]
+            if b >= 0x41 && b <= 0x5A { lowered[i] = b | 0x20; continue }
+            // U+0130 (C4 B0) lowercases to "i" and a dot, U+212A (E2 84 AA) to "k".
+            if b == 0xC4, i + 1 < n, lowered[i + 1] == 0xB0 { return true }
+            if b == 0xE2, i + 2 < n, lowered[i + 1] == 0x84, lowered[i + 2] == 0xAA { return true }
+        }
+        return postedPhraseRuns.mask(String(decoding: lowered, as: UTF8.self)) != 0
+    }
+
     /// The absolute date right after a posted phrase in `text`.
     private func postedSentence(_ text: String) -> DateField? {
-        guard text.count <= Self.maxPostedSentence else { return nil }
+        guard text.count <= Self.maxPostedSentence, Self.mayHoldPostedPhrase(text) else { return nil }
         let lower = text.lowercased()
         for phrase in Self.postedPhrases {
             guard let r = lower.range(of: phrase) else { continue }

@@ -112,9 +112,10 @@ enum ClassHints {
     /// Page controls that themes put inside the content column (furo's `back-to-top` link): never text.
     static let pageControls = ["back-to-top", "backtotop", "back_to_top", "scroll-to-top", "scrolltotop", "go-to-top",
                                "skip-link", "skip-to-content"]
-    /// Copies shown only on paper (sphinx-book-theme's `onlyprint` title and contents, Bootstrap's `visible-print`):
-    /// hidden on screen, so a reader never sees them twice.
-    static let printOnly = NeedleSet(["onlyprint", "only-print", "print-only", "printonly", "visible-print", "show-for-print"])
+    /// Bits shown only on paper (sphinx-book-theme's `onlyprint` title and contents, Bootstrap's `visible-print`),
+    /// dropped inside the content when short: a reader never sees them. A long one can be the page's only copy
+    /// of the story (a `content print-only` column that a stylesheet shows on screen too).
+    static let printOnly = ["onlyprint", "only-print", "print-only", "printonly", "visible-print", "show-for-print"]
     /// ARIA roles that are never content.
     static let unlikelyRoles: Set<String> = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"]
 
@@ -246,7 +247,9 @@ final class FlatTree {
             if !titleHeaderRemoved, t == .heading1 || facts.flags.contains(.h2), !titles.isEmpty {
                 let text = TextNormalizer.normalize(n.textContent)
                 if titles.anyRepeated(in: text, section: t != .heading1) {
-                    titleHeaderRemoved = true; excluded.insert(n); return false
+                    // A print-only copy of the headline goes, but the one readers see is still to be dropped.
+                    titleHeaderRemoved = !stack.contains { ClassHints.containsAny(cls[$0], ClassHints.printOnly) }
+                    excluded.insert(n); return false
                 }
             }
             let i = nodes.count
@@ -505,6 +508,7 @@ final class FlatTree {
             let ms = cls[i] + " " + (nodes[i].attribute("id") ?? "").lowercased()
             if ClassHints.containsAny(ms, ClassHints.share) && !ClassHints.containsAny(ms, ["content", "article"]) { return "share" }
             if ClassHints.containsAny(ms, ClassHints.pageControls) { return "control" }
+            if ClassHints.containsAny(ms, ClassHints.printOnly) { return "print" }
         }
         if isAdLabel(i) { return "ad label" }
         // A figure that is one link around a headline (and a summary) is a teaser card for another story, not a picture.

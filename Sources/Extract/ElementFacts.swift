@@ -13,8 +13,7 @@ struct ElementFacts {
         let rawValue: UInt8
         /// In `FlatTree.junk`.
         static let junk = Flags(rawValue: 1 << 0)
-        /// `Attrs.isHidden`, an ARIA role that is never content (`ClassHints.unlikelyRoles`), or a print-only class
-        /// (`ClassHints.printOnly`).
+        /// `Attrs.isHidden`, or an ARIA role that is never content (`ClassHints.unlikelyRoles`).
         static let hidden = Flags(rawValue: 1 << 1)
         /// `h2` (the scorer drops a title-like `h1` or `h2`).
         static let h2 = Flags(rawValue: 1 << 2)
@@ -35,7 +34,7 @@ struct ElementFacts {
         tag = kind.tag
         var flags: Flags = []
         if kind.isJunk { flags.insert(.junk) }
-        if attrs.isHidden || attrs.unlikelyRole || ClassHints.containsAny(cls, ClassHints.printOnly) { flags.insert(.hidden) }
+        if attrs.isHidden || attrs.unlikelyRole { flags.insert(.hidden) }
         if kind.metadata == .h2 { flags.insert(.h2) }
         if attrs.relAuthor { flags.insert(.authorAttribute) }
         if let ip = attrs.itemprop, ByteSearch.contains(ip.lowercased(), "author") { flags.insert(.authorAttribute) }

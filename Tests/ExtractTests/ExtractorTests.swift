@@ -507,3 +507,15 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(!text.contains(dropped), "\(name)")
     }
 }
+
+extension BodyBoilerplate {
+    @Test func aPrintOnlyColumnHoldingTheStoryStays() throws {
+        // Some themes mark the story's own column `print-only` and show it on screen by a stylesheet.
+        let html = """
+        <html><body><nav><a href="/">Home</a></nav><div class="content_left print-only"><h1>Shims</h1>
+        <p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p></div></body></html>
+        """
+        let record = try extract(html, url: "https://x.example/shims/").record
+        #expect(record.body.wordCount > 100)
+    }
+}

@@ -194,6 +194,19 @@ final class FlatTree {
     static let junk: Set<String> = ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
                                     "link", "meta", "button", "input", "select", "textarea", "canvas", "nav", "aside",
                                     "footer", "form", "dialog", "head", "title", "map", "applet", "frame", "frameset"]
+    /// Class words of an `<aside>` that holds the post's own footnotes (docutils' `aside.footnote-list`).
+    static let noteClasses = ["footnote", "endnote"]
+
+    /// An `<aside>` that holds the post's footnotes (an ARIA `doc-footnote`/`doc-endnotes` role or a footnote
+    /// class): part of the text, unlike the sidebars that make `<aside>` junk.
+    static func isNoteList(_ n: Node) -> Bool {
+        guard n.name == "aside" else { return false }
+        if let role = n.attribute("role")?.lowercased(), role.hasPrefix("doc-footnote") || role.hasPrefix("doc-endnote") {
+            return true
+        }
+        return ClassHints.containsAny(ClassHints.lowercased(n.attribute("class") ?? ""), noteClasses)
+    }
+
     /// Readability scores paragraphs only above this length.
     static let minParagraphLength = 25
 
@@ -222,7 +235,7 @@ final class FlatTree {
             if !preExcluded.isEmpty, preExcluded.contains(n) { excluded.insert(n); return false }
             let facts = elements.facts(n)
             let t = facts.tag
-            if facts.flags.contains(.junk) && !(t == .form && !options.cleanConditionally) {
+            if facts.flags.contains(.junk) && !(t == .form && !options.cleanConditionally) && !Self.isNoteList(n) {
                 excluded.insert(n); return false
             }
             let c = facts.cls

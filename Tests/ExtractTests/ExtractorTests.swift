@@ -519,3 +519,18 @@ extension BodyBoilerplate {
         #expect(record.body.wordCount > 100)
     }
 }
+
+extension BodyBoilerplate {
+    @Test func footnotesInAnAsideStay() throws {
+        // docutils writes footnotes as `<aside class="footnote">`; other asides are sidebars and stay out.
+        let html = """
+        <html><body><article><h1>Shims</h1><p>\(lorem)\(lorem)<a href="#f1" role="doc-noteref">1</a></p>
+        <p>\(lorem)\(lorem)</p><aside class="widget"><p>Subscribe to the newsletter for more posts like this one.</p></aside>
+        <aside class="footnote-list brackets"><aside class="footnote brackets" id="f1" role="doc-footnote">
+        <p>The two-collar method as the old manual calls it.</p></aside></aside></article></body></html>
+        """
+        let text = try extract(html, url: "https://x.example/shims/").record.body.text
+        #expect(text.contains("The two-collar method as the old manual calls it."))
+        #expect(!text.contains("Subscribe to the newsletter"))
+    }
+}

@@ -194,19 +194,6 @@ final class FlatTree {
     static let junk: Set<String> = ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
                                     "link", "meta", "button", "input", "select", "textarea", "canvas", "nav", "aside",
                                     "footer", "form", "dialog", "head", "title", "map", "applet", "frame", "frameset"]
-    /// Class words of an `<aside>` that holds the post's own footnotes (docutils' `aside.footnote-list`).
-    static let noteClasses = ["footnote", "endnote"]
-
-    /// An `<aside>` that holds the post's footnotes (an ARIA `doc-footnote`/`doc-endnotes` role or a footnote
-    /// class): part of the text, unlike the sidebars that make `<aside>` junk.
-    static func isNoteList(_ n: Node) -> Bool {
-        guard n.name == "aside" else { return false }
-        if let role = n.attribute("role")?.lowercased(), role.hasPrefix("doc-footnote") || role.hasPrefix("doc-endnote") {
-            return true
-        }
-        return ClassHints.containsAny(ClassHints.lowercased(n.attribute("class") ?? ""), noteClasses)
-    }
-
     /// Readability scores paragraphs only above this length.
     static let minParagraphLength = 25
 
@@ -235,7 +222,7 @@ final class FlatTree {
             if !preExcluded.isEmpty, preExcluded.contains(n) { excluded.insert(n); return false }
             let facts = elements.facts(n)
             let t = facts.tag
-            if facts.flags.contains(.junk) && !(t == .form && !options.cleanConditionally) && !Self.isNoteList(n) {
+            if facts.flags.contains(.junk) && !(t == .form && !options.cleanConditionally) {
                 excluded.insert(n); return false
             }
             let c = facts.cls
@@ -629,6 +616,8 @@ struct Attrs {
     private var ariaHidden = false
     /// `role` is one of `ClassHints.unlikelyRoles` (lowercased).
     var unlikelyRole = false
+    /// `role`, lowercased, is an ARIA footnote or endnote role (`doc-footnote`, `doc-endnotes`...).
+    var noteRole = false
     /// `rel`, lowercased, contains `author`.
     var relAuthor = false
 
@@ -639,14 +628,14 @@ struct Attrs {
         // Look up only the attributes read here: copying every value (src, href, data-*) was measurable.
         guard n.hasAttributes else { return }
         var cls = "", id = "", itemprop: String?
-        var hiddenByMarkup = false, ariaHidden = false, unlikelyRole = false, relAuthor = false
+        var hiddenByMarkup = false, ariaHidden = false, unlikelyRole = false, noteRole = false, relAuthor = false
         var hiddenByStyle = false, hiddenAttribute = false
         n.attributeBytes(Self.query) { k, v in
             switch k {
             case 0: cls = Self.string(v)
             case 1: id = Self.string(v)
             case 2: if Self.hidesByStyle(v) { hiddenByMarkup = true; hiddenByStyle = true }
-            case 3: unlikelyRole = Self.isUnlikelyRole(v)
+            case 3: unlikelyRole = Self.isUnlikelyRole(v); noteRole = Self.isNoteRole(v)
             case 4: relAuthor = Self.lowercasedContains(v, Self.author)
             case 5: itemprop = Self.string(v)
             case 6: ariaHidden = Self.equals(v, Self.trueValue)
@@ -656,7 +645,7 @@ struct Attrs {
         self.cls = cls; self.id = id; self.itemprop = itemprop
         self.hiddenByMarkup = hiddenByMarkup; self.ariaHidden = ariaHidden
         self.hiddenByStyleOnly = hiddenByStyle && !hiddenAttribute
-        self.unlikelyRole = unlikelyRole; self.relAuthor = relAuthor
+        self.unlikelyRole = unlikelyRole; self.noteRole = noteRole; self.relAuthor = relAuthor
     }
 
     /// `hidden`, `aria-hidden=true` (except Readability's lazy-image fallback) or an inline `display:none`/`visibility:hidden`
@@ -708,6 +697,12 @@ struct Attrs {
         return unlikelyRoleBytes.contains(s)
     }
     private static let unlikelyRoleBytes = Set(ClassHints.unlikelyRoles.map { Array($0.utf8) })
+
+    private static func isNoteRole(_ v: Span<UInt8>) -> Bool {
+        let s = lowercasedASCII(v)
+        return noteRolePrefixes.contains { s.starts(with: $0) }
+    }
+    private static let noteRolePrefixes = [Array("doc-footnote".utf8), Array("doc-endnote".utf8)]
 
     /// An inline style with `display:none` or `visibility:hidden`, compared lowercased and without spaces.
     /// ASCII lowercasing is enough: no non-ASCII character lowercases into these needles' letters (the Kelvin sign

@@ -11,7 +11,7 @@ struct ElementFacts {
 
     struct Flags: OptionSet {
         let rawValue: UInt8
-        /// In `FlatTree.junk`.
+        /// In `FlatTree.junk`, except an `<aside>` of footnotes (`noteClasses`, `Attrs.noteRole`).
         static let junk = Flags(rawValue: 1 << 0)
         /// `Attrs.isHidden`, or an ARIA role that is never content (`ClassHints.unlikelyRoles`).
         static let hidden = Flags(rawValue: 1 << 1)
@@ -29,11 +29,17 @@ struct ElementFacts {
         let weight: Int
     }
 
+    /// Class words of an `<aside>` that holds the post's footnotes (docutils' `aside.footnote-list`): with an ARIA
+    /// footnote role, such an aside is text, unlike the sidebars that make `aside` junk.
+    static let noteClasses = ["footnote", "endnote"]
+
     /// `cls` is the `class` value lowercased.
     init(kind: ElementKind, attrs: Attrs, cls: String) {
         tag = kind.tag
         var flags: Flags = []
-        if kind.isJunk { flags.insert(.junk) }
+        if kind.isJunk && !(kind.name == "aside" && (attrs.noteRole || ClassHints.containsAny(cls, Self.noteClasses))) {
+            flags.insert(.junk)
+        }
         if attrs.isHidden || attrs.unlikelyRole { flags.insert(.hidden) }
         if kind.metadata == .h2 { flags.insert(.h2) }
         if attrs.relAuthor { flags.insert(.authorAttribute) }

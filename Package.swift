@@ -48,13 +48,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [.linkedLibrary("jemalloc")]),
 
+        /// Helpers shared by the test targets (temporary folders that a test run removes).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HTMLTests", dependencies: ["HTML"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "FlyingFox"], exclude: []),
-        .testTarget(name: "ExtractTests", dependencies: ["Extract", "HTML"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Extract"], exclude: ["Fixtures"]),
-        .testTarget(name: "CrawlTests", dependencies: ["Crawl", "Fetch", "Archive", "Extract", "FlyingFox"],
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "HTML", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Extract", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CrawlTests", dependencies: ["Crawl", "Fetch", "Archive", "Extract", "FlyingFox", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["lookback", "Archive", "Extract"]),
+        .testTarget(name: "CLITests", dependencies: ["lookback", "Archive", "Extract", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

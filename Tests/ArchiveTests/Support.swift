@@ -1,14 +1,12 @@
 @testable import Archive
 import Extract
 import Foundation
+import TestSupport
 import Testing
 
-/// A fresh empty folder under the system temp directory.
+/// A fresh empty folder, named after the test, that the test run removes.
 func makeTempDirectory(_ name: String = #function) throws -> URL {
-    let safe = name.filter { $0.isLetter || $0.isNumber }
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lookback-archive-\(safe)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
+    try ScratchFolder.make("archive-\(name)")
 }
 
 /// The repository root (tests read docs/ and .build-venv/ from it).

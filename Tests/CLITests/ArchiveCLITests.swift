@@ -1,6 +1,7 @@
 import Archive
 import Extract
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `lookback` binary on archives written through the Archive library.
@@ -53,7 +54,7 @@ import Testing
 
     /// An archive with two snapshots (v2: /a/ retitled, /c/ added, /b/ removed) and a WARC capture of /a/ in v2.
     static func makeArchive() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lookback-cli-\(UUID().uuidString)")
+        let root = try ScratchFolder.make("cli")
         let store = ArchiveStore(root: root)
         let w1 = try SnapshotWriter.open(store: store, site: site, seedURL: "https://\(site)/", startedAt: date("2026-11-20T10:00:00Z"),
                                          rulesSHA256: "r", toolVersion: "test", resume: false)

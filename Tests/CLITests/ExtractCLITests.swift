@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `lookback extract` binary (built next to the test runner by `swift test`).
@@ -30,14 +31,11 @@ import Testing
     }
 
     static func tempDir() throws -> URL {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("lookback-extract-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
-        return d
+        try ScratchFolder.make("extract-cli")
     }
 
     @Test func singleFileFromAnotherFolderUsesTheRepoRules() throws {
         let tmp = try Self.tempDir()
-        defer { try? FileManager.default.removeItem(at: tmp) }
         let dir = Self.golden.appendingPathComponent("wordpress-jetpack")
         let r = try Self.run(["extract", "--url", "https://slownotes.example/2024/03/14/on-kettles-and-patience/",
                               "--fetched-at", "2024-05-01T12:00:00Z", "--content-type", "text/html; charset=UTF-8",
@@ -50,7 +48,6 @@ import Testing
 
     @Test func batchKeepsOrderAndReportsUnreadableFiles() throws {
         let tmp = try Self.tempDir()
-        defer { try? FileManager.default.removeItem(at: tmp) }
         var lines: [String] = []
         for name in ["ghost-casper", "missing", "hugo-papermod", "blogger"] {
             let file = Self.golden.appendingPathComponent(name).appendingPathComponent("page.html").path
@@ -72,7 +69,6 @@ import Testing
 
     @Test func badRulesExitTwoNamingThePath() throws {
         let tmp = try Self.tempDir()
-        defer { try? FileManager.default.removeItem(at: tmp) }
         let rules = tmp.appendingPathComponent("rules.json")
         try #"{"version":1,"sites":[{"name":"a","match":{"hosts":["a.example"]},"related":{"item":"div[class"}}]}"#
             .write(to: rules, atomically: true, encoding: .utf8)
@@ -84,7 +80,6 @@ import Testing
 
     @Test func binaryFileExitsOneNamingTheFile() throws {
         let tmp = try Self.tempDir()
-        defer { try? FileManager.default.removeItem(at: tmp) }
         let bin = tmp.appendingPathComponent("image.html")
         try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01]).write(to: bin)
         let r = try Self.run(["extract", bin.path])

@@ -4,6 +4,7 @@ import Extract
 import Fetch
 import Foundation
 import Synchronization
+import TestSupport
 
 /// A clock that never waits: `sleep(until:)` jumps to the deadline. Politeness schedules are then
 /// checked on the recorded times, not on wall-clock speed.
@@ -49,10 +50,9 @@ struct CrawlRun {
 }
 
 enum Harness {
-    static func tempArchive() -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lookback-crawl-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
+    /// A fresh empty archive folder that the test run removes.
+    static func tempArchive() throws -> URL {
+        try ScratchFolder.make("crawl")
     }
 
     /// Crawls `seed` into `archive` (a new snapshot, or the resumed partial one).

@@ -4,6 +4,7 @@ import Extract
 import Fetch
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 /// End-to-end crawls of the fixture blog served on 127.0.0.1 (see `FixtureServer`), with the
@@ -186,7 +187,7 @@ import Testing
     @Test func resumesAfterAnInterruptionWithoutRefetching() async throws {
         let server = try await FixtureServer()
         defer { Task { await server.stop() } }
-        let archive = Harness.tempArchive()
+        let archive = try Harness.tempArchive()
         let clock = VirtualClock()
         await #expect(throws: CancellationError.self) {
             _ = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive,
@@ -209,7 +210,7 @@ import Testing
         let rules = try Rules.parse(Array(json.utf8), file: "rules.json")
         let server = try await FixtureServer()
         defer { Task { await server.stop() } }
-        let archive = Harness.tempArchive()
+        let archive = try Harness.tempArchive()
         await #expect(throws: CancellationError.self) {
             _ = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive,
                                         cancelAfter: 3, rules: rules)
@@ -224,7 +225,7 @@ import Testing
     @Test func recrawlSendsConditionalRequestsAndReusesRecords() async throws {
         let server = try await FixtureServer()
         defer { Task { await server.stop() } }
-        let archive = Harness.tempArchive()
+        let archive = try Harness.tempArchive()
         let first = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive)
         let firstCount = server.log.count
         let clock = VirtualClock(Date(timeIntervalSince1970: 1_732_600_000))
@@ -248,7 +249,7 @@ import Testing
     @Test func recrawlRevalidatesListingsSitemapsAndFeedsInsteadOfDownloadingThem() async throws {
         let server = try await FixtureServer()
         defer { Task { await server.stop() } }
-        let archive = Harness.tempArchive()
+        let archive = try Harness.tempArchive()
         let first = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive)
         let firstCount = server.log.count
         let second = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive,
@@ -275,7 +276,7 @@ import Testing
     @Test func listingWhoseArchivedAnswerIsGoneIsDownloadedAgain() async throws {
         let server = try await FixtureServer()
         defer { Task { await server.stop() } }
-        let archive = Harness.tempArchive()
+        let archive = try Harness.tempArchive()
         let first = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive)
         for file in first.snapshot.warcFiles { try FileManager.default.removeItem(at: file) }
         let firstCount = server.log.count
@@ -381,9 +382,8 @@ import Testing
     /// blogsite's `mutate` (and `cp -p`, rsync, some generators) can leave an edited page with its old
     /// size and mtime: a size-mtime ETag, as web servers make, would answer 304 and hide the edit.
     @Test func directoryModeSeesAnEditThatKeepsTheSizeAndTheMtime() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lookback-dir-\(UUID().uuidString)")
+        let dir = try ScratchFolder.make("dir")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("post"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("post/index.html")
         let mtime = Date(timeIntervalSince1970: 1_700_000_000)
         try Data("<title>Old title</title>".utf8).write(to: file)

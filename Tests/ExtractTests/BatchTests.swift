@@ -1,12 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Extract
 
 @Suite struct Batch {
     @Test func orderKeptErrorsInPlace() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lookback-batch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try ScratchFolder.make("batch")
         var lines: [String] = []
         for i in 0..<20 {
             let name = "p\(i).html"
@@ -38,9 +37,7 @@ import Testing
 
 /// More lines than the threads' window holds: output must still come in input order, one line per input line.
 @Test func orderKeptPastTheWindow() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lookback-batch-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let dir = try ScratchFolder.make("batch")
     var lines: [String] = []
     for i in 0..<100 {
         // Uneven page sizes so that threads finish out of order.

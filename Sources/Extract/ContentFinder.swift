@@ -119,6 +119,16 @@ enum ClassHints {
     /// ARIA roles that are never content.
     static let unlikelyRoles: Set<String> = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"]
 
+    /// Why a short element (under `ContentFinder.minimumContentLength` characters) inside the content is boilerplate
+    /// by its lowercased "class id" words alone (share buttons, page controls, print-only copies), or `nil`.
+    /// Both the heuristic content and content chosen by a site rule drop these.
+    static func shortBoilerplate(_ classAndID: String) -> String? {
+        if containsAny(classAndID, share) && !containsAny(classAndID, ["content", "article"]) { return "share" }
+        if containsAny(classAndID, pageControls) { return "control" }
+        if containsAny(classAndID, printOnly) { return "print" }
+        return nil
+    }
+
     static func containsAny(_ s: String, _ words: [String]) -> Bool { ByteSearch.containsAny(s, words) }
     static func containsAny(_ s: String, _ words: NeedleSet) -> Bool { !s.isEmpty && words.matches(s) }
 
@@ -504,11 +514,9 @@ final class FlatTree {
     private func dropInside(_ i: Int, rootSet: Set<Int>, score: Double, options: Options) -> String? {
         let t = tag[i]
         if t == .heading1 || t == .heading, weight[i] < 0 { return "header" }
-        if textLen[i] < ContentFinder.minimumContentLength, !cls[i].isEmpty || nodes[i].attribute("id") != nil {
-            let ms = cls[i] + " " + (nodes[i].attribute("id") ?? "").lowercased()
-            if ClassHints.containsAny(ms, ClassHints.share) && !ClassHints.containsAny(ms, ["content", "article"]) { return "share" }
-            if ClassHints.containsAny(ms, ClassHints.pageControls) { return "control" }
-            if ClassHints.containsAny(ms, ClassHints.printOnly) { return "print" }
+        if textLen[i] < ContentFinder.minimumContentLength, !cls[i].isEmpty || nodes[i].attribute("id") != nil,
+           let reason = ClassHints.shortBoilerplate(cls[i] + " " + (nodes[i].attribute("id") ?? "").lowercased()) {
+            return reason
         }
         if isAdLabel(i) { return "ad label" }
         // A figure that is one link around a headline (and a summary) is a teaser card for another story, not a picture.
@@ -568,9 +576,13 @@ final class FlatTree {
         case .p, .div, .section, .heading: break
         default: return false
         }
-        let text = TextNormalizer.normalize(nodes[i].textContent).lowercased()
-        let label = text.trimmingCharacters(in: CharacterSet.letters.inverted)
-        return Self.adLabels.contains(label)
+        return Self.isAdLabel(text: nodes[i].textContent)
+    }
+
+    /// Whether a block's whole text is an ad slot's label (one of `adLabels`, dashes and brackets aside).
+    static func isAdLabel(text: String) -> Bool {
+        let label = TextNormalizer.normalize(text).lowercased().trimmingCharacters(in: CharacterSet.letters.inverted)
+        return adLabels.contains(label)
     }
 
     /// Class or id words of a post's footer (`entryfooter`, `post-footer`, `entry-footer`), unless they also name content.

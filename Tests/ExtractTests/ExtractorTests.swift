@@ -492,17 +492,33 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(text.contains("One foot at a time."))
     }
 
-    @Test(arguments: [
+    /// (name, markup inside the content, text kept, text dropped)
+    static let leftOutCases = [
         ("heading permalink", ##"<h2>Method<a class="headerlink" href="#method">¶</a></h2>"##, "Method", "¶"),
         ("footnote back-link", ##"<p>The two-collar method. <a href="#ref-1">↩</a></p>"##, "The two-collar method.", "↩"),
         ("back-to-top control", ##"<a href="#" class="back-to-top"><span>Back to top</span></a>"##, "", "Back to top"),
         ("print-only copy", #"<div class="onlyprint"><h2>Printed contents</h2></div>"#, "", "Printed contents"),
-    ])
+        ("ad label", #"<p>— Advertisement —</p>"#, "", "Advertisement"),
+    ]
+
+    private static func page(_ markup: String) -> String {
+        "<html><body><article><h1>Shims</h1>\(markup)<p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p></article></body></html>"
+    }
+
+    @Test(arguments: leftOutCases)
     func leftOut(_ name: String, _ markup: String, _ kept: String, _ dropped: String) throws {
-        let html = """
-        <html><body><article><h1>Shims</h1>\(markup)<p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p></article></body></html>
-        """
-        let text = try extract(html, url: "https://x.example/shims/").record.body.text
+        let text = try extract(Self.page(markup), url: "https://x.example/shims/").record.body.text
+        #expect(kept.isEmpty || text.contains(kept), "\(name)")
+        #expect(!text.contains(dropped), "\(name)")
+    }
+
+    /// Content chosen by a site rule's body selector leaves out the same boilerplate as content found by scoring.
+    @Test(arguments: leftOutCases)
+    func leftOutOfARulesContent(_ name: String, _ markup: String, _ kept: String, _ dropped: String) throws {
+        let rules = try Rules.parse(Array(#"{"version":1,"sites":[{"name":"t","match":{"hosts":["x.example"]},"body":"article"}]}"#.utf8),
+                                    file: "rules.json")
+        let text = try extract(Self.page(markup), url: "https://x.example/shims/", rules: rules).record.body.text
+        #expect(text.contains("kind of rhythm a real post has"), "\(name)")
         #expect(kept.isEmpty || text.contains(kept), "\(name)")
         #expect(!text.contains(dropped), "\(name)")
     }

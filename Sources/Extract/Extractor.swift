@@ -112,11 +112,12 @@ struct PageExtraction {
             let shownAsTitle: (String) -> Bool = { part in
                 if part == name { return false }
                 if headingTexts.contains(part) { return true }
-                if titleTexts == nil {
+                let texts = titleTexts ?? {
                     let nodes = (try? doc.select(css: TitleFinder.titleElements)) ?? []
-                    titleTexts = Set(nodes.filter(\.isElement).map(TitleFinder.headingText))
-                }
-                return titleTexts!.contains(part)
+                    return Set(nodes.filter(\.isElement).map(TitleFinder.headingText))
+                }()
+                titleTexts = texts
+                return texts.contains(part)
             }
             tagTitle = TitleFinder.cutHostName(
                 TitleFinder.cutSiteName(TitleFinder.fromTitleTag(raw, headings: headingTexts, h1s: h1Texts, shownAsTitle: shownAsTitle),

@@ -43,12 +43,18 @@ Generators (each skipped, and said so, when its software is missing):
   wordpress-twentytwentyone, -twentytwentytwo, -twentytwentythree
                                                WordPress 6.1 from Debian, a private MariaDB in the work folder,
                                                posts written by wp_insert_post, served by `php -S`; HTTP only
+  wordpress-de-twentytwentyone                 the same in German (wordpress-l10n, "9. Januar 2021"), Europe/Berlin,
+                                               /%year%/%monthnum%/%postname%/ permalinks; comments with a threaded
+                                               reply on every third post, two sticky posts, a <!--nextpage--> split
+                                               on every eighth (each page of it is a record with that page's text)
+  wordpress-fr-twentytwentythree               French, Europe/Paris, plain permalinks (/?p=ID), the same extras
+  wordpress-archives-twentytwentytwo           English, America/New_York, /archives/ID permalinks, the same extras
 WordPress, Nikola, minima and ikiwiki show one author per post: only the first author is expected there.
 Fields a theme does not print on a post page (NOT_SHOWN) are right when the record invents none.
 Install: apt-get install hugo jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag
 ruby-jekyll-sitemap ruby-jekyll-paginate ruby-jekyll-archives wordpress wordpress-theme-twentytwentyone
-wordpress-theme-twentytwentytwo wordpress-theme-twentytwentythree mariadb-server php-cli php-mysql php-xml
-php-mbstring ikiwiki chronicle blosxom; python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown nikola
+wordpress-theme-twentytwentytwo wordpress-theme-twentytwentythree wordpress-l10n mariadb-server php-cli php-mysql
+php-xml php-mbstring ikiwiki chronicle blosxom; python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown nikola
 mkdocs-material ablog furo pydata-sphinx-theme sphinx-book-theme mkdocs-blogging-plugin lektor
 (Python generators come from $REALBLOGS_VENV/bin, default bench/.venv, else from PATH).
 Prints one JSON line per generator and mode, then a summary table. Not used by the tests.
@@ -134,6 +140,8 @@ def markdown_body(p, more=False):
 
 
 def truth_text(p):
+    if "text" in p:
+        return p["text"]
     return " ".join(p["paras"] + [p["heading"]] + p["items"])
 
 
@@ -677,11 +685,16 @@ $_SERVER['HTTP_HOST'] = '127.0.0.1';
 require __DIR__ . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 $spec = json_decode(file_get_contents($argv[1]), true);
-wp_install('Field Notes', 'admin', 'admin@fieldnotes.invalid', true, '', 'admin-password-123');
-update_option('permalink_structure', '/%year%/%monthnum%/%day%/%postname%/');
-update_option('timezone_string', 'UTC');
+wp_install('Field Notes', 'admin', 'admin@fieldnotes.invalid', true, '', 'admin-password-123', $spec['locale']);
+$wp_rewrite->set_permalink_structure($spec['permalink']);
+update_option('timezone_string', $spec['timezone']);
 update_option('posts_per_page', 10);
 update_option('blogdescription', 'Notes from the field');
+if ($spec['locale'] !== '') {
+    update_option('WPLANG', $spec['locale']);
+    update_option('date_format', $spec['date_format']);
+    update_option('time_format', $spec['time_format']);
+}
 switch_theme($spec['theme']);
 $users = array();
 foreach ($spec['authors'] as $a) {
@@ -690,32 +703,90 @@ foreach ($spec['authors'] as $a) {
 }
 wp_delete_post(1, true);  // "Hello world!"
 wp_delete_post(2, true);  // the sample page
+$links = array();
 foreach ($spec['posts'] as $p) {
     $cat = wp_create_category($p['category']);
     $id = wp_insert_post(array('post_title' => $p['title'], 'post_name' => $p['slug'], 'post_content' => $p['html'],
         'post_status' => 'publish', 'post_author' => $users[$p['author']], 'post_date' => $p['date'],
-        'post_date_gmt' => $p['date'], 'post_excerpt' => $p['summary'] ? $p['summary'] : '',
+        'post_date_gmt' => $p['date_gmt'], 'post_excerpt' => $p['summary'] ? $p['summary'] : '',
         'post_category' => array($cat), 'tags_input' => $p['tags']), true);
-    if (is_wp_error($id)) { fwrite(STDERR, $id->get_error_message() . "\n"); exit(1); }
+    if (is_wp_error($id)) { fwrite(STDERR, $id->get_error_message() . "\\n"); exit(1); }
+    if ($p['sticky']) stick_post($id);
+    $parent = 0;
+    foreach ($p['comments'] as $c) {
+        $parent = wp_insert_comment(array('comment_post_ID' => $id, 'comment_author' => $c['author'],
+            'comment_author_email' => $c['email'], 'comment_author_url' => '', 'comment_content' => $c['text'],
+            'comment_date' => $c['date'], 'comment_date_gmt' => $c['date_gmt'], 'comment_approved' => 1,
+            'comment_parent' => $c['reply'] ? $parent : 0));
+    }
+    $pages = array(get_permalink($id));
+    // a <!--nextpage--> post's later pages, as _wp_link_page() writes them
+    for ($n = 2; $n <= $p['pages']; $n++) {
+        $pages[] = $spec['permalink'] === '' ? add_query_arg('page', $n, get_permalink($id))
+            : trailingslashit(get_permalink($id)) . user_trailingslashit($n, 'single_paged');
+    }
+    $links[$p['slug']] = $pages;
 }
 flush_rewrite_rules();
-echo "ok\n";
+file_put_contents($argv[2], json_encode($links));
+echo "ok\\n";
 """
 
 
-def html_body(p):
+def html_body(p, pages=1):
     ps = p["paras"]
     out = ["<p>%s</p>" % x for x in ps[:3]] + ["<h2>%s</h2>" % p["heading"], "<ul>" + "".join("<li>%s</li>" % x for x in p["items"]) + "</ul>"]
+    if pages > 1:
+        # the block editor's page break (block themes print page links only for the block)
+        out.append("<!-- wp:nextpage -->\n<!--nextpage-->\n<!-- /wp:nextpage -->")
     return "\n\n".join(out + ["<p>%s</p>" % x for x in ps[3:]])
 
 
-def build_wordpress(theme):
-    """WordPress from Debian's package (apt wordpress wordpress-theme-THEME mariadb-server php-cli php-mysql):
-    a private MariaDB under the work folder, the posts written by wp_insert_post, served by `php -S`.
+# The WordPress site each setup builds. The first three are section 16's (English, UTC, day-and-name
+# permalinks, no comments). The others are what real WordPress blogs vary in: the site language (Debian's
+# wordpress-l10n; the date format that language's translation uses), a site time zone, plain (?p=ID) and
+# /archives/ID permalinks, comments with a threaded reply, sticky posts, excerpts, and posts split into
+# pages by <!--nextpage-->.
+WP_SITES = {
+    **{t: {"theme": t} for t in ("twentytwentyone", "twentytwentytwo", "twentytwentythree")},
+    "de-twentytwentyone": {"theme": "twentytwentyone", "locale": "de_DE", "timezone": "Europe/Berlin", "date_format": "j. F Y",
+                           "time_format": "G:i", "permalink": "/%year%/%monthnum%/%postname%/", "extras": True},
+    "fr-twentytwentythree": {"theme": "twentytwentythree", "locale": "fr_FR", "timezone": "Europe/Paris", "date_format": "j F Y",
+                             "time_format": "G\\hi", "permalink": "", "extras": True},
+    "archives-twentytwentytwo": {"theme": "twentytwentytwo", "timezone": "America/New_York", "permalink": "/archives/%post_id%",
+                                 "extras": True},
+}
+COMMENTERS = [("Priya Nair", "priya@example.invalid"), ("Tom Fischer", "tom@example.invalid")]
+
+
+def wp_extras(p, site):
+    """Sticky posts, comments (a comment and a reply on every third post) and <!--nextpage--> (every eighth)."""
+    if not site.get("extras"):
+        return False, [], 1
+    i, comments = p["i"], []
+    if i % 3 == 0:
+        for k, (name, mail) in enumerate(COMMENTERS):
+            when = p["utc"] + datetime.timedelta(days=1, hours=2 + k)
+            comments.append({"author": name, "email": mail, "when": when, "reply": k > 0,
+                             "text": f"Thanks for writing about the {p['heading'].split()[-1]} part, I tried it on "
+                                     f"the weekend and it worked. Comment {k + 1} on post {i}."})
+    return i in (4, 17), comments, (2 if i % 8 == 5 else 1)
+
+
+def build_wordpress(site_name):
+    """WordPress from Debian's package (apt wordpress wordpress-theme-THEME wordpress-l10n mariadb-server php-cli
+    php-mysql): a private MariaDB under the work folder, the posts written by wp_insert_post, served by `php -S`.
     Served only (no static build): returns the server command and a stop function."""
+    site = WP_SITES[site_name]
     def build(posts, src, out, url, log):
         if not (os.path.isdir("/usr/share/wordpress") and shutil.which("php") and os.path.exists("/usr/sbin/mariadbd")):
             raise FileNotFoundError("wordpress, php or mariadb")
+        if site.get("locale") and not os.path.exists(f"/var/lib/wordpress/wp-content/languages/{site['locale']}.mo"):
+            raise FileNotFoundError("wordpress-l10n")
+        from zoneinfo import ZoneInfo
+        tz = ZoneInfo(site.get("timezone", "UTC"))
+        def local(t):
+            return t.replace(tzinfo=datetime.timezone.utc).astimezone(tz).strftime("%Y-%m-%d %H:%M:%S")
         wp, db, sock = os.path.join(src, "wp"), os.path.join(src, "db"), os.path.join(src, "mysqld.sock")
         shutil.copytree("/usr/share/wordpress", wp, symlinks=False, ignore=shutil.ignore_patterns(".htaccess", "wp-content"))
         shutil.copytree("/var/lib/wordpress/wp-content", os.path.join(wp, "wp-content"))
@@ -733,16 +804,40 @@ def build_wordpress(theme):
                 break
             time.sleep(0.2)
         run(["mariadb", "--no-defaults", "-S", sock, "-uroot", "-e", "CREATE DATABASE wp CHARACTER SET utf8mb4"], src, log)
-        spec = {"theme": theme, "authors": AUTHORS, "posts": [
-            {"title": p["title"], "slug": p["slug"], "html": html_body(p), "author": p["authors"][0][0],
-             "date": f"{p['utc']:%Y-%m-%d %H:%M:%S}", "summary": p["summary"], "category": p["category"], "tags": p["tags"]}
-            for p in posts]}
+        specs = []
+        for p in posts:
+            sticky, comments, pages = wp_extras(p, site)
+            specs.append({"title": p["title"], "slug": p["slug"], "html": html_body(p, pages), "author": p["authors"][0][0],
+                          "date": local(p["utc"]), "date_gmt": f"{p['utc']:%Y-%m-%d %H:%M:%S}", "summary": p["summary"],
+                          "category": p["category"], "tags": p["tags"], "sticky": sticky, "pages": pages,
+                          "comments": [{**c, "date": local(c["when"]), "date_gmt": f"{c['when']:%Y-%m-%d %H:%M:%S}", "when": None}
+                                       for c in comments]})
+        spec = {"theme": site["theme"], "authors": AUTHORS, "posts": specs, "locale": site.get("locale", ""),
+                "timezone": site.get("timezone", "UTC"), "permalink": site.get("permalink", "/%year%/%monthnum%/%day%/%postname%/"),
+                "date_format": site.get("date_format", ""), "time_format": site.get("time_format", "")}
         json.dump(spec, open(os.path.join(src, "spec.json"), "w"))
-        run(["php", "setup.php", os.path.join(src, "spec.json")], wp, log)
+        links = os.path.join(src, "links.json")
+        run(["php", "setup.php", os.path.join(src, "spec.json"), links], wp, log)
+        post_paths = {}
+        for p in posts:
+            pages = json.load(open(links))[p["slug"]]
+            if len(pages) == 1:
+                post_paths[url_key(pages[0])] = p
+                continue
+            # each page of a split post is archived as a record of the post holding that page's text
+            post_paths[url_key(pages[0])] = {**p, "text": " ".join(p["paras"][:3] + [p["heading"]] + p["items"])}
+            post_paths[url_key(pages[1])] = {**p, "text": " ".join(p["paras"][3:])}
         port = urllib.parse.urlsplit(url).port
         return {"server": ["php", "-S", f"127.0.0.1:{port}", "-t", wp, os.path.join(wp, "router.php")], "stop": mysqld,
-                "post_paths": {f"/{p['utc']:%Y/%m/%d}/{p['slug']}/": p for p in posts}}
+                "post_paths": post_paths}
     return build
+
+
+def url_key(url):
+    """The path (and query) a post is scored under; /index.html is /."""
+    u = urllib.parse.urlsplit(url)
+    path = u.path[: -len("index.html")] if u.path.endswith("/index.html") else u.path
+    return path + ("?" + u.query if u.query else "")
 
 
 GENERATORS = {
@@ -766,13 +861,11 @@ GENERATORS = {
     "chronicle-copyrighteous": build_chronicle("copyrighteous"),
     "blosxom": build_blosxom,
     "lektor-quickstart": build_lektor,
-    "wordpress-twentytwentyone": build_wordpress("twentytwentyone"),
-    "wordpress-twentytwentytwo": build_wordpress("twentytwentytwo"),
-    "wordpress-twentytwentythree": build_wordpress("twentytwentythree"),
+    **{"wordpress-" + k: build_wordpress(k) for k in WP_SITES},
 }
 # Which truth fields each generator can express (a single-author generator gets the first author only).
-SINGLE_AUTHOR = {"ikiwiki", "nikola-bootblog4", "nikola-bootstrap4", "nikola-base", "jekyll-minima", "wordpress-twentytwentyone",
-                 "wordpress-twentytwentytwo", "wordpress-twentytwentythree"}
+SINGLE_AUTHOR = {"ikiwiki", "nikola-bootblog4", "nikola-bootstrap4", "nikola-base", "jekyll-minima",
+                 *("wordpress-" + k for k in WP_SITES)}
 # Fields a theme does not show on a post page: right when the record invents none (time: right when the
 # date is the right day at day precision). minima prints no tags (and jekyll-seo-tag writes no article:tag);
 # ABlog prints the day only; mkdocs-blogging-plugin prints neither date nor author on a post page.
@@ -873,9 +966,7 @@ def score(name, posts_at, manifest, records):
     counts = {}
     by_path = {}
     for r in records:
-        path = urllib.parse.urlsplit(r["url"]).path
-        if path.endswith("/index.html"):
-            path = path[: -len("index.html")]
+        path = url_key(r["url"])
         counts[path] = counts.get(path, 0) + 1
         by_path[path] = r
     once = sum(1 for x in posts_at if counts.get(x) == 1)
@@ -990,8 +1081,13 @@ def main():
             else:
                 (posts_at, pages), modes = locate(posts, out, POST_PATH.get(name)), a.modes.split(",")
             for mode in modes:
-                manifest, records, secs = crawl(os.path.abspath(a.lookback), os.path.abspath(a.rules), mode, out, url, port,
-                                                work, served and served["server"])
+                try:
+                    manifest, records, secs = crawl(os.path.abspath(a.lookback), os.path.abspath(a.rules), mode, out, url, port,
+                                                    work, served and served["server"])
+                except RuntimeError as e:
+                    # a crawl that archived nothing scores zero on every field
+                    print(f"{name} {mode}: {e}", file=sys.stderr)
+                    manifest, records, secs = {}, [], 0.0
                 s = score(name, posts_at, manifest, records)
                 s.update({"generator": name, "mode": mode, "html_pages": len(pages) or None, "seconds": round(secs, 1)})
                 print(json.dumps(s, ensure_ascii=False, sort_keys=True), flush=True)

@@ -216,13 +216,21 @@ public final class Frontier {
         if depth > limits.maxDepth { return .tooDeep }
         if hasRepeatedSegments(u.path) { return .repeatedSegments }
         if isFarCalendar(u) { return .calendar }
-        if !u.query.isEmpty {
+        if !u.query.isEmpty, !isSiteScheme(target) {
             let path = String(u.siteAuthority) + u.path
             let n = queryVariants[path, default: 0]
             if n >= limits.maxQueryVariants { return .queryVariety }
             queryVariants[path] = n + 1
         }
         return nil
+    }
+
+    /// Whether the site's rule names `target` a post or listing URL (WordPress's plain permalinks `/?p=ID`,
+    /// `/?paged=N`, `/?cat=N`): the site's own URL scheme, not generated parameters, so beyond the per-path
+    /// query count (a plain-permalink blog has every page at `/`).
+    private func isSiteScheme(_ target: String) -> Bool {
+        guard let rule = crawlRule else { return false }
+        return rule.postURL.matches(target) || rule.listingURL.matches(target)
     }
 
     private func hasRepeatedSegments(_ path: String) -> Bool {

@@ -1,4 +1,5 @@
 import Crawl
+import Extract
 import Foundation
 import Testing
 
@@ -109,6 +110,31 @@ import Testing
         let results = (0..<(limit + 5)).map { f.admit("http://b.test/search/?q=\($0)", kind: .page, route: .link, depth: 1) }
         #expect(results.prefix(limit).allSatisfy { if case .queued = $0 { true } else { false } })
         #expect(results.dropFirst(limit).allSatisfy { $0 == .rejected(.queryVariety) })
+    }
+
+    /// A WordPress blog with plain permalinks has every post and listing at `/` (`/?p=ID`, `/?paged=N`,
+    /// `/?cat=N`): the query count stopped its crawl after 20 of them. URLs the site's rule names posts or
+    /// listings are its own scheme; other queries on the same path are still counted.
+    @Test func queriesTheSiteRuleNamesAreNotCounted() throws {
+        let json = #"""
+            {"version": 1, "sites": [{"name": "wp", "match": {"generator": "^WordPress"},
+              "crawl": {"post_url": ["[?&]p=\\d+$"], "listing_url": ["^/[?](.+&)?(cat|paged)=[^&]+$"]}}]}
+            """#
+        let rules = try Rules.parse(Array(json.utf8), file: "rules.json")
+        let f = Frontier(seed: CrawlURL("http://b.test/")!, now: Self.now)
+        f.crawlRule = rules.sites[0].crawl
+        let limit = Frontier.Limits().maxQueryVariants
+        let named = (0..<(3 * limit)).map { "http://b.test/?p=\($0)" } + (2..<limit).map { "http://b.test/?paged=\($0)" }
+            + (1..<limit).map { "http://b.test/?cat=\($0)&paged=2" }
+        for url in named {
+            guard case .queued = f.admit(url, kind: .page, route: .link, depth: 1) else {
+                Issue.record("\(url) not queued")
+                return
+            }
+        }
+        let other = (0..<(limit + 5)).map { f.admit("http://b.test/?s=\($0)", kind: .page, route: .link, depth: 1) }
+        #expect(other.prefix(limit).allSatisfy { if case .queued = $0 { true } else { false } })
+        #expect(other.dropFirst(limit).allSatisfy { $0 == .rejected(.queryVariety) })
     }
 
     @Test func duplicatesAddRoutesAndOrderIsByPriority() {

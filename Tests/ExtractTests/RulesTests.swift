@@ -53,6 +53,27 @@ private let errorCases: [RulesErrorCase] = [
         #expect(rules.isPlaceholderSummary("  no post summary was provided. "))
     }
 
+    /// The WordPress rule's URL shapes: the "Numeric" permalinks (`/archives/ID`, a listing segment by the
+    /// generic classifier, so every post of such a blog was a listing) and plain permalinks (`/?p=ID`, a split
+    /// post's `&page=2`, and the front, category, tag, author and month pages as `/?...`).
+    @Test func repoWordPressURLShapes() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("rules.json").path
+        let crawl = try #require(Rules.load(path: path).sites.first { $0.name == "wordpress" }?.crawl)
+        for post in ["/archives/123", "/archives/123/", "/archives/123/2", "/blog/archives/7/", "/?p=12", "/?p=12&page=2"] {
+            #expect(crawl.postURL.matches(post), "\(post)")
+        }
+        for other in ["/archives/category/notes", "/archives/tag/x/", "/archives/date/2021/01", "/archives/author/ana",
+                      "/?paged=2", "/?cat=3", "/?tag=python", "/?m=202101", "/?author=2", "/?cat=3&paged=2"] {
+            #expect(!crawl.postURL.matches(other), "\(other)")
+        }
+        for listing in ["/?paged=2", "/?cat=3", "/?tag=python", "/?m=202101", "/?author=2", "/?cat=3&paged=2",
+                        "/archives/category/notes", "/archives/tag/x/"] {
+            #expect(crawl.listingURL.matches(listing), "\(listing)")
+        }
+        #expect(!crawl.listingURL.matches("/?p=12"))
+    }
+
     /// Placeholders compare after normalization and lowercasing; the length bound counts the key's scalars, which
     /// lowercasing can add to ("İ" is one scalar, its lowercase "i̇" two).
     @Test func placeholderSummaries() throws {

@@ -25,7 +25,7 @@ struct ContentFinder {
     /// Subtrees never part of the content (rule `remove`, related-card sections).
     let preExcluded: Set<Node>
     /// Titles whose duplicate heading is dropped from the content.
-    let titles: [String]
+    let titles: TitleTokens
     /// The page's element facts (`PageMetadata.elements`).
     let elements: ElementFacts.Table
 
@@ -33,11 +33,10 @@ struct ContentFinder {
     static let minimumContentLength = 500
 
     func find() -> Selection {
-        let titleTokens = TitleTokens(titles)
         var attempts: [Selection] = []
         var opts = Options()
         for step in 0..<4 {
-            let sel = attempt(opts, titleTokens)
+            let sel = attempt(opts, titles)
             if sel.textLength >= Self.minimumContentLength { return sel }
             attempts.append(sel)
             switch step {
@@ -255,8 +254,7 @@ final class FlatTree {
                 }
             }
             if !titleHeaderRemoved, t == .heading1 || facts.flags.contains(.h2), !titles.isEmpty {
-                let text = TextNormalizer.normalize(n.textContent)
-                if titles.anyRepeated(in: text, section: t != .heading1) {
+                if titles.repeated(by: n, section: t != .heading1) {
                     // A print-only copy of the headline goes, but the one readers see is still to be dropped.
                     titleHeaderRemoved = !stack.contains { ClassHints.containsAny(cls[$0], ClassHints.printOnly) }
                     excluded.insert(n); return false

@@ -147,7 +147,7 @@ struct PageExtraction {
         }
 
         // Body
-        let titles = [title, tagTitle].compactMap { $0 }
+        let titles = TitleTokens([title, tagTitle].compactMap { $0 }, headings: headingTexts)
         var roots: [Node] = []
         var excluded = preExcluded
         var byline: String?
@@ -331,10 +331,9 @@ enum BoilerplateMarker {
     /// `FlatTree.maxAdLabel` characters, in UTF-8 bytes at most (the labels include CJK and Cyrillic ones).
     static let maxAdLabelBytes = FlatTree.maxAdLabel * 4
 
-    static func mark(roots: [Node], titles: [String], preExcluded: Set<Node>) -> Set<Node> {
+    static func mark(roots: [Node], titles titleTokens: TitleTokens, preExcluded: Set<Node>) -> Set<Node> {
         var out = Set<Node>()
         var titleDropped = false
-        let titleTokens = TitleTokens(titles)
         for r in roots {
             r.walk { n in
                 guard n.isElement else { return false }
@@ -353,9 +352,8 @@ enum BoilerplateMarker {
                    n.firstDescendant(where: { $0.name == "a" }) == nil, FlatTree.isAdLabel(text: n.textContent) {
                     out.insert(n); return false
                 }
-                if !titleDropped, name == "h1" || name == "h2" {
-                    let t = TextNormalizer.normalize(n.textContent)
-                    if titleTokens.anyRepeated(in: t, section: name == "h2") { titleDropped = true; out.insert(n); return false }
+                if !titleDropped, name == "h1" || name == "h2", titleTokens.repeated(by: n, section: name == "h2") {
+                    titleDropped = true; out.insert(n); return false
                 }
                 return true
             }

@@ -306,9 +306,24 @@ enum TitleFinder {
 /// Titles tokenized once for comparing with many headings.
 struct TitleTokens {
     private let titles: [(set: Set<String>, tokens: [String], ascii: Bool)]
+    /// The titles (lowercased) that a heading of the page shows word for word. When there is one, only such a
+    /// heading repeats the title: a site-name `<h1>` whose words the title also holds ("Field Notes" over
+    /// "River notes and field") is not the headline, and dropping it kept the real one in the body.
+    private let shownExactly: Set<String>
 
-    init(_ titles: [String]) {
+    /// `headings`: the texts (`TitleFinder.headingText`) of the page's `<h1>` and `<h2>` elements.
+    init(_ titles: [String], headings: [String] = []) {
         self.titles = titles.map { let (t, ascii) = TitleFinder.anyTokens($0); return (Set(t), t, ascii) }
+        let lowered = Set(titles.map { $0.lowercased() })
+        shownExactly = Set(headings.lazy.map { $0.lowercased() }.filter { lowered.contains($0) })
+    }
+
+    /// Whether `heading` repeats one of the titles: its text is one the page shows word for word, else (no
+    /// heading shows one) `anyRepeated`.
+    func repeated(by heading: Node, section: Bool) -> Bool {
+        if titles.isEmpty { return false }
+        if !shownExactly.isEmpty { return shownExactly.contains(TitleFinder.headingText(heading).lowercased()) }
+        return anyRepeated(in: TextNormalizer.normalize(heading.textContent), section: section)
     }
 
     var isEmpty: Bool { titles.isEmpty }

@@ -525,6 +525,20 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
 }
 
 extension BodyBoilerplate {
+    /// The heading dropped as the title's copy is the one that shows the title, not a site-name `<h1>` above it
+    /// whose words the title happens to hold.
+    @Test func theHeadlineLeavesTheBodyNotTheSiteName() throws {
+        let html = """
+        <html><head><title>River notes and field — Field Notes</title></head><body><header><h1>Field Notes</h1></header>
+        <div class="page"><div class="blog-post"><h2>River notes and field</h2>
+        <p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p></div></div></body></html>
+        """
+        let record = try extract(html, url: "https://x.example/blog/river/").record
+        #expect(record.title == "River notes and field")
+        #expect(!record.body.text.contains("River notes and field"))
+        #expect(record.body.text.hasPrefix("This paragraph is long enough"))
+    }
+
     @Test func aPrintOnlyColumnHoldingTheStoryStays() throws {
         // Some themes mark the story's own column `print-only` and show it on screen by a stylesheet.
         let html = """

@@ -129,12 +129,15 @@ public struct Rules: Sendable {
     public var version: Int
     /// Related-card summaries that mean "no summary" (compared after normalization, case-insensitively).
     public var placeholderSummaries: [String]
-    public var sites: [SiteRule]
+    public var sites: [SiteRule] { didSet { fingerprints = Fingerprints(sites) } }
     /// `sha256:<hex>` of the file bytes, recorded in snapshot manifests.
     public var sha256: String
     private var placeholderKeys: Set<String>
     /// The most Unicode scalars a placeholder key has (-1 without placeholders).
     private var longestPlaceholderKey: Int
+    /// What `site(for:document:)` asks of a document, worked out once (it was rebuilt, and every `SiteRule` copied,
+    /// for each page).
+    private var fingerprints: Fingerprints
 
     /// No site rules and no placeholders: heuristics only.
     public static let empty = Rules(version: 1, placeholderSummaries: [], sites: [], sha256: "sha256:" + SHA256.hex(""))
@@ -144,6 +147,7 @@ public struct Rules: Sendable {
         self.sites = sites; self.sha256 = sha256
         self.placeholderKeys = Set(placeholderSummaries.map { Rules.placeholderKey($0) })
         self.longestPlaceholderKey = placeholderKeys.map(\.unicodeScalars.count).max() ?? -1
+        self.fingerprints = Fingerprints(sites)
     }
 
     /// Reads and validates a rules file.
@@ -177,29 +181,42 @@ public struct Rules: Sendable {
     /// The first `<meta name=generator>` (any ASCII case) with a `content`.
     private static let generatorMeta = try! CSSSelector.compile("meta[name='generator' i][content]")
 
+    /// The document side of the site rules: whether any rule has a generator or markup criterion, and the selectors
+    /// `site(for:document:)` evaluates in one walk (the generator `<meta>`, then every walkable markup fingerprint
+    /// in rule order).
+    struct Fingerprints: Sendable {
+        let readsDocument: Bool
+        let walked: [Selector]
+
+        init(_ sites: [SiteRule]) {
+            readsDocument = sites.contains { $0.match.generator != nil || !$0.match.markup.isEmpty }
+            walked = [Rules.generatorMeta] + sites.flatMap { $0.match.markup.map(\.selector).filter(\.isNative) }
+        }
+    }
+
     /// The site rule for a page: a rule whose `hosts` match the URL wins; otherwise the first rule whose
     /// generator or markup fingerprint matches the document. `nil` when none matches.
     public func site(for url: String, document: HTMLDocument?) -> SiteRule? {
         let host = RulesHost.host(of: url)
+        // By index: iterating `sites` copies each rule (a dozen selectors and patterns) only to test a field.
         if let host {
-            for s in sites where s.match.hosts.contains(where: { RulesHost.matches(host: host, rule: $0) }) { return s }
+            for i in sites.indices where sites[i].match.hosts.contains(where: { RulesHost.matches(host: host, rule: $0) }) {
+                return sites[i]
+            }
         }
-        guard let document, sites.contains(where: { $0.match.generator != nil || !$0.match.markup.isEmpty }) else { return nil }
-        // The generator and every walkable fingerprint in one walk of the page.
-        let native = sites.flatMap { $0.match.markup.map(\.selector).filter(\.isNative) }
-        let found = (try? document.firstMatches([Self.generatorMeta] + native)) ?? []
-        let nativeMatch = found.dropFirst().map { $0 != nil }
+        guard let document, fingerprints.readsDocument else { return nil }
+        let found = (try? document.firstMatches(fingerprints.walked)) ?? []
         let generator = found.first.flatMap { $0 }?.attribute("content") ?? ""
-        var k = 0
-        for s in sites {
-            if let g = s.match.generator, !generator.isEmpty, g.matches(generator) { return s }
-            for m in s.match.markup {
+        var k = 1 // the position in `found` of the next walked fingerprint
+        for i in sites.indices {
+            if let g = sites[i].match.generator, !generator.isEmpty, g.matches(generator) { return sites[i] }
+            for m in sites[i].match.markup {
                 if m.selector.isNative {
-                    let hit = k < nativeMatch.count && nativeMatch[k]
+                    let hit = k < found.count && found[k] != nil
                     k += 1
-                    if hit { return s }
+                    if hit { return sites[i] }
                 } else if let found = try? document.select(xpath: DescendantRewrite.rewrite(m.xpath), from: nil), !found.isEmpty {
-                    return s
+                    return sites[i]
                 }
             }
         }

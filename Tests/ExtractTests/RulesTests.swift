@@ -99,6 +99,20 @@ private let errorCases: [RulesErrorCase] = [
         #expect(rules.site(for: "https://notexample.com/x", document: nil) == nil)
     }
 
+    /// The fingerprints `site(for:document:)` walks are worked out when the rules are made and again when `sites`
+    /// changes: a rule added afterwards is found by its markup, and a removed one no longer is.
+    @Test func fingerprintsFollowChangedSites() throws {
+        let json = #"{"sites":[{"name":"mk","match":{"markup":["body.blogger"]}}]}"#
+        var rules = try Rules.parse(Array(json.utf8), file: "rules.json")
+        let mk = try HTMLDocumentFixture.make("<html><body class=\"blogger x\"><div id=\"ghost\"></div></body></html>")
+        #expect(rules.site(for: "https://other.example/x", document: mk)?.name == "mk")
+        let more = try Rules.parse(Array(#"{"sites":[{"name":"gh","match":{"markup":["div#ghost"]}}]}"#.utf8), file: "more.json")
+        rules.sites = more.sites + rules.sites
+        #expect(rules.site(for: "https://other.example/x", document: mk)?.name == "gh")
+        rules.sites = []
+        #expect(rules.site(for: "https://other.example/x", document: mk) == nil)
+    }
+
     @Test func crawlPatterns() throws {
         let json = "{\"sites\":[{\(site),\"crawl\":{\"post_url\":[\"/\\\\d{4}/\\\\d{2}/\"],\"exclude\":[\"/wp-admin/\"]}}]}"
         let rules = try Rules.parse(Array(json.utf8), file: "rules.json")

@@ -17,6 +17,8 @@ public enum HTMLError: Error, Equatable, CustomStringConvertible, Sendable {
 
 /// A parsed HTML (or XML) document. Owns the libxml2 tree; every `Node` keeps its document alive.
 ///
+/// Under libxml2 2.9.x, HTML documents have no ID table: XPath's `id()` finds nothing in them (`@id` tests work).
+///
 /// Not thread-safe: parse, query and drop a document on one task. Separate documents may be used
 /// on separate threads.
 public final class HTMLDocument {
@@ -56,23 +58,35 @@ public final class HTMLDocument {
         try self.init(bytes: bytes, url: url, contentType: contentType, dropsRawText: true)
     }
 
+    /// Whether HTML is parsed without an ID table (`lb_html_read_memory_without_ids`, which copies 2.9.x's
+    /// `htmlReadMemory`): nothing here reads the table, and filling it was ~1% of a parse.
+    static let skipsIDTable: Bool = {
+        let v = lb_libxml_runtime_version()
+        return v >= 20900 && v < 21000
+    }()
+
+    /// Whether libxml2 registered ID attributes in this document's ID table (tests).
+    var hasIDTable: Bool { doc.pointee.ids != nil }
+
     /// `dropsRawText`: empty script and style elements as described above (tests compare with `false`).
-    convenience init(bytes: [UInt8], url: String?, contentType: String?, dropsRawText: Bool) throws(HTMLError) {
+    /// `registersIDs`: parse with `htmlReadMemory` itself, ID table and all (tests compare the trees).
+    convenience init(bytes: [UInt8], url: String?, contentType: String?, dropsRawText: Bool,
+                     registersIDs: Bool = false) throws(HTMLError) {
         let detection = Charset.detect(bytes: bytes, contentType: contentType)
         // Every UTF-8 detection leaves valid UTF-8: validated (source .utf8) or repaired here.
         if detection.label == "UTF-8", detection.source != .utf8,
            let repaired = bytes.withUnsafeBufferPointer({ Charset.repairedUTF8($0) }) {
             try self.init(parsing: repaired, url: url, encoding: detection.label, charset: detection, validUTF8: true,
-                          dropsRawText: dropsRawText)
+                          dropsRawText: dropsRawText, registersIDs: registersIDs)
         } else {
             try self.init(parsing: bytes, url: url, encoding: detection.label, charset: detection,
-                          validUTF8: detection.label == "UTF-8", dropsRawText: dropsRawText)
+                          validUTF8: detection.label == "UTF-8", dropsRawText: dropsRawText, registersIDs: registersIDs)
         }
     }
 
     /// `validUTF8`: the caller checked that `bytes` are valid UTF-8 (only meaningful with `encoding` UTF-8).
     private init(parsing bytes: [UInt8], url: String?, encoding: String?, charset: Charset.Detection?,
-                 validUTF8: Bool = false, dropsRawText: Bool = false) throws(HTMLError) {
+                 validUTF8: Bool = false, dropsRawText: Bool = false, registersIDs: Bool = false) throws(HTMLError) {
         _ = Self.silenced
         lb_silence_errors() // per-thread in libxml2: set on whichever thread parses
         guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { throw .empty }
@@ -104,7 +118,9 @@ public final class HTMLDocument {
         }
         let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), url, libxmlEncoding, Int32(opts))
+                registersIDs || !Self.skipsIDTable
+                    ? htmlReadMemory(chars.baseAddress, Int32(chars.count), url, libxmlEncoding, Int32(opts))
+                    : lb_html_read_memory_without_ids(chars.baseAddress, Int32(chars.count), url, libxmlEncoding, Int32(opts))
             }
         }
         guard let parsed else { throw .empty }

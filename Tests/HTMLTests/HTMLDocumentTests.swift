@@ -280,3 +280,28 @@ private func elementCount(_ doc: HTMLDocument) -> Int {
     #expect(asked == ["p", "a"])
     #expect(div.firstDescendant { $0.name == "div" } == nil)
 }
+
+/// Pages are parsed without an ID table where the loaded libxml2 is 2.9.x, into the tree `htmlReadMemory` builds:
+/// the same markup for UTF-8 read as is, for a legacy charset libxml2 converts, for a declared charset it ignores,
+/// and for repeated, empty and `name` ids.
+@Test func parsingWithoutIDsBuildsTheSameTree() throws {
+    let pages = [
+        "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>T</title></head><body><div id=a class=x>"
+            + "<a name=top id=b href=/p>caf\u{E9} \u{2014} \u{65E5}\u{672C}</a><p id=a>dup</p><p id=\"\">e</p></div></body></html>",
+        "<html><head><meta http-equiv=Content-Type content=\"text/html; charset=windows-1252\"></head><body id=x>"
+            + "<form name=f id=g><input name=q id=q></form>Stra\u{DF}e</body></html>",
+        "<p id=1>no html element<table><tr><td id=c>cell</table><svg><path id=s d=\"M0 0\"/></svg>",
+    ]
+    for page in pages {
+        for contentType in ["text/html; charset=utf-8", "text/html; charset=iso-8859-1", "text/html"] {
+            let plain = try HTMLDocument(bytes: Array(page.utf8), url: "https://x.example/", contentType: contentType,
+                                         dropsRawText: true, registersIDs: true)
+            let skipped = try HTMLDocument(bytes: Array(page.utf8), url: "https://x.example/", contentType: contentType,
+                                           dropsRawText: true)
+            #expect(skipped.root?.outerHTML == plain.root?.outerHTML, "\(contentType): \(page)")
+            #expect(plain.hasIDTable)
+            #expect(skipped.hasIDTable == !HTMLDocument.skipsIDTable)
+            #expect(try skipped.select(css: "[id=a]").count == (page.contains("id=a") ? 2 : 0))
+        }
+    }
+}

@@ -44,11 +44,14 @@ Generators (each skipped, and said so, when its software is missing):
                                                WordPress 6.1 from Debian, a private MariaDB in the work folder,
                                                posts written by wp_insert_post, served by `php -S`; HTTP only
   wordpress-de-twentytwentyone                 the same in German (wordpress-l10n, "9. Januar 2021"), Europe/Berlin,
-                                               /%year%/%monthnum%/%postname%/ permalinks; comments with a threaded
-                                               reply on every third post, two sticky posts, a <!--nextpage--> split
-                                               on every eighth (each page of it is a record with that page's text)
+                                               /%year%/%monthnum%/%postname%/ permalinks; three comments (one a
+                                               threaded reply) on every third post, paged one top-level comment a
+                                               page (/comment-page-N/), two sticky posts, a <!--nextpage--> split on
+                                               every eighth (each page of it is a record with that page's text), an
+                                               image linked to its attachment page on every fifth, an About page
   wordpress-fr-twentytwentythree               French, Europe/Paris, plain permalinks (/?p=ID), the same extras
   wordpress-archives-twentytwentytwo           English, America/New_York, /archives/ID permalinks, the same extras
+  wordpress-postname-twentytwentyone           English, Asia/Tokyo, /%postname%/ permalinks, the same extras
 WordPress, Nikola, minima and ikiwiki show one author per post: only the first author is expected there.
 Fields a theme does not print on a post page (NOT_SHOWN) are right when the record invents none.
 Install: apt-get install hugo jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag
@@ -690,6 +693,13 @@ $wp_rewrite->set_permalink_structure($spec['permalink']);
 update_option('timezone_string', $spec['timezone']);
 update_option('posts_per_page', 10);
 update_option('blogdescription', 'Notes from the field');
+if ($spec['extras']) {
+    // one top-level comment per comment page: a commented post has /comment-page-N/ twins
+    update_option('page_comments', 1);
+    update_option('comments_per_page', 1);
+    wp_insert_post(array('post_title' => 'About', 'post_name' => 'about', 'post_type' => 'page', 'post_status' => 'publish',
+        'post_content' => $spec['about'], 'post_author' => 1));
+}
 if ($spec['locale'] !== '') {
     update_option('WPLANG', $spec['locale']);
     update_option('date_format', $spec['date_format']);
@@ -712,12 +722,25 @@ foreach ($spec['posts'] as $p) {
         'post_category' => array($cat), 'tags_input' => $p['tags']), true);
     if (is_wp_error($id)) { fwrite(STDERR, $id->get_error_message() . "\\n"); exit(1); }
     if ($p['sticky']) stick_post($id);
+    if ($p['photo']) {
+        // an image inserted "linked to the attachment page", as the classic editor did by default
+        $up = wp_upload_dir(substr($p['date'], 0, 4) . '/' . substr($p['date'], 5, 2));
+        wp_mkdir_p($up['path']);
+        $file = $up['path'] . '/' . $p['slug'] . '.png';
+        file_put_contents($file, base64_decode('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='));
+        $att = wp_insert_attachment(array('post_title' => $p['photo'], 'post_mime_type' => 'image/png', 'post_status' => 'inherit',
+            'post_content' => '', 'guid' => $up['url'] . '/' . $p['slug'] . '.png'), $file, $id);
+        $fig = '<figure class="wp-block-image"><a href="' . get_attachment_link($att) . '"><img src="' . wp_get_attachment_url($att)
+            . '" alt="" class="wp-image-' . $att . '"/></a></figure>';
+        wp_update_post(array('ID' => $id, 'post_content' => preg_replace('/<\/p>/', "</p>\n\n" . $fig, $p['html'], 1)));
+    }
     $parent = 0;
     foreach ($p['comments'] as $c) {
         $parent = wp_insert_comment(array('comment_post_ID' => $id, 'comment_author' => $c['author'],
             'comment_author_email' => $c['email'], 'comment_author_url' => '', 'comment_content' => $c['text'],
             'comment_date' => $c['date'], 'comment_date_gmt' => $c['date_gmt'], 'comment_approved' => 1,
             'comment_parent' => $c['reply'] ? $parent : 0));
+        if ($c['reply']) $parent = 0;
     }
     $pages = array(get_permalink($id));
     // a <!--nextpage--> post's later pages, as _wp_link_page() writes them
@@ -755,22 +778,28 @@ WP_SITES = {
                              "time_format": "G\\hi", "permalink": "", "extras": True},
     "archives-twentytwentytwo": {"theme": "twentytwentytwo", "timezone": "America/New_York", "permalink": "/archives/%post_id%",
                                  "extras": True},
+    "postname-twentytwentyone": {"theme": "twentytwentyone", "timezone": "Asia/Tokyo", "permalink": "/%postname%/", "extras": True},
 }
-COMMENTERS = [("Priya Nair", "priya@example.invalid"), ("Tom Fischer", "tom@example.invalid")]
+COMMENTERS = [("Priya Nair", "priya@example.invalid", False), ("Tom Fischer", "tom@example.invalid", True),
+              ("Lena Ortiz", "lena@example.invalid", False)]
+ABOUT = ("<p>Field Notes is a small blog about walking, cooking and the tools we use every day. It is written by four "
+         "friends who met at a river clean-up and kept writing to each other afterwards.</p>\n\n<p>Write to us at the "
+         "address below; we read everything, slowly.</p>")
 
 
 def wp_extras(p, site):
-    """Sticky posts, comments (a comment and a reply on every third post) and <!--nextpage--> (every eighth)."""
+    """Sticky posts, comments (a comment, a reply and another comment on every third post, one top-level
+    comment a page), <!--nextpage--> (every eighth) and an image linked to its attachment page (every fifth)."""
     if not site.get("extras"):
-        return False, [], 1
+        return False, [], 1, None
     i, comments = p["i"], []
     if i % 3 == 0:
-        for k, (name, mail) in enumerate(COMMENTERS):
+        for k, (name, mail, reply) in enumerate(COMMENTERS):
             when = p["utc"] + datetime.timedelta(days=1, hours=2 + k)
-            comments.append({"author": name, "email": mail, "when": when, "reply": k > 0,
+            comments.append({"author": name, "email": mail, "when": when, "reply": reply,
                              "text": f"Thanks for writing about the {p['heading'].split()[-1]} part, I tried it on "
                                      f"the weekend and it worked. Comment {k + 1} on post {i}."})
-    return i in (4, 17), comments, (2 if i % 8 == 5 else 1)
+    return i in (4, 17), comments, (2 if i % 8 == 5 else 1), (f"Photo for post {i}" if i % 5 == 2 else None)
 
 
 def build_wordpress(site_name):
@@ -806,15 +835,16 @@ def build_wordpress(site_name):
         run(["mariadb", "--no-defaults", "-S", sock, "-uroot", "-e", "CREATE DATABASE wp CHARACTER SET utf8mb4"], src, log)
         specs = []
         for p in posts:
-            sticky, comments, pages = wp_extras(p, site)
+            sticky, comments, pages, photo = wp_extras(p, site)
             specs.append({"title": p["title"], "slug": p["slug"], "html": html_body(p, pages), "author": p["authors"][0][0],
                           "date": local(p["utc"]), "date_gmt": f"{p['utc']:%Y-%m-%d %H:%M:%S}", "summary": p["summary"],
-                          "category": p["category"], "tags": p["tags"], "sticky": sticky, "pages": pages,
+                          "category": p["category"], "tags": p["tags"], "sticky": sticky, "pages": pages, "photo": photo,
                           "comments": [{**c, "date": local(c["when"]), "date_gmt": f"{c['when']:%Y-%m-%d %H:%M:%S}", "when": None}
                                        for c in comments]})
         spec = {"theme": site["theme"], "authors": AUTHORS, "posts": specs, "locale": site.get("locale", ""),
                 "timezone": site.get("timezone", "UTC"), "permalink": site.get("permalink", "/%year%/%monthnum%/%day%/%postname%/"),
-                "date_format": site.get("date_format", ""), "time_format": site.get("time_format", "")}
+                "date_format": site.get("date_format", ""), "time_format": site.get("time_format", ""),
+                "extras": bool(site.get("extras")), "about": ABOUT}
         json.dump(spec, open(os.path.join(src, "spec.json"), "w"))
         links = os.path.join(src, "links.json")
         run(["php", "setup.php", os.path.join(src, "spec.json"), links], wp, log)

@@ -639,10 +639,12 @@ public final class Crawler {
             state.finish(key: item.key, outcome: .listing, status: r.status)
             return ("listing", f.archived != nil ? "not modified" : nil)
         }
-        // One post, one record: the canonical URL (when it is a page of this site) names the post.
+        // One post, one record: the canonical URL (when it is a page of this site) names the post. Not one
+        // the site's rules exclude: WordPress with paged comments names a post's last comment page
+        // (`/post/comment-page-2/#comments`) canonical.
         var identity = finalKey
         if let c = CrawlURL(page.record.canonicalURL), c.siteAuthority == seed.siteAuthority,
-           c.key != finalKey, c.path != "/" || CrawlURL(r.finalURL)?.path == "/" {
+           c.key != finalKey, c.path != "/" || CrawlURL(r.finalURL)?.path == "/", !frontier.ruleExcludes(c) {
             identity = c.key
             doneKeys.insert(c.key)
             frontier.markSeen(c.key, route: .redirect)

@@ -198,6 +198,12 @@ public final class Frontier {
         return true
     }
 
+    /// Whether the site's `crawl.exclude` rules turn `u` away: a URL this crawl never fetches.
+    public func ruleExcludes(_ u: CrawlURL) -> Bool {
+        guard let rule = crawlRule, !rule.exclude.isEmpty else { return false }
+        return rule.exclude.matches(u.pathAndQuery)
+    }
+
     /// The route mask of a key, or nil if never seen.
     public func routes(of key: String) -> Int? { seen[key] }
 

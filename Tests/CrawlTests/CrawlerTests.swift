@@ -222,6 +222,28 @@ import Testing
         #expect(run.snapshot.count == Self.posts.count)
     }
 
+    /// WordPress with paged comments writes a post's last comment page as its canonical URL; its rule excludes
+    /// comment pages. The record was named after the comment page (a URL never fetched), so the post's own URL
+    /// was missing from the snapshot and a "post" at `/comment-page-2/` was in it.
+    @Test func aCanonicalURLTheSiteRulesExcludeDoesNotNameThePost() async throws {
+        let json = #"""
+            {"version": 1, "sites": [{"name": "fixture", "match": {"markup": ["header.site-header"]},
+              "crawl": {"exclude": ["/comment-page-\\d+/?$"]}}]}
+            """#
+        let rules = try Rules.parse(Array(json.utf8), file: "rules.json")
+        let original = try String(contentsOf: FixtureServer.root.appendingPathComponent("posts/post-2/index.html"), encoding: .utf8)
+        let page = original.replacingOccurrences(of: "http://blog.test/posts/post-2/\"",
+                                                 with: "http://blog.test/posts/post-2/comment-page-2/#comments\"")
+        #expect(page != original)
+        let server = try await FixtureServer(faults: ["/posts/post-2/": .body(page, contentType: "text/html; charset=utf-8")])
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive(),
+                                          rules: rules)
+        #expect(run.postPaths.filter { $0 == "/posts/post-2/" }.count == 1)
+        #expect(!run.postPaths.contains { $0.contains("comment-page") })
+        #expect(run.snapshot.count == Self.posts.count)
+    }
+
     @Test func recrawlSendsConditionalRequestsAndReusesRecords() async throws {
         let server = try await FixtureServer()
         defer { Task { await server.stop() } }

@@ -55,7 +55,7 @@ private let errorCases: [RulesErrorCase] = [
 
     /// The WordPress rule's URL shapes: the "Numeric" permalinks (`/archives/ID`, a listing segment by the
     /// generic classifier, so every post of such a blog was a listing) and plain permalinks (`/?p=ID`, a split
-    /// post's `&page=2`, and the front, category, tag, author and month pages as `/?...`).
+    /// post's `&page=2`, and the front, category, tag, author and month pages as `/?...`); paged comments.
     @Test func repoWordPressURLShapes() throws {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("rules.json").path
@@ -72,6 +72,13 @@ private let errorCases: [RulesErrorCase] = [
             #expect(crawl.listingURL.matches(listing), "\(listing)")
         }
         #expect(!crawl.listingURL.matches("/?p=12"))
+        // A post's comment pages (paged comments) are the post again, with other comments: not fetched.
+        for twin in ["/2021/01/post/comment-page-2/", "/post/comment-page-1", "/archives/12/comment-page-3/", "/?p=12&cpage=2"] {
+            #expect(crawl.exclude.matches(twin), "\(twin)")
+        }
+        #expect(!crawl.exclude.matches("/2021/01/comment-page-design/"))
+        // A plain-permalink attachment page (an image and its title) is not a post.
+        #expect(crawl.exclude.matches("/?attachment_id=15"))
     }
 
     /// Placeholders compare after normalization and lowercasing; the length bound counts the key's scalars, which

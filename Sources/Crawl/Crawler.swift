@@ -249,6 +249,8 @@ public final class Crawler {
     private enum Parsed: Sendable {
         case none
         case page(ExtractedPage)
+        /// A page the site's crawl rule makes a listing by its URL: read for its links alone.
+        case listing(PageLinks)
         case pageError(String)
         case sitemap(Discovery.Sitemap)
         case feed([String])
@@ -284,11 +286,12 @@ public final class Crawler {
                     attempts[item.key] = attempt
                     let (request, capture) = makeRequest(for: item, authority: authority)
                     let fetcher = self.fetcher, extractor = self.extractor, writer = self.writer, gate = self.largePages
+                    let rule = frontier.crawlRule
                     inflight += 1
                     group.addTask {
                         .fetched(await Self.work(item: item, request: request, capture: capture, attempt: attempt,
-                                                 startedAt: now, fetcher: fetcher, extractor: extractor, writer: writer,
-                                                 gate: gate))
+                                                 startedAt: now, fetcher: fetcher, extractor: extractor, rule: rule,
+                                                 writer: writer, gate: gate))
                     }
                 }
                 if inflight == 0 && (hostDown != nil || (wake == nil && timerAt == nil)) { break }
@@ -397,9 +400,10 @@ public final class Crawler {
 
     /// Runs in a child task: fetch, then parse (extraction is the CPU-heavy step). A 304 to a request
     /// made with `capture`'s validators is parsed from the archived answer; when that cannot be read, the
-    /// request is made again without validators.
+    /// request is made again without validators. `rule` is the site's crawl rule when the fetch started: a
+    /// page it (or, failing it, the extractor) makes a listing by its final URL is read for its links alone.
     private static func work(item: Frontier.Item, request: FetchRequest, capture: WARCCapture?, attempt: Int,
-                             startedAt: Date, fetcher: any PageFetcher, extractor: Extractor,
+                             startedAt: Date, fetcher: any PageFetcher, extractor: Extractor, rule: CrawlRule?,
                              writer: SnapshotWriter, gate: LargePageGate) async -> Fetched {
         var result = await fetcher.fetch(request)
         var fetched = Fetched(item: item, startedAt: startedAt, attempt: attempt, result: result, parsed: .none,
@@ -410,7 +414,7 @@ public final class Crawler {
                 fetched.parsed = parse(item: item, body: archived.body, url: r.finalURL,
                                        contentType: archived.header("Content-Type"), startedAt: startedAt,
                                        serverDate: r.serverDate ?? archived.header("Date").flatMap(HTTPDate.parse),
-                                       extractor: extractor)
+                                       extractor: extractor, rule: rule)
                 return fetched
             }
             var plain = request
@@ -424,7 +428,7 @@ public final class Crawler {
         if case .success(let r) = result, r.status == 200, !r.bodySkipped, !r.body.isEmpty {
             let work = {
                 parse(item: item, body: r.body, url: r.finalURL, contentType: r.contentType, startedAt: startedAt,
-                      serverDate: r.serverDate, extractor: extractor)
+                      serverDate: r.serverDate, extractor: extractor, rule: rule)
             }
             fetched.parsed = item.kind == .page && r.body.count >= LargePageGate.largeBodyBytes ? await gate.run { AllocatorPurge.returningFreedPages(work) } : work()
         }
@@ -432,12 +436,26 @@ public final class Crawler {
     }
 
     private static func parse(item: Frontier.Item, body: [UInt8], url: String, contentType: String?, startedAt: Date,
-                              serverDate: Date?, extractor: Extractor) -> Parsed {
+                              serverDate: Date?, extractor: Extractor, rule: CrawlRule?) -> Parsed {
         switch item.kind {
         case .page:
             let input = ExtractionInput(bytes: body, url: url, fetchedAt: startedAt, contentType: contentType,
                                         status: 200, serverDate: serverDate)
-            do { return .page(try extractor.extract(input)) } catch { return .pageError("\(error)") }
+            // A page `classify` takes as a listing whatever it holds is read for its links alone: its record
+            // would be thrown away.
+            do {
+                switch kindByRule(url, rule: rule) {
+                case .post: return .page(try extractor.extract(input))
+                case .listing: return .listing(try extractor.listingLinks(input))
+                case nil:
+                    switch try extractor.extractUnlessListing(input) {
+                    case .page(let page): return .page(page)
+                    case .listing(let links): return .listing(links)
+                    }
+                }
+            } catch {
+                return .pageError("\(error)")
+            }
         case .sitemap:
             do { return .sitemap(try Discovery.sitemap(body, url: url)) } catch { return .malformed("\(error)") }
         case .feed:
@@ -610,7 +628,15 @@ public final class Crawler {
             counters["skipped_not_html", default: 0] += 1
             return ("skipped", type)
         }
-        guard case .page(var page) = f.parsed else {
+        // The extracted page, or (nil) a page the crawl rule made a listing, read for its links alone.
+        let extracted: ExtractedPage?
+        let found: [Discovery.Found], feedLinks: [String], pageURL: String
+        switch f.parsed {
+        case .page(let p):
+            (extracted, found, feedLinks, pageURL) = (p, Discovery.links(of: p), p.feedLinks, p.record.url)
+        case .listing(let l):
+            (extracted, found, feedLinks, pageURL) = (nil, Discovery.links(ofListing: l), l.feedLinks, l.url)
+        default:
             let why: String
             if case .pageError(let e) = f.parsed { why = e } else { why = "empty answer" }
             if isSeed { seedError = why }
@@ -625,17 +651,20 @@ public final class Crawler {
         }
         doneKeys.insert(item.key)
         doneKeys.insert(finalKey)
-        if isSeed, page.feedLinks.isEmpty, !probedFeeds {
+        if isSeed, feedLinks.isEmpty, !probedFeeds {
             probedFeeds = true
             for p in Discovery.commonFeedPaths { admit(originURL(p), kind: .feed, route: .link, depth: 1) }
         }
-        discover(page, depth: item.depth)
+        for link in found {
+            admit(link.url, kind: link.kind, route: link.route, depth: item.depth + link.hops,
+                  numberedPage: link.isNumberedPage)
+        }
 
-        let kind = classify(page, url: r.finalURL)
         if f.archived != nil { counters["not_modified_reread", default: 0] += 1 }
-        if kind == .listing {
+        // A page read for its links alone was a listing by the rule in force when its fetch started.
+        guard var page = extracted, classify(page, url: r.finalURL) == .post else {
             listings += 1
-            try archive { try writer.addListing(url: page.record.url) }
+            try archive { try writer.addListing(url: pageURL) }
             state.finish(key: item.key, outcome: .listing, status: r.status)
             return ("listing", f.archived != nil ? "not modified" : nil)
         }
@@ -703,11 +732,17 @@ public final class Crawler {
 
     /// Post or listing: the extractor's verdict, unless the site's rules say otherwise by URL.
     private func classify(_ page: ExtractedPage, url: String) -> PageKind {
-        guard let rule = frontier.crawlRule, let u = CrawlURL(url) else { return page.kind }
+        Self.kindByRule(url, rule: frontier.crawlRule) ?? page.kind
+    }
+
+    /// What the site's crawl rule makes the page at `url` by its path (its post patterns first), whatever the
+    /// page holds; nil when no pattern matches.
+    static func kindByRule(_ url: String, rule: CrawlRule?) -> PageKind? {
+        guard let rule, let u = CrawlURL(url) else { return nil }
         let target = u.pathAndQuery
         if !rule.postURL.isEmpty, rule.postURL.matches(target) { return .post }
         if !rule.listingURL.isEmpty, rule.listingURL.matches(target) { return .listing }
-        return page.kind
+        return nil
     }
 
     private func siteRule(body: [UInt8], url: String, contentType: String?) -> SiteRule? {
@@ -717,13 +752,6 @@ public final class Crawler {
 
     /// Crawl-state key of the site rule the seed page matched.
     static let siteRuleMeta = "site_rule"
-
-    private func discover(_ page: ExtractedPage, depth: Int) {
-        for found in Discovery.links(of: page) {
-            admit(found.url, kind: found.kind, route: found.route, depth: depth + found.hops,
-                  numberedPage: found.isNumberedPage)
-        }
-    }
 
     private func admit(_ url: String, kind: Frontier.Kind, route: DiscoveryRoute, depth: Int, numberedPage: Bool = false) {
         switch frontier.admit(url, kind: kind, route: route, depth: depth, numberedPage: numberedPage) {

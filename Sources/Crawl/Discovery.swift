@@ -112,12 +112,21 @@ public enum Discovery {
     /// The URLs of an extracted page: feeds it announces, its next pages, and its links (pagination
     /// routes on a listing page, link routes on a post).
     public static func links(of page: ExtractedPage) -> [Found] {
+        links(feeds: page.feedLinks, nextPages: page.nextPageLinks, links: page.links, onListing: page.kind == .listing)
+    }
+
+    /// The URLs of a listing page read for its links alone (`Extractor.listingLinks`), as `links(of:)` finds
+    /// them on a page extracted as a listing.
+    public static func links(ofListing page: PageLinks) -> [Found] {
+        links(feeds: page.feedLinks, nextPages: page.nextPageLinks, links: page.links, onListing: true)
+    }
+
+    private static func links(feeds: [String], nextPages: [String], links: [String], onListing: Bool) -> [Found] {
         var out: [Found] = []
-        out.reserveCapacity(page.links.count + page.feedLinks.count + page.nextPageLinks.count)
-        for f in page.feedLinks { out.append(Found(url: f, route: .link, kind: .feed, hops: 1)) }
-        for n in page.nextPageLinks { out.append(Found(url: n, route: .pagination, kind: .page, hops: 0)) }
-        let onListing = page.kind == .listing
-        for l in page.links {
+        out.reserveCapacity(links.count + feeds.count + nextPages.count)
+        for f in feeds { out.append(Found(url: f, route: .link, kind: .feed, hops: 1)) }
+        for n in nextPages { out.append(Found(url: n, route: .pagination, kind: .page, hops: 0)) }
+        for l in links {
             if isPaginationURL(l) {
                 out.append(Found(url: l, route: .pagination, kind: .page, hops: 0))
             } else {

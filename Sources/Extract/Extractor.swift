@@ -14,14 +14,37 @@ public struct Extractor: Sendable {
     /// - Throws: `ExtractError` when the input is not HTML at all (empty, binary, PDF).
     public func extract(_ input: ExtractionInput) throws(ExtractError) -> ExtractedPage {
         let run = try extraction(input)
-        return run.discovery(run.record())
+        return run.discovery(run.record(site: run.site()))
+    }
+
+    /// As `extract(_:)`, except for a page its URL alone makes a listing: the site rule's listing patterns
+    /// (when its post patterns do not match), or a calendar archive path such as `/2024/05/`, which is what
+    /// `extract` classifies before reading any markup. Such a page gives only its links (`listingLinks`), and
+    /// none of its record is worked out; any other page gives what `extract` gives.
+    /// - Throws: `ExtractError` when the input is not HTML at all (empty, binary, PDF).
+    public func extractUnlessListing(_ input: ExtractionInput) throws(ExtractError) -> PageReading {
+        let run = try extraction(input)
+        let site = run.site()
+        if PageClassifier.kindByURL(path: URLPath.pathAndQuery(run.pageURL), crawl: site?.crawl) == .listing {
+            return .listing(run.links())
+        }
+        return .page(run.discovery(run.record(site: site)))
     }
 
     /// Extracts only the page record (what `lookback extract` prints): the same record as `extract(_:).record`,
     /// without the crawler's discovery lists (every link normalized, next pages, identifiers, page kind).
     /// - Throws: `ExtractError` when the input is not HTML at all (empty, binary, PDF).
     public func record(_ input: ExtractionInput) throws(ExtractError) -> PageRecord {
-        try extraction(input).record().record
+        let run = try extraction(input)
+        return run.record(site: run.site()).record
+    }
+
+    /// Only the URLs a page leads to, for a page the caller already knows to be a listing (a site rule's
+    /// URL pattern says so): the same `links`, `feedLinks` and `nextPageLinks` as `extract(_:)`, without the
+    /// record, the page kind or the identifiers, so no title, body, date, author, tag or card is looked for.
+    /// - Throws: `ExtractError` when the input is not HTML at all (empty, binary, PDF).
+    public func listingLinks(_ input: ExtractionInput) throws(ExtractError) -> PageLinks {
+        try extraction(input).links()
     }
 
     private func extraction(_ input: ExtractionInput) throws(ExtractError) -> PageExtraction {
@@ -84,11 +107,17 @@ struct PageExtraction {
         var contentExcluded: Set<Node>
     }
 
-    func record() -> Found {
-        let pageURL = URLNormalizer.normalize(input.url) ?? input.url
+    /// The page's URL, normalized: the record's `url`.
+    var pageURL: String { URLNormalizer.normalize(input.url) ?? input.url }
+
+    /// The site rule the page matches, if any.
+    func site() -> SiteRule? { rules.site(for: pageURL, document: doc) }
+
+    /// - Parameter site: `site()`.
+    func record(site: SiteRule?) -> Found {
+        let pageURL = self.pageURL
         let m = PageMetadata.collect(doc)
         let base = m.baseHref.flatMap { URLNormalizer.normalize($0, base: pageURL) } ?? pageURL
-        let site = rules.site(for: pageURL, document: doc)
         let objects = JSONLD.objects(m.jsonLD)
         let article = objects.first(where: JSONLD.isArticle)
 
@@ -193,6 +222,15 @@ struct PageExtraction {
         return Found(record: record, metadata: m, pageURL: pageURL, base: base, site: site, objects: objects,
                      article: article, hasTitle: title != nil, published: published, wordCount: wordCount,
                      preExcluded: preExcluded, contentRoots: roots, contentExcluded: excluded)
+    }
+
+    /// The page's links alone: the metadata walk `record()` starts with, and the link lists `discovery` makes.
+    func links() -> PageLinks {
+        let pageURL = self.pageURL
+        let m = PageMetadata.collect(doc)
+        let base = m.baseHref.flatMap { URLNormalizer.normalize($0, base: pageURL) } ?? pageURL
+        let finder = LinkFinder(metadata: m, baseURL: base)
+        return PageLinks(url: pageURL, links: finder.links(), feedLinks: finder.feeds(), nextPageLinks: finder.nextPages())
     }
 
     /// The record plus the crawler's discovery data: links, feeds, next pages, identifiers, page kind.

@@ -118,14 +118,20 @@ enum PageClassifier {
         return true
     }
 
-    static func classify(url: String, path: String, crawl: CrawlRule?, metadata m: PageMetadata,
-                         jsonObjects: [[String: Any]], hasArticleObject: Bool, articleCount: Int,
-                         hasTitle: Bool, published: DateField?, wordCount: Int, links linkShape: @autoclosure () -> LinkShape) -> PageKind {
+    /// The kind the path alone gives, before any markup is read: the site rule's post patterns, then its
+    /// listing patterns, then a calendar archive path; nil when none says.
+    static func kindByURL(path: String, crawl: CrawlRule?) -> PageKind? {
         if let crawl {
             if crawl.postURL.matches(path) { return .post }
             if crawl.listingURL.matches(path) { return .listing }
         }
-        if isCalendarPath(path) { return .listing }
+        return isCalendarPath(path) ? .listing : nil
+    }
+
+    static func classify(url: String, path: String, crawl: CrawlRule?, metadata m: PageMetadata,
+                         jsonObjects: [[String: Any]], hasArticleObject: Bool, articleCount: Int,
+                         hasTitle: Bool, published: DateField?, wordCount: Int, links linkShape: @autoclosure () -> LinkShape) -> PageKind {
+        if let kind = kindByURL(path: path, crawl: crawl) { return kind }
         if articleCount >= listingArticleCount { return .listing }
         let links = linkShape()
         if links.links >= linkListMinLinks, Double(links.linkWords) >= linkListTextShare * Double(wordCount),

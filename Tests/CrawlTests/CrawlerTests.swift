@@ -139,6 +139,21 @@ import Testing
         #expect(loop?.reason.contains("loop") == true)
     }
 
+    @Test func listingsTheSiteRuleNamesAreReadForTheirLinks() async throws {
+        // The rule, matched by the seed's markup, makes the tag and numbered pages listings by their URL: they
+        // are read for their links alone, and post 11, linked only from the tag page, is still found there.
+        let json = #"{"version": 1, "sites": [{"name": "fixture", "match": {"markup": ["header.site-header"]}, "crawl": {"listing_url": ["^/tag/", "^/page/\\d+/$"]}}]}"#
+        let rules = try Rules.parse(Array(json.utf8), file: "rules.json")
+        let server = try await FixtureServer()
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive(),
+                                          rules: rules)
+        let paths = run.postPaths
+        for p in Self.posts { #expect(paths.filter { $0 == p }.count == 1, "\(p) archived once") }
+        #expect(run.snapshot.manifest.coverage.routes[server.origin + "/posts/post-11/"] == ["pagination"])
+        #expect(Set(run.snapshot.manifest.listings.map { CrawlURL($0)!.path }).isSuperset(of: ["/page/2/", "/page/3/", "/tag/notes/"]))
+    }
+
     @Test func calendarTrapEnds() async throws {
         let server = try await FixtureServer()
         defer { Task { await server.stop() } }

@@ -1,0 +1,22 @@
+/// What the crawler reads from a page it already knows to be a listing: the page's URL and the URLs it
+/// leads to, without a record (`Extractor.listingLinks`, `Extractor.extractUnlessListing`).
+public struct PageLinks: Sendable, Equatable {
+    /// The page's URL, normalized (`ExtractedPage.record.url`).
+    public var url: String
+    /// As `ExtractedPage.links`.
+    public var links: [String]
+    /// As `ExtractedPage.feedLinks`.
+    public var feedLinks: [String]
+    /// As `ExtractedPage.nextPageLinks`.
+    public var nextPageLinks: [String]
+
+    public init(url: String, links: [String], feedLinks: [String], nextPageLinks: [String]) {
+        self.url = url; self.links = links; self.feedLinks = feedLinks; self.nextPageLinks = nextPageLinks
+    }
+}
+
+/// A page extracted whole, or a listing read for its links alone (`Extractor.extractUnlessListing`).
+public enum PageReading: Sendable {
+    case page(ExtractedPage)
+    case listing(PageLinks)
+}

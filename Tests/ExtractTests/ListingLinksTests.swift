@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import Extract
+
+/// `Extractor.extractUnlessListing` and `listingLinks`: a page its URL alone makes a listing gives the links
+/// `extract` finds on it, and every other page gives what `extract` gives.
+@Suite struct ListingLinks {
+    private static let fetched = Date(timeIntervalSince1970: 1_732_536_000)
+
+    private static func input(_ bytes: [UInt8], url: String, contentType: String? = nil) -> ExtractionInput {
+        ExtractionInput(bytes: bytes, url: url, fetchedAt: fetched, contentType: contentType)
+    }
+
+    /// Checks `extractUnlessListing` against `extract` on one input; returns whether it read a listing's links.
+    @discardableResult
+    private static func agrees(_ input: ExtractionInput, rules: Rules, _ name: String) throws -> Bool {
+        let extractor = Extractor(rules: rules)
+        let whole = try extractor.extract(input)
+        let links = try extractor.listingLinks(input)
+        #expect(links == PageLinks(url: whole.record.url, links: whole.links, feedLinks: whole.feedLinks,
+                                   nextPageLinks: whole.nextPageLinks), "\(name): listingLinks")
+        switch try extractor.extractUnlessListing(input) {
+        case .listing(let l):
+            #expect(whole.kind == .listing, "\(name): read for its links, but extract calls it a post")
+            #expect(l == links, "\(name)")
+            return true
+        case .page(let p):
+            #expect(try p.record.jsonData(pretty: false) == whole.record.jsonData(pretty: false), "\(name)")
+            #expect(p.kind == whole.kind && p.links == whole.links && p.identifiers == whole.identifiers, "\(name)")
+            return false
+        }
+    }
+
+    @Test(arguments: GoldenCase.all)
+    func goldenPagesAgreeWithExtract(_ c: GoldenCase) throws {
+        let dir = GoldenCase.root.appendingPathComponent(c.name)
+        let rules = try Rules.load(path: GoldenCase.repoRules.path)
+        let given = try JSONDecoder().decode(GoldenInput.self, from: Data(contentsOf: dir.appendingPathComponent("input.json")))
+        let bytes = try [UInt8](Data(contentsOf: dir.appendingPathComponent("page.html")))
+        try Self.agrees(Self.input(bytes, url: given.url, contentType: given.content_type), rules: rules, c.name)
+    }
+
+    static let listingHTML = """
+        <html><head><title>November 2024 - Blog</title><link rel="alternate" type="application/rss+xml" href="/feed/">
+        <link rel="next" href="/2024/11/page/2/"></head><body><h1>November 2024</h1>
+        <article><h2><a href="/2024/11/20/one/">One</a></h2><p>A first excerpt of a post, long enough.</p></article>
+        <article><h2><a href="/2024/11/18/two/">Two</a></h2><p>A second excerpt of a post, long enough.</p></article>
+        <a href="/about/">About</a> <a href="/2024/11/page/2/">Older posts</a></body></html>
+        """
+
+    @Test func aCalendarArchiveIsReadForItsLinks() throws {
+        let input = Self.input(Array(Self.listingHTML.utf8), url: "https://blog.example/2024/11/")
+        #expect(try Self.agrees(input, rules: .empty, "calendar archive"))
+        guard case .listing(let l) = try Extractor(rules: .empty).extractUnlessListing(input) else { return }
+        #expect(l.links.contains("https://blog.example/2024/11/20/one/"))
+        #expect(l.feedLinks == ["https://blog.example/feed/"])
+        #expect(l.nextPageLinks.contains("https://blog.example/2024/11/page/2/"))
+    }
+
+    @Test func aSiteRulesListingPatternIsReadForItsLinksUnlessItsPostPatternMatches() throws {
+        let json = #"{"version": 1, "sites": [{"name": "t", "match": {"hosts": ["blog.example"]}, "#
+            + #""crawl": {"post_url": ["^/\\d{4}/\\d{2}/\\d{2}/$"], "listing_url": ["^/topics/", "^/\\d{4}/"]}}]}"#
+        let rules = try Rules.parse(Array(json.utf8), file: "rules.json")
+        let bytes = Array(Self.listingHTML.utf8)
+        #expect(try Self.agrees(Self.input(bytes, url: "https://blog.example/topics/rivers/"), rules: rules, "rule listing"))
+        // A day page the rule names a post (blosxom's permalinks) is a calendar path, but extracted whole.
+        #expect(try !Self.agrees(Self.input(bytes, url: "https://blog.example/2024/11/20/"), rules: rules, "rule post"))
+        // Neither the rule nor the path says: the markup decides, so the page is extracted whole.
+        #expect(try !Self.agrees(Self.input(bytes, url: "https://other.example/archive-of-things/"), rules: rules, "no rule"))
+    }
+}

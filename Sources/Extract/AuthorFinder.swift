@@ -57,6 +57,41 @@ enum AuthorFinder {
     /// English byline openings that make the content's first line a byline when no class marks it
     /// (Lektor's quickstart blog: `<p class="meta">written by Ana Lima on 2021-01-04</p>` above the text).
     static let leadingPrefixes = ["written by", "posted by", "words by", "story by", "by:", "by"]
+    /// The same openings in other languages ("Von Anna Schmidt, 3. März 2021", "Par Marie Dupont", "Door Jan de Vries");
+    /// several are common words too ("di", "par", "von"), so each name after them must look like one (`looksLikeName`).
+    static let foreignLeadingPrefixes = ["von", "par", "por", "di", "door", "av", "af", "autor:", "autorin:", "auteur :",
+                                         "auteur:", "autore:", "yazar:", "автор:", "texte :", "text:", "tekst:"]
+    /// "and" between two names in the languages of `foreignLeadingPrefixes` (German "und" is in `nameSeparators`).
+    static let foreignNameSeparators = [" et ", " y ", " e ", " en ", " och ", " og ", " i ", " и ", " ve "]
+    /// Lowercase words inside a person's name ("Jan de Vries", "Ludwig van Beethoven", "María del Mar").
+    static let nameParticles: Set<String> = ["de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "dos",
+                                             "das", "bin", "al", "ter", "zu"]
+
+    /// Whether `name` reads as a person's name in a cased script: every word opens with a capital letter, but for the
+    /// particles above ("Montag an gilt" and "ailleurs" are prose after "Von", "Par").
+    static func looksLikeName(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard !words.isEmpty, words.count <= 5 else { return false }
+        return words.allSatisfy { w in
+            guard let c = w.first else { return false }
+            return c.isUppercase || (!c.isLowercase && c.isLetter) || nameParticles.contains(String(w))
+        } && (words.first?.first.map { $0.isUppercase || !$0.isLowercase } ?? false)
+    }
+
+    /// The names of a line that opens with one of `foreignLeadingPrefixes` followed by names that look like names; nil
+    /// otherwise. The names run to the first comma, date or separator ("Von Anna Schmidt und Peter Müller, 03.03.2021").
+    static func foreignByline(_ text: String, prefixes: [String] = foreignLeadingPrefixes) -> [String]? {
+        let lower = text.lowercased()
+        guard let p = prefixes.first(where: { lower.hasPrefix($0 + " ") || ($0.hasSuffix(":") && lower.hasPrefix($0)) })
+        else { return nil }
+        var rest = String(text.dropFirst(p.count).drop(while: { $0 == " " }))
+        if let cut = rest.firstIndex(where: { $0 == "," || $0 == "(" || $0.isNumber }) { rest = String(rest[..<cut]) }
+        if let r = rest.range(of: ". ") { rest = String(rest[..<r.lowerBound]) }
+        for sep in foreignNameSeparators where rest.contains(sep) { rest = rest.replacingOccurrences(of: sep, with: ", ") }
+        let names = split(rest).filter { $0.count >= 3 }
+        guard !names.isEmpty, names.allSatisfy(looksLikeName) else { return nil }
+        return names
+    }
     /// At most this many words in such a line: a name and a date ("Posted by Jane Doe on March 3, 2024"),
     /// not the post's first sentence.
     static let leadingBylineMaxWords = 12
@@ -76,15 +111,51 @@ enum AuthorFinder {
             if n.isText, n.textContent.contains(where: { !$0.isWhitespace }) { firstText = n }
             return false
         }
-        guard var line = firstText?.parent else { return nil }
+        guard var line = firstText?.parent else { return lineBefore(root, excluded: excluded) }
         while inlineNames.contains(line.name), let up = line.parent, up != root { line = up }
-        guard line != root, line.isElement, !inlineNames.contains(line.name) else { return nil }
+        // The line may be a root of its own beside the text's (the scorer keeps a sibling of the content's parent).
+        guard line != root || roots.count > 1, line.isElement, !inlineNames.contains(line.name) else { return nil }
         let text = TextNormalizer.normalize(line.textContent)
         let lower = text.lowercased()
-        guard leadingPrefixes.contains(where: { lower.hasPrefix($0 + " ") }),
-              text.split(separator: " ").count <= leadingBylineMaxWords, !split(text).isEmpty else { return nil }
-        return (line, text)
+        guard text.split(separator: " ").count <= leadingBylineMaxWords else { return lineBefore(root, excluded: excluded) }
+        if leadingPrefixes.contains(where: { lower.hasPrefix($0 + " ") }), !split(text).isEmpty { return (line, text) }
+        if let names = foreignByline(text) { return (line, names.joined(separator: ", ")) }
+        return lineBefore(root, excluded: excluded)
     }
+
+    /// Elements looked at before the content root, and levels of its ancestors climbed, for a byline between the
+    /// headline and the text (`<h1>`, `<p>Von Anna Schmidt, 3. März 2021</p>`, `<div class="text">` the root).
+    static let maxLinesBefore = 3
+    static let maxLevelsBefore = 2
+    /// Longest text (UTF-8 bytes) of such a line.
+    static let maxLineBeforeBytes = 300
+
+    /// A byline just before the content root, up to the headline: a short block opening with a byline label in any of
+    /// our languages and naming people who look like people (`foreignByline`), since no content surrounds it.
+    static func lineBefore(_ root: Node, excluded: Set<Node>) -> (node: Node, text: String)? {
+        var cur = root
+        var looked = 0
+        for _ in 0...maxLevelsBefore {
+            var s = cur.previousSibling
+            while let x = s, looked < maxLinesBefore {
+                s = x.previousSibling
+                guard x.isElement, !excluded.contains(x) else { continue }
+                if PageClassifier.headingNames.contains(x.name) { return nil }
+                looked += 1
+                guard !inlineNames.contains(x.name), x.textByteCount(upTo: maxLineBeforeBytes) <= maxLineBeforeBytes else { continue }
+                let text = TextNormalizer.normalize(x.textContent)
+                if text.split(separator: " ").count <= leadingBylineMaxWords,
+                   let names = foreignByline(text, prefixes: allLeadingPrefixes) {
+                    return (x, names.joined(separator: ", "))
+                }
+            }
+            guard let up = cur.parent, up.isElement, up.name != "body", looked < maxLinesBefore else { return nil }
+            cur = up
+        }
+        return nil
+    }
+
+    static let allLeadingPrefixes = leadingPrefixes + foreignLeadingPrefixes
 
     /// Above this many words a byline is a sentence, not names.
     static let maxWords = 10
@@ -194,7 +265,14 @@ enum AuthorFinder {
                 if let r = seg.range(of: stop, options: .caseInsensitive), r.lowerBound > seg.startIndex { seg = String(seg[..<r.lowerBound]) }
             }
             let t = stripPrefix(seg.trimmedWhitespace)
-            guard !t.isEmpty, !hasDecimalDigit(t) else { continue }
+            guard !t.isEmpty else { continue }
+            // A date after a comma ("Jane Doe, March 3 2021") leaves the names before it; any other digit ends the segment.
+            if hasDecimalDigit(t) {
+                guard let name = t.split(separator: ",", maxSplits: 1).first, name.count < t.count,
+                      !hasDecimalDigit(String(name)) else { continue }
+                parts.append(contentsOf: split(String(name)))
+                continue
+            }
             // "in Essays": the category part of a meta line ("May 3 · by Jane Doe · in Essays").
             if t.hasPrefix("in ") || t.hasPrefix("In ") { continue }
             let lower = t.lowercased()

@@ -23,6 +23,17 @@ struct DateFinder {
     var selfURLs: Set<String> = []
     /// What relative links resolve against (`<base href>` or the page URL).
     var baseURL: String? = nil
+    /// The last edit a visible date line gave ("Updated: ...", "Stand: ..."), kept by the published date's scan of the
+    /// page's text so that `modified` reads it without walking the page again.
+    let lines = LineDates()
+
+    final class LineDates {
+        /// The first edit date a date line gave.
+        var edit: DateField?
+        /// The first date of a line that gives only the edit ("Last updated: ..."): the publication when no line and
+        /// no URL gives one.
+        var editOnly: DateField?
+    }
 
     static func isCambrian(_ o: [String: Any]) -> Bool {
         (o["@context"] as? String).map { ByteSearch.contains($0.lowercased(), "cambrian") } ?? false
@@ -106,7 +117,7 @@ struct DateFinder {
         if let f = timeElement(modified: false) { return f }
         if let f = visibleText(modified: false) { return f }
         if let p = DateParser.fromURL(url), plausible(p) { return field(p, raw: url, source: "url") }
-        return nil
+        return lines.editOnly
     }
 
     func modified(rule: RuleSelector?) -> DateField? {
@@ -124,7 +135,7 @@ struct DateFinder {
             return field(p, raw: raw, source: "json-ld")
         }
         if let f = microdata(["datemodified"]) { return f }
-        return timeElement(modified: true)
+        return timeElement(modified: true) ?? lines.edit
     }
 
     private func microdata(_ props: Set<String>) -> DateField? {
@@ -293,11 +304,85 @@ struct DateFinder {
                              "veröffentlicht", "erschienen am", "publié le", "publiée le", "publicado el", "publicado em",
                              "fecha:", "pubblicato il", "gepubliceerd op", "opublikowano", "опубликовано"]
 
-    /// Whether the (short) text of `n` opens with a date label.
-    static func startsWithDateLabel(_ n: Node, limit: Int) -> Bool {
+    /// Byline openings: a short paragraph that opens with one and names people ("Von Anna Schmidt, 03.03.2021") is a
+    /// date line, whose date is the post's.
+    static let bylineLabels = AuthorFinder.leadingPrefixes + AuthorFinder.foreignLeadingPrefixes
+    /// Every label above, of dates and of bylines: for each first byte, whether one starts with it.
+    static let labelStarts: [Bool] = {
+        let all = dateLabels + lineLabels.filter { !$0.published }.map(\.label) + bylineLabels
+        var starts = [Bool](repeating: false, count: 256)
+        for l in all { if let b = l.utf8.first { starts[Int(b)] = true } }
+        return starts
+    }()
+
+    /// Whether the (short) text of `n` opens with a date label (of the publication or of the last edit) or is a byline
+    /// naming people; most paragraphs are passed on their first byte, which starts no label.
+    static func isLabelledLine(_ n: Node, limit: Int) -> Bool {
         guard n.textByteCount(upTo: limit) <= limit else { return false }
-        let t = TextNormalizer.normalize(n.textContent).lowercased()
-        return dateLabels.contains { t.hasPrefix($0) }
+        let t = TextNormalizer.normalize(n.textContent)
+        guard let b = t.utf8.first, b >= 0x80 || labelStarts[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] else { return false }
+        let lower = t.lowercased()
+        if dateLabels.contains(where: { lower.hasPrefix($0) }) || lineLabels.contains(where: { !$0.published && lower.hasPrefix($0.label) }) {
+            return true
+        }
+        // Names must follow the label: "By March 2021, the plant had closed" is prose.
+        return AuthorFinder.foreignByline(t, prefixes: bylineLabels) != nil
+    }
+
+    /// Words that name the date after them in a date line, lowercased, with whether that date is the publication
+    /// (else the last edit): a line may give both, in either order ("Publié le 3 mars, mis à jour le 5 mars";
+    /// "Aktualisiert am 05.03. | Erstellt am 03.03."), and a line giving only the edit is no publication date.
+    static let lineLabels: [(label: String, published: Bool)] =
+        ["published", "posted", "originally published", "first published", "publication", "publié", "publiée",
+         "veröffentlicht", "erschienen", "erstellt am", "publicado", "publicada", "pubblicato", "gepubliceerd",
+         "publicerad", "publiceret", "publisert", "julkaistu", "opublikowano", "publikacja", "publikováno",
+         "опубликовано", "yayınlanma", "yayın tarihi", "publicat", "发布时间", "發佈時間", "발행", "입력"].map { ($0, true) }
+        + ["last updated", "updated", "last modified", "modified", "last edited", "aktualisiert", "stand:",
+           "geändert", "mis à jour", "modifié le", "actualizado", "actualización", "aggiornato", "aggiornamento",
+           "atualizado", "atualização", "bijgewerkt", "uppdaterad", "opdateret", "oppdatert", "päivitetty",
+           "aktualizacja", "zaktualizowano", "aktualizováno", "обновлено", "обновление", "güncelleme", "güncellendi",
+           "actualitzat", "更新时间", "更新時間", "수정", "آخر تحديث"].map { ($0, false) }
+
+    static let lineLabelBytes: [(label: [UInt8], published: Bool)] = lineLabels.map { (Array($0.label.utf8), $0.published) }
+
+    /// The byte offsets in `lower` (a lowercased, NFC line) where the earliest label of each kind starts: a label that
+    /// opens with an ASCII letter must not continue a word ("credited" holds no "edited"). Bytes, not Foundation: NFC
+    /// text holds an NFC label only as its bytes.
+    static func labelOffsets(_ lower: [UInt8]) -> (published: Int?, modified: Int?) {
+        var pub: Int?, mod: Int?
+        for (label, isPublished) in lineLabelBytes where label.count <= lower.count {
+            let first = label[0]
+            var i = 0
+            while i + label.count <= lower.count {
+                defer { i += 1 }
+                guard lower[i] == first, lower[i..<(i + label.count)].elementsEqual(label) else { continue }
+                // The byte before: an ASCII letter, or the last byte of a multi-byte letter ("é"), continues a word.
+                if first < 0x80 && (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A && i > 0 {
+                    let b = lower[i - 1]
+                    if (b >= 0x61 && b <= 0x7A) || b >= 0x80 { continue }
+                }
+                if isPublished { if pub.map({ i < $0 }) ?? true { pub = i } } else if mod.map({ i < $0 }) ?? true { mod = i }
+                break
+            }
+        }
+        return (pub, mod)
+    }
+
+    /// The publication and the last edit a date line gives, read apart by its labels: the part after a publication
+    /// label (up to an edit label after it) is the publication, the part after an edit label the edit; with no edit
+    /// label the whole line is the publication, and a line that opens with an edit label gives no publication.
+    func readLine(_ text: String, whole: ParsedDate) -> (published: ParsedDate?, modified: ParsedDate?) {
+        func read(_ bytes: ArraySlice<UInt8>) -> ParsedDate? {
+            guard let p = DateParser.parseText(String(decoding: bytes, as: UTF8.self), reference: reference,
+                                               languageHint: languageHint), plausible(p) else { return nil }
+            return p
+        }
+        let lower = Array(text.lowercased().utf8)
+        let (pub, mod) = Self.labelOffsets(lower)
+        guard let mod else { return (whole, nil) }
+        let modified = read(pub.map { $0 > mod ? lower[mod..<$0] : lower[mod...] } ?? lower[mod...])
+        if let pub { return (read(pub > mod ? lower[pub...] : lower[pub..<mod]), modified) }
+        return (mod == 0 ? nil : read(lower[..<mod]), modified)
     }
 
     /// Most words (month and weekday names count) a paragraph may hold besides numbers to be a date line by
@@ -432,7 +517,15 @@ struct DateFinder {
         // Elements with a "comment" or "sidebar" class that were walked into: they hold the post.
         var wrappers = Set<Node>()
         let limit = hinted ? Self.maxHintedDateLine : Self.maxPlainDateLine
-        func check(_ n: Node, maxWords: Int = Int.max) {
+        // A date line's publication, else (a line giving only the edit) its edit, kept for `modified` and as a fallback.
+        func take(_ p: ParsedDate, _ text: String) {
+            let (pub, mod) = readLine(text, whole: p)
+            if let mod, lines.edit == nil { lines.edit = field(mod, raw: text, source: "text") }
+            if let pub { found = field(pub, raw: text, source: "text") }
+            else if let mod, lines.editOnly == nil { lines.editOnly = field(mod, raw: text, source: "text") }
+        }
+        func check(_ n: Node, maxWords: Int = Int.max, lineLimit: Int? = nil) {
+            let limit = lineLimit ?? limit
             guard checked.insert(n).inserted else { return }
             // hAtom's `<abbr class="published" title="2021-01-15T16:45:00-05:00">` (Pelican's notmyidea): the
             // attribute has the time that the text gives only to the day; it may sit inside the hinted line.
@@ -454,10 +547,10 @@ struct DateFinder {
             }
             if maxWords < Int.max, DateParser.tokenize(text).lazy.filter({ $0.word != nil }).count > maxWords { return }
             if let p = DateParser.parseText(text, reference: reference, languageHint: languageHint), plausible(p) {
-                found = field(p, raw: text, source: "text")
+                take(p, text)
             } else if text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let spaced = Self.textWithBreaks(n).map(TextNormalizer.normalize),
                       let p = DateParser.parseText(spaced, reference: reference, languageHint: languageHint), plausible(p) {
-                found = field(p, raw: spaced, source: "text")
+                take(p, spaced)
             }
         }
         region.walk { n in
@@ -479,7 +572,10 @@ struct DateFinder {
             // A paragraph or subheading is prose, unless it is labelled as the date ("Datum: 22.12.2012, Rubrik: USA"),
             // is a byline ("von <a rel=author>Name</a>, 8.5.12"), or is a paragraph of little but the date ("Dienstag, 4. Dezember 2016").
             if !hinted, name == "p" || name == "h3" {
-                if Self.startsWithDateLabel(n, limit: limit * 4 + 64) || Self.holdsAuthorLink(n, limit: limit * 4 + 64) {
+                // A labelled line is as long as a hinted one ("Publié le 3 mars 2021 à 10h00, mis à jour le 5 mars 2021").
+                if Self.isLabelledLine(n, limit: Self.maxHintedDateLine * 4 + 64) {
+                    check(n, lineLimit: Self.maxHintedDateLine)
+                } else if Self.holdsAuthorLink(n, limit: limit * 4 + 64) {
                     check(n)
                 } else if name == "p" {
                     check(n, maxWords: Self.maxDateOnlyWords)

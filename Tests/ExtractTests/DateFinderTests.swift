@@ -104,6 +104,27 @@ import Testing
             + "\(Self.text)</div></form></body></html>"
         #expect(try published(html)?.date == "2018-05-06")
     }
+
+    /// A visible date line that gives the last edit beside the publication, in either order and in several languages,
+    /// gives both apart: the edit is `modified`, never the publication; a long labelled line is still a date line.
+    @Test(arguments: [
+        ("<p>Updated November 12, 2024, originally published November 8, 2024</p>", "en"),
+        ("<div class=\"meta\"><span>Updated 12 November 2024</span> <span>Published 8 November 2024</span></div>", "en"),
+        ("<p>Aktualisiert am 12.11.2024, 09:15 Uhr</p><p>Erstellt am 08.11.2024</p>", "de"),
+        ("<p>Publié le 8 novembre 2024 à 07h30, mis à jour le 12 novembre 2024 à 18h02</p>", "fr"),
+        ("<p>Mis à jour le 12 novembre 2024 à 18h02 - Publié le 8 novembre 2024 à 07h30</p>", "fr"),
+        ("<p>Actualizado: 12/11/2024 18:02 - Publicado: 08/11/2024 07:30</p>", "es"),
+        ("<p>Aggiornato il 12 novembre 2024 | Pubblicato il 8 novembre 2024</p>", "it"),
+        ("<p>Bijgewerkt op 12 november 2024 · Gepubliceerd op 8 november 2024</p>", "nl"),
+        ("<p>Обновлено 12 ноября 2024, 18:02 Опубликовано 8 ноября 2024, 07:30</p>", "ru"),
+    ])
+    func editLabelledLineIsTheModifiedDate(_ line: String, _ lang: String) throws {
+        let html = "<html lang=\"\(lang)\"><body><article><h1>Post</h1>\(line)<div class=\"text\">\(Self.text)</div></article></body></html>"
+        let record = try Extractor(rules: .empty).extract(ExtractionInput(bytes: Array(html.utf8), url: "https://x.example/blog/post",
+                                                                         fetchedAt: Self.fetched)).record
+        #expect(record.published?.date == "2024-11-08")
+        #expect(record.modified?.date == "2024-11-12")
+    }
 }
 
 /// Baidu's page object (Chinese news sites) gives the dates as `pubDate` and `upDate`, without an `@type`.

@@ -212,3 +212,43 @@ private let menu = "<ul class=\"site-nav\">" + (1...40).map { "<li><a href=\"/se
         #expect(r.body.text.contains(lorem.trimmingCharacters(in: .whitespaces)))
     }
 }
+
+/// A byline that no class marks, between the headline and the text or as the text's first line, in the languages
+/// whose news sites write one ("Von ...", "Par ...", "Door ..."): its names are the authors and its date the
+/// publication; prose that opens with the same word is neither.
+@Suite struct UnmarkedBylines {
+    private let text = "<p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p>"
+
+    private func page(_ line: String, lang: String, wrapped: Bool) -> String {
+        let body = wrapped ? "<div class=\"text\">\(text)</div>" : text
+        return "<html lang=\"\(lang)\"><body><main><article><h1>The harbour reopens</h1>\(line)\(body)</article></main></body></html>"
+    }
+
+    @Test(arguments: [
+        ("<p>Von Lena Vogt und Jonas Brandt, 14.11.2024</p>", "de", ["Lena Vogt", "Jonas Brandt"]),
+        ("<p>Par Camille Roux et Hugo Petit, le 14 novembre 2024</p>", "fr", ["Camille Roux", "Hugo Petit"]),
+        ("<p>Door Pieter van Dam - 14 november 2024</p>", "nl", ["Pieter van Dam"]),
+        ("<p>Por Lucía Gómez | 14 de noviembre de 2024</p>", "es", ["Lucía Gómez"]),
+        ("<div><span>Autor: Tomasz Nowak</span>, 14 listopada 2024</div>", "pl", ["Tomasz Nowak"]),
+        ("<p>By Nora Quinn, November 14, 2024</p>", "en", ["Nora Quinn"]),
+    ])
+    func bylineNamesTheAuthors(_ line: String, _ lang: String, _ authors: [String]) throws {
+        for wrapped in [true, false] {
+            let r = try extract(page(line, lang: lang, wrapped: wrapped), url: "https://news.example/story.html")
+            #expect(r.authors == authors, "wrapped: \(wrapped)")
+            #expect(r.published?.date.prefix(10) == "2024-11-14", "wrapped: \(wrapped)")
+            #expect(!r.body.text.contains(authors[0]), "wrapped: \(wrapped)")
+        }
+    }
+
+    @Test(arguments: [
+        ("<p>Von Montag an gilt der neue Fahrplan, ab 14.11.2024.</p>", "de"),
+        ("<p>Par ailleurs, le port a rouvert le 14 novembre 2024.</p>", "fr"),
+        ("<p>By March 2024, the harbour had closed.</p>", "en"),
+    ])
+    func proseIsNoByline(_ line: String, _ lang: String) throws {
+        let r = try extract(page(line, lang: lang, wrapped: false), url: "https://news.example/story.html")
+        #expect(r.authors.isEmpty)
+        #expect(r.body.text.hasPrefix(String(line.dropFirst(3).prefix(12))))
+    }
+}

@@ -283,34 +283,57 @@ enum HTMLEscape {
         s.withUTF8 { appendText($0, to: &out, collapse: collapse, quotes: quotes) }
     }
 
+    /// Bytes `appendText` does more with than copy: whitespace, `&`, `<`, `>`, `"`, and the first bytes of the
+    /// zero-width characters it drops.
+    private static let special: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for b: UInt8 in [0x20, 0x0A, 0x09, 0x0D, 0x0C, 0x26, 0x3C, 0x3E, 0x22, 0xE2, 0xEF] { t[Int(b)] = true }
+        return t
+    }()
+
     /// `appendText` of UTF-8 bytes.
     static func appendText(_ s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], collapse: Bool, quotes: Bool = false) {
         var space = false
-        var it = s.makeIterator()
-        while let b = it.next() {
-            switch b {
-            case 0x20, 0x0A, 0x09, 0x0D, 0x0C:
-                if collapse {
-                    if !space { out.append(0x20); space = true }
-                } else { out.append(b) }
-                continue
-            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])       // &amp;
-            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])             // &lt;
-            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])             // &gt;
-            case 0x22 where quotes: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
-            case 0xE2, 0xEF:
-                // U+200B-200D, U+2060 (E2 80 8B-8D, E2 81 A0) and U+FEFF (EF BB BF) render as nothing.
-                // (Read into locals, not an array: curly quotes and dashes start with E2 too.)
-                guard let b1 = it.next() else { out.append(b); break }
-                guard let b2 = it.next() else { out.append(b); out.append(b1); break }
-                let zeroWidth = (b == 0xE2 && b1 == 0x80 && (0x8B...0x8D).contains(b2))
-                    || (b == 0xE2 && b1 == 0x81 && b2 == 0xA0)
-                    || (b == 0xEF && b1 == 0xBB && b2 == 0xBF)
-                if !zeroWidth { out.append(b); out.append(b1); out.append(b2) }
-            default: out.append(b)
+        let n = s.count
+        var i = 0
+        var copied = 0 // s[..<copied] is written (or dropped); the bytes up to i are copied as one run
+        special.withUnsafeBufferPointer { special in
+            while i < n {
+                let b = s[i]
+                if !special[Int(b)] { i += 1; continue }
+                if copied < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: s[copied..<i])); space = false }
+                i += 1
+                switch b {
+                case 0x20, 0x0A, 0x09, 0x0D, 0x0C:
+                    if collapse {
+                        if !space { out.append(0x20); space = true }
+                    } else { out.append(b) }
+                    copied = i
+                    continue
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])       // &amp;
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])             // &lt;
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])             // &gt;
+                case 0x22 where quotes: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
+                case 0xE2, 0xEF:
+                    // U+200B-200D, U+2060 (E2 80 8B-8D, E2 81 A0) and U+FEFF (EF BB BF) render as nothing.
+                    // (Curly quotes and dashes start with E2 too.)
+                    guard i < n else { out.append(b); break }
+                    let b1 = s[i]
+                    i += 1
+                    guard i < n else { out.append(b); out.append(b1); break }
+                    let b2 = s[i]
+                    i += 1
+                    let zeroWidth = (b == 0xE2 && b1 == 0x80 && (0x8B...0x8D).contains(b2))
+                        || (b == 0xE2 && b1 == 0x81 && b2 == 0xA0)
+                        || (b == 0xEF && b1 == 0xBB && b2 == 0xBF)
+                    if !zeroWidth { out.append(b); out.append(b1); out.append(b2) }
+                default: out.append(b)
+                }
+                copied = i
+                space = false
             }
-            space = false
         }
+        if copied < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: s[copied..<n])) }
     }
 }
 

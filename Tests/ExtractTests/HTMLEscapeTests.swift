@@ -1,0 +1,53 @@
+import Testing
+@testable import Extract
+
+/// `appendText` as it was, one byte at a time: what the run-copying version must write.
+private func referenceAppend(_ s: [UInt8], collapse: Bool, quotes: Bool) -> [UInt8] {
+    var out: [UInt8] = []
+    var space = false
+    var it = s.makeIterator()
+    while let b = it.next() {
+        switch b {
+        case 0x20, 0x0A, 0x09, 0x0D, 0x0C:
+            if collapse {
+                if !space { out.append(0x20); space = true }
+            } else { out.append(b) }
+            continue
+        case 0x26: out.append(contentsOf: Array("&amp;".utf8))
+        case 0x3C: out.append(contentsOf: Array("&lt;".utf8))
+        case 0x3E: out.append(contentsOf: Array("&gt;".utf8))
+        case 0x22 where quotes: out.append(contentsOf: Array("&quot;".utf8))
+        case 0xE2, 0xEF:
+            guard let b1 = it.next() else { out.append(b); break }
+            guard let b2 = it.next() else { out.append(b); out.append(b1); break }
+            let zeroWidth = (b == 0xE2 && b1 == 0x80 && (0x8B...0x8D).contains(b2)) || (b == 0xE2 && b1 == 0x81 && b2 == 0xA0)
+                || (b == 0xEF && b1 == 0xBB && b2 == 0xBF)
+            if !zeroWidth { out.append(b); out.append(b1); out.append(b2) }
+        default: out.append(b)
+        }
+        space = false
+    }
+    return out
+}
+
+@Suite struct HTMLEscapeTests {
+    /// Escaping copies the runs between special bytes in one go; the bytes written must be those of the byte-at-a-time
+    /// loop for any input: whitespace runs at the ends and between runs, entities, quotes with and without `quotes`,
+    /// zero-width characters (dropped) next to spaces, and E2/EF cut off at the end or followed by special bytes.
+    @Test func runCopyingWritesWhatTheByteLoopWrites() {
+        let pieces: [[UInt8]] = [[0x61], [0x62, 0x63], [0x20], [0x0A], [0x09, 0x20], [0x26], [0x3C], [0x3E], [0x22],
+                                 Array("\u{200B}".utf8), Array("\u{2060}".utf8), Array("\u{FEFF}".utf8),
+                                 Array("\u{2019}".utf8), Array("\u{FF01}".utf8), [0xE2], [0xEF, 0xBB], [0xE2, 0x3C],
+                                 Array("é".utf8), [0x0D, 0x0C]]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            var s: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &rng) { s += pieces.randomElement(using: &rng)! }
+            for (collapse, quotes) in [(false, false), (true, false), (false, true), (true, true)] {
+                var out: [UInt8] = [0x78]
+                s.withUnsafeBufferPointer { HTMLEscape.appendText($0, to: &out, collapse: collapse, quotes: quotes) }
+                #expect(out == [0x78] + referenceAppend(s, collapse: collapse, quotes: quotes), "\(s) \(collapse) \(quotes)")
+            }
+        }
+    }
+}

@@ -117,14 +117,23 @@ public enum TextNormalizer {
                 inWord = false
                 continue
             }
-            let p = c.properties
-            if p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark {
+            if isLatinLetter(c.value) || isWordScalar(c) {
                 if !inWord { count += 1; inWord = true }
             } else {
                 inWord = false
             }
         }
         return count
+    }
+
+    /// Latin-1's letters and Latin Extended-A and -B (U+00C0-024F but the signs U+00D7 and U+00F7): all alphabetic,
+    /// so accented European text is counted without a property lookup per letter.
+    @inline(__always) static func isLatinLetter(_ v: UInt32) -> Bool { v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7 }
+
+    /// Whether `wordCount` counts a scalar outside ASCII and CJK as part of a word: letters, digits and marks.
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        let p = c.properties
+        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark
     }
 
     /// Scripts written without spaces between words, where one character is counted as one word.

@@ -46,3 +46,14 @@ struct WordCountCase: CustomTestStringConvertible, Sendable {
 func countsWords(_ c: WordCountCase) {
     #expect(TextNormalizer.wordCount(c.input) == c.count)
 }
+
+/// The Latin letters `wordCount` takes without a property lookup are word scalars by their properties; the two signs
+/// left out of the range are not.
+@Test func latinLettersAreWordScalars() {
+    for v: UInt32 in 0x80...0x24F {
+        let c = Unicode.Scalar(v)!
+        if TextNormalizer.isLatinLetter(v) { #expect(TextNormalizer.isWordScalar(c), "U+\(String(v, radix: 16))") }
+    }
+    #expect(!TextNormalizer.isWordScalar("\u{D7}") && !TextNormalizer.isWordScalar("\u{F7}"))
+    #expect(TextNormalizer.wordCount("Ça été très dûment ÿ×ŉ ǅ") == 7)
+}

@@ -579,9 +579,14 @@ final class FlatTree {
 
     /// Whether a block's whole text is an ad slot's label (one of `adLabels`, dashes and brackets aside).
     static func isAdLabel(text: String) -> Bool {
-        let label = TextNormalizer.normalize(text).lowercased().trimmingCharacters(in: CharacterSet.letters.inverted)
+        let label = Trimming.trim(TextNormalizer.normalize(text).lowercased(), ascii: Self.isASCIINonLetter, nonLetters)
         return adLabels.contains(label)
     }
+
+    /// What an ad label's ends are trimmed of (made once: `inverted` builds a new set).
+    private static let nonLetters = CharacterSet.letters.inverted
+    /// The ASCII members of `nonLetters`: ASCII's only letters are A-Z and a-z.
+    static func isASCIINonLetter(_ b: UInt8) -> Bool { b < 0x80 && !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) }
 
     /// Class or id words of a post's footer (`entryfooter`, `post-footer`, `entry-footer`), unless they also name content.
     private func isPostFooter(_ i: Int) -> Bool {

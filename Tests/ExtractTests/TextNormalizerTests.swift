@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Extract
 
@@ -56,4 +57,17 @@ func countsWords(_ c: WordCountCase) {
     }
     #expect(!TextNormalizer.isWordScalar("\u{D7}") && !TextNormalizer.isWordScalar("\u{F7}"))
     #expect(TextNormalizer.wordCount("Ça été très dûment ÿ×ŉ ǅ") == 7)
+}
+
+/// The ASCII bytes an ad label's ends are trimmed of by bytes are exactly the ASCII non-letters of Foundation's set,
+/// so `Trimming.trim` gives Foundation's result.
+@Test func adLabelTrimmingIsFoundations() {
+    for b: UInt8 in 0..<0x80 {
+        #expect(FlatTree.isASCIINonLetter(b) == !CharacterSet.letters.contains(Unicode.Scalar(b)), "\(b)")
+    }
+    #expect(!FlatTree.isASCIINonLetter(0xC3))
+    for label in ["— Advertisement —", "[Anzeige]", "«Реклама»", "Story continues below advertisement", "ads:", "x"] {
+        #expect(FlatTree.isAdLabel(text: label)
+                == FlatTree.adLabels.contains(label.lowercased().trimmingCharacters(in: CharacterSet.letters.inverted)), "\(label)")
+    }
 }

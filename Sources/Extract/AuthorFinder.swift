@@ -98,6 +98,25 @@ enum AuthorFinder {
     /// Elements inside a line of text: the line is the block around them.
     static let inlineNames: Set<String> = ["a", "span", "em", "strong", "b", "i", "time", "abbr", "small", "font"]
 
+    /// The block of the content's first line of text (headings and excluded subtrees passed over), and whether it
+    /// is a root itself; nil when it is the only root.
+    static func firstLine(roots: [Node], excluded: Set<Node>) -> Node? {
+        for root in roots where !excluded.contains(root) {
+            var firstText: Node?
+            root.walk { n in
+                if firstText != nil { return false }
+                if n.isElement { return !excluded.contains(n) && !PageClassifier.headingNames.contains(n.name) }
+                if n.isText, n.textContent.contains(where: { !$0.isWhitespace }) { firstText = n }
+                return false
+            }
+            guard var line = firstText?.parent else { continue }
+            while inlineNames.contains(line.name), let up = line.parent, up != root { line = up }
+            guard line != root || roots.count > 1, line.isElement, !inlineNames.contains(line.name) else { return nil }
+            return line
+        }
+        return nil
+    }
+
     /// The content's first line of text, when it is a byline that no class or attribute marks: its block
     /// (not a root itself; headings before it are passed over), opening with one of `leadingPrefixes`, of at most `leadingBylineMaxWords` words,
     /// naming someone. The caller drops it from the body and reads it as the byline.

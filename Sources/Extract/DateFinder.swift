@@ -329,6 +329,22 @@ struct DateFinder {
         return AuthorFinder.foreignByline(t, prefixes: bylineLabels) != nil
     }
 
+    /// Whether the content's first line (`AuthorFinder.firstLine`) is the post's date line and not text: at most
+    /// `maxHintedDateLine` characters, opening with a date label (of the publication or the edit) and holding a date
+    /// ("Published: 3 March 2021. Updated: 5 March 2021"), or a date alone in at most `maxDateOnlyWords` words
+    /// ("Tuesday, 4 December 2018"). The body leaves it out, as it leaves out a byline.
+    static func isLeadingDateLine(_ n: Node, reference: Date) -> Bool {
+        let bound = maxHintedDateLine * 4 + 64
+        guard n.textByteCount(upTo: bound) <= bound else { return false }
+        let text = TextNormalizer.normalize(n.textContent)
+        guard text.count <= maxHintedDateLine, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        let lower = text.lowercased()
+        let labelled = dateLabels.contains(where: { lower.hasPrefix($0) }) || lineLabels.contains(where: { lower.hasPrefix($0.label) })
+        guard labelled || DateParser.tokenize(text).lazy.filter({ $0.word != nil }).count <= maxDateOnlyWords,
+              let p = DateParser.parseText(text, reference: reference), !p.isRelative else { return false }
+        return true
+    }
+
     /// Words that name the date after them in a date line, lowercased, with whether that date is the publication
     /// (else the last edit): a line may give both, in either order ("Publié le 3 mars, mis à jour le 5 mars";
     /// "Aktualisiert am 05.03. | Erstellt am 03.03."), and a line giving only the edit is no publication date.

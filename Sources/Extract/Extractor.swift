@@ -190,6 +190,10 @@ struct PageExtraction {
             if byline == nil, let line = AuthorFinder.leadingByline(roots: roots, excluded: excluded) {
                 excluded.insert(line.node); byline = line.text
             }
+            if let line = AuthorFinder.firstLine(roots: roots, excluded: excluded),
+               DateFinder.isLeadingDateLine(line, reference: input.serverDate ?? input.fetchedAt) {
+                excluded.insert(line)
+            }
         }
         let rendered = BodyRenderer(excluded: excluded, baseURL: base).render(roots)
         let wordCount = TextNormalizer.wordCount(rendered.text)

@@ -252,3 +252,21 @@ private let menu = "<ul class=\"site-nav\">" + (1...40).map { "<li><a href=\"/se
         #expect(r.body.text.hasPrefix(String(line.dropFirst(3).prefix(12))))
     }
 }
+
+/// The content's first line, when it is the post's date line (a label and a date, or a date alone), is no text, as a
+/// byline is not; a first sentence that names a date stays.
+@Suite struct LeadingDateLine {
+    @Test(arguments: [
+        ("<p>Published: 12 November 2024 | Updated: 14 November 2024</p>", false),
+        ("<p>Tuesday, 12 November 2024</p>", false),
+        ("<div><span>Aktualisiert am</span> <span>14.11.2024</span></div>", false),
+        ("<p>On 12 November 2024 the harbour reopened.</p>", true),
+    ])
+    func firstLine(_ line: String, _ kept: Bool) throws {
+        let text = "<p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p>"
+        let r = try extract("<html><body><article><h1>The harbour reopens</h1>\(line)\(text)</article></body></html>",
+                            url: "https://news.example/story.html")
+        #expect(r.body.text.contains("2024") == kept)
+        #expect(r.body.text.contains(lorem.prefix(40)))
+    }
+}

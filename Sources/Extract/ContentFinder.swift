@@ -104,8 +104,9 @@ enum ClassHints {
     static let negative = ["-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
                            "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
                            "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "newsletter", "subscribe"]
-    /// Byline containers (Readability's `byline` pattern).
-    static let byline = ["byline", "author", "dateline", "writtenby", "p-author"]
+    /// Byline containers (Readability's `byline` pattern, and "author" as German, Spanish, Portuguese, Polish, Czech and
+    /// Italian ("autore") sites name it, French "auteur", German "verfasser").
+    static let byline = ["byline", "author", "dateline", "writtenby", "p-author", "autor", "auteur", "verfasser"]
     /// Share buttons, dropped inside the content when short.
     static let share = ["share", "sharedaddy", "social"]
     /// Page controls that themes put inside the content column (furo's `back-to-top` link): never text.

@@ -270,3 +270,14 @@ private let menu = "<ul class=\"site-nav\">" + (1...40).map { "<li><a href=\"/se
         #expect(r.body.text.contains(lorem.prefix(40)))
     }
 }
+
+/// A byline element whose class names the author in another language (`autor`, `autore`, `auteur`, `verfasser`) is
+/// the byline, as an English `author` class is.
+@Test(arguments: ["autor", "articulo-autor", "autore", "auteur", "verfasser"])
+func bylineClassInOtherLanguages(_ cls: String) throws {
+    let text = "<p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p>"
+    let r = try extract("<html><body><article><h1>The harbour reopens</h1><div class=\"meta\"><span class=\"\(cls)\">Lena Vogt</span></div>"
+                        + "<div class=\"text\">\(text)</div></article></body></html>", url: "https://news.example/story.html")
+    #expect(r.authors == ["Lena Vogt"])
+    #expect(!r.body.text.contains("Lena Vogt"))
+}

@@ -1,0 +1,86 @@
+import Foundation
+import HTML
+
+/// Class/id hints, as substrings of the lowercased `class id` string.
+enum ClassHints {
+    /// Containers that are almost never content.
+    static let unlikely = ["-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
+                           "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
+                           "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
+                           "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "newsletter",
+                           "subscribe", "share", "cookie", "consent"]
+    /// ...unless one of these also appears.
+    static let maybeCandidate = ["and", "article", "body", "column", "content", "main", "mathjax", "shadow"]
+    static let positive = ["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
+                           "post", "text", "blog", "story"]
+    static let negative = ["-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
+                           "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
+                           "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "newsletter", "subscribe"]
+    /// Byline containers (Readability's `byline` pattern, and "author" as German, Spanish, Portuguese, Polish, Czech and
+    /// Italian ("autore") sites name it, French "auteur", German "verfasser").
+    static let byline = ["byline", "author", "dateline", "writtenby", "p-author", "autor", "auteur", "verfasser"]
+    /// Share buttons, dropped inside the content when short.
+    static let share = ["share", "sharedaddy", "social"]
+    /// Page controls that themes put inside the content column (furo's `back-to-top` link): never text.
+    static let pageControls = ["back-to-top", "backtotop", "back_to_top", "scroll-to-top", "scrolltotop", "go-to-top",
+                               "skip-link", "skip-to-content"]
+    /// Bits shown only on paper (sphinx-book-theme's `onlyprint` title and contents, Bootstrap's `visible-print`),
+    /// dropped inside the content when short: a reader never sees them. A long one can be the page's only copy
+    /// of the story (a `content print-only` column that a stylesheet shows on screen too).
+    static let printOnly = ["onlyprint", "only-print", "print-only", "printonly", "visible-print", "show-for-print"]
+    /// ARIA roles that are never content.
+    static let unlikelyRoles: Set<String> = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"]
+
+    /// Why a short element (under `ContentFinder.minimumContentLength` characters) inside the content is boilerplate
+    /// by its lowercased "class id" words alone (share buttons, page controls, print-only copies), or `nil`.
+    /// Both the heuristic content and content chosen by a site rule drop these.
+    static func shortBoilerplate(_ classAndID: String) -> String? {
+        if containsAny(classAndID, share) && !containsAny(classAndID, ["content", "article"]) { return "share" }
+        if containsAny(classAndID, pageControls) { return "control" }
+        if containsAny(classAndID, printOnly) { return "print" }
+        return nil
+    }
+
+    static func containsAny(_ s: String, _ words: [String]) -> Bool { ByteSearch.containsAny(s, words) }
+    static func containsAny(_ s: String, _ words: NeedleSet) -> Bool { !s.isEmpty && words.matches(s) }
+
+    /// Which of the scorer's hint lists occur in a lowercased class or id string.
+    struct Found: OptionSet {
+        let rawValue: UInt32
+        static let unlikely = Found(rawValue: 1 << 0)
+        static let maybeCandidate = Found(rawValue: 1 << 1)
+        static let positive = Found(rawValue: 1 << 2)
+        static let negative = Found(rawValue: 1 << 3)
+        static let byline = Found(rawValue: 1 << 4)
+    }
+
+    /// The lists the scorer checks on every element, in `Found`'s bit order, searched in one pass.
+    /// Searching the class and the id separately finds what searching "class id" finds: no needle holds a space.
+    static let scorerSet = NeedleSet(lists: [unlikely, maybeCandidate, positive, negative, byline])
+
+    static func found(in s: String) -> Found { s.isEmpty ? [] : Found(rawValue: scorerSet.mask(s)) }
+
+    /// `s.lowercased()`, without a copy when `s` holds no uppercase or non-ASCII byte (most class and id values).
+    static func lowercased(_ s: String) -> String {
+        var t = s
+        let plain = t.withUTF8 { u in
+            for b in u where b >= 0x80 || (b >= 0x41 && b <= 0x5A) { return false }
+            return true
+        }
+        return plain ? s : s.lowercased()
+    }
+
+    static func isHid(_ s: String) -> Bool {
+        s == "hid" || s.hasPrefix("hid ") || s.hasSuffix(" hid") || ByteSearch.contains(s, " hid ")
+    }
+
+    /// Readability's class weight: -25 per negative and +25 per positive hint, for class and id separately
+    /// (`clsHints` and `idHints` are `found(in:)` of each).
+    static func weight(cls: String, clsHints: Found, id: String, idHints: Found) -> Int {
+        func weight(_ s: String, _ f: Found) -> Int {
+            if s.isEmpty { return 0 }
+            return (f.contains(.negative) || isHid(s) ? -25 : 0) + (f.contains(.positive) ? 25 : 0)
+        }
+        return weight(cls, clsHints) + weight(id, idHints)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import HTML
+
+/// Subtree membership by climbing parents.
+enum Exclusion {
+    /// Whether a node lies in a comment thread (an ancestor's class or id mentions "comment").
+    static func inComments(_ n: Node) -> Bool {
+        var cur = n.parent
+        var depth = 0
+        while let c = cur, depth < 10_000 {
+            let s = ((c.attribute("class") ?? "") + " " + (c.attribute("id") ?? "")).lowercased()
+            if ByteSearch.contains(s, "comment") && !ByteSearch.contains(s, "comments-link") && !ByteSearch.contains(s, "comment-count") { return true }
+            cur = c.parent; depth += 1
+        }
+        return false
+    }
+
+    /// Whether `a` is a proper ancestor of `n`.
+    static func isAncestor(_ a: Node, of n: Node) -> Bool {
+        var cur = n.parent
+        var depth = 0
+        while let c = cur, depth < 10_000 { if c == a { return true }; cur = c.parent; depth += 1 }
+        return false
+    }
+
+    /// Whether a proper ancestor of `n` is a `name` element.
+    static func hasAncestor(_ n: Node, named name: String) -> Bool {
+        var cur = n.parent
+        var depth = 0
+        while let c = cur, depth < 10_000 { if c.name == name { return true }; cur = c.parent; depth += 1 }
+        return false
+    }
+
+    static func isInside(_ n: Node, _ set: Set<Node>) -> Bool {
+        if set.isEmpty { return false }
+        var cur: Node? = n
+        var depth = 0
+        while let c = cur, depth < 10_000 {
+            if set.contains(c) { return true }
+            cur = c.parent; depth += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,447 @@
+import Foundation
+import HTML
+
+/// The body's elements flattened into arrays (pre-order), with text statistics summed bottom-up.
+final class FlatTree {
+    var nodes: [Node] = []
+    var parent: [Int] = []
+    var tag: [Tag] = []
+    var cls: [String] = []
+    var weight: [Int] = []
+    var textLen: [Int] = []
+    var linkLen: [Int] = []
+    var commas: [Int] = []
+    var inlineLen: [Int] = []
+    var pCount: [Int] = []
+    var imgCount: [Int] = []
+    var liCount: [Int] = []
+    var inputCount: [Int] = []
+    var embedCount: [Int] = []
+    var headingLen: [Int] = []
+    var listLen: [Int] = []
+    var hasBlock: [Bool] = []
+    var childCount: [Int] = []
+    /// One past the last pre-order index of each element's subtree.
+    var end: [Int] = []
+    var inTableOrCode: [Bool] = []
+    var inFigure: [Bool] = []
+    var excluded: Set<Node> = []
+    var byline: String?
+
+    /// Elements whose whole subtree is never content.
+    static let junk: Set<String> = ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
+                                    "link", "meta", "button", "input", "select", "textarea", "canvas", "nav", "aside",
+                                    "footer", "form", "dialog", "head", "title", "map", "applet", "frame", "frameset"]
+    /// Readability scores paragraphs only above this length.
+    static let minParagraphLength = 25
+
+    static func build(body: Node, preExcluded: Set<Node>, titles: TitleTokens, elements: ElementFacts.Table,
+                      options: Options) -> FlatTree {
+        let f = FlatTree()
+        f.fill(body: body, preExcluded: preExcluded, titles: titles, elements: elements, options: options)
+        return f
+    }
+
+    typealias Options = ContentFinder.Options
+
+    private func fill(body: Node, preExcluded: Set<Node>, titles: TitleTokens, elements: ElementFacts.Table,
+                      options: Options) {
+        var stack: [Int] = []
+        var titleHeaderRemoved = false
+        reserve(elements.count) // the page's elements bound the body's: one allocation per array, not a dozen
+        Traversal.run(body, enter: { n in
+            if !n.isElement {
+                if n.isText, let p = stack.last {
+                    let (len, c) = n.withOwnText(FlatTree.measure)
+                    textLen[p] += len; commas[p] += c; inlineLen[p] += len
+                }
+                return false
+            }
+            if !preExcluded.isEmpty, preExcluded.contains(n) { excluded.insert(n); return false }
+            let facts = elements.facts(n)
+            let t = facts.tag
+            if facts.flags.contains(.junk) && !(t == .form && !options.cleanConditionally) {
+                excluded.insert(n); return false
+            }
+            let c = facts.cls
+            if facts.flags.contains(.hidden) { excluded.insert(n); return false }
+            let classHints = elements.hints(n)
+            let hints = classHints.found // the hints of "class id"
+            let pIdx = stack.last ?? -1
+            let tableOrCode = pIdx >= 0 && (inTableOrCode[pIdx] || tag[pIdx] == .table || tag[pIdx] == .code || tag[pIdx] == .pre)
+            if options.stripUnlikely, t != .body, t != .a, !tableOrCode,
+               hints.contains(.unlikely), !hints.contains(.maybeCandidate) {
+                excluded.insert(n); return false
+            }
+            if byline == nil, t != .body, facts.flags.contains(.authorAttribute) || hints.contains(.byline) {
+                let text = TextNormalizer.normalize(n.textContent)
+                // A picture's credit ("Photograph by ...", an "author" in a figure or an ImageObject) is no byline.
+                let inPicture = pIdx >= 0 && (inFigure[pIdx] || tag[pIdx] == .figure)
+                if !text.isEmpty && text.count < 100 && !inPicture && !AuthorFinder.isCredit(text)
+                    && !AuthorFinder.inMediaItem(n) {
+                    byline = text; excluded.insert(n); return false
+                }
+            }
+            if !titleHeaderRemoved, t == .heading1 || facts.flags.contains(.h2), !titles.isEmpty {
+                if titles.repeated(by: n, section: t != .heading1) {
+                    // A print-only copy of the headline goes, but the one readers see is still to be dropped.
+                    titleHeaderRemoved = !stack.contains { ClassHints.containsAny(cls[$0], ClassHints.printOnly) }
+                    excluded.insert(n); return false
+                }
+            }
+            let i = nodes.count
+            nodes.append(n); parent.append(pIdx); tag.append(t); cls.append(c)
+            weight.append(options.weightClasses ? classHints.weight : 0)
+            textLen.append(0); linkLen.append(0); commas.append(0); inlineLen.append(0)
+            pCount.append(t == .p ? 1 : 0); imgCount.append(t == .img ? 1 : 0); liCount.append(t == .li ? 1 : 0)
+            inputCount.append(t == .input ? 1 : 0)
+            embedCount.append(t == .embed || t == .object || t == .iframe ? 1 : 0)
+            headingLen.append(0); listLen.append(0); hasBlock.append(false); childCount.append(0); end.append(0)
+            inTableOrCode.append(tableOrCode)
+            inFigure.append(pIdx >= 0 && (inFigure[pIdx] || tag[pIdx] == .figure))
+            if pIdx >= 0 { childCount[pIdx] += 1 }
+            stack.append(i)
+            return true
+        }, leave: { _ in
+            guard let i = stack.popLast() else { return }
+            end[i] = nodes.count
+            let t = tag[i]
+            if t == .a { linkLen[i] = textLen[i] }
+            if t == .heading || t == .heading1 { headingLen[i] = textLen[i] }
+            if t == .ul || t == .ol { listLen[i] = textLen[i] }
+            if let p = stack.last {
+                textLen[p] += textLen[i]; linkLen[p] += linkLen[i]; commas[p] += commas[i]
+                if t.isPhrasing { inlineLen[p] += textLen[i] }
+                pCount[p] += pCount[i]; imgCount[p] += imgCount[i]; liCount[p] += liCount[i]
+                inputCount[p] += inputCount[i]; embedCount[p] += embedCount[i]
+                headingLen[p] += headingLen[i]; listLen[p] += listLen[i]
+                if hasBlock[i] || t.isBlockForDiv { hasBlock[p] = true }
+            }
+        })
+    }
+
+    private func reserve(_ n: Int) {
+        nodes.reserveCapacity(n); parent.reserveCapacity(n); tag.reserveCapacity(n); cls.reserveCapacity(n)
+        weight.reserveCapacity(n); textLen.reserveCapacity(n); linkLen.reserveCapacity(n); commas.reserveCapacity(n)
+        inlineLen.reserveCapacity(n); pCount.reserveCapacity(n); imgCount.reserveCapacity(n); liCount.reserveCapacity(n)
+        inputCount.reserveCapacity(n); embedCount.reserveCapacity(n); headingLen.reserveCapacity(n)
+        listLen.reserveCapacity(n); hasBlock.reserveCapacity(n); childCount.reserveCapacity(n); end.reserveCapacity(n)
+        inTableOrCode.reserveCapacity(n); inFigure.reserveCapacity(n)
+    }
+
+    /// Length of UTF-8 text with whitespace runs counted once, and the number of commas (ASCII, Arabic, fullwidth).
+    static func measure(_ s: Span<UInt8>) -> (Int, Int) {
+        var len = 0, commas = 0
+        var lastSpace = true
+        // The last two bytes: U+060C is D8 8C and U+FF0C is EF BC 8C (in valid UTF-8, only those scalars end so).
+        var b1: UInt8 = 0, b2: UInt8 = 0
+        for i in s.indices {
+            let b = s[i]
+            defer { b2 = b1; b1 = b }
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                if !lastSpace { len += 1; lastSpace = true }
+                continue
+            }
+            lastSpace = false
+            // Count characters, not bytes: skip UTF-8 continuation bytes.
+            if b & 0xC0 != 0x80 { len += 1 }
+            if b == 0x2C || (b == 0x8C && (b1 == 0xD8 || (b1 == 0xBC && b2 == 0xEF))) { commas += 1 }
+        }
+        return (len, commas)
+    }
+
+    static func measure(_ s: String) -> (Int, Int) {
+        var s = s
+        return s.withUTF8 { measure($0.span) }
+    }
+
+    static func isHidden(_ n: Node) -> Bool { Attrs(n).isHidden }
+
+    // MARK: selection
+
+    func linkDensity(_ i: Int) -> Double {
+        textLen[i] == 0 ? 0 : Double(linkLen[i]) / Double(textLen[i])
+    }
+
+    /// A div without block-level children reads as a paragraph.
+    func isParagraphLike(_ i: Int) -> Bool {
+        switch tag[i] {
+        case .p: return true
+        case .div: return !hasBlock[i]
+        default: return false
+        }
+    }
+
+    func select(options: Options) -> ContentFinder.Selection {
+        guard !nodes.isEmpty else {
+            return .init(roots: [], excluded: excluded, byline: byline, textLength: 0)
+        }
+        var score = [Double](repeating: 0, count: nodes.count)
+        var initialized = [Bool](repeating: false, count: nodes.count)
+
+        func initialize(_ i: Int) {
+            guard !initialized[i] else { return }
+            initialized[i] = true
+            var s: Double
+            switch tag[i] {
+            case .div where !isParagraphLike(i): s = 5
+            case .pre, .td, .blockquote: s = 3
+            case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: s = -3
+            case .heading, .heading1, .th: s = -5
+            default: s = 0
+            }
+            score[i] = s + Double(weight[i])
+        }
+
+        func addPoints(from i: Int, points: Double, startLevel: Int) {
+            var a = i, level = startLevel
+            while a >= 0 && level < 5 {
+                initialize(a)
+                let divider: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
+                score[a] += points / divider
+                a = parent[a]; level += 1
+            }
+        }
+
+        for i in 0..<nodes.count {
+            let t = tag[i]
+            let scored: Bool
+            switch t {
+            case .p, .pre, .td, .section, .heading: scored = true
+            case .div: scored = !hasBlock[i]
+            default: scored = false
+            }
+            if scored {
+                let len = textLen[i]
+                guard len >= Self.minParagraphLength, parent[i] >= 0 else { continue }
+                let points = 1 + Double(commas[i]) + Double(min(len / 100, 3))
+                addPoints(from: parent[i], points: points, startLevel: 0)
+            } else if (t == .div || t == .section || t == .article || t == .main) && hasBlock[i] {
+                // Inline runs directly inside a block container form implicit paragraphs.
+                let len = inlineLen[i]
+                if len >= Self.minParagraphLength {
+                    let points = 1 + Double(min(len / 100, 3))
+                    addPoints(from: i, points: points, startLevel: 0)
+                }
+            }
+        }
+
+        var candidates: [Int] = []
+        for i in 0..<nodes.count where initialized[i] {
+            score[i] *= (1 - linkDensity(i))
+            candidates.append(i)
+        }
+        candidates.sort { score[$0] > score[$1] || (score[$0] == score[$1] && $0 < $1) }
+        let top5 = Array(candidates.prefix(5))
+
+        guard var top = top5.first, tag[top] != .body else {
+            return finish(roots: [0], score: score, initialized: initialized, options: options)
+        }
+
+        // Several near-equal candidates under one ancestor: the ancestor is the content.
+        let topScore0 = score[top]
+        let alternatives = top5.dropFirst().filter { score[$0] / max(topScore0, 0.0001) >= 0.75 }
+        if alternatives.count >= 3 {
+            let altAncestors = alternatives.map { ancestors(of: $0) }
+            var p = parent[top]
+            while p >= 0 && tag[p] != .body {
+                let count = altAncestors.filter { $0.contains(p) }.count
+                if count >= 3 { top = p; break }
+                p = parent[p]
+            }
+        }
+        initialize(top)
+
+        // Climb while the parent scores better (a split article).
+        var p = parent[top]
+        var lastScore = score[top]
+        let threshold = lastScore / 3
+        while p >= 0 && tag[p] != .body {
+            if !initialized[p] { p = parent[p]; continue }
+            let ps = score[p]
+            if ps < threshold { break }
+            if ps > lastScore { top = p; break }
+            lastScore = ps
+            p = parent[p]
+        }
+        // An only child stands for its parent.
+        let contentScore = score[top]
+        p = parent[top]
+        while p >= 0 && tag[p] != .body && childCount[p] == 1 {
+            top = p; p = parent[top]
+        }
+        initialize(top)
+
+        // Siblings that look like more of the same content.
+        var roots: [Int] = []
+        let topScore = score[top]
+        let siblingThreshold = max(10, topScore * 0.2)
+        let par = parent[top]
+        let siblings = par >= 0 ? children(of: par) : [top]
+        for s in siblings {
+            if s == top { roots.append(s); continue }
+            var bonus = 0.0
+            // A sibling of the same class gets a share of the content's score; a wrapper that stands for its only child
+            // carries that child's score (Drupal wraps each part of a story, lead, picture, text, in one-child
+            // wrappers whose own scores are too small to let the lead's part join).
+            if !cls[s].isEmpty && cls[s] == cls[top] { bonus = max(topScore, contentScore) * 0.2 }
+            if initialized[s] && score[s] + bonus >= siblingThreshold { roots.append(s); continue }
+            if isParagraphLike(s) {
+                let ld = linkDensity(s), len = textLen[s]
+                if len > 80 && ld < 0.25 { roots.append(s) }
+                else if len < 80 && len > 0 && ld == 0 && endsSentence(nodes[s]) { roots.append(s) }
+            }
+        }
+        return finish(roots: roots, score: score, initialized: initialized, options: options)
+    }
+
+    private func endsSentence(_ n: Node) -> Bool {
+        let t = n.textContent
+        return ByteSearch.contains(t, ". ") || t.hasSuffix(".")
+    }
+
+    private func ancestors(of i: Int) -> Set<Int> {
+        var out = Set<Int>(); var a = parent[i]
+        while a >= 0 { out.insert(a); a = parent[a] }
+        return out
+    }
+
+    private func children(of p: Int) -> [Int] {
+        var out: [Int] = []
+        var i = p + 1
+        while i < end[p] { out.append(i); i = end[i] }
+        return out
+    }
+
+    /// Drops boilerplate inside the chosen roots (Readability's prepArticle) and measures the result.
+    private func finish(roots: [Int], score: [Double], initialized: [Bool], options: Options) -> ContentFinder.Selection {
+        var ex = excluded
+        var total = 0
+        let rootSet = Set(roots)
+        for r in roots {
+            var removedLen = 0
+            var i = r + 1
+            let end = subtreeEnd(r)
+            while i < end {
+                if let reason = dropInside(i, rootSet: rootSet, score: initialized[i] ? score[i] : 0, options: options) {
+                    _ = reason
+                    ex.insert(nodes[i]); removedLen += textLen[i]
+                    i = subtreeEnd(i); continue
+                }
+                i += 1
+            }
+            total += max(0, textLen[r] - removedLen)
+        }
+        return .init(roots: roots.map { nodes[$0] }, excluded: ex, byline: byline, textLength: total)
+    }
+
+    private func subtreeEnd(_ i: Int) -> Int { end[i] }
+
+    /// Why an element inside the content is boilerplate, or `nil` to keep it.
+    private func dropInside(_ i: Int, rootSet: Set<Int>, score: Double, options: Options) -> String? {
+        let t = tag[i]
+        if t == .heading1 || t == .heading, weight[i] < 0 { return "header" }
+        if textLen[i] < ContentFinder.minimumContentLength, !cls[i].isEmpty || nodes[i].attribute("id") != nil,
+           let reason = ClassHints.shortBoilerplate(cls[i] + " " + (nodes[i].attribute("id") ?? "").lowercased()) {
+            return reason
+        }
+        if isAdLabel(i) { return "ad label" }
+        // A figure that is one link around a headline (and a summary) is a teaser card for another story, not a picture.
+        if t == .figure, headingLen[i] > 0, linkDensity(i) >= Self.minTeaserLinkDensity { return "teaser" }
+        guard options.cleanConditionally else {
+            // A short post reaches the last attempt, which keeps every block: its footer's tag, feed and comment lines
+            // ("Kommentarfeed | Kommentare geschlossen | Trackback-URL") still stay out.
+            return isPostFooter(i) ? "footer" : nil
+        }
+        switch t {
+        case .form, .fieldset, .table, .ul, .ol, .div, .section: break
+        default: return nil
+        }
+        if inTableOrCode[i] || t == .code { return nil }
+        if t == .table && isDataTable(i) { return nil }
+        let isList0 = t == .ul || t == .ol
+        let contentLength = textLen[i]
+        let isList = isList0 || (contentLength > 0 && Double(listLen[i]) / Double(contentLength) > 0.9)
+        let w = weight[i]
+        // Readability's rule, except for a plain list: an `<ul>`'s score starts at -3, so a short list of
+        // comma-free items (a recipe's steps) scores below zero while being the post's text.
+        if Double(w) + score < 0 && !(isList0 && w >= 0 && linkDensity(i) == 0) { return "weight" }
+        if commas[i] >= 10 { return nil }
+        let pc = pCount[i], img = imgCount[i], li = liCount[i] - 100, input = inputCount[i]
+        let headingDensity = contentLength == 0 ? 0 : Double(headingLen[i]) / Double(contentLength)
+        let ld = linkDensity(i)
+        let embeds = embedCount[i]
+        let figure = inFigure[i]
+        if img > 1 && Double(pc) / Double(img) < 0.5 && !figure { return "images" }
+        if !isList && li > pc { return "list" }
+        if input > pc / 3 { return "inputs" }
+        if !isList && headingDensity < 0.9 && contentLength < 25 && (img == 0 || img > 2) && !figure { return "short" }
+        if !isList && w < 25 && ld > 0.2 { return "links" }
+        if w >= 25 && ld > 0.5 { return "links" }
+        if (embeds == 1 && contentLength < 75) || embeds > 1 { return "embeds" }
+        return nil
+    }
+
+    /// Share of a figure's text inside links from which, with a heading in it, it is a teaser card.
+    static let minTeaserLinkDensity = 0.9
+
+    /// Texts of a block that only labels an ad slot inside the story ("Anzeige", "ADVERTISEMENT", "Story continues below
+    /// advertisement"), lowercased, without the dashes or brackets around them.
+    static let adLabels: Set<String> = ["ad", "ads", "advertisement", "advertisements", "advertising", "sponsored",
+                                        "sponsored content", "paid content", "story continues below advertisement",
+                                        "article continues below advertisement", "continue reading below",
+                                        "content continues below", "advertisement - scroll to continue",
+                                        "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "advertentie",
+                                        "reklama", "реклама", "广告", "廣告", "広告", "광고"]
+    /// Longest text (characters, as `textLen` counts) looked at for an ad label.
+    static let maxAdLabel = 40
+
+    /// Whether a block (paragraph, div, section, subheading) holds nothing but an ad slot's label.
+    private func isAdLabel(_ i: Int) -> Bool {
+        guard textLen[i] > 0, textLen[i] <= Self.maxAdLabel, linkLen[i] == 0 else { return false }
+        switch tag[i] {
+        case .p, .div, .section, .heading: break
+        default: return false
+        }
+        return Self.isAdLabel(text: nodes[i].textContent)
+    }
+
+    /// Whether a block's whole text is an ad slot's label (one of `adLabels`, dashes and brackets aside).
+    static func isAdLabel(text: String) -> Bool {
+        let label = Trimming.trim(TextNormalizer.normalize(text).lowercased(), ascii: Self.isASCIINonLetter, nonLetters)
+        return adLabels.contains(label)
+    }
+
+    /// What an ad label's ends are trimmed of (made once: `inverted` builds a new set).
+    private static let nonLetters = CharacterSet.letters.inverted
+    /// The ASCII members of `nonLetters`: ASCII's only letters are A-Z and a-z.
+    static func isASCIINonLetter(_ b: UInt8) -> Bool { b < 0x80 && !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) }
+
+    /// Class or id words of a post's footer (`entryfooter`, `post-footer`, `entry-footer`), unless they also name content.
+    private func isPostFooter(_ i: Int) -> Bool {
+        guard tag[i] == .div || tag[i] == .section || tag[i] == .p else { return false }
+        let ms = cls[i] + " " + (nodes[i].attribute("id") ?? "").lowercased()
+        return ByteSearch.contains(ms, "footer") && !ClassHints.containsAny(ms, ClassHints.maybeCandidate)
+    }
+
+    private func isDataTable(_ i: Int) -> Bool {
+        let n = nodes[i]
+        if let role = n.attribute("role"), role == "presentation" { return false }
+        if let dt = n.attribute("datatable"), dt == "0" { return false }
+        if n.attribute("summary") != nil { return true }
+        // Tables with header cells or captions hold data; layout tables rarely do.
+        var hasHeader = false
+        var rows = 0
+        let end = subtreeEnd(i)
+        var j = i + 1
+        while j < end {
+            if tag[j] == .th { hasHeader = true }
+            if tag[j] == .table { return false }
+            let nm = nodes[j].name
+            if nm == "caption" || nm == "thead" || nm == "tfoot" { hasHeader = true }
+            if nm == "tr" { rows += 1 }
+            j += 1
+        }
+        return hasHeader || rows >= 10
+    }
+}

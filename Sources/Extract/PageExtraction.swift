@@ -1,0 +1,238 @@
+import Foundation
+import HTML
+
+/// One extraction run over a parsed document.
+struct PageExtraction {
+    let doc: HTMLDocument
+    let input: ExtractionInput
+    let rules: Rules
+
+    /// The record, and what `discovery` reads besides it.
+    struct Found {
+        var record: PageRecord
+        var metadata: PageMetadata
+        var pageURL: String
+        var base: String
+        var site: SiteRule?
+        var objects: [[String: Any]]
+        var article: [String: Any]?
+        var hasTitle: Bool
+        var published: DateField?
+        var wordCount: Int
+        var preExcluded: Set<Node>
+        /// The chosen content and what inside it is not content (for the link-list shape of listings).
+        var contentRoots: [Node]
+        var contentExcluded: Set<Node>
+    }
+
+    /// The page's URL, normalized: the record's `url`.
+    var pageURL: String { URLNormalizer.normalize(input.url) ?? input.url }
+
+    /// The site rule the page matches, if any.
+    func site() -> SiteRule? { rules.site(for: pageURL, document: doc) }
+
+    /// - Parameter site: `site()`.
+    func record(site: SiteRule?) -> Found {
+        let pageURL = self.pageURL
+        let m = PageMetadata.collect(doc)
+        let base = m.baseHref.flatMap { URLNormalizer.normalize($0, base: pageURL) } ?? pageURL
+        let objects = JSONLD.objects(m.jsonLD)
+        let article = objects.first(where: JSONLD.isArticle)
+
+        let canonical = m.canonical.flatMap { URLNormalizer.normalize($0, base: base) }
+            ?? m.first("og:url").flatMap { URLNormalizer.normalize($0, base: base) }
+            ?? pageURL
+        let siteName = findSiteName(m, article: article, objects: objects)
+
+        // Title
+        let headingTexts = (m.h1s + m.h2s).map(TitleFinder.headingText)
+        let h1Texts = Array(headingTexts.prefix(m.h1s.count))
+        var title: String?
+        if let sel = site?.title, let n = (try? doc.first(sel.selector)) ?? nil {
+            let t = TitleFinder.headingText(n)
+            if !t.isEmpty { title = t }
+        }
+        var tagTitle: String?
+        if let raw = m.titleTag, !TextNormalizer.normalize(raw).isEmpty {
+            let name = siteName ?? TitleFinder.homeLinkName(m.anchors, pageURL: pageURL, base: base)
+            var titleTexts: Set<String>? // read once, and only when a short cut part needs it
+            let shownAsTitle: (String) -> Bool = { part in
+                if part == name { return false }
+                if headingTexts.contains(part) { return true }
+                let texts = titleTexts ?? {
+                    let nodes = (try? doc.select(css: TitleFinder.titleElements)) ?? []
+                    return Set(nodes.filter(\.isElement).map(TitleFinder.headingText))
+                }()
+                titleTexts = texts
+                return texts.contains(part)
+            }
+            tagTitle = TitleFinder.cutHostName(
+                TitleFinder.cutSiteName(TitleFinder.fromTitleTag(raw, headings: headingTexts, h1s: h1Texts, shownAsTitle: shownAsTitle),
+                                        siteName: name),
+                pageURL: pageURL)
+        }
+        if title == nil {
+            title = TitleFinder.fromMetadata(m, article: article, tagTitle: tagTitle, h1s: h1Texts)
+        }
+        // Readability's word counts cannot judge unspaced scripts (Japanese, Chinese): match a heading instead.
+        // (A short Latin part keeps the whole title, as Readability does: "Mozilla - Wikipedia".)
+        if let t = tagTitle, !t.unicodeScalars.contains(where: { $0.properties.isAlphabetic && $0.isASCII }) {
+            tagTitle = TitleFinder.headingPart(of: t, headings: headingTexts)
+        }
+        if title == nil { title = tagTitle }
+        if title == nil, let h = m.h1s.map({ TextNormalizer.normalize($0.textContent) }).first(where: { !$0.isEmpty }) { title = h }
+
+        // Related cards, then what is never content.
+        // Cards are compared by crawl key: a session id in a card's link never makes it another post.
+        let selfURLs = Set([pageURL, canonical].flatMap { [$0, URLNormalizer.crawlKey($0) ?? $0] })
+        let related = RelatedFinder(document: doc, body: m.body, baseURL: base, selfURLs: selfURLs, rules: rules,
+                                    candidates: m.relatedCandidates)
+            .find(rule: site?.related)
+        var preExcluded = Set(related.containers)
+        for sel in site?.remove ?? [] {
+            for n in (try? doc.select(sel.selector, from: nil)) ?? [] where n.isElement { preExcluded.insert(n) }
+        }
+
+        // Body
+        let titles = TitleTokens([title, tagTitle].compactMap { $0 }, headings: headingTexts)
+        var roots: [Node] = []
+        var excluded = preExcluded
+        var byline: String?
+        if let sel = site?.body, let found = try? doc.select(sel.selector, from: nil),
+           found.contains(where: { $0.isElement && !Exclusion.isInside($0, preExcluded) }) {
+            roots = outermost(found.filter { $0.isElement && !Exclusion.isInside($0, preExcluded) })
+            excluded.formUnion(BoilerplateMarker.mark(roots: roots, titles: titles, preExcluded: preExcluded))
+        } else if let body = m.body ?? doc.root {
+            let sel = ContentFinder(body: body, preExcluded: preExcluded, titles: titles, elements: m.elements).find()
+            roots = sel.roots; excluded = sel.excluded; byline = sel.byline
+            if byline == nil, let line = AuthorFinder.leadingByline(roots: roots, excluded: excluded) {
+                excluded.insert(line.node); byline = line.text
+            }
+            if let line = AuthorFinder.firstLine(roots: roots, excluded: excluded),
+               DateFinder.isLeadingDateLine(line, reference: input.serverDate ?? input.fetchedAt) {
+                excluded.insert(line)
+            }
+        }
+        let rendered = BodyRenderer(excluded: excluded, baseURL: base).render(roots)
+        let wordCount = TextNormalizer.wordCount(rendered.text)
+
+        let isExcluded: (Node) -> Bool = { n in Exclusion.isInside(n, preExcluded) }
+        let lang = findLanguage(m, article: article)
+        let dates = DateFinder(metadata: m, article: article, document: doc, excluded: preExcluded, contentRoots: roots,
+                               url: pageURL, reference: input.serverDate ?? input.fetchedAt, fetchedAt: input.fetchedAt,
+                               languageHint: lang,
+                               pageObject: objects.first { JSONLD.types($0).contains { DateFinder.pageTypes.contains(JSONLD.stripSchema($0)) } },
+                               cambrianObject: objects.first(where: DateFinder.isCambrian), selfURLs: selfURLs, baseURL: base)
+        let published = dates.published(rule: site?.published)
+        let modified = dates.modified(rule: site?.modified)
+        let authors = AuthorFinder.withoutSiteName(
+            AuthorFinder.find(rule: site?.authors, document: doc, metadata: m, article: article,
+                              graph: objects, byline: byline, isExcluded: isExcluded),
+            siteName: siteName)
+        let tags = TagFinder.find(rule: site?.tags, document: doc, metadata: m, article: article, isExcluded: isExcluded)
+
+        let description = (m.first("description", "og:description", "twitter:description", "dc.description")
+                           ?? article.flatMap { JSONLD.string($0["description"]) })
+            .map(TextNormalizer.normalize).flatMap { $0.isEmpty ? nil : $0 }
+
+        var record = PageRecord(
+            url: pageURL, canonicalURL: canonical, fetchedAt: ISOTime.utc(input.fetchedAt), status: input.status,
+            title: title, authors: authors, published: published, modified: modified,
+            body: Body(text: rendered.text, html: rendered.html, wordCount: wordCount),
+            related: related.cards, tags: tags, language: lang, siteName: siteName, description: description)
+        record.updateContentHash()
+        return Found(record: record, metadata: m, pageURL: pageURL, base: base, site: site, objects: objects,
+                     article: article, hasTitle: title != nil, published: published, wordCount: wordCount,
+                     preExcluded: preExcluded, contentRoots: roots, contentExcluded: excluded)
+    }
+
+    /// The page's links alone: the metadata walk `record()` starts with, and the link lists `discovery` makes.
+    func links() -> PageLinks {
+        let pageURL = self.pageURL
+        let m = PageMetadata.collect(doc)
+        let base = m.baseHref.flatMap { URLNormalizer.normalize($0, base: pageURL) } ?? pageURL
+        let finder = LinkFinder(metadata: m, baseURL: base)
+        return PageLinks(url: pageURL, links: finder.links(), feedLinks: finder.feeds(), nextPageLinks: finder.nextPages())
+    }
+
+    /// The record plus the crawler's discovery data: links, feeds, next pages, identifiers, page kind.
+    func discovery(_ f: Found) -> ExtractedPage {
+        let m = f.metadata
+        let links = LinkFinder(metadata: m, baseURL: f.base)
+        let cards = m.articles.filter {
+            !Exclusion.isInside($0, f.preExcluded) && !nested($0, in: m.articles) && !Exclusion.inComments($0)
+        }
+        let articleCount = holdsTheStory(cards, f) ? 1 : cards.count
+        let kind = PageClassifier.classify(
+            url: f.pageURL, path: URLPath.pathAndQuery(f.pageURL), crawl: f.site?.crawl, metadata: m,
+            jsonObjects: f.objects, hasArticleObject: f.article != nil, articleCount: articleCount,
+            hasTitle: f.hasTitle, published: f.published, wordCount: f.wordCount,
+            links: PageClassifier.linkShape(roots: f.contentRoots, excluded: f.contentExcluded,
+                                           siteHost: RulesHost.host(of: f.pageURL)))
+        return ExtractedPage(record: f.record, kind: kind, links: links.links(), feedLinks: links.feeds(),
+                             nextPageLinks: links.nextPages(),
+                             identifiers: links.identifiers(canonical: m.canonical.flatMap { URLNormalizer.normalize($0, base: f.base) },
+                                                            article: f.article))
+    }
+
+    /// Whether one `<article>` holds the extracted content and outweighs every other one: a post whose
+    /// page ends with "more stories" teasers marked up as articles, not a list of posts.
+    private func holdsTheStory(_ cards: [Node], _ f: Found) -> Bool {
+        guard cards.count >= PageClassifier.listingArticleCount, f.wordCount >= PageClassifier.storyMinWords,
+              let story = cards.first(where: { card in f.contentRoots.contains { isWithin($0, card) } }) else {
+            return false
+        }
+        let largestOther = cards.lazy.filter { $0 != story }.map { TextNormalizer.wordCount($0.textContent) }.max() ?? 0
+        return f.wordCount >= PageClassifier.storyOverCardsRatio * largestOther
+    }
+
+    private func isWithin(_ n: Node, _ ancestor: Node) -> Bool {
+        var cur: Node? = n
+        while let c = cur {
+            if c == ancestor { return true }
+            cur = c.parent
+        }
+        return false
+    }
+
+    private func nested(_ n: Node, in list: [Node]) -> Bool {
+        var cur = n.parent
+        var depth = 0
+        while let c = cur, depth < 500 {
+            if c.name == "article" && list.contains(c) { return true }
+            cur = c.parent; depth += 1
+        }
+        return false
+    }
+
+    private func outermost(_ nodes: [Node]) -> [Node] {
+        let set = Set(nodes)
+        return nodes.filter { n in
+            var cur = n.parent
+            var depth = 0
+            while let c = cur, depth < 10_000 { if set.contains(c) { return false }; cur = c.parent; depth += 1 }
+            return true
+        }
+    }
+
+    private func findSiteName(_ m: PageMetadata, article: [String: Any]?, objects: [[String: Any]]) -> String? {
+        var raw = m.first("og:site_name", "application-name", "twitter:site:name")
+        if raw == nil, let a = article, let p = a["publisher"] as? [String: Any] { raw = JSONLD.string(p["name"]) }
+        if raw == nil, let w = objects.first(where: { JSONLD.types($0).contains("website") }) { raw = JSONLD.string(w["name"]) }
+        let t = raw.map(TextNormalizer.normalize)
+        return t?.isEmpty == false ? t : nil
+    }
+
+    private func findLanguage(_ m: PageMetadata, article: [String: Any]?) -> String? {
+        let candidates = [m.lang, m.first("content-language", "dc.language", "language", "og:locale"),
+                          article.flatMap { JSONLD.string($0["inLanguage"]) }]
+        for c in candidates {
+            guard var t = c?.trimmedWhitespace, !t.isEmpty else { continue }
+            t = t.replacingOccurrences(of: "_", with: "-").lowercased()
+            if let comma = t.firstIndex(of: ",") { t = String(t[..<comma]) }
+            let ok = t.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            if ok && t.count <= 35 && t.first?.isLetter == true { return t }
+        }
+        return nil
+    }
+}

@@ -102,19 +102,40 @@ enum AuthorFinder {
     /// is a root itself; nil when it is the only root.
     static func firstLine(roots: [Node], excluded: Set<Node>) -> Node? {
         for root in roots where !excluded.contains(root) {
-            var firstText: Node?
-            root.walk { n in
-                if firstText != nil { return false }
-                if n.isElement { return !excluded.contains(n) && !PageClassifier.headingNames.contains(n.name) }
-                if n.isText, n.textContent.contains(where: { !$0.isWhitespace }) { firstText = n }
-                return false
+            switch firstTextBlock(in: root, rootCount: roots.count, excluded: excluded) {
+            case .noText: continue
+            case .notABlock: return nil
+            case .block(let line): return line
             }
-            guard var line = firstText?.parent else { continue }
-            while inlineNames.contains(line.name), let up = line.parent, up != root { line = up }
-            guard line != root || roots.count > 1, line.isElement, !inlineNames.contains(line.name) else { return nil }
-            return line
         }
         return nil
+    }
+
+    /// Where the first line of text under a content root sits.
+    enum FirstText {
+        /// The root holds no text outside headings and excluded subtrees.
+        case noText
+        /// Its block is an inline element, or the root itself when the root is the only one.
+        case notABlock
+        case block(Node)
+    }
+
+    /// The block (the nearest non-inline ancestor below `root`) of the first text under `root`, headings and
+    /// excluded subtrees passed over. The block may be `root` itself when the content has other roots (the scorer
+    /// keeps a sibling of the content's parent).
+    static func firstTextBlock(in root: Node, rootCount: Int, excluded: Set<Node>) -> FirstText {
+        var firstText: Node?
+        root.walk { n in
+            if firstText != nil { return false }
+            // A heading above the first line is the title (the content may keep it when another heading matched first).
+            if n.isElement { return !excluded.contains(n) && !PageClassifier.headingNames.contains(n.name) }
+            if n.isText, n.textContent.contains(where: { !$0.isWhitespace }) { firstText = n }
+            return false
+        }
+        guard var line = firstText?.parent else { return .noText }
+        while inlineNames.contains(line.name), let up = line.parent, up != root { line = up }
+        guard line != root || rootCount > 1, line.isElement, !inlineNames.contains(line.name) else { return .notABlock }
+        return .block(line)
     }
 
     /// The content's first line of text, when it is a byline that no class or attribute marks: its block
@@ -122,18 +143,12 @@ enum AuthorFinder {
     /// naming someone. The caller drops it from the body and reads it as the byline.
     static func leadingByline(roots: [Node], excluded: Set<Node>) -> (node: Node, text: String)? {
         guard let root = roots.first else { return nil }
-        var firstText: Node?
-        root.walk { n in
-            if firstText != nil { return false }
-            // A heading above the byline is the title (the content may keep it when another heading matched first).
-            if n.isElement { return !excluded.contains(n) && !PageClassifier.headingNames.contains(n.name) }
-            if n.isText, n.textContent.contains(where: { !$0.isWhitespace }) { firstText = n }
-            return false
+        let line: Node
+        switch firstTextBlock(in: root, rootCount: roots.count, excluded: excluded) {
+        case .noText: return lineBefore(root, excluded: excluded)
+        case .notABlock: return nil
+        case .block(let block): line = block
         }
-        guard var line = firstText?.parent else { return lineBefore(root, excluded: excluded) }
-        while inlineNames.contains(line.name), let up = line.parent, up != root { line = up }
-        // The line may be a root of its own beside the text's (the scorer keeps a sibling of the content's parent).
-        guard line != root || roots.count > 1, line.isElement, !inlineNames.contains(line.name) else { return nil }
         let text = TextNormalizer.normalize(line.textContent)
         let lower = text.lowercased()
         guard text.split(separator: " ").count <= leadingBylineMaxWords else { return lineBefore(root, excluded: excluded) }

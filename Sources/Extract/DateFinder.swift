@@ -97,7 +97,15 @@ struct DateFinder {
         return nil
     }
 
-    func published(rule: RuleSelector?) -> DateField? {
+    /// The publication and the last edit, each from the site rule's selector first. One call, in this order: the
+    /// edit that a visible date line gives is kept by the publication's scan of the text (`lines`).
+    func dates(published publishedRule: RuleSelector?, modified modifiedRule: RuleSelector?)
+        -> (published: DateField?, modified: DateField?) {
+        let p = published(rule: publishedRule)
+        return (p, modified(rule: modifiedRule))
+    }
+
+    private func published(rule: RuleSelector?) -> DateField? {
         if let f = fromRule(rule) { return f }
         if let a = article {
             for k in ["datePublished", "dateCreated", "uploadDate"] {
@@ -120,7 +128,8 @@ struct DateFinder {
         return lines.editOnly
     }
 
-    func modified(rule: RuleSelector?) -> DateField? {
+    /// Reads `lines`, which only `published(rule:)` fills: call `dates(published:modified:)`.
+    private func modified(rule: RuleSelector?) -> DateField? {
         if let f = fromRule(rule) { return f }
         if let a = article, let raw = JSONLD.string(a["dateModified"]), let p = parseAny(raw) {
             return field(p, raw: raw, source: "json-ld")

@@ -118,13 +118,12 @@ struct PageExtraction {
 
         let isExcluded: (Node) -> Bool = { n in Exclusion.isInside(n, preExcluded) }
         let lang = findLanguage(m, article: article)
-        let dates = DateFinder(metadata: m, article: article, document: doc, excluded: preExcluded, contentRoots: roots,
+        let dateFinder = DateFinder(metadata: m, article: article, document: doc, excluded: preExcluded, contentRoots: roots,
                                url: pageURL, reference: input.serverDate ?? input.fetchedAt, fetchedAt: input.fetchedAt,
                                languageHint: lang,
                                pageObject: objects.first { JSONLD.types($0).contains { DateFinder.pageTypes.contains(JSONLD.stripSchema($0)) } },
                                cambrianObject: objects.first(where: DateFinder.isCambrian), selfURLs: selfURLs, baseURL: base)
-        let published = dates.published(rule: site?.published)
-        let modified = dates.modified(rule: site?.modified)
+        let (published, modified) = dateFinder.dates(published: site?.published, modified: site?.modified)
         let authors = AuthorFinder.withoutSiteName(
             AuthorFinder.find(rule: site?.authors, document: doc, metadata: m, article: article,
                               graph: objects, byline: byline, isExcluded: isExcluded),

@@ -739,10 +739,7 @@ public final class Crawler {
     /// page holds; nil when no pattern matches.
     static func kindByRule(_ url: String, rule: CrawlRule?) -> PageKind? {
         guard let rule, let u = CrawlURL(url) else { return nil }
-        let target = u.pathAndQuery
-        if !rule.postURL.isEmpty, rule.postURL.matches(target) { return .post }
-        if !rule.listingURL.isEmpty, rule.listingURL.matches(target) { return .listing }
-        return nil
+        return rule.kind(ofPath: u.pathAndQuery)
     }
 
     private func siteRule(body: [UInt8], url: String, contentType: String?) -> SiteRule? {

@@ -235,8 +235,7 @@ public final class Frontier {
     /// `/?paged=N`, `/?cat=N`): the site's own URL scheme, not generated parameters, so beyond the per-path
     /// query count (a plain-permalink blog has every page at `/`).
     private func isSiteScheme(_ target: String) -> Bool {
-        guard let rule = crawlRule else { return false }
-        return rule.postURL.matches(target) || rule.listingURL.matches(target)
+        crawlRule?.kind(ofPath: target) != nil
     }
 
     private func hasRepeatedSegments(_ path: String) -> Bool {

@@ -121,10 +121,7 @@ enum PageClassifier {
     /// The kind the path alone gives, before any markup is read: the site rule's post patterns, then its
     /// listing patterns, then a calendar archive path; nil when none says.
     static func kindByURL(path: String, crawl: CrawlRule?) -> PageKind? {
-        if let crawl {
-            if crawl.postURL.matches(path) { return .post }
-            if crawl.listingURL.matches(path) { return .listing }
-        }
+        if let kind = crawl?.kind(ofPath: path) { return kind }
         return isCalendarPath(path) ? .listing : nil
     }
 

@@ -24,6 +24,14 @@ public struct CrawlRule: Sendable {
     public var exclude: PatternList
     public var postURL: PatternList
     public var listingURL: PatternList
+
+    /// What the rule makes the page at `path` (path plus query) by its URL alone: a post when a post pattern
+    /// matches (these win), a listing when a listing pattern does; nil when none does.
+    public func kind(ofPath path: String) -> PageKind? {
+        if postURL.matches(path) { return .post }
+        if listingURL.matches(path) { return .listing }
+        return nil
+    }
 }
 
 /// One entry of `sites`.

@@ -76,7 +76,7 @@ struct PageExtraction {
         }
         // Readability's word counts cannot judge unspaced scripts (Japanese, Chinese): match a heading instead.
         // (A short Latin part keeps the whole title, as Readability does: "Mozilla - Wikipedia".)
-        if let t = tagTitle, !t.unicodeScalars.contains(where: { $0.properties.isAlphabetic && $0.isASCII }) {
+        if let t = tagTitle, TitleFinder.isUnspaced(t) {
             tagTitle = TitleFinder.headingPart(of: t, headings: headingTexts)
         }
         if title == nil { title = tagTitle }

@@ -106,15 +106,8 @@ struct DateFinder {
     }
 
     private func published(rule: RuleSelector?) -> DateField? {
-        if let f = fromRule(rule) { return f }
-        if let a = article {
-            for k in ["datePublished", "dateCreated", "uploadDate"] {
-                if let raw = JSONLD.string(a[k]), let p = parseAny(raw) { return field(p, raw: raw, source: "json-ld") }
-            }
-        }
-        for k in Self.publishedMeta {
-            for raw in metadata.all(k) { if let p = parseAny(raw) { return field(p, raw: raw, source: "meta") } }
-        }
+        if let f = fromRule(rule) { return Self.toldMoreExactly(f, by: publishedInMetadata()) }
+        if let f = publishedInMetadata() { return f }
         if let o = pageObject, let raw = JSONLD.string(o["datePublished"]), let p = parseAny(raw) {
             return field(p, raw: raw, source: "json-ld")
         }
@@ -128,15 +121,43 @@ struct DateFinder {
         return lines.editOnly
     }
 
-    /// Reads `lines`, which only `published(rule:)` fills: call `dates(published:modified:)`.
-    private func modified(rule: RuleSelector?) -> DateField? {
-        if let f = fromRule(rule) { return f }
+    /// The publication the page's article object (JSON-LD) or its meta tags give.
+    private func publishedInMetadata() -> DateField? {
+        if let a = article {
+            for k in ["datePublished", "dateCreated", "uploadDate"] {
+                if let raw = JSONLD.string(a[k]), let p = parseAny(raw) { return field(p, raw: raw, source: "json-ld") }
+            }
+        }
+        for k in Self.publishedMeta {
+            for raw in metadata.all(k) { if let p = parseAny(raw) { return field(p, raw: raw, source: "meta") } }
+        }
+        return nil
+    }
+
+    /// The last edit the page's article object (JSON-LD) or its meta tags give.
+    private func modifiedInMetadata() -> DateField? {
         if let a = article, let raw = JSONLD.string(a["dateModified"]), let p = parseAny(raw) {
             return field(p, raw: raw, source: "json-ld")
         }
         for k in Self.modifiedMeta {
             for raw in metadata.all(k) { if let p = parseAny(raw) { return field(p, raw: raw, source: "meta") } }
         }
+        return nil
+    }
+
+    /// A day-only date (a theme's `<time datetime="2024-06-02">`) yields to the page's metadata when that names
+    /// an instant on the same day: the same publication, told to the second. Only the same day as written: a
+    /// UTC instant that falls on the next day is kept out, since a record's first ten characters are the day the
+    /// page shows (docs/page-record.md).
+    static func toldMoreExactly(_ day: DateField, by exact: DateField?) -> DateField {
+        guard day.precision == "day", let exact, exact.precision != "day", exact.date.hasPrefix(day.date) else { return day }
+        return exact
+    }
+
+    /// Reads `lines`, which only `published(rule:)` fills: call `dates(published:modified:)`.
+    private func modified(rule: RuleSelector?) -> DateField? {
+        if let f = fromRule(rule) { return Self.toldMoreExactly(f, by: modifiedInMetadata()) }
+        if let f = modifiedInMetadata() { return f }
         if let o = pageObject, let raw = JSONLD.string(o["dateModified"]), let p = parseAny(raw) {
             return field(p, raw: raw, source: "json-ld")
         }

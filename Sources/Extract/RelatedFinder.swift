@@ -26,6 +26,9 @@ struct RelatedFinder {
     ]
     /// `headingPhrases`, looked up by hash (every short heading-like text of a page is checked).
     static let headingPhraseSet = Set(headingPhrases)
+    /// Phrases that introduce related posts only as a real heading (`h2`-`h6`): Ghost's default theme (Source)
+    /// heads its cards "Read more", while the same words in a `span` or `p` are the "Read more" link of an excerpt.
+    static let headingOnlyPhrases: Set<String> = ["read more", "more reading"]
     /// Heading beginnings that introduce related posts ("More from The Verge").
     static let headingPrefixes: [String] = ["more from ", "more in ", "also on ", "more stories from ", "recommended from ",
                                             "more posts from ", "related to ", "more like "]
@@ -105,7 +108,7 @@ struct RelatedFinder {
         }
         return false
     }
-    private static let headingFirstBytes = Set((headingPhrases + headingPrefixes).compactMap(\.utf8.first))
+    private static let headingFirstBytes = Set((headingPhrases + headingPrefixes + headingOnlyPhrases).compactMap(\.utf8.first))
 
     /// Whether a character is one of `: . … ! ? » › →` or a space, which a heading's end loses. Compared by scalar
     /// (searching a string of them by `Character` was most of `normalizedHeading`): a character equals one of these
@@ -183,8 +186,10 @@ struct RelatedFinder {
                 let text = n.textContent
                 if text.utf8.count <= Self.maxHeadingBytes, Self.mayStartHeading(text) {
                     let h = Self.normalizedHeading(text)
-                    if !h.isEmpty, Self.headingPhraseSet.contains(h) || Self.headingPrefixes.contains(where: { h.hasPrefix($0) }),
-                       let c = containerFor(heading: n) {
+                    let announces = Self.headingPhraseSet.contains(h) || Self.headingPrefixes.contains(where: { h.hasPrefix($0) })
+                    let headsOnly = !announces && Self.headingOnlyPhrases.contains(h) && ElementKind.of(n).relatedCandidate == .heading
+                    if !h.isEmpty, announces || headsOnly,
+                       let c = containerFor(heading: n, levels: headsOnly ? Self.headingOnlyLevels : Self.headingLevels) {
                         if !out.contains(c) { out.append(c) }
                         inside = c
                     }
@@ -201,11 +206,17 @@ struct RelatedFinder {
         }
     }
 
-    /// The smallest ancestor of a heading that also holds links to other pages (at most 3 levels up).
-    private func containerFor(heading: Node) -> Node? {
+    /// How far above its heading a related section may start.
+    static let headingLevels = 3
+    /// ... and above a `headingOnlyPhrases` heading: its own parent only, which must hold the cards ("Read More"
+    /// over a list of the post's categories would otherwise reach the share links around it).
+    static let headingOnlyLevels = 1
+
+    /// The smallest ancestor of a heading, at most `levels` up, that also holds links to other pages.
+    private func containerFor(heading: Node, levels: Int) -> Node? {
         var cur = heading.parent
         var level = 0
-        while let c = cur, level < 3 {
+        while let c = cur, level < levels {
             if c.name == "body" || c.name == "main" || c.name == "article" && level > 0 { return nil }
             if Self.textBefore(heading, in: c, upTo: Self.maxLeadBytes) > Self.maxLeadBytes { return nil }
             if hasForeignLink(c, outside: heading) { return c }

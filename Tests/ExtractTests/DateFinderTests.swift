@@ -125,6 +125,26 @@ import Testing
         #expect(record.published?.date == "2024-11-08")
         #expect(record.modified?.date == "2024-11-12")
     }
+
+    /// A site rule's day-only date yields to the article's metadata when that gives the same day to the second
+    /// (Ghost themes print `<time datetime="2024-06-02">`, its JSON-LD the instant); never to another day, which
+    /// would change the day the record shows.
+    @Test(arguments: [
+        ("same day, JSON-LD to the second", "2024-06-02", "2024-06-02T05:40:00.000Z", "2024-06-02T05:40:00Z"),
+        ("same day, meta with an offset", "2024-06-02", "2024-06-02T23:40:00-05:00", "2024-06-02T23:40:00-05:00"),
+        ("UTC instant on the next day", "2024-06-02", "2024-06-03T04:40:00Z", "2024-06-02"),
+        ("another day altogether", "2024-06-02", "2024-05-30T10:00:00Z", "2024-06-02"),
+        ("the rule already gives a time", "2024-06-02T08:00:00Z", "2024-06-02T05:40:00Z", "2024-06-02T08:00:00Z"),
+    ])
+    func ruleDayToldMoreExactlyByMetadata(_ name: String, _ shown: String, _ meta: String, _ date: String) throws {
+        let rules = try Rules.parse(Array(#"{"version":1,"sites":[{"name":"t","match":{"hosts":["x.example"]},"published":"time.shown"}]}"#.utf8),
+                                    file: "rules.json")
+        let html = "<html><head><meta property=\"article:published_time\" content=\"\(meta)\"></head><body><article><h1>Post</h1>"
+            + "<time class=\"shown\" datetime=\"\(shown)\">June 2</time>\(Self.text)</article></body></html>"
+        let page = try Extractor(rules: rules).extract(ExtractionInput(bytes: Array(html.utf8), url: "https://x.example/blog/post",
+                                                                       fetchedAt: Self.fetched))
+        #expect(page.record.published?.date == date, "\(name)")
+    }
 }
 
 /// Baidu's page object (Chinese news sites) gives the dates as `pubDate` and `upDate`, without an `@type`.

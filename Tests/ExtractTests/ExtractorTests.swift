@@ -255,6 +255,24 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(!page.record.body.text.contains("About b."))
     }
 
+    /// "Read more" heads related cards only as a real heading whose own parent holds them (Ghost's default theme,
+    /// Source); the same words as an excerpt's link text, or over a list of the post's categories, head nothing.
+    @Test(arguments: [
+        ("Ghost Source's section", "<section class=\"gh-container\"><div class=\"gh-container-inner\"><h2 class=\"gh-container-title\">Read more</h2>"
+            + "<div class=\"gh-feed\"><article class=\"gh-card\"><a class=\"gh-card-link\" href=\"/b/\"><h3 class=\"gh-card-title\">B</h3>"
+            + "<p class=\"gh-card-excerpt\">About b.</p></a></article><article class=\"gh-card\"><a class=\"gh-card-link\" href=\"/c/\">"
+            + "<h3 class=\"gh-card-title\">C</h3></a></article></div></div></section>", ["https://x.example/b/", "https://x.example/c/"]),
+        ("link text, not a heading", "<div class=\"recent\"><p><a href=\"/b/\">B, an older post</a></p><span><a href=\"/b/\">Read more</a></span>"
+            + "<span>Read more</span><a href=\"/c/\">C</a></div>", []),
+        ("over the post's categories, beside share links", "<div class=\"article-footer\"><div class=\"tax\"><h5>Read More</h5><ul>"
+            + "<li><a href=\"/category/news/\">News</a></li><li><a href=\"/tag/turkey/\">Turkey</a></li></ul></div>"
+            + "<div class=\"share\"><a href=\"https://twitter.com/intent/tweet?text=x\">Share</a></div></div>", []),
+    ])
+    func readMoreHeadsCardsOnlyAsAHeading(_ name: String, _ after: String, _ urls: [String]) throws {
+        let html = "<html><body><main><article><h1>Post</h1><p>\(lorem)\(lorem)\(lorem)\(lorem)\(lorem)</p></article></main>\(after)</body></html>"
+        #expect(try extract(html, url: "https://x.example/p/").record.related.map(\.url) == urls, "\(name)")
+    }
+
     @Test func relatedCardURLsDropSessionIDs() throws {
         // A server that appends a session id to links must not make a card look like another post.
         let html = """

@@ -169,19 +169,39 @@ enum AuthorFinder {
     static func lineBefore(_ root: Node, excluded: Set<Node>) -> (node: Node, text: String)? {
         var cur = root
         var looked = 0
+        /// A byline in `x`, or whether the headline (where the search ends) was reached.
+        func read(_ x: Node) -> (line: (node: Node, text: String)?, headline: Bool) {
+            if PageClassifier.headingNames.contains(x.name) { return (nil, true) }
+            looked += 1
+            guard !inlineNames.contains(x.name), x.textByteCount(upTo: maxLineBeforeBytes) <= maxLineBeforeBytes else { return (nil, false) }
+            let text = TextNormalizer.normalize(x.textContent)
+            if text.split(separator: " ").count <= leadingBylineMaxWords,
+               let names = foreignByline(text, prefixes: allLeadingPrefixes) {
+                return ((x, names.joined(separator: ", ")), false)
+            }
+            return (nil, false)
+        }
         for _ in 0...maxLevelsBefore {
             var s = cur.previousSibling
             while let x = s, looked < maxLinesBefore {
                 s = x.previousSibling
                 guard x.isElement, !excluded.contains(x) else { continue }
-                if PageClassifier.headingNames.contains(x.name) { return nil }
-                looked += 1
-                guard !inlineNames.contains(x.name), x.textByteCount(upTo: maxLineBeforeBytes) <= maxLineBeforeBytes else { continue }
-                let text = TextNormalizer.normalize(x.textContent)
-                if text.split(separator: " ").count <= leadingBylineMaxWords,
-                   let names = foreignByline(text, prefixes: allLeadingPrefixes) {
-                    return (x, names.joined(separator: ", "))
+                // The post's `<header>` holds the headline and, after it, the byline (Hugo's Ananke: `<h1>`,
+                // `<p>By <strong>Name</strong></p>`, `<time>`): its lines are read from the last up to the headline.
+                if x.name == "header" {
+                    var c = x.lastChild
+                    while let line = c, looked < maxLinesBefore {
+                        c = line.previousSibling
+                        guard line.isElement, !excluded.contains(line) else { continue }
+                        let r = read(line)
+                        if let found = r.line { return found }
+                        if r.headline { return nil }
+                    }
+                    continue
                 }
+                let r = read(x)
+                if let found = r.line { return found }
+                if r.headline { return nil }
             }
             guard let up = cur.parent, up.isElement, up.name != "body", looked < maxLinesBefore else { return nil }
             cur = up

@@ -2,12 +2,14 @@ import Foundation
 import HTML
 
 /// Marks boilerplate inside content chosen by a site rule: scripts and hidden parts, share buttons,
-/// comments, newsletter boxes, related cards, short page controls and print-only copies, ad labels, and the
-/// heading that repeats the title (the drops `FlatTree` makes in heuristic content, for a rule's own content).
+/// comments, newsletter boxes, related cards, short page controls and print-only copies, ad labels, lines of tag
+/// links, and the heading that repeats the title (the drops `FlatTree` makes in heuristic content, for a rule's own content).
 enum BoilerplateMarker {
     static let hints = ["share", "sharedaddy", "jp-relatedposts", "comment", "newsletter", "subscribe", "related",
                         "social", "advert", "promo", "sponsor", "author-box", "post-nav", "pagination"]
 
+    /// Blocks that may be a line of the post's tag and category links (as in `FlatTree`).
+    static let tagLineTags: Set<String> = ["ul", "ol", "p", "div"]
     /// Blocks whose whole text may be an ad slot's label (as in `FlatTree`).
     static let adLabelTags: Set<String> = ["p", "div", "section", "h2", "h3", "h4", "h5", "h6"]
     /// `FlatTree.maxAdLabel` characters, in UTF-8 bytes at most (the labels include CJK and Cyrillic ones).
@@ -34,6 +36,7 @@ enum BoilerplateMarker {
                    n.firstDescendant(where: { $0.name == "a" }) == nil, FlatTree.isAdLabel(text: n.textContent) {
                     out.insert(n); return false
                 }
+                if Self.tagLineTags.contains(name), TagFinder.isTagLine(n) { out.insert(n); return false }
                 if !titleDropped, name == "h1" || name == "h2", titleTokens.repeated(by: n, section: name == "h2") {
                     titleDropped = true; out.insert(n); return false
                 }

@@ -346,6 +346,10 @@ final class FlatTree {
             return reason
         }
         if isAdLabel(i) { return "ad label" }
+        if Self.tagLineTags.contains(t), linkLen[i] > 0,
+           Double(linkLen[i]) >= TagFinder.minTagLineLinkShare * Double(textLen[i]), TagFinder.isTagLine(nodes[i]) {
+            return "tags"
+        }
         // A figure that is one link around a headline (and a summary) is a teaser card for another story, not a picture.
         if t == .figure, headingLen[i] > 0, linkDensity(i) >= Self.minTeaserLinkDensity { return "teaser" }
         guard options.cleanConditionally else {
@@ -381,6 +385,9 @@ final class FlatTree {
         if (embeds == 1 && contentLength < 75) || embeds > 1 { return "embeds" }
         return nil
     }
+
+    /// Blocks that may be a line of the post's tag and category links (`TagFinder.isTagLine`).
+    static let tagLineTags: Set<Tag> = [.ul, .ol, .p, .div]
 
     /// Share of a figure's text inside links from which, with a heading in it, it is a teaser card.
     static let minTeaserLinkDensity = 0.9

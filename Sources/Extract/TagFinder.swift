@@ -18,6 +18,37 @@ enum TagFinder {
     /// they are not read as layout hints ("vcard" is no "card").
     static let microformatClasses = ["vcard", "h-card"]
 
+    /// Parts of the URL of a tag or category page: what a line of the post's taxonomy links points to.
+    static let taxonomyURLParts = tagURLParts + ["/category/", "/categories/"]
+    /// Longest raw text (UTF-8 bytes, indentation included) of a block read as a line of taxonomy links.
+    static let maxTagLineBytes = 1000
+    /// Share of such a line's words (normalized bytes) inside its links: "Tags: River" is 0.55.
+    static let minTagLineLinkShare = 0.5
+
+    /// Whether a block holds nothing but links to tag and category pages, with at most a short label ("River Birds"
+    /// pills under a Hugo Ananke post, "Posted in News, Politics"): the post's taxonomy, which the record keeps in
+    /// `tags`, not its text. Any other link (a post, another site) makes it content.
+    static func isTagLine(_ n: Node) -> Bool {
+        guard n.textByteCount(upTo: maxTagLineBytes + 1) <= maxTagLineBytes else { return false }
+        var links = 0
+        var linkBytes = 0
+        var other = false
+        n.walk { d in
+            guard d.isElement, !other else { return false }
+            guard d.name == "a" else { return true }
+            if let href = d.attribute("href"), ByteSearch.containsAny(href.lowercased(), taxonomyURLParts) {
+                links += 1
+                linkBytes += TextNormalizer.normalize(d.textContent).utf8.count
+            } else {
+                other = true
+            }
+            return false
+        }
+        guard links > 0, !other else { return false }
+        let total = TextNormalizer.normalize(n.textContent).utf8.count
+        return total > 0 && Double(linkBytes) >= minTagLineLinkShare * Double(total)
+    }
+
     static func find(rule: RuleSelector?, document: HTMLDocument, metadata m: PageMetadata, article: [String: Any]?,
                      isExcluded: (Node) -> Bool) -> [String] {
         if let rule, let nodes = try? document.select(rule.selector, from: nil), !nodes.isEmpty {

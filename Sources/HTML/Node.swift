@@ -103,6 +103,7 @@ public struct Node {
     }
 
     public var firstChild: Node? { ptr.pointee.children.map { Node($0, in: document) } }
+    public var lastChild: Node? { ptr.pointee.last.map { Node($0, in: document) } }
     public var nextSibling: Node? { ptr.pointee.next.map { Node($0, in: document) } }
     public var previousSibling: Node? { ptr.pointee.prev.map { Node($0, in: document) } }
 

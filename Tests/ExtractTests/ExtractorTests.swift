@@ -517,7 +517,25 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         ("back-to-top control", ##"<a href="#" class="back-to-top"><span>Back to top</span></a>"##, "", "Back to top"),
         ("print-only copy", #"<div class="onlyprint"><h2>Printed contents</h2></div>"#, "", "Printed contents"),
         ("ad label", #"<p>— Advertisement —</p>"#, "", "Advertisement"),
+        ("tag pills", #"<ul class="pa0"><li class="list di"><a href="/tags/river/">River</a></li> <li class="list di"><a href="/tags/birds/">Birds</a></li></ul>"#,
+         "", "Birds"),
+        ("labelled category line", #"<p>Posted in <a href="/category/news/">Newsroom</a>, <a href="/category/politics/">Politics</a></p>"#,
+         "", "Newsroom"),
     ]
+
+    /// Tag links inside prose, or beside a link to a post, are text: only a block of nothing but taxonomy links is the
+    /// post's tag line.
+    @Test(arguments: [
+        ("a sentence naming a tag page", ##"<p>More on this under <a href="/tags/river/">the river tag</a>, with maps and tide tables from the harbour office.</p>"##,
+         "the river tag"),
+        ("a tag link beside a post link", ##"<p><a href="/2024/01/ferry/">Ferry timetables</a> <a href="/tags/river/">Riverside</a></p>"##, "Riverside"),
+    ])
+    func tagLinksInTextStay(_ name: String, _ markup: String, _ kept: String) throws {
+        let rules = try Rules.parse(Array(#"{"version":1,"sites":[{"name":"t","match":{"hosts":["x.example"]},"body":"article"}]}"#.utf8),
+                                    file: "rules.json")
+        #expect(try extract(Self.page(markup), url: "https://x.example/shims/").record.body.text.contains(kept), "\(name)")
+        #expect(try extract(Self.page(markup), url: "https://x.example/shims/", rules: rules).record.body.text.contains(kept), "\(name)")
+    }
 
     private static func page(_ markup: String) -> String {
         "<html><body><article><h1>Shims</h1>\(markup)<p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p></article></body></html>"

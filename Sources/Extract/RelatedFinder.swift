@@ -21,7 +21,8 @@ struct RelatedFinder {
         "read next", "read this next", "what to read next", "more to read", "recommended", "recommended for you",
         "recommended posts", "recommended reading", "more stories", "more posts", "keep reading", "see also",
         "similar posts", "similar articles", "further reading", "more from", "more in", "also on", "other posts",
-        "popular posts", "more articles", "up next", "related episodes",
+        "popular posts", "more articles", "up next", "related episodes", "you may also enjoy", "you might also enjoy",
+        "you may be interested in", "you might be interested in",
         "関連記事", "関連", "おすすめ", "こちらもおすすめ", "verwandte artikel", "articles similaires", "artículos relacionados",
     ]
     /// `headingPhrases`, looked up by hash (every short heading-like text of a page is checked).

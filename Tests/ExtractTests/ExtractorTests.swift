@@ -255,6 +255,15 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(!page.record.body.text.contains("About b."))
     }
 
+    /// Headings that announce related posts in popular themes ("You may also enjoy": Jekyll's Minimal Mistakes).
+    @Test(arguments: ["You may also enjoy", "You might be interested in", "Related posts", "Read next"])
+    func relatedHeadingPhrases(_ heading: String) throws {
+        let html = "<html><body><main><article><h1>Post</h1><p>\(lorem)\(lorem)\(lorem)\(lorem)</p></article></main>"
+            + "<div class=\"more\"><h2>\(heading)</h2><div class=\"grid\"><div><h3><a href=\"/b/\">B</a></h3><p>About b.</p></div>"
+            + "<div><h3><a href=\"/c/\">C</a></h3></div></div></div></body></html>"
+        #expect(try extract(html, url: "https://x.example/p/").record.related.map(\.url) == ["https://x.example/b/", "https://x.example/c/"])
+    }
+
     /// "Read more" heads related cards only as a real heading whose own parent holds them (Ghost's default theme,
     /// Source); the same words as an excerpt's link text, or over a list of the post's categories, head nothing.
     @Test(arguments: [

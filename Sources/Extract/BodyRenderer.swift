@@ -283,13 +283,16 @@ enum HTMLEscape {
         s.withUTF8 { appendText($0, to: &out, collapse: collapse, quotes: quotes) }
     }
 
-    /// Bytes `appendText` does more with than copy: whitespace, `&`, `<`, `>`, `"`, and the first bytes of the
-    /// zero-width characters it drops.
+    /// Bytes `appendText` does more with than copy: whitespace, `&`, `<`, `>`, `"`, control characters, and the first
+    /// bytes of the zero-width characters and C1 controls it drops.
     private static let special: [Bool] = {
         var t = [Bool](repeating: false, count: 256)
-        for b: UInt8 in [0x20, 0x0A, 0x09, 0x0D, 0x0C, 0x26, 0x3C, 0x3E, 0x22, 0xE2, 0xEF] { t[Int(b)] = true }
+        for b: UInt8 in [0x20, 0x0A, 0x09, 0x0D, 0x0C, 0x26, 0x3C, 0x3E, 0x22, 0xE2, 0xEF, 0xC2] { t[Int(b)] = true }
+        for b in controls { t[Int(b)] = true }
         return t
     }()
+    /// C0 controls other than whitespace, and DEL: never text (body.text drops them too).
+    private static let controls: [UInt8] = Array(0x01...0x08) + [0x0B] + Array(0x0E...0x1F) + [0x7F]
 
     /// `appendText` of UTF-8 bytes.
     static func appendText(_ s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], collapse: Bool, quotes: Bool = false) {
@@ -327,6 +330,14 @@ enum HTMLEscape {
                         || (b == 0xE2 && b1 == 0x81 && b2 == 0xA0)
                         || (b == 0xEF && b1 == 0xBB && b2 == 0xBF)
                     if !zeroWidth { out.append(b); out.append(b1); out.append(b2) }
+                case 0xC2:
+                    // U+0080-009F (C2 80-9F) are C1 controls, dropped, but NEL (U+0085), a line break as body.text reads
+                    // it; NBSP and Latin-1 signs start with C2 too.
+                    guard i < n else { out.append(b); break }
+                    let b1 = s[i]
+                    i += 1
+                    if b1 == 0x85 { out.append(0x20) } else if !(0x80...0x9F).contains(b1) { out.append(b); out.append(b1) }
+                case 0x01...0x08, 0x0B, 0x0E...0x1F, 0x7F: break
                 default: out.append(b)
                 }
                 copied = i

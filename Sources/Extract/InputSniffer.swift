@@ -17,11 +17,16 @@ enum InputSniffer {
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) { return }
         let n = min(bytes.count, window)
         var controls = 0
+        var nuls = 0
         for j in 0..<n {
             let b = bytes[j]
-            if b == 0 { throw .binary }
+            if b == 0 { nuls += 1 }
             if b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B) { controls += 1 }
         }
-        if controls * 10 > n { throw .binary }
+        if nuls * maxNULShare > n || controls * 10 > n { throw .binary }
     }
+
+    /// At most one byte in this many of the window may be NUL: binary formats and UTF-16 without a BOM are full of
+    /// them, while a page that a broken CMS or a bad copy left a stray NUL in is still HTML.
+    static let maxNULShare = 100
 }

@@ -103,6 +103,11 @@ public final class HTMLDocument {
             }
             guard !bytes.isEmpty else { throw .empty }
         }
+        // libxml2 ends the document at a NUL byte; HTML parsers skip it (a stray one from a broken CMS or a bad copy).
+        if encoding?.uppercased() == "UTF-8", bytes.withUnsafeBufferPointer({ b in b.baseAddress.map { memchr($0, 0, b.count) != nil } ?? false }) {
+            bytes.removeAll { $0 == 0 }
+            guard !bytes.isEmpty else { throw .empty }
+        }
         // Not HTML_PARSE_NOIMPLIED: without the implied <html> and <body>, a page that starts with text or a stray
         // tag (a PHP warning printed before <html>) gets that as its root and the real page as the root's siblings.
         var opts = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue

@@ -43,6 +43,15 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(page.record.title?.hasPrefix("Caf") == true)
     }
 
+    /// A stray NUL byte (a broken CMS, a bad copy) leaves the page HTML: its text is still extracted.
+    @Test func strayNULBytesStillGiveARecord() throws {
+        var bytes = Array("<html><head><title>Stray</title>".utf8) + [0x00]
+        bytes += Array("</head><body><article><h1>Stray</h1><p>\(lorem)".utf8) + [0x00] + Array("\(lorem)</p></article></body></html>".utf8)
+        let page = try Extractor(rules: .empty).extract(ExtractionInput(bytes: bytes, url: "https://x.example/a", fetchedAt: fetched))
+        #expect(page.record.title == "Stray")
+        #expect(page.record.body.text.contains("long enough"))
+    }
+
     @Test func hundredThousandNestedElements() throws {
         let depth = 100_000
         let html = "<html><body>" + String(repeating: "<div>", count: depth) + "<p>\(lorem)</p>"

@@ -23,6 +23,10 @@ private func referenceAppend(_ s: [UInt8], collapse: Bool, quotes: Bool) -> [UIn
             let zeroWidth = (b == 0xE2 && b1 == 0x80 && (0x8B...0x8D).contains(b2)) || (b == 0xE2 && b1 == 0x81 && b2 == 0xA0)
                 || (b == 0xEF && b1 == 0xBB && b2 == 0xBF)
             if !zeroWidth { out.append(b); out.append(b1); out.append(b2) }
+        case 0xC2:
+            guard let b1 = it.next() else { out.append(b); break }
+            if b1 == 0x85 { out.append(0x20) } else if !(0x80...0x9F).contains(b1) { out.append(b); out.append(b1) }
+        case 0x01...0x08, 0x0B, 0x0E...0x1F, 0x7F: break
         default: out.append(b)
         }
         space = false
@@ -38,7 +42,8 @@ private func referenceAppend(_ s: [UInt8], collapse: Bool, quotes: Bool) -> [UIn
         let pieces: [[UInt8]] = [[0x61], [0x62, 0x63], [0x20], [0x0A], [0x09, 0x20], [0x26], [0x3C], [0x3E], [0x22],
                                  Array("\u{200B}".utf8), Array("\u{2060}".utf8), Array("\u{FEFF}".utf8),
                                  Array("\u{2019}".utf8), Array("\u{FF01}".utf8), [0xE2], [0xEF, 0xBB], [0xE2, 0x3C],
-                                 Array("é".utf8), [0x0D, 0x0C]]
+                                 Array("é".utf8), [0x0D, 0x0C], Array("\u{00A0}".utf8), Array("\u{0085}".utf8), [0xC2], [0x01],
+                                 [0x1F], [0x7F], [0x0B]]
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<5_000 {
             var s: [UInt8] = []
@@ -49,5 +54,20 @@ private func referenceAppend(_ s: [UInt8], collapse: Bool, quotes: Bool) -> [UIn
                 #expect(out == [0x78] + referenceAppend(s, collapse: collapse, quotes: quotes), "\(s) \(collapse) \(quotes)")
             }
         }
+    }
+
+    /// Control characters never reach body.html: C0 (but whitespace), DEL and C1; NEL (U+0085), which splits a JSON
+    /// Lines record for line readers that follow Unicode, is a space, as in body.text. NBSP and Latin-1 signs, which
+    /// share C1's first byte, stay.
+    @Test(arguments: [
+        ("C1 next line", "a\u{0085}b", "a b"),
+        ("C1 quotes of a double-encoded page", "\u{0093}x\u{0094}", "x"),
+        ("C0 controls and DEL", "a\u{01}\u{1F}\u{7F}b", "ab"),
+        ("NBSP and copyright sign", "a\u{00A0}\u{00A9}b", "a\u{00A0}\u{00A9}b"),
+    ])
+    func controlsAreDropped(_ name: String, _ text: String, _ written: String) {
+        var out: [UInt8] = []
+        HTMLEscape.appendText(text, to: &out, collapse: false)
+        #expect(String(decoding: out, as: UTF8.self) == written, "\(name)")
     }
 }

@@ -3,11 +3,12 @@ import HTML
 
 /// Subtree membership by climbing parents.
 enum Exclusion {
-    /// Whether a node lies in a comment thread (an ancestor's class or id mentions "comment").
+    /// Whether a node lies in a comment thread (an ancestor's class or id mentions "comment"). Not `<body>` or
+    /// `<html>`: their classes describe the page (WordPress's Twenty Twenty marks every post `showing-comments`).
     static func inComments(_ n: Node) -> Bool {
         var cur = n.parent
         var depth = 0
-        while let c = cur, depth < 10_000 {
+        while let c = cur, depth < 10_000, c.name != "body", c.name != "html" {
             let s = ((c.attribute("class") ?? "") + " " + (c.attribute("id") ?? "")).lowercased()
             if ByteSearch.contains(s, "comment") && !ByteSearch.contains(s, "comments-link") && !ByteSearch.contains(s, "comment-count") { return true }
             cur = c.parent; depth += 1

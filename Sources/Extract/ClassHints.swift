@@ -21,9 +21,10 @@ enum ClassHints {
     static let byline = ["byline", "author", "dateline", "writtenby", "p-author", "autor", "auteur", "verfasser"]
     /// Share buttons, dropped inside the content when short.
     static let share = ["share", "sharedaddy", "social"]
-    /// Page controls that themes put inside the content column (furo's `back-to-top` link): never text.
+    /// Page controls that themes put inside the content column (furo's `back-to-top` link, the eleventy-base-blog's
+    /// `links-nextprev` "Next: ..." line): never text.
     static let pageControls = ["back-to-top", "backtotop", "back_to_top", "scroll-to-top", "scrolltotop", "go-to-top",
-                               "skip-link", "skip-to-content"]
+                               "skip-link", "skip-to-content", "nextprev", "next-prev", "prev-next", "prevnext", "post-nav"]
     /// Bits shown only on paper (sphinx-book-theme's `onlyprint` title and contents, Bootstrap's `visible-print`),
     /// dropped inside the content when short: a reader never sees them. A long one can be the page's only copy
     /// of the story (a `content print-only` column that a stylesheet shows on screen too).

@@ -65,6 +65,9 @@ enum TagFinder {
         }
         var rel: [String] = []
         var hinted: [String] = []
+        // Links whose own class names them tags, when no tag list holds any: a theme's "trending tags" panel
+        // marks its links so too (Jekyll's Chirpy), and the post's own list is the better reading.
+        var named: [String] = []
         var labelled: [String] = []
         for (n, href) in m.anchors {
             let rels = (n.attribute("rel") ?? "").lowercased().split(separator: " ")
@@ -77,6 +80,9 @@ enum TagFinder {
             if tagURL && inside(n, hints: tagListHints) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s)
                 && !isExcluded(n) {
                 hinted.append(n.textContent)
+            } else if tagURL && namesTag(n) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s)
+                        && !isExcluded(n) {
+                named.append(n.textContent)
             } else if tagURL && hinted.isEmpty && labelledLine(n) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s)
                         && !isExcluded(n) {
                 labelled.append(n.textContent)
@@ -86,7 +92,15 @@ enum TagFinder {
         if !r.isEmpty { return r }
         let h = dedupe(hinted)
         if !h.isEmpty { return h }
+        let own = dedupe(named)
+        if !own.isEmpty { return own }
         return dedupe(labelled)
+    }
+
+    /// Whether the link's own class names it a tag (`<a class="post-tag">`: eleventy-base-blog).
+    static func namesTag(_ a: Node) -> Bool {
+        guard let c = a.attribute("class"), !c.isEmpty else { return false }
+        return ClassHints.containsAny(c.lowercased(), tagListHints)
     }
 
     /// Whether the link's parent is a `<nav>` or `<aside>` named as a tag list (`<nav class="tags">`, ikiwiki's

@@ -42,7 +42,7 @@ struct PageExtraction {
         let canonical = m.canonical.flatMap { URLNormalizer.normalize($0, base: base) }
             ?? m.first("og:url").flatMap { URLNormalizer.normalize($0, base: base) }
             ?? pageURL
-        let siteName = findSiteName(m, article: article, objects: objects)
+        var siteName = findSiteName(m, article: article, objects: objects)
 
         // Title
         let headingTexts = (m.h1s + m.h2s).map(TitleFinder.headingText)
@@ -54,7 +54,8 @@ struct PageExtraction {
         }
         var tagTitle: String?
         if let raw = m.titleTag, !TextNormalizer.normalize(raw).isEmpty {
-            let name = siteName ?? TitleFinder.homeLinkName(m.anchors, pageURL: pageURL, base: base)
+            let homeName = siteName == nil ? TitleFinder.homeLinkName(m.anchors, pageURL: pageURL, base: base) : nil
+            let name = siteName ?? homeName
             var titleTexts: Set<String>? // read once, and only when a short cut part needs it
             let shownAsTitle: (String) -> Bool = { part in
                 if part == name { return false }
@@ -66,10 +67,14 @@ struct PageExtraction {
                 titleTexts = texts
                 return texts.contains(part)
             }
-            tagTitle = TitleFinder.cutHostName(
-                TitleFinder.cutSiteName(TitleFinder.fromTitleTag(raw, headings: headingTexts, h1s: h1Texts, shownAsTitle: shownAsTitle),
-                                        siteName: name),
-                pageURL: pageURL)
+            let fromTag = TitleFinder.fromTitleTag(raw, headings: headingTexts, h1s: h1Texts, shownAsTitle: shownAsTitle)
+            let cut = TitleFinder.cutSiteName(fromTag, siteName: name)
+            // With no metadata naming the site, the home link's text that the <title> also carries as its separated
+            // part ("Broad beans in the rain – Plot 14") is the site's name: two places of the page agree.
+            if let homeName, case let whole = TextNormalizer.normalize(raw), TitleFinder.cutSiteName(whole, siteName: homeName) != whole {
+                siteName = homeName
+            }
+            tagTitle = TitleFinder.cutHostName(cut, pageURL: pageURL)
         }
         if title == nil {
             title = TitleFinder.fromMetadata(m, article: article, tagTitle: tagTitle, h1s: h1Texts)

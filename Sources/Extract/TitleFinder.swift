@@ -113,7 +113,8 @@ enum TitleFinder {
     }
 
     /// Link texts that name the home page rather than the site.
-    static let homeWords: Set<String> = ["home", "homepage", "home page", "start", "index", "back to index", "blog", "main page"]
+    static let homeWords: Set<String> = ["home", "homepage", "home page", "start", "index", "back to index", "blog", "main page",
+                                          "startseite", "accueil", "inicio", "главная", "首页", "ホーム"]
     /// How many of the page's first links are looked at for the home link (a site header comes early).
     static let homeLinkScan = 40
 

@@ -49,6 +49,7 @@ Generators (each skipped, and said so, when its software is missing):
                                                page (/comment-page-N/), two sticky posts, a <!--nextpage--> split on
                                                every eighth (each page of it is a record with that page's text), an
                                                image linked to its attachment page on every fifth, an About page
+                                               (a static page of over 150 words: a non-post if archived)
   wordpress-fr-twentytwentythree               French, Europe/Paris, plain permalinks (/?p=ID), the same extras
   wordpress-archives-twentytwentytwo           English, America/New_York, /archives/ID permalinks, the same extras
   wordpress-postname-twentytwentyone           English, Asia/Tokyo, /%postname%/ permalinks, the same extras
@@ -782,9 +783,20 @@ WP_SITES = {
 }
 COMMENTERS = [("Priya Nair", "priya@example.invalid", False), ("Tom Fischer", "tom@example.invalid", True),
               ("Lena Ortiz", "lena@example.invalid", False)]
+# Over 150 words, titled, with WordPress's dates in its metadata: the shape of a post, but a static page, which
+# the scorer counts as a non-post when it is archived.
 ABOUT = ("<p>Field Notes is a small blog about walking, cooking and the tools we use every day. It is written by four "
-         "friends who met at a river clean-up and kept writing to each other afterwards.</p>\n\n<p>Write to us at the "
-         "address below; we read everything, slowly.</p>")
+         "friends who met at a river clean-up and kept writing to each other afterwards.</p>\n\n"
+         "<p>Ana Lima teaches chemistry and repairs anything with a motor in it. Jörg Müller sets type for a small "
+         "press and bakes on weekends. Mei Tanaka maps footpaths for the county and photographs the ones that have "
+         "disappeared. Sam O'Brien keeps bees, two bicycles and a spreadsheet of every kettle he has ever fixed.</p>\n\n"
+         "<p>Nothing here is sponsored. We buy what we write about with our own money, we say so when a shop gave us "
+         "a discount, and we keep the older posts up to date when a part is no longer sold or a recipe changes. The "
+         "photographs are ours unless a caption says otherwise; you may quote any post with a link back, and please "
+         "ask before you reprint a whole one.</p>\n\n"
+         "<p>Write to us at the address below; we read everything, slowly, and answer most letters within a week or "
+         "two. If you found a mistake, tell us which post and what you saw, and we will correct it and say so at the "
+         "end of the post.</p>")
 
 
 def wp_extras(p, site):

@@ -19,14 +19,18 @@ public struct Extractor: Sendable {
 
     /// As `extract(_:)`, except for a page its URL alone makes a listing: the site rule's listing patterns
     /// (when its post patterns do not match), or a calendar archive path such as `/2024/05/`, which is what
-    /// `extract` classifies before reading any markup. Such a page gives only its links (`listingLinks`), and
+    /// `extract` classifies before reading any markup, and a static page (the site rule's `static_page`
+    /// markup, when no URL pattern says otherwise). Such a page gives only its links (`listingLinks`), and
     /// none of its record is worked out; any other page gives what `extract` gives.
     /// - Throws: `ExtractError` when the input is not HTML at all (empty, binary, PDF).
     public func extractUnlessListing(_ input: ExtractionInput) throws(ExtractError) -> PageReading {
         let run = try extraction(input)
         let site = run.site()
-        if PageClassifier.kindByURL(path: URLPath.pathAndQuery(run.pageURL), crawl: site?.crawl) == .listing {
-            return .listing(run.links())
+        switch PageClassifier.kindByURL(path: URLPath.pathAndQuery(run.pageURL), crawl: site?.crawl) {
+        case .listing?: return .listing(run.links())
+        // A static page is a listing whatever else it holds (`PageClassifier.classify`): no record is made.
+        case nil where site?.crawl?.marksStaticPage(run.doc) == true: return .listing(run.links())
+        default: break
         }
         return .page(run.discovery(run.record(site: site)))
     }

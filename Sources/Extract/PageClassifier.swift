@@ -1,6 +1,7 @@
 import HTML
 
-/// Decides whether a page is a post or a listing: rule URL patterns, then a calendar-archive path, then
+/// Decides whether a page is a post or a listing: rule URL patterns, then a calendar-archive path, then the
+/// rule's static-page markup (an "About" page is no post: it is read for its links, as a listing is), then
 /// markup (many article cards, or content that is a list of links, means a listing), then JSON-LD type,
 /// then `og:type=article` or an article with a title and a date (a post), then URL shape.
 enum PageClassifier {
@@ -125,10 +126,16 @@ enum PageClassifier {
         return isCalendarPath(path) ? .listing : nil
     }
 
-    static func classify(url: String, path: String, crawl: CrawlRule?, metadata m: PageMetadata,
+    /// `staticPage`: whether the site rule's `static_page` markup is on the page (asked only when the URL
+    /// patterns say nothing).
+    static func classify(url: String, path: String, crawl: CrawlRule?, staticPage: @autoclosure () -> Bool = false,
+                         metadata m: PageMetadata,
                          jsonObjects: [[String: Any]], hasArticleObject: Bool, articleCount: Int,
                          hasTitle: Bool, published: DateField?, wordCount: Int, links linkShape: @autoclosure () -> LinkShape) -> PageKind {
         if let kind = kindByURL(path: path, crawl: crawl) { return kind }
+        // Before the page's own metadata: WordPress SEO plugins give pages `og:type=article`, some an
+        // Article object, and a page has a title and often more than 150 words.
+        if staticPage() { return .listing }
         if articleCount >= listingArticleCount { return .listing }
         let links = linkShape()
         if links.links >= linkListMinLinks, Double(links.linkWords) >= linkListTextShare * Double(wordCount),

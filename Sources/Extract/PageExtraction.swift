@@ -168,7 +168,8 @@ struct PageExtraction {
         }
         let articleCount = holdsTheStory(cards, f) ? 1 : cards.count
         let kind = PageClassifier.classify(
-            url: f.pageURL, path: URLPath.pathAndQuery(f.pageURL), crawl: f.site?.crawl, metadata: m,
+            url: f.pageURL, path: URLPath.pathAndQuery(f.pageURL), crawl: f.site?.crawl,
+            staticPage: f.site?.crawl?.marksStaticPage(doc) ?? false, metadata: m,
             jsonObjects: f.objects, hasArticleObject: f.article != nil, articleCount: articleCount,
             hasTitle: f.hasTitle, published: f.published, wordCount: f.wordCount,
             links: PageClassifier.linkShape(roots: f.contentRoots, excluded: f.contentExcluded,

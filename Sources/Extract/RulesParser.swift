@@ -69,20 +69,15 @@ struct RulesParser {
         var crawl: CrawlRule?
         if let c = o["crawl"] {
             guard let co = c as? [String: Any] else { throw fail("\(path).crawl", "expected an object") }
-            let keys: Set<String> = ["include", "exclude", "post_url", "listing_url"]
+            let keys: Set<String> = ["include", "exclude", "post_url", "listing_url", "static_page"]
             for k in co.keys where !keys.contains(k) { throw fail("\(path).crawl.\(k)", "unknown key") }
             crawl = CrawlRule(include: try patterns(co["include"], "\(path).crawl.include"),
                               exclude: try patterns(co["exclude"], "\(path).crawl.exclude"),
                               postURL: try patterns(co["post_url"], "\(path).crawl.post_url"),
-                              listingURL: try patterns(co["listing_url"], "\(path).crawl.listing_url"))
+                              listingURL: try patterns(co["listing_url"], "\(path).crawl.listing_url"),
+                              staticPage: try selectors(co["static_page"], "\(path).crawl.static_page"))
         }
-        var remove: [RuleSelector] = []
-        if let r = o["remove"] {
-            guard let arr = r as? [Any] else { throw fail("\(path).remove", "expected an array of selectors") }
-            for (i, s) in arr.enumerated() {
-                if let sel = try selector(s, "\(path).remove[\(i)]") { remove.append(sel) }
-            }
-        }
+        let remove = try selectors(o["remove"], "\(path).remove")
         return SiteRule(name: name, match: match,
                         title: try selector(o["title"], "\(path).title"),
                         body: try selector(o["body"], "\(path).body"),
@@ -125,6 +120,17 @@ struct RulesParser {
         case .success(let sel): return sel
         case .failure(let r): throw fail(path, r.text)
         }
+    }
+
+    /// An optional array of selectors (`remove`, `crawl.static_page`); each error names the item's index.
+    func selectors(_ any: Any?, _ path: String) throws(RulesError) -> [RuleSelector] {
+        guard let any else { return [] }
+        guard let arr = any as? [Any] else { throw fail(path, "expected an array of selectors") }
+        var out: [RuleSelector] = []
+        for (i, s) in arr.enumerated() {
+            if let sel = try selector(s, "\(path)[\(i)]") { out.append(sel) }
+        }
+        return out
     }
 
     func stringArray(_ any: Any?, _ path: String) throws(RulesError) -> [String]? {

@@ -68,4 +68,27 @@ import Testing
         // Neither the rule nor the path says: the markup decides, so the page is extracted whole.
         #expect(try !Self.agrees(Self.input(bytes, url: "https://other.example/archive-of-things/"), rules: rules, "no rule"))
     }
+
+    /// A long, titled page whose metadata says "article" (WordPress SEO plugins on an "About" page) but whose
+    /// markup the rule's `static_page` names is read for its links, unless the rule's post pattern matches.
+    @Test func aStaticPageIsReadForItsLinksUnlessItsPostPatternMatches() throws {
+        let json = #"{"version": 1, "sites": [{"name": "t", "match": {"hosts": ["blog.example"]}, "#
+            + #""crawl": {"post_url": ["^/notes/"], "static_page": ["body.page[class*='page-id-']"]}}]}"#
+        let rules = try Rules.parse(Array(json.utf8), file: "rules.json")
+        let words = String(repeating: "We write about kettles, bread and bicycles here, slowly and with care. ", count: 20)
+        func html(_ bodyClass: String) -> [UInt8] {
+            Array(("<html><head><title>About</title><meta property=\"og:type\" content=\"article\"></head>"
+                   + "<body class=\"\(bodyClass)\"><article><h1>About</h1><p>\(words)</p><a href=\"/notes/one/\">One</a></article></body></html>").utf8)
+        }
+        let page = html("page-template-default page page-id-2")
+        #expect(try Self.agrees(Self.input(page, url: "https://blog.example/about/"), rules: rules, "static page"))
+        guard case .listing(let l) = try Extractor(rules: rules).extractUnlessListing(Self.input(page, url: "https://blog.example/about/")) else { return }
+        #expect(l.links == ["https://blog.example/notes/one/"])
+        #expect(try !Self.agrees(Self.input(page, url: "https://blog.example/notes/about/"), rules: rules, "post pattern"))
+        // A post (`single postid-N`) of the same shape is a post; so is a page of a site whose rule has no `static_page`.
+        #expect(try !Self.agrees(Self.input(html("single single-post postid-7"), url: "https://blog.example/about/"), rules: rules, "post"))
+        #expect(try !Self.agrees(Self.input(page, url: "https://blog.example/about/"), rules: .empty, "no rule"))
+        #expect(try Extractor(rules: rules).extract(Self.input(html("single single-post postid-7"), url: "https://blog.example/about/")).kind == .post)
+        #expect(try Extractor(rules: .empty).extract(Self.input(page, url: "https://blog.example/about/")).kind == .post)
+    }
 }

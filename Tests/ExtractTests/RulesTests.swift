@@ -76,6 +76,10 @@ private let errorCases: [RulesErrorCase] = [
             #expect(crawl.listingURL.matches(listing), "\(listing)")
         }
         #expect(!crawl.listingURL.matches("/?p=12"))
+        // A plain-permalink static page ("About") is read for its links; one that prints `body_class()` is also
+        // a listing by `static_page`, whatever its URL.
+        #expect(crawl.listingURL.matches("/?page_id=2") && !crawl.postURL.matches("/?page_id=2"))
+        #expect(!crawl.staticPage.isEmpty)
         // A post's comment pages (paged comments) are the post again, with other comments: not fetched.
         for twin in ["/2021/01/post/comment-page-2/", "/post/comment-page-1", "/archives/12/comment-page-3/", "/?p=12&cpage=2"] {
             #expect(crawl.exclude.matches(twin), "\(twin)")
@@ -122,6 +126,17 @@ private let errorCases: [RulesErrorCase] = [
         #expect(rules.site(for: "https://other.example/x", document: mk)?.name == "gh")
         rules.sites = []
         #expect(rules.site(for: "https://other.example/x", document: mk) == nil)
+    }
+
+    /// Blogger keeps its static pages at `/p/NAME.html`, its posts at `/YYYY/MM/NAME.html`; Ghost marks pages.
+    @Test func repoStaticPagesOfBloggerAndGhost() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("rules.json").path
+        let rules = try Rules.load(path: path)
+        let blogger = try #require(rules.sites.first { $0.name == "blogger" }?.crawl)
+        #expect(blogger.kind(ofPath: "/p/about.html") == .listing)
+        #expect(blogger.kind(ofPath: "/2024/05/about-my-garden.html") == .post)
+        #expect(rules.sites.first { $0.name == "ghost" }?.crawl?.staticPage.map(\.source) == ["body.page-template"])
     }
 
     @Test func crawlPatterns() throws {

@@ -26,6 +26,9 @@ enum AuthorFinder {
     /// Places where an author link is not the post's byline.
     static let nonBylineHints = ["nav", "menu", "site-footer", "sidebar", "widget", "related", "comment", "author-box",
                                  "author-card", "bio", "card"]
+    /// Class words that name a byline whatever else they hold: the hints above do not match inside them
+    /// (boingboing's `<div class="navbyline">` is the post's byline, not a menu).
+    static let bylineWords = ["byline"]
     /// Openings of a picture's credit line, which names a photographer or an agency, not the post's author.
     static let creditPrefixes = ["photograph by", "photographs by", "photo by", "photos by", "photo:", "photos:",
                                  "photo credit", "image by", "image:", "images:", "image credit", "illustration by",
@@ -262,7 +265,38 @@ enum AuthorFinder {
         if !relNames.isEmpty { return relNames }
         if !linked.isEmpty { return linked }
         if let byline, case let names = clean([byline]), !names.isEmpty { return names }
+        if let names = markedByline(document, isExcluded: isExcluded) { return names }
         return organizations
+    }
+
+    /// A byline that the content walk never reads because a container it skips holds it (National Geographic's
+    /// `ng-sharekit__contributors--author`, "By Michael Hingston", inside the share bar): the first element whose
+    /// class or id names a byline, outside menus, cards and comments, reading "By" and names that look like names.
+    /// Looked for only when no other source names a person.
+    /// Where such a byline is not the post's: `nonBylineHints`, and the page's footer, which credits the site's
+    /// owner on every page (sphinx-book-theme's `footer-item` "By Ana Lima", on listings too).
+    static let markedBylineOutside = nonBylineHints + ["footer"]
+
+    static func markedByline(_ document: HTMLDocument, isExcluded: (Node) -> Bool) -> [String]? {
+        guard let root = document.root else { return nil }
+        var found: [String]?
+        root.walk { n in
+            guard found == nil, n.isElement else { return false }
+            let s = ((n.attribute("class") ?? "") + " " + (n.attribute("id") ?? "")).lowercased()
+            guard s.count > 1, ClassHints.containsAny(s, ClassHints.byline),
+                  n.textByteCount(upTo: maxLineBeforeBytes) <= maxLineBeforeBytes else { return true }
+            let text = TextNormalizer.normalize(n.textContent)
+            let lower = text.lowercased()
+            guard text.split(separator: " ").count <= leadingBylineMaxWords,
+                  leadingPrefixes.contains(where: { lower.hasPrefix($0 + " ") }),
+                  !isCredit(text), !isExcluded(n), !Exclusion.inComments(n), !inMediaItem(n),
+                  !TagFinder.inside(n, hints: markedBylineOutside, tags: ["nav", "aside", "figure", "footer"], sparing: bylineWords)
+            else { return true }
+            let names = split(text)
+            if !names.isEmpty, names.allSatisfy(looksLikeName) { found = names }
+            return false
+        }
+        return found
     }
 
     /// Names of links to author pages in the post's first byline (not in menus, cards or comments): the links
@@ -273,7 +307,7 @@ enum AuthorFinder {
             // lowercased() copies every href; it changes only hrefs with an uppercase ASCII or a non-ASCII byte.
             let h = href.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }) ? href.lowercased() : href
             guard authorPathSet.mask(h) != 0 else { continue }
-            if isExcluded(n) || Exclusion.inComments(n) || TagFinder.inside(n, hints: nonBylineHints, tags: ["nav", "aside"]) { continue }
+            if isExcluded(n) || Exclusion.inComments(n) || TagFinder.inside(n, hints: nonBylineHints, tags: ["nav", "aside"], sparing: bylineWords) { continue }
             let t = TextNormalizer.normalize(n.textContent)
             if !t.isEmpty && !hasDecimalDigit(t) && t.split(separator: " ").count <= 5 { qualifying.append(n) }
         }

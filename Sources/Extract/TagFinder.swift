@@ -126,14 +126,19 @@ enum TagFinder {
 
     /// Whether an ancestor (up to 6 levels) has one of the class/id hints. An ancestor that holds one of
     /// `wrapping` (the page's `<h1>`s) is the post's layout wrapper, whatever its name (readthedocs'
-    /// `div.wy-nav-content` holds the page), and is passed over.
-    static func inside(_ n: Node, hints: [String], tags: Set<String> = [], wrapping: [Node] = []) -> Bool {
+    /// `div.wy-nav-content` holds the page), and is passed over. A class or id word holding one of `sparing`
+    /// matches no hint (a `navbyline` is a byline, not a menu).
+    static func inside(_ n: Node, hints: [String], tags: Set<String> = [], wrapping: [Node] = [],
+                       sparing: [String] = []) -> Bool {
         var cur = n.parent
         var depth = 0
         while let c = cur, depth < 6 {
             if !wrapping.isEmpty, wrapping.contains(where: { Exclusion.isAncestor(c, of: $0) }) { cur = c.parent; depth += 1; continue }
             var s = ((c.attribute("class") ?? "") + " " + (c.attribute("id") ?? "")).lowercased()
             for mf in microformatClasses where ByteSearch.contains(s, mf) { s = s.replacingOccurrences(of: mf, with: " ") }
+            if sparing.contains(where: { ByteSearch.contains(s, $0) }) {
+                s = s.split(separator: " ").filter { w in !sparing.contains { w.contains($0) } }.joined(separator: " ")
+            }
             if s.count > 1 && ClassHints.containsAny(s, hints) { return true }
             if !tags.isEmpty && tags.contains(c.name) { return true }
             cur = c.parent; depth += 1

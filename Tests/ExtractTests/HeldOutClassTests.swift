@@ -281,3 +281,42 @@ func bylineClassInOtherLanguages(_ cls: String) throws {
     #expect(r.authors == ["Lena Vogt"])
     #expect(!r.body.text.contains("Lena Vogt"))
 }
+
+@Suite struct BylinesOutsideTheContentWalk {
+    private static let story = "<p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p>"
+
+    /// A byline container whose class word also holds a menu hint (boingboing's `navbyline`) is still the byline:
+    /// its author link names the author.
+    @Test func navbylineIsNoMenu() throws {
+        let r = try extract("<html><body><div class=\"navbyline\"><span class=\"logo\"><a href=\"/\">Site</a></span> / "
+            + "<span class=\"author\"><a href=\"https://news.example/author/jane_doe_1\">Jane Doe</a></span> / "
+            + "<span class=\"date\">10:08 am</span></div><article><h1>Story</h1>\(Self.story)</article></body></html>")
+        #expect(r.authors == ["Jane Doe"])
+    }
+
+    /// A link in a real menu is still no byline.
+    @Test func menuLinkIsNoByline() throws {
+        let r = try extract("<html><body><ul class=\"nav-menu\"><li><a href=\"https://news.example/author/jane_doe_1\">Jane Doe</a></li></ul>"
+            + "<article><h1>Story</h1>\(Self.story)</article></body></html>")
+        #expect(r.authors.isEmpty)
+    }
+
+    /// "By Jane Doe" marked as the author inside the share bar (which the content walk skips) names the person
+    /// that JSON-LD's Organization author stands in for.
+    @Test func bylineInsideTheShareBarBeatsAnOrganization() throws {
+        let ld = "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Story\",\"author\":{\"@type\":\"Organization\",\"name\":\"News Example\"}}"
+        let r = try extract("<html><head><script type=\"application/ld+json\">\(ld)</script></head><body><article><h1>Story</h1>"
+            + "<div class=\"sharekit\"><div class=\"sharekit__contributors--author\">By <span>Jane Doe</span></div>"
+            + "<a href=\"https://www.facebook.com/sharer/sharer.php?u=x\">Facebook</a></div>\(Self.story)</article></body></html>")
+        #expect(r.authors == ["Jane Doe"])
+    }
+
+    /// The site footer's "By Ana Lima" credits the site on every page, listings too: no author.
+    @Test(arguments: ["<footer><p class=\"component-author\">By Ana Lima</p></footer>",
+                      "<div class=\"footer-item\"><p class=\"component-author\">By Ana Lima</p></div>",
+                      "<div class=\"share-bar\"><div class=\"byline\">By the editors of the magazine</div></div>"])
+    func siteCreditsAndPhrasesAreNoAuthors(_ extra: String) throws {
+        let r = try extract("<html><body><article><h1>Story</h1>\(Self.story)</article>\(extra)</body></html>")
+        #expect(r.authors.isEmpty)
+    }
+}

@@ -157,7 +157,23 @@ enum AuthorFinder {
         guard text.split(separator: " ").count <= leadingBylineMaxWords else { return lineBefore(root, excluded: excluded) }
         if leadingPrefixes.contains(where: { lower.hasPrefix($0 + " ") }), !split(text).isEmpty { return (line, text) }
         if let names = foreignByline(text) { return (line, names.joined(separator: ", ")) }
+        if let names = datedByline(text) { return (line, names.joined(separator: ", ")) }
         return lineBefore(root, excluded: excluded)
+    }
+
+    /// At most this many words before the " by " of a dated byline ("Posted on March 3, 2024").
+    static let datedBylineMaxLeadWords = 6
+
+    /// The names of a line that gives the date first and the author after " by " ("Posted on March 3, 2024 by Jane
+    /// Doe", "Published 2024-03-03 by Ann and Bob"): a short lead holding a digit, then names that look like names;
+    /// nil otherwise ("Updated in 2024 by the team" names no one).
+    static func datedByline(_ text: String) -> [String]? {
+        guard let r = text.range(of: " by ", options: .caseInsensitive) else { return nil }
+        let lead = text[..<r.lowerBound]
+        guard hasDecimalDigit(String(lead)), lead.split(separator: " ").count <= datedBylineMaxLeadWords else { return nil }
+        let names = split(String(text[r.upperBound...]))
+        guard !names.isEmpty, names.allSatisfy(looksLikeName) else { return nil }
+        return names
     }
 
     /// Elements looked at before the content root, and levels of its ancestors climbed, for a byline between the
@@ -168,7 +184,8 @@ enum AuthorFinder {
     static let maxLineBeforeBytes = 300
 
     /// A byline just before the content root, up to the headline: a short block opening with a byline label in any of
-    /// our languages and naming people who look like people (`foreignByline`), since no content surrounds it.
+    /// our languages and naming people who look like people (`foreignByline`), or giving the date and then "by" names
+    /// (`datedByline`), since no content surrounds it.
     static func lineBefore(_ root: Node, excluded: Set<Node>) -> (node: Node, text: String)? {
         var cur = root
         var looked = 0
@@ -179,7 +196,7 @@ enum AuthorFinder {
             guard !inlineNames.contains(x.name), x.textByteCount(upTo: maxLineBeforeBytes) <= maxLineBeforeBytes else { return (nil, false) }
             let text = TextNormalizer.normalize(x.textContent)
             if text.split(separator: " ").count <= leadingBylineMaxWords,
-               let names = foreignByline(text, prefixes: allLeadingPrefixes) {
+               let names = foreignByline(text, prefixes: allLeadingPrefixes) ?? datedByline(text) {
                 return ((x, names.joined(separator: ", ")), false)
             }
             return (nil, false)

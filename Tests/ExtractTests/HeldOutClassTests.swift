@@ -320,3 +320,27 @@ func bylineClassInOtherLanguages(_ cls: String) throws {
         #expect(r.authors.isEmpty)
     }
 }
+
+@Suite struct DatedBylines {
+    private static let story = "<p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p>"
+
+    @Test(arguments: [("Posted on March 3, 2024 by Jane Doe", ["Jane Doe"]), ("Published 2024-03-03 by Ann Lee and Bob Roe", ["Ann Lee", "Bob Roe"]),
+                      ("Updated in 2024 by the team", []), ("Posted by Jane Doe", []), ("In March 2024 the city council voted by a wide margin", [])])
+    func datedBylineNames(_ line: String, _ names: [String]) {
+        #expect((AuthorFinder.datedByline(line) ?? []) == names)
+    }
+
+    /// The content's first line giving the date and then the author is the byline, and leaves the body.
+    @Test func firstLine() throws {
+        let r = try extract("<html><body><article><h1>Story</h1><p>Posted on March 3, 2024 by Jane Doe</p>\(Self.story)</article></body></html>")
+        #expect(r.authors == ["Jane Doe"])
+        #expect(!r.body.text.contains("Posted on"))
+    }
+
+    /// The same line between the headline and the content root.
+    @Test func lineBeforeTheContent() throws {
+        let r = try extract("<html><body><div class=\"post\"><h1>Story</h1><div class=\"meta\">Posted on March 3, 2024 by Jane Doe</div>"
+            + "<div class=\"entry-content\">\(Self.story)</div></div></body></html>")
+        #expect(r.authors == ["Jane Doe"])
+    }
+}

@@ -106,7 +106,7 @@ struct DateFinder {
     }
 
     private func published(rule: RuleSelector?) -> DateField? {
-        if let f = fromRule(rule) { return Self.toldMoreExactly(f, by: publishedInMetadata()) }
+        if let f = fromRule(rule) { return Self.toldMoreExactly(f, by: self.publishedInMetadata()) }
         if let f = publishedInMetadata() { return f }
         if let o = pageObject, let raw = JSONLD.string(o["datePublished"]), let p = parseAny(raw) {
             return field(p, raw: raw, source: "json-ld")
@@ -149,14 +149,15 @@ struct DateFinder {
     /// an instant on the same day: the same publication, told to the second. Only the same day as written: a
     /// UTC instant that falls on the next day is kept out, since a record's first ten characters are the day the
     /// page shows (docs/page-record.md).
-    static func toldMoreExactly(_ day: DateField, by exact: DateField?) -> DateField {
-        guard day.precision == "day", let exact, exact.precision != "day", exact.date.hasPrefix(day.date) else { return day }
+    /// `exact` is read only for a day-only date (a rule's date with a time, WordPress's, needs no metadata).
+    static func toldMoreExactly(_ day: DateField, by exact: @autoclosure () -> DateField?) -> DateField {
+        guard day.precision == "day", let exact = exact(), exact.precision != "day", exact.date.hasPrefix(day.date) else { return day }
         return exact
     }
 
     /// Reads `lines`, which only `published(rule:)` fills: call `dates(published:modified:)`.
     private func modified(rule: RuleSelector?) -> DateField? {
-        if let f = fromRule(rule) { return Self.toldMoreExactly(f, by: modifiedInMetadata()) }
+        if let f = fromRule(rule) { return Self.toldMoreExactly(f, by: self.modifiedInMetadata()) }
         if let f = modifiedInMetadata() { return f }
         if let o = pageObject, let raw = JSONLD.string(o["dateModified"]), let p = parseAny(raw) {
             return field(p, raw: raw, source: "json-ld")

@@ -26,13 +26,13 @@ public struct Extractor: Sendable {
     public func extractUnlessListing(_ input: ExtractionInput) throws(ExtractError) -> PageReading {
         let run = try extraction(input)
         let site = run.site()
-        switch PageClassifier.kindByURL(path: URLPath.pathAndQuery(run.pageURL), crawl: site?.crawl) {
-        case .listing?: return .listing(run.links())
+        let byURL = PageClassifier.kindByURL(path: URLPath.pathAndQuery(run.pageURL), crawl: site?.crawl)
+        if byURL == .listing { return .listing(run.links()) }
         // A static page is a listing whatever else it holds (`PageClassifier.classify`): no record is made.
-        case nil where site?.crawl?.marksStaticPage(run.doc) == true: return .listing(run.links())
-        default: break
-        }
-        return .page(run.discovery(run.record(site: site)))
+        // Asked once here; the classifier is told the answer rather than querying the page again.
+        let staticPage = byURL == nil && site?.crawl?.marksStaticPage(run.doc) == true
+        if staticPage { return .listing(run.links()) }
+        return .page(run.discovery(run.record(site: site), staticPage: false))
     }
 
     /// Extracts only the page record (what `lookback extract` prints): the same record as `extract(_:).record`,

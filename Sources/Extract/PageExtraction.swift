@@ -53,7 +53,7 @@ struct PageExtraction {
             if !t.isEmpty { title = t }
         }
         var tagTitle: String?
-        if let raw = m.titleTag, !TextNormalizer.normalize(raw).isEmpty {
+        if let raw = m.titleTag, case let whole = TextNormalizer.normalize(raw), !whole.isEmpty {
             let homeName = siteName == nil ? TitleFinder.homeLinkName(m.anchors, pageURL: pageURL, base: base) : nil
             let name = siteName ?? homeName
             var titleTexts: Set<String>? // read once, and only when a short cut part needs it
@@ -71,7 +71,7 @@ struct PageExtraction {
             let cut = TitleFinder.cutSiteName(fromTag, siteName: name)
             // With no metadata naming the site, the home link's text that the <title> also carries as its separated
             // part ("Broad beans in the rain – Plot 14") is the site's name: two places of the page agree.
-            if let homeName, case let whole = TextNormalizer.normalize(raw), TitleFinder.cutSiteName(whole, siteName: homeName) != whole {
+            if let homeName, TitleFinder.cutSiteName(whole, siteName: homeName) != whole {
                 siteName = homeName
             }
             tagTitle = TitleFinder.cutHostName(cut, pageURL: pageURL)
@@ -160,7 +160,8 @@ struct PageExtraction {
     }
 
     /// The record plus the crawler's discovery data: links, feeds, next pages, identifiers, page kind.
-    func discovery(_ f: Found) -> ExtractedPage {
+    /// `staticPage`: whether the site rule's `static_page` markup is on the page, when the caller already asked.
+    func discovery(_ f: Found, staticPage known: Bool? = nil) -> ExtractedPage {
         let m = f.metadata
         let links = LinkFinder(metadata: m, baseURL: f.base)
         let cards = m.articles.filter {
@@ -169,7 +170,7 @@ struct PageExtraction {
         let articleCount = holdsTheStory(cards, f) ? 1 : cards.count
         let kind = PageClassifier.classify(
             url: f.pageURL, path: URLPath.pathAndQuery(f.pageURL), crawl: f.site?.crawl,
-            staticPage: f.site?.crawl?.marksStaticPage(doc) ?? false, metadata: m,
+            staticPage: known ?? f.site?.crawl?.marksStaticPage(doc) ?? false, metadata: m,
             jsonObjects: f.objects, hasArticleObject: f.article != nil, articleCount: articleCount,
             hasTitle: f.hasTitle, published: f.published, wordCount: f.wordCount,
             links: PageClassifier.linkShape(roots: f.contentRoots, excluded: f.contentExcluded,

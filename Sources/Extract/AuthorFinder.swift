@@ -299,7 +299,7 @@ enum AuthorFinder {
         var found: [String]?
         root.walk { n in
             guard found == nil, n.isElement else { return false }
-            let s = ((n.attribute("class") ?? "") + " " + (n.attribute("id") ?? "")).lowercased()
+            let s = ClassHints.classAndID(n)
             guard s.count > 1, ClassHints.containsAny(s, ClassHints.byline),
                   n.textByteCount(upTo: maxLineBeforeBytes) <= maxLineBeforeBytes else { return true }
             let text = TextNormalizer.normalize(n.textContent)

@@ -24,7 +24,7 @@ enum BoilerplateMarker {
                 if n == r { return true }
                 let name = n.name
                 if FlatTree.junk.contains(name) || FlatTree.isHidden(n) { out.insert(n); return false }
-                let cs = ((n.attribute("class") ?? "") + " " + (n.attribute("id") ?? "")).lowercased()
+                let cs = ClassHints.classAndID(n)
                 if cs.count > 1 && ClassHints.containsAny(cs, hints) && !ClassHints.containsAny(cs, ["content", "article-body", "entry"]) {
                     out.insert(n); return false
                 }

@@ -43,6 +43,13 @@ enum ClassHints {
     }
 
     static func containsAny(_ s: String, _ words: [String]) -> Bool { ByteSearch.containsAny(s, words) }
+
+    /// An element's `class` and `id` joined by a space and lowercased, the string the hint lists are searched in
+    /// (" " for an element with no attributes, without reading any).
+    static func classAndID(_ n: Node) -> String {
+        guard n.hasAttributes else { return " " }
+        return lowercased((n.attribute("class") ?? "") + " " + (n.attribute("id") ?? ""))
+    }
     static func containsAny(_ s: String, _ words: NeedleSet) -> Bool { !s.isEmpty && words.matches(s) }
 
     /// Which of the scorer's hint lists occur in a lowercased class or id string.

@@ -189,16 +189,12 @@ struct DateFinder {
         return false
     }
 
-    private func classOf(_ n: Node) -> String {
-        ((n.attribute("class") ?? "") + " " + (n.attribute("id") ?? "")).lowercased()
-    }
-
     private func timeElement(modified: Bool) -> DateField? {
         var fallback: DateField?
         // A <time> in a <blockquote> dates the quoted or embedded post (Instagram's and Twitter's embeds), not the page.
         for n in metadata.timeElements where !isExcluded(n) && !Exclusion.inComments(n) && !Exclusion.hasAncestor(n, named: "blockquote") {
-            var hint = classOf(n)
-            if let p = n.parent { hint += " " + classOf(p) }
+            var hint = ClassHints.classAndID(n)
+            if let p = n.parent { hint += " " + ClassHints.classAndID(p) }
             let isModified = ClassHints.containsAny(hint, Self.modifiedHints) || labelledModified(n)
             if isModified != modified { if modified { continue } else if fallback != nil { continue } }
             // Another post's teaser (a card in a list, a link to another page, an aside) dates that post.

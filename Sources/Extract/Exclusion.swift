@@ -9,7 +9,7 @@ enum Exclusion {
         var cur = n.parent
         var depth = 0
         while let c = cur, depth < 10_000, c.name != "body", c.name != "html" {
-            let s = ((c.attribute("class") ?? "") + " " + (c.attribute("id") ?? "")).lowercased()
+            let s = ClassHints.classAndID(c)
             if ByteSearch.contains(s, "comment") && !ByteSearch.contains(s, "comments-link") && !ByteSearch.contains(s, "comment-count") { return true }
             cur = c.parent; depth += 1
         }

@@ -87,10 +87,6 @@ struct RelatedFinder {
         return out
     }
 
-    private func classString(_ n: Node) -> String {
-        ((n.attribute("class") ?? "") + " " + (n.attribute("id") ?? "")).lowercased()
-    }
-
     static func normalizedHeading(_ s: String) -> String {
         var t = TextNormalizer.normalize(s).lowercased()
         while let last = t.last, isTrailingMark(last) { t.removeLast() }
@@ -174,7 +170,7 @@ struct RelatedFinder {
             // "class id" lowercased holds a hint only where the lowercased class or id did (the hints are ASCII and
             // hold no space), so only those candidates build the string.
             if reason == .classHint {
-                let cs = classString(n)
+                let cs = ClassHints.classAndID(n)
                 if cs.count > 1, ClassHints.containsAny(cs, Self.classHintSet),
                    !ClassHints.containsAny(cs, ["related-tags", "related-links-widget"]),
                    hasForeignLink(n) {

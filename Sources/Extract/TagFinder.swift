@@ -107,7 +107,7 @@ enum TagFinder {
     /// post footer) with no layout hint above it: the post's tags, not site navigation.
     static func inTagNav(_ n: Node, h1s: [Node]) -> Bool {
         guard let p = n.parent, p.name == "nav" || p.name == "aside" else { return false }
-        let s = ((p.attribute("class") ?? "") + " " + (p.attribute("id") ?? "")).lowercased()
+        let s = ClassHints.classAndID(p)
         return ClassHints.containsAny(s, tagListHints) && !inside(n, hints: elsewhereHints, wrapping: h1s)
     }
 
@@ -134,7 +134,7 @@ enum TagFinder {
         var depth = 0
         while let c = cur, depth < 6 {
             if !wrapping.isEmpty, wrapping.contains(where: { Exclusion.isAncestor(c, of: $0) }) { cur = c.parent; depth += 1; continue }
-            var s = ((c.attribute("class") ?? "") + " " + (c.attribute("id") ?? "")).lowercased()
+            var s = ClassHints.classAndID(c)
             for mf in microformatClasses where ByteSearch.contains(s, mf) { s = s.replacingOccurrences(of: mf, with: " ") }
             if sparing.contains(where: { ByteSearch.contains(s, $0) }) {
                 s = s.split(separator: " ").filter { w in !sparing.contains { w.contains($0) } }.joined(separator: " ")

@@ -386,8 +386,9 @@ final class FlatTree {
         return nil
     }
 
-    /// Blocks that may be a line of the post's tag and category links (`TagFinder.isTagLine`).
-    static let tagLineTags: Set<Tag> = [.ul, .ol, .p, .div]
+    /// Blocks that may be a line of the post's tag and category links (`TagFinder.isTagLine`); a `<header>` of
+    /// nothing but a category link is the kicker over a post's title (Hugo's Stack).
+    static let tagLineTags: Set<Tag> = [.ul, .ol, .p, .div, .header]
 
     /// Share of a figure's text inside links from which, with a heading in it, it is a teaser card.
     static let minTeaserLinkDensity = 0.9

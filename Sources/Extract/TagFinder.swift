@@ -49,12 +49,20 @@ enum TagFinder {
         return total > 0 && Double(linkBytes) >= minTagLineLinkShare * Double(total)
     }
 
+    /// `article:tag` values as tags: OpenGraph repeats the property once per tag, but a page with one property
+    /// whose value lists them with commas (Docusaurus: `content="performance,cli"`) joined them itself. With
+    /// several properties a comma is part of a tag's name ("Law, Politics") and stays.
+    static func splitJoined(_ values: [String]) -> [String] {
+        guard values.count == 1, let only = values.first, only.contains(",") else { return values }
+        return only.components(separatedBy: ",")
+    }
+
     static func find(rule: RuleSelector?, document: HTMLDocument, metadata m: PageMetadata, article: [String: Any]?,
                      isExcluded: (Node) -> Bool) -> [String] {
         if let rule, let nodes = try? document.select(rule.selector, from: nil), !nodes.isEmpty {
             return dedupe(nodes.map { $0.textContent })
         }
-        let metaTags = dedupe(m.all("article:tag") + m.all("og:article:tag"))
+        let metaTags = dedupe(splitJoined(m.all("article:tag") + m.all("og:article:tag")))
         if !metaTags.isEmpty { return metaTags }
         if let a = article, let k = a["keywords"] {
             var list: [String] = []

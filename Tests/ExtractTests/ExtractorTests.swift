@@ -539,6 +539,7 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
          "", "Birds"),
         ("labelled category line", #"<p>Posted in <a href="/category/news/">Newsroom</a>, <a href="/category/politics/">Politics</a></p>"#,
          "", "Newsroom"),
+        ("category kicker header", #"<header class="article-category"><a href="/categories/homelab/">Homelab</a></header>"#, "", "Homelab"),
     ]
 
     /// Tag links inside prose, or beside a link to a post, are text: only a block of nothing but taxonomy links is the

@@ -48,10 +48,20 @@ struct DateFinder {
                                 "publish-date", "publish_date", "publication_date", "sailthru.date", "article.published",
                                 "article_date_original", "citation_publication_date", "citation_date",
                                 "cxenseparse:recs:publishtime", "og:article:published_time", "date", "original-publish-date",
-                                "bt:pubdate", "article.created", "created", "release_date"]
+                                "bt:pubdate", "article.created", "created", "release_date",
+                                // Less common spellings of the same (Dublin Core, rNews, news CMSs, share plugins).
+                                "article:publicationdate", "date_published", "date_created", "dateposted",
+                                "published-date", "originalpublicationdate", "displaydate", "dc.created", "dc:created",
+                                "dc.date.publication", "rnews:datepublished", "shareaholic:article_published_time"]
     static let modifiedMeta = ["article:modified_time", "og:updated_time", "article:modified", "datemodified",
                                "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "article.updated",
-                               "sailthru.lastmodified"]
+                               "sailthru.lastmodified",
+                               "og:article:modified_time", "dc.modified", "lastmodified", "modified_time", "updated_time",
+                               "revision_date", "dateupdated", "date_modified"]
+    /// The last part of a namespaced meta property (`five_hundred_pixels:uploaded`, `myapp:published_time`) that names
+    /// the publication or the last edit: sites that define their own OpenGraph namespace reuse these words.
+    static let namespacedPublished: Set<String> = ["published_time", "publish_date", "publication_date", "uploaded", "upload_date"]
+    static let namespacedModified: Set<String> = ["modified_time", "updated_time"]
     /// Class/id hints of elements whose short text is a date line (also German/Dutch "datum", Spanish "fecha",
     /// and Drupal's "submitted" line: "Submitted by NAME on DATE").
     static let dateHints = ["date", "time", "posted", "published", "pubdate", "timestamp", "dateline", "byline",
@@ -131,6 +141,15 @@ struct DateFinder {
         for k in Self.publishedMeta {
             for raw in metadata.all(k) { if let p = parseAny(raw) { return field(p, raw: raw, source: "meta") } }
         }
+        return namespacedMeta(Self.namespacedPublished)
+    }
+
+    /// The first date of a namespaced meta property whose last part is one of `names`, keys in sorted order.
+    private func namespacedMeta(_ names: Set<String>) -> DateField? {
+        for k in metadata.meta.keys.sorted() {
+            guard let colon = k.lastIndex(of: ":"), colon != k.startIndex, names.contains(String(k[k.index(after: colon)...])) else { continue }
+            for raw in metadata.all(k) { if let p = parseAny(raw) { return field(p, raw: raw, source: "meta") } }
+        }
         return nil
     }
 
@@ -142,7 +161,7 @@ struct DateFinder {
         for k in Self.modifiedMeta {
             for raw in metadata.all(k) { if let p = parseAny(raw) { return field(p, raw: raw, source: "meta") } }
         }
-        return nil
+        return namespacedMeta(Self.namespacedModified)
     }
 
     /// A day-only date (a theme's `<time datetime="2024-06-02">`) yields to the page's metadata when that names
@@ -165,7 +184,7 @@ struct DateFinder {
         if let o = cambrianObject, let raw = JSONLD.string(o["upDate"]), let p = parseAny(raw) {
             return field(p, raw: raw, source: "json-ld")
         }
-        if let f = microdata(["datemodified"]) { return f }
+        if let f = microdata(["datemodified", "dateupdate"]) { return f }
         return timeElement(modified: true) ?? lines.edit
     }
 
@@ -327,7 +346,7 @@ struct DateFinder {
     static let maxSiblingsChecked = 2
 
     /// Words that open a line giving the publication date, lowercased ("Published: ...", "Veröffentlicht am ...").
-    static let dateLabels = ["date:", "datum:", "published:", "published on", "posted on", "posted:", "publication date",
+    static let dateLabels = ["date:", "datum:", "published:", "published on", "posted on", "posted:", "publication date", "created:", "created on",
                              "veröffentlicht", "erschienen am", "publié le", "publiée le", "publicado el", "publicado em",
                              "fecha:", "pubblicato il", "gepubliceerd op", "opublikowano", "опубликовано"]
 
@@ -346,7 +365,11 @@ struct DateFinder {
     /// naming people; most paragraphs are passed on their first byte, which starts no label.
     static func isLabelledLine(_ n: Node, limit: Int) -> Bool {
         guard n.textByteCount(upTo: limit) <= limit else { return false }
-        let t = TextNormalizer.normalize(n.textContent)
+        return isLabelledText(TextNormalizer.normalize(n.textContent))
+    }
+
+    /// Whether a normalized line opens with a date label or is a byline naming people (`isLabelledLine`).
+    static func isLabelledText(_ t: String) -> Bool {
         guard let b = t.utf8.first, b >= 0x80 || labelStarts[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] else { return false }
         let lower = t.lowercased()
         if dateLabels.contains(where: { lower.hasPrefix($0) }) || lineLabels.contains(where: { !$0.published && lower.hasPrefix($0.label) }) {
@@ -354,6 +377,36 @@ struct DateFinder {
         }
         // Names must follow the label: "By March 2021, the plant had closed" is prose.
         return AuthorFinder.foreignByline(t, prefixes: bylineLabels) != nil
+    }
+
+    /// Longest paragraph (UTF-8 bytes) read line by line at its `<br>`s: an address block or a page footer, not a poem.
+    static let maxBrokenParagraph = 1_024
+
+    /// The lines a paragraph's `<br>`s split ("Quelle: Landeshauptstadt<br>[Stand: 09.10.2017, 01:40 Uhr]"), normalized,
+    /// with an opening bracket dropped; nil when no `<br>` is a child of `n` or its text is longer than `maxBrokenParagraph`.
+    static func brokenLines(_ n: Node) -> [String]? {
+        var child = n.firstChild
+        var broken = false
+        while let c = child, !broken {
+            broken = c.isElement && c.name == "br"
+            child = c.nextSibling
+        }
+        guard broken, n.textByteCount(upTo: maxBrokenParagraph) <= maxBrokenParagraph else { return nil }
+        var lines: [String] = [], current = ""
+        child = n.firstChild
+        while let c = child {
+            if c.isElement && c.name == "br" { lines.append(current); current = "" } else if c.isText || c.isElement { current += c.textContent }
+            child = c.nextSibling
+        }
+        lines.append(current)
+        return lines.compactMap { line in
+            var t = Substring(TextNormalizer.normalize(line))
+            if let open = t.first, open == "[" || open == "(" {
+                t = t.dropFirst()
+                if t.last == (open == "[" ? "]" : ")") { t = t.dropLast() }
+            }
+            return t.isEmpty ? nil : String(t)
+        }
     }
 
     /// Whether the content's first line (`AuthorFinder.firstLine`) is the post's date line and not text: at most
@@ -376,7 +429,7 @@ struct DateFinder {
     /// (else the last edit): a line may give both, in either order ("Publié le 3 mars, mis à jour le 5 mars";
     /// "Aktualisiert am 05.03. | Erstellt am 03.03."), and a line giving only the edit is no publication date.
     static let lineLabels: [(label: String, published: Bool)] =
-        ["published", "posted", "originally published", "first published", "publication", "publié", "publiée",
+        ["published", "posted", "originally published", "first published", "publication", "created", "publié", "publiée",
          "veröffentlicht", "erschienen", "erstellt am", "publicado", "publicada", "pubblicato", "gepubliceerd",
          "publicerad", "publiceret", "publisert", "julkaistu", "opublikowano", "publikacja", "publikováno",
          "опубликовано", "yayınlanma", "yayın tarihi", "publicat", "发布时间", "發佈時間", "발행", "입력"].map { ($0, true) }
@@ -384,7 +437,15 @@ struct DateFinder {
            "geändert", "mis à jour", "modifié le", "actualizado", "actualización", "aggiornato", "aggiornamento",
            "atualizado", "atualização", "bijgewerkt", "uppdaterad", "opdateret", "oppdatert", "päivitetty",
            "aktualizacja", "zaktualizowano", "aktualizováno", "обновлено", "обновление", "güncelleme", "güncellendi",
-           "actualitzat", "更新时间", "更新時間", "수정", "آخر تحديث"].map { ($0, false) }
+           "actualitzat", "更新时间", "更新時間", "수정", "آخر تحديث",
+           // Legal and reference pages stamp their last revision or review ("Date of Last Revision: August 9, 2017",
+           // "Page last reviewed: 5 March 2021", "This page was last edited on ...", "Letzte Änderung: ...").
+           "date of last revision", "last revised", "last revision", "revised", "last reviewed", "page last",
+           "this page was last", "letzte änderung", "zuletzt bearbeitet", "mise à jour", "gewijzigd",
+           "ultima modifica",
+           // Openings of the same in other languages, so that a paragraph opening with one is read as a date line.
+           "dernière mise à jour", "dernière modification", "última actualización", "última atualização",
+           "ultimo aggiornamento", "zuletzt aktualisiert", "zuletzt geändert", "laatst bijgewerkt", "laatst gewijzigd"].map { ($0, false) }
 
     static let lineLabelBytes: [(label: [UInt8], published: Bool)] = lineLabels.map { (Array($0.label.utf8), $0.published) }
 
@@ -622,6 +683,16 @@ struct DateFinder {
                     check(n)
                 } else if name == "p" {
                     check(n, maxWords: Self.maxDateOnlyWords)
+                }
+                // A labelled line of a paragraph split by `<br>`s (a print footer's "[Stand: 09.10.2017, 01:40 Uhr]").
+                if found == nil || lines.edit == nil, name == "p", let broken = Self.brokenLines(n) {
+                    // Every line is read ("Created: ...<br>Last modified: ..."): the first publication stays, the first edit is kept.
+                    for line in broken where line.count <= Self.maxHintedDateLine && Self.isLabelledText(line) {
+                        guard let p = DateParser.parseText(line, reference: reference, languageHint: languageHint), plausible(p) else { continue }
+                        let first = found
+                        take(p, line)
+                        if let first { found = first }
+                    }
                 }
                 return false
             }

@@ -126,6 +126,55 @@ import Testing
         #expect(record.modified?.date == "2024-11-12")
     }
 
+    /// Meta names beyond the common ones (Dublin Core's, rNews', news CMSs') and a site's own OpenGraph namespace
+    /// (`photosite:uploaded`) give the publication and the last edit.
+    @Test(arguments: [
+        ("<meta name=\"dc.created\" content=\"2024-03-05\">", "2024-03-05", nil),
+        ("<meta property=\"rnews:datePublished\" content=\"2024-03-05T10:00:00Z\">", "2024-03-05T10:00:00Z", nil),
+        ("<meta name=\"originalPublicationDate\" content=\"2024/03/05\">", "2024-03-05", nil),
+        ("<meta property=\"photosite:uploaded\" content=\"2024-03-05T04:36:36-05:00\">", "2024-03-05T04:36:36-05:00", nil),
+        ("<meta name=\"date\" content=\"2024-03-05\"><meta name=\"REVISION_DATE\" content=\"2024-03-09T09:49:32Z\">", "2024-03-05", "2024-03-09T09:49:32Z"),
+        ("<meta name=\"date\" content=\"2024-03-05\"><meta property=\"og:article:modified_time\" content=\"2024-03-09\">", "2024-03-05", "2024-03-09"),
+        ("<meta name=\"date\" content=\"2024-03-05\"><meta property=\"myapp:modified_time\" content=\"2024-03-09\">", "2024-03-05", "2024-03-09"),
+        ("<meta property=\"og:image:width\" content=\"2024\">", nil, nil),
+    ] as [(String, String?, String?)])
+    func metaNames(_ head: String, _ published: String?, _ modified: String?) throws {
+        let html = "<html><head>\(head)</head><body><article><h1>Post</h1>\(Self.text)</article></body></html>"
+        let record = try Extractor(rules: .empty).extract(ExtractionInput(bytes: Array(html.utf8), url: "https://x.example/photo/26034451/spring",
+                                                                         fetchedAt: Self.fetched)).record
+        #expect(record.published?.date == published)
+        #expect(record.modified?.date == modified)
+    }
+
+    /// A page that says only when it was last revised or reviewed (terms, reference and government pages) gives that
+    /// date as the edit, and as the publication when nothing else dates it; also as one `<br>` line of a paragraph.
+    @Test(arguments: [
+        ("<p>Date of Last Revision: August 9, 2024</p>", "en", "2024-08-09"),
+        ("<p>Page last reviewed: 9 August 2024</p>", "en", "2024-08-09"),
+        ("<p>This page was last edited on 9 August 2024, at 10:17 (UTC).</p>", "en", "2024-08-09"),
+        ("<p>Dernière mise à jour le 9 août 2024</p>", "fr", "2024-08-09"),
+        ("<p>Letzte Änderung: 09.08.2024</p>", "de", "2024-08-09"),
+        ("<p>Quelle: Landeshauptstadt Beispiel - Startseite<br/>Ihr Pfad: beispiel.de<br/>[Stand: 09.08.2024, 01:40 Uhr]</p>", "de", "2024-08-09"),
+        ("<p>Sprechzeiten: Montag bis Freitag<br/>Telefon 0711 123456<br/>Neu ab 09.08.2024</p>", "de", nil),
+    ] as [(String, String, String?)])
+    func revisionStampOfAnUndatedPage(_ line: String, _ lang: String, _ date: String?) throws {
+        let html = "<html lang=\"\(lang)\"><body><h1>Terms</h1><div class=\"text\">\(Self.text)</div><div>\(line)</div></body></html>"
+        let record = try Extractor(rules: .empty).extract(ExtractionInput(bytes: Array(html.utf8), url: "https://x.example/service/terms/",
+                                                                         fetchedAt: Self.fetched)).record
+        #expect(record.modified?.date == date)
+        #expect(record.published?.date == date)
+    }
+
+    /// A paragraph of `<br>` lines that gives the creation and the last edit gives both apart.
+    @Test func createdAndModifiedLinesOfOneParagraph() throws {
+        let html = "<html lang=\"en\"><body><h1>Guide</h1><div class=\"text\">\(Self.text)</div><div><a href=\"/tags/x/\" rel=\"tag\">x</a>"
+            + "<p>Created: 3rd August 2024<br />Last modified: 9th August 2024<br /><a href=\"/guides/patterns/changes/\">2 changes</a></p></div></body></html>"
+        let record = try Extractor(rules: .empty).extract(ExtractionInput(bytes: Array(html.utf8), url: "https://x.example/guides/patterns/",
+                                                                         fetchedAt: Self.fetched)).record
+        #expect(record.published?.date == "2024-08-03")
+        #expect(record.modified?.date == "2024-08-09")
+    }
+
     /// A site rule's day-only date yields to the article's metadata when that gives the same day to the second
     /// (Ghost themes print `<time datetime="2024-06-02">`, its JSON-LD the instant); never to another day, which
     /// would change the day the record shows.

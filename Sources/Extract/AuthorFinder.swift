@@ -283,7 +283,38 @@ enum AuthorFinder {
         if !linked.isEmpty { return linked }
         if let byline, case let names = clean([byline]), !names.isEmpty { return names }
         if let names = markedByline(document, isExcluded: isExcluded) { return names }
+        if let names = noteAuthor(document, isExcluded: isExcluded) { return names }
         return organizations
+    }
+
+    /// Openings of an author's note after the post, which some themes print instead of a byline (Gatsby's starter
+    /// blog: `<p>Written by <strong>Jonas Reed</strong> who lives and works in Kiel…</p>` in the article's footer).
+    static let noteOpenings: Set<String> = ["written by", "posted by", "published by"]
+    /// Elements that set a name apart in running text.
+    static let noteEmphasis: Set<String> = ["strong", "b", "a", "em"]
+    /// Where such a note is not about the post: menus, sidebars, widgets, cards, related posts, comments.
+    static let noteOutside = ["nav", "menu", "sidebar", "widget", "related", "comment", "card"]
+
+    /// The name an author's note sets apart right after its opening: a `<p>` or `<div>` whose first text is one of
+    /// `noteOpenings` and whose next element (`noteEmphasis`) holds a name that looks like one. Read only when no
+    /// other source names anyone.
+    static func noteAuthor(_ document: HTMLDocument, isExcluded: (Node) -> Bool) -> [String]? {
+        guard let root = document.root else { return nil }
+        var found: [String]?
+        root.walk { n in
+            guard found == nil, n.isElement else { return false }
+            let tag = n.name
+            guard tag == "p" || tag == "div", let first = n.firstChild, first.isText,
+                  let emphasis = first.nextSibling, emphasis.isElement, noteEmphasis.contains(emphasis.name),
+                  noteOpenings.contains(TextNormalizer.normalize(first.ownText).lowercased())
+            else { return true }
+            let person = TextNormalizer.normalize(emphasis.textContent)
+            guard looksLikeName(person), !isExcluded(n), !Exclusion.inComments(n),
+                  !TagFinder.inside(n, hints: noteOutside, tags: ["nav", "aside"]) else { return true }
+            found = [person]
+            return false
+        }
+        return found
     }
 
     /// A byline that the content walk never reads because a container it skips holds it (National Geographic's

@@ -54,3 +54,29 @@ import Foundation
     }
     #expect(AuthorFinder.pieces("x\u{0387}y", separatedBy: "·") == "x\u{0387}y".components(separatedBy: "·"))
 }
+
+/// An author's note after the post names the author when nothing else does; notes that name no person, or sit in a
+/// sidebar or a comment, do not.
+@Suite struct AuthorNoteTests {
+    static let lorem = "The water was cold, the boat came up easily, and the fear I had carried for a decade weighed almost nothing. "
+
+    static func page(_ note: String) -> String {
+        "<html><body><main><article><header><h1>Learning to sail</h1><p>June 3, 2023</p></header><section><p>\(lorem)\(lorem)</p>"
+            + "<p>\(lorem)\(lorem)</p></section><footer>\(note)</footer></article></main></body></html>"
+    }
+
+    @Test(arguments: [
+        ("a Gatsby starter bio", #"<div class="bio"><p>Written by <strong>Jonas Reed</strong> who lives and works in Kiel. <a href="https://x.example/">Follow</a></p></div>"#,
+         ["Jonas Reed"]),
+        ("a linked name", #"<p>Posted by <a href="/about/">Mara Lind</a> in Notes</p>"#, ["Mara Lind"]),
+        ("no name after the opening", #"<p>Written by <em>hand</em>, on paper, then typed.</p>"#, []),
+        ("a handle, not a name", #"<p>Posted by <a href="/u/admin">admin</a></p>"#, []),
+        ("a note in a sidebar widget", #"<aside class="widget"><p>Written by <strong>Jonas Reed</strong></p></aside>"#, []),
+        ("the opening inside a sentence", #"<p>The book, written by <strong>Jonas Reed</strong>, is good.</p>"#, []),
+    ] as [(String, String, [String])])
+    func readsNote(_ name: String, _ note: String, _ authors: [String]) throws {
+        let input = ExtractionInput(bytes: Array(Self.page(note).utf8), url: "https://x.example/learning-to-sail/",
+                                    fetchedAt: Date(timeIntervalSince1970: 1_700_000_000))
+        #expect(try Extractor(rules: .empty).record(input).authors == authors, "\(name)")
+    }
+}

@@ -538,7 +538,26 @@ struct DateFinder {
         guard let body = metadata.body else { return nil }
         if let f = scanText(in: body, hinted: true) { return f }
         let region = metadata.articles.first(where: { !isExcluded($0) && !Exclusion.inComments($0) }) ?? body
-        return scanText(in: region, hinted: false)
+        if let f = scanText(in: region, hinted: false) { return f }
+        // The region was the page's first `<article>` (a home page of teasers): the page footer's edit stamp
+        // ("[Stand: 09.10.2017, 01:40 Uhr]", "Page last updated: ...") still dates the page; a footer's other dates do not.
+        if region != body, lines.edit == nil {
+            for footer in footers(in: body) where lines.edit == nil { _ = scanText(in: footer, hinted: false, editsOnly: true) }
+        }
+        return nil
+    }
+
+    /// The outermost `<footer>`s and footer-classed elements of `body` (class or id holding "footer").
+    private func footers(in body: Node) -> [Node] {
+        var out: [Node] = []
+        body.walk { n in
+            guard n.isElement, !excluded.contains(n) else { return false }
+            if n.name == "footer" { out.append(n); return false }
+            let (cls, id) = metadata.elements.classAndID(n)
+            if ByteSearch.contains(cls, "footer") || ByteSearch.contains(id, "footer") { out.append(n); return false }
+            return true
+        }
+        return out
     }
 
     /// Longest text of an unhinted element read as a date line ("Sep 23, 2024 • Subscribe").
@@ -614,7 +633,8 @@ struct DateFinder {
         return nil
     }
 
-    private func scanText(in region: Node, hinted: Bool) -> DateField? {
+    /// With `editsOnly`, only the edits of labelled lines are kept (`lines`), and nothing is returned.
+    private func scanText(in region: Node, hinted: Bool, editsOnly: Bool = false) -> DateField? {
         var found: DateField?
         var seen = 0
         var checked = Set<Node>()
@@ -625,6 +645,10 @@ struct DateFinder {
         func take(_ p: ParsedDate, _ text: String) {
             let (pub, mod) = readLine(text, whole: p)
             if let mod, lines.edit == nil { lines.edit = field(mod, raw: text, source: "text") }
+            if editsOnly {
+                if pub == nil, let mod, lines.editOnly == nil { lines.editOnly = field(mod, raw: text, source: "text") }
+                return
+            }
             if let pub { found = field(pub, raw: text, source: "text") }
             else if let mod, lines.editOnly == nil { lines.editOnly = field(mod, raw: text, source: "text") }
         }
@@ -718,8 +742,17 @@ struct DateFinder {
                     return false
                 }
             }
-            // An "updated" line is never the published date, unless it also says "published".
-            if has(Self.modifiedHints) && !has(["publish"]) { return false }
+            // An "updated" line is never the published date, unless it also says "published"; its date is the last edit
+            // (`<span class="updated">March 5, 2024</span>`).
+            if has(Self.modifiedHints) && !has(["publish"]) {
+                if hinted, lines.edit == nil, n.textByteCount(upTo: limit * 4 + 64) <= limit * 4 + 64 {
+                    let text = TextNormalizer.normalize(n.textContent)
+                    if text.count <= limit, let p = DateParser.parseText(text, reference: reference, languageHint: languageHint), plausible(p) {
+                        lines.edit = field(p, raw: text, source: "text")
+                    }
+                }
+                return false
+            }
             if hinted, has(Self.dateHints) { check(n) }
             return true
         }

@@ -175,6 +175,33 @@ import Testing
         #expect(record.modified?.date == "2024-08-09")
     }
 
+    /// A home page of teaser `<article>`s is dated by its footer's edit stamp; the footer's other dates (a copyright
+    /// year, an event) are not the page's.
+    @Test(arguments: [
+        ("<p>Quelle: Landeshauptstadt Beispiel<br/>Ihr Pfad: beispiel.de<br/>[Stand: 09.08.2024, 01:40 Uhr]</p>", "2024-08-09"),
+        ("<p>Page last updated: 9 August 2024</p><p>© 2024 Example City</p>", "2024-08-09"),
+        ("<p>© 2024 Beispiel GmbH</p><p>Sommerfest am 09.08.2024</p>", nil),
+    ] as [(String, String?)])
+    func footerEditStampOfATeaserPage(_ footer: String, _ date: String?) throws {
+        let card = "<p>A short summary of the story, one line long.</p>"
+        let html = "<html lang=\"de\"><body><h1>Beispiel</h1><article><h2><a href=\"/news/1\">A first story with a long headline</a></h2>\(card)</article>"
+            + "<article><h2><a href=\"/news/2\">A second story with a long headline</a></h2>\(card)</article><div id=\"footer\">\(footer)</div></body></html>"
+        let record = try Extractor(rules: .empty).extract(ExtractionInput(bytes: Array(html.utf8), url: "https://x.example/",
+                                                                         fetchedAt: Self.fetched)).record
+        #expect(record.modified?.date == date)
+        #expect(record.published?.date == date)
+    }
+
+    /// An element whose class says "updated" is not the publication, and its date is the last edit.
+    @Test func updatedClassIsTheEdit() throws {
+        let html = "<html lang=\"en\"><body><article><h1>Post</h1><p class=\"updated-on\">12 November 2024</p><p class=\"date\">8 November 2024</p>"
+            + "\(Self.text)</article></body></html>"
+        let record = try Extractor(rules: .empty).extract(ExtractionInput(bytes: Array(html.utf8), url: "https://x.example/blog/post",
+                                                                         fetchedAt: Self.fetched)).record
+        #expect(record.published?.date == "2024-11-08")
+        #expect(record.modified?.date == "2024-11-12")
+    }
+
     /// A site rule's day-only date yields to the article's metadata when that gives the same day to the second
     /// (Ghost themes print `<time datetime="2024-06-02">`, its JSON-LD the instant); never to another day, which
     /// would change the day the record shows.

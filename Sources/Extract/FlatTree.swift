@@ -91,7 +91,8 @@ final class FlatTree {
             }
             let i = nodes.count
             nodes.append(n); parent.append(pIdx); tag.append(t); cls.append(c)
-            weight.append(options.weightClasses ? classHints.weight : 0)
+            // `<body>`'s classes name the page's template (Bear's `post`, WordPress' `single-post`), not a block of it.
+            weight.append(options.weightClasses && t != .body ? classHints.weight : 0)
             textLen.append(0); linkLen.append(0); commas.append(0); inlineLen.append(0)
             pCount.append(t == .p ? 1 : 0); imgCount.append(t == .img ? 1 : 0); liCount.append(t == .li ? 1 : 0)
             inputCount.append(t == .input ? 1 : 0)

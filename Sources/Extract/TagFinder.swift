@@ -36,7 +36,7 @@ enum TagFinder {
         n.walk { d in
             guard d.isElement, !other else { return false }
             guard d.name == "a" else { return true }
-            if let href = d.attribute("href"), ByteSearch.containsAny(href.lowercased(), taxonomyURLParts) {
+            if let href = d.attribute("href"), ByteSearch.containsAny(href.lowercased(), taxonomyURLParts) || isHashtag(d) {
                 links += 1
                 linkBytes += TextNormalizer.normalize(d.textContent).utf8.count
             } else {
@@ -85,7 +85,7 @@ enum TagFinder {
             }
             let lowerHref = href.lowercased()
             let tagURL = ByteSearch.containsAny(lowerHref, tagURLParts)
-            if tagURL && inside(n, hints: tagListHints) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s)
+            if (tagURL || isHashtag(n)) && inside(n, hints: tagListHints) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s)
                 && !isExcluded(n) {
                 hinted.append(n.textContent)
             } else if tagURL && namesTag(n) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s)
@@ -104,6 +104,27 @@ enum TagFinder {
         if !own.isEmpty { return own }
         return dedupe(labelled)
     }
+
+    /// Longest hashtag link text, in characters.
+    static let maxHashtag = 50
+
+    /// Whether a link reads as one hashtag ("#cooking"): blogs that link each tag to a search (Bear's
+    /// `/blog/?q=cooking`) or a feed rather than a tag page write it so. The first text byte is checked before
+    /// any text is built (every link of a page is asked).
+    static func isHashtag(_ a: Node) -> Bool {
+        guard let first = a.firstChild, first.isText, first.withOwnText({ s in
+            var i = 0
+            while i < s.count, s[i] == 0x20 || s[i] == 0x09 || s[i] == 0x0A || s[i] == 0x0D { i += 1 }
+            return i < s.count && s[i] == UInt8(ascii: "#")
+        }) else { return false }
+        let t = TextNormalizer.normalize(a.textContent)
+        guard t.count >= 2, t.count <= maxHashtag else { return false }
+        let name = t.dropFirst()
+        return name.first.map { $0.isLetter || $0.isNumber } == true && name.split(separator: " ").count <= maxHashtagWords
+            && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == " " }
+    }
+    /// Most words after the "#": themes print a tag's display name ("#Diät Tipps").
+    static let maxHashtagWords = 3
 
     /// Whether the link's own class names it a tag (`<a class="post-tag">`: eleventy-base-blog).
     static func namesTag(_ a: Node) -> Bool {

@@ -528,6 +528,21 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(text.contains("One foot at a time."))
     }
 
+    /// `<body class="post">` (Bear Blog) names the page's template: its class weight made `<body>` outscore the `<main>`
+    /// that holds the story, and the site's name in the header became the body's first line.
+    @Test func bodyClassIsNoContentHint() throws {
+        let html = """
+        <html><body class="post"><header><a class="title" href="/"><h2>Ana's notes</h2></a>
+        <nav><p><a href="/">Home</a> <a href="/blog/">Blog</a></p></nav></header>
+        <main><h1>Hot sauce</h1><p>\(Self.plain)\(Self.plain)</p><p>\(Self.plain)\(Self.plain)</p>
+        <p class="tags"><a href="/blog/?q=cooking">#cooking</a> <a href="/blog/?q=fermentation">#fermentation</a></p></main>
+        <footer><span>Powered by <a href="https://blog.example/">Blogware</a></span></footer></body></html>
+        """
+        let record = try extract(html, url: "https://x.example/hot-sauce/").record
+        #expect(record.body.text.hasPrefix("The bed came next"))
+        #expect(record.tags == ["cooking", "fermentation"])
+    }
+
     /// (name, markup inside the content, text kept, text dropped)
     static let leftOutCases = [
         ("heading permalink", ##"<h2>Method<a class="headerlink" href="#method">¶</a></h2>"##, "Method", "¶"),
@@ -540,6 +555,8 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         ("labelled category line", #"<p>Posted in <a href="/category/news/">Newsroom</a>, <a href="/category/politics/">Politics</a></p>"#,
          "", "Newsroom"),
         ("category kicker header", #"<header class="article-category"><a href="/categories/homelab/">Homelab</a></header>"#, "", "Homelab"),
+        ("hashtag line", #"<p class="tags"><a href="/blog/?q=cooking">#cooking</a> <a href="/blog/?q=fermentation">#fermentation</a></p>"#,
+         "", "#cooking"),
     ]
 
     /// Tag links inside prose, or beside a link to a post, are text: only a block of nothing but taxonomy links is the
@@ -548,6 +565,7 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         ("a sentence naming a tag page", ##"<p>More on this under <a href="/tags/river/">the river tag</a>, with maps and tide tables from the harbour office.</p>"##,
          "the river tag"),
         ("a tag link beside a post link", ##"<p><a href="/2024/01/ferry/">Ferry timetables</a> <a href="/tags/river/">Riverside</a></p>"##, "Riverside"),
+        ("a hashtag inside a sentence", ##"<p>We talked about <a href="/blog/?q=salt">#salt</a> all evening, and about the jars on the shelf.</p>"##, "#salt"),
     ])
     func tagLinksInTextStay(_ name: String, _ markup: String, _ kept: String) throws {
         let rules = try Rules.parse(Array(#"{"version":1,"sites":[{"name":"t","match":{"hosts":["x.example"]},"body":"article"}]}"#.utf8),

@@ -33,6 +33,8 @@ struct DateFinder {
         /// The first date of a line that gives only the edit ("Last updated: ..."): the publication when no line and
         /// no URL gives one.
         var editOnly: DateField?
+        /// Whether the page's footers were read for an edit stamp (`footerEdit`).
+        var footersRead = false
     }
 
     static func isCambrian(_ o: [String: Any]) -> Bool {
@@ -185,7 +187,7 @@ struct DateFinder {
             return field(p, raw: raw, source: "json-ld")
         }
         if let f = microdata(["datemodified", "dateupdate"]) { return f }
-        return timeElement(modified: true) ?? lines.edit
+        return timeElement(modified: true) ?? lines.edit ?? footerEdit()
     }
 
     private func microdata(_ props: Set<String>) -> DateField? {
@@ -379,6 +381,23 @@ struct DateFinder {
         return AuthorFinder.foreignByline(t, prefixes: bylineLabels) != nil
     }
 
+    /// Elements read for an edit line after the publication's (the rest of a header block, the first paragraphs).
+    static let editLookahead = 40
+
+    /// Edit labels, for `opensWithEditLabel`.
+    static let editLabels = lineLabels.filter { !$0.published }.map(\.label)
+
+    /// Whether the short text of `n` (at most `maxHintedDateLine` characters) opens with an edit label ("Last updated
+    /// on ...", "Zuletzt aktualisiert: ...").
+    static func opensWithEditLabel(_ n: Node) -> Bool {
+        let bound = maxHintedDateLine * 4 + 64
+        guard n.textByteCount(upTo: bound) <= bound else { return false }
+        let t = TextNormalizer.normalize(n.textContent)
+        guard let b = t.utf8.first, b >= 0x80 || labelStarts[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] else { return false }
+        let lower = t.lowercased()
+        return editLabels.contains { lower.hasPrefix($0) }
+    }
+
     /// Longest paragraph (UTF-8 bytes) read line by line at its `<br>`s: an address block or a page footer, not a poem.
     static let maxBrokenParagraph = 1_024
 
@@ -433,7 +452,7 @@ struct DateFinder {
          "veröffentlicht", "erschienen", "erstellt am", "publicado", "publicada", "pubblicato", "gepubliceerd",
          "publicerad", "publiceret", "publisert", "julkaistu", "opublikowano", "publikacja", "publikováno",
          "опубликовано", "yayınlanma", "yayın tarihi", "publicat", "发布时间", "發佈時間", "발행", "입력"].map { ($0, true) }
-        + ["last updated", "updated", "last modified", "modified", "last edited", "aktualisiert", "stand:",
+        + ["last updated", "updated", "last modified", "modified", "last edited", "edited", "aktualisiert", "stand:",
            "geändert", "mis à jour", "modifié le", "actualizado", "actualización", "aggiornato", "aggiornamento",
            "atualizado", "atualização", "bijgewerkt", "uppdaterad", "opdateret", "oppdatert", "päivitetty",
            "aktualizacja", "zaktualizowano", "aktualizováno", "обновлено", "обновление", "güncelleme", "güncellendi",
@@ -541,10 +560,17 @@ struct DateFinder {
         if let f = scanText(in: region, hinted: false) { return f }
         // The region was the page's first `<article>` (a home page of teasers): the page footer's edit stamp
         // ("[Stand: 09.10.2017, 01:40 Uhr]", "Page last updated: ...") still dates the page; a footer's other dates do not.
-        if region != body, lines.edit == nil {
-            for footer in footers(in: body) where lines.edit == nil { _ = scanText(in: footer, hinted: false, editsOnly: true) }
-        }
+        if region != body { _ = footerEdit() }
         return nil
+    }
+
+    /// The first labelled edit stamp in the page's footers (`footers(in:)`), read once per page: a page footer's
+    /// "Page last updated: ...", a post footer's "Last modified: ...".
+    private func footerEdit() -> DateField? {
+        guard !lines.footersRead, lines.edit == nil, let body = metadata.body else { return lines.edit }
+        lines.footersRead = true
+        for footer in footers(in: body) where lines.edit == nil { _ = scanText(in: footer, hinted: false, editsOnly: true) }
+        return lines.edit
     }
 
     /// The outermost `<footer>`s and footer-classed elements of `body` (class or id holding "footer").
@@ -552,9 +578,15 @@ struct DateFinder {
         var out: [Node] = []
         body.walk { n in
             guard n.isElement, !excluded.contains(n) else { return false }
-            if n.name == "footer" { out.append(n); return false }
+            if n.name == "footer" {
+                if !Exclusion.inComments(n) { out.append(n) }
+                return false
+            }
             let (cls, id) = metadata.elements.classAndID(n)
-            if ByteSearch.contains(cls, "footer") || ByteSearch.contains(id, "footer") { out.append(n); return false }
+            if ByteSearch.contains(cls, "footer") || ByteSearch.contains(id, "footer") {
+                if !Exclusion.inComments(n) { out.append(n) }
+                return false
+            }
             return true
         }
         return out
@@ -634,8 +666,12 @@ struct DateFinder {
     }
 
     /// With `editsOnly`, only the edits of labelled lines are kept (`lines`), and nothing is returned.
-    private func scanText(in region: Node, hinted: Bool, editsOnly: Bool = false) -> DateField? {
+    private func scanText(in region: Node, hinted: Bool, editsOnly editsOnlyScan: Bool = false) -> DateField? {
         var found: DateField?
+        // Once the publication is found, the next `editLookahead` elements are still read for an edit line
+        // ("March 5, 2021</p><p>Last updated on March 6, 2021"): only labelled edits are kept then.
+        var tail = 0
+        var editsOnly: Bool { editsOnlyScan || found != nil }
         var seen = 0
         var checked = Set<Node>()
         // Elements with a "comment" or "sidebar" class that were walked into: they hold the post.
@@ -649,7 +685,7 @@ struct DateFinder {
                 if pub == nil, let mod, lines.editOnly == nil { lines.editOnly = field(mod, raw: text, source: "text") }
                 return
             }
-            if let pub { found = field(pub, raw: text, source: "text") }
+            if let pub { found = field(pub, raw: text, source: "text"); tail = Self.editLookahead }
             else if let mod, lines.editOnly == nil { lines.editOnly = field(mod, raw: text, source: "text") }
         }
         func check(_ n: Node, maxWords: Int = Int.max, lineLimit: Int? = nil) {
@@ -657,8 +693,9 @@ struct DateFinder {
             guard checked.insert(n).inserted else { return }
             // hAtom's `<abbr class="published" title="2021-01-15T16:45:00-05:00">` (Pelican's notmyidea): the
             // attribute has the time that the text gives only to the day; it may sit inside the hinted line.
-            if hinted, n.textByteCount(upTo: limit * 4 + 64) <= limit * 4 + 64, let f = machineAttribute(in: n) {
+            if hinted, !editsOnly, n.textByteCount(upTo: limit * 4 + 64) <= limit * 4 + 64, let f = machineAttribute(in: n) {
                 found = f
+                tail = Self.editLookahead
                 return
             }
             // Cheap byte bound before normalizing: four bytes per character at most (counted before copying the text).
@@ -670,7 +707,7 @@ struct DateFinder {
             guard !text.isEmpty else { return }
             // Too long for a date line: a post footer's sentence may still say when the post was written.
             guard raw.utf8.count <= bound, text.count <= limit else {
-                if let f = postedSentence(text) { found = f }
+                if !editsOnly, let f = postedSentence(text) { found = f; tail = Self.editLookahead }
                 return
             }
             if maxWords < Int.max, DateParser.tokenize(text).lazy.filter({ $0.word != nil }).count > maxWords { return }
@@ -682,7 +719,12 @@ struct DateFinder {
             }
         }
         region.walk { n in
-            if found != nil { return false }
+            if found != nil {
+                guard tail > 0, lines.edit == nil, n.isElement, !excluded.contains(n) else { return false }
+                tail -= 1
+                // A short element opening with an edit label, or one whose class says "updated" (below).
+                if Self.opensWithEditLabel(n) { check(n, lineLimit: Self.maxHintedDateLine); return false }
+            }
             if n.isText {
                 // Unhinted: the element that directly holds a piece of text, and its parent (a date split in spans).
                 if !hinted, let p = n.parent, n.withOwnText(HTMLEscape.hasVisible) {
@@ -747,7 +789,9 @@ struct DateFinder {
             if has(Self.modifiedHints) && !has(["publish"]) {
                 if hinted, lines.edit == nil, n.textByteCount(upTo: limit * 4 + 64) <= limit * 4 + 64 {
                     let text = TextNormalizer.normalize(n.textContent)
-                    if text.count <= limit, let p = DateParser.parseText(text, reference: reference, languageHint: languageHint), plausible(p) {
+                    if let f = machineAttribute(in: n) {
+                        lines.edit = f
+                    } else if text.count <= limit, let p = DateParser.parseText(text, reference: reference, languageHint: languageHint), plausible(p) {
                         lines.edit = field(p, raw: text, source: "text")
                     }
                 }

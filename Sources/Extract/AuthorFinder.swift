@@ -389,10 +389,22 @@ enum AuthorFinder {
     /// Separators between the parts of a meta line ("By Jane Doe · March 3, 2024 · 5 min read").
     static let segmentSeparators: [String] = [" | ", " • ", " · ", " — ", " – ", " - ", "|", "•", "·", "\n"]
 
+    /// Whether a part of a meta line opens with one of `leadingPrefixes` ("by Jane Doe", "Written by Jane Doe").
+    static func opensWithByline(_ segment: String) -> Bool {
+        let lower = segment.trimmedWhitespace.lowercased()
+        return leadingPrefixes.contains { lower.hasPrefix($0 + " ") || ($0.hasSuffix(":") && lower.hasPrefix($0)) }
+    }
+
     static func split(_ s: String) -> [String] {
         var segments = [s]
         for sep in segmentSeparators {
             segments = segments.flatMap { pieces($0, separatedBy: sep) }
+        }
+        // "By Jane Doe | Senior Reporter", "By Jane Doe · Berlin": when one part of a meta line opens with a byline
+        // label, that part names the authors and the others are their role, place, date or section.
+        if segments.count > 1 {
+            let labelled = segments.filter { opensWithByline($0) }
+            if !labelled.isEmpty { segments = labelled }
         }
         var parts: [String] = []
         for var seg in segments {

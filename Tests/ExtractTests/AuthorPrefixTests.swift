@@ -80,3 +80,16 @@ import Foundation
         #expect(try Extractor(rules: .empty).record(input).authors == authors, "\(name)")
     }
 }
+
+/// A meta line split into names: the part that opens with a byline label names the authors.
+@Test(arguments: [
+    ("a role after the name", "By Jane Doe | Senior Reporter", ["Jane Doe"]),
+    ("a place after the name", "By Jane Doe · Berlin", ["Jane Doe"]),
+    ("date, byline and section", "May 3 · by Jane Doe · in Essays", ["Jane Doe"]),
+    ("two names joined by and, then a place", "By Jane Doe and John Smith | Berlin", ["Jane Doe", "John Smith"]),
+    ("no label: every part is a name", "Jane Doe | John Smith", ["Jane Doe", "John Smith"]),
+    ("a date after a comma", "By Jane Doe, 3 March 2021", ["Jane Doe"]),
+] as [(String, String, [String])])
+func splitsMetaLine(_ name: String, _ line: String, _ names: [String]) {
+    #expect(AuthorFinder.split(line) == names, "\(name)")
+}

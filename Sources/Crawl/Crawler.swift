@@ -251,6 +251,10 @@ public final class Crawler {
         case page(ExtractedPage)
         /// A page the site's crawl rule makes a listing by its URL: read for its links alone.
         case listing(PageLinks)
+        /// A page the extractor classified a listing by its content, read for its links alone; the input, for
+        /// when the crawl rule in force once it is handled says post by its URL (a rule the seed set while the
+        /// page was in flight), which outranks the content (`classify`).
+        case contentListing(PageLinks, ExtractionInput)
         case pageError(String)
         case sitemap(Discovery.Sitemap)
         case feed([String])
@@ -451,6 +455,7 @@ public final class Crawler {
                     switch try extractor.extractUnlessListing(input) {
                     case .page(let page): return .page(page)
                     case .listing(let links): return .listing(links)
+                    case .contentListing(let links): return .contentListing(links, input)
                     }
                 }
             } catch {
@@ -636,6 +641,12 @@ public final class Crawler {
             (extracted, found, feedLinks, pageURL) = (p, Discovery.links(of: p), p.feedLinks, p.record.url)
         case .listing(let l):
             (extracted, found, feedLinks, pageURL) = (nil, Discovery.links(ofListing: l), l.feedLinks, l.url)
+        case .contentListing(let l, let input):
+            if Self.kindByRule(r.finalURL, rule: frontier.crawlRule) == .post, let p = try? extractor.extract(input) {
+                (extracted, found, feedLinks, pageURL) = (p, Discovery.links(of: p), p.feedLinks, p.record.url)
+            } else {
+                (extracted, found, feedLinks, pageURL) = (nil, Discovery.links(ofListing: l), l.feedLinks, l.url)
+            }
         default:
             let why: String
             if case .pageError(let e) = f.parsed { why = e } else { why = "empty answer" }

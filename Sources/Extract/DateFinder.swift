@@ -109,15 +109,9 @@ struct DateFinder {
         return nil
     }
 
-    /// The publication and the last edit, each from the site rule's selector first. One call, in this order: the
-    /// edit that a visible date line gives is kept by the publication's scan of the text (`lines`).
-    func dates(published publishedRule: RuleSelector?, modified modifiedRule: RuleSelector?)
-        -> (published: DateField?, modified: DateField?) {
-        let p = published(rule: publishedRule)
-        return (p, modified(rule: modifiedRule))
-    }
-
-    private func published(rule: RuleSelector?) -> DateField? {
+    /// The publication, from the site rule's selector first (what the page classifier reads). Call it before
+    /// `modified(rule:)`: the edit that a visible date line gives is kept by the publication's scan of the text (`lines`).
+    func published(rule: RuleSelector?) -> DateField? {
         if let f = fromRule(rule) { return Self.toldMoreExactly(f, by: self.publishedInMetadata()) }
         if let f = publishedInMetadata() { return f }
         if let o = pageObject, let raw = JSONLD.string(o["datePublished"]), let p = parseAny(raw) {
@@ -176,8 +170,8 @@ struct DateFinder {
         return exact
     }
 
-    /// Reads `lines`, which only `published(rule:)` fills: call `dates(published:modified:)`.
-    private func modified(rule: RuleSelector?) -> DateField? {
+    /// The last edit, from the site rule's selector first. Reads `lines`, which only `published(rule:)` fills: call that first.
+    func modified(rule: RuleSelector?) -> DateField? {
         if let f = fromRule(rule) { return Self.toldMoreExactly(f, by: self.modifiedInMetadata()) }
         if let f = modifiedInMetadata() { return f }
         if let o = pageObject, let raw = JSONLD.string(o["dateModified"]), let p = parseAny(raw) {

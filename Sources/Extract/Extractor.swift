@@ -14,14 +14,16 @@ public struct Extractor: Sendable {
     /// - Throws: `ExtractError` when the input is not HTML at all (empty, binary, PDF).
     public func extract(_ input: ExtractionInput) throws(ExtractError) -> ExtractedPage {
         let run = try extraction(input)
-        return run.discovery(run.record(site: run.site()))
+        let found = run.record(site: run.site())
+        return run.discovery(found, kind: run.kind(found.reading))
     }
 
-    /// As `extract(_:)`, except for a page its URL alone makes a listing: the site rule's listing patterns
-    /// (when its post patterns do not match), or a calendar archive path such as `/2024/05/`, which is what
-    /// `extract` classifies before reading any markup, and a static page (the site rule's `static_page`
-    /// markup, when no URL pattern says otherwise). Such a page gives only its links (`listingLinks`), and
-    /// none of its record is worked out; any other page gives what `extract` gives.
+    /// As `extract(_:)`, except for a page `extract` classifies as a listing: it gives only its links (what
+    /// `listingLinks` gives), and none of its record is worked out. A page its URL alone makes a listing (the
+    /// site rule's listing patterns when its post patterns do not match, or a calendar archive path such as
+    /// `/2024/05/`) or a static page (the site rule's `static_page` markup, when no URL pattern says otherwise)
+    /// is known before any content is looked for; any other one after what the classifier reads (title, content,
+    /// word count, publication date), before the rest of the record. A post gives what `extract` gives.
     /// - Throws: `ExtractError` when the input is not HTML at all (empty, binary, PDF).
     public func extractUnlessListing(_ input: ExtractionInput) throws(ExtractError) -> PageReading {
         let run = try extraction(input)
@@ -32,7 +34,10 @@ public struct Extractor: Sendable {
         // Asked once here; the classifier is told the answer rather than querying the page again.
         let staticPage = byURL == nil && site?.crawl?.marksStaticPage(run.doc) == true
         if staticPage { return .listing(run.links()) }
-        return .page(run.discovery(run.record(site: site), staticPage: false))
+        let reading = run.read(site: site)
+        let kind = run.kind(reading, staticPage: false)
+        if kind == .listing { return .contentListing(run.links(reading)) }
+        return .page(run.discovery(run.finish(reading), kind: kind))
     }
 
     /// Extracts only the page record (what `lookback extract` prints): the same record as `extract(_:).record`,

@@ -7,22 +7,36 @@ struct PageExtraction {
     let input: ExtractionInput
     let rules: Rules
 
-    /// The record, and what `discovery` reads besides it.
-    struct Found {
-        var record: PageRecord
+    /// What the page classifier reads of a page (`kind`), and what its record is finished from (`finish`):
+    /// a listing needs nothing after `published`.
+    struct Reading {
         var metadata: PageMetadata
         var pageURL: String
         var base: String
         var site: SiteRule?
         var objects: [[String: Any]]
         var article: [String: Any]?
-        var hasTitle: Bool
-        var published: DateField?
-        var wordCount: Int
+        var canonical: String
+        var siteName: String?
+        var title: String?
+        var related: [RelatedLink]
         var preExcluded: Set<Node>
         /// The chosen content and what inside it is not content (for the link-list shape of listings).
         var contentRoots: [Node]
         var contentExcluded: Set<Node>
+        var byline: String?
+        var rendered: BodyRenderer.Output
+        var wordCount: Int
+        var language: String?
+        var dateFinder: DateFinder
+        var published: DateField?
+        var hasTitle: Bool { title != nil }
+    }
+
+    /// The record, and what `discovery` reads besides it.
+    struct Found {
+        var reading: Reading
+        var record: PageRecord
     }
 
     /// The page's URL, normalized: the record's `url`.
@@ -32,7 +46,11 @@ struct PageExtraction {
     func site() -> SiteRule? { rules.site(for: pageURL, document: doc) }
 
     /// - Parameter site: `site()`.
-    func record(site: SiteRule?) -> Found {
+    func record(site: SiteRule?) -> Found { finish(read(site: site)) }
+
+    /// Everything up to the publication date: what `kind` needs.
+    /// - Parameter site: `site()`.
+    func read(site: SiteRule?) -> Reading {
         let pageURL = self.pageURL
         let m = PageMetadata.collect(doc)
         let base = m.baseHref.flatMap { URLNormalizer.normalize($0, base: pageURL) } ?? pageURL
@@ -121,69 +139,90 @@ struct PageExtraction {
         let rendered = BodyRenderer(excluded: excluded, baseURL: base).render(roots)
         let wordCount = TextNormalizer.wordCount(rendered.text)
 
-        let isExcluded: (Node) -> Bool = { n in Exclusion.isInside(n, preExcluded) }
         let lang = findLanguage(m, article: article)
         let dateFinder = DateFinder(metadata: m, article: article, document: doc, excluded: preExcluded, contentRoots: roots,
                                url: pageURL, reference: input.serverDate ?? input.fetchedAt, fetchedAt: input.fetchedAt,
                                languageHint: lang,
                                pageObject: objects.first { JSONLD.types($0).contains { DateFinder.pageTypes.contains(JSONLD.stripSchema($0)) } },
                                cambrianObject: objects.first(where: DateFinder.isCambrian), selfURLs: selfURLs, baseURL: base)
-        let (published, modified) = dateFinder.dates(published: site?.published, modified: site?.modified)
+        let published = dateFinder.published(rule: site?.published)
+        return Reading(metadata: m, pageURL: pageURL, base: base, site: site, objects: objects, article: article,
+                       canonical: canonical, siteName: siteName, title: title, related: related.cards,
+                       preExcluded: preExcluded, contentRoots: roots, contentExcluded: excluded, byline: byline,
+                       rendered: rendered, wordCount: wordCount, language: lang, dateFinder: dateFinder,
+                       published: published)
+    }
+
+    /// The record of a page `read` has read: what only a post needs.
+    func finish(_ r: Reading) -> Found {
+        let m = r.metadata, site = r.site, preExcluded = r.preExcluded
+        let modified = r.dateFinder.modified(rule: site?.modified)
+        let isExcluded: (Node) -> Bool = { n in Exclusion.isInside(n, preExcluded) }
         let authors = AuthorFinder.withoutSiteName(
-            AuthorFinder.find(rule: site?.authors, document: doc, metadata: m, article: article,
-                              graph: objects, byline: byline, isExcluded: isExcluded),
-            siteName: siteName)
-        let tags = TagFinder.find(rule: site?.tags, document: doc, metadata: m, article: article, isExcluded: isExcluded)
+            AuthorFinder.find(rule: site?.authors, document: doc, metadata: m, article: r.article,
+                              graph: r.objects, byline: r.byline, isExcluded: isExcluded),
+            siteName: r.siteName)
+        let tags = TagFinder.find(rule: site?.tags, document: doc, metadata: m, article: r.article, isExcluded: isExcluded)
 
         let description = (m.first("description", "og:description", "twitter:description", "dc.description")
-                           ?? article.flatMap { JSONLD.string($0["description"]) })
+                           ?? r.article.flatMap { JSONLD.string($0["description"]) })
             .map(TextNormalizer.normalize).flatMap { $0.isEmpty ? nil : $0 }
 
         var record = PageRecord(
-            url: pageURL, canonicalURL: canonical, fetchedAt: ISOTime.utc(input.fetchedAt), status: input.status,
-            title: title, authors: authors, published: published, modified: modified,
-            body: Body(text: rendered.text, html: rendered.html, wordCount: wordCount),
-            related: related.cards, tags: tags, language: lang, siteName: siteName, description: description)
+            url: r.pageURL, canonicalURL: r.canonical, fetchedAt: ISOTime.utc(input.fetchedAt), status: input.status,
+            title: r.title, authors: authors, published: r.published, modified: modified,
+            body: Body(text: r.rendered.text, html: r.rendered.html, wordCount: r.wordCount),
+            related: r.related, tags: tags, language: r.language, siteName: r.siteName, description: description)
         record.updateContentHash()
-        return Found(record: record, metadata: m, pageURL: pageURL, base: base, site: site, objects: objects,
-                     article: article, hasTitle: title != nil, published: published, wordCount: wordCount,
-                     preExcluded: preExcluded, contentRoots: roots, contentExcluded: excluded)
+        return Found(reading: r, record: record)
     }
 
-    /// The page's links alone: the metadata walk `record()` starts with, and the link lists `discovery` makes.
+    /// The page's links alone: the metadata walk `read()` starts with, and the link lists `discovery` makes.
     func links() -> PageLinks {
         let pageURL = self.pageURL
         let m = PageMetadata.collect(doc)
         let base = m.baseHref.flatMap { URLNormalizer.normalize($0, base: pageURL) } ?? pageURL
+        return links(metadata: m, pageURL: pageURL, base: base)
+    }
+
+    /// The link lists of a page `read` has read (the same as `links()`, without walking the page again).
+    func links(_ r: Reading) -> PageLinks { links(metadata: r.metadata, pageURL: r.pageURL, base: r.base) }
+
+    private func links(metadata m: PageMetadata, pageURL: String, base: String) -> PageLinks {
         let finder = LinkFinder(metadata: m, baseURL: base)
         return PageLinks(url: pageURL, links: finder.links(), feedLinks: finder.feeds(), nextPageLinks: finder.nextPages())
     }
 
-    /// The record plus the crawler's discovery data: links, feeds, next pages, identifiers, page kind.
+    /// The page's kind (`PageClassifier.classify`).
     /// `staticPage`: whether the site rule's `static_page` markup is on the page, when the caller already asked.
-    func discovery(_ f: Found, staticPage known: Bool? = nil) -> ExtractedPage {
-        let m = f.metadata
-        let links = LinkFinder(metadata: m, baseURL: f.base)
+    func kind(_ r: Reading, staticPage known: Bool? = nil) -> PageKind {
+        let m = r.metadata
         let cards = m.articles.filter {
-            !Exclusion.isInside($0, f.preExcluded) && !nested($0, in: m.articles) && !Exclusion.inComments($0)
+            !Exclusion.isInside($0, r.preExcluded) && !nested($0, in: m.articles) && !Exclusion.inComments($0)
         }
-        let articleCount = holdsTheStory(cards, f) ? 1 : cards.count
-        let kind = PageClassifier.classify(
-            url: f.pageURL, path: URLPath.pathAndQuery(f.pageURL), crawl: f.site?.crawl,
-            staticPage: known ?? f.site?.crawl?.marksStaticPage(doc) ?? false, metadata: m,
-            jsonObjects: f.objects, hasArticleObject: f.article != nil, articleCount: articleCount,
-            hasTitle: f.hasTitle, published: f.published, wordCount: f.wordCount,
-            links: PageClassifier.linkShape(roots: f.contentRoots, excluded: f.contentExcluded,
-                                           siteHost: RulesHost.host(of: f.pageURL)))
+        let articleCount = holdsTheStory(cards, r) ? 1 : cards.count
+        return PageClassifier.classify(
+            url: r.pageURL, path: URLPath.pathAndQuery(r.pageURL), crawl: r.site?.crawl,
+            staticPage: known ?? r.site?.crawl?.marksStaticPage(doc) ?? false, metadata: m,
+            jsonObjects: r.objects, hasArticleObject: r.article != nil, articleCount: articleCount,
+            hasTitle: r.hasTitle, published: r.published, wordCount: r.wordCount,
+            links: PageClassifier.linkShape(roots: r.contentRoots, excluded: r.contentExcluded,
+                                           siteHost: RulesHost.host(of: r.pageURL)))
+    }
+
+    /// The record plus the crawler's discovery data: links, feeds, next pages, identifiers; `kind` is `kind(f.reading)`.
+    func discovery(_ f: Found, kind: PageKind) -> ExtractedPage {
+        let r = f.reading
+        let links = LinkFinder(metadata: r.metadata, baseURL: r.base)
         return ExtractedPage(record: f.record, kind: kind, links: links.links(), feedLinks: links.feeds(),
                              nextPageLinks: links.nextPages(),
-                             identifiers: links.identifiers(canonical: m.canonical.flatMap { URLNormalizer.normalize($0, base: f.base) },
-                                                            article: f.article))
+                             identifiers: links.identifiers(canonical: r.metadata.canonical.flatMap { URLNormalizer.normalize($0, base: r.base) },
+                                                            article: r.article))
     }
 
     /// Whether one `<article>` holds the extracted content and outweighs every other one: a post whose
     /// page ends with "more stories" teasers marked up as articles, not a list of posts.
-    private func holdsTheStory(_ cards: [Node], _ f: Found) -> Bool {
+    private func holdsTheStory(_ cards: [Node], _ f: Reading) -> Bool {
         guard cards.count >= PageClassifier.listingArticleCount, f.wordCount >= PageClassifier.storyMinWords,
               let story = cards.first(where: { card in f.contentRoots.contains { isWithin($0, card) } }) else {
             return false

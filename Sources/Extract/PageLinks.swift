@@ -18,5 +18,8 @@ public struct PageLinks: Sendable, Equatable {
 /// A page extracted whole, or a listing read for its links alone (`Extractor.extractUnlessListing`).
 public enum PageReading: Sendable {
     case page(ExtractedPage)
+    /// A listing by its URL or the site rule's `static_page` markup, known before its content was looked for.
     case listing(PageLinks)
+    /// A listing by what the classifier read of its content (`ExtractedPage.kind` would be `.listing`).
+    case contentListing(PageLinks)
 }

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import Extract
 
-/// `Extractor.extractUnlessListing` and `listingLinks`: a page its URL alone makes a listing gives the links
-/// `extract` finds on it, and every other page gives what `extract` gives.
+/// `Extractor.extractUnlessListing` and `listingLinks`: a page `extract` classifies as a listing gives the links
+/// `extract` finds on it (by its URL or static-page markup, or by its content), and every post gives what `extract` gives.
 @Suite struct ListingLinks {
     private static let fetched = Date(timeIntervalSince1970: 1_732_536_000)
 
@@ -11,7 +11,8 @@ import Testing
         ExtractionInput(bytes: bytes, url: url, fetchedAt: fetched, contentType: contentType)
     }
 
-    /// Checks `extractUnlessListing` against `extract` on one input; returns whether it read a listing's links.
+    /// Checks `extractUnlessListing` against `extract` on one input; returns whether it read a listing's links
+    /// before looking at the content (by its URL or static-page markup).
     @discardableResult
     private static func agrees(_ input: ExtractionInput, rules: Rules, _ name: String) throws -> Bool {
         let extractor = Extractor(rules: rules)
@@ -24,7 +25,12 @@ import Testing
             #expect(whole.kind == .listing, "\(name): read for its links, but extract calls it a post")
             #expect(l == links, "\(name)")
             return true
+        case .contentListing(let l):
+            #expect(whole.kind == .listing, "\(name): read for its links, but extract calls it a post")
+            #expect(l == links, "\(name)")
+            return false
         case .page(let p):
+            #expect(whole.kind == .post, "\(name): extract calls it a listing, but it was extracted whole")
             #expect(try p.record.jsonData(pretty: false) == whole.record.jsonData(pretty: false), "\(name)")
             #expect(p.kind == whole.kind && p.links == whole.links && p.identifiers == whole.identifiers, "\(name)")
             return false
@@ -65,8 +71,12 @@ import Testing
         #expect(try Self.agrees(Self.input(bytes, url: "https://blog.example/topics/rivers/"), rules: rules, "rule listing"))
         // A day page the rule names a post (blosxom's permalinks) is a calendar path, but extracted whole.
         #expect(try !Self.agrees(Self.input(bytes, url: "https://blog.example/2024/11/20/"), rules: rules, "rule post"))
-        // Neither the rule nor the path says: the markup decides, so the page is extracted whole.
-        #expect(try !Self.agrees(Self.input(bytes, url: "https://other.example/archive-of-things/"), rules: rules, "no rule"))
+        // Neither the rule nor the path says: the content decides (a listing: read for its links, no record made).
+        let other = Self.input(bytes, url: "https://other.example/archive-of-things/")
+        #expect(try !Self.agrees(other, rules: rules, "no rule"))
+        guard case .contentListing = try Extractor(rules: rules).extractUnlessListing(other) else {
+            Issue.record("a listing by its content gave its record"); return
+        }
     }
 
     /// A long, titled page whose metadata says "article" (WordPress SEO plugins on an "About" page) but whose

@@ -26,7 +26,13 @@ public final class HTMLDocument {
     /// The base URL given at parse time, if any.
     public let url: String?
 
-    private static let silenced: Void = { lb_silence_errors(); xmlInitParser() }()
+    private static let silenced: Void = { _ = usesArena; lb_silence_errors(); xmlInitParser() }()
+
+    /// Whether HTML parses put libxml2's allocations in a per-document arena (`lb_html_read_memory_in_arena`).
+    /// Its allocator hooks go in before libxml2 parses anything; the shim's audit is of 2.9.x, as `skipsIDTable`'s.
+    static let usesArena: Bool = skipsIDTable && lb_arena_install() != 0
+    /// The chunks the tree was parsed into (`nil`: malloc's), given back after `xmlFreeDoc`.
+    private let arena: UnsafeMutableRawPointer?
 
     /// The encoding detected by `init(bytes:url:contentType:)`; `nil` when the caller chose (or left it to libxml2).
     public let charset: Charset.Detection?
@@ -64,6 +70,9 @@ public final class HTMLDocument {
         let v = lb_libxml_runtime_version()
         return v >= 20900 && v < 21000
     }()
+
+    /// Whether the tree was parsed into an arena (tests).
+    var parsedInArena: Bool { arena != nil }
 
     /// Whether libxml2 registered ID attributes in this document's ID table (tests).
     var hasIDTable: Bool { doc.pointee.ids != nil }
@@ -121,15 +130,23 @@ public final class HTMLDocument {
            let stripped = bytes.withUnsafeBufferPointer({ RawTextStripper.stripped($0) }) {
             bytes = stripped
         }
+        var arena: UnsafeMutableRawPointer?
         let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) { chars in
-                registersIDs || !Self.skipsIDTable
-                    ? htmlReadMemory(chars.baseAddress, Int32(chars.count), url, libxmlEncoding, Int32(opts))
-                    : lb_html_read_memory_without_ids(chars.baseAddress, Int32(chars.count), url, libxmlEncoding, Int32(opts))
+                if registersIDs || !Self.skipsIDTable {
+                    return htmlReadMemory(chars.baseAddress, Int32(chars.count), url, libxmlEncoding, Int32(opts))
+                }
+                if Self.usesArena {
+                    return lb_html_read_memory_in_arena(chars.baseAddress, Int32(chars.count), url, libxmlEncoding,
+                                                        Int32(opts), &arena)
+                }
+                return lb_html_read_memory_without_ids(chars.baseAddress, Int32(chars.count), url, libxmlEncoding,
+                                                       Int32(opts))
             }
         }
         guard let parsed else { throw .empty }
         self.doc = parsed
+        self.arena = arena
         self.url = url
         self.charset = charset
     }
@@ -148,6 +165,7 @@ public final class HTMLDocument {
         }
         guard let parsed else { throw .empty }
         self.doc = parsed
+        self.arena = nil
         self.url = url
         self.charset = nil
     }
@@ -156,6 +174,7 @@ public final class HTMLDocument {
         for (_, c) in compiled { xmlXPathFreeCompExpr(c) }
         if let xpathContext { xmlXPathFreeContext(xpathContext) }
         xmlFreeDoc(doc)
+        if let arena { lb_arena_release(arena) }
     }
 
     /// The root element (`<html>` for HTML), or `nil` for a document without elements.

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import HTML
 
 /// Deterministic pseudo-random bytes (the same on every run).
@@ -304,4 +305,63 @@ private func elementCount(_ doc: HTMLDocument) -> Int {
             #expect(try skipped.select(css: "[id=a]").count == (page.contains("id=a") ? 2 : 0))
         }
     }
+}
+
+/// Documents handed from one thread to another, and what went wrong, behind a lock.
+private final class HandOver: @unchecked Sendable {
+    private let lock = NSLock()
+    private var docs: [HTMLDocument] = []
+    private var failed: [String] = []
+    var failures: [String] { lock.withLock { failed } }
+    func fail(_ what: String) { lock.withLock { failed.append(what) } }
+    /// Keeps `doc` and hands back one kept earlier, once a few are waiting.
+    func swap(_ doc: HTMLDocument) -> HTMLDocument? {
+        lock.withLock {
+            docs.append(doc)
+            return docs.count > 3 ? docs.removeFirst() : nil
+        }
+    }
+}
+
+/// `registersIDs` parses with `htmlReadMemory` itself, into malloc's memory.
+private func parse(_ page: ([UInt8], String?), arena: Bool) throws -> HTMLDocument {
+    try HTMLDocument(bytes: page.0, url: "https://x.example/", contentType: page.1, dropsRawText: true,
+                     registersIDs: !arena)
+}
+
+/// Pages parsed into the shim's arena (libxml2 2.9.x) get the tree `htmlReadMemory` builds into malloc's memory, on
+/// several threads at once, with documents dropped on other threads than the one that parsed them: pages in a legacy
+/// charset, broken markup, blocks too large for the arena (a 300 KB attribute and text run), deep nesting. A document
+/// kept while hundreds of others are parsed and dropped (their chunks reused) still reads the same.
+@Test func parsingIntoTheArenaBuildsTheSameTree() throws {
+    #expect(HTMLDocument.usesArena == HTMLDocument.skipsIDTable)
+    let shiftJIS: [UInt8] = Array("<html><head><meta charset=Shift_JIS><title>".utf8) + [0x93, 0xFA, 0x96, 0x7B]
+        + Array("</title></head><body><p>".utf8) + [0x82, 0xB1, 0x82, 0xF1, 0x82, 0xC9, 0x82, 0xBF, 0x82, 0xCD]
+        + Array("</p></body></html>".utf8)
+    let pages: [([UInt8], String?)] = [
+        (Array("<!DOCTYPE html><html><head><title>T</title></head><body><div class=a id=b><p>caf\u{E9} <b>x</i>"
+            .utf8), "text/html; charset=utf-8"),
+        (shiftJIS, "text/html"),
+        (Array("<p>Stra".utf8) + [0xDF, 0x65] + Array(" <a href=/x>&bogus; <div".utf8), "text/html; charset=windows-1252"),
+        (Array("<html><body><a title=\"".utf8) + [UInt8](repeating: 0x78, count: 300_000)
+            + Array("\">l</a><p>".utf8) + [UInt8](repeating: 0x79, count: 300_000) + Array("</p>".utf8), nil),
+        (Array(String(repeating: "<div><span>x", count: 5_000).utf8), "text/html; charset=utf-8"),
+        (noise(20_000, seed: 57), "text/html"),
+    ]
+    let expected = try pages.map { try parse($0, arena: false).root?.outerHTML }
+    let kept = try parse(pages[0], arena: true)
+    #expect(kept.parsedInArena == HTMLDocument.usesArena)
+    let shared = HandOver()
+    DispatchQueue.concurrentPerform(iterations: 4) { worker in
+        for round in 0..<50 {
+            for (k, page) in pages.enumerated() {
+                guard let doc = try? parse(page, arena: true) else { shared.fail("\(k): no tree"); continue }
+                if doc.root?.outerHTML != expected[k] { shared.fail("\(k): another tree") }
+                // Dropped by whichever worker takes it next, on its thread.
+                _ = shared.swap(doc)?.root?.textContent.count ?? round + worker
+            }
+        }
+    }
+    #expect(shared.failures == [])
+    #expect(kept.root?.outerHTML == expected[0])
 }

@@ -343,6 +343,8 @@ struct DateFinder {
 
     /// Words that open a line giving the publication date, lowercased ("Published: ...", "Veröffentlicht am ...").
     static let dateLabels = ["date:", "datum:", "published:", "published on", "posted on", "posted:", "publication date", "created:", "created on",
+                             "written on", "geschrieben am", "geplaatst op", "rédigé le", "écrit le", "escrito el", "scritto il",
+                             "投稿日", "公開日", "发表于", "發表於", "发布于",
                              "veröffentlicht", "erschienen am", "publié le", "publiée le", "publicado el", "publicado em",
                              "fecha:", "pubblicato il", "gepubliceerd op", "opublikowano", "опубликовано"]
 
@@ -433,7 +435,7 @@ struct DateFinder {
         guard text.count <= maxHintedDateLine, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         let lower = text.lowercased()
         let labelled = dateLabels.contains(where: { lower.hasPrefix($0) }) || lineLabels.contains(where: { lower.hasPrefix($0.label) })
-        guard labelled || DateParser.tokenize(text).lazy.filter({ $0.word != nil }).count <= maxDateOnlyWords,
+        guard labelled || dateLineWords(text) <= maxDateOnlyWords,
               let p = DateParser.parseText(text, reference: reference), !p.isRelative else { return false }
         return true
     }
@@ -505,6 +507,18 @@ struct DateFinder {
     /// Most words (month and weekday names count) a paragraph may hold besides numbers to be a date line by
     /// itself: "Dienstag, 4. Dezember 2016, 14:30 Uhr" is one, "Born 12 March 1980 in Leeds." is prose.
     static let maxDateOnlyWords = 3
+    /// A paragraph of at least this many UTF-8 bytes is prose (`scanText`'s `proseSeen`).
+    static let proseParagraph = 200
+
+    /// Words that join a date's parts ("5 de marzo de 2021", "March 5th, 2021 at 10:00 am"), and ordinal endings: not
+    /// counted as words of a date line.
+    static let dateJoiners: Set<String> = ["de", "del", "of", "at", "am", "pm", "um", "à", "le", "el", "den", "der", "do",
+                                           "da", "il", "op", "om", "st", "nd", "rd", "th", "er"]
+
+    /// The words of `text` that count against `maxDateOnlyWords` (month and weekday names count, joiners do not).
+    static func dateLineWords(_ text: String) -> Int {
+        DateParser.tokenize(text).lazy.filter { $0.word.map { !dateJoiners.contains($0) } ?? false }.count
+    }
 
     /// Whether a short element holds an author link (`rel=author`, or a class naming the author): a byline.
     static func holdsAuthorLink(_ n: Node, limit: Int) -> Bool {
@@ -616,7 +630,9 @@ struct DateFinder {
                                 "article a été publié le", "article a été posté le", "billet a été publié le",
                                 "entrada fue publicada el", "artículo fue publicado el", "articolo è stato pubblicato il",
                                 "articolo è stato scritto il", "bericht werd geplaatst op", "bericht is geplaatst op",
-                                "artikel werd geplaatst op", "artigo foi publicado em", "post foi publicado em"]
+                                "artikel werd geplaatst op", "artigo foi publicado em", "post foi publicado em",
+                                "article was originally published on", "post was originally published on",
+                                "story was originally published on"]
     /// Longest sentence (characters) read for a posted phrase: a footer of one or two sentences, not a paragraph.
     static let maxPostedSentence = 400
     /// Characters after the phrase read for the date ("Monday, December 14th, 2015 at 2:48 pm").
@@ -666,6 +682,8 @@ struct DateFinder {
         // ("March 5, 2021</p><p>Last updated on March 6, 2021"): only labelled edits are kept then.
         var tail = 0
         var editsOnly: Bool { editsOnlyScan || found != nil }
+        // Whether a paragraph of prose was passed: a date heading after one heads a section (a changelog's entry).
+        var proseSeen = false
         var seen = 0
         var checked = Set<Node>()
         // Elements with a "comment" or "sidebar" class that were walked into: they hold the post.
@@ -704,7 +722,12 @@ struct DateFinder {
                 if !editsOnly, let f = postedSentence(text) { found = f; tail = Self.editLookahead }
                 return
             }
-            if maxWords < Int.max, DateParser.tokenize(text).lazy.filter({ $0.word != nil }).count > maxWords { return }
+            if maxWords < Int.max, Self.dateLineWords(text) > maxWords {
+                // A short sentence may still name the post's date after a posted phrase ("This article was originally
+                // published on March 5, 2021.").
+                if !editsOnly, let f = postedSentence(text) { found = f; tail = Self.editLookahead }
+                return
+            }
             if let p = DateParser.parseText(text, reference: reference, languageHint: languageHint), plausible(p) {
                 take(p, text)
             } else if text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let spaced = Self.textWithBreaks(n).map(TextNormalizer.normalize),
@@ -735,13 +758,23 @@ struct DateFinder {
             if kind.isJunk && name != "footer" && !(name == "form" && holdsContent(n)) { return false }
             // A paragraph or subheading is prose, unless it is labelled as the date ("Datum: 22.12.2012, Rubrik: USA"),
             // is a byline ("von <a rel=author>Name</a>, 8.5.12"), or is a paragraph of little but the date ("Dienstag, 4. Dezember 2016").
-            if !hinted, name == "p" || name == "h3" {
+            // A heading that holds a date and little else is the post's date line (Blogger's `<h2 class="date-header">`).
+            if hinted, name == "h2" || name == "h3" {
+                let (cls, id) = metadata.elements.classAndID(n)
+                if ClassHints.containsAny(cls, Self.dateHints) || ClassHints.containsAny(id, Self.dateHints) { check(n, maxWords: Self.maxDateOnlyWords) }
+                return false
+            }
+            if !hinted, name == "p" || name == "h2" || name == "h3" || name == "h4" {
                 // A labelled line is as long as a hinted one ("Publié le 3 mars 2021 à 10h00, mis à jour le 5 mars 2021").
                 if Self.isLabelledLine(n, limit: Self.maxHintedDateLine * 4 + 64) {
                     check(n, lineLimit: Self.maxHintedDateLine)
                 } else if Self.holdsAuthorLink(n, limit: limit * 4 + 64) {
                     check(n)
                 } else if name == "p" {
+                    check(n, maxWords: Self.maxDateOnlyWords)
+                    if !proseSeen { proseSeen = n.textByteCount(upTo: Self.proseParagraph) >= Self.proseParagraph }
+                } else if !proseSeen {
+                    // A heading of a date alone before the text (blosxom's day headers); after prose it heads a log's entry.
                     check(n, maxWords: Self.maxDateOnlyWords)
                 }
                 // A labelled line of a paragraph split by `<br>`s (a print footer's "[Stand: 09.10.2017, 01:40 Uhr]").

@@ -501,20 +501,36 @@ extension DateParser {
     /// Text longer than this is not a date line; scanning stops there (dates sit near the start of what we get).
     static let scanLimit = 2000
 
+    /// Two-digit years after an apostrophe below this are of the 2000s, the others of the 1900s.
+    static let apostropheYearPivot = 70
+
     static func tokenize(_ s: String) -> [Token] {
         var tokens: [Token] = []
         var word = String.UnicodeScalarView()
         var num = 0, digits = 0
+        // The index of an apostrophe token that opens a word ("Mar 5 '21"), not one after a digit ("5'21").
+        var yearMark = -1
+        var previous: Unicode.Scalar = " "
         func flushWord() {
             if !word.isEmpty { tokens.append(.word(String(word).lowercased())); word.removeAll() }
         }
         func flushNumber() {
-            if digits > 0 { tokens.append(.number(digits > 18 ? Int.max : num, digits: digits)); num = 0; digits = 0 }
+            guard digits > 0 else { return }
+            // A year cut to two digits after an apostrophe ("Mar 5 '21") is that year of 1970-2069.
+            if digits == 2, yearMark >= 0, yearMark == tokens.count - 1 {
+                tokens[tokens.count - 1] = .number(num < apostropheYearPivot ? 2000 + num : 1900 + num, digits: 4)
+            } else {
+                tokens.append(.number(digits > 18 ? Int.max : num, digits: digits))
+            }
+            num = 0; digits = 0
         }
         var count = 0
         for c in s.unicodeScalars {
             count += 1
             if count > scanLimit { break }
+            let before = previous
+            previous = c
+            if (c == "'" || c == "\u{2019}"), word.isEmpty, digits == 0, before.properties.isWhitespace { yearMark = tokens.count }
             if let d = digitValue(c) {
                 flushWord()
                 if digits < 18 { num = num * 10 + d }
@@ -1136,6 +1152,7 @@ extension DateParser {
             // Slovak (genitive), Slovenian
             ["januára", "februára", "marca", "apríla", "mája", "júna", "júla", "augusta", "septembra", "októbra", "novembra", "decembra"],
             ["januarja", "februarja", "marca", "aprila", "maja", "junija", "julija", "avgusta", "septembra", "oktobra", "novembra", "decembra"],
+            ["januar", "februar", "marec", "april", "maj", "junij", "julij", "avgust", "september", "oktober", "november", "december"],
             // Bulgarian, Serbian Cyrillic, Ukrainian nominative
             ["януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври", "ноември", "декември"],
             ["јануар", "фебруар", "март", "април", "мај", "јун", "јул", "август", "септембар", "октобар", "новембар", "децембар"],

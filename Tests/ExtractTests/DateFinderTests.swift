@@ -82,10 +82,26 @@ import Testing
         ("<p>Dienstag, 4. Dezember 2018</p>", "de", "2018-12-04"),
         ("<p>Born 12 March 1980 in Leeds.</p>", "en", nil),
         ("<p>Ab 4. Dezember 2018 neu im Kino</p>", "de", nil),
+        ("<p>martes, 4 de diciembre de 2018</p>", "es", "2018-12-04"),
+        ("<p>December 4th, 2018 at 10:00 am</p>", "en", "2018-12-04"),
+        ("<h2 class=\"date-header\"><span>Tuesday, December 4, 2018</span></h2>", "en", "2018-12-04"),
+        ("<h3>4 décembre 2018</h3>", "fr", "2018-12-04"),
+        ("<h3>Born on 4 December 2018 in Leeds</h3>", "en", nil),
+        ("<p>Geschrieben am 4. Dezember 2018 von Klaus Schmidt</p>", "de", "2018-12-04"),
+        ("<p>投稿日：2018年12月4日</p>", "ja", "2018-12-04"),
+        ("<p>This article was originally published on December 4, 2018.</p>", "en", "2018-12-04"),
+        ("<p>The band was originally formed on December 4, 2018.</p>", "en", nil),
     ])
     func paragraphAsDateLine(_ line: String, _ lang: String, _ date: String?) throws {
         let html = "<html lang=\"\(lang)\"><body><div class=\"box\"><h1>Post</h1>\(line)<div>\(Self.text)</div></div></body></html>"
         #expect(try published(html)?.date == date)
+    }
+
+    /// A heading of a date alone after prose heads a section (a changelog's entry), not the post's date line.
+    @Test func dateHeadingAfterProseIsNoDateLine() throws {
+        let html = "<html lang=\"en\"><body><div class=\"box\"><h1>Energy comparisons</h1>\(Self.text)<p>Here is a log of changes.</p>"
+            + "<h3>03/03/2024</h3><ul><li>Fixed a bug in the cost calculation.</li></ul></div></body></html>"
+        #expect(try published(html, url: "https://x.example/energy/") == nil)
     }
 
     /// A "comment" class on the header of an opinion piece (it holds the page's `<h1>`) does not hide its date line,

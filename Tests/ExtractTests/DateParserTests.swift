@@ -254,6 +254,11 @@ private let moreTextCases: [TextDateCase] = [
     .init(name: "Arabic Egyptian with Levantine name", input: "الجمعة 5 يناير/كانون الثاني 2024", date: "2024-01-05"),
     .init(name: "Arabic Levantine one-word month", input: "23 نيسان 2024", date: "2024-04-23"),
     .init(name: "Thai abbreviation, two-digit Buddhist year", input: "23 ม.ค. 67", date: "2024-01-23"),
+    .init(name: "Slovenian nominative", input: "5. marec 2024", date: "2024-03-05"),
+    .init(name: "English year after an apostrophe", input: "Mar 5 '21", date: "2021-03-05"),
+    .init(name: "English year after a typographic apostrophe", input: "March 5, \u{2019}98", date: "1998-03-05"),
+    .init(name: "minutes and seconds are no year", input: "Mar 5 10'21", date: nil),
+    .init(name: "an apostrophe alone is no year", input: "'21", date: nil),
 ]
 
 @Test(arguments: moreTextCases)

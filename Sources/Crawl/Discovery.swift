@@ -109,22 +109,24 @@ public enum Discovery {
         public var isNumberedPage: Bool { kind == .page && route == .pagination && hops == 0 }
     }
 
-    /// The URLs of an extracted page: feeds it announces, its next pages, and its links (pagination
+    /// The URLs of an extracted page: feeds and sitemaps it announces, its next pages, and its links (pagination
     /// routes on a listing page, link routes on a post).
     public static func links(of page: ExtractedPage) -> [Found] {
-        links(feeds: page.feedLinks, nextPages: page.nextPageLinks, links: page.links, onListing: page.kind == .listing)
+        links(feeds: page.feedLinks, sitemaps: page.sitemapLinks, nextPages: page.nextPageLinks, links: page.links,
+              onListing: page.kind == .listing)
     }
 
     /// The URLs of a listing page read for its links alone (`Extractor.listingLinks`), as `links(of:)` finds
     /// them on a page extracted as a listing.
     public static func links(ofListing page: PageLinks) -> [Found] {
-        links(feeds: page.feedLinks, nextPages: page.nextPageLinks, links: page.links, onListing: true)
+        links(feeds: page.feedLinks, sitemaps: page.sitemapLinks, nextPages: page.nextPageLinks, links: page.links, onListing: true)
     }
 
-    private static func links(feeds: [String], nextPages: [String], links: [String], onListing: Bool) -> [Found] {
+    private static func links(feeds: [String], sitemaps: [String], nextPages: [String], links: [String], onListing: Bool) -> [Found] {
         var out: [Found] = []
-        out.reserveCapacity(links.count + feeds.count + nextPages.count)
+        out.reserveCapacity(links.count + feeds.count + sitemaps.count + nextPages.count)
         for f in feeds { out.append(Found(url: f, route: .link, kind: .feed, hops: 1)) }
+        for s in sitemaps { out.append(Found(url: s, route: .sitemap, kind: .sitemap, hops: 0)) }
         for n in nextPages { out.append(Found(url: n, route: .pagination, kind: .page, hops: 0)) }
         for l in links {
             if isPaginationURL(l) {

@@ -10,14 +10,16 @@ public struct ExtractedPage: Sendable {
     public var feedLinks: [String]
     /// Next-page links: `rel=next` on `<link>`/`<a>` and "Older posts"/"Next page"/"›"/"»" pagination anchors.
     public var nextPageLinks: [String]
+    /// Sitemaps announced by `<link rel=sitemap>`.
+    public var sitemapLinks: [String]
     /// Other identities of this post, for move detection: canonical URL, `og:url`, JSON-LD `@id`/`url`
     /// of the article, `rel=shortlink` (normalized, deduplicated, may include `record.url`).
     public var identifiers: [String]
 
     public init(record: PageRecord, kind: PageKind, links: [String], feedLinks: [String],
-                nextPageLinks: [String], identifiers: [String]) {
+                nextPageLinks: [String], identifiers: [String], sitemapLinks: [String] = []) {
         self.record = record; self.kind = kind; self.links = links; self.feedLinks = feedLinks
-        self.nextPageLinks = nextPageLinks; self.identifiers = identifiers
+        self.nextPageLinks = nextPageLinks; self.identifiers = identifiers; self.sitemapLinks = sitemapLinks
     }
 }
 

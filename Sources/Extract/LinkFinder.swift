@@ -25,6 +25,8 @@ struct LinkFinder {
 
     func feeds() -> [String] { normalized(metadata.feeds) }
 
+    func sitemaps() -> [String] { normalized(metadata.sitemaps) }
+
     func nextPages() -> [String] {
         var raw = metadata.relNext
         for (n, href) in metadata.anchors {

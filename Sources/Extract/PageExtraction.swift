@@ -190,7 +190,8 @@ struct PageExtraction {
 
     private func links(metadata m: PageMetadata, pageURL: String, base: String) -> PageLinks {
         let finder = LinkFinder(metadata: m, baseURL: base)
-        return PageLinks(url: pageURL, links: finder.links(), feedLinks: finder.feeds(), nextPageLinks: finder.nextPages())
+        return PageLinks(url: pageURL, links: finder.links(), feedLinks: finder.feeds(), nextPageLinks: finder.nextPages(),
+                         sitemapLinks: finder.sitemaps())
     }
 
     /// The page's kind (`PageClassifier.classify`).
@@ -217,7 +218,8 @@ struct PageExtraction {
         return ExtractedPage(record: f.record, kind: kind, links: links.links(), feedLinks: links.feeds(),
                              nextPageLinks: links.nextPages(),
                              identifiers: links.identifiers(canonical: r.metadata.canonical.flatMap { URLNormalizer.normalize($0, base: r.base) },
-                                                            article: r.article))
+                                                            article: r.article),
+                             sitemapLinks: links.sitemaps())
     }
 
     /// Whether one `<article>` holds the extracted content and outweighs every other one: a post whose

@@ -9,9 +9,12 @@ public struct PageLinks: Sendable, Equatable {
     public var feedLinks: [String]
     /// As `ExtractedPage.nextPageLinks`.
     public var nextPageLinks: [String]
+    /// As `ExtractedPage.sitemapLinks`.
+    public var sitemapLinks: [String]
 
-    public init(url: String, links: [String], feedLinks: [String], nextPageLinks: [String]) {
+    public init(url: String, links: [String], feedLinks: [String], nextPageLinks: [String], sitemapLinks: [String] = []) {
         self.url = url; self.links = links; self.feedLinks = feedLinks; self.nextPageLinks = nextPageLinks
+        self.sitemapLinks = sitemapLinks
     }
 }
 

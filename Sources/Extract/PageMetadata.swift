@@ -13,6 +13,8 @@ struct PageMetadata {
     var canonical: String?
     var shortlink: String?
     var feeds: [String] = []
+    /// `<link rel=sitemap href>` (Astro, Gatsby and others name a sitemap robots.txt may not list).
+    var sitemaps: [String] = []
     var relNext: [String] = []
     /// Parsed JSON-LD blocks (each a dictionary or array).
     var jsonLD: [Any] = []
@@ -99,6 +101,7 @@ struct PageMetadata {
                 if rels.contains("canonical"), m.canonical == nil { m.canonical = href }
                 if rels.contains("shortlink"), m.shortlink == nil { m.shortlink = href }
                 if rels.contains("next") { m.relNext.append(href) }
+                if rels.contains("sitemap") { m.sitemaps.append(href) }
                 if rels.contains("alternate") {
                     let type = (n.attribute("type") ?? "").lowercased()
                     if ByteSearch.containsAny(type, ["rss", "atom"]) { m.feeds.append(href) }

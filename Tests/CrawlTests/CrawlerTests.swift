@@ -397,6 +397,32 @@ import Testing
         #expect(run.summary.warnings.contains { $0.contains("robots.txt") })
     }
 
+    /// A sitemap that only the pages name (`<link rel="sitemap">`: Astro's and Gatsby's sitemap plugins write
+    /// `/sitemap-index.xml`, which robots.txt need not list and `/sitemap.xml` is not) is read too.
+    @Test func readsTheSitemapAPageAnnounces() async throws {
+        let home = """
+            <html><head><title>Fixture Blog</title><link rel="sitemap" type="application/xml" href="/maps/sitemap-index.xml">
+            </head><body><h1>Fixture Blog</h1><p>Welcome.</p></body></html>
+            """
+        let server = try await FixtureServer(faults: [
+            "/robots.txt": .status(404, retryAfter: nil, times: 9),
+            "/sitemap.xml": .status(404, retryAfter: nil, times: 9),
+            "/": .body(home, contentType: "text/html; charset=utf-8"),
+            "/maps/sitemap-index.xml": .body(
+                "<sitemapindex><sitemap><loc>http://blog.test/maps/sitemap-0.xml</loc></sitemap></sitemapindex>",
+                contentType: "application/xml"),
+            "/maps/sitemap-0.xml": .body(
+                "<urlset><url><loc>http://blog.test/posts/post-2/</loc></url><url><loc>http://blog.test/posts/post-5/</loc></url></urlset>",
+                contentType: "application/xml"),
+        ])
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive())
+        #expect(server.requests(to: "/maps/sitemap-0.xml").count == 1)
+        let routes = run.snapshot.manifest.coverage.routes
+        #expect(routes[server.origin + "/posts/post-2/"]?.contains("sitemap") == true)
+        #expect(routes[server.origin + "/posts/post-5/"]?.contains("sitemap") == true)
+    }
+
     @Test func maxPagesStopsTheCrawl() async throws {
         let server = try await FixtureServer()
         defer { Task { await server.stop() } }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The audit of the parse arena in Sources/CLibXML2/shim.h (bench/FINDINGS.md 57): builds
 # scripts/check-parse-arena.c against the shim and runs it on the pages of the given batch manifests plus
-# generated stress pages (Shift_JIS, EUC-KR, windows-1252 and UTF-16 pages, broken and truncated markup, a page
-# of ~50 MB, a huge text node and attribute, deep nesting), on 2 threads that free each other's documents:
+# generated stress pages (Shift_JIS, EUC-JP, EUC-KR, windows-1252, ISO-8859-2, KOI8-R, GB2312, Big5 and UTF-16
+# pages, broken and truncated markup, a page of ~50 MB, a huge text node and attribute, deep nesting), parsed
+# with libxml2 sniffing the charset and with windows-1252 forced, on 2 threads that free each other's documents:
 # every arena block a parse gives out must be freed again by libxml2 before its arena is released. Then the same
 # under valgrind on a sample (no arena block may reach libc's free, no uninitialised read).
 #
@@ -34,9 +35,12 @@ def put(name, data):
     path = os.path.join(stress, name)
     open(path, "wb").write(data); files.append(path)
 text = "日本語のブログ記事です。今日は天気が良い。" * 200
-for enc, label in [("shift_jis", "Shift_JIS"), ("euc_jp", "EUC-JP"), ("euc_kr", "EUC-KR"), ("cp1252", "windows-1252")]:
-    body = text if enc != "euc_kr" else "한국어 블로그 글입니다. " * 300
-    if enc == "cp1252": body = "Café, naïve résumé — “quoted” ‘text’ € " * 300
+bodies = {"euc_kr": "한국어 블로그 글입니다. " * 300, "cp1252": "Café, naïve résumé — “quoted” ‘text’ € " * 300,
+          "iso8859_2": "Zażółć gęślą jaźń. " * 300, "koi8_r": "Русский текст блога. " * 300,
+          "gb2312": "中文博客文章。" * 300, "big5": "中文部落格文章。" * 300}
+for enc, label in [("shift_jis", "Shift_JIS"), ("euc_jp", "EUC-JP"), ("euc_kr", "EUC-KR"), ("cp1252", "windows-1252"),
+                   ("iso8859_2", "ISO-8859-2"), ("koi8_r", "KOI8-R"), ("gb2312", "GB2312"), ("big5", "Big5")]:
+    body = bodies.get(enc, text)
     page = f'<html><head><meta charset="{label}"><title>t</title></head><body><article><p>{body}</p></article></body></html>'
     put(f"meta-{enc}.html", page.encode(enc, "replace"))
     put(f"nometa-{enc}.html", page.replace(f'<meta charset="{label}">', "").encode(enc, "replace"))

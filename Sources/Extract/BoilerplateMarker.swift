@@ -3,7 +3,7 @@ import HTML
 
 /// Marks boilerplate inside content chosen by a site rule: scripts and hidden parts, share buttons,
 /// comments, newsletter boxes, related cards, short page controls and print-only copies, ad labels, lines of tag
-/// links, and the heading that repeats the title (the drops `FlatTree` makes in heuristic content, for a rule's own content).
+/// links, code blocks' line-number columns, and the heading that repeats the title (the drops `FlatTree` makes in heuristic content, for a rule's own content).
 enum BoilerplateMarker {
     static let hints = ["share", "sharedaddy", "jp-relatedposts", "comment", "newsletter", "subscribe", "related",
                         "social", "advert", "promo", "sponsor", "author-box", "post-nav", "pagination"]
@@ -37,6 +37,7 @@ enum BoilerplateMarker {
                     out.insert(n); return false
                 }
                 if Self.tagLineTags.contains(name), TagFinder.isTagLine(n) { out.insert(n); return false }
+                if name == "td", LineNumberGutter.isGutter(n) { out.insert(n); return false }
                 if !titleDropped, name == "h1" || name == "h2", titleTokens.repeated(by: n, section: name == "h2") {
                     titleDropped = true; out.insert(n); return false
                 }

@@ -347,6 +347,7 @@ final class FlatTree {
             return reason
         }
         if isAdLabel(i) { return "ad label" }
+        if t == .td, LineNumberGutter.isGutter(nodes[i]) { return "line numbers" }
         if Self.tagLineTags.contains(t), linkLen[i] > 0,
            Double(linkLen[i]) >= TagFinder.minTagLineLinkShare * Double(textLen[i]), TagFinder.isTagLine(nodes[i]) {
             return "tags"

@@ -557,6 +557,8 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         ("category kicker header", #"<header class="article-category"><a href="/categories/homelab/">Homelab</a></header>"#, "", "Homelab"),
         ("hashtag line", #"<p class="tags"><a href="/blog/?q=cooking">#cooking</a> <a href="/blog/?q=fermentation">#fermentation</a></p>"#,
          "", "#cooking"),
+        ("line numbers of a code table", "<table class=\"lntable\"><tr><td class=\"lntd\"><pre><code><span class=\"lnt\">41\n</span><span class=\"lnt\">42\n</span></code></pre></td>"
+            + "<td class=\"lntd\"><pre><code>let width = 8\nlet depth = 3\n</code></pre></td></tr></table>", "let width = 8", "41"),
     ]
 
     /// Tag links inside prose, or beside a link to a post, are text: only a block of nothing but taxonomy links is the
@@ -572,6 +574,13 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
                                     file: "rules.json")
         #expect(try extract(Self.page(markup), url: "https://x.example/shims/").record.body.text.contains(kept), "\(name)")
         #expect(try extract(Self.page(markup), url: "https://x.example/shims/", rules: rules).record.body.text.contains(kept), "\(name)")
+    }
+
+    /// A table whose first column counts rows is data: only a numbers column beside a `<pre>` is a code block's gutter.
+    @Test func aNumberedDataTableStays() throws {
+        let table = "<table><tr><td>41</td><td>Brass shims, cut to width</td></tr><tr><td>42</td><td>Oak wedges</td></tr></table>"
+        let text = try extract(Self.page(table), url: "https://x.example/shims/").record.body.text
+        #expect(text.contains("41") && text.contains("Oak wedges"))
     }
 
     private static func page(_ markup: String) -> String {

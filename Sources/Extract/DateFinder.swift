@@ -575,30 +575,37 @@ struct DateFinder {
     /// The first labelled edit stamp in the page's footers (`footers(in:)`), read once per page: a page footer's
     /// "Page last updated: ...", a post footer's "Last modified: ...".
     private func footerEdit() -> DateField? {
-        guard !lines.footersRead, lines.edit == nil, let body = metadata.body else { return lines.edit }
+        guard !lines.footersRead, lines.edit == nil else { return lines.edit }
         lines.footersRead = true
-        for footer in footers(in: body) where lines.edit == nil { _ = scanText(in: footer, hinted: false, editsOnly: true) }
+        for footer in footers() where lines.edit == nil {
+            guard footer.textByteCount(upTo: Self.maxFooterText) <= Self.maxFooterText,
+                  Self.editWords.matches(footer.textContent.lowercased()) else { continue }
+            _ = scanText(in: footer, hinted: false, editsOnly: true)
+        }
         return lines.edit
     }
 
-    /// The outermost `<footer>`s and footer-classed elements of `body` (class or id holding "footer").
-    private func footers(in body: Node) -> [Node] {
+    /// The outermost `<footer>`s and footer-classed elements (`PageMetadata.footers`), outside excluded subtrees and
+    /// comments.
+    private func footers() -> [Node] {
+        var outer = Set<Node>()
         var out: [Node] = []
-        body.walk { n in
-            guard n.isElement, !excluded.contains(n) else { return false }
-            if n.name == "footer" {
-                if !Exclusion.inComments(n) { out.append(n) }
-                return false
-            }
-            let (cls, id) = metadata.elements.classAndID(n)
-            if ByteSearch.contains(cls, "footer") || ByteSearch.contains(id, "footer") {
-                if !Exclusion.inComments(n) { out.append(n) }
-                return false
-            }
-            return true
+        for f in metadata.footers where !Exclusion.isInside(f, outer) {
+            outer.insert(f)
+            if !isExcluded(f) && !Exclusion.inComments(f) { out.append(f) }
         }
         return out
     }
+
+    /// Longest footer text (UTF-8 bytes) searched for an edit stamp: a page footer, not a page wrapped in one.
+    static let maxFooterText = 16_384
+
+    /// A word of every edit label but those that hold another ("page last updated" holds "updated"): a footer whose
+    /// lowercased text holds none gives no edit and is not scanned.
+    static let editWords = NeedleSet(Array(Set(editLabels.compactMap { label -> String? in
+        let words = label.split(separator: " ").map(String.init).filter { !["page", "last", "this", "was", "date", "of"].contains($0) }
+        return words.max { $0.count < $1.count }
+    })).sorted())
 
     /// Longest text of an unhinted element read as a date line ("Sep 23, 2024 • Subscribe").
     static let maxPlainDateLine = 48
@@ -700,6 +707,15 @@ struct DateFinder {
             if let pub { found = field(pub, raw: text, source: "text"); tail = Self.editLookahead }
             else if let mod, lines.editOnly == nil { lines.editOnly = field(mod, raw: text, source: "text") }
         }
+        // The date of a short element whose class says "updated" (its machine attribute first) is the last edit.
+        func readEdit(_ n: Node, limit: Int) {
+            guard lines.edit == nil, n.textByteCount(upTo: limit * 4 + 64) <= limit * 4 + 64 else { return }
+            if let f = machineAttribute(in: n) { lines.edit = f; return }
+            let text = TextNormalizer.normalize(n.textContent)
+            if text.count <= limit, let p = DateParser.parseText(text, reference: reference, languageHint: languageHint), plausible(p) {
+                lines.edit = field(p, raw: text, source: "text")
+            }
+        }
         func check(_ n: Node, maxWords: Int = Int.max, lineLimit: Int? = nil) {
             let limit = lineLimit ?? limit
             guard checked.insert(n).inserted else { return }
@@ -722,6 +738,8 @@ struct DateFinder {
                 if !editsOnly, let f = postedSentence(text) { found = f; tail = Self.editLookahead }
                 return
             }
+            // Only a line naming an edit can give one: the others are not parsed.
+            if editsOnly, Self.labelOffsets(Array(text.lowercased().utf8)).modified == nil { return }
             if maxWords < Int.max, Self.dateLineWords(text) > maxWords {
                 // A short sentence may still name the post's date after a posted phrase ("This article was originally
                 // published on March 5, 2021.").
@@ -739,8 +757,15 @@ struct DateFinder {
             if found != nil {
                 guard tail > 0, lines.edit == nil, n.isElement, !excluded.contains(n) else { return false }
                 tail -= 1
-                // A short element opening with an edit label, or one whose class says "updated" (below).
+                // A short element opening with an edit label, or one whose class says "updated"; nothing else is read.
                 if Self.opensWithEditLabel(n) { check(n, lineLimit: Self.maxHintedDateLine); return false }
+                let (cls, id) = metadata.elements.classAndID(n)
+                func has(_ hints: [String]) -> Bool { ClassHints.containsAny(cls, hints) || ClassHints.containsAny(id, hints) }
+                if has(Self.modifiedHints) && !has(["publish"]) {
+                    if hinted { readEdit(n, limit: limit) }
+                    return false
+                }
+                return true
             }
             if n.isText {
                 // Unhinted: the element that directly holds a piece of text, and its parent (a date split in spans).
@@ -814,14 +839,7 @@ struct DateFinder {
             // An "updated" line is never the published date, unless it also says "published"; its date is the last edit
             // (`<span class="updated">March 5, 2024</span>`).
             if has(Self.modifiedHints) && !has(["publish"]) {
-                if hinted, lines.edit == nil, n.textByteCount(upTo: limit * 4 + 64) <= limit * 4 + 64 {
-                    let text = TextNormalizer.normalize(n.textContent)
-                    if let f = machineAttribute(in: n) {
-                        lines.edit = f
-                    } else if text.count <= limit, let p = DateParser.parseText(text, reference: reference, languageHint: languageHint), plausible(p) {
-                        lines.edit = field(p, raw: text, source: "text")
-                    }
-                }
+                if hinted { readEdit(n, limit: limit) }
                 return false
             }
             if hinted, has(Self.dateHints) { check(n) }

@@ -126,7 +126,9 @@ public final class SnapshotWriter: @unchecked Sendable {
     public var postURLs: Set<String> { mutex.withLock { Set(posts.keys) } }
 
     /// Adds a post. Durable against a process kill when it returns (the content object and a journal
-    /// line are written to the file system). Idempotent per URL: the last call wins.
+    /// line are written to the file system). Idempotent per URL: the last call wins. A record whose
+    /// `contentHash` is empty is stored with the hash of its fields (`PageRecord.computeContentHash`),
+    /// worked out here while its JSON is written (the crawler's records: the JSON is written once).
     public func addPost(_ record: PageRecord, fetch: FetchInfo) throws {
         let bytes = StoredRecord.canonicalBytes(of: record)
         let hash = SHA256.hex(bytes)

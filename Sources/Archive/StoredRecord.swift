@@ -56,9 +56,11 @@ struct StoredRecord: Codable {
 
     /// Canonical bytes of `StoredRecord(record)`: pretty, sorted keys, UTF-8, LF, trailing newline; exactly
     /// what `PageRecord.makeEncoder(pretty: true)` writes for it plus the newline, made without the encoder
-    /// (from the record's compact JSON, pretty-printed the encoder's way).
+    /// (from the record's compact JSON, pretty-printed the encoder's way). A record whose `contentHash` is empty
+    /// gets the hash of its fields (`PageRecord.computeContentHash`), from the same JSON.
     static func canonicalBytes(of record: PageRecord) -> [UInt8] {
-        var bytes = RecordBytes.prettyPrinted(record.contentFieldsJSON())
+        let json = record.contentHash.isEmpty ? record.hashedContentFieldsJSON().json : record.contentFieldsJSON()
+        var bytes = RecordBytes.prettyPrinted(json)
         bytes.append(0x0A)
         return bytes
     }

@@ -447,12 +447,13 @@ public final class Crawler {
                                         status: 200, serverDate: serverDate)
             // A page `classify` takes as a listing whatever it holds is read for its links alone: its record
             // would be thrown away.
+            // A post's content hash is left to `SnapshotWriter.addPost`, which writes the record's JSON anyway.
             do {
                 switch kindByRule(url, rule: rule) {
-                case .post: return .page(try extractor.extract(input))
+                case .post: return .page(try extractor.extract(input, contentHash: false))
                 case .listing: return .listing(try extractor.listingLinks(input))
                 case nil:
-                    switch try extractor.extractUnlessListing(input) {
+                    switch try extractor.extractUnlessListing(input, contentHash: false) {
                     case .page(let page): return .page(page)
                     case .listing(let links): return .listing(links)
                     case .contentListing(let links): return .contentListing(links, input)
@@ -642,7 +643,7 @@ public final class Crawler {
         case .listing(let l):
             (extracted, found, feedLinks, pageURL) = (nil, Discovery.links(ofListing: l), l.feedLinks, l.url)
         case .contentListing(let l, let input):
-            if Self.kindByRule(r.finalURL, rule: frontier.crawlRule) == .post, let p = try? extractor.extract(input) {
+            if Self.kindByRule(r.finalURL, rule: frontier.crawlRule) == .post, let p = try? extractor.extract(input, contentHash: false) {
                 (extracted, found, feedLinks, pageURL) = (p, Discovery.links(of: p), p.feedLinks, p.record.url)
             } else {
                 (extracted, found, feedLinks, pageURL) = (nil, Discovery.links(ofListing: l), l.feedLinks, l.url)
@@ -689,7 +690,6 @@ public final class Crawler {
             doneKeys.insert(c.key)
             frontier.markSeen(c.key, route: .redirect)
             page.record.url = page.record.canonicalURL
-            page.record.updateContentHash()
         }
         if postKeys.contains(identity) {
             state.finish(key: item.key, outcome: .duplicate, status: r.status, aliasOf: identity)

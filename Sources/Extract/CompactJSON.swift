@@ -82,12 +82,35 @@ extension PageRecord {
     /// JSON: what `JSONEncoder` with `makeEncoder(pretty: false)` gives for those fields.
     public func contentFieldsJSON() -> [UInt8] { compactJSON(contentHash: true, fetchFields: false) }
 
+    /// `contentFieldsJSON()` with the content hash worked out from the fields (whatever `contentHash` holds),
+    /// and that hash: the hashed fields are written once, and the hash put in where its key sorts.
+    public func hashedContentFieldsJSON() -> (contentHash: String, json: [UInt8]) {
+        var hashAt = 0
+        let hashed = compactJSON(contentHash: false, fetchFields: false, hashAt: &hashAt)
+        let hash = "sha256:" + SHA256.hex(hashed)
+        // The hash is `sha256:` and hex digits: nothing to escape.
+        let member = Array(#","content_hash":""#.utf8) + Array(hash.utf8) + [0x22]
+        var json = [UInt8]()
+        json.reserveCapacity(hashed.count + member.count)
+        json.append(contentsOf: hashed[..<hashAt])
+        json.append(contentsOf: member)
+        json.append(contentsOf: hashed[hashAt...])
+        return (hash, json)
+    }
+
     private func compactJSON(contentHash withHash: Bool, fetchFields all: Bool) -> [UInt8] {
+        var unused = 0
+        return compactJSON(contentHash: withHash, fetchFields: all, hashAt: &unused)
+    }
+
+    /// `hashAt`: where the `content_hash` member goes (after `canonical_url`'s value), when it is left out.
+    private func compactJSON(contentHash withHash: Bool, fetchFields all: Bool, hashAt: inout Int) -> [UInt8] {
         var w = CompactJSON(capacity: body.html.utf8.count + body.text.utf8.count + 2048)
         w.beginObject()
         w.key("authors"); w.strings(authors)
         w.key("body"); Self.write(body, to: &w)
         w.key("canonical_url"); w.string(canonicalURL)
+        hashAt = w.bytes.count
         if withHash { w.key("content_hash"); w.string(contentHash) }
         w.key("description"); w.string(description)
         if all { w.key("fetched_at"); w.string(fetchedAt) }

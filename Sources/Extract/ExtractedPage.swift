@@ -1,6 +1,6 @@
 /// What one page gave: the record plus what the crawler needs for discovery and move detection.
 public struct ExtractedPage: Sendable {
-    /// The page record, with `content_hash` computed.
+    /// The page record, with `content_hash` computed (empty when the caller asked for none: `Extractor.extract`).
     public var record: PageRecord
     /// Whether the page is a post or a listing (home, archive, tag or pagination page).
     public var kind: PageKind

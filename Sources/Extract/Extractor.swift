@@ -10,11 +10,13 @@ public struct Extractor: Sendable {
 
     public init(rules: Rules) { self.rules = rules }
 
-    /// Extracts the record and discovery data of one page.
+    /// Extracts the record and discovery data of one page. With `contentHash` false the record's `contentHash`
+    /// is left empty, for a caller that has it worked out later (`SnapshotWriter.addPost` does, while it writes
+    /// the record's JSON: that JSON is then written once).
     /// - Throws: `ExtractError` when the input is not HTML at all (empty, binary, PDF).
-    public func extract(_ input: ExtractionInput) throws(ExtractError) -> ExtractedPage {
+    public func extract(_ input: ExtractionInput, contentHash: Bool = true) throws(ExtractError) -> ExtractedPage {
         let run = try extraction(input)
-        let found = run.record(site: run.site())
+        let found = run.record(site: run.site(), contentHash: contentHash)
         return run.discovery(found, kind: run.kind(found.reading))
     }
 
@@ -23,9 +25,10 @@ public struct Extractor: Sendable {
     /// site rule's listing patterns when its post patterns do not match, or a calendar archive path such as
     /// `/2024/05/`) or a static page (the site rule's `static_page` markup, when no URL pattern says otherwise)
     /// is known before any content is looked for; any other one after what the classifier reads (title, content,
-    /// word count, publication date), before the rest of the record. A post gives what `extract` gives.
+    /// word count, publication date), before the rest of the record. A post gives what `extract` gives
+    /// (`contentHash` as there).
     /// - Throws: `ExtractError` when the input is not HTML at all (empty, binary, PDF).
-    public func extractUnlessListing(_ input: ExtractionInput) throws(ExtractError) -> PageReading {
+    public func extractUnlessListing(_ input: ExtractionInput, contentHash: Bool = true) throws(ExtractError) -> PageReading {
         let run = try extraction(input)
         let site = run.site()
         let byURL = PageClassifier.kindByURL(path: URLPath.pathAndQuery(run.pageURL), crawl: site?.crawl)
@@ -37,7 +40,7 @@ public struct Extractor: Sendable {
         let reading = run.read(site: site)
         let kind = run.kind(reading, staticPage: false)
         if kind == .listing { return .contentListing(run.links(reading)) }
-        return .page(run.discovery(run.finish(reading), kind: kind))
+        return .page(run.discovery(run.finish(reading, contentHash: contentHash), kind: kind))
     }
 
     /// Extracts only the page record (what `lookback extract` prints): the same record as `extract(_:).record`,

@@ -46,7 +46,9 @@ struct PageExtraction {
     func site() -> SiteRule? { rules.site(for: pageURL, document: doc) }
 
     /// - Parameter site: `site()`.
-    func record(site: SiteRule?) -> Found { finish(read(site: site)) }
+    func record(site: SiteRule?, contentHash: Bool = true) -> Found {
+        finish(read(site: site), contentHash: contentHash)
+    }
 
     /// Everything up to the publication date: what `kind` needs.
     /// - Parameter site: `site()`.
@@ -153,8 +155,9 @@ struct PageExtraction {
                        published: published)
     }
 
-    /// The record of a page `read` has read: what only a post needs.
-    func finish(_ r: Reading) -> Found {
+    /// The record of a page `read` has read: what only a post needs. With `contentHash` false the record's
+    /// `contentHash` is left empty.
+    func finish(_ r: Reading, contentHash: Bool = true) -> Found {
         let m = r.metadata, site = r.site, preExcluded = r.preExcluded
         let modified = r.dateFinder.modified(rule: site?.modified)
         let isExcluded: (Node) -> Bool = { n in Exclusion.isInside(n, preExcluded) }
@@ -173,7 +176,7 @@ struct PageExtraction {
             title: r.title, authors: authors, published: r.published, modified: modified,
             body: Body(text: r.rendered.text, html: r.rendered.html, wordCount: r.wordCount),
             related: r.related, tags: tags, language: r.language, siteName: r.siteName, description: description)
-        record.updateContentHash()
+        if contentHash { record.updateContentHash() }
         return Found(reading: r, record: record)
     }
 

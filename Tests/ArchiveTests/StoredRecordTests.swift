@@ -34,6 +34,21 @@ func storedObjectBytesAreJSONEncodersPrettyBytes(_ s: String) throws {
     }
 }
 
+/// A record handed over without its content hash (the crawler's) is stored as the same record with the hash of
+/// its fields: the hashed fields' JSON, written once, gives both.
+@Test(arguments: awkward)
+func anUnhashedRecordIsStoredWithTheHashOfItsFields(_ s: String) throws {
+    for nulls in [false, true] {
+        var hashed = record(s, nulls: nulls)
+        hashed.updateContentHash()
+        var unhashed = hashed
+        unhashed.contentHash = ""
+        #expect(StoredRecord.canonicalBytes(of: unhashed) == StoredRecord.canonicalBytes(of: hashed))
+        let (hash, json) = unhashed.hashedContentFieldsJSON()
+        #expect(hash == hashed.contentHash && json == hashed.contentFieldsJSON())
+    }
+}
+
 /// Nesting, empty and one-element containers at every depth, numbers, booleans and nulls.
 @Test func prettyPrintedIsJSONEncodersPrettyOutput() throws {
     struct Inner: Codable { var a: [Int]; var b: [String: String]; var c: Bool?; var d: [[Int]] }

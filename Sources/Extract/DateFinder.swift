@@ -19,6 +19,9 @@ struct DateFinder {
     /// Baidu's page object (`"@context": "https://zhanzhang.baidu.com/contexts/cambrian.jsonld"`, no `@type`), which
     /// Chinese sites give with `pubDate` and `upDate`.
     var cambrianObject: [String: Any]? = nil
+    /// The first JSON-LD node of a kind of work a page may be about (a recipe, a how-to, an episode, a video) that is no
+    /// article: read after the visible text, since a post may embed such a work of another day.
+    var workObject: [String: Any]? = nil
     /// The page's own URLs (as fetched, canonical; crawl keys too): a link to one of them is a permalink, not another post.
     var selfURLs: Set<String> = []
     /// What relative links resolve against (`<base href>` or the page URL).
@@ -35,6 +38,8 @@ struct DateFinder {
         var editOnly: DateField?
         /// Whether the page's footers were read for an edit stamp (`footerEdit`).
         var footersRead = false
+        /// Whether the publication is the date of the work the page is about (`workObject`).
+        var publishedByWork = false
     }
 
     static func isCambrian(_ o: [String: Any]) -> Bool {
@@ -43,6 +48,9 @@ struct DateFinder {
 
     /// JSON-LD types of a node that stands for the page itself (listings' types are not among them).
     static let pageTypes: Set<String> = ["webpage", "itempage", "aboutpage", "faqpage", "qapage", "medicalwebpage"]
+    /// JSON-LD types of works that are a page's whole subject on recipe, how-to, podcast and video pages.
+    static let workTypes: Set<String> = ["recipe", "howto", "podcastepisode", "videoobject", "episode", "creativework",
+                                         "learningresource", "course", "dataset", "softwaresourcecode", "question"]
 
     static let publishedMeta = ["article:published_time", "og:published_time", "article:published", "datepublished",
                                 "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date.created",
@@ -123,6 +131,14 @@ struct DateFinder {
         if let f = microdata(["datepublished", "datecreated"]) { return f }
         if let f = timeElement(modified: false) { return f }
         if let f = visibleText(modified: false) { return f }
+        if let o = workObject {
+            for k in ["datePublished", "uploadDate", "dateCreated"] {
+                if let raw = JSONLD.string(o[k]), let p = parseAny(raw) {
+                    lines.publishedByWork = true
+                    return field(p, raw: raw, source: "json-ld")
+                }
+            }
+        }
         if let p = DateParser.fromURL(url), plausible(p) { return field(p, raw: url, source: "url") }
         return lines.editOnly
     }
@@ -181,7 +197,12 @@ struct DateFinder {
             return field(p, raw: raw, source: "json-ld")
         }
         if let f = microdata(["datemodified", "dateupdate"]) { return f }
-        return timeElement(modified: true) ?? lines.edit ?? footerEdit()
+        if let f = timeElement(modified: true) ?? lines.edit ?? footerEdit() { return f }
+        // The work's edit only with its publication: an embedded video's edit is not the post's.
+        if lines.publishedByWork, let o = workObject, let raw = JSONLD.string(o["dateModified"]), let p = parseAny(raw) {
+            return field(p, raw: raw, source: "json-ld")
+        }
+        return nil
     }
 
     private func microdata(_ props: Set<String>) -> DateField? {

@@ -146,7 +146,9 @@ struct PageExtraction {
                                url: pageURL, reference: input.serverDate ?? input.fetchedAt, fetchedAt: input.fetchedAt,
                                languageHint: lang,
                                pageObject: objects.first { JSONLD.types($0).contains { DateFinder.pageTypes.contains(JSONLD.stripSchema($0)) } },
-                               cambrianObject: objects.first(where: DateFinder.isCambrian), selfURLs: selfURLs, baseURL: base)
+                               cambrianObject: objects.first(where: DateFinder.isCambrian),
+                               workObject: objects.first { JSONLD.types($0).contains { DateFinder.workTypes.contains(JSONLD.stripSchema($0)) } },
+                               selfURLs: selfURLs, baseURL: base)
         let published = dateFinder.published(rule: site?.published)
         return Reading(metadata: m, pageURL: pageURL, base: base, site: site, objects: objects, article: article,
                        canonical: canonical, siteName: siteName, title: title, related: related.cards,

@@ -249,6 +249,24 @@ import Testing
     }
 }
 
+/// A recipe, how-to or video page whose JSON-LD has no article gives its dates through the work it is about; a post's own
+/// date line comes first (an embedded video of another day).
+@Test(arguments: [
+    ("Recipe", "", "2024-03-05", "2024-03-09"),
+    ("VideoObject", "", "2024-03-05", "2024-03-09"),
+    ("VideoObject", "<p class=\"date\">March 7, 2024</p>", "2024-03-07", nil),
+    ("Person", "", nil, nil),
+] as [(String, String, String?, String?)])
+func datesFromTheWorkAPageIsAbout(_ type: String, _ line: String, _ published: String?, _ modified: String?) throws {
+    let ld = #"{"@context":"https://schema.org","@type":"\#(type)","name":"Apple pie","datePublished":"2024-03-05","dateModified":"2024-03-09"}"#
+    let html = "<html lang=\"en\"><head><script type=\"application/ld+json\">\(ld)</script></head><body><div class=\"box\"><h1>Apple pie</h1>\(line)<p>"
+        + String(repeating: "Peel the apples, slice them thin, and lay them in the dish with butter and sugar. ", count: 6) + "</p></div></body></html>"
+    let record = try Extractor(rules: .empty).extract(ExtractionInput(bytes: Array(html.utf8), url: "https://x.example/recipes/apple-pie/",
+                                                                     fetchedAt: Date(timeIntervalSince1970: 1_732_536_000))).record
+    #expect(record.published?.date == published)
+    #expect(record.modified?.date == modified)
+}
+
 /// Baidu's page object (Chinese news sites) gives the dates as `pubDate` and `upDate`, without an `@type`.
 @Test func datesFromBaidusPageObject() throws {
     let ld = #"{"@context":"https://zhanzhang.baidu.com/contexts/cambrian.jsonld","@id":"https://x.example/news/1.html","title":"标题","pubDate":"2019-09-05T11:10:52","upDate":"2019-09-06T08:00:00"}"#

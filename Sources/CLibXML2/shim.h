@@ -94,10 +94,14 @@ static inline htmlDocPtr lb_html_read_memory_without_ids(const char *buffer, int
 #endif
 /* Larger blocks go to malloc: they are few, and copying one on realloc would cost more than the bump saves. */
 #define LB_ARENA_LARGE (LB_ARENA_CHUNK / 8)
-/* Chunks one document may take (256 MiB); past that its blocks go to malloc. */
-#define LB_ARENA_MAX_CHUNKS 256
-/* Released chunks kept with their pages; the rest go back to the kernel (a 50 MB page's tree is not kept). */
-#define LB_ARENA_WARM_CHUNKS 16
+/* Chunks one document may take (4 MiB: the tree of a ~500 KB page); past that its blocks go to malloc. An arena
+   never reuses what the parse frees, so a big page takes more in it than in malloc: with a 256 MiB cap, a crawl of
+   10,000 posts (its 1 MB author pages parsed side by side) peaked 5-7 MB higher, and the peak-RSS ratio to a
+   2,000-post crawl went from 1.26x to 1.29-1.34x (issue #3's bound is 1.3x); capped, 1.24-1.26x, and the time
+   per corpus page is the same (bench/FINDINGS.md 60). */
+#define LB_ARENA_MAX_CHUNKS 4
+/* Released chunks kept with their pages, for the next documents; the rest go back to the kernel. */
+#define LB_ARENA_WARM_CHUNKS 4
 /* Each chunk starts with a link word (the document's chunk list, or the pool's), padded to malloc's alignment. */
 #define LB_ARENA_LINK 16
 

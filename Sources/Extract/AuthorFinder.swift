@@ -284,6 +284,7 @@ enum AuthorFinder {
         if let byline, case let names = clean([byline]), !names.isEmpty { return names }
         if let names = markedByline(document, isExcluded: isExcluded) { return names }
         if let names = noteAuthor(document, isExcluded: isExcluded) { return names }
+        if let names = microformatAuthor(document) { return names }
         return organizations
     }
 
@@ -312,6 +313,45 @@ enum AuthorFinder {
             guard looksLikeName(person), !isExcluded(n), !Exclusion.inComments(n),
                   !TagFinder.inside(n, hints: noteOutside, tags: ["nav", "aside"]) else { return true }
             found = [person]
+            return false
+        }
+        return found
+    }
+
+    /// Classes of a microformats2 author, which IndieWeb platforms and themes (Micro.blog, IndieWeb Hugo/Jekyll
+    /// themes) give instead of any meta author, often hidden: `<a class="u-author h-card">Ana Rao</a>`.
+    static let microformatAuthorClasses: Set<Substring> = ["p-author", "u-author"]
+
+    /// The name of the first microformats2 author whose nearest microformats root is the post's `h-entry` (not a
+    /// comment's `h-cite` or a card's `h-entry` in a menu or sidebar); its `p-name` when it has one. Read only
+    /// when no other source names anyone.
+    static func microformatAuthor(_ document: HTMLDocument) -> [String]? {
+        guard let root = document.root else { return nil }
+        var found: [String]?
+        root.walk { n in
+            guard found == nil, n.isElement else { return false }
+            guard let cls = n.attribute("class"),
+                  cls.split(separator: " ").contains(where: { microformatAuthorClasses.contains($0) }) else { return true }
+            var cur = n.parent
+            var entry: Node?
+            while let c = cur, c.name != "body" {
+                let classes = (c.attribute("class") ?? "").split(separator: " ")
+                if classes.contains(where: { $0.hasPrefix("h-") }) {
+                    if classes.contains("h-entry") { entry = c }
+                    break
+                }
+                cur = c.parent
+            }
+            guard let entry, !Exclusion.inComments(n),
+                  !TagFinder.inside(entry, hints: noteOutside, tags: ["nav", "aside"]) else { return true }
+            var name = n.textContent
+            n.walk { d in
+                guard d.isElement else { return false }
+                if d != n, (d.attribute("class") ?? "").split(separator: " ").contains("p-name") { name = d.textContent; return false }
+                return true
+            }
+            let names = clean([name])
+            if !names.isEmpty, names.allSatisfy(looksLikeName) { found = names }
             return false
         }
         return found

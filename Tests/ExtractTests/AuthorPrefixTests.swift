@@ -81,6 +81,19 @@ import Foundation
     }
 }
 
+/// A microformats2 author of the post's `h-entry` names the author when nothing else does; one of a comment's
+/// `h-cite` or of a card in a sidebar does not.
+@Test(arguments: [
+    ("a hidden u-author h-card", #"<div class="h-entry"><h1 class="p-name">Swim</h1><a class="u-author h-card" href="/" style="display:none">Ana Rao</a><div class="e-content"><p>\#(AuthorNoteTests.lorem)\#(AuthorNoteTests.lorem)</p></div></div>"#, ["Ana Rao"]),
+    ("a p-author with a p-name", #"<div class="h-entry"><span class="p-author h-card"><img class="u-photo" src="/a.jpg" alt=""><span class="p-name">Ana Rao</span></span><div class="e-content"><p>\#(AuthorNoteTests.lorem)\#(AuthorNoteTests.lorem)</p></div></div>"#, ["Ana Rao"]),
+    ("only a comment's h-cite author", #"<div class="h-entry"><div class="e-content"><p>\#(AuthorNoteTests.lorem)\#(AuthorNoteTests.lorem)</p></div><section class="comments"><div class="h-cite"><a class="p-author h-card" href="/x">Bo Lind</a><p>Nice.</p></div></section></div>"#, []),
+] as [(String, String, [String])])
+func readsMicroformatAuthor(_ name: String, _ html: String, _ authors: [String]) throws {
+    let input = ExtractionInput(bytes: Array("<html><body><main>\(html)</main></body></html>".utf8),
+                                url: "https://x.example/swim/", fetchedAt: Date(timeIntervalSince1970: 1_700_000_000))
+    #expect(try Extractor(rules: .empty).record(input).authors == authors, "\(name)")
+}
+
 /// A meta line split into names: the part that opens with a byline label names the authors.
 @Test(arguments: [
     ("a role after the name", "By Jane Doe | Senior Reporter", ["Jane Doe"]),

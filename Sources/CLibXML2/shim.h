@@ -1,5 +1,7 @@
 #ifndef LOOKBACK_CLIBXML2_SHIM_H
 #define LOOKBACK_CLIBXML2_SHIM_H
+/* SwiftPM's incremental builds do not see an edit to this header: after changing it, touch
+   Sources/HTML/HTMLDocument.swift (its only caller) or build clean, or the old code stays in the binary. */
 #include <stdlib.h>
 #include <libxml/xmlversion.h>
 /* Debian builds libxml2 with ICU; its headers clash with Foundation's ICU in clean builds.

@@ -155,7 +155,7 @@ enum AuthorFinder {
         let text = TextNormalizer.normalize(line.textContent)
         let lower = text.lowercased()
         guard text.split(separator: " ").count <= leadingBylineMaxWords else { return lineBefore(root, excluded: excluded) }
-        if leadingPrefixes.contains(where: { lower.hasPrefix($0 + " ") }), !split(text).isEmpty { return (line, text) }
+        if opensWithByline(lower), !split(text).isEmpty { return (line, text) }
         if let names = foreignByline(text) { return (line, names.joined(separator: ", ")) }
         if let names = datedByline(text) { return (line, names.joined(separator: ", ")) }
         return lineBefore(root, excluded: excluded)
@@ -284,7 +284,7 @@ enum AuthorFinder {
         if let byline, case let names = clean([byline]), !names.isEmpty { return names }
         if let names = markedByline(document, isExcluded: isExcluded) { return names }
         if let names = noteAuthor(document, isExcluded: isExcluded) { return names }
-        if let names = microformatAuthor(document) { return names }
+        if let names = microformatAuthor(m) { return names }
         return organizations
     }
 
@@ -322,16 +322,17 @@ enum AuthorFinder {
     /// themes) give instead of any meta author, often hidden: `<a class="u-author h-card">Ana Rao</a>`.
     static let microformatAuthorClasses: Set<Substring> = ["p-author", "u-author"]
 
-    /// The name of the first microformats2 author whose nearest microformats root is the post's `h-entry` (not a
-    /// comment's `h-cite` or a card's `h-entry` in a menu or sidebar); its `p-name` when it has one. Read only
-    /// when no other source names anyone.
-    static func microformatAuthor(_ document: HTMLDocument) -> [String]? {
-        guard let root = document.root else { return nil }
-        var found: [String]?
-        root.walk { n in
-            guard found == nil, n.isElement else { return false }
-            guard let cls = n.attribute("class"),
-                  cls.split(separator: " ").contains(where: { microformatAuthorClasses.contains($0) }) else { return true }
+    /// Whether a lowercased class attribute holds one of `microformatAuthorClasses`.
+    static func isMicroformatAuthor(_ cls: String) -> Bool {
+        cls.split(separator: " ").contains { microformatAuthorClasses.contains($0) }
+    }
+
+    /// The name of the first microformats2 author (`PageMetadata.microformatAuthors`) whose nearest microformats root
+    /// is the post's `h-entry` (not a comment's `h-cite` or a card's `h-entry` in a menu or sidebar); its `p-name`
+    /// when it has one. An author inside one already read is not read again. Read only when no other source names anyone.
+    static func microformatAuthor(_ m: PageMetadata) -> [String]? {
+        var read = Set<Node>()
+        for n in m.microformatAuthors where !Exclusion.isInside(n, read) {
             var cur = n.parent
             var entry: Node?
             while let c = cur, c.name != "body" {
@@ -343,7 +344,8 @@ enum AuthorFinder {
                 cur = c.parent
             }
             guard let entry, !Exclusion.inComments(n),
-                  !TagFinder.inside(entry, hints: noteOutside, tags: ["nav", "aside"]) else { return true }
+                  !TagFinder.inside(entry, hints: noteOutside, tags: ["nav", "aside"]) else { continue }
+            read.insert(n)
             var name = n.textContent
             n.walk { d in
                 guard d.isElement else { return false }
@@ -351,10 +353,9 @@ enum AuthorFinder {
                 return true
             }
             let names = clean([name])
-            if !names.isEmpty, names.allSatisfy(looksLikeName) { found = names }
-            return false
+            if !names.isEmpty, names.allSatisfy(looksLikeName) { return names }
         }
-        return found
+        return nil
     }
 
     /// A byline that the content walk never reads because a container it skips holds it (National Geographic's
@@ -376,7 +377,7 @@ enum AuthorFinder {
             let text = TextNormalizer.normalize(n.textContent)
             let lower = text.lowercased()
             guard text.split(separator: " ").count <= leadingBylineMaxWords,
-                  leadingPrefixes.contains(where: { lower.hasPrefix($0 + " ") }),
+                  opensWithByline(lower),
                   !isCredit(text), !isExcluded(n), !Exclusion.inComments(n), !inMediaItem(n),
                   !TagFinder.inside(n, hints: markedBylineOutside, tags: ["nav", "aside", "figure", "footer"], sparing: bylineWords)
             else { return true }
@@ -429,10 +430,9 @@ enum AuthorFinder {
     /// Separators between the parts of a meta line ("By Jane Doe · March 3, 2024 · 5 min read").
     static let segmentSeparators: [String] = [" | ", " • ", " · ", " — ", " – ", " - ", "|", "•", "·", "\n"]
 
-    /// Whether a part of a meta line opens with one of `leadingPrefixes` ("by Jane Doe", "Written by Jane Doe").
-    static func opensWithByline(_ segment: String) -> Bool {
-        let lower = segment.trimmedWhitespace.lowercased()
-        return leadingPrefixes.contains { lower.hasPrefix($0 + " ") || ($0.hasSuffix(":") && lower.hasPrefix($0)) }
+    /// Whether a lowercased line opens with one of `leadingPrefixes` and a space ("by jane doe", "written by jane doe").
+    static func opensWithByline(_ lower: String) -> Bool {
+        leadingPrefixes.contains { lower.hasPrefix($0 + " ") }
     }
 
     static func split(_ s: String) -> [String] {
@@ -443,7 +443,7 @@ enum AuthorFinder {
         // "By Jane Doe | Senior Reporter", "By Jane Doe · Berlin": when one part of a meta line opens with a byline
         // label, that part names the authors and the others are their role, place, date or section.
         if segments.count > 1 {
-            let labelled = segments.filter { opensWithByline($0) }
+            let labelled = segments.filter { opensWithByline($0.trimmedWhitespace.lowercased()) }
             if !labelled.isEmpty { segments = labelled }
         }
         var parts: [String] = []

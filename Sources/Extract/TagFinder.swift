@@ -107,6 +107,8 @@ enum TagFinder {
 
     /// Longest hashtag link text, in characters.
     static let maxHashtag = 50
+    /// Most words after the "#": themes print a tag's display name ("#Diät Tipps").
+    static let maxHashtagWords = 3
 
     /// Whether a link reads as one hashtag ("#cooking"): blogs that link each tag to a search (Bear's
     /// `/blog/?q=cooking`) or a feed rather than a tag page write it so. The first text byte is checked before
@@ -123,8 +125,6 @@ enum TagFinder {
         return name.first.map { $0.isLetter || $0.isNumber } == true && name.split(separator: " ").count <= maxHashtagWords
             && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == " " }
     }
-    /// Most words after the "#": themes print a tag's display name ("#Diät Tipps").
-    static let maxHashtagWords = 3
 
     /// Whether the link's own class names it a tag (`<a class="post-tag">`: eleventy-base-blog).
     static func namesTag(_ a: Node) -> Bool {

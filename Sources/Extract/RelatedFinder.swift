@@ -197,11 +197,40 @@ struct RelatedFinder {
         // Keep only outermost containers, and never one that holds most of the page.
         // Byte counts without copying the page's text (the same numbers as `textContent.utf8.count`).
         let pageText = body.textByteCount(upTo: Int.max)
-        return out.filter { c in
+        let kept = out.filter { c in
             !out.contains { $0 != c && Exclusion.isAncestor($0, of: c) }
                 && !(pageText > 2000 && Double(c.textByteCount(upTo: Int.max)) > Self.maxShareOfPage * Double(pageText))
         }
+        return groupingSiblingCards(kept)
     }
+
+    /// Containers that are single cards side by side (Blowfish marks each card `article-link--related`, under a
+    /// "Related" heading that is not their parent's) are read from their common parent, so each card is the whole
+    /// element (its image too), not the part of it below the container. Only when the parent links to no other
+    /// post than those cards do.
+    private func groupingSiblingCards(_ containers: [Node]) -> [Node] {
+        var out: [Node] = []
+        for c in containers {
+            guard let p = c.parent, p.isElement, p.name != "body", !out.contains(p) else {
+                if !out.contains(where: { Exclusion.isAncestor($0, of: c) }) { out.append(c) }
+                continue
+            }
+            let siblings = containers.filter { $0.parent == p }
+            let singles = siblings.filter { postURLs(in: $0).count == 1 }
+            if singles.count >= 2, singles.count == siblings.count,
+               postURLs(in: p, upTo: Self.maxGroupedCards + 1).count
+                   == Set(singles.flatMap { postURLs(in: $0) }).count,
+               singles.count <= Self.maxGroupedCards {
+                out.append(p)
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Most single-card containers grouped under one parent (a related block shows a handful).
+    static let maxGroupedCards = 12
 
     /// How far above its heading a related section may start.
     static let headingLevels = 3
@@ -345,12 +374,13 @@ struct RelatedFinder {
         ((try? document.select(selector, from: n)) ?? []).filter { $0 != n }
     }
 
-    private func postURLs(in n: Node) -> Set<String> {
+    /// The post URLs linked below `n`, counted up to `limit` (past which the set stops growing).
+    private func postURLs(in n: Node, upTo limit: Int = 1) -> Set<String> {
         var out = Set<String>()
         let anchors = descendants(Self.links, of: n)
         for a in anchors {
             if let u = postKeys.postKey(a.attribute("href") ?? "", base: baseURL) { out.insert(u) }
-            if out.count > 1 { break }
+            if out.count > limit { break }
         }
         return out
     }
@@ -395,7 +425,10 @@ struct RelatedFinder {
                 let cs = (n.attribute("class") ?? "").lowercased()
                 if ClassHints.containsAny(cs, Self.metaHints) && !ClassHints.containsAny(cs, Self.summaryHints) { ex.insert(n) }
             }
-            for n in descendants(Self.cardMeta, of: root) { ex.insert(n) }
+            for n in descendants(Self.cardMeta, of: root) {
+                ex.insert(n)
+                if let line = metaLine(around: n, in: root, title: titleNode) { ex.insert(line) }
+            }
             let paras = BodyRenderer(excluded: ex, baseURL: baseURL).render([root]).paragraphs
             summary = paras.first(where: { $0 != title && !title.hasPrefix($0) })
         }
@@ -406,6 +439,24 @@ struct RelatedFinder {
             image = URLNormalizer.normalize(src, base: baseURL)
         }
         return RelatedLink(title: title, url: url, summary: summary, image: image)
+    }
+
+    /// Words a card's date line may hold besides its date ("· 4 mins", "by Ann Lee"): more is a summary that
+    /// opens with a date.
+    static let maxMetaLineWords = 4
+
+    /// The block around a card's `<time>` when it is a date line: its other text no more than `maxMetaLineWords`
+    /// words, such as Blowfish's "3 February 2024 · 4 mins" (the time excluded alone left "·4 mins" as summary).
+    private func metaLine(around time: Node, in root: Node, title: Node?) -> Node? {
+        var cur = time.parent
+        while let c = cur, c != root, c.isElement, !BodyRenderer.blocks.contains(c.name) { cur = c.parent }
+        guard let line = cur, line != root, line.isElement, BodyRenderer.blocks.contains(line.name) else { return nil }
+        if let title, title == line || Exclusion.isAncestor(line, of: title) { return nil }
+        let all = TextNormalizer.normalize(line.textContent)
+        let date = TextNormalizer.normalize(time.textContent)
+        let rest = date.isEmpty ? all : all.replacingOccurrences(of: date, with: " ")
+        let words = rest.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
+        return words.count <= Self.maxMetaLineWords ? line : nil
     }
 
     /// A card chosen by the site rule's selectors (each optional, falling back to the heuristics).

@@ -400,9 +400,11 @@ struct RelatedFinder {
             var best: Node?
             var bestLen = 0
             for a in anchors {
-                // The link's own text blocks, not a summary it wraps.
+                // The link's own text blocks, not a summary it wraps: the one its `title` attribute repeats (Butterfly's
+                // card link wraps a date, the title and the summary), else the first that is not a date.
                 let paras = BodyRenderer(excluded: [], baseURL: baseURL).render([a]).paragraphs
-                let t = paras.first ?? ""
+                let named = a.attribute("title").map { TextNormalizer.normalize($0) }
+                let t = paras.first(where: { $0 == named }) ?? paras.first(where: { !Self.isDateLine($0) }) ?? ""
                 if t.count > bestLen { best = a; bestLen = t.count; title = t }
             }
             _ = best // the link may wrap the summary too: keep it, the title is filtered by text
@@ -430,7 +432,7 @@ struct RelatedFinder {
                 if let line = metaLine(around: n, in: root, title: titleNode) { ex.insert(line) }
             }
             let paras = BodyRenderer(excluded: ex, baseURL: baseURL).render([root]).paragraphs
-            summary = paras.first(where: { $0 != title && !title.hasPrefix($0) })
+            summary = paras.first(where: { $0 != title && !title.hasPrefix($0) && !Self.isDateLine($0) })
         }
         if let s = summary, s.isEmpty || rules.isPlaceholderSummary(s) { summary = nil }
         var image: String?
@@ -439,6 +441,14 @@ struct RelatedFinder {
             image = URLNormalizer.normalize(src, base: baseURL)
         }
         return RelatedLink(title: title, url: url, summary: summary, image: image)
+    }
+
+    /// Longest text (characters) read as a card's bare date line ("2023-11-05", "Posted March 3, 2024").
+    static let maxDateLineChars = 32
+
+    /// Whether a card's text block is only a date, not its title or summary.
+    static func isDateLine(_ s: String) -> Bool {
+        s.count <= maxDateLineChars && DateParser.parseMachine(s) != nil
     }
 
     /// Words a card's date line may hold besides its date ("· 4 mins", "by Ann Lee"): more is a summary that

@@ -63,7 +63,15 @@ enum AuthorFinder {
     /// The same openings in other languages ("Von Anna Schmidt, 3. März 2021", "Par Marie Dupont", "Door Jan de Vries");
     /// several are common words too ("di", "par", "von"), so each name after them must look like one (`looksLikeName`).
     static let foreignLeadingPrefixes = ["von", "par", "por", "di", "door", "av", "af", "autor:", "autorin:", "auteur :",
-                                         "auteur:", "autore:", "yazar:", "автор:", "texte :", "text:", "tekst:"]
+                                         "auteur:", "autore:", "yazar:", "автор:", "texte :", "text:", "tekst:",
+                                         // "Written by" in other languages, often with the date after the name ("Scritto
+                                         // da Mario Rossi il 5 marzo 2021", "Publié par Jean Dupont le 5 mars 2021").
+                                         "scritto da", "pubblicato da", "publié par", "écrit par", "rédigé par",
+                                         "escrito por", "publicado por", "geschrieben von", "verfasst von",
+                                         "geschreven door", "gepubliceerd door", "skrevet af", "skrevet av", "skriven av"]
+    /// Words that join a byline's names to the date after them ("NAME il 5 marzo", "NAME am 5. März", "NAME on ..."):
+    /// dropped from the end of the names when a date follows.
+    static let dateJoiners: Set<Substring> = ["il", "le", "el", "am", "op", "em", "on", "den", "den.", "på"]
     /// "and" between two names in the languages of `foreignLeadingPrefixes` (German "und" is in `nameSeparators`).
     static let foreignNameSeparators = [" et ", " y ", " e ", " en ", " och ", " og ", " i ", " и ", " ve "]
     /// Lowercase words inside a person's name ("Jan de Vries", "Ludwig van Beethoven", "María del Mar").
@@ -88,7 +96,17 @@ enum AuthorFinder {
         guard let p = prefixes.first(where: { lower.hasPrefix($0 + " ") || ($0.hasSuffix(":") && lower.hasPrefix($0)) })
         else { return nil }
         var rest = String(text.dropFirst(p.count).drop(while: { $0 == " " }))
-        if let cut = rest.firstIndex(where: { $0 == "," || $0 == "(" || $0.isNumber }) { rest = String(rest[..<cut]) }
+        if let cut = rest.firstIndex(where: { $0 == "," || $0 == "(" || $0.isNumber }) {
+            // "Mario Rossi il " before the date: the joiner goes; after a one-word label only when two name words stay
+            // ("Von Montag am 5. März ..." is prose).
+            let dated = rest[cut].isNumber
+            rest = String(rest[..<cut])
+            var words = rest.split(separator: " ")
+            if dated, let last = words.last, dateJoiners.contains(last), p.contains(" ") || words.count >= 3 {
+                words.removeLast()
+                rest = words.joined(separator: " ")
+            }
+        }
         if let r = rest.range(of: ". ") { rest = String(rest[..<r.lowerBound]) }
         for sep in foreignNameSeparators where rest.contains(sep) { rest = rest.replacingOccurrences(of: sep, with: ", ") }
         let names = split(rest).filter { $0.count >= 3 }

@@ -77,7 +77,7 @@ struct DateFinder {
     static let dateHints = ["date", "time", "posted", "published", "pubdate", "timestamp", "dateline", "byline",
                             "entry-meta", "post-meta", "article-meta", "meta", "info", "subtitle", "datum", "fecha",
                             "submitted"]
-    static let modifiedHints = ["updated", "modified"]
+    static let modifiedHints = ["updated", "modified", "changed"]
     /// Class hints of regions whose dates are not the post's.
     static let skippedHints = ["comment", "related", "widget", "sidebar"]
 
@@ -365,7 +365,8 @@ struct DateFinder {
     /// Words that open a line giving the publication date, lowercased ("Published: ...", "Veröffentlicht am ...").
     static let dateLabels = ["date:", "datum:", "published:", "published on", "posted on", "posted:", "publication date", "created:", "created on",
                              "written on", "geschrieben am", "geplaatst op", "rédigé le", "écrit le", "escrito el", "scritto il",
-                             "投稿日", "公開日", "发表于", "發表於", "发布于",
+                             "投稿日", "公開日", "掲載日", "配信日", "作成日", "发表于", "發表於", "发布于", "发布时间", "發佈時間",
+                             "发布日期", "發布日期", "기사입력", "입력", "등록", "발행",
                              "veröffentlicht", "erschienen am", "publié le", "publiée le", "publicado el", "publicado em",
                              "fecha:", "pubblicato il", "gepubliceerd op", "opublikowano", "опубликовано"]
 
@@ -473,7 +474,9 @@ struct DateFinder {
            "geändert", "mis à jour", "modifié le", "actualizado", "actualización", "aggiornato", "aggiornamento",
            "atualizado", "atualização", "bijgewerkt", "uppdaterad", "opdateret", "oppdatert", "päivitetty",
            "aktualizacja", "zaktualizowano", "aktualizováno", "обновлено", "обновление", "güncelleme", "güncellendi",
-           "actualitzat", "更新时间", "更新時間", "수정", "آخر تحديث",
+           "actualitzat", "更新时间", "更新時間", "更新日", "最終更新", "수정", "آخر تحديث",
+           // An editor's note opening a paragraph ("Update (March 6, 2021): ...", "Update: ...") and Drupal's label.
+           "update (", "update:", "update,", "update –", "update -", "last changed",
            // Legal and reference pages stamp their last revision or review ("Date of Last Revision: August 9, 2017",
            // "Page last reviewed: 5 March 2021", "This page was last edited on ...", "Letzte Änderung: ...").
            "date of last revision", "last revised", "last revision", "revised", "last reviewed", "page last",
@@ -633,14 +636,23 @@ struct DateFinder {
     /// Longest text of a date-hinted element.
     static let maxHintedDateLine = 120
 
-    /// The first `datetime` or `title` attribute in a (short) subtree that is a machine-readable date.
+    /// Attributes that hold a machine-readable date in a date line: `datetime` and `title` (hAtom's `<abbr>`), what
+    /// scripts fill the shown date from (`data-timestamp="1614938400"`, `data-date`; the text may be empty or "2 hours
+    /// ago"). Not microdata's `content`: a line's `<meta itemprop="dateModified">` or an event's `startDate` is no
+    /// publication (the microdata read takes `datePublished` by name).
+    static let machineAttributes = ["datetime", "title", "data-date", "data-time", "data-timestamp", "data-datetime",
+                                    "data-published", "data-publish-date", "data-pubdate"]
+
+    /// The first of `machineAttributes` in a (short) subtree that is a machine-readable date.
     private func machineAttribute(in n: Node) -> DateField? {
         var out: DateField?
         var visited = 0
         n.walk { c in
             guard out == nil, c.isElement, visited < 64 else { return false }
             visited += 1
-            for raw in [c.attribute("datetime"), c.attribute("title")].compactMap({ $0 }) {
+            guard c.hasAttributes else { return true }
+            for name in Self.machineAttributes {
+                guard let raw = c.attribute(name) else { continue }
                 if let p = DateParser.parseMachine(raw), plausible(p) { out = field(p, raw: raw, source: "meta"); return false }
             }
             return true

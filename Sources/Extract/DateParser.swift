@@ -709,7 +709,9 @@ extension DateParser {
         if j < n, let p = t[j].punct, p == "," || p == "." || p == "-" || p == "/" { j += 1 }
         if j < n, let w = t[j].word, fillers.contains(w) { j += 1 }
         guard j < n, let (y, yd) = t[j].number, yd == 4, isValid(y, month, d) else { return nil }
-        if j + 1 < n, t[j + 1].punct == ":" { return nil } // "Nov 23 2024:" is fine, but "Nov 23 10:15" never gets here
+        // A number after a colon makes the four digits part of something else; "Updated March 6, 2021: the council ..."
+        // is a date before a colon.
+        if j + 2 < n, t[j + 1].punct == ":", t[j + 2].number != nil { return nil }
         return (y, month, d, j + 1)
     }
 

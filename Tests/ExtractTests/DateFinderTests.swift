@@ -219,6 +219,14 @@ import Testing
         ("<span class=\"published\" title=\"2024-11-08T10:00:00Z\">November 8</span> <abbr class=\"updated\" title=\"2024-11-12T10:00:00Z\">November 12</abbr>", "", "en"),
         ("<p class=\"date\">November 8, 2024</p>", "<div class=\"post-footer\"><p>Last modified: November 12, 2024</p></div>", "en"),
         ("<p class=\"date\">November 8, 2024</p>", "<footer><p>Page last updated: 12 November 2024</p></footer>", "en"),
+        // An editor's note opening a paragraph of the text, a colon after its date.
+        ("<p class=\"date\">November 8, 2024</p>", "<p><strong>Update (November 12, 2024):</strong> the council set a date.</p>", "en"),
+        ("<p class=\"date\">November 8, 2024</p>", "<p><em>Updated November 12, 2024:</em> the council has now set a date.</p>", "en"),
+        ("<p>公開日：2024年11月8日 更新日：2024年11月12日</p>", "", "ja"),
+        // Drupal's `changed` field, with and without its label.
+        ("<p class=\"date\">November 8, 2024</p><div class=\"field field--name-changed\">November 12, 2024</div>", "", "en"),
+        ("<p class=\"date\">November 8, 2024</p><p>Last changed: November 12, 2024</p>", "", "en"),
+        ("<p>기사입력 2024-11-08 10:00 | 최종수정 2024-11-12 09:00</p>", "", "ko"),
     ])
     func editLineAfterThePublication(_ header: String, _ after: String, _ lang: String) throws {
         let html = "<html lang=\"\(lang)\"><body><article><h1>Post</h1>\(header)\(Self.text)</article>\(after)</body></html>"
@@ -226,6 +234,38 @@ import Testing
                                                                          fetchedAt: Self.fetched)).record
         #expect(record.published?.date.prefix(10) == "2024-11-08")
         #expect(record.modified?.date.prefix(10) == "2024-11-12")
+    }
+
+    /// A date line whose date a script fills in from an attribute (`data-timestamp`, `data-date`...): the text is empty,
+    /// a placeholder or a relative "2 hours ago" of the page's first render.
+    @Test(arguments: [
+        "<div class=\"article-date\" data-date=\"2024-11-08T10:00:00Z\"></div>",
+        "<span class=\"timestamp\" data-timestamp=\"1731060000\"></span>",
+        "<span class=\"post-date\" data-timestamp=\"1731060000000\">2 hours ago</span>",
+        "<span class=\"date\" data-time=\"2024-11-08 10:00:00\">5 days ago</span>",
+        "<div class=\"meta\"><span class=\"published\" data-datetime=\"2024-11-08T10:00:00+01:00\"></span></div>",
+        "<div class=\"story-meta\"><span data-publish-date=\"2024-11-08T10:00:00Z\">Loading</span></div>",
+    ])
+    func dateLineFromAScriptsAttribute(_ line: String) throws {
+        let html = "<html lang=\"en\"><body><article><h1>Post</h1>\(line)\(Self.text)</article></body></html>"
+        #expect(try published(html)?.date.prefix(10) == "2024-11-08")
+    }
+
+    /// Labelled date lines of Chinese, Japanese and Korean news sites, and a byline that names the author before the date
+    /// in another language ("Scritto da NAME il DATE").
+    @Test(arguments: [
+        ("<p>发布时间：2024-11-08 10:00</p>", "zh"),
+        ("<p>기사입력 2024-11-08 10:00</p>", "ko"),
+        ("<p>Scritto da Mario Rossi il 8 novembre 2024</p>", "it"),
+        ("<p>Publié par Jean Dupont le 8 novembre 2024</p>", "fr"),
+        ("<p>Escrito por Ana García el 8 de noviembre de 2024</p>", "es"),
+        ("<p>Geschrieben von Anna Schmidt am 8. November 2024</p>", "de"),
+        ("<p>Geschreven door Jan de Vries op 8 november 2024</p>", "nl"),
+        ("<p>Publicado por João Silva em 8 de novembro de 2024</p>", "pt"),
+    ])
+    func labelledLineBeforeTheText(_ line: String, _ lang: String) throws {
+        let html = "<html lang=\"\(lang)\"><body><article><h1>Post</h1>\(line)<div class=\"text\">\(Self.text)</div></article></body></html>"
+        #expect(try published(html)?.date.prefix(10) == "2024-11-08")
     }
 
     /// A site rule's day-only date yields to the article's metadata when that gives the same day to the second

@@ -330,6 +330,24 @@ func bylineClassInOtherLanguages(_ cls: String) throws {
         #expect((AuthorFinder.datedByline(line) ?? []) == names)
     }
 
+    /// "Written by" in other languages with the date after the name: the joining word before the date is no part of
+    /// the name; after a one-word label ("Von") only when two name words stay, so prose opening "Von Montag am 5. ..."
+    /// names no one.
+    @Test(arguments: [("Scritto da Mario Rossi il 5 marzo 2024", ["Mario Rossi"]), ("Publié par Jean Dupont le 5 mars 2024", ["Jean Dupont"]),
+                      ("Geschrieben von Anna Schmidt am 5. März 2024", ["Anna Schmidt"]), ("Geschreven door Jan de Vries op 5 maart 2024", ["Jan de Vries"]),
+                      ("Von Anna Schmidt am 5. März 2024", ["Anna Schmidt"]), ("Von Montag am 5. März gilt die Regel", []),
+                      ("Escrito por Ana García", ["Ana García"])])
+    func writtenByThenDate(_ line: String, _ names: [String]) {
+        #expect((AuthorFinder.foreignByline(line) ?? []) == names)
+    }
+
+    /// Such a line between the headline and the text is the byline.
+    @Test func writtenByLineBeforeTheContent() throws {
+        let r = try extract("<html lang=\"it\"><body><div class=\"post\"><h1>Storia</h1><p>Scritto da Mario Rossi il 5 marzo 2024</p>"
+            + "<div class=\"entry-content\">\(Self.story)</div></div></body></html>")
+        #expect(r.authors == ["Mario Rossi"])
+    }
+
     /// The content's first line giving the date and then the author is the byline, and leaves the body.
     @Test func firstLine() throws {
         let r = try extract("<html><body><article><h1>Story</h1><p>Posted on March 3, 2024 by Jane Doe</p>\(Self.story)</article></body></html>")

@@ -97,7 +97,7 @@ struct PageExtraction {
             tagTitle = TitleFinder.cutHostName(cut, pageURL: pageURL)
         }
         if title == nil {
-            title = TitleFinder.fromMetadata(m, article: article, tagTitle: tagTitle, h1s: h1Texts)
+            title = TitleFinder.fromMetadata(m, article: article, tagTitle: tagTitle, h1s: h1Texts, siteName: siteName)
         }
         // Readability's word counts cannot judge unspaced scripts (Japanese, Chinese): match a heading instead.
         // (A short Latin part keeps the whole title, as Readability does: "Mozilla - Wikipedia".)

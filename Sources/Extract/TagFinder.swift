@@ -77,6 +77,11 @@ enum TagFinder {
         // marks its links so too (Jekyll's Chirpy), and the post's own list is the better reading.
         var named: [String] = []
         var labelled: [String] = []
+        // Tag-page links in the first list of nothing else, when no other tier holds any (AstroPaper's `<ul>` of
+        // `/tags/x/` links after the article, no class, rel or label naming it). Only the first such list: later
+        // ones are the tag lines of related cards.
+        var lined: [String] = []
+        var firstLine: Node?
         for (n, href) in m.anchors {
             let rels = (n.attribute("rel") ?? "").lowercased().split(separator: " ")
             if rels.contains("tag") && !rels.contains("category") && !ByteSearch.contains(href.lowercased(), "/category/") {
@@ -94,6 +99,10 @@ enum TagFinder {
             } else if tagURL && hinted.isEmpty && labelledLine(n) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s)
                         && !isExcluded(n) {
                 labelled.append(n.textContent)
+            } else if tagURL && hinted.isEmpty && labelled.isEmpty, let line = tagLine(around: n), firstLine == nil || firstLine == line,
+                      !inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s) && !isExcluded(n) {
+                firstLine = line
+                lined.append(n.textContent)
             }
         }
         let r = dedupe(rel)
@@ -102,7 +111,33 @@ enum TagFinder {
         if !h.isEmpty { return h }
         let own = dedupe(named)
         if !own.isEmpty { return own }
-        return dedupe(labelled)
+        let l = dedupe(labelled)
+        if !l.isEmpty { return l }
+        return dedupe(lined)
+    }
+
+    /// The link's nearest block above its list item when that block is a tag line (`isTagLine`) with no word
+    /// outside its links: a list or paragraph of nothing but taxonomy links (a card's "20 October 2020 · SQL"
+    /// line is not the post's tags).
+    static func tagLine(around a: Node) -> Node? {
+        var cur = a.parent
+        while let c = cur, c.isElement, c.name != "body" {
+            if c.name != "li", BodyRenderer.blocks.contains(c.name) { return isTagLine(c) && !hasWordOutsideLinks(c) ? c : nil }
+            cur = c.parent
+        }
+        return nil
+    }
+
+    /// Whether some text of `n` outside its links holds a letter or digit.
+    static func hasWordOutsideLinks(_ n: Node) -> Bool {
+        var found = false
+        n.walk { d in
+            if found { return false }
+            if d.isElement { return d.name != "a" }
+            if d.isText, d.textContent.contains(where: { $0.isLetter || $0.isNumber }) { found = true }
+            return false
+        }
+        return found
     }
 
     /// Longest hashtag link text, in characters.

@@ -11,7 +11,11 @@ enum TitleFinder {
 
     /// `tagTitle` is the cleaned `<title>`: when JSON-LD has both `name` and `headline`, the one that matches it wins.
     /// `h1s`: the page's `<h1>` texts, normalized (the full form of a truncated meta title).
-    static func fromMetadata(_ m: PageMetadata, article: [String: Any]?, tagTitle: String?, h1s: [String] = []) -> String? {
+    /// `siteName`: a JSON-LD headline that ends in it after a separator, as the `<title>` does ("Post | Site":
+    /// AstroPaper builds its headline from the `<title>`), is the `<h1>` that shows the headline without it.
+    /// (OpenGraph titles keep such a suffix: the Readability corpus expects it there.)
+    static func fromMetadata(_ m: PageMetadata, article: [String: Any]?, tagTitle: String?, h1s: [String] = [],
+                             siteName: String? = nil) -> String? {
         if let a = article {
             var name = (a["name"] as? String).map(TextNormalizer.normalize) ?? ""
             let headline = (a["headline"] as? String).map(TextNormalizer.normalize) ?? ""
@@ -22,7 +26,11 @@ enum TitleFinder {
                 let nameMatches = similarity(name, tt) > 0.75, headlineMatches = similarity(headline, tt) > 0.75
                 pick = headlineMatches && !nameMatches ? headline : name
             }
-            if !pick.isEmpty { return withKicker(pick, h1s: h1s) }
+            if !pick.isEmpty {
+                let cut = cutSiteName(pick, siteName: siteName)
+                if cut != pick, h1s.contains(cut) { return cut }
+                return withKicker(pick, h1s: h1s)
+            }
         }
         if let t = m.first("dc:title", "dcterm:title", "dcterms.title", "dc.title", "og:title", "weibo:article:title",
                            "weibo:webpage:title", "title", "twitter:title", "parsely-title") {

@@ -20,7 +20,8 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
-        // C libraries, each imported by exactly one Swift module.
+        // C libraries, each behind its shim. zlib and libdeflate are used by Fetch (decoding answers) and Archive
+        // (WARC records); each of the others by exactly one Swift module.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -30,7 +31,7 @@ let package = Package(
         /// HTML/XML documents, XPath, CSS selectors, charset detection (wraps libxml2).
         .target(name: "HTML", dependencies: ["CLibXML2"], swiftSettings: perNodeLoops),
         /// HTTP fetching over the libcurl multi interface.
-        .target(name: "Fetch", dependencies: ["CCurl"]),
+        .target(name: "Fetch", dependencies: ["CCurl", "CLibDeflate", "CZlib"]),
         /// Rules + metadata + heuristics + normalization into a page record.
         .target(name: "Extract", dependencies: ["HTML", "CCrypto"], swiftSettings: perNodeLoops),
         /// Snapshots, WARC capture, export and diff.

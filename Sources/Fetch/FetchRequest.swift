@@ -7,8 +7,9 @@ public struct FetchRequest: Sendable {
     /// and headers with an empty value are not sent.
     public var headers: [String: String]
     /// The most body bytes kept, counted after content decoding (so a gzip bomb stops here too).
-    /// A longer answer is aborted as soon as the cap is reached: `FetchResponse.bodyTruncated` is then
-    /// `true` and the body holds the first `maxBodyBytes` bytes.
+    /// A longer answer is aborted as soon as the cap is reached (an encoded one when its bytes as sent reach
+    /// it): `FetchResponse.bodyTruncated` is then `true` and the body holds the first `maxBodyBytes` bytes
+    /// (of an encoded answer cut on the wire, as many as its bytes decode to).
     public var maxBodyBytes: Int
     /// When `true` (the default), an answer that is not HTML is not downloaded past its headers
     /// (`FetchResponse.bodySkipped`). Not HTML means a `Content-Type` other than `text/html` or

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// An HTTP/1.1 + HTTP/2 client over one libcurl multi handle and one event-loop thread (no thread per
-/// request). Keeps connections alive, decodes gzip/deflate/br/zstd, caps connections in total and per
+/// request). Keeps connections alive, decodes gzip and deflate (`ContentDecoding`), caps connections in total and per
 /// host, and follows redirects itself so that every hop is recorded and only http/https is ever fetched.
 ///
 /// Call `shutdown()` (or drop the last reference) when done: it cancels what is still running.
@@ -55,7 +55,7 @@ public final class HTTPClient: Sendable {
         }
         while true {
             let hop: HopOutcome
-            switch await performHop(url: url, request: request) {
+            switch await performHop(url: url, request: request).flatMap({ $0.decoded() }) {
             case .failure(let error): return .failure(error)
             case .success(let outcome): hop = outcome
             }

@@ -16,6 +16,45 @@ struct HopOutcome: Sendable {
     /// The absolute URL the `Location` header resolves to, as computed by libcurl.
     var redirectURL: String?
     var remoteIP: String?
+    /// The content codings `body` still has (`ContentDecoding`): the transfer hands the body over as it came,
+    /// and `decoded()` undoes them on the fetching task. nil when the answer names a coding not decoded here.
+    var codings: [ContentDecoding.Coding]? = []
+    /// The `Content-Encoding` value, for the error of an answer whose coding is not decoded here.
+    var contentEncoding: String?
+    /// The body was cut at the cap before its codings were undone.
+    var encodedCut = false
+    /// What the `Content-Type` said, when the first decoded bytes still have to be checked (`ContentSniffer`).
+    var sniff: ContentSniffer.TypeVerdict?
+    /// The cap on the decoded body.
+    var maxBodyBytes = 0
+
+    /// This outcome with its body's content codings undone, at most `maxBodyBytes` of it, and its first
+    /// decoded bytes checked for binary content; a failure when the body cannot be decoded.
+    func decoded() -> Result<HopOutcome, FetchError> {
+        var hop = self
+        if !body.isEmpty {
+            guard let codings else {
+                return .failure(.network(code: Int(CURLE_BAD_CONTENT_ENCODING.rawValue),
+                                         message: "\(url): unsupported Content-Encoding \(contentEncoding ?? "")"))
+            }
+            if !codings.isEmpty {
+                guard let d = ContentDecoding.decode(body, codings: codings, limit: maxBodyBytes, cut: encodedCut) else {
+                    return .failure(.network(code: Int(CURLE_BAD_CONTENT_ENCODING.rawValue),
+                                             message: "\(url): the body is not valid \(contentEncoding ?? "")"))
+                }
+                (hop.body, hop.truncated) = (d.bytes, d.truncated || truncated)
+            }
+        }
+        if let declared = sniff {
+            let binary = hop.body.withUnsafeBytes { b in
+                ContentSniffer.looksBinary(b) || (declared == .unknown && ContentSniffer.hasBinaryBytes(b))
+            }
+            if binary { (hop.body, hop.truncated, hop.skipped) = ([], false, true) }
+        }
+        hop.codings = []
+        hop.sniff = nil
+        return .success(hop)
+    }
 }
 
 /// One easy handle and the state its callbacks fill in. Created, driven and released only on the
@@ -43,6 +82,9 @@ final class Transfer {
     private var truncated = false
     private var skipped = false
     private var requestHeaderBytes: [UInt8] = []
+    /// The answer's content codings (see `HopOutcome.codings`); the body is kept encoded when there are any.
+    private var codings: [ContentDecoding.Coding]? = []
+    private var encodedCut = false
 
     /// Accept header sent when only HTML is wanted: HTML first, anything else (XHTML too) after. Short on
     /// purpose: every request of a crawl is archived, and a re-crawl of an unchanged blog is mostly requests.
@@ -83,7 +125,9 @@ final class Transfer {
         _ = lb_easy_setopt_str(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         _ = lb_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)    // HTTPClient follows, recording each hop
         _ = lb_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
-        _ = lb_easy_setopt_str(easy, CURLOPT_ACCEPT_ENCODING, "")   // every built-in encoding; body arrives decoded
+        // Sent as the Accept-Encoding header; the body arrives as sent and is decoded by `HopOutcome.decoded()`.
+        _ = lb_easy_setopt_str(easy, CURLOPT_ACCEPT_ENCODING, ContentDecoding.accepted)
+        _ = lb_easy_setopt_long(easy, CURLOPT_HTTP_CONTENT_DECODING, 0)
         _ = lb_easy_setopt_long(easy, CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
         // No CURLOPT_PIPEWAIT: with it, a second request to an HTTP/1.1 host waited for the first to finish
         // instead of opening a second connection (the per-host cap acted as 1). HTTP/2 still multiplexes.
@@ -162,8 +206,8 @@ final class Transfer {
             }
             sniffFirstBytes = verdict
         }
-        if headers.first(named: "Content-Encoding") == nil,
-           let length = headers.first(named: "Content-Length").flatMap({ Int($0) }), length > 0 {
+        codings = ContentDecoding.codings(headers.first(named: "Content-Encoding"))
+        if let length = headers.first(named: "Content-Length").flatMap({ Int($0) }), length > 0 {
             body.reserveCapacity(min(length, maxBodyBytes))
         }
         return true
@@ -171,6 +215,15 @@ final class Transfer {
 
     /// A chunk of decoded body. Returns false to abort (cap reached, or binary content sniffed).
     fileprivate func receiveBody(_ chunk: UnsafeRawBufferPointer) -> Bool {
+        if codings != [] {
+            // Encoded (or in a coding not decoded here): kept as it came, up to the cap, for `HopOutcome.decoded()`,
+            // which checks the decoded bytes and caps them.
+            let room = maxBodyBytes - body.count
+            body.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<min(chunk.count, room)]))
+            if chunk.count <= room { return true }
+            encodedCut = true
+            return false
+        }
         if let declared = sniffFirstBytes {
             sniffFirstBytes = nil
             if ContentSniffer.looksBinary(chunk) || (declared == .unknown && ContentSniffer.hasBinaryBytes(chunk)) {
@@ -197,7 +250,7 @@ final class Transfer {
     /// The hop's outcome once curl reports the transfer done with `code`.
     func finish(code: CURLcode) -> Result<HopOutcome, FetchError> {
         // Our own callbacks abort with a write error when the cap is hit or the body is skipped: not a failure.
-        guard code == CURLE_OK || (code == CURLE_WRITE_ERROR && (truncated || skipped)) else {
+        guard code == CURLE_OK || (code == CURLE_WRITE_ERROR && (truncated || skipped || encodedCut)) else {
             return .failure(error(for: code))
         }
         var redirect: UnsafeMutablePointer<CChar>?
@@ -209,7 +262,9 @@ final class Transfer {
             url: url, status: status, httpVersion: httpVersion, reason: reason, headers: headers, body: body,
             truncated: truncated, skipped: skipped, requestLine: requestLine, requestHeaders: requestHeaders,
             redirectURL: redirect.map { String(cString: $0) },
-            remoteIP: ip.map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }))
+            remoteIP: ip.map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 },
+            codings: codings, contentEncoding: headers.first(named: "Content-Encoding"), encodedCut: encodedCut,
+            sniff: codings == [] ? nil : sniffFirstBytes, maxBodyBytes: maxBodyBytes))
     }
 
     /// Splits the request head curl sent ("GET / HTTP/1.1\r\nHost: ...\r\n\r\n") into its line and headers.

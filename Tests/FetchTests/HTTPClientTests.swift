@@ -70,6 +70,70 @@ extension Result {
         }
     }
 
+    /// The client decodes answers itself (`ContentDecoding`): it offers exactly the codings it decodes, so the
+    /// request records say what a server may send, and undoes each of them.
+    @Test func offeredCodingsAreTheDecodedOnes() async throws {
+        let html = page(String(repeating: "deflate me ", count: 500))
+        let pdf = Array("%PDF-1.7\n".utf8) + [UInt8](repeating: 0x20, count: 5_000)
+        let multi = Gzip.stored(html) + Gzip.stored(page("second member"))   // the second member is not read (as by libcurl)
+        try await withServer([
+            ("/zlib", { _ in TestAnswer(headers: [("Content-Type", "text/html"), ("Content-Encoding", "deflate")],
+                                        body: Gzip.zlibStored(html)) }),
+            ("/raw", { _ in TestAnswer(headers: [("Content-Type", "text/html"), ("Content-Encoding", "deflate")],
+                                       body: Gzip.rawStored(html)) }),
+            ("/twice", { _ in TestAnswer(headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip, x-gzip")],
+                                         body: Gzip.stored(Gzip.stored(html))) }),
+            ("/multi", { _ in TestAnswer(headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], body: multi) }),
+            ("/pdf", { _ in TestAnswer(headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                                       body: Gzip.stored(pdf)) }),
+            ("/br", { _ in TestAnswer(headers: [("Content-Type", "text/html"), ("Content-Encoding", "br")], body: html) }),
+            ("/br-empty", { _ in TestAnswer(status: 304, headers: [("Content-Encoding", "br")], body: []) }),
+            ("/broken", { _ in TestAnswer(headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                                          body: Array(Gzip.stored(html).prefix(200))) }),
+        ]) { client, base in
+            let plain = try #require(await client.fetch(FetchRequest(url: base + "/zlib")).value)
+            #expect(plain.requestHeaders.first(named: "Accept-Encoding") == ContentDecoding.accepted)
+            #expect(ContentDecoding.accepted == "gzip, deflate")
+            #expect(plain.body == html)
+            #expect(try #require(await client.fetch(FetchRequest(url: base + "/raw")).value).body == html)
+            #expect(try #require(await client.fetch(FetchRequest(url: base + "/twice")).value).body == html)
+            #expect(try #require(await client.fetch(FetchRequest(url: base + "/multi")).value).body == html)
+            let skipped = try #require(await client.fetch(FetchRequest(url: base + "/pdf")).value)
+            #expect(skipped.bodySkipped)
+            #expect(skipped.body.isEmpty)
+            #expect(await client.fetch(FetchRequest(url: base + "/br")).error != nil)
+            #expect(try #require(await client.fetch(FetchRequest(url: base + "/br-empty")).value).status == 304)
+            #expect(await client.fetch(FetchRequest(url: base + "/broken")).error != nil)
+        }
+    }
+
+    /// A gzip body longer than the cap on the wire is cut there and decoded as far as it goes.
+    @Test func gzipBodyCutAtTheCapKeepsItsDecodedStart() async throws {
+        let big = (0..<300_000).map { UInt8(ascii: "a") &+ UInt8($0 % 26) }
+        try await withServer([("/big", { _ in
+            TestAnswer(headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], body: Gzip.stored(big))
+        })]) { client, base in
+            var request = FetchRequest(url: base + "/big")
+            request.maxBodyBytes = 100_000
+            let r = try #require(await client.fetch(request).value)
+            #expect(r.bodyTruncated)
+            #expect(r.body.count > 90_000 && r.body.count <= 100_000)
+            #expect(r.body == Array(big.prefix(r.body.count)))
+        }
+    }
+
+    @Test(arguments: [("gzip", [ContentDecoding.Coding.gzip]), ("x-gzip", [.gzip]), ("Deflate", [.deflate]),
+                      ("identity", []), ("gzip, identity, deflate", [.gzip, .deflate]), ("", [])])
+    func contentCodingsAreRead(_ header: String, _ codings: [ContentDecoding.Coding]) {
+        #expect(ContentDecoding.codings(header) == codings)
+    }
+
+    @Test func codingsNotDecodedHereAreNamed() {
+        #expect(ContentDecoding.codings("br") == nil)
+        #expect(ContentDecoding.codings("gzip, zstd") == nil)
+        #expect(ContentDecoding.codings(nil) == [])
+    }
+
     @Test func redirectChainIsRecordedHopByHop() async throws {
         try await withServer([
             ("/a", { _ in redirect(301, to: "/b") }),

@@ -96,6 +96,19 @@ enum Gzip {
         return out + trailer(crc: crc32(data), size: data.count)
     }
 
+    /// `data` in stored deflate blocks with no wrapper (the raw deflate some servers send as `deflate`).
+    static func rawStored(_ data: [UInt8]) -> [UInt8] {
+        Array(stored(data).dropFirst(header.count).dropLast(8))
+    }
+
+    /// `data` in stored deflate blocks with a zlib header and Adler-32 trailer (`deflate` as RFC 9110 means it).
+    static func zlibStored(_ data: [UInt8]) -> [UInt8] {
+        var a: UInt32 = 1, b: UInt32 = 0
+        for byte in data { a = (a + UInt32(byte)) % 65521; b = (b + a) % 65521 }
+        let adler = b << 16 | a
+        return [0x78, 0x01] + rawStored(data) + [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: adler >> UInt32($0)) }
+    }
+
     /// A valid gzip stream that inflates to `1 + 258 * repeats` zero bytes while weighing ~13 bits per 258 bytes.
     static func zeroBomb(repeats: Int) -> [UInt8] {
         var bits = BitWriter()

@@ -7,9 +7,13 @@ import HTML
 enum PageClassifier {
     /// At least this many `<article>` elements outside the related cards make a page a listing.
     static let listingArticleCount = 3
-    /// ... unless one of them holds the extracted content, of at least this many words (a full post, not
-    /// an excerpt) ...
+    /// ... unless one story outweighs them (`PageExtraction.holdsTheStory`): the card holding the extracted
+    /// content, a card inside that content, or the content itself beside the cards, of at least this many
+    /// words (a full post, not an excerpt) ...
     static let storyMinWords = 300
+    /// ... or this many when the page has a title and a publication date of its own: news and blog posts of a
+    /// few paragraphs among "more stories" teasers.
+    static let datedStoryMinWords = 150
     /// ... and this many times the words of any other: teaser cards under a story. Listings that show full
     /// posts have articles of like sizes.
     static let storyOverCardsRatio = 4

@@ -227,15 +227,28 @@ struct PageExtraction {
                              sitemapLinks: links.sitemaps())
     }
 
-    /// Whether one `<article>` holds the extracted content and outweighs every other one: a post whose
-    /// page ends with "more stories" teasers marked up as articles, not a list of posts.
+    /// Whether the page is one story among teaser `<article>`s, not a list of posts: the story is the card that
+    /// holds the extracted content, else the largest card inside the content (a story page whose own
+    /// `<article>` sits in a wrapper the content finder chose), else the content itself when no card touches it
+    /// (teasers in a sidebar or footer). The story must outweigh every other card; listings have cards of
+    /// like sizes, or content that is their sum.
     private func holdsTheStory(_ cards: [Node], _ f: Reading) -> Bool {
-        guard cards.count >= PageClassifier.listingArticleCount, f.wordCount >= PageClassifier.storyMinWords,
-              let story = cards.first(where: { card in f.contentRoots.contains { isWithin($0, card) } }) else {
-            return false
+        guard cards.count >= PageClassifier.listingArticleCount else { return false }
+        func words(_ n: Node) -> Int { TextNormalizer.wordCount(n.textContent) }
+        let story: Node?
+        let storyWords: Int
+        if let holding = cards.first(where: { card in f.contentRoots.contains { isWithin($0, card) } }) {
+            (story, storyWords) = (holding, f.wordCount)
+        } else if let largest = cards.filter({ card in f.contentRoots.contains { isWithin(card, $0) } })
+                    .map({ ($0, words($0)) }).max(by: { $0.1 < $1.1 }) {
+            (story, storyWords) = largest
+        } else {
+            (story, storyWords) = (nil, f.wordCount)
         }
-        let largestOther = cards.lazy.filter { $0 != story }.map { TextNormalizer.wordCount($0.textContent) }.max() ?? 0
-        return f.wordCount >= PageClassifier.storyOverCardsRatio * largestOther
+        let dated = f.hasTitle && f.published.map { $0.source != "url" } == true
+        guard storyWords >= (dated ? PageClassifier.datedStoryMinWords : PageClassifier.storyMinWords) else { return false }
+        let largestOther = cards.lazy.filter { $0 != story }.map(words).max() ?? 0
+        return storyWords >= PageClassifier.storyOverCardsRatio * largestOther
     }
 
     private func isWithin(_ n: Node, _ ancestor: Node) -> Bool {

@@ -399,6 +399,29 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(listing.kind == .listing)
     }
 
+    /// The story among teaser `<article>`s need not be a long one in its own card: a dated story of a few
+    /// paragraphs, a story outside every card (the teasers in a sidebar), and a story card inside the content
+    /// the finder chose are posts; cards of like sizes stay a listing, dated or not.
+    @Test(arguments: [
+        ("short dated story in its card", "<article><h1>The story</h1><time datetime=\"2024-03-05\">March 5, 2024</time>"
+            + String(repeating: "<p>\(lorem)\(lorem)</p>", count: 5) + "</article>", "", PageKind.post),
+        ("story beside the cards", "<div class=\"story\"><h1>The story</h1><p class=\"date\">March 5, 2024</p>"
+            + String(repeating: "<p>\(lorem)\(lorem)</p>", count: 10) + "</div>", "", .post),
+        ("story card inside a wrapper", "<div class=\"main\"><p>\(lorem)\(lorem)</p><div class=\"body\"><article class=\"story\"><h1>The story</h1>"
+            + String(repeating: "<p>\(lorem)\(lorem)</p>", count: 16) + "</article></div><p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p>{teasers}</div>", "", .post),
+        ("cards of like sizes", "", String(repeating: "<p>\(lorem)\(lorem)</p>", count: 3), .listing),
+    ])
+    func storyAmongTeaserArticles(_ name: String, _ story: String, _ cardText: String, _ kind: PageKind) throws {
+        let teasers = (1...6).map { "<article><h3><a href=\"/s\($0)\">Other story \($0)</a></h3><time datetime=\"2024-03-0\($0)\">March \($0)</time><p>A short teaser for it.</p>\(cardText)</article>" }
+        let head = "<head><title>The story</title></head>"
+        // "{teasers}" puts the teasers in the story's wrapper, else they are in a sidebar.
+        let body = story.contains("{teasers}") ? "<main>\(story.replacingOccurrences(of: "{teasers}", with: teasers.joined()))</main>"
+            : "<main>\(story)</main><aside>\(teasers.joined())</aside>"
+        let page = try extract("<html>\(head)<body>\(body)</body></html>",
+                               url: "https://x.example/news/the-story")
+        #expect(page.kind == kind, "\(name)")
+    }
+
     /// Archive pages made of "date + title" lines are listings even with `og:type=article` (jekyll-seo-tag);
     /// a link round-up post, with sentences around its links, stays a post; a year path is a calendar archive.
     @Test func linkListPagesAreListings() throws {

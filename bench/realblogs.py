@@ -25,8 +25,10 @@ Generators (each skipped, and said so, when its software is missing):
   pelican-notmyidea, pelican-simple            Pelican's two built-in themes
   nikola-bootblog4, nikola-bootstrap4, nikola-base   Nikola's built-in themes
   hugo                                         Debian ships no Hugo theme: a small one on Hugo's internal
-                                               opengraph/schema/pagination templates (HUGO_* below)
-  jekyll-minima                                minima 2.5 + jekyll-feed, -seo-tag, -sitemap, -paginate, -archives
+                                               opengraph/schema/pagination templates (HUGO_* below); an About
+                                               page (undated, over 150 words: a non-post if archived)
+  jekyll-minima                                minima 2.5 + jekyll-feed, -seo-tag, -sitemap, -paginate, -archives;
+                                               minima's About page (the same text)
   mkdocs-material                              Material for MkDocs' blog plugin
   ablog-alabaster, -furo, -pydata, -book       ABlog 0.11 (Sphinx 9) under alabaster, furo, pydata-sphinx-theme
                                                and sphinx-book-theme, ABlog's sidebars (postcard, recent posts,
@@ -314,7 +316,12 @@ def build_hugo(posts, src, out, url, log):
         [[menu.main]]
           name = "Tags"
           url = "/tags/"
+        [[menu.main]]
+          name = "About"
+          url = "/about/"
         """))
+    # The static page most blogs have: Hugo gives it og:type=article like a post, but no date.
+    open(os.path.join(site, "content", "about.md"), "w").write('---\ntitle: "About"\n---\n\n' + about_markdown())
     lay = os.path.join(site, "themes/plain/layouts/_default")
     open(os.path.join(lay, "baseof.html"), "w").write(HUGO_BASEOF)
     open(os.path.join(lay, "single.html"), "w").write(HUGO_SINGLE)
@@ -375,6 +382,9 @@ def build_jekyll(posts, src, out, url, log):
           layout: archive
         """))
     open(os.path.join(site, "index.html"), "w").write("---\nlayout: home\n---\n")
+    # minima's about page (in its header menu); jekyll-seo-tag gives it og:type=website and a WebPage object.
+    open(os.path.join(site, "about.md"), "w").write("---\nlayout: page\ntitle: About\npermalink: /about/\n---\n\n"
+                                                   + about_markdown())
     # minima has no layout for jekyll-archives' pages: the usual hand-written one (a list of the posts)
     os.makedirs(os.path.join(site, "_layouts"))
     open(os.path.join(site, "_layouts", "archive.html"), "w").write(JEKYLL_ARCHIVE)
@@ -797,6 +807,11 @@ ABOUT = ("<p>Field Notes is a small blog about walking, cooking and the tools we
          "<p>Write to us at the address below; we read everything, slowly, and answer most letters within a week or "
          "two. If you found a mistake, tell us which post and what you saw, and we will correct it and say so at the "
          "end of the post.</p>")
+
+
+def about_markdown():
+    """ABOUT as Markdown paragraphs (Hugo's Markdown drops raw HTML)."""
+    return "\n\n".join(re.sub(r"</?p>", "", para).strip() for para in ABOUT.split("\n\n")) + "\n"
 
 
 def wp_extras(p, site):

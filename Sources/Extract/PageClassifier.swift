@@ -3,7 +3,8 @@ import HTML
 /// Decides whether a page is a post or a listing: rule URL patterns, then a calendar-archive path, then the
 /// rule's static-page markup (an "About" page is no post: it is read for its links, as a listing is), then
 /// markup (many article cards, or content that is a list of links, means a listing), then JSON-LD type,
-/// then `og:type=article` or an article with a title and a date (a post), then URL shape.
+/// then `og:type` (`article` a post, `website` with no date a static page), then an article with a title and
+/// a date (a post), then URL shape.
 enum PageClassifier {
     /// At least this many `<article>` elements outside the related cards make a page a listing.
     static let listingArticleCount = 3
@@ -46,6 +47,10 @@ enum PageClassifier {
         var headings = 0
         var headingLinks = 0
     }
+
+    /// `og:type` of a page that says it is no article: with no date found anywhere it is a site's static page
+    /// (jekyll-seo-tag and most themes mark "About" pages so), where a post would carry its date.
+    static let staticPageOGType = "website"
 
     static let headingNames: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
@@ -151,6 +156,7 @@ enum PageClassifier {
         if types.contains(where: { JSONLD.listingTypes.contains($0) }) { return .listing }
         if let og = m.first("og:type")?.lowercased() {
             if og == "article" || og.hasPrefix("article") { return .post }
+            if og == staticPageOGType, published == nil { return .listing }
         }
         // After the page's own word: a "best of the year" post whose sections are headings linking to the
         // posts it recommends has this shape too.

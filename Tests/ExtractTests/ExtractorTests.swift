@@ -422,6 +422,16 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(page.kind == kind, "\(name)")
     }
 
+    /// A long page that calls itself `og:type=website` and has no date anywhere is a static page (jekyll-seo-tag's
+    /// "About"); with a date of its own it is a post (themes that give every page `website`).
+    @Test(arguments: [("undated", "", PageKind.listing), ("dated", "<p class=\"date\">March 5, 2024</p>", .post)])
+    func websitePagesAreStaticUnlessDated(_ name: String, _ date: String, _ kind: PageKind) throws {
+        let head = "<head><meta property=\"og:type\" content=\"website\"><title>About</title></head>"
+        let body = "<main><h1>About</h1>\(date)" + String(repeating: "<p>\(lorem)\(lorem)</p>", count: 5) + "</main>"
+        let page = try extract("<html>\(head)<body>\(body)</body></html>", url: "https://x.example/about/")
+        #expect(page.kind == kind, "\(name)")
+    }
+
     /// Archive pages made of "date + title" lines are listings even with `og:type=article` (jekyll-seo-tag);
     /// a link round-up post, with sentences around its links, stays a post; a year path is a calendar archive.
     @Test func linkListPagesAreListings() throws {

@@ -251,6 +251,23 @@ struct RelatedFinder {
         return nil
     }
 
+    /// Whether a link sits in the heading that announces the section ("More from <a>Ada Okafor</a>" on dev.to):
+    /// the author's or site's page, not a card.
+    static func inAnnouncingHeading(_ a: Node) -> Bool {
+        var cur = a.parent
+        var depth = 0
+        while let c = cur, c.isElement, depth < 3 {
+            if ElementKind.of(c).relatedCandidate == .heading {
+                let text = c.textContent
+                guard text.utf8.count <= maxHeadingBytes, mayStartHeading(text) else { return false }
+                let h = normalizedHeading(text)
+                return headingPhraseSet.contains(h) || headingPrefixes.contains(where: { h.hasPrefix($0) })
+            }
+            cur = c.parent; depth += 1
+        }
+        return false
+    }
+
     /// Inline elements a link may sit in within its paragraph.
     static let inlineNames: Set<String> = ["span", "em", "strong", "b", "i", "u", "small", "mark", "cite", "q", "font"]
 
@@ -350,6 +367,7 @@ struct RelatedFinder {
                   !selfURLs.contains(u) else { continue }
             if let frag = a.attribute("href"), frag.hasPrefix("#") { continue }
             if Self.inRunningText(a) { continue }
+            if Self.inAnnouncingHeading(a) { continue }
             var root = a
             while let p = root.parent, p != container, postURLs(in: p) == [u] { root = p }
             if usedRoots.insert(root).inserted { cardRoots.append((root, u)) }

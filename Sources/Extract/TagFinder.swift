@@ -144,12 +144,18 @@ enum TagFinder {
     static let maxHashtag = 50
     /// Most words after the "#": themes print a tag's display name ("#Diät Tipps").
     static let maxHashtagWords = 3
+    /// How deep inside the link its leading "#" may be wrapped.
+    static let maxHashtagNesting = 2
 
     /// Whether a link reads as one hashtag ("#cooking"): blogs that link each tag to a search (Bear's
     /// `/blog/?q=cooking`) or a feed rather than a tag page write it so. The first text byte is checked before
     /// any text is built (every link of a page is asked).
     static func isHashtag(_ a: Node) -> Bool {
-        guard let first = a.firstChild, first.isText, first.withOwnText({ s in
+        // The "#" may sit in an inline prefix element (dev.to: `<a><span class="crayons-tag__prefix">#</span>rust</a>`).
+        var lead = a.firstChild
+        var depth = 0
+        while let e = lead, e.isElement, depth < maxHashtagNesting { lead = e.firstChild; depth += 1 }
+        guard let first = lead, first.isText, first.withOwnText({ s in
             var i = 0
             while i < s.count, s[i] == 0x20 || s[i] == 0x09 || s[i] == 0x0A || s[i] == 0x0D { i += 1 }
             return i < s.count && s[i] == UInt8(ascii: "#")

@@ -21,17 +21,18 @@ let package = Package(
     ],
     targets: [
         // C libraries, each behind its shim. zlib and libdeflate are used by Fetch (decoding answers) and Archive
-        // (WARC records); each of the others by exactly one Swift module.
+        // (WARC records); each of the others by exactly one Swift module (brotli: Fetch, decoding `br` answers).
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
 
         /// HTML/XML documents, XPath, CSS selectors, charset detection (wraps libxml2).
         .target(name: "HTML", dependencies: ["CLibXML2"], swiftSettings: perNodeLoops),
         /// HTTP fetching over the libcurl multi interface.
-        .target(name: "Fetch", dependencies: ["CCurl", "CLibDeflate", "CZlib"]),
+        .target(name: "Fetch", dependencies: ["CCurl", "CLibDeflate", "CZlib", "CBrotli"]),
         /// Rules + metadata + heuristics + normalization into a page record.
         .target(name: "Extract", dependencies: ["HTML", "CCrypto"], swiftSettings: perNodeLoops),
         /// Snapshots, WARC capture, export and diff.

@@ -60,7 +60,8 @@ final class TestServer: Sendable {
     }
 }
 
-/// Test-side compression: gzip of stored deflate blocks, and a gzip "bomb" of fixed-Huffman back-references.
+/// Test-side compression: gzip of stored deflate blocks, a gzip "bomb" of fixed-Huffman back-references, brotli
+/// of uncompressed meta-blocks.
 enum Gzip {
     static func crc32(_ bytes: some Sequence<UInt8>, initial: UInt32 = 0) -> UInt32 {
         var c = ~initial
@@ -126,7 +127,28 @@ enum Gzip {
         return header + bits.bytes + trailer(crc: crc, size: 1 + 258 * repeats)
     }
 
-    private struct BitWriter {
+    /// `data` as a brotli stream (RFC 7932) of uncompressed meta-blocks.
+    static func brotliStored(_ data: [UInt8]) -> [UInt8] {
+        var bits = BitWriter()
+        bits.write(1, count: 1)                  // WBITS: not 16 ...
+        bits.write(5, count: 3)                  // ... but 17 + 5 = 22
+        var offset = 0
+        while offset < data.count {
+            let n = min(65536, data.count - offset)
+            bits.write(0, count: 1)              // ISLAST = 0
+            bits.write(0, count: 2)              // MNIBBLES = 4
+            bits.write(UInt32(n - 1), count: 16) // MLEN - 1
+            bits.write(1, count: 1)              // ISUNCOMPRESSED
+            bits.used = 8                        // the raw bytes start on a byte boundary
+            bits.bytes += data[offset..<offset + n]
+            offset += n
+        }
+        bits.write(1, count: 1)                  // ISLAST
+        bits.write(1, count: 1)                  // ISLASTEMPTY
+        return bits.bytes
+    }
+
+    struct BitWriter {
         var bytes: [UInt8] = []
         var used = 8
         mutating func write(_ value: UInt32, count: Int) {

@@ -364,6 +364,7 @@ final class FlatTree {
         default: return nil
         }
         if inTableOrCode[i] || t == .code { return nil }
+        if t == .div, Self.wrapsOnlyPre(nodes[i]) { return nil }
         if t == .table && isDataTable(i) { return nil }
         let isList0 = t == .ul || t == .ol
         let contentLength = textLen[i]
@@ -386,6 +387,24 @@ final class FlatTree {
         if w >= 25 && ld > 0.5 { return "links" }
         if (embeds == 1 && contentLength < 75) || embeds > 1 { return "embeds" }
         return nil
+    }
+
+    /// Whether a `<div>` holds one `<pre>` and nothing else but blank text: a code block's wrapper, such as a
+    /// notebook cell's output (Quarto, Jupyter: `<div class="cell-output"><pre><code>[1] 31</code></pre></div>`),
+    /// which is code however short, and Readability's cleaning keeps code.
+    static func wrapsOnlyPre(_ n: Node) -> Bool {
+        var pres = 0
+        var c = n.firstChild
+        while let x = c {
+            if x.isElement {
+                guard x.name == "pre" else { return false }
+                pres += 1
+            } else if x.isText, HTMLEscape.hasVisible(x.textContent) {
+                return false
+            }
+            c = x.nextSibling
+        }
+        return pres == 1
     }
 
     /// Blocks that may be a line of the post's tag and category links (`TagFinder.isTagLine`); a `<header>` of

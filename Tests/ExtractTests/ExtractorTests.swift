@@ -616,6 +616,16 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(text.contains("41") && text.contains("Oak wedges"))
     }
 
+    /// A notebook cell's short output (Quarto, Jupyter) is a `<pre>` in a `<div>` of its own: code, not a short block.
+    /// The Quarto golden page read without its site rule, by the heuristics.
+    @Test func aCodeCellsShortOutputStays() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/golden/quarto-blog/page.html")
+        let html = try String(contentsOf: file, encoding: .utf8)
+        let text = try extract(html, url: "https://anasilva.example.org/posts/bootstrap-median/").record.body.text
+        #expect(text.contains("length(unique(meds))") && text.contains("[1] 31"))
+    }
+
     private static func page(_ markup: String) -> String {
         "<html><body><article><h1>Shims</h1>\(markup)<p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p></article></body></html>"
     }

@@ -135,7 +135,10 @@ public final class CrawlState {
                 UPDATE url SET done = 1, outcome = ?, status = ?, reason = ?, record_url = ?, alias_of = ?, post_key = ?
                 WHERE key = ?
                 """)
-            let host = try db.cachedStatement(sql: "INSERT OR REPLACE INTO host (authority, last_start) VALUES (?, ?)")
+            // A host's row is updated in place: `INSERT OR REPLACE` deleted and inserted it again, in the table and
+            // in its key index, so every flush (one per page) wrote one more page to the WAL.
+            let hostUpdate = try db.cachedStatement(sql: "UPDATE host SET last_start = ? WHERE authority = ?")
+            let hostInsert = try db.cachedStatement(sql: "INSERT INTO host (authority, last_start) VALUES (?, ?)")
             let meta = try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)")
             let retry = try db.cachedStatement(sql: "UPDATE url SET retry_at = ? WHERE key = ?")
             for change in changes {
@@ -153,7 +156,10 @@ public final class CrawlState {
                     try retry.execute(arguments: [at, key])
                 }
             }
-            for (authority, lastStart) in hostStarts { try host.execute(arguments: [authority, lastStart]) }
+            for (authority, lastStart) in hostStarts {
+                try hostUpdate.execute(arguments: [lastStart, authority])
+                if db.changesCount == 0 { try hostInsert.execute(arguments: [authority, lastStart]) }
+            }
         }
     }
 

@@ -9,7 +9,7 @@ enum BoilerplateMarker {
                         "social", "advert", "promo", "sponsor", "author-box", "post-nav", "pagination"]
 
     /// Blocks that may be a line of the post's tag and category links (as in `FlatTree`).
-    static let tagLineTags: Set<String> = ["ul", "ol", "p", "div", "header"]
+    static let tagLineTags: Set<String> = ["ul", "ol", "p", "div", "header", "h2", "h3", "h4", "h5", "h6"]
     /// Blocks whose whole text may be an ad slot's label (as in `FlatTree`).
     static let adLabelTags: Set<String> = ["p", "div", "section", "h2", "h3", "h4", "h5", "h6"]
     /// `FlatTree.maxAdLabel` characters, in UTF-8 bytes at most (the labels include CJK and Cyrillic ones).

@@ -408,8 +408,9 @@ final class FlatTree {
     }
 
     /// Blocks that may be a line of the post's tag and category links (`TagFinder.isTagLine`); a `<header>` of
-    /// nothing but a category link is the kicker over a post's title (Hugo's Stack).
-    static let tagLineTags: Set<Tag> = [.ul, .ol, .p, .div, .header]
+    /// nothing but a category link is the kicker over a post's title (Hugo's Stack); old WordPress themes print the
+    /// post's "Category: News Sports" line as an `<h2>`-`<h6>`.
+    static let tagLineTags: Set<Tag> = [.ul, .ol, .p, .div, .header, .heading]
 
     /// Share of a figure's text inside links from which, with a heading in it, it is a teaser card.
     static let minTeaserLinkDensity = 0.9

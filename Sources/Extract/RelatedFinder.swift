@@ -24,6 +24,17 @@ struct RelatedFinder {
         "popular posts", "more articles", "up next", "related episodes", "you may also enjoy", "you might also enjoy",
         "you may be interested in", "you might be interested in",
         "関連記事", "関連", "おすすめ", "こちらもおすすめ", "verwandte artikel", "articles similaires", "artículos relacionados",
+        "read also", "also read", "read more on this topic",
+        // The same in the languages of news sites ("Lesen Sie auch:", "À lire aussi", "Leggi anche", "相关阅读", "관련기사").
+        "lesen sie auch", "lies auch", "auch interessant", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+        "weitere artikel", "weitere beiträge", "ähnliche artikel", "ähnliche beiträge", "verwandte beiträge",
+        "weiterführende links", "weiterführender link", "à lire aussi", "lire aussi", "à lire également", "sur le même sujet",
+        "vous aimerez aussi", "articles liés", "voir aussi", "te puede interesar", "también te puede interesar", "lee también",
+        "noticias relacionadas", "te recomendamos", "leggi anche", "potrebbe interessarti", "ti potrebbe interessare",
+        "articoli correlati", "leia também", "veja também", "artigos relacionados", "notícias relacionadas", "lees ook",
+        "gerelateerde artikelen", "zie ook", "czytaj także", "czytaj też", "zobacz także", "читайте также", "похожие статьи",
+        "läs också", "læs også", "les også", "ilgili haberler", "相关文章", "相关阅读", "相关新闻", "相關文章", "相關新聞",
+        "延伸阅读", "延伸閱讀", "推荐阅读", "あわせて読みたい", "관련기사", "관련 기사", "관련 뉴스",
     ]
     /// `headingPhrases`, looked up by hash (every short heading-like text of a page is checked).
     static let headingPhraseSet = Set(headingPhrases)
@@ -189,6 +200,11 @@ struct RelatedFinder {
                        let c = containerFor(heading: n, levels: headsOnly ? Self.headingOnlyLevels : Self.headingLevels) {
                         if !out.contains(c) { out.append(c) }
                         inside = c
+                    } else if announces, let (line, list) = linkListAfter(heading: n) {
+                        // "<p><strong>Lesen Sie auch:</strong></p><ul>...</ul>" inside the story: no parent holds only
+                        // the section, so the heading's line and the list are the containers.
+                        for c in [line, list] where !out.contains(c) { out.append(c) }
+                        inside = list
                     }
                 }
             }
@@ -237,6 +253,31 @@ struct RelatedFinder {
     /// ... and above a `headingOnlyPhrases` heading: its own parent only, which must hold the cards ("Read More"
     /// over a list of the post's categories would otherwise reach the share links around it).
     static let headingOnlyLevels = 1
+
+    /// Share of a list's text inside links from which, after a related heading, it is a list of other posts.
+    static let minLinkListShare = 0.8
+
+    /// The heading's line (the heading, or the block it is the only text of) and the list right after it, when that
+    /// list is links to other pages and little else ("Auch interessant:" over four headlines at a post's end).
+    private func linkListAfter(heading: Node) -> (Node, Node)? {
+        var line = heading
+        while RelatedFinder.inlineNames.contains(line.name),
+              let p = line.parent, p.isElement, p.elementChildren.count == 1,
+              p.textByteCount(upTo: Self.maxHeadingBytes + 1) <= Self.maxHeadingBytes {
+            line = p
+        }
+        var next = line.nextSibling
+        while let x = next, !x.isElement {
+            if x.textContent.contains(where: { !$0.isWhitespace }) { return nil }
+            next = x.nextSibling
+        }
+        guard let list = next, list.name == "ul" || list.name == "ol", hasForeignLink(list) else { return nil }
+        let total = list.textByteCount(upTo: Int.max)
+        var linked = 0
+        for a in descendants(Self.links, of: list) { linked += a.textByteCount(upTo: Int.max) }
+        guard total > 0, Double(linked) >= Self.minLinkListShare * Double(total) else { return nil }
+        return (line, list)
+    }
 
     /// The smallest ancestor of a heading, at most `levels` up, that also holds links to other pages.
     private func containerFor(heading: Node, levels: Int) -> Node? {

@@ -45,6 +45,31 @@ private let menu = "<ul class=\"site-nav\">" + (1...40).map { "<li><a href=\"/se
         #expect(r.related.map(\.title) == ["Story A", "Story B"])
     }
 
+    /// A related heading in another language announces its section ("À lire aussi", "Leggi anche", "相关阅读").
+    @Test(arguments: ["À lire aussi", "Leggi anche", "Lesen Sie auch", "相关阅读", "관련기사"])
+    func headingInAnotherLanguage(_ heading: String) throws {
+        let related = "<div class=\"box\"><h3>\(heading)</h3><ul><li><a href=\"/2024/11/01/other.html\">Other story of the week</a></li>"
+            + "<li><a href=\"/2024/11/02/more.html\">More news of the week</a></li></ul></div>"
+        let r = try extract("<html><body><article><h1>Story</h1><p>\(lorem)\(lorem)\(lorem)</p>\(related)</article></body></html>")
+        #expect(r.related.map(\.url) == ["https://news.example/2024/11/01/other.html", "https://news.example/2024/11/02/more.html"])
+        #expect(!r.body.text.contains("Other story"))
+    }
+
+    /// The heading on a line of its own inside the story, the list of headlines right after it: both leave the body,
+    /// the links are cards. A list that is mostly text after such a line stays.
+    @Test func headingLineThenListInsideTheStory() throws {
+        let list = "<p><strong>Auch interessant:</strong></p><ul><li><a href=\"/2024/11/01/other.html\">Other story of the week</a></li>"
+            + "<li><a href=\"/2024/11/02/more.html\">More news of the week</a></li></ul>"
+        let r = try extract("<html><body><article><h1>Story</h1><div class=\"entry\"><p>\(lorem)\(lorem)\(lorem)</p>\(list)<p>\(lorem)</p></div></article></body></html>")
+        #expect(r.related.map(\.url) == ["https://news.example/2024/11/01/other.html", "https://news.example/2024/11/02/more.html"])
+        #expect(!r.body.text.contains("Other story"))
+        #expect(!r.body.text.contains("Auch interessant"))
+        let prose = "<p><strong>Auch interessant:</strong></p><ul><li>The <a href=\"/2024/11/01/other.html\">council</a> has voted on the bridge, "
+            + "and the works will start in spring after a long delay.</li></ul>"
+        let kept = try extract("<html><body><article><h1>Story</h1><div class=\"entry\"><p>\(lorem)\(lorem)\(lorem)</p>\(prose)</div></article></body></html>")
+        #expect(kept.body.text.contains("has voted on the bridge"))
+    }
+
     /// A related section that opens with its heading is still one.
     @Test func headingThatOpensItsSectionStillCounts() throws {
         let related = "<div class=\"more\"><h3>Related Stories</h3><ul><li><a href=\"/2024/11/01/other.html\">Other story</a></li></ul></div>"
@@ -52,6 +77,15 @@ private let menu = "<ul class=\"site-nav\">" + (1...40).map { "<li><a href=\"/se
         #expect(r.related.map(\.url) == ["https://news.example/2024/11/01/other.html"])
         #expect(!r.body.text.contains("Other story"))
     }
+}
+
+/// Old WordPress themes print the post's categories as a heading of links ("Category: Blog Popular"): taxonomy, kept in
+/// `tags`, not text.
+@Test func categoryHeadingIsNoText() throws {
+    let line = "<h2>Category: <a href=\"/category/blog/\" rel=\"category tag\">Blog</a> <a href=\"/category/popular/\" rel=\"category tag\">Popular</a></h2>"
+    let r = try extract("<html><body><div class=\"post\"><h1>Story</h1><p>\(lorem)\(lorem)\(lorem)</p><p>\(lorem)</p>\(line)</div></body></html>")
+    #expect(r.body.text.contains("rhythm a real post has."))
+    #expect(!r.body.text.contains("Category:"))
 }
 
 @Suite struct PictureCredits {

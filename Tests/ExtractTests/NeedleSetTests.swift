@@ -70,7 +70,7 @@ import Testing
             if matches { #expect(RelatedFinder.mayStartHeading(text), "\(text)") }
         }
     }
-    #expect(!RelatedFinder.mayStartHeading("Contact us"))
+    #expect(!RelatedFinder.mayStartHeading("Highlights"))
     #expect(!RelatedFinder.mayStartHeading("   "))
     #expect(RelatedFinder.mayStartHeading(" Related"))
 }

@@ -5,13 +5,13 @@ import Foundation
 import Glibc
 #endif
 
-/// `lookback diff SITE OLD NEW`: what changed between two snapshots. Exit status like diff(1).
+/// `lookback diff SITE [OLD NEW]`: what changed between two snapshots (by default the last two). Exit status like diff(1).
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Show the posts added, removed, moved and changed (field by field) between two snapshots.",
         discussion: """
-            OLD and NEW are snapshot ids, or `previous` and `latest`. Only content counts (title, authors, \
+            OLD and NEW are snapshot ids, or `previous` and `latest` (the defaults: the last two snapshots). Only content counts (title, authors, \
             published, modified, body, related, tags); a moved post (redirect, shared canonical URL, JSON-LD @id \
             or shortlink) is reported as moved. text: a summary line, then each change, coloured on a terminal; \
             json: {"site","old","new","added","removed","moved","changed","unchanged"}. \
@@ -24,10 +24,10 @@ struct DiffCommand: ParsableCommand {
     var site: String
 
     @Argument(help: "The older snapshot (id or previous).")
-    var old: String
+    var old: String = "previous"
 
     @Argument(help: "The newer snapshot (id or latest).")
-    var new: String
+    var new: String = "latest"
 
     @Option(help: "text or json.")
     var format: String = "text"

@@ -121,6 +121,9 @@ import Testing
         #expect(text.status == 1)
         #expect(text.stdout.hasPrefix("blog.example 2026-11-20T10-00-00Z -> 2026-11-27T10-00-00Z: 1 added, 1 removed, 0 moved, 1 changed, 0 unchanged\n"))
         #expect(!text.stdout.contains("\u{1B}["))   // not a terminal: no colours
+        let lastTwo = try Self.run(["diff", "--archive", root.path, Self.site])   // OLD and NEW default to the last two
+        #expect(lastTwo.status == 1)
+        #expect(lastTwo.stdout == text.stdout)
         let same = try Self.run(["diff", "--archive", root.path, Self.site, "latest", "latest"])
         #expect(same.status == 0)
         let bad = try Self.run(["diff", "--archive", root.path, Self.site, "previous", "nope"])

@@ -181,8 +181,24 @@ enum TagFinder {
         return ClassHints.containsAny(s, tagListHints) && !inside(n, hints: elsewhereHints, wrapping: h1s)
     }
 
-    /// Whether the link's parent (or grandparent) line starts with a tag label ("Tags: ...", "tagged ...").
+    /// Whether the link's parent (or grandparent) line starts with a tag label ("Tags: ...", "tagged ..."), or its
+    /// list item follows an item that is the label (Zola's tabi: `<li>Tags:</li><li><a>linux</a>,</li>…` inside a
+    /// line that starts with the date).
     static func labelledLine(_ n: Node) -> Bool {
+        if let item = n.parent, item.name == "li" {
+            var prev = item.previousSibling
+            while let p = prev {
+                if p.isElement {
+                    guard p.name == "li" else { break }
+                    if p.firstDescendant(where: { $0.name == "a" }) == nil {
+                        let t = TextNormalizer.normalize(p.textContent).lowercased()
+                        let bare = t.hasSuffix(":") ? String(t.dropLast()).trimmedWhitespace : t
+                        return labels.contains(bare)
+                    }
+                }
+                prev = p.previousSibling
+            }
+        }
         for line in [n.parent, n.parent?.parent].compactMap({ $0 }) {
             guard line.textByteCount(upTo: 2000) <= 2000 else { return false }
             let t = TextNormalizer.normalize(line.textContent).lowercased()

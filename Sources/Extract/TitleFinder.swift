@@ -32,13 +32,21 @@ enum TitleFinder {
                 return withKicker(pick, h1s: h1s)
             }
         }
-        if let t = m.first("dc:title", "dcterm:title", "dcterms.title", "dc.title", "og:title", "weibo:article:title",
-                           "weibo:webpage:title", "title", "twitter:title", "parsely-title") {
+        // A meta title that is the site's own declared name (og:site_name: Zola's tabi writes the site title into
+        // og:title too) names no post.
+        let site = m.first("og:site_name").map { TextNormalizer.normalize($0).lowercased() }
+        for key in metaTitleKeys {
+            guard let t = m.first(key) else { continue }
             let n = TextNormalizer.normalize(t)
-            if !n.isEmpty { return untruncated(n, h1s: h1s) }
+            if n.isEmpty || (site != nil && n.lowercased() == site && !h1s.contains(n)) { continue }
+            return untruncated(n, h1s: h1s)
         }
         return nil
     }
+
+    /// Meta titles, in order of trust.
+    static let metaTitleKeys = ["dc:title", "dcterm:title", "dcterms.title", "dc.title", "og:title", "weibo:article:title",
+                                "weibo:webpage:title", "title", "twitter:title", "parsely-title"]
 
     /// Most words of a kicker ("Nutzerbasierte Abrechnung:") before the headline in the page's `<h1>`.
     static let maxKickerWords = 5

@@ -25,7 +25,7 @@ enum AuthorFinder {
     static let authorPathSet = NeedleSet(authorPaths)
     /// Places where an author link is not the post's byline.
     static let nonBylineHints = ["nav", "menu", "site-footer", "sidebar", "widget", "related", "comment", "author-box",
-                                 "author-card", "bio", "card"]
+                                 "authorbox", "author-card", "bio", "card"]
     /// Class words that name a byline whatever else they hold: the hints above do not match inside them
     /// (boingboing's `<div class="navbyline">` is the post's byline, not a menu).
     static let bylineWords = ["byline"]
@@ -383,6 +383,8 @@ enum AuthorFinder {
     /// Where such a byline is not the post's: `nonBylineHints`, and the page's footer, which credits the site's
     /// owner on every page (sphinx-book-theme's `footer-item` "By Ana Lima", on listings too).
     static let markedBylineOutside = nonBylineHints + ["footer"]
+    /// Most words of a bare name in an author-classed element.
+    static let maxBareNameWords = 4
 
     static func markedByline(_ document: HTMLDocument, isExcluded: (Node) -> Bool) -> [String]? {
         guard let root = document.root else { return nil }
@@ -394,8 +396,11 @@ enum AuthorFinder {
                   n.textByteCount(upTo: maxLineBeforeBytes) <= maxLineBeforeBytes else { return true }
             let text = TextNormalizer.normalize(n.textContent)
             let lower = text.lowercased()
-            guard text.split(separator: " ").count <= leadingBylineMaxWords,
-                  opensWithByline(lower),
+            let words = text.split(separator: " ").count
+            // Without "By", only an element named for the author holding a bare name (Hugo Mainroad's
+            // `<div class="meta__item-author"><svg/><span>Marcus Webb</span></div>` in the post's meta line).
+            guard words <= leadingBylineMaxWords,
+                  opensWithByline(lower) || (words <= maxBareNameWords && ClassHints.containsAny(s, ["author"])),
                   !isCredit(text), !isExcluded(n), !Exclusion.inComments(n), !inMediaItem(n),
                   !TagFinder.inside(n, hints: markedBylineOutside, tags: ["nav", "aside", "figure", "footer"], sparing: bylineWords)
             else { return true }

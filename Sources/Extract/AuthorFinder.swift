@@ -108,6 +108,10 @@ enum AuthorFinder {
             }
         }
         if let r = rest.range(of: ". ") { rest = String(rest[..<r.lowerBound]) }
+        // "By Jane Doe — March 5, 2021": the names end at a separator too (the month name before the cut date is none).
+        for sep in segmentSeparators where sep.count > 1 {
+            if let r = rest.range(of: sep) { rest = String(rest[..<r.lowerBound]) }
+        }
         for sep in foreignNameSeparators where rest.contains(sep) { rest = rest.replacingOccurrences(of: sep, with: ", ") }
         let names = split(rest).filter { $0.count >= 3 }
         guard !names.isEmpty, names.allSatisfy(looksLikeName) else { return nil }

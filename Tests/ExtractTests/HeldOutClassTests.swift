@@ -370,9 +370,10 @@ func bylineClassInOtherLanguages(_ cls: String) throws {
     @Test(arguments: [("Scritto da Mario Rossi il 5 marzo 2024", ["Mario Rossi"]), ("Publié par Jean Dupont le 5 mars 2024", ["Jean Dupont"]),
                       ("Geschrieben von Anna Schmidt am 5. März 2024", ["Anna Schmidt"]), ("Geschreven door Jan de Vries op 5 maart 2024", ["Jan de Vries"]),
                       ("Von Anna Schmidt am 5. März 2024", ["Anna Schmidt"]), ("Von Montag am 5. März gilt die Regel", []),
-                      ("Escrito por Ana García", ["Ana García"])])
+                      ("Escrito por Ana García", ["Ana García"]), ("By Jane Doe — March 5, 2024", ["Jane Doe"]),
+                      ("Von Anna Schmidt | 05.03.2024", ["Anna Schmidt"])])
     func writtenByThenDate(_ line: String, _ names: [String]) {
-        #expect((AuthorFinder.foreignByline(line) ?? []) == names)
+        #expect((AuthorFinder.foreignByline(line, prefixes: AuthorFinder.allLeadingPrefixes) ?? []) == names)
     }
 
     /// Such a line between the headline and the text is the byline.

@@ -260,8 +260,11 @@ enum AuthorFinder {
     static func find(rule: RuleSelector?, document: HTMLDocument, metadata m: PageMetadata, article: [String: Any]?,
                      graph: [[String: Any]], byline: String?, isExcluded: (Node) -> Bool) -> [String] {
         if let rule, let nodes = try? document.select(rule.selector, from: nil), !nodes.isEmpty {
-            let names = clean(nodes.map { $0.textContent })
-            if !names.isEmpty { return names }
+            let texts = nodes.map { $0.textContent }
+            let names = clean(texts)
+            // A rule's meta line with no byline label in any part (the hugo rule's `post-meta` on Hugo Coder: "February
+            // 25, 2024 · 3-minute read · Programming · Go • Cli") yields to the names the page's metadata gives.
+            if !names.isEmpty, !texts.contains(where: isUnlabelledMetaLine) || metaNames(m).isEmpty { return names }
         }
         let linked = linkedAuthors(m, isExcluded: isExcluded)
         // An author that JSON-LD gives only as an Organization (the publisher standing in) yields to a person named
@@ -456,6 +459,23 @@ enum AuthorFinder {
 
     /// Separators between the parts of a meta line ("By Jane Doe · March 3, 2024 · 5 min read").
     static let segmentSeparators: [String] = [" | ", " • ", " · ", " — ", " – ", " - ", "|", "•", "·", "\n"]
+
+    /// Whether a text is a meta line of several parts none of which opens with a byline label ("February 25, 2024
+    /// · 3-minute read · Go • Cli"), not a bare name or "July 13 · by Sam O'Brien".
+    static func isUnlabelledMetaLine(_ text: String) -> Bool {
+        var segments = [TextNormalizer.normalize(text)]
+        for sep in segmentSeparators { segments = segments.flatMap { pieces($0, separatedBy: sep) } }
+        return segments.count > 1 && !segments.contains { opensWithByline($0.trimmedWhitespace.lowercased()) }
+    }
+
+    /// The names of the page's author meta tags.
+    static func metaNames(_ m: PageMetadata) -> [String] {
+        for k in metaKeys {
+            let names = clean(m.all(k).filter { !looksLikeURL($0) && !$0.trimmedWhitespace.hasPrefix("@") })
+            if !names.isEmpty { return names }
+        }
+        return []
+    }
 
     /// Whether a lowercased line opens with one of `leadingPrefixes` and a space ("by jane doe", "written by jane doe").
     static func opensWithByline(_ lower: String) -> Bool {

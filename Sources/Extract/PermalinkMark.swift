@@ -4,12 +4,26 @@ import HTML
 /// `<a class="headerlink" href="#id">¶</a>`, the `#` or `§` of others, a footnote's `↩` back-link.
 /// It is navigation, not text: titles and bodies leave it out.
 enum PermalinkMark {
-    /// `<a href="#…">` whose text holds no letter or digit and which shows no picture.
+    /// `<a href="#…">` whose shown text holds no letter or digit and which shows no picture. Text for screen
+    /// readers only is not shown (Hugo Coder: `<a class="heading-link" href="#x"><i></i><span class="sr-only">Link
+    /// to heading</span></a>`).
     static func matches(_ n: Node) -> Bool {
         guard n.isElement, n.name == "a", n.attribute("href")?.hasPrefix("#") == true else { return false }
-        let showsLetters = n.textContent.unicodeScalars.contains {
-            $0.properties.isAlphabetic || $0.properties.numericType != nil
+        var showsLetters = false
+        n.walk { d in
+            if showsLetters { return false }
+            if d.isElement {
+                if d != n, let c = d.attribute("class"), ClassHints.containsAny(c.lowercased(), screenReaderOnly) { return false }
+                return true
+            }
+            if d.isText, d.textContent.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+                showsLetters = true
+            }
+            return false
         }
         return !showsLetters && n.firstDescendant(where: { $0.isElement && $0.name == "img" }) == nil
     }
+
+    /// Classes of text shown to screen readers only.
+    static let screenReaderOnly = ["sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden"]
 }

@@ -4,9 +4,11 @@ import GRDB
 /// The crawl's resumable state: an SQLite database (WAL) in the snapshot's work folder.
 ///
 /// Holds every URL the frontier admitted (with its priority, depth, order and routes), what became of
-/// each fetched URL (post, listing, error, duplicate...), and per-host timing. Changes are buffered and
-/// written in one transaction per `flush()`, which the crawler calls every few pages: a kill loses at
-/// most the last unflushed batch, and those URLs are simply fetched again on resume.
+/// each fetched URL (post, listing, error, duplicate...), and per-host timing. Changes are buffered until
+/// `flush()`, which the crawler calls after every page: it appends them to the change log (`CrawlStateLog`),
+/// and the database takes the logged changes in one transaction every `checkpointEvery` flushes, before any
+/// read, and when it is opened again after a kill. A kill loses at most the unflushed changes, and those URLs
+/// are simply fetched again on resume.
 public final class CrawlState {
     /// What became of a fetched URL.
     public enum Outcome: String, Sendable {
@@ -21,6 +23,13 @@ public final class CrawlState {
     }
 
     private let queue: DatabaseQueue
+    private let log: CrawlStateLog
+    /// Changes in the log and not yet in the database.
+    private var logged: [Change] = []
+    private var flushesSinceCheckpoint = 0
+    /// Flushes whose changes the database takes in one transaction: a commit per flush (per page) was most of
+    /// the state's cost, and a batch of 64 commits a few dozen pages of the table at once.
+    static let checkpointEvery = 64
     /// The database file, named in every error.
     public let path: String
     private var pending: [Change] = []
@@ -28,14 +37,20 @@ public final class CrawlState {
     /// sets one per request (it wrote a row for each).
     private var pendingHostStarts: [String: Double] = [:]
 
-    private enum Change {
+    /// One change of the state: each sets a value or inserts a row that is missing, so applying a change again
+    /// leaves the state as it was (the log's replay relies on it).
+    enum Change: Equatable {
         case insert(Frontier.Item, routes: Int)
         case routes(key: String, routes: Int)
         case finish(key: String, outcome: Outcome, status: Int?, reason: String?, recordURL: String?, aliasOf: String?,
                     postKey: String?)
         case meta(name: String, value: String)
         case retry(key: String, at: Double)
+        case hostStart(authority: String, at: Double)
     }
+
+    /// The change log's file beside the database at `path`.
+    static func logPath(_ path: String) -> String { path + "-changes" }
 
     /// The database's page size for a new file (SQLite's default is 4,096).
     static let pageSize = 1024
@@ -80,6 +95,10 @@ public final class CrawlState {
         } catch {
             throw CrawlStateError(path: path, reason: "\(error)")
         }
+        log = try CrawlStateLog(path: Self.logPath(path))
+        // Changes flushed before a kill that the database had not taken yet.
+        logged = try log.replay()
+        try checkpoint()
     }
 
     /// Changes waiting for `flush()`.
@@ -120,12 +139,31 @@ public final class CrawlState {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = ?", arguments: [name]) }
     }
 
-    /// Writes the buffered changes in one transaction.
+    /// Makes the buffered changes survive a kill: appends them to the change log in one write; every
+    /// `checkpointEvery` flushes the database takes the logged changes.
     public func flush() throws {
         guard !pending.isEmpty || !pendingHostStarts.isEmpty else { return }
-        let changes = pending, hostStarts = pendingHostStarts
+        var changes = pending
+        for (authority, at) in pendingHostStarts { changes.append(.hostStart(authority: authority, at: at)) }
         pending.removeAll(keepingCapacity: true)
         pendingHostStarts.removeAll(keepingCapacity: true)
+        try log.append(changes)
+        logged += changes
+        flushesSinceCheckpoint += 1
+        if flushesSinceCheckpoint >= Self.checkpointEvery { try checkpoint() }
+    }
+
+    /// Writes the logged changes to the database in one transaction, then empties the log. A kill between the
+    /// two replays them on the next open, which changes nothing (see `Change`).
+    func checkpoint() throws {
+        flushesSinceCheckpoint = 0
+        guard !logged.isEmpty else { return }
+        try apply(logged)
+        logged.removeAll(keepingCapacity: true)
+        try log.clear()
+    }
+
+    private func apply(_ changes: [Change]) throws {
         try transaction { db in
             let insert = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO url (key, url, kind, priority, depth, seq, routes) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -136,7 +174,7 @@ public final class CrawlState {
                 WHERE key = ?
                 """)
             // A host's row is updated in place: `INSERT OR REPLACE` deleted and inserted it again, in the table and
-            // in its key index, so every flush (one per page) wrote one more page to the WAL.
+            // in its key index.
             let hostUpdate = try db.cachedStatement(sql: "UPDATE host SET last_start = ? WHERE authority = ?")
             let hostInsert = try db.cachedStatement(sql: "INSERT INTO host (authority, last_start) VALUES (?, ?)")
             let meta = try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)")
@@ -154,11 +192,10 @@ public final class CrawlState {
                     try meta.execute(arguments: [name, value])
                 case let .retry(key, at):
                     try retry.execute(arguments: [at, key])
+                case let .hostStart(authority, at):
+                    try hostUpdate.execute(arguments: [at, authority])
+                    if db.changesCount == 0 { try hostInsert.execute(arguments: [authority, at]) }
                 }
-            }
-            for (authority, lastStart) in hostStarts {
-                try hostUpdate.execute(arguments: [lastStart, authority])
-                if db.changesCount == 0 { try hostInsert.execute(arguments: [authority, lastStart]) }
             }
         }
     }
@@ -236,8 +273,8 @@ public final class CrawlState {
 extension CrawlState {
     // SQLite's own messages ("database or disk is full") do not say which file: both helpers add it.
 
-    /// `body` in one transaction begun and committed by cached statements: the crawler flushes after every
-    /// page, and GRDB's `write` compiles its BEGIN and COMMIT each time (a third of a flush's CPU).
+    /// `body` in one transaction begun and committed by cached statements: GRDB's `write` compiles its BEGIN
+    /// and COMMIT each time (a third of a commit's CPU when the crawler committed after every page).
     private func transaction(_ body: (Database) throws -> Void) throws {
         do {
             try queue.writeWithoutTransaction { db in
@@ -255,7 +292,9 @@ extension CrawlState {
         }
     }
 
+    /// Reads what was flushed (the logged changes go into the database first).
     private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try checkpoint()
         do { return try queue.read(body) } catch { throw CrawlStateError(path: path, reason: "\(error)") }
     }
 }

@@ -755,6 +755,12 @@ struct DateFinder {
             // hAtom's `<abbr class="published" title="2021-01-15T16:45:00-05:00">` (Pelican's notmyidea): the
             // attribute has the time that the text gives only to the day; it may sit inside the hinted line.
             if hinted, !editsOnly, n.textByteCount(upTo: limit * 4 + 64) <= limit * 4 + 64, let f = machineAttribute(in: n) {
+                // "Last updated: <time datetime=…>" (VitePress's page footer): the attribute dates the edit, not the post.
+                let labels = Self.labelOffsets(Array(TextNormalizer.normalize(n.textContent).lowercased().utf8))
+                if labels.modified != nil, labels.published == nil {
+                    if lines.edit == nil { lines.edit = f }
+                    return
+                }
                 found = f
                 tail = Self.editLookahead
                 return

@@ -5,7 +5,7 @@ import HTML
 /// the record instead of copying the name and attributes again.
 struct ElementFacts {
     let tag: Tag
-    let flags: Flags
+    private(set) var flags: Flags
     /// `class`, lowercased.
     let cls: String
 
@@ -73,6 +73,12 @@ struct ElementFacts {
         private func index(_ n: Node) -> Int? {
             let i = n.mark - 1
             return i >= 0 && i < nodes.count && nodes[i] == n.identity ? i : nil
+        }
+
+        /// Takes a recorded `<aside>` out of the junk: it holds the story's `itemprop=articleBody` (a news CMS that sets
+        /// the whole story in an aside panel, rnz.de's `main > aside > section[itemtype=Article]`), so it is no sidebar.
+        func keepAside(_ n: Node) {
+            if let i = index(n) { facts[i].flags.remove(.junk) }
         }
 
         /// How many elements are recorded.

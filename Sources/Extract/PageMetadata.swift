@@ -143,7 +143,10 @@ struct PageMetadata {
             }
             let attrs = Attrs(n)
             if let ip = attrs.itemprop {
-                for p in ip.lowercased().split(separator: " ") { m.itemprops.append((String(p), n)) }
+                for p in ip.lowercased().split(separator: " ") {
+                    m.itemprops.append((String(p), n))
+                    if p == "articlebody" { keepAsides(around: n, in: m.elements) }
+                }
             }
             let cls = ClassHints.lowercased(attrs.cls), id = ClassHints.lowercased(attrs.id)
             m.elements.add(n, kind: kind, attrs: attrs, cls: cls, id: id)
@@ -153,6 +156,17 @@ struct PageMetadata {
             return true
         }
         return m
+    }
+
+    /// The `<aside>`s that hold the story's body are content (`ElementFacts.Table.keepAside`); ancestors are recorded
+    /// before their descendants, so they are in the table already.
+    private static func keepAsides(around n: Node, in elements: ElementFacts.Table) {
+        var cur = n.parent
+        var depth = 0
+        while let c = cur, c.isElement, depth < 64 {
+            if c.name == "aside" { elements.keepAside(c) }
+            cur = c.parent; depth += 1
+        }
     }
 }
 

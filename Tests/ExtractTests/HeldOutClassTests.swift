@@ -79,6 +79,18 @@ private let menu = "<ul class=\"site-nav\">" + (1...40).map { "<li><a href=\"/se
     }
 }
 
+/// A news CMS that sets the whole story in an `<aside>` panel (its `itemprop=articleBody` inside): the aside is the story,
+/// not a sidebar; an aside without it stays out.
+@Test func storyInAnAsidePanel() throws {
+    let nav = "<div class=\"topnav\">" + (1...12).map { "<a href=\"/s\($0)/\">Section \($0)</a> " }.joined() + "</div>"
+    let story = "<aside class=\"panel\"><section itemscope itemtype=\"http://schema.org/Article\"><h1>Story</h1>"
+        + "<div itemprop=\"articleBody\"><p>\(lorem)\(lorem)</p><p>\(lorem)</p></div></section></aside>"
+    let r = try extract("<html><body>\(nav)<main>\(story)</main><aside><p>Sidebar words that are not the story at all.</p></aside></body></html>")
+    #expect(r.body.text.contains("rhythm a real post has."))
+    #expect(!r.body.text.contains("Section 3"))
+    #expect(!r.body.text.contains("Sidebar words"))
+}
+
 /// Old WordPress themes print the post's categories as a heading of links ("Category: Blog Popular"): taxonomy, kept in
 /// `tags`, not text.
 @Test func categoryHeadingIsNoText() throws {

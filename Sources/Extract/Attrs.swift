@@ -60,8 +60,8 @@ struct Attrs {
     /// `itemprop=articleBody`, or an id or class naming the story's body.
     private var isStoryBody: Bool {
         if itemprop == "articleBody" { return true }
-        return ClassHints.containsAny(ClassHints.lowercased(id), Self.revealedBodyHints)
-            || ClassHints.containsAny(ClassHints.lowercased(cls), Self.revealedBodyHints)
+        return ClassHints.containsAny(id.fastLowercased, Self.revealedBodyHints)
+            || ClassHints.containsAny(cls.fastLowercased, Self.revealedBodyHints)
     }
 
     private static func string(_ v: Span<UInt8>) -> String {

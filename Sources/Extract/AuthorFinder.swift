@@ -39,7 +39,7 @@ enum AuthorFinder {
 
     /// Whether a byline-like text is a picture's credit line ("Photograph by Ed Marshall").
     static func isCredit(_ text: String) -> Bool {
-        let lower = text.lowercased()
+        let lower = text.fastLowercased
         return creditPrefixes.contains { lower.hasPrefix($0) }
     }
 
@@ -92,7 +92,7 @@ enum AuthorFinder {
     /// The names of a line that opens with one of `foreignLeadingPrefixes` followed by names that look like names; nil
     /// otherwise. The names run to the first comma, date or separator ("Von Anna Schmidt und Peter Müller, 03.03.2021").
     static func foreignByline(_ text: String, prefixes: [String] = foreignLeadingPrefixes) -> [String]? {
-        let lower = text.lowercased()
+        let lower = text.fastLowercased
         guard let p = prefixes.first(where: { lower.hasPrefix($0 + " ") || ($0.hasSuffix(":") && lower.hasPrefix($0)) })
         else { return nil }
         var rest = String(text.dropFirst(p.count).drop(while: { $0 == " " }))
@@ -175,7 +175,7 @@ enum AuthorFinder {
         case .block(let block): line = block
         }
         let text = TextNormalizer.normalize(line.textContent)
-        let lower = text.lowercased()
+        let lower = text.fastLowercased
         guard text.split(separator: " ").count <= leadingBylineMaxWords else { return lineBefore(root, excluded: excluded) }
         if opensWithByline(lower), !split(text).isEmpty { return (line, text) }
         if let names = foreignByline(text) { return (line, names.joined(separator: ", ")) }
@@ -402,7 +402,7 @@ enum AuthorFinder {
             guard s.count > 1, ClassHints.containsAny(s, ClassHints.byline),
                   n.textByteCount(upTo: maxLineBeforeBytes) <= maxLineBeforeBytes else { return true }
             let text = TextNormalizer.normalize(n.textContent)
-            let lower = text.lowercased()
+            let lower = text.fastLowercased
             let words = text.split(separator: " ").count
             // Without "By", only an element named for the author holding a bare name (Hugo Mainroad's
             // `<div class="meta__item-author"><svg/><span>Marcus Webb</span></div>` in the post's meta line).

@@ -48,7 +48,7 @@ enum ClassHints {
     /// (" " for an element with no attributes, without reading any).
     static func classAndID(_ n: Node) -> String {
         guard n.hasAttributes else { return " " }
-        return lowercased((n.attribute("class") ?? "") + " " + (n.attribute("id") ?? ""))
+        return ((n.attribute("class") ?? "") + " " + (n.attribute("id") ?? "")).fastLowercased
     }
     static func containsAny(_ s: String, _ words: NeedleSet) -> Bool { !s.isEmpty && words.matches(s) }
 
@@ -67,16 +67,6 @@ enum ClassHints {
     static let scorerSet = NeedleSet(lists: [unlikely, maybeCandidate, positive, negative, byline])
 
     static func found(in s: String) -> Found { s.isEmpty ? [] : Found(rawValue: scorerSet.mask(s)) }
-
-    /// `s.lowercased()`, without a copy when `s` holds no uppercase or non-ASCII byte (most class and id values).
-    static func lowercased(_ s: String) -> String {
-        var t = s
-        let plain = t.withUTF8 { u in
-            for b in u where b >= 0x80 || (b >= 0x41 && b <= 0x5A) { return false }
-            return true
-        }
-        return plain ? s : s.lowercased()
-    }
 
     static func isHid(_ s: String) -> Bool {
         s == "hid" || s.hasPrefix("hid ") || s.hasSuffix(" hid") || ByteSearch.contains(s, " hid ")

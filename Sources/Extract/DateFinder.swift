@@ -263,7 +263,7 @@ struct DateFinder {
             }
             cur = c.previousSibling
         }
-        var t = TextNormalizer.normalize(text).lowercased()
+        var t = TextNormalizer.normalize(text).fastLowercased
         while let last = t.last, last == ":" || last == " " || last == "-" { t.removeLast() }
         return Self.modifiedLabels.contains { label in
             t.hasSuffix(label) && (t.count == label.count || !(t.dropLast(label.count).last?.isLetter ?? false))
@@ -391,7 +391,7 @@ struct DateFinder {
     /// Whether a normalized line opens with a date label or is a byline naming people (`isLabelledLine`).
     static func isLabelledText(_ t: String) -> Bool {
         guard let b = t.utf8.first, b >= 0x80 || labelStarts[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] else { return false }
-        let lower = t.lowercased()
+        let lower = t.fastLowercased
         if dateLabels.contains(where: { lower.hasPrefix($0) }) || lineLabels.contains(where: { !$0.published && lower.hasPrefix($0.label) }) {
             return true
         }
@@ -412,7 +412,7 @@ struct DateFinder {
         guard n.textByteCount(upTo: bound) <= bound else { return false }
         let t = TextNormalizer.normalize(n.textContent)
         guard let b = t.utf8.first, b >= 0x80 || labelStarts[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] else { return false }
-        let lower = t.lowercased()
+        let lower = t.fastLowercased
         return editLabels.contains { lower.hasPrefix($0) }
     }
 
@@ -455,7 +455,7 @@ struct DateFinder {
         guard n.textByteCount(upTo: bound) <= bound else { return false }
         let text = TextNormalizer.normalize(n.textContent)
         guard text.count <= maxHintedDateLine, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-        let lower = text.lowercased()
+        let lower = text.fastLowercased
         let labelled = dateLabels.contains(where: { lower.hasPrefix($0) }) || lineLabels.contains(where: { lower.hasPrefix($0.label) })
         guard labelled || dateLineWords(text) <= maxDateOnlyWords,
               let p = DateParser.parseText(text, reference: reference), !p.isRelative else { return false }
@@ -520,7 +520,7 @@ struct DateFinder {
                                                languageHint: languageHint), plausible(p) else { return nil }
             return p
         }
-        let lower = Array(text.lowercased().utf8)
+        let lower = Array(text.fastLowercased.utf8)
         let (pub, mod) = Self.labelOffsets(lower)
         guard let mod else { return (whole, nil) }
         let modified = read(pub.map { $0 > mod ? lower[mod..<$0] : lower[mod...] } ?? lower[mod...])
@@ -603,7 +603,7 @@ struct DateFinder {
         lines.footersRead = true
         for footer in footers() where lines.edit == nil {
             guard footer.textByteCount(upTo: Self.maxFooterText) <= Self.maxFooterText,
-                  Self.editWords.matches(footer.textContent.lowercased()) else { continue }
+                  Self.editWords.matches(footer.textContent.fastLowercased) else { continue }
             _ = scanText(in: footer, hinted: false, editsOnly: true)
         }
         return lines.edit
@@ -704,7 +704,7 @@ struct DateFinder {
     /// The absolute date right after a posted phrase in `text`.
     private func postedSentence(_ text: String) -> DateField? {
         guard text.count <= Self.maxPostedSentence, Self.mayHoldPostedPhrase(text) else { return nil }
-        let lower = text.lowercased()
+        let lower = text.fastLowercased
         for phrase in Self.postedPhrases {
             guard let r = lower.range(of: phrase) else { continue }
             let window = String(lower[r.upperBound...].prefix(Self.postedDateWindow))
@@ -778,7 +778,7 @@ struct DateFinder {
                 return
             }
             // Only a line naming an edit can give one: the others are not parsed.
-            if editsOnly, Self.labelOffsets(Array(text.lowercased().utf8)).modified == nil { return }
+            if editsOnly, Self.labelOffsets(Array(text.fastLowercased.utf8)).modified == nil { return }
             if maxWords < Int.max, Self.dateLineWords(text) > maxWords {
                 // A short sentence may still name the post's date after a posted phrase ("This article was originally
                 // published on March 5, 2021.").

@@ -88,21 +88,21 @@ struct ElementFacts {
         func facts(_ n: Node) -> ElementFacts {
             if let i = index(n) { return facts[i] }
             let attrs = Attrs(n)
-            return ElementFacts(kind: ElementKind.of(n), attrs: attrs, cls: ClassHints.lowercased(attrs.cls))
+            return ElementFacts(kind: ElementKind.of(n), attrs: attrs, cls: attrs.cls.fastLowercased)
         }
 
         /// An element's `class` and `id`, lowercased, recorded or read now.
         func classAndID(_ n: Node) -> (cls: String, id: String) {
             if let i = index(n) { return (facts[i].cls, ids[i]) }
             let attrs = Attrs(n)
-            return (ClassHints.lowercased(attrs.cls), ClassHints.lowercased(attrs.id))
+            return (attrs.cls.fastLowercased, attrs.id.fastLowercased)
         }
 
         /// The class hints of an element, recorded or worked out now.
         func hints(_ n: Node) -> Hints {
             guard let i = index(n) else {
                 let attrs = Attrs(n)
-                return ElementFacts.hints(cls: ClassHints.lowercased(attrs.cls), id: ClassHints.lowercased(attrs.id))
+                return ElementFacts.hints(cls: attrs.cls.fastLowercased, id: attrs.id.fastLowercased)
             }
             if let h = hints[i] { return h }
             let h = ElementFacts.hints(cls: facts[i].cls, id: ids[i])

@@ -148,7 +148,7 @@ struct PageMetadata {
                     if p == "articlebody" { keepAsides(around: n, in: m.elements) }
                 }
             }
-            let cls = ClassHints.lowercased(attrs.cls), id = ClassHints.lowercased(attrs.id)
+            let cls = attrs.cls.fastLowercased, id = attrs.id.fastLowercased
             m.elements.add(n, kind: kind, attrs: attrs, cls: cls, id: id)
             if kind.name == "footer" || ByteSearch.contains(cls, "footer") || ByteSearch.contains(id, "footer") { m.footers.append(n) }
             if ByteSearch.contains(cls, "-author"), AuthorFinder.isMicroformatAuthor(cls) { m.microformatAuthors.append(n) }

@@ -99,7 +99,7 @@ struct RelatedFinder {
     }
 
     static func normalizedHeading(_ s: String) -> String {
-        var t = TextNormalizer.normalize(s).lowercased()
+        var t = TextNormalizer.normalize(s).fastLowercased
         while let last = t.last, isTrailingMark(last) { t.removeLast() }
         return t
     }

@@ -201,7 +201,7 @@ enum TagFinder {
         }
         for line in [n.parent, n.parent?.parent].compactMap({ $0 }) {
             guard line.textByteCount(upTo: 2000) <= 2000 else { return false }
-            let t = TextNormalizer.normalize(line.textContent).lowercased()
+            let t = TextNormalizer.normalize(line.textContent).fastLowercased
             for l in labels where t.hasPrefix(l) {
                 let rest = t.dropFirst(l.count)
                 if rest.first == ":" || rest.first == " " { return true }

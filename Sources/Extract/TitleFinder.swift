@@ -88,8 +88,8 @@ enum TitleFinder {
 
     /// Cuts a trailing (or leading) site-name part when it equals the known site name.
     static func cutSiteName(_ title: String, siteName: String?) -> String {
-        guard let site = siteName?.lowercased(), !site.isEmpty, title.count > site.count + 3 else { return title }
-        let lower = title.lowercased()
+        guard let site = siteName?.fastLowercased, !site.isEmpty, title.count > site.count + 3 else { return title }
+        let lower = title.fastLowercased
         for sep in siteSeparators {
             let suffix = " \(sep) \(site)"
             if lower.hasSuffix(suffix) { return String(title.dropLast(suffix.count)).trimmedWhitespace }
@@ -316,7 +316,7 @@ enum TitleFinder {
     }
 
     static func tokens(_ s: String) -> [String] {
-        s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init)
+        s.fastLowercased.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init)
     }
 }
 
@@ -331,15 +331,15 @@ struct TitleTokens {
     /// `headings`: the texts (`TitleFinder.headingText`) of the page's `<h1>` and `<h2>` elements.
     init(_ titles: [String], headings: [String] = []) {
         self.titles = titles.map { let (t, ascii) = TitleFinder.anyTokens($0); return (Set(t), t, ascii) }
-        let lowered = Set(titles.map { $0.lowercased() })
-        shownExactly = Set(headings.lazy.map { $0.lowercased() }.filter { lowered.contains($0) })
+        let lowered = Set(titles.map { $0.fastLowercased })
+        shownExactly = Set(headings.lazy.map { $0.fastLowercased }.filter { lowered.contains($0) })
     }
 
     /// Whether `heading` repeats one of the titles: its text is one the page shows word for word, else (no
     /// heading shows one) `anyRepeated`.
     func repeated(by heading: Node, section: Bool) -> Bool {
         if titles.isEmpty { return false }
-        if !shownExactly.isEmpty { return shownExactly.contains(TitleFinder.headingText(heading).lowercased()) }
+        if !shownExactly.isEmpty { return shownExactly.contains(TitleFinder.headingText(heading).fastLowercased) }
         return anyRepeated(in: TextNormalizer.normalize(heading.textContent), section: section)
     }
 

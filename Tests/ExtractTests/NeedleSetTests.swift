@@ -37,13 +37,6 @@ import Testing
         #expect(HTMLEscape.text("it\u{2019}s\u{200B} \u{201C}x\u{201D} \u{2014} \u{FEFF}<&>\u{2060}\u{FF01}")
                 == "it\u{2019}s \u{201C}x\u{201D} \u{2014} &lt;&amp;&gt;\u{FF01}")
     }
-
-    /// The copy-free lowercasing must equal `lowercased()`, also where non-ASCII lowercases to ASCII (Kelvin sign).
-    @Test func classLowercasingEqualsLowercased() {
-        for s in ["", "post-content", "Post-Content", "entry_ÉTÉ", "\u{212A}elvin", "İstanbul", "a b\tc", "ΣΑΣ"] {
-            #expect(ClassHints.lowercased(s) == s.lowercased(), "\(s)")
-        }
-    }
 }
 
 /// A related-posts heading loses its trailing marks exactly as a search of `": . … ! ? » › →"` by `Character` would:

@@ -120,6 +120,17 @@ enum AuthorFinder {
     /// At most this many words in such a line: a name and a date ("Posted by Jane Doe on March 3, 2024"),
     /// not the post's first sentence.
     static let leadingBylineMaxWords = 12
+
+    /// Whether `text.split(separator: " ").count <= limit`, read no further than the word past the limit: the first
+    /// block of a post's content is often a long paragraph, which splitting into substrings only to count them copied.
+    static func hasAtMostWords(_ text: String, _ limit: Int) -> Bool {
+        var words = 0, inWord = false
+        for c in text {
+            if c == " " { inWord = false; continue }
+            if !inWord { words += 1; inWord = true; if words > limit { return false } }
+        }
+        return true
+    }
     /// Elements inside a line of text: the line is the block around them.
     static let inlineNames: Set<String> = ["a", "span", "em", "strong", "b", "i", "time", "abbr", "small", "font"]
 
@@ -175,9 +186,8 @@ enum AuthorFinder {
         case .block(let block): line = block
         }
         let text = TextNormalizer.normalize(line.textContent)
-        let lower = text.fastLowercased
-        guard text.split(separator: " ").count <= leadingBylineMaxWords else { return lineBefore(root, excluded: excluded) }
-        if opensWithByline(lower), !split(text).isEmpty { return (line, text) }
+        guard hasAtMostWords(text, leadingBylineMaxWords) else { return lineBefore(root, excluded: excluded) }
+        if opensWithByline(text.fastLowercased), !split(text).isEmpty { return (line, text) }
         if let names = foreignByline(text) { return (line, names.joined(separator: ", ")) }
         if let names = datedByline(text) { return (line, names.joined(separator: ", ")) }
         return lineBefore(root, excluded: excluded)
@@ -217,7 +227,7 @@ enum AuthorFinder {
             looked += 1
             guard !inlineNames.contains(x.name), x.textByteCount(upTo: maxLineBeforeBytes) <= maxLineBeforeBytes else { return (nil, false) }
             let text = TextNormalizer.normalize(x.textContent)
-            if text.split(separator: " ").count <= leadingBylineMaxWords,
+            if hasAtMostWords(text, leadingBylineMaxWords),
                let names = foreignByline(text, prefixes: allLeadingPrefixes) ?? datedByline(text) {
                 return ((x, names.joined(separator: ", ")), false)
             }

@@ -106,3 +106,15 @@ func readsMicroformatAuthor(_ name: String, _ html: String, _ authors: [String])
 func splitsMetaLine(_ name: String, _ line: String, _ names: [String]) {
     #expect(AuthorFinder.split(line) == names, "\(name)")
 }
+
+/// The byline word bound reads as `split(separator: " ").count <= limit`, also with repeated, leading and trailing
+/// spaces and a space that a combining mark joins into one character (which `split` does not split at).
+@Test func wordBoundEqualsSplitCount() {
+    let texts = ["", " ", "one", "By Jane Doe", "  By  Jane   Doe  ", "a b c d e f g h i j k l", "a b c d e f g h i j k l m",
+                 "Jane \u{301}Doe and more", "\u{301} a", "日本 語", String(repeating: "word ", count: 40)]
+    for t in texts {
+        for limit in 0...14 {
+            #expect(AuthorFinder.hasAtMostWords(t, limit) == (t.split(separator: " ").count <= limit), "\(t) \(limit)")
+        }
+    }
+}

@@ -4,7 +4,7 @@ import HTML
 /// rule's static-page markup (an "About" page is no post: it is read for its links, as a listing is), then
 /// markup (many article cards, or content that is a list of links, means a listing), then JSON-LD type,
 /// then `og:type` (`article` a post, `website` with no date a static page), then an article with a title and
-/// a date (a post), then URL shape.
+/// a date (a post), then URL shape (an undated page right under the root is a static page).
 enum PageClassifier {
     /// At least this many `<article>` elements outside the related cards make a page a listing.
     static let listingArticleCount = 3
@@ -109,6 +109,14 @@ enum PageClassifier {
         }
     }
 
+    /// Whether the path is one segment under the root (`/about/`, `/contact.html`), with no query: where blogs keep
+    /// their static pages ("About", "Now", "Uses", "Contact"). Asked only of undated pages with no article
+    /// metadata: a post there (WordPress's and Ghost's `/slug/` permalinks) carries its date.
+    static func isTopLevelPage(_ path: String) -> Bool {
+        guard !path.contains("?") else { return false }
+        return path.split(separator: "/").count == 1
+    }
+
     /// The site root's index file under its own name (a static build crawled from its folder, a server
     /// that links `/index.html`): the front page, as `/` is.
     static let rootIndexFiles: Set<String> = ["/index.html", "/index.htm", "/index.php"]
@@ -165,6 +173,8 @@ enum PageClassifier {
         if lowerPath == "/" || lowerPath.isEmpty || rootIndexFiles.contains(lowerPath) || isListingPath(lowerPath) { return .listing }
         if let p = published, p.source != "url", hasTitle { return .post }
         if DateParser.fromURL(url) != nil { return .post }
+        // Undated from here on: a page right under the root ("/about/", "/now.html") is a static page.
+        if isTopLevelPage(lowerPath) { return .listing }
         return wordCount >= 150 && hasTitle ? .post : .listing
     }
 }

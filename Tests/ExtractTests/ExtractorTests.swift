@@ -432,6 +432,21 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(page.kind == kind, "\(name)")
     }
 
+    /// An undated page with no article metadata right under the root is a static page ("/about/", "/now.html");
+    /// deeper, or dated, or with `og:type=article`, it stays a post.
+    @Test(arguments: [
+        ("about", "https://x.example/about/", "", "", PageKind.listing),
+        ("now.html", "https://x.example/now.html", "", "", .listing),
+        ("deeper", "https://x.example/blog/about-our-kettles/", "", "", .post),
+        ("dated", "https://x.example/about-our-kettles/", "<p class=\"date\">March 5, 2024</p>", "", .post),
+        ("og article", "https://x.example/about-our-kettles/", "", "<meta property=\"og:type\" content=\"article\">", .post),
+    ])
+    func topLevelUndatedPagesAreStatic(_ name: String, _ url: String, _ date: String, _ meta: String, _ kind: PageKind) throws {
+        let body = "<main><h1>About our kettles</h1>\(date)" + String(repeating: "<p>\(lorem)\(lorem)</p>", count: 5) + "</main>"
+        let page = try extract("<html><head>\(meta)<title>About our kettles</title></head><body>\(body)</body></html>", url: url)
+        #expect(page.kind == kind, "\(name)")
+    }
+
     /// Archive pages made of "date + title" lines are listings even with `og:type=article` (jekyll-seo-tag);
     /// a link round-up post, with sentences around its links, stays a post; a year path is a calendar archive.
     @Test func linkListPagesAreListings() throws {

@@ -178,6 +178,7 @@ struct BodyRenderer {
             let name = kind.name
             let role = kind.role
             if role.contains(.skipped) { return false }
+            if name == "span" || name == "div", CodeBlockLabel.matches(n) { return false }
             if kind.tag == .br {
                 if afterBr && preDepth == 0 {
                     // <br><br> separates paragraphs.

@@ -28,6 +28,8 @@ struct ContentFinder {
     let titles: TitleTokens
     /// The page's element facts (`PageMetadata.elements`).
     let elements: ElementFacts.Table
+    /// The page's `<h1>`s, then its `<h2>`s: where the headline (the heading that repeats the title) is.
+    let headings: [Node]
 
     /// Below this many characters of text the search is retried with fewer filters (Readability's 500).
     static let minimumContentLength = 500
@@ -51,6 +53,6 @@ struct ContentFinder {
 
     private func attempt(_ opts: Options, _ titles: TitleTokens) -> Selection {
         let flat = FlatTree.build(body: body, preExcluded: preExcluded, titles: titles, elements: elements, options: opts)
-        return flat.select(options: opts)
+        return flat.select(options: opts, headings: headings, titles: titles)
     }
 }

@@ -173,7 +173,8 @@ final class FlatTree {
         }
     }
 
-    func select(options: Options) -> ContentFinder.Selection {
+    /// `headings` and `titles`: `ContentFinder`'s, to find the story the page's headline belongs to (`ownStory`).
+    func select(options: Options, headings: [Node] = [], titles: TitleTokens? = nil) -> ContentFinder.Selection {
         guard !nodes.isEmpty else {
             return .init(roots: [], excluded: excluded, byline: byline, textLength: 0)
         }
@@ -265,6 +266,10 @@ final class FlatTree {
             lastScore = ps
             p = parent[p]
         }
+        var ownStoryChosen = false
+        if let titles, let own = ownStory(over: top, candidates: candidates, headings: headings, titles: titles) {
+            top = own; ownStoryChosen = true
+        }
         // An only child stands for its parent.
         let contentScore = score[top]
         p = parent[top]
@@ -281,6 +286,8 @@ final class FlatTree {
         let siblings = par >= 0 ? children(of: par) : [top]
         for s in siblings {
             if s == top { roots.append(s); continue }
+            // The other stories beside the headline's are what `ownStory` left out.
+            if ownStoryChosen && tag[s] == .article { continue }
             var bonus = 0.0
             // A sibling of the same class gets a share of the content's score; a wrapper that stands for its only child
             // carries that child's score (Drupal wraps each part of a story, lead, picture, text, in one-child
@@ -294,6 +301,25 @@ final class FlatTree {
             }
         }
         return finish(roots: roots, score: score, initialized: initialized, options: options)
+    }
+
+    /// Two stories on one page (a news site sets the next stories after this one, each in its `<article>`): when the
+    /// top candidate lies in an `<article>` and the page's headline (the first `<h1>`/`<h2>` that repeats the title) in
+    /// another one beside it, the best candidate of the headline's `<article>`, if it holds a story's worth of text
+    /// (`ContentFinder.minimumContentLength`). The headline is found in the document: the scorer may have stripped its
+    /// header as unlikely.
+    private func ownStory(over top: Int, candidates: [Int], headings: [Node], titles: TitleTokens) -> Int? {
+        var a = top
+        while a >= 0, tag[a] != .article { a = parent[a] }
+        guard a >= 0, !titles.isEmpty,
+              let headline = headings.first(where: { titles.repeated(by: $0, section: $0.name != "h1") }) else { return nil }
+        var up = headline.parent
+        while let x = up, x.isElement, x.name != "article" { up = x.parent }
+        guard let ownNode = up, ownNode.isElement, ownNode != nodes[a], let own = nodes.firstIndex(of: ownNode),
+              !(own < a && a < end[own]), !(a < own && own < end[a]) else { return nil }
+        guard let best = candidates.first(where: { $0 >= own && $0 < end[own] }),
+              textLen[best] >= ContentFinder.minimumContentLength else { return nil }
+        return best
     }
 
     private func endsSentence(_ n: Node) -> Bool {

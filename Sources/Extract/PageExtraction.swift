@@ -128,7 +128,8 @@ struct PageExtraction {
             roots = outermost(found.filter { $0.isElement && !Exclusion.isInside($0, preExcluded) })
             excluded.formUnion(BoilerplateMarker.mark(roots: roots, titles: titles, preExcluded: preExcluded))
         } else if let body = m.body ?? doc.root {
-            let sel = ContentFinder(body: body, preExcluded: preExcluded, titles: titles, elements: m.elements).find()
+            let sel = ContentFinder(body: body, preExcluded: preExcluded, titles: titles, elements: m.elements,
+                                    headings: m.h1s + m.h2s).find()
             roots = sel.roots; excluded = sel.excluded; byline = sel.byline
             if byline == nil, let line = AuthorFinder.leadingByline(roots: roots, excluded: excluded) {
                 excluded.insert(line.node); byline = line.text

@@ -91,6 +91,23 @@ private let menu = "<ul class=\"site-nav\">" + (1...40).map { "<li><a href=\"/se
     #expect(!r.body.text.contains("Sidebar words"))
 }
 
+/// A news site that sets the next stories after this one, each in its `<article>`: the story whose headline repeats the
+/// page's title is the page's, even when the next one is longer (its header stripped as unlikely does not hide it). A
+/// hero `<article>` of the headline alone beside the text's `<article>` leaves the text where it is.
+@Test func theHeadlinesStoryAmongSeveral() throws {
+    let own = "<article class=\"list__item\"><header class=\"list__header\"><h2>The bridge vote is set for May</h2></header>"
+        + "<div class=\"detail\"><p>First story. \(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p></div></article>"
+    let next = "<article class=\"list__item\"><header class=\"list__header\"><h2>Harbour plans go to the council</h2></header>"
+        + "<div class=\"detail\">" + String(repeating: "<p>Second story. \(lorem)\(lorem)</p>", count: 6) + "</div></article>"
+    let html = "<html><head><title>The bridge vote is set for May</title></head><body><h1>Latest stories</h1>\(own)\(next)</body></html>"
+    let r = try extract(html)
+    #expect(r.body.text.contains("First story."))
+    #expect(!r.body.text.contains("Second story."))
+    let hero = "<html><head><title>The bridge vote is set for May</title></head><body><article class=\"hero\"><h1>The bridge vote is set for May</h1>"
+        + "<p>A short standfirst.</p></article><article class=\"text\"><p>Story text. \(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p></article></body></html>"
+    #expect(try extract(hero).body.text.contains("Story text."))
+}
+
 /// Old WordPress themes print the post's categories as a heading of links ("Category: Blog Popular"): taxonomy, kept in
 /// `tags`, not text.
 @Test func categoryHeadingIsNoText() throws {

@@ -103,27 +103,42 @@ public enum TextNormalizer {
 
     /// Word count as used in body.word_count (Unicode letters/digits runs; CJK characters count one each).
     public static func wordCount(_ s: String) -> Int {
-        var count = 0
-        var inWord = false
-        for c in s.unicodeScalars {
-            if c.value < 0x80 {
-                let isWordChar = (c.value >= 0x30 && c.value <= 0x39) || (c.value >= 0x41 && c.value <= 0x5A)
-                    || (c.value >= 0x61 && c.value <= 0x7A) || c == "_"
-                if isWordChar { if !inWord { count += 1; inWord = true } } else { inWord = false }
-                continue
+        var s = s
+        // Over the UTF-8 bytes, decoding only the non-ASCII scalars: iterating `unicodeScalars` decoded every one
+        // (a post's whole text is counted once per page).
+        return s.withUTF8 { u in
+            var count = 0
+            var inWord = false
+            var i = 0
+            let n = u.count
+            while i < n {
+                let b = u[i]
+                if b < 0x80 {
+                    i += 1
+                    let isWordChar = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+                    if isWordChar { if !inWord { count += 1; inWord = true } } else { inWord = false }
+                    continue
+                }
+                // A Swift String's UTF-8 is valid: a lead byte gives the sequence's length.
+                let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                guard i + len <= n else { break }
+                var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+                for k in 1..<len { v = v << 6 | UInt32(u[i + k] & 0x3F) }
+                i += len
+                guard let c = Unicode.Scalar(v) else { continue }
+                if isCJK(c) {
+                    count += 1
+                    inWord = false
+                    continue
+                }
+                if isLatinLetter(c.value) || isWordScalar(c) {
+                    if !inWord { count += 1; inWord = true }
+                } else {
+                    inWord = false
+                }
             }
-            if isCJK(c) {
-                count += 1
-                inWord = false
-                continue
-            }
-            if isLatinLetter(c.value) || isWordScalar(c) {
-                if !inWord { count += 1; inWord = true }
-            } else {
-                inWord = false
-            }
+            return count
         }
-        return count
     }
 
     /// Latin-1's letters and Latin Extended-A and -B (U+00C0-024F but the signs U+00D7 and U+00F7): all alphabetic,

@@ -71,3 +71,39 @@ func countsWords(_ c: WordCountCase) {
                 == FlatTree.adLabels.contains(label.lowercased().trimmingCharacters(in: CharacterSet.letters.inverted)), "\(label)")
     }
 }
+
+/// The byte loop of `wordCount` counts as the scalar loop it replaced: every scalar, in runs of neighbours and
+/// between ASCII words, digits and spaces.
+@Test func wordCountEqualsTheScalarLoop() {
+    func scalarLoop(_ s: String) -> Int {
+        var count = 0, inWord = false
+        for c in s.unicodeScalars {
+            if c.value < 0x80 {
+                let w = (c.value >= 0x30 && c.value <= 0x39) || (c.value >= 0x41 && c.value <= 0x5A)
+                    || (c.value >= 0x61 && c.value <= 0x7A) || c == "_"
+                if w { if !inWord { count += 1; inWord = true } } else { inWord = false }
+                continue
+            }
+            if TextNormalizer.isCJK(c) { count += 1; inWord = false; continue }
+            if TextNormalizer.isLatinLetter(c.value) || TextNormalizer.isWordScalar(c) {
+                if !inWord { count += 1; inWord = true }
+            } else {
+                inWord = false
+            }
+        }
+        return count
+    }
+    var run = String.UnicodeScalarView()
+    var differing: [String] = []
+    for v in UInt32(0)...0x10FFFF {
+        guard let s = Unicode.Scalar(v) else { continue }
+        run.append(s)
+        if v % 3 == 0 { run.append(" ") } else if v % 5 == 0 { run.append("a") }
+        if run.count >= 64 || v == 0x10FFFF {
+            let text = "word_1 " + String(run) + " é日本語x"
+            if TextNormalizer.wordCount(text) != scalarLoop(text) { differing.append(text) }
+            run = String.UnicodeScalarView()
+        }
+    }
+    #expect(differing.isEmpty, "\(differing.prefix(3))")
+}

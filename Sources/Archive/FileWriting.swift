@@ -6,7 +6,7 @@ import Glibc
 
 /// Writes all of `bytes` to `fd`, retrying short writes and `EINTR`. Returns false on an error, with
 /// `errno` set.
-func writeFully(_ fd: Int32, _ bytes: some ContiguousBytes) -> Bool {
+public func writeFully(_ fd: Int32, _ bytes: some ContiguousBytes) -> Bool {
     bytes.withUnsafeBytes { buf -> Bool in
         var off = 0
         while off < buf.count {

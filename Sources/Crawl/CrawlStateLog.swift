@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -56,7 +57,7 @@ final class CrawlStateLog {
         Self.put32(UInt32(payload.count), &record)
         Self.put32(Self.fnv1a(payload[...]), &record)
         record += payload
-        guard writeAll(record) else {
+        guard writeFully(fd, record) else {
             throw CrawlStateError(path: path, reason: "cannot write the change log: \(String(cString: strerror(errno)))")
         }
     }
@@ -65,18 +66,6 @@ final class CrawlStateLog {
     func clear() throws {
         guard ftruncate(fd, 0) == 0 else {
             throw CrawlStateError(path: path, reason: "cannot empty the change log: \(String(cString: strerror(errno)))")
-        }
-    }
-
-    private func writeAll(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buf -> Bool in
-            var off = 0
-            while off < buf.count {
-                let n = write(fd, buf.baseAddress! + off, buf.count - off)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                off += n
-            }
-            return true
         }
     }
 

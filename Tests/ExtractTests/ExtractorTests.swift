@@ -402,16 +402,19 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
     /// The story among teaser `<article>`s need not be a long one in its own card: a dated story of a few
     /// paragraphs, a story outside every card (the teasers in a sidebar), and a story card inside the content
     /// the finder chose are posts; cards of like sizes stay a listing, dated or not.
-    @Test(arguments: [
-        ("short dated story in its card", "<article><h1>The story</h1><time datetime=\"2024-03-05\">March 5, 2024</time>"
-            + String(repeating: "<p>\(lorem)\(lorem)</p>", count: 5) + "</article>", "", PageKind.post),
-        ("story beside the cards", "<div class=\"story\"><h1>The story</h1><p class=\"date\">March 5, 2024</p>"
+    private static let storyCases: [String: (story: String, cardText: String, kind: PageKind)] = [
+        "short dated story in its card": ("<article><h1>The story</h1><time datetime=\"2024-03-05\">March 5, 2024</time>"
+            + String(repeating: "<p>\(lorem)\(lorem)</p>", count: 5) + "</article>", "", .post),
+        "story beside the cards": ("<div class=\"story\"><h1>The story</h1><p class=\"date\">March 5, 2024</p>"
             + String(repeating: "<p>\(lorem)\(lorem)</p>", count: 10) + "</div>", "", .post),
-        ("story card inside a wrapper", "<div class=\"main\"><p>\(lorem)\(lorem)</p><div class=\"body\"><article class=\"story\"><h1>The story</h1>"
+        "story card inside a wrapper": ("<div class=\"main\"><p>\(lorem)\(lorem)</p><div class=\"body\"><article class=\"story\"><h1>The story</h1>"
             + String(repeating: "<p>\(lorem)\(lorem)</p>", count: 16) + "</article></div><p>\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p>{teasers}</div>", "", .post),
-        ("cards of like sizes", "", String(repeating: "<p>\(lorem)\(lorem)</p>", count: 3), .listing),
-    ])
-    func storyAmongTeaserArticles(_ name: String, _ story: String, _ cardText: String, _ kind: PageKind) throws {
+        "cards of like sizes": ("", String(repeating: "<p>\(lorem)\(lorem)</p>", count: 3), .listing),
+    ]
+
+    @Test(arguments: ["short dated story in its card", "story beside the cards", "story card inside a wrapper", "cards of like sizes"])
+    func storyAmongTeaserArticles(_ name: String) throws {
+        let (story, cardText, kind) = try #require(Self.storyCases[name])
         let teasers = (1...6).map { "<article><h3><a href=\"/s\($0)\">Other story \($0)</a></h3><time datetime=\"2024-03-0\($0)\">March \($0)</time><p>A short teaser for it.</p>\(cardText)</article>" }
         let head = "<head><title>The story</title></head>"
         // "{teasers}" puts the teasers in the story's wrapper, else they are in a sidebar.

@@ -57,12 +57,19 @@ struct PageExtraction {
         let m = PageMetadata.collect(doc)
         let base = m.baseHref.flatMap { URLNormalizer.normalize($0, base: pageURL) } ?? pageURL
         let objects = JSONLD.objects(m.jsonLD)
-        let article = objects.first(where: JSONLD.isArticle)
 
         let canonical = m.canonical.flatMap { URLNormalizer.normalize($0, base: base) }
             ?? m.first("og:url").flatMap { URLNormalizer.normalize($0, base: base) }
             ?? pageURL
-        var siteName = findSiteName(m, article: article, objects: objects)
+        var article = objects.first(where: JSONLD.isArticle)
+        var blog: [String: Any]?
+        if article == nil, let found = JSONLD.postInBlog(objects, isPage: { id in
+            guard let u = URLNormalizer.normalize(id, base: base) else { return false }
+            return u == canonical || u == pageURL
+        }) {
+            (article, blog) = (found.post, found.blog)
+        }
+        var siteName = findSiteName(m, article: article, objects: objects, blog: blog)
 
         // Title
         let headingTexts = (m.h1s + m.h2s).map(TitleFinder.headingText)
@@ -281,9 +288,12 @@ struct PageExtraction {
         }
     }
 
-    private func findSiteName(_ m: PageMetadata, article: [String: Any]?, objects: [[String: Any]]) -> String? {
+    /// `blog`: the `Blog` object whose `blogPost` is the page's article, if that is where it was found.
+    private func findSiteName(_ m: PageMetadata, article: [String: Any]?, objects: [[String: Any]],
+                              blog: [String: Any]?) -> String? {
         var raw = m.first("og:site_name", "application-name", "twitter:site:name")
         if raw == nil, let a = article, let p = a["publisher"] as? [String: Any] { raw = JSONLD.string(p["name"]) }
+        if raw == nil, let b = blog { raw = JSONLD.string(b["name"]) }
         if raw == nil, let w = objects.first(where: { JSONLD.types($0).contains("website") }) { raw = JSONLD.string(w["name"]) }
         let t = raw.map(TextNormalizer.normalize)
         return t?.isEmpty == false ? t : nil

@@ -211,6 +211,25 @@ enum JSONLD {
         return out
     }
 
+    /// The post a `Blog` object lists in `blogPost` when that post is the page itself (its `url`, `@id` or
+    /// `mainEntityOfPage` is the page's URL by `isPage`), with that `Blog`: a post page that describes its
+    /// blog first and the post inside it (Hashnode's blog starter kit). A blog's home lists other pages' posts.
+    static func postInBlog(_ objects: [[String: Any]], isPage: (String) -> Bool) -> (post: [String: Any], blog: [String: Any])? {
+        for blog in objects where types(blog).contains(where: { stripSchema($0) == "blog" }) {
+            var posts: [Any] = []
+            for key in ["blogPost", "blogPosts"] {
+                if let list = blog[key] as? [Any] { posts += list } else if let one = blog[key] { posts.append(one) }
+            }
+            for case let post as [String: Any] in posts.prefix(1_000) where isArticle(post) {
+                let entity = post["mainEntityOfPage"]
+                let ids = [post["url"] as? String, post["@id"] as? String,
+                           (entity as? String) ?? ((entity as? [String: Any])?["@id"] as? String)]
+                if ids.contains(where: { $0.map(isPage) ?? false }) { return (post, blog) }
+            }
+        }
+        return nil
+    }
+
     static func types(_ o: [String: Any]) -> [String] {
         if let t = o["@type"] as? String { return [t.lowercased()] }
         if let ts = o["@type"] as? [Any] { return ts.compactMap { ($0 as? String)?.lowercased() } }

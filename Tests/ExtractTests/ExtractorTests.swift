@@ -386,6 +386,23 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(post.record.title == "H")
     }
 
+    /// A `Blog` object whose `blogPost` is the page itself describes a post (its author and dates are read from
+    /// it); the same `Blog` on another page (its home, listing that post) still says listing.
+    @Test func aBlogObjectHoldingThisPageIsAPost() throws {
+        let ld = """
+            {"@type":"Blog","name":"Field Notes","blogPost":[{"@type":"BlogPosting","url":"https://x.example/on-moss",
+            "headline":"On moss","datePublished":"2024-04-09T07:30:12Z","author":{"@type":"Person","name":"Ada Moss"}}]}
+            """
+        let html = "<html><head><script type=\"application/ld+json\">\(ld)</script></head><body><p>\(lorem)</p></body></html>"
+        let post = try extract(html, url: "https://x.example/on-moss")
+        #expect(post.kind == .post)
+        #expect(post.record.authors == ["Ada Moss"])
+        #expect(post.record.siteName == "Field Notes")
+        let home = try extract(html, url: "https://x.example/")
+        #expect(home.kind == .listing)
+        #expect(home.record.authors.isEmpty)
+    }
+
     /// A story followed by "more stories" teasers marked up as `<article>`s (news themes) is a post; a page
     /// of several full posts is a listing.
     @Test func aStoryWithTeaserArticlesIsAPost() throws {

@@ -54,6 +54,12 @@ enum ContentSniffer {
         return false
     }
 
+    /// Whether the first decoded bytes of an answer whose `Content-Type` gave `declared` are binary: a known
+    /// binary format whatever the type said, or control bytes when the type said nothing.
+    static func isBinary(_ prefix: UnsafeRawBufferPointer, declared: TypeVerdict) -> Bool {
+        looksBinary(prefix) || (declared == .unknown && hasBinaryBytes(prefix))
+    }
+
     /// Bytes inspected for control characters when the type says nothing (WHATWG MIME Sniffing uses 512).
     static let sniffLength = 512
 

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// An HTTP/1.1 + HTTP/2 client over one libcurl multi handle and one event-loop thread (no thread per
-/// request). Keeps connections alive, decodes gzip and deflate (`ContentDecoding`), caps connections in total and per
+/// request). Keeps connections alive, decodes gzip, deflate and br (`ContentDecoding`), caps connections in total and per
 /// host, and follows redirects itself so that every hop is recorded and only http/https is ever fetched.
 ///
 /// Call `shutdown()` (or drop the last reference) when done: it cancels what is still running.

@@ -46,10 +46,7 @@ struct HopOutcome: Sendable {
             }
         }
         if let declared = sniff {
-            let binary = hop.body.withUnsafeBytes { b in
-                ContentSniffer.looksBinary(b) || (declared == .unknown && ContentSniffer.hasBinaryBytes(b))
-            }
-            if binary { (hop.body, hop.truncated, hop.skipped) = ([], false, true) }
+            if hop.body.withUnsafeBytes({ ContentSniffer.isBinary($0, declared: declared) }) { (hop.body, hop.truncated, hop.skipped) = ([], false, true) }
         }
         hop.codings = []
         hop.sniff = nil
@@ -213,7 +210,8 @@ final class Transfer {
         return true
     }
 
-    /// A chunk of decoded body. Returns false to abort (cap reached, or binary content sniffed).
+    /// A chunk of the body as curl hands it over (still encoded when the answer names a content coding: see
+    /// `HopOutcome.decoded()`). Returns false to abort (cap reached, or binary content sniffed).
     fileprivate func receiveBody(_ chunk: UnsafeRawBufferPointer) -> Bool {
         if codings != [] {
             // Encoded (or in a coding not decoded here): kept as it came, up to the cap, for `HopOutcome.decoded()`,
@@ -226,7 +224,7 @@ final class Transfer {
         }
         if let declared = sniffFirstBytes {
             sniffFirstBytes = nil
-            if ContentSniffer.looksBinary(chunk) || (declared == .unknown && ContentSniffer.hasBinaryBytes(chunk)) {
+            if ContentSniffer.isBinary(chunk, declared: declared) {
                 skipped = true
                 return false
             }

@@ -13,7 +13,7 @@ enum PermalinkMark {
         n.walk { d in
             if showsLetters { return false }
             if d.isElement {
-                if d != n, let c = d.attribute("class"), ClassHints.containsAny(c.lowercased(), screenReaderOnly) { return false }
+                if d != n, let c = d.attribute("class"), ClassHints.containsAny(c.fastLowercased, screenReaderOnly) { return false }
                 return true
             }
             if d.isText, d.textContent.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {

@@ -11,6 +11,8 @@ final class FlatTree {
     var textLen: [Int] = []
     var linkLen: [Int] = []
     var commas: [Int] = []
+    /// Characters of CJK scripts (Han, kana, Hangul, CJK punctuation) in `textLen`.
+    var cjkLen: [Int] = []
     var inlineLen: [Int] = []
     var pCount: [Int] = []
     var imgCount: [Int] = []
@@ -34,6 +36,10 @@ final class FlatTree {
                                     "footer", "form", "dialog", "head", "title", "map", "applet", "frame", "frameset"]
     /// Readability scores paragraphs only above this length.
     static let minParagraphLength = 25
+    /// What one CJK character counts for in a selection's text length: a word there takes one to three characters, not
+    /// six, so a short Japanese or Korean post (300 characters) would otherwise fall below
+    /// `ContentFinder.minimumContentLength` and be searched again without filters, taking the masthead and comments.
+    static let cjkCharacterWeight = 2
 
     static func build(body: Node, preExcluded: Set<Node>, titles: TitleTokens, elements: ElementFacts.Table,
                       options: Options) -> FlatTree {
@@ -52,8 +58,8 @@ final class FlatTree {
         Traversal.run(body, enter: { n in
             if !n.isElement {
                 if n.isText, let p = stack.last {
-                    let (len, c) = n.withOwnText(FlatTree.measure)
-                    textLen[p] += len; commas[p] += c; inlineLen[p] += len
+                    let (len, c, cjk) = n.withOwnText(FlatTree.measure)
+                    textLen[p] += len; commas[p] += c; inlineLen[p] += len; cjkLen[p] += cjk
                 }
                 return false
             }
@@ -93,7 +99,7 @@ final class FlatTree {
             nodes.append(n); parent.append(pIdx); tag.append(t); cls.append(c)
             // `<body>`'s classes name the page's template (Bear's `post`, WordPress' `single-post`), not a block of it.
             weight.append(options.weightClasses && t != .body ? classHints.weight : 0)
-            textLen.append(0); linkLen.append(0); commas.append(0); inlineLen.append(0)
+            textLen.append(0); linkLen.append(0); commas.append(0); cjkLen.append(0); inlineLen.append(0)
             pCount.append(t == .p ? 1 : 0); imgCount.append(t == .img ? 1 : 0); liCount.append(t == .li ? 1 : 0)
             inputCount.append(t == .input ? 1 : 0)
             embedCount.append(t == .embed || t == .object || t == .iframe ? 1 : 0)
@@ -111,7 +117,7 @@ final class FlatTree {
             if t == .heading || t == .heading1 { headingLen[i] = textLen[i] }
             if t == .ul || t == .ol { listLen[i] = textLen[i] }
             if let p = stack.last {
-                textLen[p] += textLen[i]; linkLen[p] += linkLen[i]; commas[p] += commas[i]
+                textLen[p] += textLen[i]; linkLen[p] += linkLen[i]; commas[p] += commas[i]; cjkLen[p] += cjkLen[i]
                 if t.isPhrasing { inlineLen[p] += textLen[i] }
                 pCount[p] += pCount[i]; imgCount[p] += imgCount[i]; liCount[p] += liCount[i]
                 inputCount[p] += inputCount[i]; embedCount[p] += embedCount[i]
@@ -124,15 +130,17 @@ final class FlatTree {
     private func reserve(_ n: Int) {
         nodes.reserveCapacity(n); parent.reserveCapacity(n); tag.reserveCapacity(n); cls.reserveCapacity(n)
         weight.reserveCapacity(n); textLen.reserveCapacity(n); linkLen.reserveCapacity(n); commas.reserveCapacity(n)
+        cjkLen.reserveCapacity(n)
         inlineLen.reserveCapacity(n); pCount.reserveCapacity(n); imgCount.reserveCapacity(n); liCount.reserveCapacity(n)
         inputCount.reserveCapacity(n); embedCount.reserveCapacity(n); headingLen.reserveCapacity(n)
         listLen.reserveCapacity(n); hasBlock.reserveCapacity(n); childCount.reserveCapacity(n); end.reserveCapacity(n)
         inTableOrCode.reserveCapacity(n); inFigure.reserveCapacity(n)
     }
 
-    /// Length of UTF-8 text with whitespace runs counted once, and the number of commas (ASCII, Arabic, fullwidth).
-    static func measure(_ s: Span<UInt8>) -> (Int, Int) {
-        var len = 0, commas = 0
+    /// Length of UTF-8 text with whitespace runs counted once, the number of commas (ASCII, Arabic, fullwidth), and the
+    /// number of CJK characters (lead bytes E3-ED: U+3000-U+DFFF, CJK punctuation, kana, Han and Hangul syllables).
+    static func measure(_ s: Span<UInt8>) -> (Int, Int, Int) {
+        var len = 0, commas = 0, cjk = 0
         var lastSpace = true
         // The last two bytes: U+060C is D8 8C and U+FF0C is EF BC 8C (in valid UTF-8, only those scalars end so).
         var b1: UInt8 = 0, b2: UInt8 = 0
@@ -146,12 +154,13 @@ final class FlatTree {
             lastSpace = false
             // Count characters, not bytes: skip UTF-8 continuation bytes.
             if b & 0xC0 != 0x80 { len += 1 }
+            if b >= 0xE3 && b <= 0xED { cjk += 1 }
             if b == 0x2C || (b == 0x8C && (b1 == 0xD8 || (b1 == 0xBC && b2 == 0xEF))) { commas += 1 }
         }
-        return (len, commas)
+        return (len, commas, cjk)
     }
 
-    static func measure(_ s: String) -> (Int, Int) {
+    static func measure(_ s: String) -> (Int, Int, Int) {
         var s = s
         return s.withUTF8 { measure($0.span) }
     }
@@ -346,18 +355,18 @@ final class FlatTree {
         var total = 0
         let rootSet = Set(roots)
         for r in roots {
-            var removedLen = 0
+            var removedLen = 0, removedCJK = 0
             var i = r + 1
             let end = subtreeEnd(r)
             while i < end {
                 if let reason = dropInside(i, rootSet: rootSet, score: initialized[i] ? score[i] : 0, options: options) {
                     _ = reason
-                    ex.insert(nodes[i]); removedLen += textLen[i]
+                    ex.insert(nodes[i]); removedLen += textLen[i]; removedCJK += cjkLen[i]
                     i = subtreeEnd(i); continue
                 }
                 i += 1
             }
-            total += max(0, textLen[r] - removedLen)
+            total += max(0, textLen[r] - removedLen + (cjkLen[r] - removedCJK) * (Self.cjkCharacterWeight - 1))
         }
         return .init(roots: roots.map { nodes[$0] }, excluded: ex, byline: byline, textLength: total)
     }

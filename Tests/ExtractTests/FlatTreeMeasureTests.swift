@@ -2,15 +2,18 @@ import Testing
 import HTML
 @testable import Extract
 
-/// The scorer's text measure: scalars (not bytes) with whitespace runs counted once, and commas in ASCII,
-/// Arabic (U+060C) and fullwidth (U+FF0C) form, but not other characters that share their last byte.
+/// The scorer's text measure: scalars (not bytes) with whitespace runs counted once, commas in ASCII,
+/// Arabic (U+060C) and fullwidth (U+FF0C) form, but not other characters that share their last byte, and CJK
+/// characters (Han, kana, Hangul syllables, CJK punctuation), not Latin, Greek or emoji.
 @Test func measureCountsCharactersAndAllThreeCommas() {
-    #expect(FlatTree.measure("") == (0, 0))
-    #expect(FlatTree.measure("  a  b \n") == (4, 0))
-    #expect(FlatTree.measure("a,b") == (3, 1))
-    #expect(FlatTree.measure("\u{65E5}\u{FF0C}\u{672C}\u{060C}x, y") == (8, 3))
+    #expect(FlatTree.measure("") == (0, 0, 0))
+    #expect(FlatTree.measure("  a  b \n") == (4, 0, 0))
+    #expect(FlatTree.measure("a,b") == (3, 1, 0))
+    #expect(FlatTree.measure("\u{65E5}\u{FF0C}\u{672C}\u{060C}x, y") == (8, 3, 2))
     // U+030C (CC 8C), U+FF8C (EF BE 8C), U+070C (DC 8C), U+FC8C (EF B2 8C), U+0F0C (E0 BC 8C) are not commas.
-    #expect(FlatTree.measure("a\u{030C}\u{FF8C}\u{070C}\u{FC8C}\u{0F0C}") == (6, 0))
+    #expect(FlatTree.measure("a\u{030C}\u{FF8C}\u{070C}\u{FC8C}\u{0F0C}") == (6, 0, 0))
+    // Kana, a Hangul syllable, the ideographic full stop; then é, Ω, an em dash and an emoji.
+    #expect(FlatTree.measure("\u{3042}\u{30AB}\u{AE40}\u{3002}\u{E9}\u{3A9}\u{2014}\u{1F600}") == (8, 0, 4))
 }
 
 /// Inline styles hide an element with `display:none` or `visibility:hidden` in any case and with spaces anywhere;

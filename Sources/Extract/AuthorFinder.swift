@@ -357,14 +357,29 @@ enum AuthorFinder {
     /// themes) give instead of any meta author, often hidden: `<a class="u-author h-card">Ana Rao</a>`.
     static let microformatAuthorClasses: Set<Substring> = ["p-author", "u-author"]
 
-    /// Whether a lowercased class attribute holds one of `microformatAuthorClasses`.
+    /// Whether a lowercased class attribute holds one of `microformatAuthorClasses`, or is an hAtom (microformats 1)
+    /// author, both "author" and "vcard" (Hatena Blog's `<span class="author vcard"><span class="fn">id</span></span>`).
     static func isMicroformatAuthor(_ cls: String) -> Bool {
-        cls.split(separator: " ").contains { microformatAuthorClasses.contains($0) }
+        let words = cls.split(separator: " ")
+        return words.contains { microformatAuthorClasses.contains($0) } || (words.contains("author") && words.contains("vcard"))
     }
 
-    /// The name of the first microformats2 author (`PageMetadata.microformatAuthors`) whose nearest microformats root
-    /// is the post's `h-entry` (not a comment's `h-cite` or a card's `h-entry` in a menu or sidebar); its `p-name`
-    /// when it has one. An author inside one already read is not read again. Read only when no other source names anyone.
+    /// Microformats roots of a post (microformats2 and hAtom).
+    static let entryRoots: Set<Substring> = ["h-entry", "hentry"]
+    /// Classes of the name inside an author's card (microformats2 and hCard).
+    static let cardNames: Set<Substring> = ["p-name", "fn"]
+
+    /// Whether a name is an account's handle ("yamanote_walk"), what platforms that show ids print as the author: one
+    /// word of letters, digits, "_", "-" and ".", a letter among them.
+    static func isHandle(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= 40 && name.contains(where: \.isLetter)
+            && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
+    }
+
+    /// The name of the first microformats author (`PageMetadata.microformatAuthors`) whose nearest microformats root
+    /// is the post's `h-entry`/`hentry` (not a comment's `h-cite` or a card's `h-entry` in a menu or sidebar); its
+    /// `p-name`/`fn` when it has one. A name so marked may be a handle (`isHandle`). An author inside one already read
+    /// is not read again. Read only when no other source names anyone.
     static func microformatAuthor(_ m: PageMetadata) -> [String]? {
         var read = Set<Node>()
         for n in m.microformatAuthors where !Exclusion.isInside(n, read) {
@@ -372,8 +387,8 @@ enum AuthorFinder {
             var entry: Node?
             while let c = cur, c.name != "body" {
                 let classes = (c.attribute("class") ?? "").split(separator: " ")
-                if classes.contains(where: { $0.hasPrefix("h-") }) {
-                    if classes.contains("h-entry") { entry = c }
+                if classes.contains(where: { $0.hasPrefix("h-") || entryRoots.contains($0) }) {
+                    if classes.contains(where: { entryRoots.contains($0) }) { entry = c }
                     break
                 }
                 cur = c.parent
@@ -384,11 +399,13 @@ enum AuthorFinder {
             var name = n.textContent
             n.walk { d in
                 guard d.isElement else { return false }
-                if d != n, (d.attribute("class") ?? "").split(separator: " ").contains("p-name") { name = d.textContent; return false }
+                if d != n, (d.attribute("class") ?? "").split(separator: " ").contains(where: { cardNames.contains($0) }) {
+                    name = d.textContent; return false
+                }
                 return true
             }
             let names = clean([name])
-            if !names.isEmpty, names.allSatisfy(looksLikeName) { return names }
+            if !names.isEmpty, names.allSatisfy({ looksLikeName($0) || isHandle($0) }) { return names }
         }
         return nil
     }

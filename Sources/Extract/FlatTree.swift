@@ -297,6 +297,8 @@ final class FlatTree {
             if s == top { roots.append(s); continue }
             // The other stories beside the headline's are what `ownStory` left out.
             if ownStoryChosen && tag[s] == .article { continue }
+            // The site's masthead scores by its class ("blog-title") alone; it is no more of the story.
+            if isMasthead(s) { continue }
             var bonus = 0.0
             // A sibling of the same class gets a share of the content's score; a wrapper that stands for its only child
             // carries that child's score (Drupal wraps each part of a story, lead, picture, text, in one-child
@@ -329,6 +331,30 @@ final class FlatTree {
         guard let best = candidates.first(where: { $0 >= own && $0 < end[own] }),
               textLen[best] >= ContentFinder.minimumContentLength else { return nil }
         return best
+    }
+
+    /// Whether a block is the site's masthead: no paragraph, and a heading that is all one link to the site's front page
+    /// (Hatena Blog's `<header id="blog-title"><h1><a href="https://x.hatenablog.com/">Name</a></h1><h2>tagline</h2>`).
+    private func isMasthead(_ s: Int) -> Bool {
+        guard pCount[s] == 0 else { return false }
+        for i in s..<end[s] where (tag[i] == .heading1 || tag[i] == .heading) && textLen[i] > 0 && linkLen[i] == textLen[i] {
+            for j in i..<end[i] where tag[j] == .a {
+                if let href = nodes[j].attribute("href"), Self.isFrontPage(href) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether an href names a site's front page: "/", "./", or an absolute URL with no path.
+    static func isFrontPage(_ href: String) -> Bool {
+        let h = href.trimmedWhitespace
+        if h == "/" || h == "./" { return true }
+        for scheme in ["https://", "http://", "//"] where h.hasPrefix(scheme) {
+            let rest = h.dropFirst(scheme.count)
+            guard let slash = rest.firstIndex(of: "/") else { return !rest.isEmpty && !rest.contains("?") && !rest.contains("#") }
+            return rest.index(after: slash) == rest.endIndex && slash != rest.startIndex
+        }
+        return false
     }
 
     private func endsSentence(_ n: Node) -> Bool {

@@ -31,7 +31,7 @@ struct PageMetadata {
     var articles: [Node] = []
     /// `<footer>`s and elements whose class or id holds "footer", document order (nested ones too).
     var footers: [Node] = []
-    /// Elements with a microformats2 author class (`AuthorFinder.isMicroformatAuthor`), document order.
+    /// Elements with a microformats2 or hAtom author class (`AuthorFinder.isMicroformatAuthor`), document order.
     var microformatAuthors: [Node] = []
     var body: Node?
     /// The name and attributes of every element the walk reached outside `<head>`'s metadata elements.
@@ -151,7 +151,7 @@ struct PageMetadata {
             let cls = attrs.cls.fastLowercased, id = attrs.id.fastLowercased
             m.elements.add(n, kind: kind, attrs: attrs, cls: cls, id: id)
             if kind.name == "footer" || ByteSearch.contains(cls, "footer") || ByteSearch.contains(id, "footer") { m.footers.append(n) }
-            if ByteSearch.contains(cls, "-author"), AuthorFinder.isMicroformatAuthor(cls) { m.microformatAuthors.append(n) }
+            if ByteSearch.contains(cls, "author"), AuthorFinder.isMicroformatAuthor(cls) { m.microformatAuthors.append(n) }
             if let reason = RelatedFinder.candidacy(n, kind: kind, cls: cls, id: id) { m.relatedCandidates.append((n, reason)) }
             return true
         }

@@ -378,7 +378,26 @@ struct RelatedFinder {
 
     private static func isTaxonomy(_ url: String) -> Bool {
         let l = url.lowercased()
-        return ByteSearch.containsAny(l, Self.taxonomyPaths)
+        return ByteSearch.containsAny(l, Self.taxonomyPaths) || isDateArchive(l)
+    }
+
+    /// Path segments an archive's date may follow ("/archive/2024/11/09" on Hatena Blog).
+    static let archiveSegments: Set<Substring> = ["archive", "archives"]
+
+    /// Whether a URL is a day or month archive: its path a year (4 digits) and a month, maybe a day, and nothing else
+    /// but an `archiveSegments` word before them ("/2024/11/", "/archive/2024/11/09"). A card's date links there (Hatena
+    /// Blog's `<div class="urllist-date-link"><a href=".../archive/2024/11/09">`): it is no other post beside the card's.
+    static func isDateArchive(_ url: String) -> Bool {
+        guard let scheme = url.range(of: "://") else { return false }
+        let afterHost = url[scheme.upperBound...].drop(while: { $0 != "/" })
+        let path = afterHost.prefix(while: { $0 != "?" && $0 != "#" })
+        var segments = path.split(separator: "/")
+        if let first = segments.first, archiveSegments.contains(first) { segments.removeFirst() }
+        guard segments.count == 2 || segments.count == 3,
+              segments.allSatisfy({ $0.allSatisfy { $0 >= "0" && $0 <= "9" } }),
+              segments[0].count == 4, let month = Int(segments[1]), (1...12).contains(month), segments[1].count <= 2
+        else { return false }
+        return segments.count == 2 || (segments[2].count <= 2 && (Int(segments[2]).map { (1...31).contains($0) } ?? false))
     }
 
     /// The crawl keys of this page's links that may be posts, worked out once per `href`: finding the cards asks

@@ -81,11 +81,13 @@ import Foundation
     }
 }
 
-/// A microformats2 author of the post's `h-entry` names the author when nothing else does; one of a comment's
+/// A microformats2 (or hAtom) author of the post's `h-entry` names the author when nothing else does; one of a comment's
 /// `h-cite` or of a card in a sidebar does not.
 @Test(arguments: [
     ("a hidden u-author h-card", #"<div class="h-entry"><h1 class="p-name">Swim</h1><a class="u-author h-card" href="/" style="display:none">Ana Rao</a><div class="e-content"><p>\#(AuthorNoteTests.lorem)\#(AuthorNoteTests.lorem)</p></div></div>"#, ["Ana Rao"]),
     ("a p-author with a p-name", #"<div class="h-entry"><span class="p-author h-card"><img class="u-photo" src="/a.jpg" alt=""><span class="p-name">Ana Rao</span></span><div class="e-content"><p>\#(AuthorNoteTests.lorem)\#(AuthorNoteTests.lorem)</p></div></div>"#, ["Ana Rao"]),
+    ("an hAtom author vcard with a handle", #"<article class="entry hentry"><div class="entry-content"><p>\#(AuthorNoteTests.lorem)\#(AuthorNoteTests.lorem)</p></div><footer class="entry-footer"><span class="author vcard"><span class="fn">yamanote_walk</span></span></footer></article>"#, ["yamanote_walk"]),
+    ("an hAtom vcard of a comment", #"<article class="entry hentry"><div class="entry-content"><p>\#(AuthorNoteTests.lorem)\#(AuthorNoteTests.lorem)</p></div><ol class="comment-list"><li class="comment"><span class="author vcard"><span class="fn">bo_lind</span></span><p>Nice.</p></li></ol></article>"#, []),
     ("only a comment's h-cite author", #"<div class="h-entry"><div class="e-content"><p>\#(AuthorNoteTests.lorem)\#(AuthorNoteTests.lorem)</p></div><section class="comments"><div class="h-cite"><a class="p-author h-card" href="/x">Bo Lind</a><p>Nice.</p></div></section></div>"#, []),
 ] as [(String, String, [String])])
 func readsMicroformatAuthor(_ name: String, _ html: String, _ authors: [String]) throws {

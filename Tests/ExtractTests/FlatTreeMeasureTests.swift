@@ -16,6 +16,17 @@ import HTML
     #expect(FlatTree.measure("\u{3042}\u{30AB}\u{AE40}\u{3002}\u{E9}\u{3A9}\u{2014}\u{1F600}") == (8, 0, 4))
 }
 
+/// A masthead's heading links to the site's front page: "/", "./" or an absolute URL with no path; a post or a
+/// section is no front page.
+@Test func frontPageLinks() {
+    for href in ["/", "./", "https://x.hatenablog.com/", "https://x.hatenablog.com", "//x.example/", " http://x.example/ "] {
+        #expect(FlatTree.isFrontPage(href), "\(href)")
+    }
+    for href in ["", "#", "/about/", "https://x.example/blog/", "https://x.example/?p=3", "https:///", "index.html"] {
+        #expect(!FlatTree.isFrontPage(href), "\(href)")
+    }
+}
+
 /// Inline styles hide an element with `display:none` or `visibility:hidden` in any case and with spaces anywhere;
 /// other whitespace and combining marks still break the words.
 @Test func hiddenStylesAreFoundInAnyCaseAndSpacing() {

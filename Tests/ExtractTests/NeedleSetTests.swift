@@ -67,3 +67,17 @@ import Testing
     #expect(!RelatedFinder.mayStartHeading("   "))
     #expect(RelatedFinder.mayStartHeading(" Related"))
 }
+
+/// A card's date links to a day or month archive, no other post: "/2024/11/", "/archive/2024/11/09"; a post's path
+/// with a slug or a bare number, and a year alone, are not archives.
+@Test func dateArchives() {
+    for url in ["https://x.example/2024/11/", "https://x.example/2024/11/09", "https://x.hatenablog.com/archive/2024/11/09",
+                "https://x.example/archives/2024/1/"] {
+        #expect(RelatedFinder.isDateArchive(url), "\(url)")
+    }
+    for url in ["https://x.example/2024/11/09/slug/", "https://x.example/archives/2024", "https://x.example/48",
+                "https://x.example/2024/13/", "https://x.example/2024/11/40", "https://x.example/entry/2024/11/09/181544",
+                "https://x.example/20241/11/", "x.example/2024/11/"] {
+        #expect(!RelatedFinder.isDateArchive(url), "\(url)")
+    }
+}

@@ -97,8 +97,10 @@ struct PageExtraction {
             let fromTag = TitleFinder.fromTitleTag(raw, headings: headingTexts, h1s: h1Texts, shownAsTitle: shownAsTitle)
             let cut = TitleFinder.cutSiteName(fromTag, siteName: name)
             // With no metadata naming the site, the home link's text that the <title> also carries as its separated
-            // part ("Broad beans in the rain – Plot 14") is the site's name: two places of the page agree.
-            if let homeName, TitleFinder.cutSiteName(whole, siteName: homeName) != whole {
+            // part ("Broad beans in the rain – Plot 14"), or a feed's title opens with ("Plot 14 - Atom", "Plot 14 »
+            // Feed"), is the site's name: two places of the page agree.
+            if let homeName, TitleFinder.cutSiteName(whole, siteName: homeName) != whole
+                || m.feedTitles.contains(where: { TitleFinder.feedTitle($0, isOf: homeName) }) {
                 siteName = homeName
             }
             tagTitle = TitleFinder.cutHostName(cut, pageURL: pageURL)
@@ -292,11 +294,23 @@ struct PageExtraction {
     private func findSiteName(_ m: PageMetadata, article: [String: Any]?, objects: [[String: Any]],
                               blog: [String: Any]?) -> String? {
         var raw = m.first("og:site_name", "application-name", "twitter:site:name")
-        if raw == nil, let a = article, let p = a["publisher"] as? [String: Any] { raw = JSONLD.string(p["name"]) }
+        // A publisher named as the page's generator is the platform hosting the blog (Blogger's JSON-LD says
+        // `"publisher": {"name": "Blogger"}` on every blogspot post), not the site.
+        if raw == nil, let a = article, let p = a["publisher"] as? [String: Any], let name = JSONLD.string(p["name"]),
+           !Self.namesGenerator(name, m.first("generator")) {
+            raw = name
+        }
         if raw == nil, let b = blog { raw = JSONLD.string(b["name"]) }
         if raw == nil, let w = objects.first(where: { JSONLD.types($0).contains("website") }) { raw = JSONLD.string(w["name"]) }
         let t = raw.map(TextNormalizer.normalize)
         return t?.isEmpty == false ? t : nil
+    }
+
+    /// Whether `name` is the product a `<meta name=generator>` names ("Blogger" for "blogger", "Ghost" for "Ghost 5.8").
+    static func namesGenerator(_ name: String, _ generator: String?) -> Bool {
+        guard let g = generator?.trimmedWhitespace.lowercased(), !g.isEmpty else { return false }
+        let n = TextNormalizer.normalize(name).lowercased()
+        return !n.isEmpty && (g == n || g.hasPrefix(n + " "))
     }
 
     private func findLanguage(_ m: PageMetadata, article: [String: Any]?) -> String? {

@@ -13,6 +13,8 @@ struct PageMetadata {
     var canonical: String?
     var shortlink: String?
     var feeds: [String] = []
+    /// The `title`s of the feed links (`feeds`), when given: a blog names its feeds after itself ("Site - Atom").
+    var feedTitles: [String] = []
     /// `<link rel=sitemap href>` (Astro, Gatsby and others name a sitemap robots.txt may not list).
     var sitemaps: [String] = []
     var relNext: [String] = []
@@ -108,7 +110,10 @@ struct PageMetadata {
                 if rels.contains("sitemap") { m.sitemaps.append(href) }
                 if rels.contains("alternate") {
                     let type = (n.attribute("type") ?? "").lowercased()
-                    if ByteSearch.containsAny(type, ["rss", "atom"]) { m.feeds.append(href) }
+                    if ByteSearch.containsAny(type, ["rss", "atom"]) {
+                        m.feeds.append(href)
+                        if let t = n.attribute("title") { m.feedTitles.append(t) }
+                    }
                 }
                 return false
             case .title:

@@ -149,6 +149,15 @@ enum TitleFinder {
         return nil
     }
 
+    /// Whether a feed link's title is the feed of the site named `name`: the name alone or followed by a separator
+    /// and more ("High Country Crumb - Atom", "Plot 14 » Feed", "Plot 14 » Comments Feed").
+    static func feedTitle(_ title: String, isOf name: String) -> Bool {
+        let t = TextNormalizer.normalize(title)
+        guard t.hasPrefix(name) else { return false }
+        let rest = t.dropFirst(name.count)
+        return rest.isEmpty || rest.hasPrefix(" - ") || rest.hasPrefix(" » ") || rest.hasPrefix(" | ") || rest.hasPrefix(" – ")
+    }
+
     /// A heading's text without its permalink anchor (`PermalinkMark`).
     static func headingText(_ heading: Node) -> String {
         var text = ""

@@ -205,9 +205,25 @@ struct DateFinder {
         return nil
     }
 
+    /// An element's text without the parts shown to screen readers only (`PermalinkMark.screenReaderOnly`).
+    static func shownText(_ n: Node) -> String {
+        var text = ""
+        n.walk { d in
+            if d.isText { text += d.textContent; return false }
+            guard d.isElement else { return false }
+            if d != n, let c = d.attribute("class"), ClassHints.containsAny(c.fastLowercased, PermalinkMark.screenReaderOnly) {
+                return false
+            }
+            return true
+        }
+        return text
+    }
+
     private func microdata(_ props: Set<String>) -> DateField? {
         for (prop, n) in metadata.itemprops where props.contains(prop) && !isExcluded(n) && !Exclusion.inComments(n) {
-            for raw in [n.attribute("datetime"), n.attribute("content"), n.textContent].compactMap({ $0 }) {
+            // Shown text first: OceanWP's `<li itemprop="datePublished"><span class="screen-reader-text">Post published:</span>
+            // March 3, 2024</li>` otherwise gives the raw "Post published:March 3, 2024".
+            for raw in [n.attribute("datetime"), n.attribute("content"), Self.shownText(n), n.textContent].compactMap({ $0 }) {
                 if let p = parseAny(raw) { return field(p, raw: raw, source: n.name == "time" ? "time" : "meta") }
             }
         }

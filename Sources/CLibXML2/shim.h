@@ -8,6 +8,7 @@
    We never touch the ICU members, so hide them. Must come before any other libxml header. */
 #undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
+#include <libxml/uri.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -259,6 +260,21 @@ static inline void lb_arena_release(void *arena) {
         c = next;
     }
     pthread_mutex_unlock(&pool->lock);
+}
+
+/* Opens a new arena for the calling thread's libxml2 allocations until lb_arena_leave (a tree built through libxml2's
+   tree API rather than its parser); NULL when no arena could be had (the allocations are then malloc's). Free the
+   document with xmlFreeDoc, then the arena with lb_arena_release. */
+static inline void *lb_arena_enter(void) {
+    xmlInitParser();
+    lb_arena *a = lb_arena_open();
+    *lb_arena_current() = a;
+    return a;
+}
+
+static inline void lb_arena_leave(void) {
+    xmlResetLastError();
+    *lb_arena_current() = NULL;
 }
 
 /* lb_html_read_memory_without_ids with the thread's libxml2 allocations in a new arena, handed back in *arena

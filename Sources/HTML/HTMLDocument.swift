@@ -74,28 +74,34 @@ public final class HTMLDocument {
     /// Whether the tree was parsed into an arena (tests).
     var parsedInArena: Bool { arena != nil }
 
+    /// Whether `HTMLParser` built the tree (else libxml2's parser did) (tests).
+    let parsedByHTMLParser: Bool
+
     /// Whether libxml2 registered ID attributes in this document's ID table (tests).
     var hasIDTable: Bool { doc.pointee.ids != nil }
 
     /// `dropsRawText`: empty script and style elements as described above (tests compare with `false`).
     /// `registersIDs`: parse with `htmlReadMemory` itself, ID table and all (tests compare the trees).
+    /// `parsesWithLibxml2`: never with `HTMLParser` (tests compare the trees).
     convenience init(bytes: [UInt8], url: String?, contentType: String?, dropsRawText: Bool,
-                     registersIDs: Bool = false) throws(HTMLError) {
+                     registersIDs: Bool = false, parsesWithLibxml2: Bool = false) throws(HTMLError) {
         let detection = Charset.detect(bytes: bytes, contentType: contentType)
         // Every UTF-8 detection leaves valid UTF-8: validated (source .utf8) or repaired here.
         if detection.label == "UTF-8", detection.source != .utf8,
            let repaired = bytes.withUnsafeBufferPointer({ Charset.repairedUTF8($0) }) {
             try self.init(parsing: repaired, url: url, encoding: detection.label, charset: detection, validUTF8: true,
-                          dropsRawText: dropsRawText, registersIDs: registersIDs)
+                          dropsRawText: dropsRawText, registersIDs: registersIDs, parsesWithLibxml2: parsesWithLibxml2)
         } else {
             try self.init(parsing: bytes, url: url, encoding: detection.label, charset: detection,
-                          validUTF8: detection.label == "UTF-8", dropsRawText: dropsRawText, registersIDs: registersIDs)
+                          validUTF8: detection.label == "UTF-8", dropsRawText: dropsRawText, registersIDs: registersIDs,
+                          parsesWithLibxml2: parsesWithLibxml2)
         }
     }
 
     /// `validUTF8`: the caller checked that `bytes` are valid UTF-8 (only meaningful with `encoding` UTF-8).
     private init(parsing bytes: [UInt8], url: String?, encoding: String?, charset: Charset.Detection?,
-                 validUTF8: Bool = false, dropsRawText: Bool = false, registersIDs: Bool = false) throws(HTMLError) {
+                 validUTF8: Bool = false, dropsRawText: Bool = false, registersIDs: Bool = false,
+                 parsesWithLibxml2: Bool = false) throws(HTMLError) {
         _ = Self.silenced
         lb_silence_errors() // per-thread in libxml2: set on whichever thread parses
         guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { throw .empty }
@@ -125,23 +131,39 @@ public final class HTMLDocument {
         // libxml2 reads UTF-8 natively; naming it would run the whole page through its UTF-8 "converter" (a copy that
         // also checks every byte again). Valid UTF-8 is parsed as is; a UTF-8 BOM is still skipped by libxml2's sniff.
         let libxmlEncoding = validUTF8 && encoding == "UTF-8" ? nil : encoding
-        // RawTextStripper models libxml2 reading UTF-8 as is, with the page's own charset declarations ignored.
-        if dropsRawText, libxmlEncoding == nil, encoding != nil, RawTextStripper.modelsLoadedLibxml2,
-           let stripped = bytes.withUnsafeBufferPointer({ RawTextStripper.stripped($0) }) {
-            bytes = stripped
-        }
         var arena: UnsafeMutableRawPointer?
-        let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
-            buf.withMemoryRebound(to: CChar.self) { chars in
-                if registersIDs || !Self.skipsIDTable {
-                    return htmlReadMemory(chars.baseAddress, Int32(chars.count), url, libxmlEncoding, Int32(opts))
+        var parsed: xmlDocPtr?
+        // HTMLParser builds libxml2's tree for valid UTF-8 read with the page's charset declarations ignored.
+        if libxmlEncoding == nil, encoding != nil, !registersIDs, !parsesWithLibxml2 {
+            if Self.usesArena { arena = lb_arena_enter() }
+            parsed = bytes.withUnsafeBufferPointer {
+                HTMLParser.parse($0, url: url, options: Int32(opts), dropsRawText: dropsRawText)
+            }
+            if Self.usesArena { lb_arena_leave() }
+            if parsed == nil, let a = arena {
+                lb_arena_release(a)
+                arena = nil
+            }
+        }
+        let byHTMLParser = parsed != nil
+        if parsed == nil {
+            // RawTextStripper models libxml2 reading UTF-8 as is, with the page's own charset declarations ignored.
+            if dropsRawText, libxmlEncoding == nil, encoding != nil, RawTextStripper.modelsLoadedLibxml2,
+               let stripped = bytes.withUnsafeBufferPointer({ RawTextStripper.stripped($0) }) {
+                bytes = stripped
+            }
+            parsed = bytes.withUnsafeBufferPointer { buf in
+                buf.withMemoryRebound(to: CChar.self) { chars in
+                    if registersIDs || !Self.skipsIDTable {
+                        return htmlReadMemory(chars.baseAddress, Int32(chars.count), url, libxmlEncoding, Int32(opts))
+                    }
+                    if Self.usesArena {
+                        return lb_html_read_memory_in_arena(chars.baseAddress, Int32(chars.count), url, libxmlEncoding,
+                                                            Int32(opts), &arena)
+                    }
+                    return lb_html_read_memory_without_ids(chars.baseAddress, Int32(chars.count), url, libxmlEncoding,
+                                                           Int32(opts))
                 }
-                if Self.usesArena {
-                    return lb_html_read_memory_in_arena(chars.baseAddress, Int32(chars.count), url, libxmlEncoding,
-                                                        Int32(opts), &arena)
-                }
-                return lb_html_read_memory_without_ids(chars.baseAddress, Int32(chars.count), url, libxmlEncoding,
-                                                       Int32(opts))
             }
         }
         guard let parsed else { throw .empty }
@@ -149,6 +171,7 @@ public final class HTMLDocument {
         self.arena = arena
         self.url = url
         self.charset = charset
+        self.parsedByHTMLParser = byHTMLParser
     }
 
     /// Parses XML bytes (sitemaps, feeds). Recovers from errors, never loads external entities.
@@ -168,6 +191,7 @@ public final class HTMLDocument {
         self.arena = nil
         self.url = url
         self.charset = nil
+        self.parsedByHTMLParser = false
     }
 
     deinit {

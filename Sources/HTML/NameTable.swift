@@ -1,4 +1,5 @@
 import CLibXML2
+import Glibc
 
 /// A fixed list of element names, and the lookup of an element's name in it: libxml2's bytes are hashed and
 /// compared in place, with no `String` per element and no SipHash (walks over every element look names up
@@ -64,6 +65,22 @@ public struct NameTable: Sendable {
                     while i < len && all[start + i] == name[i] { i += 1 }
                     if i == len { return k - 1 }
                 }
+                s = (s + 1) & mask
+            }
+        }
+    }
+
+    /// The position in the list of the name in `count` bytes at `name`; `nil` for a name not listed.
+    func index(of name: UnsafePointer<UInt8>, count len: Int) -> Int? {
+        var h: UInt32 = 2_166_136_261
+        for i in 0..<len { h = (h ^ UInt32(name[i])) &* 16_777_619 }
+        return bytes.withUnsafeBufferPointer { all in
+            var s = Int(h) & mask
+            while true {
+                let k = Int(slots[s])
+                if k == 0 { return nil }
+                let start = starts[k - 1], end = starts[k]
+                if end - start == len && memcmp(all.baseAddress! + start, name, len) == 0 { return k - 1 }
                 s = (s + 1) & mask
             }
         }

@@ -1,0 +1,931 @@
+import CLibXML2
+
+/// libxml2 2.9.14's HTML parser (`HTMLparser.c` with the tree building of `SAX2.c`), done again over a byte buffer:
+/// it builds, through libxml2's tree API, the tree `htmlReadMemory` builds from the same bytes with lookback's options
+/// (recover, no blanks dropped, the page's charset declarations ignored). libxml2 reads its input a character at a
+/// time through several layers; this reads bytes, which is most of the parse's time saved.
+///
+/// The input must be valid UTF-8 without NUL bytes (what `HTMLDocument` hands libxml2 in any case). Constructs whose
+/// handling by libxml2 this does not model give up on the page (`parse` returns `nil`) and the caller parses it with
+/// libxml2: names over 100 bytes, a non-ASCII character right after `&` or after an entity's name, a character
+/// reference to an invalid character inside an attribute value, non-ASCII bytes in a DOCTYPE's identifiers, and input
+/// that ends inside a UTF-8 sequence (a cut download, which libxml2 reads on as Latin-1).
+/// `HTMLParserTests` compares both trees on every fixture page; `scripts/check-parser.sh` on any set of pages.
+struct HTMLParser {
+    /// Why a page is left to libxml2: one of the constructs listed above.
+    struct Unmodelled: Error {}
+
+    /// Parses `bytes` into a new document as `htmlReadMemory(bytes, url, nil, options)` does when `options` carry
+    /// `HTML_PARSE_IGNORE_ENC`, or returns `nil` (see above). Free the document with `xmlFreeDoc`.
+    /// `dropsRawText`: `<style>` elements, and `<script>` elements but JSON ones, get no text (as `RawTextStripper`
+    /// leaves them for libxml2).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, url: String?, options: Int32,
+                      dropsRawText: Bool = false) -> xmlDocPtr? {
+        guard let base = bytes.baseAddress, endsWithWholeCharacter(bytes), let doc = htmlNewDocNoDtD(nil, nil) else {
+            return nil
+        }
+        doc.pointee.properties = Int32(XML_DOC_HTML.rawValue)
+        doc.pointee.parseFlags = options
+        doc.pointee.dict = xmlDictCreate()
+        if let url { doc.pointee.URL = UnsafePointer(xmlPathToURI(url)) }
+        var parser = HTMLParser(base, bytes.count, doc)
+        parser.dropsRawText = dropsRawText
+        defer { parser.scratch.deallocate() }
+        do {
+            try parser.parseDocument()
+        } catch {
+            xmlFreeDoc(doc)
+            return nil
+        }
+        doc.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
+        return doc
+    }
+
+    private static func endsWithWholeCharacter(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = b.count - 1, continuations = 0
+        while i >= 0 && continuations < 3 && b[i] & 0xC0 == 0x80 {
+            i -= 1
+            continuations += 1
+        }
+        guard i >= 0 else { return false }
+        return b[i] < 0x80 ? continuations == 0 : charLength(b[i]) == continuations + 1
+    }
+
+    /// An element name as the parser's stacks hold it: interned in the document's dictionary (so equal names are
+    /// equal pointers), with its position in `HTMLElements.names` (-1: a name the tables do not know).
+    private struct Name {
+        let ptr: UnsafePointer<xmlChar>
+        let id: Int
+    }
+
+    // The names the parser's own rules mention.
+    private static let html = HTMLElements.id("html"), head = HTMLElements.id("head"), body = HTMLElements.id("body")
+    private static let p = HTMLElements.id("p"), script = HTMLElements.id("script"), style = HTMLElements.id("style")
+    private static let headOnly = [
+        "script", "style", "meta", "link", "title", "base",
+    ].map(HTMLElements.id)
+    private static let framesOnly = ["noframes", "frame", "frameset"].map(HTMLElements.id)
+    /// libxml2 reads at most this many bytes of a tag or attribute name (`HTML_PARSER_BUFFER_SIZE`).
+    private static let maxName = 100
+    /// libxml2 hands text to the tree in chunks of this many bytes (`HTML_PARSER_BIG_BUFFER_SIZE`); a chunk that
+    /// fills up is never taken for ignorable blanks, which decides whether a `<p>` is implied around it.
+    private static let textChunk = 1000
+
+    private let input: UnsafePointer<UInt8>
+    private let end: Int
+    private var pos = 0
+    private let doc: xmlDocPtr
+    private let dict: OpaquePointer?
+    /// `ctxt->nameTab` and `ctxt->nodeTab`: open elements by name, and their nodes (the two differ only in that an
+    /// element's node is named without its prefix).
+    private var names: [Name] = []
+    private var nodes: [xmlNodePtr] = []
+    /// `ctxt->html`: 3 once a `<head>` was opened, 10 once a `<body>` was.
+    private var level = 1
+    /// `ctxt->depth`: misplaced `<html>`, `<head>` and `<body>` start tags whose end tags are to be ignored.
+    private var discarded = 0
+    private var atEOF = false
+    private var dropsRawText = false
+    /// The script or style element whose text is not kept.
+    private var droppedRawText: xmlNodePtr?
+    /// Text for the current node not yet in the tree: libxml2 appends each piece to the node's last text child.
+    private var pending: [UInt8] = []
+    private var pendingType = XML_TEXT_NODE
+    /// One start tag's attributes; their values back to back in `values`.
+    private var attributes: [(name: Name, start: Int, count: Int, valued: Bool, referenced: Bool)] = []
+    /// Whether the attribute value just read had a reference in it.
+    private var valueReferenced = false
+    private var values: [UInt8] = []
+    private var knownNames: [UnsafePointer<xmlChar>?]
+    /// A lowercased name.
+    private let scratch: UnsafeMutablePointer<UInt8>
+
+    private init(_ input: UnsafePointer<UInt8>, _ count: Int, _ doc: xmlDocPtr) {
+        self.input = input
+        self.end = count
+        self.doc = doc
+        self.dict = doc.pointee.dict
+        self.knownNames = Array(repeating: nil, count: HTMLElements.names.count)
+        self.scratch = .allocate(capacity: Self.maxName)
+        pending.reserveCapacity(4096)
+        values.reserveCapacity(1024)
+    }
+
+    // MARK: Reading
+
+    /// The byte at `i`, 0 past the end (libxml2's buffers end in a NUL).
+    @inline(__always) private func byte(_ i: Int) -> UInt8 { i < end ? input[i] : 0 }
+    @inline(__always) private var cur: UInt8 { byte(pos) }
+    @inline(__always) private func next(_ k: Int) -> UInt8 { byte(pos + k) }
+
+    @inline(__always) private static func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+    @inline(__always) private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+    @inline(__always) private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    /// The length of the UTF-8 character whose first byte is `c`.
+    @inline(__always) private static func charLength(_ c: UInt8) -> Int {
+        c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+    }
+
+    /// Whether the character at `i` is one XML allows (`IS_CHAR`); libxml2 drops the others from text and comments.
+    /// In valid UTF-8 only C0 controls and U+FFFE/U+FFFF are not.
+    @inline(__always) private func isChar(at i: Int) -> Bool {
+        let c = input[i]
+        if c < 0x20 { return c == 0x09 || c == 0x0A || c == 0x0D }
+        if c == 0xEF && i + 2 < end && input[i + 1] == 0xBF && input[i + 2] >= 0xBE { return false }
+        return true
+    }
+
+    private static func isXMLChar(_ v: UInt32) -> Bool {
+        v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v)
+            || (0x10000...0x10FFFF).contains(v)
+    }
+
+    private mutating func skipBlanks() {
+        while Self.isBlank(cur) { pos += 1 }
+    }
+
+    /// Whether `<!DOCTYPE` (any case) starts at `pos`.
+    private var atDoctype: Bool {
+        guard cur == 0x3C, next(1) == 0x21 else { return false }
+        let word: [UInt8] = Array("DOCTYPE".utf8)
+        for (k, w) in word.enumerated() where next(2 + k) & 0xDF != w { return false }
+        return true
+    }
+
+    private var atComment: Bool { cur == 0x3C && next(1) == 0x21 && next(2) == 0x2D && next(3) == 0x2D }
+    private var atPI: Bool { cur == 0x3C && next(1) == 0x3F }
+
+    // MARK: Names
+
+    private mutating func intern(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Name {
+        if let id = HTMLElements.table.index(of: bytes, count: count) {
+            if let known = knownNames[id] { return Name(ptr: known, id: id) }
+            let ptr = xmlDictLookup(dict, bytes, Int32(count))!
+            knownNames[id] = ptr
+            return Name(ptr: ptr, id: id)
+        }
+        return Name(ptr: xmlDictLookup(dict, bytes, Int32(count))!, id: -1)
+    }
+
+    private mutating func known(_ id: Int) -> Name {
+        if let ptr = knownNames[id] { return Name(ptr: ptr, id: id) }
+        let ptr = HTMLElements.names[id].withCString { xmlDictLookup(dict, UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), -1)! }
+        knownNames[id] = ptr
+        return Name(ptr: ptr, id: id)
+    }
+
+    /// `htmlParseHTMLName`: a tag or attribute name, lowercased, consumed.
+    private mutating func parseHTMLName() throws(Unmodelled) -> Name? {
+        let c = cur
+        guard Self.isLetter(c) || c == 0x5F || c == 0x3A || c == 0x2E else { return nil }
+        var i = 0
+        while true {
+            let c = cur
+            guard Self.isLetter(c) || Self.isDigit(c) || c == 0x3A || c == 0x2D || c == 0x5F || c == 0x2E else { break }
+            if i == Self.maxName { throw Unmodelled() }
+            scratch[i] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+            i += 1
+            pos += 1
+        }
+        return intern(scratch, i)
+    }
+
+    /// `htmlParseHTMLName_nonInvasive`: the id of the tag name after the `<` at `pos`, not consumed (no `.` in it).
+    private func peekTagID() throws(Unmodelled) -> Int {
+        var i = 0
+        while true {
+            let c = byte(pos + 1 + i)
+            guard Self.isLetter(c) || Self.isDigit(c) || c == 0x3A || c == 0x2D || c == 0x5F else { break }
+            if i == Self.maxName { throw Unmodelled() }
+            scratch[i] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+            i += 1
+        }
+        return HTMLElements.table.index(of: scratch, count: i) ?? -1
+    }
+
+    /// `htmlParseName`: a case-sensitive name (entities, a DOCTYPE's, a processing instruction's target), consumed;
+    /// returns where it lies in the input.
+    private mutating func parseName() throws(Unmodelled) -> Range<Int>? {
+        let c = cur
+        if Self.isLetter(c) || c == 0x5F || c == 0x3A {
+            var i = pos + 1
+            while i < end {
+                let c = input[i]
+                guard Self.isLetter(c) || Self.isDigit(c) || c == 0x5F || c == 0x2D || c == 0x3A || c == 0x2E else { break }
+                i += 1
+            }
+            if i == end { return nil }
+            // libxml2 reads a name followed by a non-ASCII character with the XML name-character tables.
+            guard input[i] < 0x80 else { throw Unmodelled() }
+            defer { pos = i }
+            return pos..<i
+        }
+        guard c < 0x80 else { throw Unmodelled() }
+        return nil
+    }
+
+    // MARK: The name stack (htmlnamePush, htmlnamePop)
+
+    private mutating func pushName(_ name: Name) {
+        if level < 3 && name.id == Self.head { level = 3 }
+        if level < 10 && name.id == Self.body { level = 10 }
+        names.append(name)
+    }
+
+    private mutating func popName() {
+        if !names.isEmpty { names.removeLast() }
+    }
+
+    private var current: Name? { names.last }
+
+    private func isCurrent(_ name: Name?) -> Bool { current?.ptr == name?.ptr }
+
+    // MARK: The tree (xmlSAX2StartElement, xmlSAX2EndElement, xmlSAX2Characters, ...)
+
+    private var docNode: xmlNodePtr { xmlNodePtr(OpaquePointer(doc)) }
+
+    private static func append(_ child: xmlNodePtr, to parent: xmlNodePtr) {
+        child.pointee.parent = parent
+        if let last = parent.pointee.last {
+            last.pointee.next = child
+            child.pointee.prev = last
+        } else {
+            parent.pointee.children = child
+        }
+        parent.pointee.last = child
+    }
+
+    /// `xmlAddSibling`: `child` after the last sibling of `node`.
+    private static func append(_ child: xmlNodePtr, after node: xmlNodePtr) {
+        if let parent = node.pointee.parent {
+            append(child, to: parent)
+            return
+        }
+        var last = node
+        while let n = last.pointee.next { last = n }
+        last.pointee.next = child
+        child.pointee.prev = last
+    }
+
+    /// Links a new comment or processing instruction where libxml2's SAX handlers do.
+    private mutating func link(_ node: xmlNodePtr) {
+        flushText()
+        if let parent = nodes.last {
+            if parent.pointee.type == XML_ELEMENT_NODE { Self.append(node, to: parent) } else { Self.append(node, after: parent) }
+        } else {
+            Self.append(node, to: docNode)
+        }
+    }
+
+    private mutating func startElement(_ fullName: Name) {
+        flushText()
+        let node = xmlNewDocNodeEatName(doc, nil, UnsafeMutablePointer(mutating: localName(fullName)), nil)!
+        var parent = nodes.last
+        if doc.pointee.children == nil {
+            Self.append(node, to: docNode)
+        } else if parent == nil {
+            parent = doc.pointee.children
+        }
+        nodes.append(node)
+        if let parent {
+            if parent.pointee.type == XML_ELEMENT_NODE { Self.append(node, to: parent) } else { Self.append(node, after: parent) }
+        }
+        for a in attributes {
+            let prop = xmlNewNsPropEatName(node, nil, UnsafeMutablePointer(mutating: a.name.ptr), nil)!
+            let text: xmlNodePtr?
+            if a.valued {
+                text = values.withUnsafeBufferPointer { v in xmlNewDocTextLen(doc, v.baseAddress! + a.start, Int32(a.count)) }
+            } else if HTMLElements.booleanAttributes.index(of: a.name.ptr, count: strlen(Self.cString(a.name.ptr))) != nil {
+                text = xmlNewDocText(doc, a.name.ptr)
+            } else {
+                text = nil
+            }
+            if let text {
+                prop.pointee.children = text
+                prop.pointee.last = text
+                text.pointee.parent = xmlNodePtr(OpaquePointer(prop))
+            }
+        }
+        attributes.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+    }
+
+    /// `xmlSplitQName` as the HTML tree builder uses it: `o:p` makes an element named `p`.
+    private mutating func localName(_ name: Name) -> UnsafePointer<xmlChar> {
+        let s = name.ptr
+        guard s[0] != 0x3A else { return s }
+        var i = 0
+        while s[i] != 0 && s[i] != 0x3A { i += 1 }
+        guard s[i] == 0x3A, s[i + 1] != 0 else { return s }
+        return xmlDictLookup(dict, s + i + 1, -1)!
+    }
+
+    private mutating func endElement() {
+        flushText()
+        if !nodes.isEmpty { nodes.removeLast() }
+    }
+
+    /// `xmlSAX2Characters` / `xmlSAX2CDataBlock`: text for the current node (none before the first element).
+    private mutating func characters(_ bytes: UnsafePointer<UInt8>, _ count: Int, _ type: xmlElementType = XML_TEXT_NODE) {
+        guard !nodes.isEmpty, count > 0 else { return }
+        if type != pendingType {
+            flushText()
+            pendingType = type
+        }
+        pending.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+    }
+
+    private mutating func characters(_ byte: UInt8) {
+        withUnsafePointer(to: byte) { characters($0, 1) }
+    }
+
+    private mutating func flushText() {
+        guard !pending.isEmpty, let node = nodes.last else { return }
+        pending.withUnsafeBufferPointer { t in
+            let count = Int32(t.count)
+            if let last = node.pointee.last, last.pointee.type == pendingType {
+                xmlTextConcat(last, t.baseAddress, count)
+                return
+            }
+            let text = pendingType == XML_TEXT_NODE ? xmlNewDocTextLen(doc, t.baseAddress, count)
+                                                    : xmlNewCDataBlock(doc, t.baseAddress, count)
+            if let text { Self.append(text, to: node) }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: Implied and closed elements (htmlAutoClose, htmlCheckImplied, htmlCheckParagraph, ...)
+
+    private static func startCloses(_ newID: Int, _ oldID: Int) -> Bool {
+        newID >= 0 && oldID >= 0 && HTMLElements.startCloses[oldID * HTMLElements.names.count + newID]
+    }
+
+    private static func priority(_ name: Name) -> Int { name.id >= 0 ? HTMLElements.endPriority[name.id] : 100 }
+
+    private mutating func closeCurrent() {
+        endElement()
+        popName()
+    }
+
+    private mutating func autoClose(_ newID: Int) {
+        while let c = current, Self.startCloses(newID, c.id) { closeCurrent() }
+    }
+
+    private mutating func autoCloseOnEnd() {
+        while !names.isEmpty { closeCurrent() }
+    }
+
+    private mutating func autoCloseOnClose(_ name: Name) {
+        let priority = Self.priority(name)
+        var i = names.count - 1
+        while i >= 0 {
+            if names[i].ptr == name.ptr { break }
+            if Self.priority(names[i]) > priority { return }
+            i -= 1
+        }
+        if i < 0 { return }
+        while let c = current, c.ptr != name.ptr { closeCurrent() }
+    }
+
+    private mutating func open(_ id: Int) {
+        let name = known(id)
+        pushName(name)
+        startElement(name)
+    }
+
+    private mutating func checkImplied(_ newID: Int) {
+        if newID == Self.html { return }
+        if names.isEmpty { open(Self.html) }
+        if newID == Self.body || newID == Self.head { return }
+        if names.count <= 1 && Self.headOnly.contains(newID) {
+            if level >= 3 { return }
+            open(Self.head)
+        } else if !Self.framesOnly.contains(newID) {
+            if level >= 10 { return }
+            if names.contains(where: { $0.id == Self.body || $0.id == Self.head }) { return }
+            open(Self.body)
+        }
+    }
+
+    /// Text may not sit right in `<html>` or `<head>`, or outside every element: it gets a `<p>`.
+    private mutating func checkParagraph() {
+        if let c = current, c.id != Self.html && c.id != Self.head { return }
+        autoClose(Self.p)
+        checkImplied(Self.p)
+        open(Self.p)
+    }
+
+    // MARK: The document (htmlParseDocument, htmlParseContentInternal)
+
+    private mutating func parseDocument() throws(Unmodelled) {
+        if end >= 4 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF { pos = 3 }
+        skipBlanks()
+        while atComment || atPI {
+            parseComment()
+            try parsePI()
+            skipBlanks()
+        }
+        if atDoctype { try parseDoctype() }
+        skipBlanks()
+        while atComment || atPI {
+            parseComment()
+            try parsePI()
+            skipBlanks()
+        }
+        try parseContent()
+        if cur == 0 { autoCloseOnEnd() }
+        flushText()
+        if doc.pointee.intSubset == nil {
+            xmlCreateIntSubset(doc, "html", "-//W3C//DTD HTML 4.0 Transitional//EN",
+                               "http://www.w3.org/TR/REC-html40/loose.dtd")
+        }
+    }
+
+    private mutating func parseContent() throws(Unmodelled) {
+        var currentNode = current
+        var depth = names.count
+        while !atEOF {
+            if cur == 0x3C && next(1) == 0x2F {
+                if try parseEndTag() && (currentNode != nil || names.isEmpty) {
+                    currentNode = current
+                    depth = names.count
+                }
+                continue
+            } else if cur == 0x3C && (Self.isLetter(next(1)) || next(1) == 0x5F || next(1) == 0x3A) {
+                let newID = try peekTagID()
+                if let c = current, Self.startCloses(newID, c.id) {
+                    autoClose(newID)
+                    continue
+                }
+            }
+            // Has the element been closed by the one that just started?
+            if !names.isEmpty && depth >= names.count && !isCurrent(currentNode) {
+                if cur == 0 { autoCloseOnEnd() }
+                currentNode = current
+                depth = names.count
+                continue
+            }
+            if cur != 0, let n = currentNode, n.id == Self.script || n.id == Self.style {
+                parseRawText()
+                continue
+            }
+            if atDoctype { try parseDoctype() }
+            if atComment {
+                parseComment()
+            } else if atPI {
+                try parsePI()
+            } else if cur == 0x3C && Self.isLetter(next(1)) {
+                try parseElement()
+                currentNode = current
+                depth = names.count
+            } else if cur == 0x3C {
+                characters(0x3C)
+                pos += 1
+            } else if cur == 0x26 {
+                try parseReference()
+            } else if cur == 0 {
+                autoCloseOnEnd()
+                break
+            } else {
+                parseText()
+            }
+        }
+    }
+
+    // MARK: Tags (htmlParseElementInternal, htmlParseStartTag, htmlParseEndTag)
+
+    private mutating func parseElement() throws(Unmodelled) {
+        let failed = try parseStartTag()
+        guard failed != -1, let name = current else {
+            if cur == 0x3E { pos += 1 }
+            return
+        }
+        if cur == 0x2F && next(1) == 0x3E {
+            pos += 2
+            closeCurrent()
+            return
+        }
+        if cur == 0x3E {
+            pos += 1
+        } else {
+            // The start tag runs to the end of the input: the element is dropped from the stacks unclosed.
+            if isCurrent(name) {
+                flushText()
+                if !nodes.isEmpty { nodes.removeLast() }
+                popName()
+            }
+            if cur == 0 { autoCloseOnEnd() }
+            return
+        }
+        if name.id >= 0 && HTMLElements.empty[name.id] { closeCurrent() }
+    }
+
+    /// -1: no element; 0: an element opened; 1: a misplaced `<html>`, `<head>` or `<body>` dropped.
+    private mutating func parseStartTag() throws(Unmodelled) -> Int {
+        guard cur == 0x3C else { return -1 }
+        pos += 1
+        guard let name = try parseHTMLName() else {
+            while cur != 0 && cur != 0x3E { pos += Self.charLength(cur) }
+            return -1
+        }
+        autoClose(name.id)
+        checkImplied(name.id)
+        var discard = false
+        if !names.isEmpty && name.id == Self.html {
+            discard = true
+            discarded += 1
+        }
+        if names.count != 1 && name.id == Self.head {
+            discard = true
+            discarded += 1
+        }
+        if name.id == Self.body {
+            for n in names where n.id == Self.body {
+                discard = true
+                discarded += 1
+            }
+        }
+        skipBlanks()
+        attributes.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        while cur != 0 && cur != 0x3E && !(cur == 0x2F && next(1) == 0x3E) {
+            if let attribute = try parseHTMLName() {
+                skipBlanks()
+                var start = values.count, count = 0, valued = false
+                valueReferenced = false
+                if cur == 0x3D {
+                    pos += 1
+                    skipBlanks()
+                    (start, count) = try parseAttributeValue()
+                    valued = true
+                }
+                if attributes.contains(where: { $0.name.ptr == attribute.ptr }) {
+                    values.removeSubrange(start...)
+                } else {
+                    attributes.append((attribute, start, count, valued, valueReferenced))
+                }
+            } else {
+                while cur != 0 && !Self.isBlank(cur) && cur != 0x3E && !(cur == 0x2F && next(1) == 0x3E) {
+                    pos += Self.charLength(cur)
+                }
+            }
+            skipBlanks()
+        }
+        if discard {
+            attributes.removeAll(keepingCapacity: true)
+            values.removeAll(keepingCapacity: true)
+            return 1
+        }
+        let dropsText = dropsRawText && (name.id == Self.style || (name.id == Self.script && !keepsScriptText()))
+        pushName(name)
+        startElement(name)
+        if dropsText { droppedRawText = nodes.last }
+        return 0
+    }
+
+    /// `RawTextStripper`'s rule: a script keeps its text when its first `type` says JSON, or has a reference in it.
+    private func keepsScriptText() -> Bool {
+        guard let type = attributes.first(where: { strcmp(Self.cString($0.name.ptr), "type") == 0 }) else { return false }
+        if type.referenced { return true }
+        let json = RawTextStripper.keptScriptType
+        guard type.count >= json.count else { return false }
+        return values.withUnsafeBufferPointer { v in
+            (0...(type.count - json.count)).contains { k in
+                (0..<json.count).allSatisfy { j in
+                    let c = v[type.start + k + j]
+                    return (c >= 0x41 && c <= 0x5A ? c + 0x20 : c) == json[j]
+                }
+            }
+        }
+    }
+
+    /// Whether the end tag closed the current element.
+    private mutating func parseEndTag() throws(Unmodelled) -> Bool {
+        pos += 2
+        guard let name = try parseHTMLName() else { return false }
+        skipBlanks()
+        while cur != 0 && cur != 0x3E { pos += Self.charLength(cur) }
+        if cur == 0x3E { pos += 1 }
+        if discarded > 0 && (name.id == Self.html || name.id == Self.body || name.id == Self.head) {
+            discarded -= 1
+            return false
+        }
+        guard names.contains(where: { $0.ptr == name.ptr }) else { return false }
+        autoCloseOnClose(name)
+        guard isCurrent(name) else { return false }
+        closeCurrent()
+        return true
+    }
+
+    /// `htmlParseAttValue`: appends the value to `values`; returns where it lies there.
+    private mutating func parseAttributeValue() throws(Unmodelled) -> (Int, Int) {
+        let start = values.count
+        let quote = cur
+        if quote == 0x22 || quote == 0x27 {
+            pos += 1
+            try parseAttributeText(until: quote)
+            if cur == quote { pos += 1 }
+        } else {
+            try parseAttributeText(until: 0)
+        }
+        return (start, values.count - start)
+    }
+
+    /// `htmlParseHTMLAttribute`: up to `stop`, or for 0 up to a blank or `>`, with references decoded.
+    private mutating func parseAttributeText(until stop: UInt8) throws(Unmodelled) {
+        while true {
+            let runStart = pos
+            var i = pos
+            while i < end {
+                let c = input[i]
+                if c == stop || c == 0x26 || (stop == 0 && (c == 0x3E || Self.isBlank(c))) { break }
+                i += 1
+            }
+            if i > runStart { values.append(contentsOf: UnsafeBufferPointer(start: input + runStart, count: i - runStart)) }
+            pos = i
+            guard cur == 0x26 else { return }
+            valueReferenced = true
+            if next(1) == 0x23 {
+                let c = parseCharRef()
+                // libxml2 writes the 0 it returns for an invalid reference, ending the value there.
+                guard c != 0 else { throw Unmodelled() }
+                appendUTF8(c, to: &values)
+            } else {
+                let (name, value) = try parseEntityRef()
+                if let value {
+                    appendUTF8(value, to: &values)
+                } else {
+                    values.append(0x26)
+                    if let name { values.append(contentsOf: UnsafeBufferPointer(start: input + name.lowerBound, count: name.count)) }
+                }
+            }
+        }
+    }
+
+    // MARK: References (htmlParseReference, htmlParseCharRef, htmlParseEntityRef)
+
+    private func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6))); out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12))); out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18))); out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    /// The character a `&#...;` reference stands for, consumed; 0 for none or an invalid one.
+    private mutating func parseCharRef() -> UInt32 {
+        var v: UInt32 = 0
+        if next(2) == 0x78 || next(2) == 0x58 {
+            pos += 3
+            while cur != 0x3B {
+                let c = cur
+                let d: UInt32
+                if Self.isDigit(c) { d = UInt32(c - 0x30) }
+                else if c >= 0x61 && c <= 0x66 { d = UInt32(c - 0x61 + 10) }
+                else if c >= 0x41 && c <= 0x46 { d = UInt32(c - 0x41 + 10) }
+                else { break }
+                if v < 0x110000 { v = v * 16 + d }
+                pos += 1
+            }
+        } else {
+            pos += 2
+            while cur != 0x3B {
+                let c = cur
+                guard Self.isDigit(c) else { break }
+                if v < 0x110000 { v = v * 10 + UInt32(c - 0x30) }
+                pos += 1
+            }
+        }
+        if cur == 0x3B { pos += 1 }
+        return Self.isXMLChar(v) ? v : 0
+    }
+
+    /// After `&`: the name read (`nil`: none) and, when it is a known entity closed by `;`, its character.
+    private mutating func parseEntityRef() throws(Unmodelled) -> (Range<Int>?, UInt32?) {
+        pos += 1
+        guard let name = try parseName() else { return (nil, nil) }
+        guard cur == 0x3B else { return (name, nil) }
+        guard let k = HTMLEntities.table.index(of: input + name.lowerBound, count: name.count) else { return (name, nil) }
+        pos += 1
+        return (name, HTMLEntities.values[k])
+    }
+
+    private mutating func parseReference() throws(Unmodelled) {
+        var buf: [UInt8] = []
+        if next(1) == 0x23 {
+            let c = parseCharRef()
+            if c == 0 { return }
+            appendUTF8(c, to: &buf)
+        } else {
+            let (name, value) = try parseEntityRef()
+            if let value {
+                appendUTF8(value, to: &buf)
+            } else {
+                buf.append(0x26)
+                if let name { buf.append(contentsOf: UnsafeBufferPointer(start: input + name.lowerBound, count: name.count)) }
+            }
+        }
+        checkParagraph()
+        buf.withUnsafeBufferPointer { characters($0.baseAddress!, $0.count) }
+    }
+
+    // MARK: Text (htmlParseCharData, htmlParseScript)
+
+    private mutating func parseText() {
+        let start = pos
+        var i = pos
+        var clean = true
+        while i < end {
+            let c = input[i]
+            if c == 0x3C || c == 0x26 { break }
+            if (c < 0x20 || c == 0xEF) && !isChar(at: i) { clean = false }
+            i += 1
+        }
+        pos = i
+        if clean {
+            addText(input + start, i - start)
+        } else {
+            let filtered = allowedChars(start..<i)
+            filtered.withUnsafeBufferPointer { addText($0.baseAddress!, $0.count) }
+        }
+    }
+
+    private mutating func addText(_ text: UnsafePointer<UInt8>, _ count: Int) {
+        if count == 0 {
+            if cur == 0 { atEOF = true }
+            return
+        }
+        var blank = true
+        for k in 0..<count where !Self.isBlank(text[k]) {
+            blank = false
+            break
+        }
+        if count >= Self.textChunk || !(blank && (cur == 0x3C || cur == 0)) { checkParagraph() }
+        characters(text, count)
+    }
+
+    /// The characters of `range` that XML allows.
+    private func allowedChars(_ range: Range<Int>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count + 1)
+        if !range.contains(where: { !isChar(at: $0) }) {
+            out.append(contentsOf: UnsafeBufferPointer(start: input + range.lowerBound, count: range.count))
+            return out
+        }
+        var k = range.lowerBound
+        while k < range.upperBound {
+            let n = Self.charLength(input[k])
+            if isChar(at: k) { out.append(contentsOf: UnsafeBufferPointer(start: input + k, count: n)) }
+            k += n
+        }
+        return out
+    }
+
+    private static func cString(_ p: UnsafePointer<UInt8>) -> UnsafePointer<CChar> {
+        UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self)
+    }
+
+    /// The content of `<script>` and `<style>`, up to the end tag of the current element.
+    private mutating func parseRawText() {
+        // Without an open element libxml2 finds no end tag (and drops the text).
+        guard let name = current.map({ Self.cString($0.ptr) }) else {
+            pos = end
+            return
+        }
+        let length = strlen(name)
+        var i = pos
+        while i < end {
+            if input[i] == 0x3C && i + 1 < end && input[i + 1] == 0x2F
+                && i + 2 + length <= end && strncasecmp(name, Self.cString(input + i + 2), length) == 0 {
+                break
+            }
+            i += 1
+        }
+        var k = dropsRawText && nodes.last != nil && nodes.last == droppedRawText ? i : pos
+        while k < i {
+            var j = k
+            while j < i && isChar(at: j) { j += 1 }
+            characters(input + k, j - k, XML_CDATA_SECTION_NODE)
+            k = j < i ? j + Self.charLength(input[j]) : j
+        }
+        pos = i
+    }
+
+    // MARK: Comments, processing instructions, DOCTYPE
+
+    private mutating func parseComment() {
+        guard atComment else { return }
+        let start = pos + 4
+        var k = start
+        var close = -1, after = 0
+        while k + 2 < end {
+            if input[k] == 0x2D && input[k + 1] == 0x2D {
+                if input[k + 2] == 0x3E { close = k; after = k + 3; break }
+                if input[k + 2] == 0x21 && k + 3 < end && input[k + 3] == 0x3E { close = k; after = k + 4; break }
+            }
+            k += 1
+        }
+        guard close >= 0 else {
+            pos = end
+            return
+        }
+        var content = allowedChars(start..<close)
+        content.append(0)
+        pos = after
+        if let node = content.withUnsafeBufferPointer({ xmlNewDocComment(doc, $0.baseAddress) }) { link(node) }
+    }
+
+    private mutating func parsePI() throws(Unmodelled) {
+        guard atPI else { return }
+        pos += 2
+        guard let target = try parseName() else { return }
+        let targetBytes = Array(UnsafeBufferPointer(start: input + target.lowerBound, count: target.count)) + [0]
+        if cur == 0x3E {
+            pos += 1
+            if let node = xmlNewDocPI(doc, targetBytes, nil) { link(node) }
+            return
+        }
+        skipBlanks()
+        var data: [UInt8] = []
+        while cur != 0 && cur != 0x3E {
+            let n = Self.charLength(cur)
+            if isChar(at: pos) { data.append(contentsOf: UnsafeBufferPointer(start: input + pos, count: n)) }
+            pos += n
+        }
+        guard cur == 0x3E else { return }
+        pos += 1
+        data.append(0)
+        if let node = xmlNewDocPI(doc, targetBytes, data) { link(node) }
+    }
+
+    private mutating func parseDoctype() throws(Unmodelled) {
+        pos += 9
+        skipBlanks()
+        let name = try parseName().map { Array(UnsafeBufferPointer(start: input + $0.lowerBound, count: $0.count)) + [0] }
+        skipBlanks()
+        var publicID: [UInt8]?
+        var systemID: [UInt8]?
+        func keyword(_ word: String) -> Bool {
+            for (k, w) in word.utf8.enumerated() where byte(pos + k) & 0xDF != w { return false }
+            return true
+        }
+        if keyword("SYSTEM") {
+            pos += 6
+            skipBlanks()
+            systemID = try parseLiteral(pubid: false)
+        } else if keyword("PUBLIC") {
+            pos += 6
+            skipBlanks()
+            publicID = try parseLiteral(pubid: true)
+            skipBlanks()
+            if cur == 0x22 || cur == 0x27 { systemID = try parseLiteral(pubid: false) }
+        }
+        skipBlanks()
+        if cur != 0x3E {
+            while cur != 0 && cur != 0x3E { pos += Self.charLength(cur) }
+        }
+        if cur == 0x3E { pos += 1 }
+        guard doc.pointee.intSubset == nil else { return }
+        withOptionalPointer(name) { n in
+            withOptionalPointer(publicID) { e in
+                withOptionalPointer(systemID) { s in _ = xmlCreateIntSubset(doc, n, e, s) }
+            }
+        }
+    }
+
+    /// `htmlParseSystemLiteral` / `htmlParsePubidLiteral`: the quoted text, or `nil` when a character is not allowed.
+    private mutating func parseLiteral(pubid: Bool) throws(Unmodelled) -> [UInt8]? {
+        let quote = cur
+        guard quote == 0x22 || quote == 0x27 else { return nil }
+        pos += 1
+        let start = pos
+        var valid = true
+        while cur != 0 && cur != quote {
+            let c = cur
+            // libxml2 counts bytes but steps over characters here, so a non-ASCII one shortens what it keeps.
+            guard c < 0x80 else { throw Unmodelled() }
+            if pubid ? !Self.isPubidChar(c) : (c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D) { valid = false }
+            pos += 1
+        }
+        guard cur == quote else { return nil }
+        defer { pos += 1 }
+        return valid ? Array(UnsafeBufferPointer(start: input + start, count: pos - start)) + [0] : nil
+    }
+
+    private func withOptionalPointer(_ a: [UInt8]?, _ body: (UnsafePointer<UInt8>?) -> Void) {
+        guard let a else { return body(nil) }
+        a.withUnsafeBufferPointer { body($0.baseAddress) }
+    }
+
+    private static func isPubidChar(_ c: UInt8) -> Bool {
+        if isLetter(c) || isDigit(c) { return true }
+        return Array(" \r\n-'()+,./:=?;!*#@$_%".utf8).contains(c)
+    }
+}

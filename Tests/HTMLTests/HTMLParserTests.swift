@@ -1,0 +1,189 @@
+import Testing
+import Foundation
+@testable import HTML
+
+/// `HTMLParser` must build the tree libxml2's own parser builds from the same bytes: each case is parsed both ways
+/// (with the options and charset handling of every page lookback reads) and the two trees compared node by node.
+/// `dropsRawText`: HTMLParser leaves script and style text out, and the trees are compared without it.
+private func bothTrees(_ bytes: [UInt8], contentType: String = "text/html; charset=utf-8", dropsRawText: Bool = false)
+    throws -> (swift: String, libxml2: String, bySwift: Bool) {
+    let ours = try HTMLDocument(bytes: bytes, url: "https://x.example/a/", contentType: contentType,
+                                dropsRawText: dropsRawText)
+    let theirs = try HTMLDocument(bytes: bytes, url: "https://x.example/a/", contentType: contentType,
+                                  dropsRawText: false, parsesWithLibxml2: true)
+    #expect(!theirs.parsedByHTMLParser)
+    return (ours.treeDump(omittingRawText: dropsRawText), theirs.treeDump(omittingRawText: dropsRawText),
+            ours.parsedByHTMLParser)
+}
+
+/// Markup libxml2 handles in its own ways: implied elements, closing rules, references, comments, text in odd places.
+private let cases: [(name: String, html: String)] = [
+    ("a plain page", "<!DOCTYPE html><html><head><title>T</title></head><body><p>Hi</p></body></html>"),
+    ("no html, head or body", "<p>text"),
+    ("text before any tag", "hello <b>world</b>"),
+    ("text in head gets a paragraph in an implied body", "<html><head>stray<title>x</title></head><body>b</body></html>"),
+    ("blanks between head elements", "<html><head>\n  <meta charset=utf-8>\n  <title>t</title>\n</head>\n<body>\n</body>\n</html>\n"),
+    ("a blank run of a full text chunk in head", "<html><head>" + String(repeating: " ", count: 1_200) + "<title>t</title></head><body>x</body></html>"),
+    ("blanks before a reference in head", "<html><head> &amp; </head></html>"),
+    ("content after the end of html", "<html><body><p>a</p></body></html><p>after</p> tail"),
+    ("content after the end of html, with a doctype", "<!DOCTYPE html><html><body><p>a</p></body></html>\n<p>after</p> tail"),
+    ("text after the end of html", "<html><body><p>a</p></body></html>tail"),
+    ("a comment before html", "<!-- c --><html><body>x</body></html>"),
+    ("comments of every shape", "<p>a<!-- one -- two -->b<!---->c<!--->d-->e<!-- x --!>f<!-->g-->h<!-- unterminated"),
+    ("processing instructions", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<html><body><?php echo 1 ?>x<?>y<? z</body></html>"),
+    ("an XHTML doctype", "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\"><body><p>x</p></body></html>"),
+    ("a strict HTML 4 doctype", "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">\n<body> <p>x</p> </body>"),
+    ("a SYSTEM doctype", "<!doctype html SYSTEM \"about:legacy-compat\"><p>x"),
+    ("a bad doctype", "<!DOCTYPE><p>x</p><!DOCTYPE html PUBLIC \"a\u{1}\" junk junk>y"),
+    ("a doctype in the middle", "<p>a<!DOCTYPE html>b"),
+    ("misplaced html, head and body tags", "<html><head></head><body class=a><p>x<html lang=en><head><body class=b><body>y</body></body></html>z</p></body></html>w"),
+    ("start tags that close open elements", "<p>one<p>two<div>three</div><ul><li>a<li>b</ul><dl><dt>t<dd>d</dl><h1>h<h2>i</h2>"),
+    ("tables without end tags", "<table><tr><td>a<td>b<tr><th>c</table><table><tbody><tr><td>x</tbody><tfoot><tr><td>y</table>"),
+    ("end tags that may not close far", "<div><span>a</div>b</span><table><tr><td><div>x</td></tr></table><b><i>c</b>d</i>"),
+    ("stray end tags", "<p>a</b></span></div>b</p></p></html>c"),
+    ("end tags with junk", "<p>a</p class=x >b</span\n>c</ div>d"),
+    ("empty elements", "<p>a<br>b<br/>c<img src=x.png alt=\"y\"><hr><input type=checkbox checked><link rel=x><meta name=a></p>"),
+    ("self-closed elements that are not empty", "<div/><span/>text<p/>more<a href=x/>y"),
+    ("attributes", "<a href=\"/x?a=1&amp;b=2&c=3\" title='it&#39;s' data-x=unq data-y = \"sp\" DATA-Z=Up nohref checked=checked selected empty=\"\" bare></a>"),
+    ("repeated attributes", "<a href=1 href=2 class=a CLASS=b>x</a>"),
+    ("attribute names libxml2 does not read", "<div @click=\"go\" [prop]=\"x\" :bind=\"y\" .dot=\"z\" _u=1 a-b=2 =\"q\" / x=1>t</div>"),
+    ("references in attributes", "<a title=\"&amp;&lt;&gt;&quot;&nbsp;&copy;&hellip;&rsquo;&unknown;&amp &#x41;&#65;&#x1F600;&;&\">x</a>"),
+    ("unquoted values and their ends", "<a href=foo/>x</a><a href=bar>y</a><a href=a\tb=c>z</a>"),
+    ("an attribute value left open", "<a href=\"x>y</a><p>z"),
+    ("references in text", "<p>&amp; &lt; &gt; &quot; &apos; &nbsp; &copy &copy; &foo; &foo &#169; &#xA9; &#0; &#xD800; &#1114112; &# &#x; &; & x &1 &</p>"),
+    ("a lone less-than sign", "<p>a < b <3 <_x> <:y> </ > </3> <!x> c</p>"),
+    ("control characters", "<p>a\u{1}b\u{8}c\u{B}d\u{C}e\u{1F}f\u{FFFE}g\u{FFFF}h</p><!-- c\u{1}d --><a title=\"x\u{1}y\">z</a>"),
+    ("carriage returns", "<p>a\r\nb\rc</p>\r\n<p title=\"x\r\ny\">d</p>"),
+    ("script and style", "<script type=\"application/ld+json\">{\"a\":\"</b>\"}</script><style>p{}</style><script>if (a < b) {}</script><script type=\"application/json\">x</scriptx>y</script>"),
+    ("a script left open", "<p>x<script type=application/json>var a = 1;"),
+    ("upper case names", "<HTML><HEAD><TITLE>T</TITLE></HEAD><BODY><P CLASS=X>Hi</P></BODY></HTML>"),
+    ("prefixed names", "<p>a<o:p></o:p><fb:like href=x></fb:like><svg:rect/><a:></a:>b<x::y>c</x::y></p>"),
+    ("svg", "<svg viewBox=\"0 0 1 1\"><path d=\"M0 0\"/><use xlink:href=\"#i\"/></svg>"),
+    ("frames", "<frameset><frame src=a><noframes>x</noframes></frameset>"),
+    ("select options", "<select><option>a<option>b<optgroup><option>c</select>"),
+    ("head elements in the body", "<body><p>x</p><title>late</title><meta name=a content=b><style>s</style></body>"),
+    ("head only", "<head><title>t</title></head>"),
+    ("head implied by meta", "<meta charset=utf-8><title>t</title><p>x"),
+    ("a long text run", "<p>" + String(repeating: "word ", count: 600) + "</p>"),
+    ("raw-looking elements", "<noscript><img src=x></noscript><textarea><b>x</b></textarea><title><b>t</b></title><xmp><i>y</i></xmp>"),
+    ("a byte order mark", "\u{FEFF}<p>x"),
+    ("blanks and comments before the doctype", "  \n<!-- a -->\n<!-- b --> <!DOCTYPE html> <!-- c --><html><body>x</body></html>"),
+    ("only blanks", "   \n "),
+    ("only a comment", "<!-- x -->"),
+    ("only text", "just text"),
+    ("deep nesting", String(repeating: "<div><span>", count: 3_000) + "x"),
+    ("non-ASCII text and attributes", "<p class=\"é\">café — 日本語 <a title=\"ü\">x</a>&eacute;</p>"),
+    ("a tag name of 100 bytes", "<" + String(repeating: "a", count: 100) + ">x"),
+    ("a tag at the end", "<p>x<a href=y"),
+    ("an end tag at the end", "<p>x</p"),
+    ("a lone ampersand at the end", "<p>x &amp"),
+]
+
+@Test(arguments: cases)
+func buildsLibxml2sTree(_ c: (name: String, html: String)) throws {
+    let t = try bothTrees(Array(c.html.utf8))
+    #expect(t.swift == t.libxml2, "\(c.name)")
+    #expect(t.bySwift, "\(c.name)")
+    let d = try bothTrees(Array(c.html.utf8), dropsRawText: true)
+    #expect(d.swift == d.libxml2, "\(c.name), without raw text")
+}
+
+/// Style text and script text but JSON's are left out as `RawTextStripper` leaves them out for libxml2: the same
+/// tree, text nodes and all.
+@Test func dropsTheRawTextRawTextStripperDrops() throws {
+    let page = "<html><head><script type=\"application/ld+json\">{\"a\":1}</script><script>var x = 1;</script>"
+        + "<script type=\"TEXT/JSON\">[2]</script><script type=\"a&amp;b\">z</script><script type=text/x-template>"
+        + "t</script><style>p { color: red }</style></head><body><p>x</p><script>late()</script></body></html>"
+    let ours = try HTMLDocument(bytes: Array(page.utf8), url: nil, contentType: "text/html; charset=utf-8",
+                                dropsRawText: true)
+    let theirs = try HTMLDocument(bytes: Array(page.utf8), url: nil, contentType: "text/html; charset=utf-8",
+                                  dropsRawText: true, parsesWithLibxml2: true)
+    #expect(ours.parsedByHTMLParser)
+    #expect(ours.treeDump() == theirs.treeDump())
+    let texts = try ours.select(xpath: "//script").map { $0.textContent }
+    #expect(texts == ["{\"a\":1}", "", "[2]", "z", "", ""])
+    #expect(try ours.select(xpath: "//style").map { $0.textContent } == [""])
+}
+
+/// Constructs left to libxml2 (see `HTMLParser`): the page is parsed by libxml2, so the tree is its own.
+private let unmodelled: [(name: String, html: String)] = [
+    ("a tag name over 100 bytes", "<" + String(repeating: "a", count: 101) + ">x"),
+    ("an attribute name over 100 bytes", "<p " + String(repeating: "b", count: 120) + "=1>x"),
+    ("a non-ASCII character after an ampersand", "<p>a &é b</p>"),
+    ("an entity name followed by a non-ASCII character", "<p>a &nbspé b</p>"),
+    ("an invalid character reference in an attribute", "<a title=\"a&#0;b\">x</a>"),
+    ("a non-ASCII doctype identifier", "<!DOCTYPE html PUBLIC \"-//é//EN\"><p>x"),
+]
+
+@Test(arguments: unmodelled)
+func leavesUnmodelledMarkupToLibxml2(_ c: (name: String, html: String)) throws {
+    let t = try bothTrees(Array(c.html.utf8))
+    #expect(t.swift == t.libxml2, "\(c.name)")
+    #expect(!t.bySwift, "\(c.name)")
+}
+
+/// A page cut inside a UTF-8 sequence (a download stopped at its size cap) is left to libxml2, which reads the last
+/// bytes as Latin-1; one cut after a whole character is not.
+@Test func leavesPagesCutInsideACharacterToLibxml2() throws {
+    let page = Array("<html><body><p>日本語".utf8)
+    for cut in 1...3 {
+        let t = try bothTrees(Array(page.dropLast(cut)))
+        #expect(t.swift == t.libxml2, "cut \(cut)")
+        #expect(t.bySwift == (cut == 3), "cut \(cut)")
+    }
+}
+
+/// Every page the tests ship (golden cases, fixtures of every module), in UTF-8 and read as windows-1252 (which goes
+/// through iconv first): the same tree both ways.
+@Test func buildsLibxml2sTreeForEveryFixturePage() throws {
+    let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let files = try pages(under: tests)
+    #expect(files.count > 50)
+    var bySwift = 0
+    for file in files {
+        let bytes = try [UInt8](Data(contentsOf: file))
+        for contentType in ["text/html; charset=utf-8", "text/html; charset=windows-1252"] {
+            for drops in [false, true] {
+                let t = try bothTrees(bytes, contentType: contentType, dropsRawText: drops)
+                #expect(t.swift == t.libxml2, "\(file.path) as \(contentType), dropsRawText \(drops)")
+                if t.bySwift && !drops { bySwift += 1 }
+            }
+        }
+    }
+    #expect(bySwift >= files.count, "most pages are parsed by HTMLParser")
+}
+
+/// The same check on any pages: `LOOKBACK_PARSER_FILES=LIST swift test --filter HTMLParserTests`, LIST naming one
+/// file a line (`scripts/check-parser.sh` runs it on the corpora). Without the variable there is nothing to check.
+@Test func buildsLibxml2sTreeForListedPages() throws {
+    guard let list = ProcessInfo.processInfo.environment["LOOKBACK_PARSER_FILES"] else { return }
+    let paths = try String(contentsOfFile: list, encoding: .utf8).split(separator: "\n").map(String.init)
+    var same = 0, bySwift = 0, unparsed = 0
+    for path in paths where !path.isEmpty {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        guard let t = try? bothTrees(bytes, contentType: "text/html"),
+              let d = try? bothTrees(bytes, contentType: "text/html", dropsRawText: true) else { unparsed += 1; continue }
+        if t.swift == t.libxml2 { same += 1 } else { Issue.record("different trees: \(path)\n\(firstDifference(t.swift, t.libxml2))") }
+        if d.swift != d.libxml2 { Issue.record("different trees without raw text: \(path)\n\(firstDifference(d.swift, d.libxml2))") }
+        if t.bySwift { bySwift += 1 }
+    }
+    print("HTMLParser: \(same) of \(paths.count) pages the same tree as libxml2's (\(unparsed) empty), \(bySwift) parsed by HTMLParser")
+}
+
+/// The first line where two dumps differ, with the line before it.
+private func firstDifference(_ a: String, _ b: String) -> String {
+    let x = a.split(separator: "\n", omittingEmptySubsequences: false), y = b.split(separator: "\n", omittingEmptySubsequences: false)
+    var i = 0
+    while i < min(x.count, y.count) && x[i] == y[i] { i += 1 }
+    func at(_ l: [Substring], _ k: Int) -> String { k >= 0 && k < l.count ? String(l[k].prefix(300)) : "(end)" }
+    return "  line \(i): \(at(x, i - 1))\n  HTMLParser: \(at(x, i))\n  libxml2:    \(at(y, i))"
+}
+
+private func pages(under dir: URL) throws -> [URL] {
+    let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)
+    var out: [URL] = []
+    while let u = e?.nextObject() as? URL {
+        if u.pathExtension == "html" || u.pathExtension == "htm" { out.append(u) }
+    }
+    return out.sorted { $0.path < $1.path }
+}

@@ -82,6 +82,9 @@ struct BodyRenderer {
         var afterBr = false
         /// For each element entered (and descended into), its role and the allow-listed tag it opened, if any.
         var opened: [(role: Role, tag: String?)] = []
+        /// The table, row groups, row and cell of one-cell layout tables (`FlatTree.isSingleCell`): written as the
+        /// plain blocks they are, not as a table.
+        var layout: Set<Node> = []
 
         init(base: String) { self.base = base; html.reserveCapacity(16_384) }
 
@@ -161,10 +164,14 @@ struct BodyRenderer {
                 HTMLEscape.appendText(raw, to: &html, collapse: false)
                 serial += 1; atBlockStart = false; afterBr = false
             } else if HTMLEscape.hasVisible(raw.span) {
-                ensureParagraph(); serial += 1
+                ensureParagraph()
                 let mark = html.count
                 HTMLEscape.appendText(raw, to: &html, collapse: true)
                 if atBlockStart && mark < html.count && html[mark] == 0x20 { html.remove(at: mark) }
+                // Zero-width characters alone (Naver's SmartEditor fills a blank line with U+200B) write nothing: the
+                // paragraph stays empty and is dropped.
+                guard html.count > mark else { return }
+                serial += 1
                 atBlockStart = false; afterBr = false
             } else if !atBlockStart, textBlockDepth > 0 || implicitOpen, let last = html.last, last != 0x20 {
                 html.append(0x20)
@@ -176,8 +183,10 @@ struct BodyRenderer {
             if excluded.contains(n) { return false }
             let kind = ElementKind.of(n)
             let name = kind.name
-            let role = kind.role
+            var role = kind.role
             if role.contains(.skipped) { return false }
+            if name == "table", FlatTree.isSingleCell(n) { markLayout(n) }
+            if !layout.isEmpty, layout.contains(n) { role = BodyRenderer.roles["div"] ?? .block }
             if name == "span" || name == "div", CodeBlockLabel.matches(n) { return false }
             if kind.tag == .br {
                 if afterBr && preDepth == 0 {
@@ -227,6 +236,15 @@ struct BodyRenderer {
             }
             opened.append((role, tag))
             return true
+        }
+
+        mutating func markLayout(_ table: Node) {
+            layout.insert(table)
+            var c = table.firstChild
+            while let x = c {
+                if x.isElement, ["tbody", "thead", "tfoot", "tr", "td", "th"].contains(x.name) { markLayout(x) }
+                c = x.nextSibling
+            }
         }
 
         mutating func leave(_ n: Node) {

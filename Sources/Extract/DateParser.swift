@@ -688,8 +688,9 @@ extension DateParser {
         }
         k += 1
         guard k < n, let (d, dd) = t[k].number, dd <= 2, isValid(year, m, d) else { return nil }
-        // "2024.11.23.4" is a version number, not a date.
-        if let s = sep, s == ".", k + 2 < n, t[k + 1].punct == ".", t[k + 2].number != nil { return nil }
+        // "2024.11.23.4" is a version number, not a date; Korean "2024. 11. 23. 7:42" puts a dot before the time.
+        if let s = sep, s == ".", k + 2 < n, t[k + 1].punct == ".", t[k + 2].number != nil,
+           !(k + 4 < n && t[k + 3].punct == ":" && t[k + 4].number != nil) { return nil }
         // "۱۴۰۳/۰۹/۰۳": no Gregorian year of a web page is in the 1300s or 1400s, a Solar Hijri year of one is.
         if solarHijriYears.contains(year) {
             guard let (gy, gm, gd) = gregorianFromSolarHijri(year, m, d) else { return nil }

@@ -26,6 +26,8 @@ final class FlatTree {
     /// One past the last pre-order index of each element's subtree.
     var end: [Int] = []
     var inTableOrCode: [Bool] = []
+    /// Whether a `<table>` is a layout wrapper of one row with one cell (`isSingleCell`).
+    var singleCell: [Bool] = []
     var inFigure: [Bool] = []
     var excluded: Set<Node> = []
     var byline: String?
@@ -74,7 +76,10 @@ final class FlatTree {
             let classHints = elements.hints(n)
             let hints = classHints.found // the hints of "class id"
             let pIdx = stack.last ?? -1
-            let tableOrCode = pIdx >= 0 && (inTableOrCode[pIdx] || tag[pIdx] == .table || tag[pIdx] == .code || tag[pIdx] == .pre)
+            // A one-cell table is a layout wrapper (old Korean and Japanese blog platforms put the whole post in one):
+            // what it holds is filtered as any block is, not kept as a data table's cells are.
+            let tableOrCode = pIdx >= 0 && (inTableOrCode[pIdx] || (tag[pIdx] == .table && !singleCell[pIdx])
+                                            || tag[pIdx] == .code || tag[pIdx] == .pre)
             if options.stripUnlikely, t != .body, t != .a, !tableOrCode,
                hints.contains(.unlikely), !hints.contains(.maybeCandidate) {
                 excluded.insert(n); return false
@@ -105,6 +110,7 @@ final class FlatTree {
             embedCount.append(t == .embed || t == .object || t == .iframe ? 1 : 0)
             headingLen.append(0); listLen.append(0); hasBlock.append(false); childCount.append(0); end.append(0)
             inTableOrCode.append(tableOrCode)
+            singleCell.append(t == .table && Self.isSingleCell(n))
             inFigure.append(pIdx >= 0 && (inFigure[pIdx] || tag[pIdx] == .figure))
             if pIdx >= 0 { childCount[pIdx] += 1 }
             stack.append(i)
@@ -134,7 +140,7 @@ final class FlatTree {
         inlineLen.reserveCapacity(n); pCount.reserveCapacity(n); imgCount.reserveCapacity(n); liCount.reserveCapacity(n)
         inputCount.reserveCapacity(n); embedCount.reserveCapacity(n); headingLen.reserveCapacity(n)
         listLen.reserveCapacity(n); hasBlock.reserveCapacity(n); childCount.reserveCapacity(n); end.reserveCapacity(n)
-        inTableOrCode.reserveCapacity(n); inFigure.reserveCapacity(n)
+        inTableOrCode.reserveCapacity(n); inFigure.reserveCapacity(n); singleCell.reserveCapacity(n)
     }
 
     /// Length of UTF-8 text with whitespace runs counted once, the number of commas (ASCII, Arabic, fullwidth), and the
@@ -513,6 +519,33 @@ final class FlatTree {
         guard tag[i] == .div || tag[i] == .section || tag[i] == .p else { return false }
         let ms = cls[i] + " " + (nodes[i].attribute("id") ?? "").lowercased()
         return ByteSearch.contains(ms, "footer") && !ClassHints.containsAny(ms, ClassHints.maybeCandidate)
+    }
+
+    /// Whether a table has one row (directly or in a `tbody`/`thead`/`tfoot`) with one `td`/`th` cell.
+    static func isSingleCell(_ table: Node) -> Bool {
+        var rows = 0, cells = 0
+        func scan(_ parent: Node) -> Bool {
+            var c = parent.firstChild
+            while let x = c {
+                defer { c = x.nextSibling }
+                guard x.isElement else { continue }
+                switch x.name {
+                case "tbody", "thead", "tfoot": if !scan(x) { return false }
+                case "tr":
+                    rows += 1
+                    if rows > 1 { return false }
+                    var d = x.firstChild
+                    while let y = d {
+                        if y.isElement, y.name == "td" || y.name == "th" { cells += 1 }
+                        d = y.nextSibling
+                    }
+                    if cells > 1 { return false }
+                default: break
+                }
+            }
+            return true
+        }
+        return scan(table) && rows == 1 && cells == 1
     }
 
     private func isDataTable(_ i: Int) -> Bool {

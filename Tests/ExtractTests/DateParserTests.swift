@@ -85,6 +85,8 @@ private let textCases: [TextDateCase] = [
     .init(name: "Korean", input: "2024년 11월 23일", date: "2024-11-23"),
     .init(name: "slashed Y/M/D", input: "2024/11/23", date: "2024-11-23"),
     .init(name: "dotted Y.M.D", input: "2024.11.23", date: "2024-11-23"),
+    .init(name: "Korean spaced Y. M. D. time", input: "2024. 11. 23. 7:42", date: "2024-11-23"),
+    .init(name: "Korean spaced Y. M. D.", input: "2024. 11. 9.", date: "2024-11-09"),
     .init(name: "ISO inside text", input: "Posted 2024-11-23 10:15", date: "2024-11-23"),
     .init(name: "German dotted", input: "23.11.2024", date: "2024-11-23"),
     .init(name: "German dotted two-digit year", input: "Stand: 05.03.24", date: "2024-03-05"),

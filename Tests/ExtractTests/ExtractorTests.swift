@@ -724,3 +724,13 @@ extension BodyBoilerplate {
         #expect(!text.contains("Subscribe to the newsletter"))
     }
 }
+
+/// A one-cell table around the post is a layout wrapper, no data table: the share bar inside it is filtered as
+/// anywhere else, the blocks are written as blocks, not a table; a paragraph of zero-width spaces is no paragraph.
+@Test func oneCellLayoutTableIsNoTable() throws {
+    let html = "<html><body><table class=\"post-wrap\"><tr><td><div class=\"share-buttons\"><a href=\"/s\">Share this post</a></div>"
+        + "<p>\(lorem)\(lorem)</p><p><span>\u{200B}</span></p><p>\(lorem)\(lorem)</p></td></tr></table></body></html>"
+    let body = try extract(html).record.body
+    let p = "<p>" + lorem.trimmingCharacters(in: .whitespaces) + " " + lorem.trimmingCharacters(in: .whitespaces) + "</p>"
+    #expect(body.html == p + p)
+}

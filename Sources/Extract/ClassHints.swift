@@ -17,8 +17,9 @@ enum ClassHints {
                            "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
                            "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "newsletter", "subscribe"]
     /// Byline containers (Readability's `byline` pattern, and "author" as German, Spanish, Portuguese, Polish, Czech and
-    /// Italian ("autore") sites name it, French "auteur", German "verfasser").
-    static let byline = ["byline", "author", "dateline", "writtenby", "p-author", "autor", "auteur", "verfasser"]
+    /// Italian ("autore") sites name it, French "auteur", German "verfasser", and "writer", Naver Blog's and Korean
+    /// skins' `<span class="writer">`).
+    static let byline = ["byline", "author", "dateline", "writtenby", "p-author", "autor", "auteur", "verfasser", "writer"]
     /// Share buttons, dropped inside the content when short.
     static let share = ["share", "sharedaddy", "social"]
     /// Page controls that themes put inside the content column (furo's `back-to-top` link, the eleventy-base-blog's

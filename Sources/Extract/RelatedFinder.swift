@@ -44,6 +44,16 @@ struct RelatedFinder {
     /// Heading beginnings that introduce related posts ("More from The Verge").
     static let headingPrefixes: [String] = ["more from ", "more in ", "also on ", "more stories from ", "recommended from ",
                                             "more posts from ", "related to ", "more like "]
+    /// Heading endings that introduce related posts after a name: Korean platforms' "other posts of the category"
+    /// ("'국내 여행' 카테고리의 다른 글" on Tistory and Naver Blog).
+    static let headingSuffixes: [String] = ["카테고리의 다른 글"]
+
+    /// Whether a normalized heading announces related posts (`headingPhrases`, `headingPrefixes`, `headingSuffixes`).
+    static func announces(_ h: String) -> Bool {
+        headingPhraseSet.contains(h) || headingPrefixes.contains(where: { h.hasPrefix($0) })
+            || headingSuffixes.contains(where: { h.hasSuffix($0) })
+    }
+
     /// A related section holding more than this share of the page's text is the content itself.
     static let maxShareOfPage = 0.5
 
@@ -91,10 +101,25 @@ struct RelatedFinder {
         return Result(cards: dedupe(cards), containers: used)
     }
 
+    /// One card per post, the first; a later card of the same post fills in the picture or summary it lacks (Tistory
+    /// lists a post in the bare "카테고리의 다른 글" table and again among the theme's picture cards). Cards of one
+    /// post: the same URL, or the same title and the same URL but for a query only one has ("/5042" and
+    /// "/5042?category=957259").
     private func dedupe(_ cards: [RelatedLink]) -> [RelatedLink] {
-        var seen = Set<String>()
+        var at: [String: Int] = [:]
         var out: [RelatedLink] = []
-        for c in cards where !selfURLs.contains(c.url) && seen.insert(c.url).inserted { out.append(c) }
+        for c in cards where !selfURLs.contains(c.url) {
+            let sameTitle = c.title + "\u{0}" + (c.url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? c.url)
+            // Only a URL without a query and one with it: two queries may name two things ("base.php?c=167", "?c=131").
+            let queried = at[sameTitle].flatMap { out[$0].url.contains("?") != c.url.contains("?") ? $0 : nil }
+            guard let i = at[c.url] ?? queried else {
+                at[c.url] = out.count
+                if at[sameTitle] == nil { at[sameTitle] = out.count }
+                out.append(c); continue
+            }
+            if out[i].image == nil { out[i].image = c.image }
+            if out[i].summary == nil { out[i].summary = c.summary }
+        }
         return out
     }
 
@@ -107,8 +132,10 @@ struct RelatedFinder {
     /// False when no heading phrase or prefix can be what `normalizedHeading(text)` gives (most short texts of a
     /// page): the first byte after ASCII whitespace is ASCII and, lowercased, starts none of them. Normalizing keeps
     /// that character first (NFC may join marks to it, giving a character no phrase starts with); anything else
-    /// (non-ASCII, a control character normalizing drops) is left to the full comparison.
+    /// (non-ASCII, a control character normalizing drops) is left to the full comparison. A text with a byte of
+    /// Hangul syllables (lead bytes EA-ED) may end with a suffix (`headingSuffixes`, all Korean).
     static func mayStartHeading(_ text: String) -> Bool {
+        if text.utf8.contains(where: { $0 >= 0xEA && $0 <= 0xED }) { return true }
         for b in text.utf8 {
             if b == 0x20 || (b >= 0x09 && b <= 0x0D) { continue }
             if b >= 0x80 || b < 0x20 || b == 0x7F { return true }
@@ -194,7 +221,7 @@ struct RelatedFinder {
                 let text = n.textContent
                 if text.utf8.count <= Self.maxHeadingBytes, Self.mayStartHeading(text) {
                     let h = Self.normalizedHeading(text)
-                    let announces = Self.headingPhraseSet.contains(h) || Self.headingPrefixes.contains(where: { h.hasPrefix($0) })
+                    let announces = Self.announces(h)
                     let headsOnly = !announces && Self.headingOnlyPhrases.contains(h) && ElementKind.of(n).relatedCandidate == .heading
                     if !h.isEmpty, announces || headsOnly,
                        let c = containerFor(heading: n, levels: headsOnly ? Self.headingOnlyLevels : Self.headingLevels) {
@@ -302,7 +329,7 @@ struct RelatedFinder {
                 let text = c.textContent
                 guard text.utf8.count <= maxHeadingBytes, mayStartHeading(text) else { return false }
                 let h = normalizedHeading(text)
-                return headingPhraseSet.contains(h) || headingPrefixes.contains(where: { h.hasPrefix($0) })
+                return announces(h)
             }
             cur = c.parent; depth += 1
         }
@@ -510,7 +537,7 @@ struct RelatedFinder {
                 if let line = metaLine(around: n, in: root, title: titleNode) { ex.insert(line) }
             }
             let paras = BodyRenderer(excluded: ex, baseURL: baseURL).render([root]).paragraphs
-            summary = paras.first(where: { $0 != title && !title.hasPrefix($0) && !Self.isDateLine($0) })
+            summary = paras.first(where: { $0 != title && !title.hasPrefix($0) && !Self.isDateLine($0) && !Self.isTitleLine($0, title: title) })
         }
         if let s = summary, s.isEmpty || rules.isPlaceholderSummary(s) { summary = nil }
         var image: String?
@@ -519,6 +546,13 @@ struct RelatedFinder {
             image = URLNormalizer.normalize(src, base: baseURL)
         }
         return RelatedLink(title: title, url: url, summary: summary, image: image)
+    }
+
+    /// Whether a card's text block is its title with a short tail ("Title (2)", a comment count): no summary.
+    static func isTitleLine(_ s: String, title: String) -> Bool {
+        guard s.hasPrefix(title) else { return false }
+        let rest = s.dropFirst(title.count).split(whereSeparator: { $0.isWhitespace })
+        return rest.count <= maxMetaLineWords
     }
 
     /// Longest text (characters) read as a card's bare date line ("2023-11-05", "Posted March 3, 2024").

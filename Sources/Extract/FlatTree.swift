@@ -31,6 +31,8 @@ final class FlatTree {
     var inFigure: [Bool] = []
     var excluded: Set<Node> = []
     var byline: String?
+    /// The headline dropped from the content (the heading that repeats the title), if any.
+    var headline: Node?
 
     /// Elements whose whole subtree is never content.
     static let junk: Set<String> = ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
@@ -97,6 +99,7 @@ final class FlatTree {
                 if titles.repeated(by: n, section: t != .heading1) {
                     // A print-only copy of the headline goes, but the one readers see is still to be dropped.
                     titleHeaderRemoved = !stack.contains { ClassHints.containsAny(cls[$0], ClassHints.printOnly) }
+                    if titleHeaderRemoved { headline = n }
                     excluded.insert(n); return false
                 }
             }
@@ -382,8 +385,35 @@ final class FlatTree {
     }
 
     /// Drops boilerplate inside the chosen roots (Readability's prepArticle) and measures the result.
+    /// Levels above the headline searched for the `<header>` that holds it.
+    static let headlineHeaderLevels = 4
+
+    /// Class words of a post's cover picture.
+    static let coverHints = ["cover", "featured-image", "feature-image", "hero-image"]
+
+    /// The pictures of the `<header>` around the headline that are classed as its cover, with no caption (dev.to's
+    /// `<div class="crayons-article__cover"><img class="crayons-article__cover__image">` above the title): shown with
+    /// the title, not part of the text; other themes put it outside the content altogether. A news story's lead
+    /// picture with its caption stays.
+    private func coverPictures() -> [Int] {
+        guard let h = headline else { return [] }
+        var up = h.parent, level = 0
+        while let x = up, x.isElement, level < Self.headlineHeaderLevels, x.name != "header" { up = x.parent; level += 1 }
+        guard let header = up, header.isElement, header.name == "header", let i = nodes.firstIndex(of: header) else { return [] }
+        var out: [Int] = []
+        var k = i + 1
+        while k < end[i] {
+            if ClassHints.containsAny(cls[k], Self.coverHints), imgCount[k] > 0 || tag[k] == .img, textLen[k] == 0 {
+                out.append(k); k = end[k]; continue
+            }
+            k += 1
+        }
+        return out
+    }
+
     private func finish(roots: [Int], score: [Double], initialized: [Bool], options: Options) -> ContentFinder.Selection {
         var ex = excluded
+        for c in coverPictures() where !ex.contains(nodes[c]) { ex.insert(nodes[c]) }
         var total = 0
         let rootSet = Set(roots)
         for r in roots {

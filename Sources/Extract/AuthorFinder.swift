@@ -309,7 +309,9 @@ enum AuthorFinder {
         if !microNames.isEmpty { return microNames }
         var rel: [String] = []
         for (n, _) in m.anchors {
-            if let r = n.attribute("rel"), r.lowercased().split(separator: " ").contains("author"), !isExcluded(n) {
+            // Not an author box's "View all of NAME's posts" link (Twenty Twenty-One's `div.author-bio`).
+            if let r = n.attribute("rel"), r.lowercased().split(separator: " ").contains("author"), !isExcluded(n),
+               !TagFinder.inside(n, hints: nonBylineHints, tags: ["nav", "aside"], sparing: bylineWords) {
                 rel.append(n.textContent)
             }
         }

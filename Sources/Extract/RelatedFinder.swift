@@ -23,7 +23,7 @@ struct RelatedFinder {
         "similar posts", "similar articles", "further reading", "more from", "more in", "also on", "other posts",
         "popular posts", "more articles", "up next", "related episodes", "you may also enjoy", "you might also enjoy",
         "you may be interested in", "you might be interested in",
-        "関連記事", "関連", "おすすめ", "こちらもおすすめ", "verwandte artikel", "articles similaires", "artículos relacionados",
+        "関連記事", "関連", "おすすめ", "こちらもおすすめ", "おすすめ記事", "verwandte artikel", "articles similaires", "artículos relacionados",
         "read also", "also read", "read more on this topic",
         // The same in the languages of news sites ("Lesen Sie auch:", "À lire aussi", "Leggi anche", "相关阅读", "관련기사").
         "lesen sie auch", "lies auch", "auch interessant", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
@@ -45,8 +45,8 @@ struct RelatedFinder {
     static let headingPrefixes: [String] = ["more from ", "more in ", "also on ", "more stories from ", "recommended from ",
                                             "more posts from ", "related to ", "more like "]
     /// Heading endings that introduce related posts after a name: Korean platforms' "other posts of the category"
-    /// ("'국내 여행' 카테고리의 다른 글" on Tistory and Naver Blog).
-    static let headingSuffixes: [String] = ["카테고리의 다른 글"]
+    /// ("'국내 여행' 카테고리의 다른 글" on Tistory and Naver Blog), note.com's "NAMEさんのおすすめ記事".
+    static let headingSuffixes: [String] = ["카테고리의 다른 글", "のおすすめ記事"]
 
     /// Whether a normalized heading announces related posts (`headingPhrases`, `headingPrefixes`, `headingSuffixes`).
     static func announces(_ h: String) -> Bool {
@@ -132,10 +132,10 @@ struct RelatedFinder {
     /// False when no heading phrase or prefix can be what `normalizedHeading(text)` gives (most short texts of a
     /// page): the first byte after ASCII whitespace is ASCII and, lowercased, starts none of them. Normalizing keeps
     /// that character first (NFC may join marks to it, giving a character no phrase starts with); anything else
-    /// (non-ASCII, a control character normalizing drops) is left to the full comparison. A text with a byte of
-    /// Hangul syllables (lead bytes EA-ED) may end with a suffix (`headingSuffixes`, all Korean).
+    /// (non-ASCII, a control character normalizing drops) is left to the full comparison. A text with a CJK lead byte
+    /// (E3-ED: kana, Han, Hangul) may end with a suffix (`headingSuffixes`, all Japanese or Korean).
     static func mayStartHeading(_ text: String) -> Bool {
-        if text.utf8.contains(where: { $0 >= 0xEA && $0 <= 0xED }) { return true }
+        if text.utf8.contains(where: { $0 >= 0xE3 && $0 <= 0xED }) { return true }
         for b in text.utf8 {
             if b == 0x20 || (b >= 0x09 && b <= 0x0D) { continue }
             if b >= 0x80 || b < 0x20 || b == 0x7F { return true }

@@ -93,6 +93,11 @@ enum HTMLElements {
         return m
     }()
 
+    /// Elements some start tag closes (the keys of `startCloses`).
+    static let closable: [Bool] = (0..<names.count).map { old in
+        (0..<names.count).contains { startCloses[old * names.count + $0] }
+    }
+
     /// How far an end tag may reach: it closes open elements of lower or equal priority only (`htmlEndPriority`).
     static let endPriority: [Int] = {
         var p = [Int](repeating: 100, count: names.count)

@@ -91,7 +91,9 @@ struct HTMLParser {
     /// Text for the current node not yet in the tree: libxml2 appends each piece to the node's last text child.
     private var pending: [UInt8] = []
     private var pendingType = XML_TEXT_NODE
-    /// One start tag's attributes; their values back to back in `values`.
+    /// The pending text while it is one run of the input (most text nodes): copied once, into the node.
+    private var pendingRun: (start: Int, count: Int)?
+    /// One start tag's attributes. A value with a reference in it is decoded into `values`; any other lies in the input.
     private var attributes: [(name: Name, start: Int, count: Int, valued: Bool, referenced: Bool)] = []
     /// Whether the attribute value just read had a reference in it.
     private var valueReferenced = false
@@ -158,8 +160,9 @@ struct HTMLParser {
 
     // MARK: Names
 
-    private mutating func intern(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Name {
-        if let id = HTMLElements.table.index(of: bytes, count: count) {
+    /// `element`: a tag's name, looked up in the tables (an attribute's is only interned).
+    private mutating func intern(_ bytes: UnsafePointer<UInt8>, _ count: Int, element: Bool) -> Name {
+        if element, let id = HTMLElements.table.index(of: bytes, count: count) {
             if let known = knownNames[id] { return Name(ptr: known, id: id) }
             let ptr = xmlDictLookup(dict, bytes, Int32(count))!
             knownNames[id] = ptr
@@ -176,7 +179,7 @@ struct HTMLParser {
     }
 
     /// `htmlParseHTMLName`: a tag or attribute name, lowercased, consumed.
-    private mutating func parseHTMLName() throws(Unmodelled) -> Name? {
+    private mutating func parseHTMLName(element: Bool = true) throws(Unmodelled) -> Name? {
         let c = cur
         guard Self.isLetter(c) || c == 0x5F || c == 0x3A || c == 0x2E else { return nil }
         var i = 0
@@ -188,7 +191,7 @@ struct HTMLParser {
             i += 1
             pos += 1
         }
-        return intern(scratch, i)
+        return intern(scratch, i, element: element)
     }
 
     /// `htmlParseHTMLName_nonInvasive`: the id of the tag name after the `<` at `pos`, not consumed (no `.` in it).
@@ -295,7 +298,7 @@ struct HTMLParser {
             let prop = xmlNewNsPropEatName(node, nil, UnsafeMutablePointer(mutating: a.name.ptr), nil)!
             let text: xmlNodePtr?
             if a.valued {
-                text = values.withUnsafeBufferPointer { v in xmlNewDocTextLen(doc, v.baseAddress! + a.start, Int32(a.count)) }
+                text = withValue(a) { xmlNewDocTextLen(doc, $0, Int32(a.count)) }
             } else if HTMLElements.booleanAttributes.index(of: a.name.ptr, count: strlen(Self.cString(a.name.ptr))) != nil {
                 text = xmlNewDocText(doc, a.name.ptr)
             } else {
@@ -311,10 +314,17 @@ struct HTMLParser {
         values.removeAll(keepingCapacity: true)
     }
 
+    private func withValue<R>(_ a: (name: Name, start: Int, count: Int, valued: Bool, referenced: Bool),
+                              _ body: (UnsafePointer<UInt8>) -> R) -> R {
+        guard a.referenced else { return body(input + a.start) }
+        return values.withUnsafeBufferPointer { body($0.baseAddress! + a.start) }
+    }
+
     /// `xmlSplitQName` as the HTML tree builder uses it: `o:p` makes an element named `p`.
     private mutating func localName(_ name: Name) -> UnsafePointer<xmlChar> {
         let s = name.ptr
-        guard s[0] != 0x3A else { return s }
+        // The tables' names have no prefix.
+        guard name.id < 0, s[0] != 0x3A else { return s }
         var i = 0
         while s[i] != 0 && s[i] != 0x3A { i += 1 }
         guard s[i] == 0x3A, s[i + 1] != 0 else { return s }
@@ -333,6 +343,14 @@ struct HTMLParser {
             flushText()
             pendingType = type
         }
+        if pending.isEmpty && pendingRun == nil && bytes >= input && bytes < input + end {
+            pendingRun = (input.distance(to: bytes), count)
+            return
+        }
+        if let run = pendingRun {
+            pending.append(contentsOf: UnsafeBufferPointer(start: input + run.start, count: run.count))
+            pendingRun = nil
+        }
         pending.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
     }
 
@@ -341,18 +359,24 @@ struct HTMLParser {
     }
 
     private mutating func flushText() {
-        guard !pending.isEmpty, let node = nodes.last else { return }
-        pending.withUnsafeBufferPointer { t in
-            let count = Int32(t.count)
-            if let last = node.pointee.last, last.pointee.type == pendingType {
-                xmlTextConcat(last, t.baseAddress, count)
-                return
-            }
-            let text = pendingType == XML_TEXT_NODE ? xmlNewDocTextLen(doc, t.baseAddress, count)
-                                                    : xmlNewCDataBlock(doc, t.baseAddress, count)
-            if let text { Self.append(text, to: node) }
+        guard let node = nodes.last else { return }
+        if let run = pendingRun {
+            appendText(input + run.start, run.count, to: node)
+            pendingRun = nil
+        } else if !pending.isEmpty {
+            pending.withUnsafeBufferPointer { appendText($0.baseAddress!, $0.count, to: node) }
+            pending.removeAll(keepingCapacity: true)
         }
-        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func appendText(_ bytes: UnsafePointer<UInt8>, _ count: Int, to node: xmlNodePtr) {
+        if let last = node.pointee.last, last.pointee.type == pendingType {
+            xmlTextConcat(last, bytes, Int32(count))
+            return
+        }
+        let text = pendingType == XML_TEXT_NODE ? xmlNewDocTextLen(doc, bytes, Int32(count))
+                                                : xmlNewCDataBlock(doc, bytes, Int32(count))
+        if let text { Self.append(text, to: node) }
     }
 
     // MARK: Implied and closed elements (htmlAutoClose, htmlCheckImplied, htmlCheckParagraph, ...)
@@ -452,9 +476,10 @@ struct HTMLParser {
                     depth = names.count
                 }
                 continue
-            } else if cur == 0x3C && (Self.isLetter(next(1)) || next(1) == 0x5F || next(1) == 0x3A) {
+            } else if cur == 0x3C && (Self.isLetter(next(1)) || next(1) == 0x5F || next(1) == 0x3A),
+                      let c = current, c.id >= 0 && HTMLElements.closable[c.id] {
                 let newID = try peekTagID()
-                if let c = current, Self.startCloses(newID, c.id) {
+                if Self.startCloses(newID, c.id) {
                     autoClose(newID)
                     continue
                 }
@@ -550,7 +575,7 @@ struct HTMLParser {
         attributes.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
         while cur != 0 && cur != 0x3E && !(cur == 0x2F && next(1) == 0x3E) {
-            if let attribute = try parseHTMLName() {
+            if let attribute = try parseHTMLName(element: false) {
                 skipBlanks()
                 var start = values.count, count = 0, valued = false
                 valueReferenced = false
@@ -561,7 +586,7 @@ struct HTMLParser {
                     valued = true
                 }
                 if attributes.contains(where: { $0.name.ptr == attribute.ptr }) {
-                    values.removeSubrange(start...)
+                    if valueReferenced { values.removeSubrange(start...) }
                 } else {
                     attributes.append((attribute, start, count, valued, valueReferenced))
                 }
@@ -590,10 +615,10 @@ struct HTMLParser {
         if type.referenced { return true }
         let json = RawTextStripper.keptScriptType
         guard type.count >= json.count else { return false }
-        return values.withUnsafeBufferPointer { v in
+        return withValue(type) { v in
             (0...(type.count - json.count)).contains { k in
                 (0..<json.count).allSatisfy { j in
-                    let c = v[type.start + k + j]
+                    let c = v[k + j]
                     return (c >= 0x41 && c <= 0x5A ? c + 0x20 : c) == json[j]
                 }
             }
@@ -618,18 +643,27 @@ struct HTMLParser {
         return true
     }
 
-    /// `htmlParseAttValue`: appends the value to `values`; returns where it lies there.
+    /// `htmlParseAttValue`: where the value lies, in the input or (`valueReferenced`) decoded into `values`.
     private mutating func parseAttributeValue() throws(Unmodelled) -> (Int, Int) {
-        let start = values.count
         let quote = cur
-        if quote == 0x22 || quote == 0x27 {
-            pos += 1
-            try parseAttributeText(until: quote)
-            if cur == quote { pos += 1 }
-        } else {
-            try parseAttributeText(until: 0)
+        let stop: UInt8 = quote == 0x22 || quote == 0x27 ? quote : 0
+        if stop != 0 { pos += 1 }
+        var i = pos
+        while i < end {
+            let c = input[i]
+            if c == stop || c == 0x26 || (stop == 0 && (c == 0x3E || Self.isBlank(c))) { break }
+            i += 1
         }
-        return (start, values.count - start)
+        var range = (pos, i - pos)
+        if i < end && input[i] == 0x26 {
+            range.0 = values.count
+            try parseAttributeText(until: stop)
+            range.1 = values.count - range.0
+        } else {
+            pos = i
+        }
+        if stop != 0 && cur == stop { pos += 1 }
+        return range
     }
 
     /// `htmlParseHTMLAttribute`: up to `stop`, or for 0 up to a blank or `>`, with references decoded.
@@ -801,9 +835,14 @@ struct HTMLParser {
         }
         let length = strlen(name)
         var i = pos
-        while i < end {
-            if input[i] == 0x3C && i + 1 < end && input[i + 1] == 0x2F
-                && i + 2 + length <= end && strncasecmp(name, Self.cString(input + i + 2), length) == 0 {
+        while true {
+            guard i < end, let lt = memchr(input + i, 0x3C, end - i) else {
+                i = end
+                break
+            }
+            i = input.distance(to: lt.assumingMemoryBound(to: UInt8.self))
+            if i + 1 < end && input[i + 1] == 0x2F && i + 2 + length <= end
+                && strncasecmp(name, Self.cString(input + i + 2), length) == 0 {
                 break
             }
             i += 1

@@ -1,5 +1,4 @@
 import CLibXML2
-import Glibc
 
 /// A fixed list of element names, and the lookup of an element's name in it: libxml2's bytes are hashed and
 /// compared in place, with no `String` per element and no SipHash (walks over every element look names up
@@ -80,7 +79,11 @@ public struct NameTable: Sendable {
                 let k = Int(slots[s])
                 if k == 0 { return nil }
                 let start = starts[k - 1], end = starts[k]
-                if end - start == len && memcmp(all.baseAddress! + start, name, len) == 0 { return k - 1 }
+                if end - start == len {
+                    var i = 0
+                    while i < len && all[start + i] == name[i] { i += 1 }
+                    if i == len { return k - 1 }
+                }
                 s = (s + 1) & mask
             }
         }

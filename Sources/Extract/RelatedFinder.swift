@@ -544,6 +544,8 @@ struct RelatedFinder {
         if let img = (try? document.first(Self.images, from: root)) ?? nil,
            let src = BodyRenderer.imageSource(img) {
             image = URLNormalizer.normalize(src, base: baseURL)
+        } else if let src = backgroundPicture(in: root) {
+            image = URLNormalizer.normalize(src, base: baseURL)
         }
         return RelatedLink(title: title, url: url, summary: summary, image: image)
     }
@@ -553,6 +555,34 @@ struct RelatedFinder {
         guard s.hasPrefix(title) else { return false }
         let rest = s.dropFirst(title.count).split(whereSeparator: { $0.isWhitespace })
         return rest.count <= maxMetaLineWords
+    }
+
+    /// Attributes lazy loaders (lozad, lazysizes' bgset aside) read a card's background picture from.
+    static let backgroundAttributes = ["data-background", "data-bg", "data-background-image"]
+    private static let backgrounds = try! CSSSelector.compile("[data-background], [data-bg], [data-background-image], [style*='background-image']")
+
+    /// A card's picture given as a background, when it has no `<img>` (Ghost Liebling's `<div class="m-article-card__picture
+    /// lozad" data-background="…">`): the first lazy-loading attribute or inline `background-image: url(…)`, not of an
+    /// author's avatar (an element, or its parent, classed "author" or "avatar").
+    private func backgroundPicture(in root: Node) -> String? {
+        for n in descendants(Self.backgrounds, of: root) {
+            let own = (n.attribute("class") ?? "").lowercased(), up = (n.parent?.attribute("class") ?? "").lowercased()
+            if ClassHints.containsAny(own + " " + up, ["author", "avatar"]) { continue }
+            for a in Self.backgroundAttributes {
+                if let v = n.attribute(a)?.trimmedWhitespace, !v.isEmpty, !v.hasPrefix("data:") { return v }
+            }
+            if let style = n.attribute("style"), let url = Self.cssURL(style) { return url }
+        }
+        return nil
+    }
+
+    /// The URL of the first `url(…)` in an inline style, without quotes; nil for none or a `data:` URL.
+    static func cssURL(_ style: String) -> String? {
+        guard let open = style.range(of: "url(") else { return nil }
+        let rest = style[open.upperBound...]
+        guard let close = rest.firstIndex(of: ")") else { return nil }
+        let v = rest[..<close].trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+        return v.isEmpty || v.hasPrefix("data:") ? nil : v
     }
 
     /// Longest text (characters) read as a card's bare date line ("2023-11-05", "Posted March 3, 2024").

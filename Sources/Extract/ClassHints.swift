@@ -26,6 +26,9 @@ enum ClassHints {
     /// `links-nextprev` "Next: ..." line): never text.
     static let pageControls = ["back-to-top", "backtotop", "back_to_top", "scroll-to-top", "scrolltotop", "go-to-top",
                                "skip-link", "skip-to-content", "nextprev", "next-prev", "prev-next", "prevnext", "post-nav"]
+    /// An author's box after the post (Squarespace's `author-bio`, "about the author" widgets): a bio, not the post.
+    static let authorBox = ["author-bio", "authorbio", "author-box", "authorbox", "about-author", "about-the-author",
+                            "author-profile"]
     /// Bits shown only on paper (sphinx-book-theme's `onlyprint` title and contents, Bootstrap's `visible-print`),
     /// dropped inside the content when short: a reader never sees them. A long one can be the page's only copy
     /// of the story (a `content print-only` column that a stylesheet shows on screen too).
@@ -34,12 +37,13 @@ enum ClassHints {
     static let unlikelyRoles: Set<String> = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"]
 
     /// Why a short element (under `ContentFinder.minimumContentLength` characters) inside the content is boilerplate
-    /// by its lowercased "class id" words alone (share buttons, page controls, print-only copies), or `nil`.
+    /// by its lowercased "class id" words alone (share buttons, page controls, print-only copies, author boxes), or `nil`.
     /// Both the heuristic content and content chosen by a site rule drop these.
     static func shortBoilerplate(_ classAndID: String) -> String? {
         if containsAny(classAndID, share) && !containsAny(classAndID, ["content", "article"]) { return "share" }
         if containsAny(classAndID, pageControls) { return "control" }
         if containsAny(classAndID, printOnly) { return "print" }
+        if containsAny(classAndID, authorBox) { return "author box" }
         return nil
     }
 

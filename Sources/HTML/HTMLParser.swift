@@ -99,6 +99,9 @@ struct HTMLParser {
     private var valueReferenced = false
     private var values: [UInt8] = []
     private var knownNames: [UnsafePointer<xmlChar>?]
+    /// Open elements by id, and by name for names the tables do not know (`isOpen`).
+    private var openCount: [Int32]
+    private var openOthers: [UnsafePointer<xmlChar>: Int32] = [:]
     /// A lowercased name.
     private let scratch: UnsafeMutablePointer<UInt8>
 
@@ -108,6 +111,7 @@ struct HTMLParser {
         self.doc = doc
         self.dict = doc.pointee.dict
         self.knownNames = Array(repeating: nil, count: HTMLElements.names.count)
+        self.openCount = Array(repeating: 0, count: HTMLElements.names.count)
         self.scratch = .allocate(capacity: Self.maxName)
         pending.reserveCapacity(4096)
         values.reserveCapacity(1024)
@@ -234,10 +238,18 @@ struct HTMLParser {
         if level < 3 && name.id == Self.head { level = 3 }
         if level < 10 && name.id == Self.body { level = 10 }
         names.append(name)
+        if name.id >= 0 { openCount[name.id] += 1 } else { openOthers[name.ptr, default: 0] += 1 }
     }
 
     private mutating func popName() {
-        if !names.isEmpty { names.removeLast() }
+        guard let name = names.popLast() else { return }
+        if name.id >= 0 { openCount[name.id] -= 1 } else { openOthers[name.ptr, default: 1] -= 1 }
+    }
+
+    /// Whether an element of this name is open: counted, so that stray end tags under deep nesting cost no walk
+    /// of the stack each (libxml2 walks it: quadratic).
+    private func isOpen(_ name: Name) -> Bool {
+        name.id >= 0 ? openCount[name.id] > 0 : openOthers[name.ptr, default: 0] > 0
     }
 
     private var current: Name? { names.last }
@@ -636,7 +648,7 @@ struct HTMLParser {
             discarded -= 1
             return false
         }
-        guard names.contains(where: { $0.ptr == name.ptr }) else { return false }
+        guard isOpen(name) else { return false }
         autoCloseOnClose(name)
         guard isCurrent(name) else { return false }
         closeCurrent()

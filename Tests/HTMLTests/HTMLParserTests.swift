@@ -133,6 +133,17 @@ func leavesUnmodelledMarkupToLibxml2(_ c: (name: String, html: String)) throws {
     }
 }
 
+/// Stray end tags under deep nesting: each is looked up among the open elements without walking them (libxml2 walks
+/// the whole stack for each, which for this page is billions of steps).
+@Test func strayEndTagsUnderDeepNesting() throws {
+    let depth = 60_000
+    let page = "<html><body>" + String(repeating: "<div><x-a>", count: depth / 2) + "<p>deep</p>"
+        + String(repeating: "</b></x-b>", count: depth) + "</body></html>"
+    let doc = try HTMLDocument(bytes: Array(page.utf8), url: nil, contentType: "text/html; charset=utf-8")
+    #expect(doc.parsedByHTMLParser)
+    #expect(doc.root?.textContent.contains("deep") == true)
+}
+
 /// Every page the tests ship (golden cases, fixtures of every module), in UTF-8 and read as windows-1252 (which goes
 /// through iconv first): the same tree both ways.
 @Test func buildsLibxml2sTreeForEveryFixturePage() throws {

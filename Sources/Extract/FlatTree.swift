@@ -391,21 +391,26 @@ final class FlatTree {
     /// Class words of a post's cover picture.
     static let coverHints = ["cover", "featured-image", "feature-image", "hero-image"]
 
-    /// The pictures of the `<header>` around the headline that are classed as its cover, with no caption (dev.to's
+    /// The pictures of the `<header>` around the headline (or, with none, beside it) that are classed as its cover, with no caption (dev.to's
     /// `<div class="crayons-article__cover"><img class="crayons-article__cover__image">` above the title): shown with
     /// the title, not part of the text; other themes put it outside the content altogether. A news story's lead
     /// picture with its caption stays.
     private func coverPictures() -> [Int] {
         guard let h = headline else { return [] }
+        func isCover(_ k: Int) -> Bool {
+            ClassHints.containsAny(cls[k], Self.coverHints) && (imgCount[k] > 0 || tag[k] == .img) && textLen[k] == 0
+        }
         var up = h.parent, level = 0
         while let x = up, x.isElement, level < Self.headlineHeaderLevels, x.name != "header" { up = x.parent; level += 1 }
-        guard let header = up, header.isElement, header.name == "header", let i = nodes.firstIndex(of: header) else { return [] }
+        guard let header = up, header.isElement, header.name == "header", let i = nodes.firstIndex(of: header) else {
+            // No header: a cover beside the headline, a child of its parent (Hugo Terminal's `<img class="post-cover">`).
+            guard let p = h.parent, let i = nodes.firstIndex(of: p) else { return [] }
+            return children(of: i).filter(isCover)
+        }
         var out: [Int] = []
         var k = i + 1
         while k < end[i] {
-            if ClassHints.containsAny(cls[k], Self.coverHints), imgCount[k] > 0 || tag[k] == .img, textLen[k] == 0 {
-                out.append(k); k = end[k]; continue
-            }
+            if isCover(k) { out.append(k); k = end[k]; continue }
             k += 1
         }
         return out
@@ -444,6 +449,7 @@ final class FlatTree {
             return reason
         }
         if isAdLabel(i) { return "ad label" }
+        if textLen[i] <= Self.maxMetaLineChars, ClassHints.containsAny(cls[i], Self.metaLineClasses) { return "meta line" }
         if t == .td, LineNumberGutter.isGutter(nodes[i]) { return "line numbers" }
         if Self.tagLineTags.contains(t), linkLen[i] > 0,
            Double(linkLen[i]) >= TagFinder.minTagLineLinkShare * Double(textLen[i]), TagFinder.isTagLine(nodes[i]) {
@@ -506,8 +512,15 @@ final class FlatTree {
 
     /// Blocks that may be a line of the post's tag and category links (`TagFinder.isTagLine`); a `<header>` of
     /// nothing but a category link is the kicker over a post's title (Hugo's Stack); old WordPress themes print the
-    /// post's "Category: News Sports" line as an `<h2>`-`<h6>`.
-    static let tagLineTags: Set<Tag> = [.ul, .ol, .p, .div, .header, .heading]
+    /// post's "Category: News Sports" line as an `<h2>`-`<h6>`; Hugo's Terminal a `<span class="post-tags">` of
+    /// "#<a>linux</a>" links.
+    static let tagLineTags: Set<Tag> = [.ul, .ol, .p, .div, .header, .heading, .inline]
+
+    /// Classes of a post's meta line (date, author, reading time) whose "post"/"entry" part cancels the negative weight
+    /// of "meta" (Hugo Terminal's `<div class="post-meta"><time>2024-04-21</time><span>2 min read (312 words)</span>`).
+    static let metaLineClasses = ["post-meta", "entry-meta", "article-meta"]
+    /// Longest such line (characters) dropped: a date, a name, a reading time, a few categories.
+    static let maxMetaLineChars = 160
 
     /// Share of a figure's text inside links from which, with a heading in it, it is a teaser card.
     static let minTeaserLinkDensity = 0.9

@@ -12,6 +12,8 @@ enum TagFinder {
     static let tagURLParts = ["/tag/", "/tags/", "/label/", "/tags#", "/tags.html#"]
     /// Class hints of places where tag links are not the post's tags.
     static let elsewhereHints = ["cloud", "widget", "sidebar", "site-footer", "related", "comment", "menu", "nav", "card"]
+    /// `elsewhereHints` inside the headline's `<article>`, where a "sidebar" is the post's own meta column.
+    static let elsewhereHintsInPost = elsewhereHints.filter { $0 != "sidebar" }
     /// Words that label a line of tag links ("Tags: a, b" in Pelican's themes, which mark the line with no class).
     static let labels = ["tags", "tagged", "tagged with", "labels", "keywords", "topics", "schlagwörter", "étiquettes", "etiquetas"]
     /// Microformat class names: they mark what an element is (an hCard byline), not where it sits, so
@@ -82,25 +84,37 @@ enum TagFinder {
         // ones are the tag lines of related cards.
         var lined: [String] = []
         var firstLine: Node?
+        // The `<article>` of the page's first `<h1>` inside one: a "sidebar" inside it is the post's own meta column
+        // (Jekyll So Simple's `div.page-sidebar` of author, date, categories and tags), not the site's sidebar.
+        let postArticle: Node? = m.h1s.lazy.compactMap { h -> Node? in
+            var up = h.parent
+            while let x = up, x.isElement, x.name != "article" { up = x.parent }
+            return up?.isElement == true ? up : nil
+        }.first
+        func elsewhere(_ n: Node) -> Bool {
+            guard inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s) else { return false }
+            guard let post = postArticle, Exclusion.isAncestor(post, of: n) else { return true }
+            return inside(n, hints: elsewhereHintsInPost, tags: ["nav", "aside"], wrapping: m.h1s)
+        }
         for (n, href) in m.anchors {
             let rels = (n.attribute("rel") ?? "").lowercased().split(separator: " ")
             if rels.contains("tag") && !rels.contains("category") && !ByteSearch.contains(href.lowercased(), "/category/") {
-                if !isExcluded(n) && (!inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s) || inTagNav(n, h1s: m.h1s)) { rel.append(n.textContent) }
+                if !isExcluded(n) && (!elsewhere(n) || inTagNav(n, h1s: m.h1s)) { rel.append(n.textContent) }
                 continue
             }
             let lowerHref = href.lowercased()
             let tagURL = ByteSearch.containsAny(lowerHref, tagURLParts)
-            if (tagURL || isHashtag(n)) && inside(n, hints: tagListHints) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s)
+            if (tagURL || isHashtag(n)) && inside(n, hints: tagListHints) && !elsewhere(n)
                 && !isExcluded(n) {
                 hinted.append(n.textContent)
-            } else if tagURL && namesTag(n) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s)
+            } else if tagURL && namesTag(n) && !elsewhere(n)
                         && !isExcluded(n) {
                 named.append(n.textContent)
-            } else if tagURL && hinted.isEmpty && labelledLine(n) && !inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s)
+            } else if tagURL && hinted.isEmpty && labelledLine(n) && !elsewhere(n)
                         && !isExcluded(n) {
                 labelled.append(n.textContent)
             } else if tagURL && hinted.isEmpty && labelled.isEmpty, let line = tagLine(around: n), firstLine == nil || firstLine == line,
-                      !inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s) && !isExcluded(n) {
+                      !elsewhere(n) && !isExcluded(n) {
                 firstLine = line
                 lined.append(n.textContent)
             }

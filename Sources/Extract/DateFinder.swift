@@ -897,7 +897,9 @@ struct DateFinder {
                 if hinted { readEdit(n, limit: limit) }
                 return false
             }
-            if hinted, has(Self.dateHints) { check(n) }
+            // A wrapper of the headline and its meta line (Divi's `div.et_post_meta_wrapper`) is no date line: its
+            // meta line, read next, is.
+            if hinted, has(Self.dateHints), !holdsHeading(n) { check(n) }
             return true
         }
         return found

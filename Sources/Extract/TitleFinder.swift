@@ -144,6 +144,10 @@ enum TitleFinder {
             guard URLNormalizer.normalize(href, base: base) == root else { continue }
             var name = TextNormalizer.normalize(n.textContent)
             if name.isEmpty { name = TextNormalizer.normalize(n.attribute("title") ?? "") }
+            // A logo link: the name is its picture's alt text (Divi's `<a href="/"><img alt="Holloway Joinery"></a>`).
+            if name.isEmpty, let img = n.firstDescendant(where: { $0.isElement && $0.name == "img" }) {
+                name = TextNormalizer.normalize(img.attribute("alt") ?? "")
+            }
             if name.count >= 2, name.count <= 80, !homeWords.contains(name.lowercased()) { return name }
         }
         return nil

@@ -135,23 +135,30 @@ enum TitleFinder {
     static let homeLinkScan = 40
 
     /// The site's name as its header prints it: the text (else the `title`) of one of the first links to the
-    /// site's root. Used only to cut the site name from `<title>` when no metadata names the site (Pelican,
-    /// MkDocs: `<title>Field Notes - Post</title>` under `<h1><a href="/">Field Notes</a></h1>`).
+    /// site's root, else the alt text of the first such link that is only a picture (a logo). Used only to cut the
+    /// site name from `<title>` when no metadata names the site (Pelican, MkDocs: `<title>Field Notes - Post</title>`
+    /// under `<h1><a href="/">Field Notes</a></h1>`), or with a feed title that agrees.
     static func homeLinkName(_ anchors: [(node: Node, href: String)], pageURL: String, base: String) -> String? {
         guard let r = pageURL.range(of: "://"), let slash = pageURL[r.upperBound...].firstIndex(of: "/") else { return nil }
         let root = String(pageURL[..<slash]) + "/"
+        func usable(_ name: String) -> Bool { name.count >= 2 && name.count <= 80 && !homeWords.contains(name.lowercased()) }
+        var logo: String?
         for (n, href) in anchors.prefix(homeLinkScan) {
             guard URLNormalizer.normalize(href, base: base) == root else { continue }
             var name = TextNormalizer.normalize(n.textContent)
             if name.isEmpty { name = TextNormalizer.normalize(n.attribute("title") ?? "") }
-            // A logo link: the name is its picture's alt text (Divi's `<a href="/"><img alt="Holloway Joinery"></a>`).
-            if name.isEmpty, let img = n.firstDescendant(where: { $0.isElement && $0.name == "img" }) {
-                name = TextNormalizer.normalize(img.attribute("alt") ?? "")
+            if usable(name) { return name }
+            // A logo link (Divi's `<a href="/"><img alt="Holloway Joinery"></a>`): its alt text, if no link has text.
+            if name.isEmpty, logo == nil, let img = n.firstDescendant(where: { $0.isElement && $0.name == "img" }),
+               case let alt = TextNormalizer.normalize(img.attribute("alt") ?? ""), usable(alt), !logoWords.contains(alt.lowercased()) {
+                logo = alt
             }
-            if name.count >= 2, name.count <= 80, !homeWords.contains(name.lowercased()) { return name }
         }
-        return nil
+        return logo
     }
+
+    /// Alt texts of header pictures that name no site.
+    static let logoWords: Set<String> = ["logo", "avatar", "site logo", "profile", "profile picture", "header", "banner"]
 
     /// Whether a feed link's title is the feed of the site named `name`: the name alone or followed by a separator
     /// and more ("High Country Crumb - Atom", "Plot 14 » Feed", "Plot 14 » Comments Feed").

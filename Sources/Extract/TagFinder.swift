@@ -93,6 +93,7 @@ enum TagFinder {
         }.first
         func elsewhere(_ n: Node) -> Bool {
             guard inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s) else { return false }
+            if inLabelledNav(n) { return false }
             guard let post = postArticle, Exclusion.isAncestor(post, of: n) else { return true }
             return inside(n, hints: elsewhereHintsInPost, tags: ["nav", "aside"], wrapping: m.h1s)
         }
@@ -189,6 +190,20 @@ enum TagFinder {
 
     /// Whether the link's parent is a `<nav>` or `<aside>` named as a tag list (`<nav class="tags">`, ikiwiki's
     /// post footer) with no layout hint above it: the post's tags, not site navigation.
+    /// Whether the link is in a `<nav>` whose accessible name is a tag label (Wix: `<nav aria-label="Tags"><ul>…`):
+    /// the post's tag list, not the site's navigation.
+    static func inLabelledNav(_ n: Node) -> Bool {
+        var cur = n.parent, depth = 0
+        while let c = cur, c.isElement, depth < 4 {
+            if c.name == "nav" {
+                let label = TextNormalizer.normalize(c.attribute("aria-label") ?? "").lowercased()
+                return labels.contains(label)
+            }
+            cur = c.parent; depth += 1
+        }
+        return false
+    }
+
     static func inTagNav(_ n: Node, h1s: [Node]) -> Bool {
         guard let p = n.parent, p.name == "nav" || p.name == "aside" else { return false }
         let s = ClassHints.classAndID(p)

@@ -87,7 +87,10 @@ static inline htmlDocPtr lb_html_read_memory_without_ids(const char *buffer, int
    behind, the copy of its last error (xmlLastError), is reset before the arena closes. Audited for libxml2 2.9.14
    (the caller uses the arena only with 2.9.x) by scripts/check-parse-arena.sh: on every test page, every block a
    parse allocates in the arena is freed again by xmlFreeParserCtxt or xmlFreeDoc, and a build with LB_ARENA_CHECK
-   (released chunks made unreadable instead of reused) extracts the same records. */
+   (released chunks made unreadable instead of reused) extracts the same records. HTMLParser (Sources/HTML) builds
+   its trees in an arena too, between lb_arena_enter and lb_arena_leave, with the tree calls libxml2's own parse
+   makes (xmlNewDocNodeEatName, xmlNewNsPropEatName, xmlNewDocTextLen, xmlNewCDataBlock, xmlNewDocComment,
+   xmlNewDocPI, xmlCreateIntSubset, xmlTextConcat, the document's dictionary): xmlFreeDoc frees all of them. */
 
 #define LB_ARENA_CHUNK ((size_t)1 << 20)
 /* Address space reserved (not committed) for all chunks: far more than the documents in flight under --jobs N.

@@ -28,8 +28,7 @@ struct HTMLParser {
         doc.pointee.parseFlags = options
         doc.pointee.dict = xmlDictCreate()
         if let url { doc.pointee.URL = UnsafePointer(xmlPathToURI(url)) }
-        var parser = HTMLParser(base, bytes.count, doc)
-        parser.dropsRawText = dropsRawText
+        var parser = HTMLParser(base, bytes.count, doc, dropsRawText: dropsRawText)
         defer { parser.scratch.deallocate() }
         do {
             try parser.parseDocument()
@@ -85,7 +84,7 @@ struct HTMLParser {
     /// `ctxt->depth`: misplaced `<html>`, `<head>` and `<body>` start tags whose end tags are to be ignored.
     private var discarded = 0
     private var atEOF = false
-    private var dropsRawText = false
+    private let dropsRawText: Bool
     /// The script or style element whose text is not kept.
     private var droppedRawText: xmlNodePtr?
     /// Text for the current node not yet in the tree: libxml2 appends each piece to the node's last text child.
@@ -93,8 +92,18 @@ struct HTMLParser {
     private var pendingType = XML_TEXT_NODE
     /// The pending text while it is one run of the input (most text nodes): copied once, into the node.
     private var pendingRun: (start: Int, count: Int)?
-    /// One start tag's attributes. A value with a reference in it is decoded into `values`; any other lies in the input.
-    private var attributes: [(name: Name, start: Int, count: Int, valued: Bool, referenced: Bool)] = []
+    /// An attribute of the start tag being read. A value with a reference in it is decoded into `values`; any other
+    /// lies in the input.
+    private struct Attribute {
+        let name: Name
+        let start: Int
+        let count: Int
+        /// Whether it has a value (`name=...`), which may be empty.
+        let valued: Bool
+        let referenced: Bool
+    }
+
+    private var attributes: [Attribute] = []
     /// Whether the attribute value just read had a reference in it.
     private var valueReferenced = false
     private var values: [UInt8] = []
@@ -105,8 +114,9 @@ struct HTMLParser {
     /// A lowercased name.
     private let scratch: UnsafeMutablePointer<UInt8>
 
-    private init(_ input: UnsafePointer<UInt8>, _ count: Int, _ doc: xmlDocPtr) {
+    private init(_ input: UnsafePointer<UInt8>, _ count: Int, _ doc: xmlDocPtr, dropsRawText: Bool) {
         self.input = input
+        self.dropsRawText = dropsRawText
         self.end = count
         self.doc = doc
         self.dict = doc.pointee.dict
@@ -326,8 +336,7 @@ struct HTMLParser {
         values.removeAll(keepingCapacity: true)
     }
 
-    private func withValue<R>(_ a: (name: Name, start: Int, count: Int, valued: Bool, referenced: Bool),
-                              _ body: (UnsafePointer<UInt8>) -> R) -> R {
+    private func withValue<R>(_ a: Attribute, _ body: (UnsafePointer<UInt8>) -> R) -> R {
         guard a.referenced else { return body(input + a.start) }
         return values.withUnsafeBufferPointer { body($0.baseAddress! + a.start) }
     }
@@ -600,7 +609,8 @@ struct HTMLParser {
                 if attributes.contains(where: { $0.name.ptr == attribute.ptr }) {
                     if valueReferenced { values.removeSubrange(start...) }
                 } else {
-                    attributes.append((attribute, start, count, valued, valueReferenced))
+                    attributes.append(Attribute(name: attribute, start: start, count: count, valued: valued,
+                                                referenced: valueReferenced))
                 }
             } else {
                 while cur != 0 && !Self.isBlank(cur) && cur != 0x3E && !(cur == 0x2F && next(1) == 0x3E) {

@@ -494,8 +494,18 @@ struct RelatedFinder {
         // Title: a heading, else a title-classed element, else the longest link text.
         var titleNode: Node?
         var title = ""
-        let headings = (try? document.select(Self.headings, from: root)) ?? []
-        if let h = headings.first(where: { !TextNormalizer.normalize($0.textContent).isEmpty }) {
+        let headings = ((try? document.select(Self.headings, from: root)) ?? [])
+            .filter { !TextNormalizer.normalize($0.textContent).isEmpty }
+        // The heading that links to the card's post, else the first that is not a category kicker of taxonomy links
+        // only (Hestia's `<h6 class="category"><a href="/category/…">` above `<h4 class="card-title">`).
+        let linking = headings.first { h in
+            descendants(Self.links, of: h).contains { postKeys.postKey($0.attribute("href") ?? "", base: baseURL) == url }
+        }
+        let kicker: (Node) -> Bool = { h in
+            let anchors = self.descendants(Self.links, of: h)
+            return !anchors.isEmpty && anchors.allSatisfy { Self.isTaxonomy(URLNormalizer.crawlKey($0.attribute("href") ?? "", base: self.baseURL) ?? "") }
+        }
+        if let h = linking ?? headings.first(where: { !kicker($0) }) ?? headings.first {
             titleNode = h; title = TextNormalizer.normalize(h.textContent)
         } else if let t = ((try? document.select(Self.titled, from: root)) ?? [])
                     .first(where: { !TextNormalizer.normalize($0.textContent).isEmpty }) {

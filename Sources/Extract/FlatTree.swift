@@ -518,7 +518,7 @@ final class FlatTree {
 
     /// Classes of a post's meta line (date, author, reading time) whose "post"/"entry" part cancels the negative weight
     /// of "meta" (Hugo Terminal's `<div class="post-meta"><time>2024-04-21</time><span>2 min read (312 words)</span>`).
-    static let metaLineClasses = ["post-meta", "entry-meta", "article-meta"]
+    static let metaLineClasses = ["post-meta", "entry-meta", "article-meta", "post-date", "entry-date", "article-date"]
     /// Longest such line (characters) dropped: a date, a name, a reading time, a few categories.
     static let maxMetaLineChars = 160
 

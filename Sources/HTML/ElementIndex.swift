@@ -11,7 +11,7 @@ import CLibXML2
 ///
 /// Describes one tree as it was when built: `HTMLDocument` drops it when the tree changes.
 struct ElementIndex {
-    struct Entry {
+    struct Entry: Equatable {
         let node: xmlNodePtr
         /// The element's own keys.
         let keys: UInt64
@@ -25,6 +25,9 @@ struct ElementIndex {
     /// The elements of the document in the order a pre-order walk from the document's children meets them
     /// (descending into elements only, as selector walks do).
     let entries: [Entry]
+
+    /// An index made as the tree was built (`HTMLParser`): the entries must be the ones `init(_:)` would find.
+    init(entries: [Entry]) { self.entries = entries }
 
     init(_ doc: xmlDocPtr) {
         var out: [Entry] = []
@@ -62,6 +65,19 @@ struct ElementIndex {
         return 1 << ((h ^ (h >> 32)) & 63)
     }
 
+    /// The keys of a `class` value's tokens (split on XML whitespace, as `.x` tests them).
+    static func classKeys(_ v: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var k: UInt64 = 0
+        var i = 0
+        while i < v.count {
+            while i < v.count, SelectorMatcher.isXMLSpace(v[i]) { i += 1 }
+            let start = i
+            while i < v.count, !SelectorMatcher.isXMLSpace(v[i]) { i += 1 }
+            if i > start { k |= bit(.classToken, UnsafeBufferPointer(rebasing: v[start..<i])) }
+        }
+        return k
+    }
+
     /// The element's name, its class tokens (split on XML whitespace, as `.x` tests them) and its id: the values
     /// `SelectorMatcher` compares, read the same way (the first attribute of a name, without a namespace).
     private static func keys(of n: xmlNodePtr) -> UInt64 {
@@ -76,16 +92,7 @@ struct ElementIndex {
             guard attr.pointee.ns == nil, let an = attr.pointee.name else { continue }
             if !sawClass, StaticString("class").withUTF8Buffer({ Node.nameEquals(an, $0) }) {
                 sawClass = true
-                _ = SelectorMatcher.value(of: attr, in: n) { v in
-                    var i = 0
-                    while i < v.count {
-                        while i < v.count, SelectorMatcher.isXMLSpace(v[i]) { i += 1 }
-                        let start = i
-                        while i < v.count, !SelectorMatcher.isXMLSpace(v[i]) { i += 1 }
-                        if i > start { k |= bit(.classToken, UnsafeBufferPointer(rebasing: v[start..<i])) }
-                    }
-                    return true
-                }
+                _ = SelectorMatcher.value(of: attr, in: n) { v in k |= classKeys(v); return true }
             } else if !sawID, StaticString("id").withUTF8Buffer({ Node.nameEquals(an, $0) }) {
                 sawID = true
                 _ = SelectorMatcher.value(of: attr, in: n) { v in k |= bit(.id, v); return true }

@@ -133,12 +133,15 @@ public final class HTMLDocument {
         let libxmlEncoding = validUTF8 && encoding == "UTF-8" ? nil : encoding
         var arena: UnsafeMutableRawPointer?
         var parsed: xmlDocPtr?
+        var index: ElementIndex?
         // HTMLParser builds libxml2's tree for valid UTF-8 read with the page's charset declarations ignored.
         if libxmlEncoding == nil, encoding != nil, !registersIDs, !parsesWithLibxml2 {
             if Self.usesArena { arena = lb_arena_enter() }
-            parsed = bytes.withUnsafeBufferPointer {
+            let built = bytes.withUnsafeBufferPointer {
                 HTMLParser.parse($0, url: url, options: Int32(opts), dropsRawText: dropsRawText)
             }
+            parsed = built?.doc
+            index = built?.index
             if Self.usesArena { lb_arena_leave() }
             if parsed == nil, let a = arena {
                 lb_arena_release(a)
@@ -172,6 +175,7 @@ public final class HTMLDocument {
         self.url = url
         self.charset = charset
         self.parsedByHTMLParser = byHTMLParser
+        self.index = index
     }
 
     /// Parses XML bytes (sitemaps, feeds). Recovers from errors, never loads external entities.
@@ -244,6 +248,9 @@ public final class HTMLDocument {
         index = built
         return built
     }
+
+    /// Whether the element index is there already (tests).
+    var hasElementIndex: Bool { index != nil }
 
     /// Called before the tree changes: the element index describes the old tree.
     func treeWillChange() { index = nil }

@@ -16,11 +16,13 @@ struct HTMLParser {
     struct Unmodelled: Error {}
 
     /// Parses `bytes` into a new document as `htmlReadMemory(bytes, url, nil, options)` does when `options` carry
-    /// `HTML_PARSE_IGNORE_ENC`, or returns `nil` (see above). Free the document with `xmlFreeDoc`.
+    /// `HTML_PARSE_IGNORE_ENC`, or returns `nil` (see above). Free the document with `xmlFreeDoc`. With it, the
+    /// document's `ElementIndex`, made as the elements are (`nil` in the rare tree where an element's parent is not
+    /// the open element: the index is then built from the tree when asked for).
     /// `dropsRawText`: `<style>` elements, and `<script>` elements but JSON ones, get no text (as `RawTextStripper`
     /// leaves them for libxml2).
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, url: String?, options: Int32,
-                      dropsRawText: Bool = false) -> xmlDocPtr? {
+                      dropsRawText: Bool = false) -> (doc: xmlDocPtr, index: ElementIndex?)? {
         guard let base = bytes.baseAddress, endsWithWholeCharacter(bytes), let doc = htmlNewDocNoDtD(nil, nil) else {
             return nil
         }
@@ -37,7 +39,7 @@ struct HTMLParser {
             return nil
         }
         doc.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
-        return doc
+        return (doc, parser.indexBroken ? nil : ElementIndex(entries: parser.indexEntries))
     }
 
     private static func endsWithWholeCharacter(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -113,6 +115,11 @@ struct HTMLParser {
     private var openOthers: [UnsafePointer<xmlChar>: Int32] = [:]
     /// A lowercased name.
     private let scratch: UnsafeMutablePointer<UInt8>
+    /// The element index (`ElementIndex`): its entries in document order (the order elements are made in), and the
+    /// keys of each open node and its ancestors, beside `nodes`.
+    private var indexEntries: [ElementIndex.Entry] = []
+    private var indexKeys: [UInt64] = []
+    private var indexBroken = false
 
     private init(_ input: UnsafePointer<UInt8>, _ count: Int, _ doc: xmlDocPtr, dropsRawText: Bool) {
         self.input = input
@@ -307,10 +314,14 @@ struct HTMLParser {
         flushText()
         let node = xmlNewDocNodeEatName(doc, nil, UnsafeMutablePointer(mutating: localName(fullName)), nil)!
         var parent = nodes.last
+        var above = indexKeys.last ?? 0
         if doc.pointee.children == nil {
             Self.append(node, to: docNode)
         } else if parent == nil {
             parent = doc.pointee.children
+            // An element put into the first root (after </html>) has ancestors the stacks do not hold.
+            if parent?.pointee.type == XML_ELEMENT_NODE { indexBroken = true }
+            above = 0
         }
         nodes.append(node)
         if let parent {
@@ -332,8 +343,37 @@ struct HTMLParser {
                 text.pointee.parent = xmlNodePtr(OpaquePointer(prop))
             }
         }
+        let own = ownKeys(of: node)
+        indexEntries.append(ElementIndex.Entry(node: node, keys: own, ancestorKeys: above))
+        indexKeys.append(above | own)
         attributes.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
+    }
+
+    /// `ElementIndex.keys(of:)` from the start tag just read: its name, its first `class` and `id`.
+    private func ownKeys(of node: xmlNodePtr) -> UInt64 {
+        let name = node.pointee.name!
+        var k = ElementIndex.bit(.name, UnsafeBufferPointer(start: name, count: strlen(Self.cString(name))))
+        var sawClass = false, sawID = false
+        for a in attributes where !(sawClass && sawID) {
+            let n = a.name.ptr
+            if !sawClass && strcmp(Self.cString(n), "class") == 0 {
+                sawClass = true
+                if a.valued { k |= withValue(a) { ElementIndex.classKeys(UnsafeBufferPointer(start: $0, count: a.count)) } }
+            } else if !sawID && strcmp(Self.cString(n), "id") == 0 {
+                sawID = true
+                k |= a.valued ? withValue(a) { ElementIndex.bit(.id, UnsafeBufferPointer(start: $0, count: a.count)) }
+                              : ElementIndex.bit(.id, UnsafeBufferPointer(start: nil, count: 0))
+            }
+        }
+        return k
+    }
+
+    private mutating func popNode() {
+        if !nodes.isEmpty {
+            nodes.removeLast()
+            indexKeys.removeLast()
+        }
     }
 
     private func withValue<R>(_ a: Attribute, _ body: (UnsafePointer<UInt8>) -> R) -> R {
@@ -354,7 +394,7 @@ struct HTMLParser {
 
     private mutating func endElement() {
         flushText()
-        if !nodes.isEmpty { nodes.removeLast() }
+        popNode()
     }
 
     /// `xmlSAX2Characters` / `xmlSAX2CDataBlock`: text for the current node (none before the first element).
@@ -558,7 +598,7 @@ struct HTMLParser {
             // The start tag runs to the end of the input: the element is dropped from the stacks unclosed.
             if isCurrent(name) {
                 flushText()
-                if !nodes.isEmpty { nodes.removeLast() }
+                popNode()
                 popName()
             }
             if cur == 0 { autoCloseOnEnd() }

@@ -144,6 +144,21 @@ func leavesUnmodelledMarkupToLibxml2(_ c: (name: String, html: String)) throws {
     #expect(doc.root?.textContent.contains("deep") == true)
 }
 
+/// The element index HTMLParser makes as it builds the tree is the one a walk of the finished tree makes.
+@Test func makesTheElementIndexAWalkWouldMake() throws {
+    let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    var pages = try pages(under: tests).map { try [UInt8](Data(contentsOf: $0)) }
+    pages += cases.map { Array($0.html.utf8) }
+    var made = 0
+    for bytes in pages {
+        let doc = try HTMLDocument(bytes: bytes, url: nil, contentType: "text/html; charset=utf-8")
+        guard doc.parsedByHTMLParser, doc.hasElementIndex else { continue }
+        made += 1
+        #expect(doc.elementIndex.entries == ElementIndex(doc.doc).entries, "\(String(decoding: bytes.prefix(200), as: UTF8.self))")
+    }
+    #expect(made >= pages.count - 10)
+}
+
 /// Every page the tests ship (golden cases, fixtures of every module), in UTF-8 and read as windows-1252 (which goes
 /// through iconv first): the same tree both ways.
 @Test func buildsLibxml2sTreeForEveryFixturePage() throws {
@@ -177,6 +192,10 @@ func leavesUnmodelledMarkupToLibxml2(_ c: (name: String, html: String)) throws {
         if t.swift == t.libxml2 { same += 1 } else { Issue.record("different trees: \(path)\n\(firstDifference(t.swift, t.libxml2))") }
         if d.swift != d.libxml2 { Issue.record("different trees without raw text: \(path)\n\(firstDifference(d.swift, d.libxml2))") }
         if t.bySwift { bySwift += 1 }
+        if let doc = try? HTMLDocument(bytes: bytes, url: nil, contentType: "text/html"), doc.hasElementIndex,
+           doc.elementIndex.entries != ElementIndex(doc.doc).entries {
+            Issue.record("a different element index: \(path)")
+        }
     }
     print("HTMLParser: \(same) of \(paths.count) pages the same tree as libxml2's (\(unparsed) empty), \(bySwift) parsed by HTMLParser")
 }

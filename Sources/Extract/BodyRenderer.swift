@@ -171,7 +171,11 @@ struct BodyRenderer {
                 // Zero-width characters alone (Naver's SmartEditor fills a blank line with U+200B) write nothing: the
                 // paragraph stays empty and is dropped.
                 guard html.count > mark else { return }
-                serial += 1
+                // No-break spaces alone right inside a block (`<div>&nbsp;</div>`, `<p>&nbsp;</p>` spacer lines) are
+                // written but are no content: a block holding nothing else is dropped as empty. Inside an inline
+                // element (`<strong>&nbsp;</strong>` between two words) they are the space and stay.
+                let inBlock = open.last.map { $0.role.contains(.allowedBlock) } ?? true
+                if !(inBlock && HTMLEscape.onlyNoBreakSpaces(html[mark...])) { serial += 1 }
                 atBlockStart = false; afterBr = false
             } else if !atBlockStart, textBlockDepth > 0 || implicitOpen, let last = html.last, last != 0x20 {
                 html.append(0x20)
@@ -288,6 +292,19 @@ enum HTMLEscape {
     static func hasVisible(_ s: String) -> Bool {
         for b in s.utf8 where !(b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C) { return true }
         return false
+    }
+
+    /// Whether written HTML text is only spaces and no-break spaces (U+00A0 as C2 A0, or the `&nbsp;` entity).
+    static func onlyNoBreakSpaces(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b == 0x20 { i += 1; continue }
+            if b == 0xC2, i + 1 < bytes.endIndex, bytes[i + 1] == 0xA0 { i += 2; continue }
+            if b == 0x26, bytes[i...].starts(with: "&nbsp;".utf8) { i += 6; continue }
+            return false
+        }
+        return true
     }
 
     /// Whether UTF-8 text holds anything but whitespace.

@@ -569,7 +569,7 @@ struct HTMLParser {
                 characters(0x3C)
                 pos += 1
             } else if cur == 0x26 {
-                try parseReference()
+                try parseTextReference()
             } else if cur == 0 {
                 autoCloseOnEnd()
                 break
@@ -742,20 +742,9 @@ struct HTMLParser {
             pos = i
             guard cur == 0x26 else { return }
             valueReferenced = true
-            if next(1) == 0x23 {
-                let c = parseCharRef()
-                // libxml2 writes the 0 it returns for an invalid reference, ending the value there.
-                guard c != 0 else { throw Unmodelled() }
-                appendUTF8(c, to: &values)
-            } else {
-                let (name, value) = try parseEntityRef()
-                if let value {
-                    appendUTF8(value, to: &values)
-                } else {
-                    values.append(0x26)
-                    if let name { values.append(contentsOf: UnsafeBufferPointer(start: input + name.lowerBound, count: name.count)) }
-                }
-            }
+            // libxml2 writes the 0 it returns for an invalid character reference, ending the value there.
+            guard let bytes = try parseReference() else { throw Unmodelled() }
+            values.append(contentsOf: bytes)
         }
     }
 
@@ -813,23 +802,31 @@ struct HTMLParser {
         return (name, HTMLEntities.values[k])
     }
 
-    private mutating func parseReference() throws(Unmodelled) {
-        var buf: [UInt8] = []
+    /// The reference at `pos` (`&...`), consumed: the bytes libxml2 writes for it (a character, or the `&` and name
+    /// of an unknown or unclosed entity); `nil` for an invalid character reference.
+    private mutating func parseReference() throws(Unmodelled) -> [UInt8]? {
+        var out: [UInt8] = []
         if next(1) == 0x23 {
             let c = parseCharRef()
-            if c == 0 { return }
-            appendUTF8(c, to: &buf)
+            if c == 0 { return nil }
+            appendUTF8(c, to: &out)
         } else {
             let (name, value) = try parseEntityRef()
             if let value {
-                appendUTF8(value, to: &buf)
+                appendUTF8(value, to: &out)
             } else {
-                buf.append(0x26)
-                if let name { buf.append(contentsOf: UnsafeBufferPointer(start: input + name.lowerBound, count: name.count)) }
+                out.append(0x26)
+                if let name { out.append(contentsOf: UnsafeBufferPointer(start: input + name.lowerBound, count: name.count)) }
             }
         }
+        return out
+    }
+
+    /// `htmlParseReference`: a reference in text.
+    private mutating func parseTextReference() throws(Unmodelled) {
+        guard let bytes = try parseReference() else { return }
         checkParagraph()
-        buf.withUnsafeBufferPointer { characters($0.baseAddress!, $0.count) }
+        bytes.withUnsafeBufferPointer { characters($0.baseAddress!, $0.count) }
     }
 
     // MARK: Text (htmlParseCharData, htmlParseScript)

@@ -47,26 +47,7 @@ public struct NameTable: Sendable {
     /// The position in the list of an element's name; `nil` for a name not listed, or a node that is not an element.
     public func index(of node: Node) -> Int? {
         guard node.isElement, let name = node.ptr.pointee.name else { return nil }
-        var h: UInt32 = 2_166_136_261
-        var len = 0
-        while name[len] != 0 {
-            h = (h ^ UInt32(name[len])) &* 16_777_619
-            len += 1
-        }
-        return bytes.withUnsafeBufferPointer { all in
-            var s = Int(h) & mask
-            while true {
-                let k = Int(slots[s])
-                if k == 0 { return nil }
-                let start = starts[k - 1], end = starts[k]
-                if end - start == len {
-                    var i = 0
-                    while i < len && all[start + i] == name[i] { i += 1 }
-                    if i == len { return k - 1 }
-                }
-                s = (s + 1) & mask
-            }
-        }
+        return index(of: name, count: Int(xmlStrlen(name)))
     }
 
     /// The position in the list of the name in `count` bytes at `name`; `nil` for a name not listed.
@@ -91,13 +72,6 @@ public struct NameTable: Sendable {
 
     /// The position in the list of a name; `nil` for a name not listed.
     public func index(of name: String) -> Int? {
-        let want = Array(name.utf8)
-        var s = Self.hash(want) & mask
-        while true {
-            let k = Int(slots[s])
-            if k == 0 { return nil }
-            if bytes[starts[k - 1]..<starts[k]].elementsEqual(want) { return k - 1 }
-            s = (s + 1) & mask
-        }
+        Array(name.utf8).withUnsafeBufferPointer { want in want.baseAddress.flatMap { index(of: $0, count: want.count) } }
     }
 }

@@ -421,11 +421,18 @@ final class FlatTree {
         for c in coverPictures() where !ex.contains(nodes[c]) { ex.insert(nodes[c]) }
         var total = 0
         let rootSet = Set(roots)
+        // Whether a paragraph of prose was passed: a date heading before one is the post's date line.
+        var proseSeen = false
         for r in roots {
             var removedLen = 0, removedCJK = 0
             var i = r + 1
             let end = subtreeEnd(r)
             while i < end {
+                if !proseSeen, tag[i] == .heading, isDateHeading(i) {
+                    ex.insert(nodes[i]); removedLen += textLen[i]; removedCJK += cjkLen[i]
+                    i = subtreeEnd(i); continue
+                }
+                if tag[i] == .p, textLen[i] >= Self.proseParagraphChars { proseSeen = true }
                 if let reason = dropInside(i, rootSet: rootSet, score: initialized[i] ? score[i] : 0, options: options) {
                     _ = reason
                     ex.insert(nodes[i]); removedLen += textLen[i]; removedCJK += cjkLen[i]
@@ -439,6 +446,22 @@ final class FlatTree {
     }
 
     private func subtreeEnd(_ i: Int) -> Int { end[i] }
+
+    /// A paragraph at least this long (characters) is prose: date headings after it head a diary's or changelog's entries.
+    static let proseParagraphChars = 80
+    /// Longest heading (characters) read as a date line.
+    static let maxDateHeadingChars = 48
+    /// A reference far ahead: only absolute dates count in a heading (relative ones resolve against it and are refused).
+    static let dateHeadingReference = Date(timeIntervalSince1970: 4_102_444_800)
+
+    /// Whether a subheading (h2-h6) is the post's date line: short and an absolute date to the day (Hugo Blist's
+    /// `<h5>Mar 24, 2024 • 2 min read</h5>` under the title).
+    private func isDateHeading(_ i: Int) -> Bool {
+        guard textLen[i] > 0, textLen[i] <= Self.maxDateHeadingChars, linkLen[i] == 0 else { return false }
+        let text = TextNormalizer.normalize(nodes[i].textContent)
+        guard let p = DateParser.parseText(text, reference: Self.dateHeadingReference) else { return false }
+        return !p.isRelative && p.precision == "day"
+    }
 
     /// Why an element inside the content is boilerplate, or `nil` to keep it.
     private func dropInside(_ i: Int, rootSet: Set<Int>, score: Double, options: Options) -> String? {

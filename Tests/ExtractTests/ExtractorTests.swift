@@ -734,3 +734,13 @@ extension BodyBoilerplate {
     let p = "<p>" + lorem.trimmingCharacters(in: .whitespaces) + " " + lorem.trimmingCharacters(in: .whitespaces) + "</p>"
     #expect(body.html == p + p)
 }
+
+/// A subheading that is only a date, before any prose, is the post's date line and leaves the body; after prose the
+/// same heading heads a diary's or changelog's entry and stays.
+@Test func dateHeadingBeforeProseIsTheDateLine() throws {
+    let html = "<html><body><article><h1>Garden diary</h1><h5>Mar 24, 2024 • 2 min read</h5><p>\(lorem)\(lorem)</p>"
+        + "<h2>March 30, 2024</h2><p>\(lorem)\(lorem)</p></article></body></html>"
+    let text = try extract(html).record.body.text
+    #expect(!text.contains("2 min read"))
+    #expect(text.contains("March 30, 2024"))
+}

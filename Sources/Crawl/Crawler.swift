@@ -685,7 +685,8 @@ public final class Crawler {
         // (`/post/comment-page-2/#comments`) canonical.
         var identity = finalKey
         if let c = CrawlURL(page.record.canonicalURL), c.siteAuthority == seed.siteAuthority,
-           c.key != finalKey, c.path != "/" || CrawlURL(r.finalURL)?.path == "/", !frontier.ruleExcludes(c) {
+           c.key != finalKey, c.path != "/" || CrawlURL(r.finalURL)?.path == "/",
+           !ruleExcludes(c, page: body, url: r.finalURL, contentType: f.archived?.header("Content-Type") ?? r.contentType) {
             identity = c.key
             doneKeys.insert(c.key)
             frontier.markSeen(c.key, route: .redirect)
@@ -756,6 +757,14 @@ public final class Crawler {
     private func siteRule(body: [UInt8], url: String, contentType: String?) -> SiteRule? {
         guard let doc = try? HTMLDocument(bytes: body, url: url, contentType: contentType) else { return nil }
         return rules.site(for: url, document: doc)
+    }
+
+    /// Whether the site's rules exclude `u`: the rule the seed's markup matched, or, while none is known (a post
+    /// from the sitemap can be read before the seed), the rule this page's own markup matches.
+    private func ruleExcludes(_ u: CrawlURL, page body: [UInt8], url: String, contentType: String?) -> Bool {
+        if frontier.crawlRule != nil { return frontier.ruleExcludes(u) }
+        guard let rule = siteRule(body: body, url: url, contentType: contentType)?.crawl else { return false }
+        return !rule.exclude.isEmpty && rule.exclude.matches(u.pathAndQuery)
     }
 
     /// Crawl-state key of the site rule the seed page matched.

@@ -117,6 +117,7 @@ typedef struct lb_arena {
     char *last;      /* the last block handed out, which realloc may grow in place */
     char *chunks;    /* the document's chunks; this header lies in the last of them */
     size_t count;
+    int spilled;     /* a block went to malloc while this arena was the thread's (see lb_arena_holds_all) */
 } lb_arena;
 
 /* The chunks of all arenas. Function-local statics: Swift's importer emits a header's static functions but not its
@@ -178,9 +179,12 @@ static int lb_arena_grow(lb_arena *a) {
 
 static void *lb_arena_malloc(size_t size) {
     lb_arena *a = *lb_arena_current();
-    if (a == NULL || size > LB_ARENA_LARGE) return malloc(size);
+    if (a == NULL) return malloc(size);
     size_t n = lb_arena_round(size);
-    if ((size_t)(a->end - a->next) < n && !lb_arena_grow(a)) return malloc(size);
+    if (size > LB_ARENA_LARGE || ((size_t)(a->end - a->next) < n && !lb_arena_grow(a))) {
+        a->spilled = 1;
+        return malloc(size);
+    }
     char *p = a->next;
     a->next += n;
     a->last = p;
@@ -237,9 +241,17 @@ static lb_arena *lb_arena_open(void) {
     a->chunks = c;
     a->count = 1;
     a->last = NULL;
+    a->spilled = 0;
     a->next = c + LB_ARENA_LINK + lb_arena_round(sizeof(lb_arena));
     a->end = c + LB_ARENA_CHUNK;
     return a;
+}
+
+/* Whether every block allocated while the arena was open lies in it: then the chunks hold the whole document
+   (lookback adds nothing to a tree after the parse, it only unlinks and frees nodes), and releasing them frees it
+   without xmlFreeDoc's walk over every node and attribute. */
+static inline int lb_arena_holds_all(void *arena) {
+    return !((lb_arena *)arena)->spilled;
 }
 
 /* Gives a document's chunks back, after xmlFreeDoc (from any thread). */

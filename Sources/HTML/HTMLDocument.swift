@@ -201,8 +201,13 @@ public final class HTMLDocument {
     deinit {
         for (_, c) in compiled { xmlXPathFreeCompExpr(c) }
         if let xpathContext { xmlXPathFreeContext(xpathContext) }
-        xmlFreeDoc(doc)
-        if let arena { lb_arena_release(arena) }
+        // A tree wholly in its arena goes with the arena's chunks (lb_arena_holds_all); others are freed node by node.
+        if let arena, lb_arena_holds_all(arena) != 0 {
+            lb_arena_release(arena)
+        } else {
+            xmlFreeDoc(doc)
+            if let arena { lb_arena_release(arena) }
+        }
     }
 
     /// The root element (`<html>` for HTML), or `nil` for a document without elements.

@@ -1,4 +1,5 @@
 import CLibXML2
+import Synchronization
 
 /// A fixed list of element names, and the lookup of an element's name in it: libxml2's bytes are hashed and
 /// compared in place, with no `String` per element and no SipHash (walks over every element look names up
@@ -10,6 +11,13 @@ public struct NameTable: Sendable {
     /// Open addressing by `hash`: a position in the names plus one, 0 for an empty slot.
     private let slots: [Int32]
     private let mask: Int
+    /// This table's mark in an element's `extra` field, where `index(of: Node)` keeps its answer (0: not kept): the
+    /// walks over a page look each element's name up several times. libxml2 leaves `extra` alone in HTML trees
+    /// (only its XML reader and DOM-wrap functions use it).
+    private let mark: UInt16
+    /// Marks given out so far; a mark takes the field's top 4 bits, the answer the other 12.
+    private static let marks = Atomic<UInt16>(0)
+    private static let maxMark: UInt16 = 15, maxCached = 0xFFE
 
     /// Names as libxml2 stores them (lowercase for HTML), without repeats.
     public init(_ names: [String]) {
@@ -35,6 +43,8 @@ public struct NameTable: Sendable {
         self.starts = starts
         self.slots = slots
         self.mask = size - 1
+        let m = names.count <= Self.maxCached ? Self.marks.add(1, ordering: .relaxed).newValue : 0
+        self.mark = m <= Self.maxMark ? m : 0
     }
 
     /// FNV-1a over the name's bytes.
@@ -47,7 +57,14 @@ public struct NameTable: Sendable {
     /// The position in the list of an element's name; `nil` for a name not listed, or a node that is not an element.
     public func index(of node: Node) -> Int? {
         guard node.isElement, let name = node.ptr.pointee.name else { return nil }
-        return index(of: name, count: Int(xmlStrlen(name)))
+        let kept = node.ptr.pointee.extra
+        if mark != 0 && kept >> 12 == mark {
+            let k = Int(kept & 0xFFF)
+            return k == 0 ? nil : k - 1
+        }
+        let i = index(of: name, count: Int(xmlStrlen(name)))
+        if mark != 0 { node.ptr.pointee.extra = mark << 12 | UInt16(i.map { $0 + 1 } ?? 0) }
+        return i
     }
 
     /// The position in the list of the name in `count` bytes at `name`; `nil` for a name not listed.

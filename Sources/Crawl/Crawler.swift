@@ -41,6 +41,11 @@ public final class Crawler {
     private var pagesDispatched = 0
     private var posts = 0, reused = 0, listings = 0, errors = 0, requests = 0
     private var seedError: String?
+    /// Whether the seed's answer was handled (or it will not be fetched): the site rule its markup matches decides
+    /// how every other page is read (excluded URLs, post or listing, canonical names), so no other page is fetched
+    /// before. Pages met meanwhile (sitemap and feed entries) wait in `heldPages`.
+    private var seedSettled = false
+    private var heldPages: [Frontier.Item] = []
     private var seedSawFeed = false
     private var probedFeeds = false
     /// Transport failures (no answer at all) in a row, and when the first of them started.
@@ -91,9 +96,11 @@ public final class Crawler {
         progress?.begin()
         let resumed = try restoreIfResumed()
         try await loadRobots()
+        // On resume the seed's rule comes back from the state (the seed is not fetched again).
+        seedSettled = resumed
         if !resumed {
             state.setMeta("seed", seed.string)
-            admit(seed.string, kind: .page, route: .seed, depth: 0)
+            if case .queued = admit(seed.string, kind: .page, route: .seed, depth: 0) {} else { seedSettled = true }
             let listed = robots.map { Discovery.robotsSitemaps($0, robotsURL: originURL("/robots.txt")) } ?? []
             for s in listed { admit(s, kind: .sitemap, route: .sitemap, depth: 0) }
             if listed.isEmpty { admit(originURL(Discovery.defaultSitemapPath), kind: .sitemap, route: .sitemap, depth: 0) }
@@ -103,6 +110,7 @@ public final class Crawler {
             for listing in writer.previous?.manifest.listings ?? [] { admit(listing, kind: .page, route: .pagination, depth: 1) }
         }
         try await loop()
+        releaseHeldPages()   // held only if the loop stopped before the seed settled: counted as unfetched below
         if let hostDown {
             // What was waiting for a retry is reported; what was never tried is counted.
             for (_, item) in retryQueue { fail(item, status: nil, reason: hostDown) }
@@ -271,6 +279,10 @@ public final class Crawler {
                 let now = clock.now()
                 var wake: Date?
                 while inflight < config.concurrency, let item = nextItem(now: now, wake: &wake) {
+                    if !seedSettled && item.kind == .page && item.key != seed.key {
+                        heldPages.append(item)
+                        continue
+                    }
                     let authority = CrawlURL(item.url)?.authority ?? seed.authority
                     let (waiting, start) = withHost(authority) { ($0.awaitsAnswer, $0.earliestStart(after: now)) }
                     if waiting {
@@ -498,6 +510,7 @@ public final class Crawler {
         attempts[item.key] = nil   // set again below when the request is retried
         var retrying = false       // a retried item keeps its claims (see InFlightPages)
         defer { if !retrying { inFlight.release(owner: item.key) } }
+        defer { if item.key == seed.key && !retrying { releaseHeldPages() } }
         let authority = CrawlURL(item.url)?.authority ?? seed.authority
         let now = clock.now()
         withHost(authority) { $0.recordEnd(at: now) }
@@ -685,8 +698,7 @@ public final class Crawler {
         // (`/post/comment-page-2/#comments`) canonical.
         var identity = finalKey
         if let c = CrawlURL(page.record.canonicalURL), c.siteAuthority == seed.siteAuthority,
-           c.key != finalKey, c.path != "/" || CrawlURL(r.finalURL)?.path == "/",
-           !ruleExcludes(c, page: body, url: r.finalURL, contentType: f.archived?.header("Content-Type") ?? r.contentType) {
+           c.key != finalKey, c.path != "/" || CrawlURL(r.finalURL)?.path == "/", !frontier.ruleExcludes(c) {
             identity = c.key
             doneKeys.insert(c.key)
             frontier.markSeen(c.key, route: .redirect)
@@ -759,23 +771,26 @@ public final class Crawler {
         return rules.site(for: url, document: doc)
     }
 
-    /// Whether the site's rules exclude `u`: the rule the seed's markup matched, or, while none is known (a post
-    /// from the sitemap can be read before the seed), the rule this page's own markup matches.
-    private func ruleExcludes(_ u: CrawlURL, page body: [UInt8], url: String, contentType: String?) -> Bool {
-        if frontier.crawlRule != nil { return frontier.ruleExcludes(u) }
-        guard let rule = siteRule(body: body, url: url, contentType: contentType)?.crawl else { return false }
-        return !rule.exclude.isEmpty && rule.exclude.matches(u.pathAndQuery)
-    }
-
     /// Crawl-state key of the site rule the seed page matched.
     static let siteRuleMeta = "site_rule"
 
-    private func admit(_ url: String, kind: Frontier.Kind, route: DiscoveryRoute, depth: Int, numberedPage: Bool = false) {
-        switch frontier.admit(url, kind: kind, route: route, depth: depth, numberedPage: numberedPage) {
+    @discardableResult
+    private func admit(_ url: String, kind: Frontier.Kind, route: DiscoveryRoute, depth: Int,
+                       numberedPage: Bool = false) -> Frontier.Admission {
+        let admission = frontier.admit(url, kind: kind, route: route, depth: depth, numberedPage: numberedPage)
+        switch admission {
         case .queued(let item): state.insert(item, routes: route.bit)
         case .newRoute(let key, let routes): state.setRoutes(key: key, routes: routes)
         case .known, .rejected: break
         }
+        return admission
+    }
+
+    /// The seed is settled: the pages held back until then go back to the frontier, in the order they came.
+    private func releaseHeldPages() {
+        seedSettled = true
+        for item in heldPages { frontier.putBack(item) }
+        heldPages.removeAll()
     }
 
     private func fail(_ item: Frontier.Item, status: Int?, reason: String) {

@@ -17,6 +17,9 @@ enum HTMLElements {
 
     static let table = NameTable(names)
 
+    /// libxml2 reads at most this many bytes of a tag or attribute name (`HTML_PARSER_BUFFER_SIZE`).
+    static let maxNameBytes = 100
+
     /// The id of a name from this list (a precondition failure for any other: the names used by the parser's code).
     static func id(_ name: String) -> Int {
         guard let i = table.index(of: name) else { preconditionFailure("HTMLElements: \(name) is not listed") }

@@ -66,8 +66,6 @@ struct HTMLParser {
         "script", "style", "meta", "link", "title", "base",
     ].map(HTMLElements.id)
     private static let framesOnly = ["noframes", "frame", "frameset"].map(HTMLElements.id)
-    /// libxml2 reads at most this many bytes of a tag or attribute name (`HTML_PARSER_BUFFER_SIZE`).
-    private static let maxName = 100
     /// libxml2 hands text to the tree in chunks of this many bytes (`HTML_PARSER_BIG_BUFFER_SIZE`); a chunk that
     /// fills up is never taken for ignorable blanks, which decides whether a `<p>` is implied around it.
     private static let textChunk = 1000
@@ -129,7 +127,7 @@ struct HTMLParser {
         self.dict = doc.pointee.dict
         self.knownNames = Array(repeating: nil, count: HTMLElements.names.count)
         self.openCount = Array(repeating: 0, count: HTMLElements.names.count)
-        self.scratch = .allocate(capacity: Self.maxName)
+        self.scratch = .allocate(capacity: HTMLElements.maxNameBytes)
         pending.reserveCapacity(4096)
         values.reserveCapacity(1024)
     }
@@ -207,7 +205,7 @@ struct HTMLParser {
         while true {
             let c = cur
             guard Self.isLetter(c) || Self.isDigit(c) || c == 0x3A || c == 0x2D || c == 0x5F || c == 0x2E else { break }
-            if i == Self.maxName { throw Unmodelled() }
+            if i == HTMLElements.maxNameBytes { throw Unmodelled() }
             scratch[i] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
             i += 1
             pos += 1
@@ -221,7 +219,7 @@ struct HTMLParser {
         while true {
             let c = byte(pos + 1 + i)
             guard Self.isLetter(c) || Self.isDigit(c) || c == 0x3A || c == 0x2D || c == 0x5F else { break }
-            if i == Self.maxName { throw Unmodelled() }
+            if i == HTMLElements.maxNameBytes { throw Unmodelled() }
             scratch[i] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
             i += 1
         }

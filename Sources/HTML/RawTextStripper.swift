@@ -25,8 +25,6 @@ enum RawTextStripper {
     private static let bang = UInt8(ascii: "!"), dash = UInt8(ascii: "-"), question = UInt8(ascii: "?")
     private static let dquote = UInt8(ascii: "\""), squote = UInt8(ascii: "'"), equals = UInt8(ascii: "=")
     private static let amp = UInt8(ascii: "&")
-    /// libxml2 reads at most this many bytes of a tag or attribute name (`HTML_PARSER_BUFFER_SIZE`).
-    private static let nameLimit = 100
 
     /// The page without the text of its `<style>` elements and of its `<script>` elements other than JSON ones;
     /// `nil` when nothing was removed. `page` must be the bytes libxml2 will parse as UTF-8.
@@ -102,7 +100,7 @@ enum RawTextStripper {
         mutating func startTag(_ i: Int) -> Int? {
             let nameStart = i + 1
             let nameEnd = nameRun(from: nameStart)
-            if nameEnd - nameStart >= RawTextStripper.nameLimit { return nil }
+            if nameEnd - nameStart >= HTMLElements.maxNameBytes { return nil }
             let kind = RawKind(b, nameStart, nameEnd)
             var keep = false
             var sawType = false
@@ -112,7 +110,7 @@ enum RawTextStripper {
                 if c == RawTextStripper.gt || (c == RawTextStripper.slash && at(j + 1) == RawTextStripper.gt) { break }
                 if Self.startsName(c) {
                     let attrEnd = nameRun(from: j)
-                    if attrEnd - j >= RawTextStripper.nameLimit { return nil }
+                    if attrEnd - j >= HTMLElements.maxNameBytes { return nil }
                     let isType = attrEnd - j == 4 && Self.lowerEquals(b, j, "type")
                     j = skipBlanks(attrEnd)
                     var value = j..<j

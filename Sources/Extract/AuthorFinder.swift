@@ -186,11 +186,53 @@ enum AuthorFinder {
         case .block(let block): line = block
         }
         let text = TextNormalizer.normalize(line.textContent)
-        guard hasAtMostWords(text, leadingBylineMaxWords) else { return lineBefore(root, excluded: excluded) }
+        guard hasAtMostWords(text, leadingBylineMaxWords) else {
+            return lineBefore(root, excluded: excluded) ?? droppedLineBefore(root, excluded: excluded)
+        }
         if opensWithByline(text.fastLowercased), !split(text).isEmpty { return (line, text) }
         if let names = foreignByline(text) { return (line, names.joined(separator: ", ")) }
         if let names = datedByline(text) { return (line, names.joined(separator: ", ")) }
-        return lineBefore(root, excluded: excluded)
+        return lineBefore(root, excluded: excluded) ?? droppedLineBefore(root, excluded: excluded)
+    }
+
+    /// A byline among the blocks the content's filtering dropped before its first text, inside the root: the post's
+    /// meta line under a headline that sits outside the article (Drupal's Olivero: `<div class="node__meta"><span>Door
+    /// <span>Henk van Beek</span>,</span> <span>za, 03/22/2025 - 09:30</span></div>`, dropped for its "meta" class).
+    /// Read as `lineBefore` reads a line: a byline label in any of our languages and names that look like names, or a
+    /// date and then "by" names, in the block's smallest element that does; at most `maxLinesBefore` dropped blocks.
+    static func droppedLineBefore(_ root: Node, excluded: Set<Node>) -> (node: Node, text: String)? {
+        var dropped: [Node] = []
+        var reachedText = false
+        root.walk { n in
+            if reachedText || dropped.count >= maxLinesBefore { return false }
+            if n.isElement {
+                guard excluded.contains(n) else { return !PageClassifier.headingNames.contains(n.name) }
+                if !PageClassifier.headingNames.contains(n.name), !inlineNames.contains(n.name) { dropped.append(n) }
+                return false
+            }
+            if n.isText, n.textContent.contains(where: { !$0.isWhitespace }) { reachedText = true }
+            return false
+        }
+        for block in dropped where block.textByteCount(upTo: maxLineBeforeBytes) <= maxLineBeforeBytes {
+            // Its smallest element that reads as a byline, children first: the block's whole text may run the byline
+            // into a share button's ("By Jane DoeFacebook").
+            var found: (node: Node, text: String)?
+            func visit(_ x: Node) {
+                var c = x.firstChild
+                while let child = c, found == nil {
+                    if child.isElement { visit(child) }
+                    c = child.nextSibling
+                }
+                guard found == nil else { return }
+                let text = TextNormalizer.normalize(x.textContent)
+                guard hasAtMostWords(text, leadingBylineMaxWords),
+                      let names = foreignByline(text, prefixes: allLeadingPrefixes) ?? datedByline(text) else { return }
+                found = (block, names.joined(separator: ", "))
+            }
+            visit(block)
+            if let found { return found }
+        }
+        return nil
     }
 
     /// At most this many words before the " by " of a dated byline ("Posted on March 3, 2024").

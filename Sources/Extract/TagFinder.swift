@@ -10,6 +10,9 @@ enum TagFinder {
     /// Parts of the URL of a tag page: one page per tag (`/tag/x/`), or one page of all tags with an anchor
     /// per tag (`/tags#x`, `/tags.html#x`: mkdocs-blogging-plugin, single-page tag indexes).
     static let tagURLParts = ["/tag/", "/tags/", "/label/", "/tags#", "/tags.html#"]
+    /// Parts of the URL of a term of any vocabulary (Drupal's core path `/taxonomy/term/4`, tags and categories
+    /// alike): a tag where a tag list holds it (`div.field--name-field-tags`).
+    static let termURLParts = ["/taxonomy/term/"]
     /// Class hints of places where tag links are not the post's tags.
     static let elsewhereHints = ["cloud", "widget", "sidebar", "site-footer", "related", "comment", "menu", "nav", "card"]
     /// `elsewhereHints` inside the headline's `<article>`, where a "sidebar" is the post's own meta column.
@@ -21,7 +24,7 @@ enum TagFinder {
     static let microformatClasses = ["vcard", "h-card"]
 
     /// Parts of the URL of a tag or category page: what a line of the post's taxonomy links points to.
-    static let taxonomyURLParts = tagURLParts + ["/category/", "/categories/"]
+    static let taxonomyURLParts = tagURLParts + termURLParts + ["/category/", "/categories/"]
     /// Longest raw text (UTF-8 bytes, indentation included) of a block read as a line of taxonomy links.
     static let maxTagLineBytes = 1000
     /// Share of such a line's words (normalized bytes) inside its links: "Tags: River" is 0.55.
@@ -105,7 +108,7 @@ enum TagFinder {
             }
             let lowerHref = href.lowercased()
             let tagURL = ByteSearch.containsAny(lowerHref, tagURLParts)
-            if (tagURL || isHashtag(n)) && inside(n, hints: tagListHints) && !elsewhere(n)
+            if (tagURL || isHashtag(n) || ByteSearch.containsAny(lowerHref, termURLParts)) && inside(n, hints: tagListHints) && !elsewhere(n)
                 && !isExcluded(n) {
                 hinted.append(n.textContent)
             } else if tagURL && namesTag(n) && !elsewhere(n)

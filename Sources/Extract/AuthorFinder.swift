@@ -482,7 +482,7 @@ enum AuthorFinder {
                   !isCredit(text), !isExcluded(n), !Exclusion.inComments(n), !inMediaItem(n),
                   !TagFinder.inside(n, hints: markedBylineOutside, tags: ["nav", "aside", "figure", "footer"], sparing: bylineWords)
             else { return true }
-            let names = split(text)
+            let names = split(upToLastLink(n) ?? text)
             if !names.isEmpty, names.allSatisfy(looksLikeName) { found = names }
             return false
         }
@@ -546,6 +546,23 @@ enum AuthorFinder {
             if !names.isEmpty { return names }
         }
         return []
+    }
+
+    /// A byline's text up to its last link when what follows that link is a comma and unlinked words: the linked
+    /// names' place or role ("Von <a>Anna Roth</a>, Frankfurt", "By <a>Ann Lee</a>, Staff Writer"), which the
+    /// name list would read as one more name. `nil` when the line ends otherwise.
+    static func upToLastLink(_ n: Node) -> String? {
+        var pieces: [(text: String, linked: Bool)] = []
+        n.walk { c in
+            if c.isText { pieces.append((c.textContent, false)); return false }
+            guard c.isElement else { return false }
+            if c.name == "a" { pieces.append((c.textContent, true)); return false }
+            return true
+        }
+        guard let last = pieces.lastIndex(where: \.linked), last < pieces.count - 1 else { return nil }
+        let tail = pieces[(last + 1)...].map(\.text).joined().trimmedWhitespace
+        guard tail.hasPrefix(","), tail.contains(where: \.isLetter) else { return nil }
+        return TextNormalizer.normalize(pieces[...last].map(\.text).joined())
     }
 
     /// Whether a lowercased line opens with one of `leadingPrefixes` and a space ("by jane doe", "written by jane doe").

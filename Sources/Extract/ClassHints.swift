@@ -33,17 +33,25 @@ enum ClassHints {
     /// dropped inside the content when short: a reader never sees them. A long one can be the page's only copy
     /// of the story (a `content print-only` column that a stylesheet shows on screen too).
     static let printOnly = ["onlyprint", "only-print", "print-only", "printonly", "visible-print", "show-for-print"]
+    /// A paywall's prompt inside the story (Condé Nast's `paywall-bar`, `paywall-inline-barrier`), dropped inside the
+    /// content when short: a paywall class alone marks the locked text itself (Wired's every `<p class="paywall">`,
+    /// Piano's `paywall-content`), so a prompt word must name it too.
+    static let paywall = ["paywall", "pay-wall", "regwall", "reg-wall"]
+    static let paywallPrompt = ["bar", "modal", "prompt", "message", "banner", "cta", "call-to-action", "notice",
+                                "offer", "overlay", "upsell"]
     /// ARIA roles that are never content.
     static let unlikelyRoles: Set<String> = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"]
 
     /// Why a short element (under `ContentFinder.minimumContentLength` characters) inside the content is boilerplate
-    /// by its lowercased "class id" words alone (share buttons, page controls, print-only copies, author boxes), or `nil`.
+    /// by its lowercased "class id" words alone (share buttons, page controls, print-only copies, author boxes, paywall
+    /// prompts), or `nil`.
     /// Both the heuristic content and content chosen by a site rule drop these.
     static func shortBoilerplate(_ classAndID: String) -> String? {
         if containsAny(classAndID, share) && !containsAny(classAndID, ["content", "article"]) { return "share" }
         if containsAny(classAndID, pageControls) { return "control" }
         if containsAny(classAndID, printOnly) { return "print" }
         if containsAny(classAndID, authorBox) { return "author box" }
+        if containsAny(classAndID, paywall) && containsAny(classAndID, paywallPrompt) { return "paywall" }
         return nil
     }
 

@@ -333,6 +333,37 @@ struct DateFinder {
         return false
     }
 
+    /// Whether a date line sits in a card of another story: a short element (`maxCardText`) up to `teaserDepth`
+    /// levels above it that links another page by a headline, or an `<aside>`, and holds neither the headline nor
+    /// the content. Any element, not only a list item or `<article>`: a ticker's or a "most read" box's cards are
+    /// often bare `<div>`s. Asked only before the headline, where a post's own meta line holds no such link.
+    func inTeaserCard(_ n: Node) -> Bool {
+        var cur: Node? = n
+        var depth = 0
+        while let c = cur, c.isElement, c.name != "body", depth < Self.teaserDepth {
+            if holdsContent(c) || holdsHeading(c) { return false }
+            if c.name == "aside" { return true }
+            if c.name == "a", let href = c.attribute("href"), linksElsewhere(href) { return true }
+            if c.textByteCount(upTo: Self.maxCardText + 1) > Self.maxCardText { return false }
+            if holdsHeadlineLink(c) { return true }
+            cur = c.parent; depth += 1
+        }
+        return false
+    }
+
+    /// Whether a subtree holds a link to another page by its headline: not a taxonomy or author link (a post's own
+    /// meta line links "› Geschenk ❤", "Hinterlasse einen Kommentar" to its own comments).
+    private func holdsHeadlineLink(_ n: Node) -> Bool {
+        n.firstDescendant { c in
+            guard c.name == "a", let href = c.attribute("href"), !(c.attribute("rel") ?? "").lowercased().contains("tag"),
+                  !(c.attribute("rel") ?? "").lowercased().contains("author"),
+                  !ByteSearch.containsAny(href.lowercased(), RelatedFinder.taxonomyPaths) else { return false }
+            let text = TextNormalizer.normalize(c.textContent)
+            let words = text.split(separator: " ").filter { $0.contains(where: \.isLetter) }.count
+            return (text.count >= Self.minHeadlineLink || words >= Self.minHeadlineWords) && linksElsewhere(href)
+        } != nil
+    }
+
     /// Whether `href` leads to another page than this one (scheme and a trailing slash aside).
     func linksElsewhere(_ href: String) -> Bool {
         guard let key = URLNormalizer.crawlKey(href, base: baseURL ?? url) else { return false }
@@ -569,6 +600,21 @@ struct DateFinder {
         } != nil
     }
 
+    /// Class or id words of a site's header or top bar (Newspaper's `td-header-top-menu`, `#masthead`, Jannah's
+    /// `topbar-today-date`). A bare "header" is not one: `div.post-header` and `div.detailheader` hold the post's date.
+    static let siteHeaderHints = ["masthead", "topbar", "top-bar", "top-menu", "topmenu", "site-header", "header-top",
+                                  "top-header"]
+    /// Class or id words of a post's own `<header>` (`header.entry-header`, `header.post-meta`).
+    static let postHeaderHints = ["post", "entry", "article", "story", "meta", "byline", "date", "time"]
+
+    /// Whether an element is the site's header or top bar: a `<header>` or `role=banner` not named for the post, or
+    /// an element named for the site's header (`siteHeaderHints`).
+    static func isSiteHeader(_ n: Node, name: String, cls: String, id: String) -> Bool {
+        if ClassHints.containsAny(cls, siteHeaderHints) || ClassHints.containsAny(id, siteHeaderHints) { return true }
+        guard name == "header" || n.attribute("role") == "banner" else { return false }
+        return !ClassHints.containsAny(cls, postHeaderHints) && !ClassHints.containsAny(id, postHeaderHints)
+    }
+
     /// Whether `n` holds one of the page's `<h1>`s.
     func holdsHeading(_ n: Node) -> Bool {
         metadata.h1s.contains { Exclusion.isAncestor(n, of: $0) }
@@ -740,6 +786,8 @@ struct DateFinder {
         var editsOnly: Bool { editsOnlyScan || found != nil }
         // Whether a paragraph of prose was passed: a date heading after one heads a section (a changelog's entry).
         var proseSeen = false
+        // Whether the walk passed the page's first `<h1>`: before it, the site's header may show today's date.
+        var headlineSeen = metadata.h1s.isEmpty
         var seen = 0
         var checked = Set<Node>()
         // Elements with a "comment" or "sidebar" class that were walked into: they hold the post.
@@ -825,6 +873,7 @@ struct DateFinder {
             if n.isText {
                 // Unhinted: the element that directly holds a piece of text, and its parent (a date split in spans).
                 if !hinted, let p = n.parent, n.withOwnText(HTMLEscape.hasVisible) {
+                    if !headlineSeen, inTeaserCard(p) { return false }
                     check(p)
                     if found == nil, let pp = p.parent, pp != region { check(pp) }
                 }
@@ -869,6 +918,7 @@ struct DateFinder {
                 }
                 return false
             }
+            if name == "h1" { headlineSeen = true }
             if name == "a" || name == "h1" || name == "h2" || name == "h3" || name == "blockquote" { return false }
             seen += 1
             if seen > 5000 { return false }
@@ -878,6 +928,11 @@ struct DateFinder {
             if metadata.elements.facts(n).flags.contains(.hidden) { return false }
             // Class and id searched apart find what their "class id" would: no hint holds a space.
             let (cls, id) = metadata.elements.classAndID(n)
+            // The site's header or top bar before the headline, apart from the post: its date is today's (a news
+            // theme's `<div class="td_data_time">Friday, November 20, 2026</div>`), not the post's.
+            if !headlineSeen, Self.isSiteHeader(n, name: name, cls: cls, id: id), !holdsHeading(n), !holdsContent(n) {
+                return false
+            }
             if cls.isEmpty && id.isEmpty { return true }
             func has(_ hints: [String]) -> Bool { ClassHints.containsAny(cls, hints) || ClassHints.containsAny(id, hints) }
             // A "sidebar" or "comment" class on an element that holds the post's content is a layout wrapper
@@ -899,7 +954,11 @@ struct DateFinder {
             }
             // A wrapper of the headline and its meta line (Divi's `div.et_post_meta_wrapper`) is no date line: its
             // meta line, read next, is.
-            if hinted, has(Self.dateHints), !holdsHeading(n) { check(n) }
+            if hinted, has(Self.dateHints), !holdsHeading(n) {
+                // Before the headline, a card of another story (a ticker's item, a "most read" box) dates that story.
+                if !headlineSeen, inTeaserCard(n) { return false }
+                check(n)
+            }
             return true
         }
         return found

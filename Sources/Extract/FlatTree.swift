@@ -92,7 +92,7 @@ final class FlatTree {
                 let inPicture = pIdx >= 0 && (inFigure[pIdx] || tag[pIdx] == .figure)
                 if !text.isEmpty && text.count < 100 && !inPicture && !AuthorFinder.isCredit(text)
                     && !AuthorFinder.inMediaItem(n) {
-                    byline = text; excluded.insert(n); return false
+                    byline = AuthorFinder.upToLastLink(n) ?? text; excluded.insert(n); return false
                 }
             }
             if !titleHeaderRemoved, t == .heading1 || facts.flags.contains(.h2), !titles.isEmpty {

@@ -35,12 +35,23 @@ struct RelatedFinder {
         "gerelateerde artikelen", "zie ook", "czytaj także", "czytaj też", "zobacz także", "читайте также", "похожие статьи",
         "läs också", "læs også", "les også", "ilgili haberler", "相关文章", "相关阅读", "相关新闻", "相關文章", "相關新聞",
         "延伸阅读", "延伸閱讀", "推荐阅读", "あわせて読みたい", "관련기사", "관련 기사", "관련 뉴스",
+        // Indonesian and Malay, Vietnamese, Arabic, Hindi, Greek, Romanian, Hungarian, Ukrainian, Czech, Polish,
+        // Finnish, Spanish, Chinese and Japanese news sites' in-story boxes ("Baca juga:", "Tin liên quan", "اقرأ أيضا").
+        "baca juga", "baca pula", "berita terkait", "artikel terkait", "tin liên quan", "xem thêm", "đọc thêm",
+        "اقرأ أيضا", "اقرأ أيضاً", "اقرأ ايضا", "مواضيع ذات صلة", "أخبار ذات صلة", "यह भी पढ़ें", "ये भी पढ़ें",
+        "διαβάστε επίσης", "διαβάστε ακόμη", "citește și", "citeste si", "kapcsolódó cikkek", "читайте також",
+        "čtěte také", "čtěte též", "související články", "przeczytaj także", "przeczytaj też", "zobacz też", "lue myös",
+        "lea también", "相关推荐", "関連ニュース",
     ]
     /// `headingPhrases`, looked up by hash (every short heading-like text of a page is checked).
     static let headingPhraseSet = Set(headingPhrases)
     /// Phrases that introduce related posts only as a real heading (`h2`-`h6`): Ghost's default theme (Source)
     /// heads its cards "Read more", while the same words in a `span` or `p` are the "Read more" link of an excerpt.
     static let headingOnlyPhrases: Set<String> = ["read more", "more reading"]
+    /// Labels that introduce a link to another story only as the label of a one-line "LABEL: <a>headline</a>"
+    /// (`labeledLinkLine`): alone, "Read more" is an excerpt's link to the post itself.
+    static let lineOnlyPhrases: Set<String> = ["read more", "more", "läs mer", "les mer", "læs mer", "lees meer",
+                                               "leia mais", "lea más", "lee más", "czytaj więcej", "más información"]
     /// Heading beginnings that introduce related posts ("More from The Verge").
     static let headingPrefixes: [String] = ["more from ", "more in ", "also on ", "more stories from ", "recommended from ",
                                             "more posts from ", "related to ", "more like "]
@@ -160,7 +171,7 @@ struct RelatedFinder {
     /// Sections announced by a related-posts class or heading, outermost first, in page order.
     static let classHintSet = NeedleSet(classHints)
     static let headingTags: Set<String> = ["h2", "h3", "h4", "h5", "h6", "summary"]
-    static let singleTextTags: Set<String> = ["header", "div", "span", "strong", "p"]
+    static let singleTextTags: Set<String> = ["header", "div", "span", "strong", "b", "p"]
     /// Longest heading text (bytes) considered.
     static let maxHeadingBytes = 60
 
@@ -175,8 +186,10 @@ struct RelatedFinder {
         switch kind.relatedCandidate {
         case .heading?: return .tag
         case .singleText?:
-            guard let c = n.firstChild, c.isText, c.nextSibling == nil else { return nil }
-            return c.withOwnText { $0.count } <= maxHeadingBytes ? .tag : nil
+            guard let c = n.firstChild, c.isText else { return nil }
+            if c.nextSibling == nil { return c.withOwnText { $0.count } <= maxHeadingBytes ? .tag : nil }
+            guard let a = c.nextSibling, a.name == "a" else { return nil }
+            return c.withOwnText { $0.count <= maxHeadingBytes && endsWithLabelMark($0) } ? .labeledLine : nil
         case nil: return nil
         }
     }
@@ -187,7 +200,21 @@ struct RelatedFinder {
         case classHint
         /// Only its name (and short text).
         case tag
+        /// A short text ending in a colon or bar, then a link: maybe "Baca juga: <a>...</a>" (`labeledLinkLine`).
+        case labeledLine
     }
+
+    /// Whether a label's bytes end, before trailing spaces, in ":", "|" or a full-width colon.
+    static func endsWithLabelMark(_ bytes: Span<UInt8>) -> Bool {
+        var i = bytes.count - 1
+        while i >= 0, bytes[i] == 0x20 || (bytes[i] >= 0x09 && bytes[i] <= 0x0D) || bytes[i] == 0xA0 || bytes[i] == 0xC2 { i -= 1 }
+        guard i >= 0 else { return false }
+        if bytes[i] == 0x3A || bytes[i] == 0x7C { return true }
+        return i >= 2 && bytes[i - 2] == 0xEF && bytes[i - 1] == 0xBC && bytes[i] == 0x9A // U+FF1A
+    }
+
+    /// Longest "LABEL: <a>headline</a>" line (bytes) read as a link to another story.
+    static let maxLabeledLineBytes = 300
 
     enum CandidateTag { case heading, singleText }
     /// `headingTags` and `singleTextTags` in one table (one lookup per element).
@@ -207,6 +234,10 @@ struct RelatedFinder {
             if let c = inside, Exclusion.isAncestor(c, of: n) { continue }
             // "class id" lowercased holds a hint only where the lowercased class or id did (the hints are ASCII and
             // hold no space), so only those candidates build the string.
+            if reason == .labeledLine {
+                if let line = labeledLinkLine(n) { out.append(line); inside = line }
+                continue
+            }
             if reason == .classHint {
                 let cs = ClassHints.classAndID(n)
                 if cs.count > 1, ClassHints.containsAny(cs, Self.classHintSet),
@@ -305,6 +336,32 @@ struct RelatedFinder {
         guard total > 0, Double(linked) >= Self.minLinkListShare * Double(total) else { return nil }
         return (line, list)
     }
+
+    /// The line of a story that only points to another ("Baca juga: <a>Antrean di SPBU</a>", "READ MORE: <a>...</a>",
+    /// "Also read | <a>...</a>"): a related label, then links to other pages that hold nearly all of the rest of
+    /// the text. The line is the element, or the block whose only text it is.
+    private func labeledLinkLine(_ n: Node) -> Node? {
+        guard let first = n.firstChild, n.textByteCount(upTo: Self.maxLabeledLineBytes + 1) <= Self.maxLabeledLineBytes else {
+            return nil
+        }
+        let label = first.textContent
+        guard Self.mayStartHeading(label) else { return nil }
+        var h = Self.normalizedHeading(label)
+        while h.last == "|" || h.last == "：" || h.last == " " { h.removeLast() }
+        guard !h.isEmpty, Self.headingPhraseSet.contains(h) || Self.lineOnlyPhrases.contains(h) else { return nil }
+        let rest = n.textByteCount(upTo: Int.max) - label.utf8.count
+        var linked = 0
+        for a in descendants(Self.links, of: n) { linked += a.textByteCount(upTo: Int.max) }
+        guard rest > 0, Double(linked) >= Self.minLinkListShare * Double(rest), hasForeignLink(n) else { return nil }
+        var line = n
+        while let p = line.parent, p.isElement, p.elementChildren.count == 1, !Self.lineStops.contains(p.name),
+              p.textByteCount(upTo: Self.maxLabeledLineBytes + 1) == line.textByteCount(upTo: Self.maxLabeledLineBytes + 1) {
+            line = p
+        }
+        return line
+    }
+    /// Where a labeled line's climb stops: the story's own containers.
+    private static let lineStops: Set<String> = ["body", "main", "article", "section"]
 
     /// The smallest ancestor of a heading, at most `levels` up, that also holds links to other pages.
     private func containerFor(heading: Node, levels: Int) -> Node? {

@@ -181,7 +181,8 @@ enum TitleFinder {
     }
 
     /// When a heading of the page equals one part of a separated `<title>` ("Post - Site"), that part.
-    /// Unspaced scripts often set the separator without spaces ("标题-新华网"): then any separator splits.
+    /// Unspaced scripts often set the separator without spaces ("标题-新华网"): then any separator splits, and so
+    /// does an underscore, Chinese portals' separator ("标题_网易新闻", "标题_新浪新闻").
     static func headingPart(of title: String, headings: [String]) -> String {
         let chars = Array(title)
         guard chars.count >= 3 else { return title }
@@ -189,7 +190,9 @@ enum TitleFinder {
         for spaced in [true, false] {
             var parts: [String] = []
             var start = 0
-            for i in separatorPositions(chars, spaced: spaced) {
+            let positions = spaced ? separatorPositions(chars, spaced: true)
+                : (1..<(chars.count - 1)).filter { separators.contains(chars[$0]) || chars[$0] == "_" }
+            for i in positions {
                 parts.append(String(chars[start..<(spaced ? i - 1 : i)]).trimmedWhitespace)
                 start = spaced ? i + 2 : i + 1
             }

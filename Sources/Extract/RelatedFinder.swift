@@ -263,6 +263,9 @@ struct RelatedFinder {
                         // the section, so the heading's line and the list are the containers.
                         for c in [line, list] where !out.contains(c) { out.append(c) }
                         inside = list
+                    } else if announces, let (line, section) = sectionAfter(heading: n) {
+                        for c in [line, section] where !out.contains(c) { out.append(c) }
+                        inside = section
                     }
                 }
             }
@@ -362,6 +365,37 @@ struct RelatedFinder {
     }
     /// Where a labeled line's climb stops: the story's own containers.
     private static let lineStops: Set<String> = ["body", "main", "article", "section"]
+
+    /// Fewest posts a section after a lone heading links to: cards side by side, not one link of the post's text.
+    static let minSectionAfterPosts = 2
+    /// Longest text (bytes) of the wrappers a lone heading sits in (its own text and their whitespace).
+    static let maxHeadingLineBytes = 4 * maxHeadingBytes
+
+    /// The heading's wrappers (one to `headingLevels` ancestors, each holding only the one below it) and the element right
+    /// after them, when it links to `minSectionAfterPosts` posts or more: page builders put the heading and the cards in
+    /// two sibling widgets (Elementor: a heading widget "You may also like", then a posts widget of cards), so no
+    /// ancestor of the heading holds only the section.
+    private func sectionAfter(heading: Node) -> (Node, Node)? {
+        let own = TextNormalizer.normalize(heading.textContent)
+        var line = heading
+        var level = 0
+        while level < Self.headingLevels, let p = line.parent, p.isElement,
+              p.name != "body", p.name != "main", p.name != "article", p.elementChildren.count == 1,
+              p.textByteCount(upTo: Self.maxHeadingLineBytes + 1) <= Self.maxHeadingLineBytes,
+              TextNormalizer.normalize(p.textContent) == own {
+            line = p; level += 1
+        }
+        // A bare heading before its section is `containerFor`'s (or `linkListAfter`'s) to read.
+        guard level > 0 else { return nil }
+        var next = line.nextSibling
+        while let x = next, !x.isElement {
+            if x.textContent.contains(where: { !$0.isWhitespace }) { return nil }
+            next = x.nextSibling
+        }
+        guard let section = next, hasForeignLink(section),
+              postURLs(in: section, upTo: Self.minSectionAfterPosts).count >= Self.minSectionAfterPosts else { return nil }
+        return (line, section)
+    }
 
     /// The smallest ancestor of a heading, at most `levels` up, that also holds links to other pages.
     private func containerFor(heading: Node, levels: Int) -> Node? {

@@ -370,12 +370,15 @@ enum AuthorFinder {
     /// Openings of an author's note after the post, which some themes print instead of a byline (Gatsby's starter
     /// blog: `<p>Written by <strong>Jonas Reed</strong> who lives and works in Kiel…</p>` in the article's footer).
     static let noteOpenings: Set<String> = ["written by", "posted by", "published by"]
+    /// Elements a note may be: a paragraph, a block, or a span in the post's footer line (Typepad: `<p class=
+    /// "entry-footer-info"><span class="post-footers">Posted by <a>Margaret Owen</a> at 04:12 PM in …</span> | …`).
+    static let noteLines: Set<String> = ["p", "div", "span"]
     /// Elements that set a name apart in running text.
     static let noteEmphasis: Set<String> = ["strong", "b", "a", "em"]
     /// Where such a note is not about the post: menus, sidebars, widgets, cards, related posts, comments.
     static let noteOutside = ["nav", "menu", "sidebar", "widget", "related", "comment", "card"]
 
-    /// The name an author's note sets apart right after its opening: a `<p>` or `<div>` whose first text is one of
+    /// The name an author's note sets apart right after its opening: a `noteLines` element whose first text is one of
     /// `noteOpenings` and whose next element (`noteEmphasis`) holds a name that looks like one. Read only when no
     /// other source names anyone.
     static func noteAuthor(_ document: HTMLDocument, isExcluded: (Node) -> Bool) -> [String]? {
@@ -384,7 +387,7 @@ enum AuthorFinder {
         root.walk { n in
             guard found == nil, n.isElement else { return false }
             let tag = n.name
-            guard tag == "p" || tag == "div", let first = n.firstChild, first.isText,
+            guard noteLines.contains(tag), let first = n.firstChild, first.isText,
                   let emphasis = first.nextSibling, emphasis.isElement, noteEmphasis.contains(emphasis.name),
                   noteOpenings.contains(TextNormalizer.normalize(first.ownText).lowercased())
             else { return true }

@@ -103,7 +103,7 @@ enum TagFinder {
         for (n, href) in m.anchors {
             let rels = (n.attribute("rel") ?? "").lowercased().split(separator: " ")
             if rels.contains("tag") && !rels.contains("category") && !ByteSearch.contains(href.lowercased(), "/category/") {
-                if !isExcluded(n) && (!elsewhere(n) || inTagNav(n, h1s: m.h1s)) { rel.append(n.textContent) }
+                if !isExcluded(n) && (!elsewhere(n) || inTagNav(n, h1s: m.h1s)) && !inCategoryList(n) { rel.append(n.textContent) }
                 continue
             }
             let lowerHref = href.lowercased()
@@ -183,6 +183,26 @@ enum TagFinder {
         let name = t.dropFirst()
         return name.first.map { $0.isLetter || $0.isNumber } == true && name.split(separator: " ").count <= maxHashtagWords
             && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == " " }
+    }
+
+    /// Endings of a class word naming a list of the post's categories (`entry-categories`, `category`), not a post
+    /// filed in one (WordPress' `category-news` on the `<article>`).
+    static let categoryListEndings = ["category", "categories"]
+    /// How far above a link its category list may start (`<div class="entry-categories"><ul><li><a>`).
+    static let categoryListDepth = 3
+
+    /// Whether a `rel=tag` link sits in a list of categories that no tag-list hint names (Movable Type marks its
+    /// category links `rel="tag"` inside `div.entry-categories`, next to the real tags in `div.entry-tags`): a
+    /// category, which the record does not count among the tags.
+    static func inCategoryList(_ a: Node) -> Bool {
+        var cur = a.parent, depth = 0
+        while let c = cur, c.isElement, depth < categoryListDepth {
+            let s = ClassHints.classAndID(c)
+            if ClassHints.containsAny(s, tagListHints) { return false }
+            if s.split(separator: " ").contains(where: { w in categoryListEndings.contains { w.hasSuffix($0) } }) { return true }
+            cur = c.parent; depth += 1
+        }
+        return false
     }
 
     /// Whether the link's own class names it a tag (`<a class="post-tag">`: eleventy-base-blog).

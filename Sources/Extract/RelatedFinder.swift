@@ -563,6 +563,7 @@ struct RelatedFinder {
     private static let titled = try! CSSSelector.compile("[class*='title']")
     private static let classed = try! CSSSelector.compile("[class]")
     private static let cardMeta = try! CSSSelector.compile("time, footer")
+    private static let termLabels = try! CSSSelector.compile("dt")
     private static let images = try! CSSSelector.compile("img")
 
     /// Matches below `n` (not `n` itself), in document order.
@@ -637,6 +638,9 @@ struct RelatedFinder {
                 ex.insert(n)
                 if let line = metaLine(around: n, in: root, title: titleNode) { ex.insert(line) }
             }
+            // A card laid out as a definition list names its parts in `<dt>`s (Jetpack's Related Posts block: "Preview",
+            // "Date", "Context" before the picture, date and category `<dd>`s): labels, never the summary.
+            for n in descendants(Self.termLabels, of: root) { ex.insert(n) }
             let paras = BodyRenderer(excluded: ex, baseURL: baseURL).render([root]).paragraphs
             summary = paras.first(where: { $0 != title && !title.hasPrefix($0) && !Self.isDateLine($0) && !Self.isTitleLine($0, title: title) })
         }

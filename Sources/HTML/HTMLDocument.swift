@@ -134,6 +134,7 @@ public final class HTMLDocument {
         var arena: UnsafeMutableRawPointer?
         var parsed: xmlDocPtr?
         var index: ElementIndex?
+        var shallow = false
         // HTMLParser builds libxml2's tree for valid UTF-8 read with the page's charset declarations ignored.
         if libxmlEncoding == nil, encoding != nil, !registersIDs, !parsesWithLibxml2 {
             if Self.usesArena { arena = lb_arena_enter() }
@@ -142,6 +143,7 @@ public final class HTMLDocument {
             }
             parsed = built?.doc
             index = built?.index
+            shallow = (built?.openDepth ?? .max) < TreeDepthLimit.maxDepth
             if Self.usesArena { lb_arena_leave() }
             if parsed == nil, let a = arena {
                 lb_arena_release(a)
@@ -170,6 +172,8 @@ public final class HTMLDocument {
             }
         }
         guard let parsed else { throw .empty }
+        // A tree HTMLParser built with fewer elements open at once than the limit lies within it (no walk needed).
+        if !shallow, TreeDepthLimit.apply(to: parsed) { index = nil }
         self.doc = parsed
         self.arena = arena
         self.url = url

@@ -18,11 +18,12 @@ struct HTMLParser {
     /// Parses `bytes` into a new document as `htmlReadMemory(bytes, url, nil, options)` does when `options` carry
     /// `HTML_PARSE_IGNORE_ENC`, or returns `nil` (see above). Free the document with `xmlFreeDoc`. With it, the
     /// document's `ElementIndex`, made as the elements are (`nil` in the rare tree where an element's parent is not
-    /// the open element: the index is then built from the tree when asked for).
+    /// the open element: the index is then built from the tree when asked for), and the most elements that were open
+    /// at once (no element lies deeper in the tree than one more than that).
     /// `dropsRawText`: `<style>` elements, and `<script>` elements but JSON ones, get no text (as `RawTextStripper`
     /// leaves them for libxml2).
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, url: String?, options: Int32,
-                      dropsRawText: Bool = false) -> (doc: xmlDocPtr, index: ElementIndex?)? {
+                      dropsRawText: Bool = false) -> (doc: xmlDocPtr, index: ElementIndex?, openDepth: Int)? {
         guard let base = bytes.baseAddress, endsWithWholeCharacter(bytes), let doc = htmlNewDocNoDtD(nil, nil) else {
             return nil
         }
@@ -39,7 +40,7 @@ struct HTMLParser {
             return nil
         }
         doc.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
-        return (doc, parser.indexBroken ? nil : ElementIndex(entries: parser.indexEntries))
+        return (doc, parser.indexBroken ? nil : ElementIndex(entries: parser.indexEntries), parser.openDepth)
     }
 
     private static func endsWithWholeCharacter(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -104,6 +105,9 @@ struct HTMLParser {
     }
 
     private var attributes: [Attribute] = []
+    /// The names in `attributes`, once there are `attributesScanned` of them (`hasAttribute`).
+    private var attributeNames: Set<UnsafePointer<xmlChar>> = []
+    private static let attributesScanned = 32
     /// Whether the attribute value just read had a reference in it.
     private var valueReferenced = false
     private var values: [UInt8] = []
@@ -118,6 +122,8 @@ struct HTMLParser {
     private var indexEntries: [ElementIndex.Entry] = []
     private var indexKeys: [UInt64] = []
     private var indexBroken = false
+    /// The most elements open at once.
+    private var openDepth = 0
 
     private init(_ input: UnsafePointer<UInt8>, _ count: Int, _ doc: xmlDocPtr, dropsRawText: Bool) {
         self.input = input
@@ -322,11 +328,24 @@ struct HTMLParser {
             above = 0
         }
         nodes.append(node)
+        if nodes.count > openDepth { openDepth = nodes.count }
         if let parent {
             if parent.pointee.type == XML_ELEMENT_NODE { Self.append(node, to: parent) } else { Self.append(node, after: parent) }
         }
+        var lastProp: xmlAttrPtr?
         for a in attributes {
-            let prop = xmlNewNsPropEatName(node, nil, UnsafeMutablePointer(mutating: a.name.ptr), nil)!
+            // Linked here: given the node, libxml2 walks its attribute list to the end for each one (quadratic in a
+            // tag's attributes).
+            let prop = xmlNewNsPropEatName(nil, nil, UnsafeMutablePointer(mutating: a.name.ptr), nil)!
+            prop.pointee.parent = node
+            prop.pointee.doc = doc
+            if let lastProp {
+                lastProp.pointee.next = prop
+                prop.pointee.prev = lastProp
+            } else {
+                node.pointee.properties = prop
+            }
+            lastProp = prop
             let text: xmlNodePtr?
             if a.valued {
                 text = withValue(a) { xmlNewDocTextLen(doc, $0, Int32(a.count)) }
@@ -632,6 +651,7 @@ struct HTMLParser {
         }
         skipBlanks()
         attributes.removeAll(keepingCapacity: true)
+        if !attributeNames.isEmpty { attributeNames.removeAll() }
         values.removeAll(keepingCapacity: true)
         while cur != 0 && cur != 0x3E && !(cur == 0x2F && next(1) == 0x3E) {
             if let attribute = try parseHTMLName(element: false) {
@@ -644,7 +664,7 @@ struct HTMLParser {
                     (start, count) = try parseAttributeValue()
                     valued = true
                 }
-                if attributes.contains(where: { $0.name.ptr == attribute.ptr }) {
+                if hasAttribute(attribute) {
                     if valueReferenced { values.removeSubrange(start...) }
                 } else {
                     attributes.append(Attribute(name: attribute, start: start, count: count, valued: valued,
@@ -667,6 +687,14 @@ struct HTMLParser {
         startElement(name)
         if dropsText { droppedRawText = nodes.last }
         return 0
+    }
+
+    /// Whether the start tag being read has an attribute of this name already: looked for in the list while it is
+    /// short, then in a set (a tag with 100,000 attributes took 15 s of comparisons).
+    private mutating func hasAttribute(_ name: Name) -> Bool {
+        if attributes.count < Self.attributesScanned { return attributes.contains { $0.name.ptr == name.ptr } }
+        if attributeNames.isEmpty { attributeNames = Set(attributes.lazy.map(\.name.ptr)) }
+        return !attributeNames.insert(name.ptr).inserted
     }
 
     /// `RawTextStripper`'s rule: a script keeps its text when its first `type` says JSON, or has a reference in it.

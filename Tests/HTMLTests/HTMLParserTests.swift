@@ -72,6 +72,8 @@ private let cases: [(name: String, html: String)] = [
     ("only a comment", "<!-- x -->"),
     ("only text", "just text"),
     ("deep nesting", String(repeating: "<div><span>", count: 3_000) + "x"),
+    ("many attributes, some repeated past the first 32", "<div " + (0..<100).map { "a\($0)=\($0)" }.joined(separator: " ")
+        + " a5=x a70=y a99 A40 b c=1 b=2 class=k>z</div><p a b a>y"),
     ("non-ASCII text and attributes", "<p class=\"é\">café — 日本語 <a title=\"ü\">x</a>&eacute;</p>"),
     ("a tag name of 100 bytes", "<" + String(repeating: "a", count: 100) + ">x"),
     ("a tag at the end", "<p>x<a href=y"),
@@ -142,6 +144,22 @@ func leavesUnmodelledMarkupToLibxml2(_ c: (name: String, html: String)) throws {
     let doc = try HTMLDocument(bytes: Array(page.utf8), url: nil, contentType: "text/html; charset=utf-8")
     #expect(doc.parsedByHTMLParser)
     #expect(doc.root?.textContent.contains("deep") == true)
+}
+
+/// A tag with very many attributes: each is checked against the ones before it in a set, and linked to the element
+/// without a walk of its attribute list (both were quadratic: 100,000 attributes took 17 s).
+@Test func aTagWithTwoHundredThousandAttributes() throws {
+    let count = 200_000
+    let page = "<html><body><div " + (0..<count).map { "a\($0)=\($0)" }.joined(separator: " ") + " a7=x>z</div>"
+    let clock = ContinuousClock()
+    let start = clock.now
+    let doc = try HTMLDocument(bytes: Array(page.utf8), url: nil, contentType: "text/html; charset=utf-8")
+    #expect(clock.now - start < .seconds(30))
+    #expect(doc.parsedByHTMLParser)
+    let div = try #require(try doc.select(css: "div").first)
+    #expect(div.attributes.count == count)
+    #expect(div.attribute("a7") == "7")
+    #expect(div.attributes.last?.name == "a\(count - 1)")
 }
 
 /// The element index HTMLParser makes as it builds the tree is the one a walk of the finished tree makes.

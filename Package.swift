@@ -62,3 +62,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The fuzz target (Fuzz/, libFuzzer's entry point): only with LOOKBACK_FUZZ set, as scripts/fuzz.sh builds it, so
+// `swift build` and the tests never compile it.
+if Context.environment["LOOKBACK_FUZZ"] != nil {
+    package.targets.append(.executableTarget(name: "lookback-fuzz", dependencies: ["Extract", "HTML"], path: "Fuzz"))
+}

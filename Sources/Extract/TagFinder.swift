@@ -14,7 +14,7 @@ enum TagFinder {
     /// alike): a tag where a tag list holds it (`div.field--name-field-tags`).
     static let termURLParts = ["/taxonomy/term/"]
     /// Class hints of places where tag links are not the post's tags.
-    static let elsewhereHints = ["cloud", "widget", "sidebar", "site-footer", "related", "comment", "menu", "nav", "card"]
+    static let elsewhereHints = ["cloud", "widget", "sidebar", "site-footer", "related", "similar", "comment", "menu", "nav", "card"]
     /// `elsewhereHints` inside the headline's `<article>`, where a "sidebar" is the post's own meta column.
     static let elsewhereHintsInPost = elsewhereHints.filter { $0 != "sidebar" }
     /// Words that label a line of tag links ("Tags: a, b" in Pelican's themes, which mark the line with no class).
@@ -111,7 +111,7 @@ enum TagFinder {
             if (tagURL || isHashtag(n) || ByteSearch.containsAny(lowerHref, termURLParts)) && inside(n, hints: tagListHints) && !elsewhere(n)
                 && !isExcluded(n) {
                 hinted.append(n.textContent)
-            } else if tagURL && namesTag(n) && !elsewhere(n)
+            } else if (tagURL && namesTag(n) || classedTagLink(n)) && !elsewhere(n)
                         && !isExcluded(n) {
                 named.append(n.textContent)
             } else if tagURL && hinted.isEmpty && labelledLine(n) && !elsewhere(n)
@@ -203,6 +203,17 @@ enum TagFinder {
             cur = c.parent; depth += 1
         }
         return false
+    }
+
+    /// Whether the link's own class names it a tag by the word "tag" or "tags" between dashes or underscores, whatever
+    /// its URL (Habr links each tag to a search: `<a href="/ru/search/?…q=[postgresql]" class="tm-tags-list__link">`),
+    /// and its text is short enough to be one (`maxHashtag` characters, `maxHashtagWords` words).
+    static func classedTagLink(_ a: Node) -> Bool {
+        guard let c = a.attribute("class"), !c.isEmpty,
+              c.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).contains(where: { $0 == "tag" || $0 == "tags" })
+        else { return false }
+        let t = TextNormalizer.normalize(a.textContent)
+        return !t.isEmpty && t.count <= maxHashtag && t.split(separator: " ").count <= maxHashtagWords
     }
 
     /// Whether the link's own class names it a tag (`<a class="post-tag">`: eleventy-base-blog).

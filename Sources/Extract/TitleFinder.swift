@@ -244,6 +244,10 @@ enum TitleFinder {
             firstCut = true
             if wordCount(cur) < 3, !(isUnspaced(cur) && shownAsTitle(cur)) {
                 cur = String(chars[(first + 1)...]).trimmedWhitespace; firstCut = false
+            } else if first != last, case let lead = String(chars[..<first]).trimmedWhitespace, h1s.contains(lead) {
+                // Three parts or more, the first the page's headline ("Post - Author - 博客园", "Post | Section | Site"):
+                // the parts after it name who and where, as the last one does.
+                cur = lead
             }
         } else if orig.contains(": ") {
             if !headings.contains(orig) {

@@ -366,11 +366,17 @@ struct TitleTokens {
     /// heading shows one) `anyRepeated`.
     func repeated(by heading: Node, section: Bool) -> Bool {
         if titles.isEmpty { return false }
+        guard heading.textByteCount(upTo: Self.maxHeadingBytes) <= Self.maxHeadingBytes else { return false }
         if !shownExactly.isEmpty { return shownExactly.contains(TitleFinder.headingText(heading).fastLowercased) }
         return anyRepeated(in: TextNormalizer.normalize(heading.textContent), section: section)
     }
 
     var isEmpty: Bool { titles.isEmpty }
+
+    /// A heading holding more text than this (bytes) repeats no title: titles are a line, and only a heading left
+    /// unclosed holds more. Reading all of each such heading's text cost the page's size per heading (pages of
+    /// thousands of unclosed headings took seconds).
+    static let maxHeadingBytes = 4_096
 
     /// How much of a title an `<h2>` must also hold to repeat it. Readability's test alone asks only that the
     /// heading's words be the title's, so a section heading ("The restless part") sharing two words with

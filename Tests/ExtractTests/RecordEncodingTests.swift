@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Extract
+import HTML
 
 /// Strings that exercise every escaping rule: quotes, backslashes, slashes, each control character, DEL,
 /// line/paragraph separators, astral characters.
@@ -87,6 +88,19 @@ func sectionHeadingRepeatsTitle(_ name: String, _ title: String, _ heading: Stri
     let title = "Browser — Customize and make it your own — The most flexible browser on the Web"
     #expect(TitleTokens([title]).anyRepeated(in: "Make your browser your own", section: false))
     #expect(!TitleTokens([title]).anyRepeated(in: "Make your browser your own", section: true))
+}
+
+/// A heading with more text than `TitleTokens.maxHeadingBytes` repeats no title, even one whose words it holds
+/// over and over: its text is not read (an unclosed heading holds the rest of the page, and reading that for each
+/// of thousands took seconds).
+@Test func aHeadingOverTheBoundRepeatsNoTitle() throws {
+    let title = "Against the Restless Studio"
+    let long = Array(repeating: title, count: TitleTokens.maxHeadingBytes / title.utf8.count + 1).joined(separator: " ")
+    let doc = try HTMLDocument(bytes: Array("<html><body><h1>\(long)</h1><h2>\(title)</h2>".utf8), contentType: nil)
+    let h1 = try #require(try doc.select(css: "h1").first), h2 = try #require(try doc.select(css: "h2").first)
+    #expect(TitleTokens([title]).anyRepeated(in: long, section: false))
+    #expect(!TitleTokens([title]).repeated(by: h1, section: false))
+    #expect(TitleTokens([title]).repeated(by: h2, section: true))
 }
 
 /// The memchr search must agree with a plain scan, at the edges too.

@@ -333,12 +333,17 @@ enum AuthorFinder {
                 return names
             }
         }
+        // A newsroom desk in the meta author ("Redacción El Diario") yields to a person the page names, as an
+        // Organization does.
+        var desks: [String] = []
         for k in metaKeys {
             // A social handle ("@NatGeoUK") names an account, not a person.
             let vals = m.all(k).filter { !looksLikeURL($0) && !$0.trimmedWhitespace.hasPrefix("@") }
             let names = clean(vals)
+            if !names.isEmpty, names.allSatisfy(isDesk) { if desks.isEmpty { desks = names }; continue }
             if !names.isEmpty { return names }
         }
+        if !desks.isEmpty, organizations.isEmpty { organizations = desks }
         var micro: [String] = []
         for (prop, n) in m.itemprops where prop == "author" || prop == "creator" {
             if isExcluded(n) || inMediaItem(n) { continue }
@@ -365,6 +370,17 @@ enum AuthorFinder {
         if let names = noteAuthor(document, isExcluded: isExcluded) { return names }
         if let names = microformatAuthor(m) { return names }
         return organizations
+    }
+
+    /// First words of a newsroom's desk named as the author ("Redacción Clarín", "Redaktion", "Staff").
+    static let deskWords: Set<String> = ["redacción", "redaccion", "redaktion", "rédaction", "redazione", "redação",
+                                         "redacao", "redactie", "redakcja", "redakce", "redaksi", "редакция", "newsroom",
+                                         "staff", "newsdesk", "desk"]
+
+    /// Whether a name is a newsroom's desk (`deskWords` first: "Redacción El Diario", "Staff Reporter").
+    static func isDesk(_ name: String) -> Bool {
+        guard let first = name.split(separator: " ").first else { return false }
+        return deskWords.contains(first.lowercased())
     }
 
     /// Openings of an author's note after the post, which some themes print instead of a byline (Gatsby's starter

@@ -39,6 +39,8 @@ enum ClassHints {
     static let paywall = ["paywall", "pay-wall", "regwall", "reg-wall"]
     static let paywallPrompt = ["bar", "modal", "prompt", "message", "banner", "cta", "call-to-action", "notice",
                                 "offer", "overlay", "upsell"]
+    /// A newsletter's sign-up box inside the story (the Guardian's `<figure id="sign-up-to-first-edition">`).
+    static let signup = ["sign-up", "signup"]
     /// ARIA roles that are never content.
     static let unlikelyRoles: Set<String> = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"]
 
@@ -52,6 +54,7 @@ enum ClassHints {
         if containsAny(classAndID, printOnly) { return "print" }
         if containsAny(classAndID, authorBox) { return "author box" }
         if containsAny(classAndID, paywall) && containsAny(classAndID, paywallPrompt) { return "paywall" }
+        if containsAny(classAndID, signup) { return "newsletter" }
         return nil
     }
 

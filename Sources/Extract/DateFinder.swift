@@ -221,6 +221,8 @@ struct DateFinder {
 
     private func microdata(_ props: Set<String>) -> DateField? {
         for (prop, n) in metadata.itemprops where props.contains(prop) && !isExcluded(n) && !Exclusion.inComments(n) {
+            // A card of another story (`div[itemscope]` with its headline link and `<meta itemprop=datePublished>`).
+            if inCardItem(n) { continue }
             // Shown text first: OceanWP's `<li itemprop="datePublished"><span class="screen-reader-text">Post published:</span>
             // March 3, 2024</li>` otherwise gives the raw "Post published:March 3, 2024".
             for raw in [n.attribute("datetime"), n.attribute("content"), Self.shownText(n), n.textContent].compactMap({ $0 }) {
@@ -349,6 +351,37 @@ struct DateFinder {
             cur = c.parent; depth += 1
         }
         return false
+    }
+
+    /// Whether the microdata item (`itemscope`) nearest above `n`, within `teaserDepth` levels, is a card of another
+    /// story: short, holding neither the headline nor the content, and linking another page by a headline. A date in
+    /// the post's own item (an `<article itemscope>` whose `<aside>` dates it) is not.
+    func inCardItem(_ n: Node) -> Bool {
+        var cur = n.parent
+        var depth = 0
+        while let c = cur, c.isElement, c.name != "body", depth < Self.teaserDepth {
+            if c.attribute("itemscope") != nil {
+                return !holdsContent(c) && !holdsHeading(c)
+                    && c.textByteCount(upTo: Self.maxCardText + 1) <= Self.maxCardText && holdsHeadlineLink(c)
+            }
+            cur = c.parent; depth += 1
+        }
+        return false
+    }
+
+    /// Whether a short element holds an element whose class or id says "updated" (`modifiedHints`) and another whose
+    /// class says "published" (hAtom's `updated` and `published`).
+    private func holdsEditAndPublishedParts(_ n: Node, limit: Int) -> Bool {
+        guard n.textByteCount(upTo: limit * 4 + 64) <= limit * 4 + 64 else { return false }
+        var edit = false, published = false
+        _ = n.firstDescendant { c in
+            guard c.isElement, c != n else { return false }
+            let (cls, id) = metadata.elements.classAndID(c)
+            if ClassHints.containsAny(cls, ["publish"]) { published = true }
+            else if ClassHints.containsAny(cls, Self.modifiedHints) || ClassHints.containsAny(id, Self.modifiedHints) { edit = true }
+            return edit && published
+        }
+        return edit && published
     }
 
     /// Whether a subtree holds a link to another page by its headline: not a taxonomy or author link (a post's own
@@ -516,12 +549,17 @@ struct DateFinder {
         ["published", "posted", "originally published", "first published", "publication", "created", "publié", "publiée",
          "veröffentlicht", "erschienen", "erstellt am", "publicado", "publicada", "pubblicato", "gepubliceerd",
          "publicerad", "publiceret", "publisert", "julkaistu", "opublikowano", "publikacja", "publikováno",
-         "опубликовано", "yayınlanma", "yayın tarihi", "publicat", "发布时间", "發佈時間", "발행", "입력"].map { ($0, true) }
+         "опубликовано", "yayınlanma", "yayın tarihi", "publicat", "发布时间", "發佈時間", "발행", "입력",
+         "diterbitkan", "dipublikasikan", "ngày đăng", "เผยแพร่", "प्रकाशित", "تاريخ النشر", "نشر في", "δημοσιεύθηκε",
+         "közzétéve", "опубліковано", "פורסם", "发表于"].map { ($0, true) }
         + ["last updated", "updated", "last modified", "modified", "last edited", "edited", "aktualisiert", "stand:",
            "geändert", "mis à jour", "modifié le", "actualizado", "actualización", "aggiornato", "aggiornamento",
            "atualizado", "atualização", "bijgewerkt", "uppdaterad", "opdateret", "oppdatert", "päivitetty",
            "aktualizacja", "zaktualizowano", "aktualizováno", "обновлено", "обновление", "güncelleme", "güncellendi",
            "actualitzat", "更新时间", "更新時間", "更新日", "最終更新", "수정", "آخر تحديث",
+           // Indonesian, Vietnamese, Thai, Hindi, Arabic, Greek, Hungarian, Romanian, Ukrainian, Hebrew, Chinese, Korean.
+           "diperbarui", "cập nhật", "อัปเดต", "अपडेटेड", "अपडेट", "تم التحديث", "ενημερώθηκε", "frissítve",
+           "actualizat", "оновлено", "עודכן", "更新于", "업데이트",
            // An editor's note opening a paragraph ("Update (March 6, 2021): ...", "Update: ...") and Drupal's label.
            "update (", "update:", "update,", "update –", "update -", "last changed",
            // Legal and reference pages stamp their last revision or review ("Date of Last Revision: August 9, 2017",
@@ -957,7 +995,9 @@ struct DateFinder {
             if hinted, has(Self.dateHints), !holdsHeading(n) {
                 // Before the headline, a card of another story (a ticker's item, a "most read" box) dates that story.
                 if !headlineSeen, inTeaserCard(n) { return false }
-                check(n)
+                // A line holding an "updated" part and a "published" one (`<span class="updated">` before
+                // `<span class="published">`): its parts are read one by one, below.
+                if !holdsEditAndPublishedParts(n, limit: limit) { check(n) }
             }
             return true
         }

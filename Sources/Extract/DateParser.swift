@@ -58,6 +58,15 @@ public enum DateParser {
             return day(y, m, d, relative: false)
         }
         if let rel = findRelative(tokens, text: s, reference: reference, language: primaryLanguage(languageHint)) { return rel }
+        if s.unicodeScalars.count <= yearlessLineLimit, let (m, d, weekday) = findMonthDayWeekday(tokens) {
+            // Yahoo! Japan's "5/20(月) 18:32配信": the latest year, up to `weekdayYears` back, whose M/D is that weekday.
+            let (ry, _, _) = civil(reference)
+            let today = Int((reference.timeIntervalSince1970 / 86400).rounded(.down))
+            for y in stride(from: ry, to: ry - weekdayYears, by: -1) where isValid(y, m, d) {
+                let days = daysFromCivil(y, m, d)
+                if days <= today + 1, ((days % 7 + 11) % 7) == weekday { return day(y, m, d, relative: true) }
+            }
+        }
         if s.unicodeScalars.count <= yearlessLineLimit, let (m, d) = findMonthDay(tokens) {
             // No year: the latest such day not after the reference.
             let (ry, _, _) = civil(reference)
@@ -871,6 +880,26 @@ extension DateParser {
         }
         guard let p = pick else { return nil }
         return (p.0, p.1, p.2, i + 5)
+    }
+
+    /// Years searched back for a yearless day whose weekday is given: a weekday repeats on a date every 5-11 years.
+    static let weekdayYears = 7
+    /// Japanese weekday signs, Sunday first.
+    static let japaneseWeekdays: [String: Int] = ["日": 0, "月": 1, "火": 2, "水": 3, "木": 4, "金": 5, "土": 6]
+
+    /// A numeric month and day followed by a Japanese weekday in parentheses, without a year: `5/20(月)`, `5/20（月）`.
+    static func findMonthDayWeekday(_ t: [Token]) -> (Int, Int, Int)? {
+        let n = t.count
+        guard n >= 6 else { return nil }
+        for i in 0...(n - 6) {
+            guard let (m, md) = t[i].number, md <= 2, m >= 1, m <= 12, t[i + 1].punct == "/",
+                  let (d, dd) = t[i + 2].number, dd <= 2, d >= 1, d <= 31,
+                  let open = t[i + 3].punct, open == "(" || open == "\u{FF08}",
+                  let w = t[i + 4].word, let weekday = japaneseWeekdays[w],
+                  let close = t[i + 5].punct, close == ")" || close == "\u{FF09}" else { continue }
+            return (m, d, weekday)
+        }
+        return nil
     }
 
     /// A day and month without a year: `Nov 23`, `23 November`, `11月23日`.

@@ -79,6 +79,10 @@ struct PageMetadata {
 
     func all(_ key: String) -> [String] { meta[key] ?? [] }
 
+    /// `itemprop` names of dates (lowercased) that a body `<meta>` gives as microdata. Not `dateCreated`: as meta it is
+    /// never read (rnz.de's is the CMS import of a 2015 story), and microdata would read it.
+    static let dateItemprops: Set<String> = ["datepublished", "datemodified", "dateupdate"]
+
     /// Collects the metadata of a document in one iterative walk.
     static func collect(_ doc: HTMLDocument) -> PageMetadata {
         var m = PageMetadata()
@@ -91,6 +95,13 @@ struct PageMetadata {
             case .meta:
                 let content = n.attribute("content") ?? ""
                 if let charsetOnly = n.attribute("charset"), content.isEmpty { _ = charsetOnly; return false }
+                // A date `<meta itemprop>` in the body dates the item around it, maybe a teaser card of another story
+                // in a "most read" box: read as microdata, whose reader tells cards apart, not as the page's meta.
+                if let ip = n.attribute("itemprop"), n.attribute("name") == nil, n.attribute("property") == nil,
+                   n.parent?.name != "head", case let prop = ip.lowercased(), Self.dateItemprops.contains(prop) {
+                    m.itemprops.append((prop, n))
+                    return false
+                }
                 for keyAttr in ["property", "name", "itemprop", "http-equiv"] {
                     if let k = n.attribute(keyAttr) {
                         // `property` may hold several space-separated names (RDFa).

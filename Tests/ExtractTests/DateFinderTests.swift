@@ -30,6 +30,33 @@ import Testing
         #expect(try published(html)?.date == date)
     }
 
+    /// A date `<meta itemprop>` of another story's microdata card (a "most read" box, before or beside the post) is
+    /// that story's; the post's own item (`<article itemscope>`, its date in the article's `<aside>`) still dates it.
+    @Test(arguments: [
+        ("<aside class=\"widget\"><div itemscope itemtype=\"https://schema.org/NewsArticle\"><meta itemprop=\"datePublished\" content=\"2024-07-01T08:00:00Z\">"
+            + "<a itemprop=\"url\" href=\"/other-story/\"><span itemprop=\"headline\">Storm batters coast as thousands lose power</span></a></div></aside>",
+         "<article><h1>Post</h1><p class=\"date\">August 15, 2024</p>\(Self.text)</article>", "2024-08-15"),
+        ("<div class=\"trending\"><div class=\"item\" itemscope itemtype=\"https://schema.org/NewsArticle\"><meta itemprop=\"datePublished\" content=\"2024-07-01T08:00:00Z\">"
+            + "<a itemprop=\"url\" href=\"/other-story/\"><span itemprop=\"headline\">Storm batters coast as thousands lose power</span></a></div></div>",
+         "<article><h1>Post</h1><p class=\"date\">August 15, 2024</p>\(Self.text)</article>", "2024-08-15"),
+        ("", "<article itemscope itemtype=\"http://schema.org/BlogPosting\"><h2>Post</h2><section>\(Self.text)</section><aside><p>"
+            + "<time datetime=\"2013-09-29\" itemprop=\"datePublished\">2013-09-29</time> — <a href=\"/code/\">Code</a></p></aside></article>", "2013-09-29"),
+    ])
+    func microdataCardIsAnotherStorys(_ before: String, _ page: String, _ date: String) throws {
+        #expect(try published("<html lang=\"en\"><body>\(before)\(page)</body></html>")?.date == date)
+    }
+
+    /// Before the headline, the site's top bar (today's date) and the cards of a news ticker date no post.
+    @Test(arguments: [
+        "<header class=\"site-header\"><div class=\"date\">Friday, November 22, 2024</div></header>",
+        "<div class=\"td-header-top-menu\"><div class=\"td_data_time\">Friday, November 22, 2024</div></div>",
+        "<div class=\"ticker\"><div class=\"item\"><a href=\"/storm-warning\">Storm warning issued for the coast</a><span class=\"time\">Nov 22, 2024</span></div></div>",
+    ])
+    func topBarAndTickerBeforeTheHeadline(_ before: String) throws {
+        let html = "<html lang=\"en\"><body>\(before)<div class=\"post\"><h1>Post</h1><div class=\"post-header\"><span class=\"date\">August 15, 2024</span></div>\(Self.text)</div></body></html>"
+        #expect(try published(html)?.date == "2024-08-15")
+    }
+
     /// A `<time>` whose own permalink wraps it (WordPress's "posted on") is the page's, also over http and without the slash.
     @Test func timeInsideThePermalinkIsThePages() throws {
         let html = "<html><body><article><h1>Post</h1><span class=\"posted-on\"><a href=\"http://x.example/blog/post/\" rel=\"bookmark\">"
@@ -133,6 +160,13 @@ import Testing
         ("<p>Aggiornato il 12 novembre 2024 | Pubblicato il 8 novembre 2024</p>", "it"),
         ("<p>Bijgewerkt op 12 november 2024 · Gepubliceerd op 8 november 2024</p>", "nl"),
         ("<p>Обновлено 12 ноября 2024, 18:02 Опубликовано 8 ноября 2024, 07:30</p>", "ru"),
+        ("<div class=\"date\">अपडेटेड: 12 नवंबर 2024, 10:00 AM IST</div><div class=\"pub-date\">प्रकाशित: 8 नवंबर 2024</div>", "hi"),
+        ("<div class=\"date\">Diperbarui 12 November 2024 · Diterbitkan 8 November 2024</div>", "id"),
+        ("<div class=\"date\">Cập nhật: 12/11/2024 - Ngày đăng: 8/11/2024</div>", "vi"),
+        ("<div class=\"date\">Frissítve: 2024. november 12. Közzétéve: 2024. november 8.</div>", "hu"),
+        ("<div class=\"date\">Оновлено 12 листопада 2024 Опубліковано 8 листопада 2024</div>", "uk"),
+        // hAtom's parts, the edit first: each part is read alone.
+        ("<div class=\"entry-meta\"><span class=\"updated\">November 12, 2024</span> <span class=\"published\">November 8, 2024</span></div>", "en"),
     ])
     func editLabelledLineIsTheModifiedDate(_ line: String, _ lang: String) throws {
         let html = "<html lang=\"\(lang)\"><body><article><h1>Post</h1>\(line)<div class=\"text\">\(Self.text)</div></article></body></html>"

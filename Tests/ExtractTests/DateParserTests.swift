@@ -261,6 +261,10 @@ private let moreTextCases: [TextDateCase] = [
     .init(name: "English year after a typographic apostrophe", input: "March 5, \u{2019}98", date: "1998-03-05"),
     .init(name: "minutes and seconds are no year", input: "Mar 5 10'21", date: nil),
     .init(name: "an apostrophe alone is no year", input: "'21", date: nil),
+    // Yahoo! Japan's yearless "M/D(曜)": the latest year whose M/D falls on that weekday.
+    .init(name: "Japanese weekday gives the year", input: "5/20(月) 18:32配信", date: "2024-05-20", relative: true),
+    .init(name: "Japanese weekday of an earlier year", input: "11/22(木) 10:00配信", date: "2018-11-22", relative: true),
+    .init(name: "Japanese weekday in full-width parentheses", input: "最終更新:3/9（木） 18:45", date: "2023-03-09", relative: true),
 ]
 
 @Test(arguments: moreTextCases)

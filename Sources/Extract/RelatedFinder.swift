@@ -646,13 +646,21 @@ struct RelatedFinder {
         }
         if let s = summary, s.isEmpty || rules.isPlaceholderSummary(s) { summary = nil }
         var image: String?
-        if let img = (try? document.first(Self.images, from: root)) ?? nil,
+        if let img = descendants(Self.images, of: root).first(where: { !Self.isCounterIcon($0) }),
            let src = BodyRenderer.imageSource(img) {
             image = URLNormalizer.normalize(src, base: baseURL)
         } else if let src = backgroundPicture(in: root) {
             image = URLNormalizer.normalize(src, base: baseURL)
         }
         return RelatedLink(title: title, url: url, summary: summary, image: image)
+    }
+
+    /// Whether a card's picture is the icon of a counter or date beside it: its parent's text holds digits and no
+    /// letter (CSDN's `<span class="info-block read"><img class="read-img" src="readCountWhite.png">2346</span>`).
+    static func isCounterIcon(_ img: Node) -> Bool {
+        guard let p = img.parent, p.isElement, p.textByteCount(upTo: maxDateLineChars + 1) <= maxDateLineChars else { return false }
+        let t = p.textContent
+        return t.contains(where: { $0.isNumber }) && !t.contains(where: { $0.isLetter })
     }
 
     /// Whether a card's text block is its title with a short tail ("Title (2)", a comment count): no summary.

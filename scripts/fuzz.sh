@@ -23,6 +23,8 @@ BIN="$SCRATCH/release/lookback-fuzz"
 export LOOKBACK_RULES=${LOOKBACK_RULES:-$PWD/rules.json}
 # Leaks are libxml2's global caches and Swift's metadata, not per-page: leave them out.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
+# Swift's crash backtracer reads memory the sanitizer then reports as a second, unrelated error.
+export SWIFT_BACKTRACE=enable=no
 if [ "${1:-}" = "--" ]; then
     shift
     exec "$BIN" -timeout="${TIMEOUT:-20}" -rss_limit_mb=4096 "$@"

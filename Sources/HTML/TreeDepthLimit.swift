@@ -10,7 +10,8 @@ enum TreeDepthLimit {
     static let maxDepth = 512
 
     /// Makes every node below an element at `maxDepth` (the root element is at 1) a child of that element, in
-    /// document order: the text and the elements stay, in order, but no deeper. Returns whether the tree changed.
+    /// document order (an element without element children keeps its text): the text and the elements stay, in
+    /// order, but no deeper. Returns whether the tree changed.
     static func apply(to doc: xmlDocPtr) -> Bool {
         let docNode = xmlNodePtr(OpaquePointer(doc))
         var changed = false
@@ -41,18 +42,18 @@ enum TreeDepthLimit {
         return changed
     }
 
-    /// Makes all of `top`'s descendants its children; whether any was deeper.
+    /// Makes all of `top`'s descendants its children, but for the children of elements that have no element
+    /// children (their text stays theirs: a script's JSON, a title's words); whether any was deeper.
     private static func flatten(_ top: xmlNodePtr) -> Bool {
-        var all: [xmlNodePtr] = []
-        var deeper = false
+        var all: [(node: xmlNodePtr, opened: Bool)] = []
         var cur = top.pointee.children
         while let c = cur {
-            all.append(c)
-            if c.pointee.type == XML_ELEMENT_NODE, let child = c.pointee.children {
-                deeper = true
+            if c.pointee.type == XML_ELEMENT_NODE, let child = c.pointee.children, hasElementChild(c) {
+                all.append((c, true))
                 cur = child
                 continue
             }
+            all.append((c, false))
             var up = c
             cur = nil
             while up != top {
@@ -63,13 +64,13 @@ enum TreeDepthLimit {
                 up = up.pointee.parent!
             }
         }
-        guard deeper else { return false }
+        guard all.contains(where: \.opened) else { return false }
         var previous: xmlNodePtr?
-        for c in all {
+        for (c, opened) in all {
             c.pointee.parent = top
             c.pointee.prev = previous
             c.pointee.next = nil
-            if c.pointee.type == XML_ELEMENT_NODE {
+            if opened {
                 c.pointee.children = nil
                 c.pointee.last = nil
             }
@@ -78,5 +79,14 @@ enum TreeDepthLimit {
         }
         top.pointee.last = previous
         return true
+    }
+
+    private static func hasElementChild(_ n: xmlNodePtr) -> Bool {
+        var c = n.pointee.children
+        while let x = c {
+            if x.pointee.type == XML_ELEMENT_NODE { return true }
+            c = x.pointee.next
+        }
+        return false
     }
 }

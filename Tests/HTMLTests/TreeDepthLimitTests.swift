@@ -42,3 +42,20 @@ private func deepest(_ doc: HTMLDocument) -> Int {
     #expect(deepest(doc) == TreeDepthLimit.maxDepth)
     #expect(!TreeDepthLimit.apply(to: doc.doc))
 }
+
+/// Below the limit an element without element children keeps its text: a JSON-LD script's stays in the script (the
+/// fuzzer found it moved out, into the page's text, where libxml2 parsed), and a title's in the title.
+@Test func elementsBelowTheDepthLimitKeepTheirText() throws {
+    let json = "{\"@type\":\"Article\",\"headline\":\"Deep\"}"
+    let page = "<html><body>" + String(repeating: "<span>x", count: TreeDepthLimit.maxDepth + 40)
+        + "<script type=\"application/ld+json\">\(json)</script><script>var a = 1;</script><b>bold</b>y"
+    for byLibxml2 in [false, true] {
+        let doc = try HTMLDocument(bytes: Array(page.utf8), url: nil, contentType: "text/html; charset=utf-8",
+                                   dropsRawText: true, parsesWithLibxml2: byLibxml2)
+        let scripts = try doc.select(css: "script")
+        #expect(scripts.count == 2)
+        #expect(scripts.first?.textContent == json)
+        #expect(try doc.select(css: "b").first?.textContent == "bold")
+        #expect(doc.root?.textContent.hasSuffix(json + "boldy") == true)
+    }
+}

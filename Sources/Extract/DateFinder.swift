@@ -996,8 +996,13 @@ struct DateFinder {
                 // Before the headline, a card of another story (a ticker's item, a "most read" box) dates that story.
                 if !headlineSeen, inTeaserCard(n) { return false }
                 // A line holding an "updated" part and a "published" one (`<span class="updated">` before
-                // `<span class="published">`): its parts are read one by one, below.
-                if !holdsEditAndPublishedParts(n, limit: limit) { check(n) }
+                // `<span class="published">`): its parts are read one by one, below. Asked only of the line that
+                // gave the date, once per page.
+                let edit = lines.edit, editOnly = lines.editOnly
+                check(n)
+                if found != nil, holdsEditAndPublishedParts(n, limit: limit) {
+                    found = nil; tail = 0; lines.edit = edit; lines.editOnly = editOnly
+                }
             }
             return true
         }

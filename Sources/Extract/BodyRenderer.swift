@@ -265,9 +265,13 @@ struct BodyRenderer {
         }
     }
 
+    /// Attributes an image's URL is read from, lazy loaders' first (LinkedIn's `data-delayed-url` on an `<img>` with
+    /// no `src`), the placeholder `src` last.
+    static let imageSourceAttributes = ["data-src", "data-lazy-src", "data-original", "data-delayed-url", "src"]
+
     /// The image URL, preferring lazy-loading attributes over a placeholder `src`.
     static func imageSource(_ n: Node) -> String? {
-        for a in ["data-src", "data-lazy-src", "data-original", "src"] {
+        for a in imageSourceAttributes {
             if let v = n.attribute(a)?.trimmedWhitespace, !v.isEmpty, !v.hasPrefix("data:") { return v }
         }
         return nil

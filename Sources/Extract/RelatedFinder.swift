@@ -52,9 +52,12 @@ struct RelatedFinder {
     /// (`labeledLinkLine`): alone, "Read more" is an excerpt's link to the post itself.
     static let lineOnlyPhrases: Set<String> = ["read more", "more", "läs mer", "les mer", "læs mer", "lees meer",
                                                "leia mais", "lea más", "lee más", "czytaj więcej", "más información"]
-    /// Heading beginnings that introduce related posts ("More from The Verge").
+    /// Heading beginnings that introduce related posts ("More from The Verge", "More articles by Priya Raman").
     static let headingPrefixes: [String] = ["more from ", "more in ", "also on ", "more stories from ", "recommended from ",
-                                            "more posts from ", "related to ", "more like "]
+                                            "more posts from ", "related to ", "more like ",
+                                            // An author's other posts ("More articles by Priya Raman" under a LinkedIn
+                                            // article, "More by …").
+                                            "more articles by ", "more posts by ", "more stories by ", "more by "]
     /// Heading endings that introduce related posts after a name: Korean platforms' "other posts of the category"
     /// ("'국내 여행' 카테고리의 다른 글" on Tistory and Naver Blog), note.com's "NAMEさんのおすすめ記事".
     static let headingSuffixes: [String] = ["카테고리의 다른 글", "のおすすめ記事"]

@@ -9,7 +9,8 @@ enum TagFinder {
                                "article-tag", "post-tags", "keywords", "labels", "post-labels", "topics"]
     /// Parts of the URL of a tag page: one page per tag (`/tag/x/`), or one page of all tags with an anchor
     /// per tag (`/tags#x`, `/tags.html#x`: mkdocs-blogging-plugin, single-page tag indexes).
-    static let tagURLParts = ["/tag/", "/tags/", "/label/", "/tags#", "/tags.html#"]
+    /// Kakao's Brunch and news sites give each keyword a page (`/keyword/%EC%97%AC%ED%96%89`) as others do each tag.
+    static let tagURLParts = ["/tag/", "/tags/", "/label/", "/tags#", "/tags.html#", "/keyword/", "/keywords/"]
     /// Parts of the URL of a term of any vocabulary (Drupal's core path `/taxonomy/term/4`, tags and categories
     /// alike): a tag where a tag list holds it (`div.field--name-field-tags`).
     static let termURLParts = ["/taxonomy/term/"]

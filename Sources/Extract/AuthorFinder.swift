@@ -544,7 +544,28 @@ enum AuthorFinder {
                 if seen.insert(key).inserted { out.append(name) }
             }
         }
-        return out
+        // "Ryan Merkley, CEO", "Jane Doe, Staff Writer", "Martin Gerecke, CMS": after a name, a job title or an
+        // organization's acronym names no one ("CDU - Fraktion Erfurt" opens with its acronym and stays).
+        guard out.count > 1 else { return out }
+        return [out[0]] + out.dropFirst().filter { !isRoleOrAcronym($0) }
+    }
+
+    /// Last words of a job title given after an author's name (lowercased).
+    static let roleWords: Set<String> = ["ceo", "cto", "cfo", "coo", "founder", "co-founder", "editor", "editor-in-chief",
+                                         "writer", "reporter", "correspondent", "columnist", "contributor", "journalist",
+                                         "photographer", "president", "redakteur", "redakteurin", "korrespondent",
+                                         "korrespondentin", "rédacteur", "rédactrice", "journaliste", "periodista",
+                                         "redactor", "redactora", "giornalista", "corrispondente", "jornalista", "repórter"]
+    /// Most letters of an organization's acronym ("CMS", "AFP", "DPA").
+    static let maxAcronymLetters = 5
+
+    /// Whether a name part is a job title (`roleWords` last, at most four words) or an acronym of capitals alone.
+    static func isRoleOrAcronym(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        if words.count == 1, name.count >= 2, name.count <= maxAcronymLetters,
+           name.unicodeScalars.allSatisfy({ $0.value >= 0x41 && $0.value <= 0x5A }) { return true }
+        guard let last = words.last, words.count <= 4 else { return false }
+        return roleWords.contains(last.lowercased())
     }
 
     /// Separators between the parts of a meta line ("By Jane Doe · March 3, 2024 · 5 min read").

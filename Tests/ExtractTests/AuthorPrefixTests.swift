@@ -109,6 +109,20 @@ func splitsMetaLine(_ name: String, _ line: String, _ names: [String]) {
     #expect(AuthorFinder.split(line) == names, "\(name)")
 }
 
+/// After a name, a job title or an organization's acronym is no author; a list that opens with one keeps it.
+@Test(arguments: [
+    ("a title after a comma", "Ryan Merkley, CEO", ["Ryan Merkley"]),
+    ("a two-word title", "Jane Doe, Staff Writer", ["Jane Doe"]),
+    ("a German title", "Anna Roth, Redakteurin", ["Anna Roth"]),
+    ("an acronym after a comma", "Martin Gerecke, CMS", ["Martin Gerecke"]),
+    ("an agency after two names", "Ann Lee and Bob Stone, AFP", ["Ann Lee", "Bob Stone"]),
+    ("an acronym first stays", "CDU - Fraktion Erfurt", ["CDU", "Fraktion Erfurt"]),
+    ("an agency alone stays", "AFP", ["AFP"]),
+] as [(String, String, [String])])
+func rolesAndAcronymsAfterANameGo(_ name: String, _ line: String, _ names: [String]) {
+    #expect(AuthorFinder.clean([line]) == names, "\(name)")
+}
+
 /// The byline word bound reads as `split(separator: " ").count <= limit`, also with repeated, leading and trailing
 /// spaces and a space that a combining mark joins into one character (which `split` does not split at).
 @Test func wordBoundEqualsSplitCount() {

@@ -43,9 +43,10 @@ need_venv() {
 build_lookback() {
   if [ -n "${LOOKBACK:-}" ]; then return 0; fi
   local scratch=${SCRATCH:-.build}
-  say "bench: swift build -c release --scratch-path $scratch --product lookback"
-  (cd "$ROOT" && swift build -c release --scratch-path "$scratch" --product lookback >&2)
-  LOOKBACK="$(cd "$ROOT" && swift build -c release --scratch-path "$scratch" --show-bin-path)/lookback"
+  # The Swift runtime linked statically, as scripts/demo.sh builds it (README, set-up).
+  say "bench: swift build -c release --static-swift-stdlib --scratch-path $scratch --product lookback"
+  (cd "$ROOT" && swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product lookback >&2)
+  LOOKBACK="$(cd "$ROOT" && swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/lookback"
   [ -x "$LOOKBACK" ] || { say "bench: no binary at $LOOKBACK"; exit 1; }
 }
 

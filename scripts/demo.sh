@@ -26,8 +26,8 @@ if [ -z "${LOOKBACK:-}" ]; then
   run scripts/install-deps.sh
 
   step "build (release)"
-  run swift build -c release --scratch-path "$SCRATCH" --product lookback
-  LOOKBACK="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/lookback"
+  run swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product lookback
+  LOOKBACK="$(swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --show-bin-path)/lookback"
 fi
 [ -x "$LOOKBACK" ] || die "no lookback binary at $LOOKBACK"
 

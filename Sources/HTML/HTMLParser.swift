@@ -60,13 +60,22 @@ struct HTMLParser {
         let id: Int
     }
 
-    // The names the parser's own rules mention.
-    private static let html = HTMLElements.id("html"), head = HTMLElements.id("head"), body = HTMLElements.id("body")
-    private static let p = HTMLElements.id("p"), script = HTMLElements.id("script"), style = HTMLElements.id("style")
-    private static let headOnly = [
-        "script", "style", "meta", "link", "title", "base",
-    ].map(HTMLElements.id)
-    private static let framesOnly = ["noframes", "frame", "frameset"].map(HTMLElements.id)
+    /// `HTMLElements`' tables and the names the parser's own rules mention, read through one object per parse: each
+    /// read of a `static let` in the byte loops was a `swift_once` call (~1% of an extraction). A class, as a struct
+    /// of them was copied whole into some methods.
+    private final class Tables: Sendable {
+        let table = HTMLElements.table, names = HTMLElements.names
+        let empty = HTMLElements.empty, startCloses = HTMLElements.startCloses, closable = HTMLElements.closable
+        let endPriority = HTMLElements.endPriority, booleanAttributes = HTMLElements.booleanAttributes
+        let html = HTMLElements.id("html"), head = HTMLElements.id("head"), body = HTMLElements.id("body")
+        let p = HTMLElements.id("p"), script = HTMLElements.id("script"), style = HTMLElements.id("style")
+        let headOnly = ["script", "style", "meta", "link", "title", "base"].map(HTMLElements.id)
+        let framesOnly = ["noframes", "frame", "frameset"].map(HTMLElements.id)
+
+        static let shared = Tables()
+    }
+
+    private let t = Tables.shared
     /// libxml2 hands text to the tree in chunks of this many bytes (`HTML_PARSER_BIG_BUFFER_SIZE`); a chunk that
     /// fills up is never taken for ignorable blanks, which decides whether a `<p>` is implied around it.
     private static let textChunk = 1000
@@ -187,7 +196,7 @@ struct HTMLParser {
 
     /// `element`: a tag's name, looked up in the tables (an attribute's is only interned).
     private mutating func intern(_ bytes: UnsafePointer<UInt8>, _ count: Int, element: Bool) -> Name {
-        if element, let id = HTMLElements.table.index(of: bytes, count: count) {
+        if element, let id = t.table.index(of: bytes, count: count) {
             if let known = knownNames[id] { return Name(ptr: known, id: id) }
             let ptr = xmlDictLookup(dict, bytes, Int32(count))!
             knownNames[id] = ptr
@@ -198,7 +207,7 @@ struct HTMLParser {
 
     private mutating func known(_ id: Int) -> Name {
         if let ptr = knownNames[id] { return Name(ptr: ptr, id: id) }
-        let ptr = HTMLElements.names[id].withCString { xmlDictLookup(dict, UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), -1)! }
+        let ptr = t.names[id].withCString { xmlDictLookup(dict, UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), -1)! }
         knownNames[id] = ptr
         return Name(ptr: ptr, id: id)
     }
@@ -229,7 +238,7 @@ struct HTMLParser {
             scratch[i] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
             i += 1
         }
-        return HTMLElements.table.index(of: scratch, count: i) ?? -1
+        return t.table.index(of: scratch, count: i) ?? -1
     }
 
     /// `htmlParseName`: a case-sensitive name (entities, a DOCTYPE's, a processing instruction's target), consumed;
@@ -256,8 +265,8 @@ struct HTMLParser {
     // MARK: The name stack (htmlnamePush, htmlnamePop)
 
     private mutating func pushName(_ name: Name) {
-        if level < 3 && name.id == Self.head { level = 3 }
-        if level < 10 && name.id == Self.body { level = 10 }
+        if level < 3 && name.id == t.head { level = 3 }
+        if level < 10 && name.id == t.body { level = 10 }
         names.append(name)
         if name.id >= 0 { openCount[name.id] += 1 } else { openOthers[name.ptr, default: 0] += 1 }
     }
@@ -349,7 +358,7 @@ struct HTMLParser {
             let text: xmlNodePtr?
             if a.valued {
                 text = withValue(a) { xmlNewDocTextLen(doc, $0, Int32(a.count)) }
-            } else if HTMLElements.booleanAttributes.index(of: a.name.ptr, count: strlen(Self.cString(a.name.ptr))) != nil {
+            } else if t.booleanAttributes.index(of: a.name.ptr, count: strlen(Self.cString(a.name.ptr))) != nil {
                 text = xmlNewDocText(doc, a.name.ptr)
             } else {
                 text = nil
@@ -459,11 +468,11 @@ struct HTMLParser {
 
     // MARK: Implied and closed elements (htmlAutoClose, htmlCheckImplied, htmlCheckParagraph, ...)
 
-    private static func startCloses(_ newID: Int, _ oldID: Int) -> Bool {
-        newID >= 0 && oldID >= 0 && HTMLElements.startCloses[oldID * HTMLElements.names.count + newID]
+    private func startCloses(_ newID: Int, _ oldID: Int) -> Bool {
+        newID >= 0 && oldID >= 0 && t.startCloses[oldID * t.names.count + newID]
     }
 
-    private static func priority(_ name: Name) -> Int { name.id >= 0 ? HTMLElements.endPriority[name.id] : 100 }
+    private func priority(_ name: Name) -> Int { name.id >= 0 ? t.endPriority[name.id] : 100 }
 
     private mutating func closeCurrent() {
         endElement()
@@ -471,7 +480,7 @@ struct HTMLParser {
     }
 
     private mutating func autoClose(_ newID: Int) {
-        while let c = current, Self.startCloses(newID, c.id) { closeCurrent() }
+        while let c = current, startCloses(newID, c.id) { closeCurrent() }
     }
 
     private mutating func autoCloseOnEnd() {
@@ -479,11 +488,11 @@ struct HTMLParser {
     }
 
     private mutating func autoCloseOnClose(_ name: Name) {
-        let priority = Self.priority(name)
+        let closing = priority(name)
         var i = names.count - 1
         while i >= 0 {
             if names[i].ptr == name.ptr { break }
-            if Self.priority(names[i]) > priority { return }
+            if priority(names[i]) > closing { return }
             i -= 1
         }
         if i < 0 { return }
@@ -497,25 +506,25 @@ struct HTMLParser {
     }
 
     private mutating func checkImplied(_ newID: Int) {
-        if newID == Self.html { return }
-        if names.isEmpty { open(Self.html) }
-        if newID == Self.body || newID == Self.head { return }
-        if names.count <= 1 && Self.headOnly.contains(newID) {
+        if newID == t.html { return }
+        if names.isEmpty { open(t.html) }
+        if newID == t.body || newID == t.head { return }
+        if names.count <= 1 && t.headOnly.contains(newID) {
             if level >= 3 { return }
-            open(Self.head)
-        } else if !Self.framesOnly.contains(newID) {
+            open(t.head)
+        } else if !t.framesOnly.contains(newID) {
             if level >= 10 { return }
-            if names.contains(where: { $0.id == Self.body || $0.id == Self.head }) { return }
-            open(Self.body)
+            if names.contains(where: { $0.id == t.body || $0.id == t.head }) { return }
+            open(t.body)
         }
     }
 
     /// Text may not sit right in `<html>` or `<head>`, or outside every element: it gets a `<p>`.
     private mutating func checkParagraph() {
-        if let c = current, c.id != Self.html && c.id != Self.head { return }
-        autoClose(Self.p)
-        checkImplied(Self.p)
-        open(Self.p)
+        if let c = current, c.id != t.html && c.id != t.head { return }
+        autoClose(t.p)
+        checkImplied(t.p)
+        open(t.p)
     }
 
     // MARK: The document (htmlParseDocument, htmlParseContentInternal)
@@ -555,9 +564,9 @@ struct HTMLParser {
                 }
                 continue
             } else if cur == 0x3C && (Self.isLetter(next(1)) || next(1) == 0x5F || next(1) == 0x3A),
-                      let c = current, c.id >= 0 && HTMLElements.closable[c.id] {
+                      let c = current, c.id >= 0 && t.closable[c.id] {
                 let newID = try peekTagID()
-                if Self.startCloses(newID, c.id) {
+                if startCloses(newID, c.id) {
                     autoClose(newID)
                     continue
                 }
@@ -569,7 +578,7 @@ struct HTMLParser {
                 depth = names.count
                 continue
             }
-            if cur != 0, let n = currentNode, n.id == Self.script || n.id == Self.style {
+            if cur != 0, let n = currentNode, n.id == t.script || n.id == t.style {
                 parseRawText()
                 continue
             }
@@ -621,7 +630,7 @@ struct HTMLParser {
             if cur == 0 { autoCloseOnEnd() }
             return
         }
-        if name.id >= 0 && HTMLElements.empty[name.id] { closeCurrent() }
+        if name.id >= 0 && t.empty[name.id] { closeCurrent() }
     }
 
     /// -1: no element; 0: an element opened; 1: a misplaced `<html>`, `<head>` or `<body>` dropped.
@@ -635,16 +644,16 @@ struct HTMLParser {
         autoClose(name.id)
         checkImplied(name.id)
         var discard = false
-        if !names.isEmpty && name.id == Self.html {
+        if !names.isEmpty && name.id == t.html {
             discard = true
             discarded += 1
         }
-        if names.count != 1 && name.id == Self.head {
+        if names.count != 1 && name.id == t.head {
             discard = true
             discarded += 1
         }
-        if name.id == Self.body {
-            for n in names where n.id == Self.body {
+        if name.id == t.body {
+            for n in names where n.id == t.body {
                 discard = true
                 discarded += 1
             }
@@ -682,7 +691,7 @@ struct HTMLParser {
             values.removeAll(keepingCapacity: true)
             return 1
         }
-        let dropsText = dropsRawText && (name.id == Self.style || (name.id == Self.script && !keepsScriptText()))
+        let dropsText = dropsRawText && (name.id == t.style || (name.id == t.script && !keepsScriptText()))
         pushName(name)
         startElement(name)
         if dropsText { droppedRawText = nodes.last }
@@ -720,7 +729,7 @@ struct HTMLParser {
         skipBlanks()
         while cur != 0 && cur != 0x3E { pos += Self.charLength(cur) }
         if cur == 0x3E { pos += 1 }
-        if discarded > 0 && (name.id == Self.html || name.id == Self.body || name.id == Self.head) {
+        if discarded > 0 && (name.id == t.html || name.id == t.body || name.id == t.head) {
             discarded -= 1
             return false
         }

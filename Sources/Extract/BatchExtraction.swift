@@ -1,7 +1,8 @@
 import Foundation
 
 /// `lookback extract --batch`: reads a JSON Lines manifest (`{"file","url","fetched_at","content_type"?}`),
-/// extracts each page on `jobs` threads, and hands back one compact JSON line per input line, in input order.
+/// extracts each page on `jobs` threads, and hands back one compact JSON line per input line (UTF-8 bytes, no
+/// newline), in input order.
 /// A page that cannot be read or extracted gives `{"error":…,"file":…}` in its place. Memory stays bounded:
 /// at most a few pages per thread are in flight.
 public struct BatchExtraction: Sendable {
@@ -24,7 +25,7 @@ public struct BatchExtraction: Sendable {
     }
 
     /// Processes the manifest lines (blank lines skipped) and calls `emit` with each output line, in order.
-    public func run<S: Sequence>(lines: S, emit: (String) -> Void) where S.Element == String {
+    public func run<S: Sequence>(lines: S, emit: ([UInt8]) -> Void) where S.Element == String {
         let lines = lines.lazy.filter { !$0.trimmedWhitespaceAndNewlines.isEmpty }
         if jobs == 1 {
             for line in lines { emit(one(line)) }
@@ -56,8 +57,8 @@ public struct BatchExtraction: Sendable {
         done.wait()
     }
 
-    /// One manifest line to one output line.
-    public func one(_ line: String) -> String {
+    /// One manifest line to one output line (UTF-8).
+    public func one(_ line: String) -> [UInt8] {
         let item: ManifestItem
         switch ManifestItem.parse(line) {
         case .success(let it): item = it
@@ -71,19 +72,19 @@ public struct BatchExtraction: Sendable {
                                     fetchedAt: item.fetchedAt ?? defaultFetchedAt, contentType: item.contentType)
         do {
             let record = try extractor.record(input)
-            return String(decoding: record.compactJSON(), as: UTF8.self)
+            return record.compactJSON()
         } catch {
             return Self.errorLine(file: item.file, error: "\(item.file): \(error.description)")
         }
     }
 
-    static func errorLine(file: String?, error: String) -> String {
+    static func errorLine(file: String?, error: String) -> [UInt8] {
         var o: [String: String] = ["error": error]
         if let file { o["file"] = file }
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let d = try? enc.encode(o), let s = String(data: d, encoding: .utf8) else { return "{\"error\":\"internal\"}" }
-        return s
+        guard let d = try? enc.encode(o) else { return Array(#"{"error":"internal"}"#.utf8) }
+        return Array(d)
     }
 }
 
@@ -122,7 +123,7 @@ private final class WorkQueue: @unchecked Sendable {
     private let cond = NSCondition()
     private var pending: [(Int, String)] = []
     private var head = 0
-    private var results: [Int: String] = [:]
+    private var results: [Int: [UInt8]] = [:]
     private var closed = false
 
     func add(_ i: Int, _ line: String) {
@@ -143,12 +144,12 @@ private final class WorkQueue: @unchecked Sendable {
         return item
     }
 
-    func finish(_ i: Int, _ output: String) {
+    func finish(_ i: Int, _ output: [UInt8]) {
         cond.lock(); results[i] = output; cond.broadcast(); cond.unlock()
     }
 
     /// Waits for the output of line `i` and hands it over.
-    func result(_ i: Int) -> String {
+    func result(_ i: Int) -> [UInt8] {
         cond.lock(); defer { cond.unlock() }
         while results[i] == nil { cond.wait() }
         return results.removeValue(forKey: i)!

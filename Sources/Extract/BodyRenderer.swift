@@ -95,15 +95,15 @@ struct BodyRenderer {
 
         mutating func flush() {
             guard !para.isEmpty else { return }
-            let text = String(decoding: para, as: UTF8.self)
             if preDepth > 0 {
+                let text = String(decoding: para, as: UTF8.self)
                 var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { TextNormalizer.normalize(String($0)) }
                 while lines.first?.isEmpty == true { lines.removeFirst() }
                 while lines.last?.isEmpty == true { lines.removeLast() }
                 let t = lines.joined(separator: "\n")
                 if !t.isEmpty { paragraphs.append(t) }
             } else {
-                let t = TextNormalizer.normalize(text)
+                let t = TextNormalizer.normalize(utf8: para)
                 if !t.isEmpty { paragraphs.append(t) }
             }
             para.removeAll(keepingCapacity: true)

@@ -18,6 +18,20 @@ public enum TextNormalizer {
         return needsNFC ? result.precomposedStringWithCanonicalMapping : result
     }
 
+    /// `normalize(String(decoding: utf8, as: UTF8.self))` for bytes that are valid UTF-8 (text from a parsed document),
+    /// with the bytes read once instead of twice. Invalid bytes still give valid text (repaired to U+FFFD).
+    public static func normalize(utf8: [UInt8]) -> String {
+        var needsNFC = false
+        let result = utf8.withUnsafeBufferPointer { u in
+            u.isEmpty ? "" : String(unsafeUninitializedCapacity: u.count) { o in
+                let (written, nfc) = collapse(u, into: o)
+                needsNFC = nfc
+                return written
+            }
+        }
+        return needsNFC ? result.precomposedStringWithCanonicalMapping : result
+    }
+
     /// Collapses whitespace, drops invisible and control characters into `o` (at least `u.count` bytes), and gives
     /// the bytes written and whether NFC could change the text.
     private static func collapse(_ u: UnsafeBufferPointer<UInt8>, into o: UnsafeMutableBufferPointer<UInt8>) -> (Int, Bool) {
@@ -38,7 +52,8 @@ public enum TextNormalizer {
                 w += 1
                 continue
             }
-            // Decode one scalar (the input is a Swift String, so its UTF-8 is valid).
+            // Decode one scalar (valid UTF-8 but for `normalize(utf8:)` on bad bytes: those decode to some value, are
+            // copied as they are, and the result string repairs them).
             let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
             guard i + len <= n else { break }
             var v = UInt32(c) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)

@@ -75,7 +75,7 @@ struct ExtractCommand: ParsableCommand {
         let runner = BatchExtraction(extractor: extractor, jobs: jobs, defaultFetchedAt: now, baseDirectory: dir)
         var out = Data()
         runner.run(lines: text.split(separator: "\n", omittingEmptySubsequences: true).lazy.map(String.init)) { line in
-            out.append(contentsOf: line.utf8); out.append(0x0A)
+            out.append(contentsOf: line); out.append(0x0A)
             if out.count > 1 << 20 { FileHandle.standardOutput.write(out); out.removeAll(keepingCapacity: true) }
         }
         FileHandle.standardOutput.write(out)

@@ -21,7 +21,7 @@ import Testing
             let runner = BatchExtraction(extractor: Extractor(rules: .empty), jobs: jobs, defaultFetchedAt: Date(timeIntervalSince1970: 0),
                                          baseDirectory: dir.path)
             var out: [String] = []
-            runner.run(lines: lines + ["", "not json"]) { out.append($0) }
+            runner.run(lines: lines + ["", "not json"]) { out.append(String(decoding: $0, as: UTF8.self)) }
             #expect(out.count == 21)
             #expect(out[7] == #"{"error":"missing.html: cannot read the file","file":"missing.html"}"#)
             #expect(out[11] == #"{"error":"p11.html: not HTML (binary data)","file":"p11.html"}"#)
@@ -49,7 +49,7 @@ import Testing
     let runner = BatchExtraction(extractor: Extractor(rules: .empty), jobs: 2, defaultFetchedAt: Date(timeIntervalSince1970: 0),
                                  baseDirectory: dir.path)
     var out: [String] = []
-    runner.run(lines: lines) { out.append($0) }
+    runner.run(lines: lines) { out.append(String(decoding: $0, as: UTF8.self)) }
     #expect(out.count == 100)
     for (i, line) in out.enumerated() {
         let rec = try JSONDecoder().decode(PageRecord.self, from: Data(line.utf8))

@@ -27,6 +27,16 @@ struct TextCase: CustomTestStringConvertible, Sendable {
 func normalizesText(_ c: TextCase) {
     // Scalars, not String ==: Swift's == already treats NFD and NFC as equal.
     #expect(Array(TextNormalizer.normalize(c.input).unicodeScalars) == Array(c.output.unicodeScalars))
+    // The byte form (the body renderer's) gives the same text.
+    #expect(Array(TextNormalizer.normalize(utf8: Array(c.input.utf8)).unicodeScalars) == Array(c.output.unicodeScalars))
+}
+
+/// Bad bytes (cut, stray continuation, overlong, a lead byte at the end) give valid text and never read past the end.
+@Test(arguments: [[0xE6, 0x97], [0x61, 0x80, 0x62], [0xC0, 0xA0, 0x7A], [0x61, 0x20, 0xF0], [0xFF, 0xFE, 0x20, 0x20]] as [[UInt8]])
+func normalizesBadBytesToValidText(_ bytes: [UInt8]) {
+    let t = TextNormalizer.normalize(utf8: bytes)
+    #expect(String(validating: Array(t.utf8), as: UTF8.self) != nil)
+    #expect(t.utf8.count <= bytes.count * 3)
 }
 
 struct WordCountCase: CustomTestStringConvertible, Sendable {

@@ -49,14 +49,20 @@ enum ClassHints {
     /// prompts), or `nil`.
     /// Both the heuristic content and content chosen by a site rule drop these.
     static func shortBoilerplate(_ classAndID: String) -> String? {
-        if containsAny(classAndID, share) && !containsAny(classAndID, ["content", "article"]) { return "share" }
-        if containsAny(classAndID, pageControls) { return "control" }
-        if containsAny(classAndID, printOnly) { return "print" }
-        if containsAny(classAndID, authorBox) { return "author box" }
-        if containsAny(classAndID, paywall) && containsAny(classAndID, paywallPrompt) { return "paywall" }
-        if containsAny(classAndID, signup) { return "newsletter" }
+        let found = shortBoilerplateLists.mask(classAndID)
+        if found & 0b1 != 0 && found & 0b10 == 0 { return "share" }
+        if found & 0b100 != 0 { return "control" }
+        if found & 0b1000 != 0 { return "print" }
+        if found & 0b10000 != 0 { return "author box" }
+        if found & 0b1100000 == 0b1100000 { return "paywall" }
+        if found & 0b10000000 != 0 { return "newsletter" }
         return nil
     }
+
+    /// `shortBoilerplate`'s lists searched in one pass (bit k for list k): share, the words that make a share class
+    /// the content's own, page controls, print-only, author box, paywall and a paywall's prompt, newsletter sign-up.
+    private static let shortBoilerplateLists = NeedleSet(lists: [share, ["content", "article"], pageControls, printOnly, authorBox,
+                                                                 paywall, paywallPrompt, signup])
 
     static func containsAny(_ s: String, _ words: [String]) -> Bool { ByteSearch.containsAny(s, words) }
 

@@ -81,6 +81,26 @@ struct DateFinder {
     /// Class hints of regions whose dates are not the post's.
     static let skippedHints = ["comment", "related", "widget", "sidebar"]
 
+    /// Which of the scan's hint lists an element's class or id holds (bit per list), both searched in one pass each.
+    /// Class and id searched apart find what their "class id" would: no hint holds a space.
+    struct WalkHints: OptionSet {
+        let rawValue: UInt32
+        static let skipped = WalkHints(rawValue: 1 << 0), modified = WalkHints(rawValue: 1 << 1)
+        static let publish = WalkHints(rawValue: 1 << 2), date = WalkHints(rawValue: 1 << 3)
+    }
+    private static let walkHintLists = NeedleSet(lists: [skippedHints, modifiedHints, ["publish"], dateHints])
+
+    private static func walkHints(_ n: Node, _ metadata: PageMetadata) -> WalkHints {
+        let (cls, id) = metadata.elements.classAndID(n)
+        return walkHints(cls: cls, id: id)
+    }
+
+    private static func walkHints(cls: String, id: String) -> WalkHints {
+        if cls.isEmpty && id.isEmpty { return [] }
+        let lists = walkHintLists
+        return WalkHints(rawValue: lists.mask(cls) | lists.mask(id))
+    }
+
     func plausible(_ p: ParsedDate) -> Bool { DateParser.isPlausible(p, fetchedAt: max(fetchedAt, reference)) }
 
     func field(_ p: ParsedDate, raw: String, source: String) -> DateField {
@@ -900,9 +920,8 @@ struct DateFinder {
                 tail -= 1
                 // A short element opening with an edit label, or one whose class says "updated"; nothing else is read.
                 if Self.opensWithEditLabel(n) { check(n, lineLimit: Self.maxHintedDateLine); return false }
-                let (cls, id) = metadata.elements.classAndID(n)
-                func has(_ hints: [String]) -> Bool { ClassHints.containsAny(cls, hints) || ClassHints.containsAny(id, hints) }
-                if has(Self.modifiedHints) && !has(["publish"]) {
+                let hints = Self.walkHints(n, metadata)
+                if hints.contains(.modified) && !hints.contains(.publish) {
                     if hinted { readEdit(n, limit: limit) }
                     return false
                 }
@@ -927,8 +946,7 @@ struct DateFinder {
             // is a byline ("von <a rel=author>Name</a>, 8.5.12"), or is a paragraph of little but the date ("Dienstag, 4. Dezember 2016").
             // A heading that holds a date and little else is the post's date line (Blogger's `<h2 class="date-header">`).
             if hinted, name == "h2" || name == "h3" {
-                let (cls, id) = metadata.elements.classAndID(n)
-                if ClassHints.containsAny(cls, Self.dateHints) || ClassHints.containsAny(id, Self.dateHints) { check(n, maxWords: Self.maxDateOnlyWords) }
+                if Self.walkHints(n, metadata).contains(.date) { check(n, maxWords: Self.maxDateOnlyWords) }
                 return false
             }
             if !hinted, name == "p" || name == "h2" || name == "h3" || name == "h4" {
@@ -972,12 +990,13 @@ struct DateFinder {
                 return false
             }
             if cls.isEmpty && id.isEmpty { return true }
-            func has(_ hints: [String]) -> Bool { ClassHints.containsAny(cls, hints) || ClassHints.containsAny(id, hints) }
+            let hints = Self.walkHints(cls: cls, id: id)
+            func has(_ list: WalkHints) -> Bool { hints.contains(list) }
             // A "sidebar" or "comment" class on an element that holds the post's content is a layout wrapper
             // (`<div class="mainwrap single-default sidebar">`), not the aside itself.
             // Nor is one that holds the page's heading (an opinion piece's `<div class="PageArticle_commentHeader">`),
             // nor a part of such a wrapper that repeats its name (`<div class="ArticleHeaderComment_publishDate">`).
-            if has(Self.skippedHints) {
+            if has(.skipped) {
                 if holdsContent(n) || holdsHeading(n) {
                     wrappers.insert(n)
                 } else if !Exclusion.isInside(n, wrappers) {
@@ -986,13 +1005,13 @@ struct DateFinder {
             }
             // An "updated" line is never the published date, unless it also says "published"; its date is the last edit
             // (`<span class="updated">March 5, 2024</span>`).
-            if has(Self.modifiedHints) && !has(["publish"]) {
+            if has(.modified) && !has(.publish) {
                 if hinted { readEdit(n, limit: limit) }
                 return false
             }
             // A wrapper of the headline and its meta line (Divi's `div.et_post_meta_wrapper`) is no date line: its
             // meta line, read next, is.
-            if hinted, has(Self.dateHints), !holdsHeading(n) {
+            if hinted, has(.date), !holdsHeading(n) {
                 // Before the headline, a card of another story (a ticker's item, a "most read" box) dates that story.
                 if !headlineSeen, inTeaserCard(n) { return false }
                 // A line holding an "updated" part and a "published" one (`<span class="updated">` before

@@ -10,8 +10,21 @@ enum Lowercasing {
     /// character through the Unicode tables (2.4% of the extractor's samples; ~10x slower on such texts).
     static func lowercased(_ s: String) -> String {
         var copy = s
-        let unchanged = copy.withUTF8 { u in !u.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) } }
-        if unchanged { return s }
+        let (ascii, upper) = copy.withUTF8 { u in
+            var ascii = true, upper = false
+            for b in u { if b >= 0x80 { ascii = false; break } else if b >= 0x41 && b <= 0x5A { upper = true } }
+            return (ascii, upper)
+        }
+        if ascii {
+            guard upper else { return s }
+            // Wholly ASCII (class names, URLs): lowered byte by byte into the result's storage.
+            return copy.withUTF8 { u in
+                String(unsafeUninitializedCapacity: u.count) { o in
+                    for i in 0..<u.count { let b = u[i]; o[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+                    return u.count
+                }
+            }
+        }
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {

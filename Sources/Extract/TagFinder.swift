@@ -26,6 +26,8 @@ enum TagFinder {
 
     /// Parts of the URL of a tag or category page: what a line of the post's taxonomy links points to.
     static let taxonomyURLParts = tagURLParts + termURLParts + ["/category/", "/categories/"]
+    private static let tagURLNeedles = NeedleSet(tagURLParts), taxonomyURLNeedles = NeedleSet(taxonomyURLParts)
+    private static let termURLNeedles = NeedleSet(termURLParts)
     /// Longest raw text (UTF-8 bytes, indentation included) of a block read as a line of taxonomy links.
     static let maxTagLineBytes = 1000
     /// Share of such a line's words (normalized bytes) inside its links: "Tags: River" is 0.55.
@@ -42,7 +44,7 @@ enum TagFinder {
         n.walk { d in
             guard d.isElement, !other else { return false }
             guard d.name == "a" else { return true }
-            if let href = d.attribute("href"), ByteSearch.containsAny(href.lowercased(), taxonomyURLParts) || isHashtag(d) {
+            if let href = d.attribute("href"), taxonomyURLNeedles.matches(href.fastLowercased) || isHashtag(d) {
                 links += 1
                 linkBytes += TextNormalizer.normalize(d.textContent).utf8.count
             } else {
@@ -102,14 +104,14 @@ enum TagFinder {
             return inside(n, hints: elsewhereHintsInPost, tags: ["nav", "aside"], wrapping: m.h1s)
         }
         for (n, href) in m.anchors {
-            let rels = (n.attribute("rel") ?? "").lowercased().split(separator: " ")
-            if rels.contains("tag") && !rels.contains("category") && !ByteSearch.contains(href.lowercased(), "/category/") {
+            let lowerHref = href.fastLowercased
+            let rels = (n.attribute("rel") ?? "").fastLowercased.split(separator: " ")
+            if rels.contains("tag") && !rels.contains("category") && !ByteSearch.contains(lowerHref, "/category/") {
                 if !isExcluded(n) && (!elsewhere(n) || inTagNav(n, h1s: m.h1s)) && !inCategoryList(n) { rel.append(n.textContent) }
                 continue
             }
-            let lowerHref = href.lowercased()
-            let tagURL = ByteSearch.containsAny(lowerHref, tagURLParts)
-            if (tagURL || isHashtag(n) || ByteSearch.containsAny(lowerHref, termURLParts)) && inside(n, hints: tagListHints) && !elsewhere(n)
+            let tagURL = tagURLNeedles.matches(lowerHref)
+            if (tagURL || isHashtag(n) || termURLNeedles.matches(lowerHref)) && inside(n, hints: tagListHints) && !elsewhere(n)
                 && !isExcluded(n) {
                 hinted.append(n.textContent)
             } else if (tagURL && namesTag(n) || classedTagLink(n)) && !elsewhere(n)

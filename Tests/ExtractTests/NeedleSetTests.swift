@@ -32,6 +32,18 @@ import Testing
         #expect(ClassHints.found(in: "") == [])
     }
 
+    /// Short boilerplate by class and id, each reason by its own list; a share class that names the content is content.
+    @Test(arguments: [
+        ("sharedaddy sd-sharing", "share"), ("social-links", "share"), ("share-content", nil), ("article-share", nil),
+        ("back-to-top", "control"), ("nav post-nav", "control"), ("d-none visible-print", "print"),
+        ("author-bio vcard", "author box"), ("social author-box", "share"), ("post-nav author-box", "control"),
+        ("paywall-prompt", "paywall"), ("paywall", nil), ("share paywall-modal", "share"), ("newsletter-signup", "newsletter"),
+        ("entry-content", nil), (" ", nil), ("", nil),
+    ] as [(String, String?)])
+    func shortBoilerplateReasons(_ classAndID: String, _ reason: String?) {
+        #expect(ClassHints.shortBoilerplate(classAndID) == reason)
+    }
+
     /// Text escaping keeps three-byte characters starting E2/EF (quotes, dashes) and drops only the zero-width ones.
     @Test func escapedTextKeepsQuotesAndDropsZeroWidth() {
         #expect(HTMLEscape.text("it\u{2019}s\u{200B} \u{201C}x\u{201D} \u{2014} \u{FEFF}<&>\u{2060}\u{FF01}")

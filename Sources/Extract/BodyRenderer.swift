@@ -319,8 +319,7 @@ enum HTMLEscape {
 
     /// Appends escaped UTF-8, optionally collapsing whitespace runs to one space; drops zero-width characters.
     static func appendText(_ s: String, to out: inout [UInt8], collapse: Bool, quotes: Bool = false) {
-        var s = s
-        s.withUTF8 { appendText($0, to: &out, collapse: collapse, quotes: quotes) }
+        s.withUTF8Bytes { appendText($0, to: &out, collapse: collapse, quotes: quotes) }
     }
 
     /// Bytes `appendText` does more with than copy: whitespace, `&`, `<`, `>`, `"`, control characters, and the first

@@ -5,8 +5,7 @@ import Foundation
 enum ByteSearch {
     /// Whether `needle` occurs in `haystack` (exact bytes, so compare lowercased strings for case-insensitivity).
     static func contains(_ haystack: String, _ needle: String) -> Bool {
-        var h = haystack, n = needle
-        return h.withUTF8 { hb in n.withUTF8 { nb in contains(hb, nb) } }
+        haystack.withUTF8Bytes { hb in needle.withUTF8Bytes { nb in contains(hb, nb) } }
     }
 
     static func contains(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -30,9 +29,8 @@ enum ByteSearch {
     /// Whether any needle occurs in `haystack`.
     static func containsAny(_ haystack: String, _ needles: [String]) -> Bool {
         if haystack.isEmpty { return false }
-        var h = haystack
-        return h.withUTF8 { hb in
-            for var n in needles where n.withUTF8({ contains(hb, $0) }) { return true }
+        return haystack.withUTF8Bytes { hb in
+            for n in needles where n.withUTF8Bytes({ contains(hb, $0) }) { return true }
             return false
         }
     }
@@ -91,8 +89,7 @@ final class NeedleSet: @unchecked Sendable {
 
     /// Bit k is set when a needle of list k occurs in `haystack` (exact bytes).
     func mask(_ haystack: String) -> UInt32 {
-        var h = haystack
-        return h.withUTF8 { hb in
+        haystack.withUTF8Bytes { hb in
             bytes.withUnsafeBufferPointer { nb in
                 byFirst.withUnsafeBufferPointer { first in starters.withUnsafeBufferPointer { pairs in
                     var found: UInt32 = 0

@@ -38,8 +38,7 @@ struct CompactJSON {
     mutating func string(_ s: String) {
         separate()
         bytes.append(0x22)
-        var s = s
-        s.withUTF8 { u in
+        s.withUTF8Bytes { u in
             var start = 0
             for i in 0..<u.count {
                 let b = u[i]

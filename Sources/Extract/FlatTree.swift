@@ -170,8 +170,7 @@ final class FlatTree {
     }
 
     static func measure(_ s: String) -> (Int, Int, Int) {
-        var s = s
-        return s.withUTF8 { measure($0.span) }
+        s.withUTF8Bytes { measure($0.span) }
     }
 
     static func isHidden(_ n: Node) -> Bool { Attrs(n).isHidden }

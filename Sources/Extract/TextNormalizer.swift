@@ -4,11 +4,10 @@ import Foundation
 public enum TextNormalizer {
     /// NFC, zero-width chars (U+200B-200D, U+2060, U+FEFF, soft hyphen U+00AD) dropped, all whitespace incl. NBSP collapsed to one space, trimmed.
     public static func normalize(_ s: String) -> String {
-        var s = s
         var needsNFC = false
         // One pass over UTF-8 bytes; multi-byte sequences are decoded only to classify them. The output is never
         // longer than the input, so it is written straight into the result's storage.
-        let result = s.withUTF8 { u in
+        let result = s.withUTF8Bytes { u in
             u.isEmpty ? "" : String(unsafeUninitializedCapacity: u.count) { o in
                 let (written, nfc) = collapse(u, into: o)
                 needsNFC = nfc
@@ -118,10 +117,9 @@ public enum TextNormalizer {
 
     /// Word count as used in body.word_count (Unicode letters/digits runs; CJK characters count one each).
     public static func wordCount(_ s: String) -> Int {
-        var s = s
         // Over the UTF-8 bytes, decoding only the non-ASCII scalars: iterating `unicodeScalars` decoded every one
         // (a post's whole text is counted once per page).
-        return s.withUTF8 { u in
+        return s.withUTF8Bytes { u in
             var count = 0
             var inWord = false
             var i = 0

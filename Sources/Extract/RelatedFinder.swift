@@ -276,10 +276,13 @@ struct RelatedFinder {
         if out.isEmpty { return [] }
         // Keep only outermost containers, and never one that holds most of the page.
         // Byte counts without copying the page's text (the same numbers as `textContent.utf8.count`).
-        let pageText = body.textByteCount(upTo: Int.max)
         let kept = out.filter { c in
-            !out.contains { $0 != c && Exclusion.isAncestor($0, of: c) }
-                && !(pageText > 2000 && Double(c.textByteCount(upTo: Int.max)) > Self.maxShareOfPage * Double(pageText))
+            guard !out.contains(where: { $0 != c && Exclusion.isAncestor($0, of: c) }) else { return false }
+            let own = c.textByteCount(upTo: Int.max)
+            // The page's text is counted only as far as decides the test: past `limit`, `c` is not most of it.
+            let limit = max(2000, Int(Double(own) / Self.maxShareOfPage) + 1)
+            let pageText = body.textByteCount(upTo: limit)
+            return !(pageText > 2000 && Double(own) > Self.maxShareOfPage * Double(pageText))
         }
         return groupingSiblingCards(kept)
     }

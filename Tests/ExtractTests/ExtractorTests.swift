@@ -291,6 +291,19 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(try extract(html, url: "https://x.example/p/").record.related.map(\.url) == urls, "\(name)")
     }
 
+    /// A related section that holds more than half of a page's text (over 2,000 bytes) is the content, not cards; one
+    /// under half of a long page is cards, however far into the page's text the count has to go to tell.
+    @Test(arguments: [(1, 12, true), (40, 12, true), (40, 60, true), (4, 40, false)])
+    func relatedSectionHoldingMostOfThePage(_ storyParagraphs: Int, _ summaryWords: Int, _ cards: Bool) throws {
+        let summary = Array(repeating: "summary", count: summaryWords).joined(separator: " ")
+        let story = Array(repeating: "<p>\(lorem)</p>", count: storyParagraphs).joined()
+        let html = "<html><body><main><article><h1>Post</h1>\(story)</article></main><section><h2>Related posts</h2>"
+            + (1...6).map { "<div class=\"card\"><a href=\"/r\($0)/\"><h3>R\($0)</h3></a><p>\(summary)</p></div>" }.joined()
+            + "</section></body></html>"
+        let related = try extract(html, url: "https://x.example/p/").record.related
+        #expect(related.count == (cards ? 6 : 0), "story \(storyParagraphs), summary \(summaryWords): \(related.count) cards")
+    }
+
     @Test func relatedCardURLsDropSessionIDs() throws {
         // A server that appends a session id to links must not make a card look like another post.
         let html = """

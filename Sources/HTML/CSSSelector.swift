@@ -299,8 +299,16 @@ private struct Parser {
         let lit = literal(val)
         let n = Array(name.utf8), bytes = Array(val.utf8)
         if caseInsensitive {
-            // Natively only `=` with a non-empty ASCII value (translate() lowercases ASCII only; "" matches an absent attribute).
-            let test: SelectorMatcher.Test? = op == "=" && !bytes.isEmpty && val.allSatisfy(\.isASCII) ? .equalsIgnoringCase(n, bytes) : nil
+            // Natively `=`, `^=` and `*=` with a non-empty ASCII value (translate() lowercases ASCII only; "" matches an
+            // absent attribute).
+            let ascii = !bytes.isEmpty && val.allSatisfy(\.isASCII)
+            let test: SelectorMatcher.Test?
+            switch op {
+            case "=" where ascii: test = .equalsIgnoringCase(n, bytes)
+            case "^=" where ascii: test = .prefixIgnoringCase(n, bytes)
+            case "*=" where ascii: test = .substringIgnoringCase(n, bytes)
+            default: test = nil
+            }
             return (try attributeCondition(op, subject, val, lit), test)
         }
         let test: SelectorMatcher.Test?

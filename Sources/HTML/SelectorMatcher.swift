@@ -13,6 +13,9 @@ struct SelectorMatcher: Sendable {
         case equals([UInt8], [UInt8])
         /// `@name` compared with an ASCII lowercase value after ASCII lowercasing (the `i` flag).
         case equalsIgnoringCase([UInt8], [UInt8])
+        /// `^=` and `*=` with the `i` flag, the same way.
+        case prefixIgnoringCase([UInt8], [UInt8])
+        case substringIgnoringCase([UInt8], [UInt8])
         /// `@name` present.
         case present([UInt8])
         /// A token of the value split on XML whitespace (what `contains(concat(' ', normalize-space(@name), ' '), ' v ')`
@@ -44,7 +47,7 @@ struct SelectorMatcher: Sendable {
     // The selector flattened into tables of plain values: matching reads them through buffer pointers, so the
     // per-element loop does no reference counting. Byte strings are spans of `bytes`.
     fileprivate struct Span { var start: Int32 = 0; var count: Int32 = -1 }
-    fileprivate enum Kind: UInt8 { case equals, equalsIgnoringCase, present, token, dashMatch, prefix, suffix, substring, noneOf, never }
+    fileprivate enum Kind: UInt8 { case equals, equalsIgnoringCase, prefixIgnoringCase, substringIgnoringCase, present, token, dashMatch, prefix, suffix, substring, noneOf, never }
     fileprivate struct FlatTest { var kind: Kind; var name = Span(); var value = Span(); var first: Int32 = 0; var count: Int32 = 0 }
     fileprivate struct FlatCompound { var name = Span(); var firstTest: Int32; var testCount: Int32; var combinator: Combinator }
     /// `subjectKeys` and `ancestorKeys`: the `ElementIndex` keys an element and its ancestors must hold to match.
@@ -159,6 +162,8 @@ struct SelectorMatcher: Sendable {
             switch t {
             case .equals(let n, let v): f = FlatTest(kind: .equals, name: span(n), value: span(v))
             case .equalsIgnoringCase(let n, let v): f = FlatTest(kind: .equalsIgnoringCase, name: span(n), value: span(v))
+            case .prefixIgnoringCase(let n, let v): f = FlatTest(kind: .prefixIgnoringCase, name: span(n), value: span(v))
+            case .substringIgnoringCase(let n, let v): f = FlatTest(kind: .substringIgnoringCase, name: span(n), value: span(v))
             case .present(let n): f = FlatTest(kind: .present, name: span(n))
             case .token(let n, let v): f = FlatTest(kind: .token, name: span(n), value: span(v))
             case .dashMatch(let n, let v): f = FlatTest(kind: .dashMatch, name: span(n), value: span(v))
@@ -373,7 +378,11 @@ struct SelectorMatcher: Sendable {
                 case .present: return true
                 case .equals: return a.elementsEqual(v)
                 case .equalsIgnoringCase:
-                    return a.count == v.count && zip(a, v).allSatisfy { (x, y) in (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) == y }
+                    return a.count == v.count && SelectorMatcher.equalsIgnoringCase(a, 0, v)
+                case .prefixIgnoringCase:
+                    return a.count >= v.count && SelectorMatcher.equalsIgnoringCase(a, 0, v)
+                case .substringIgnoringCase:
+                    return a.count >= v.count && (0...(a.count - v.count)).contains { SelectorMatcher.equalsIgnoringCase(a, $0, v) }
                 case .token: return hasToken(a, v)
                 case .dashMatch: return a.elementsEqual(v) || (a.count > v.count && a.starts(with: v) && a[v.count] == 0x2D)
                 case .prefix: return a.starts(with: v)
@@ -418,6 +427,15 @@ struct SelectorMatcher: Sendable {
             if i - start == v.count, UnsafeBufferPointer(rebasing: a[start..<i]).elementsEqual(v) { return true }
         }
         return false
+    }
+
+    /// Whether `a[at...]` starts with `v` (ASCII lowercase) once `a`'s ASCII capitals are lowered (`translate()`).
+    fileprivate static func equalsIgnoringCase(_ a: UnsafeBufferPointer<UInt8>, _ at: Int, _ v: UnsafeBufferPointer<UInt8>) -> Bool {
+        for k in 0..<v.count {
+            let x = a[at + k]
+            if (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) != v[k] { return false }
+        }
+        return true
     }
 
     private static func contains(_ a: UnsafeBufferPointer<UInt8>, _ v: UnsafeBufferPointer<UInt8>) -> Bool {

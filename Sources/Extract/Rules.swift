@@ -58,16 +58,15 @@ public struct Rules: Sendable {
     /// The first `<meta name=generator>` (any ASCII case) with a `content`.
     private static let generatorMeta = try! CSSSelector.compile("meta[name='generator' i][content]")
 
-    /// The document side of the site rules: whether any rule has a generator or markup criterion, and the selectors
-    /// `site(for:document:)` evaluates in one walk (the generator `<meta>`, then every walkable markup fingerprint
-    /// in rule order).
+    /// The document side of the site rules: whether any rule has a generator or markup criterion, and per rule the
+    /// markup fingerprints `site(for:document:)` evaluates in one walk (those the native matcher takes).
     struct Fingerprints: Sendable {
         let readsDocument: Bool
-        let walked: [Selector]
+        let walked: [[Selector]]
 
         init(_ sites: [SiteRule]) {
             readsDocument = sites.contains { $0.match.generator != nil || !$0.match.markup.isEmpty }
-            walked = [Rules.generatorMeta] + sites.flatMap { $0.match.markup.map(\.selector).filter(\.isNative) }
+            walked = sites.map { $0.match.markup.map(\.selector).filter(\.isNative) }
         }
     }
 
@@ -82,11 +81,14 @@ public struct Rules: Sendable {
             }
         }
         guard let document, fingerprints.readsDocument else { return nil }
-        let found = (try? document.firstMatches(fingerprints.walked)) ?? []
-        let generator = found.first.flatMap { $0 }?.attribute("content") ?? ""
-        var k = 1 // the position in `found` of the next walked fingerprint
-        for i in sites.indices {
-            if let g = sites[i].match.generator, !generator.isEmpty, g.matches(generator) { return sites[i] }
+        // The generator first: its `<meta>` is in the head, so that walk ends early, and a generator that names a rule
+        // leaves only the markup of the rules before it to look for (none for WordPress, the first rule).
+        let generator = ((try? document.first(Self.generatorMeta)) ?? nil)?.attribute("content") ?? ""
+        let claimed = generator.isEmpty ? nil : sites.indices.first { sites[$0].match.generator?.matches(generator) == true }
+        let before = 0..<(claimed ?? sites.count)
+        let found = (try? document.firstMatches(fingerprints.walked[before].flatMap { $0 })) ?? []
+        var k = 0 // the position in `found` of the next walked fingerprint
+        for i in before {
             for m in sites[i].match.markup {
                 if m.selector.isNative {
                     let hit = k < found.count && found[k] != nil
@@ -97,7 +99,7 @@ public struct Rules: Sendable {
                 }
             }
         }
-        return nil
+        return claimed.map { sites[$0] }
     }
 }
 

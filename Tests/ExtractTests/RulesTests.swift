@@ -114,6 +114,25 @@ private let errorCases: [RulesErrorCase] = [
         #expect(rules.site(for: "https://notexample.com/x", document: nil) == nil)
     }
 
+    /// Rules are tried in order, each by its generator and then its markup: an earlier rule's markup beats a later
+    /// rule's generator, and a rule's generator beats a later rule's markup, whichever the page shows first.
+    @Test(arguments: [
+        ("later rule's generator, earlier rule's markup", "<meta name=\"generator\" content=\"Hugo 0.1\"><link href=\"/x/ab.css\">", "ab"),
+        ("generator of the first rule", "<meta name=\"generator\" content=\"WordPress 6\"><div class=\"gh\"></div>", "wp"),
+        ("generator after a later rule's markup", "<div class=\"gh\"></div><meta name=\"Generator\" content=\"Hugo\">", "hugo"),
+        ("no generator, the first markup in rule order", "<div class=\"gh\"></div><link href=\"/x/ab.css\">", "ab"),
+        ("unknown generator", "<meta name=\"generator\" content=\"Jekyll\"><div class=\"gh\"></div>", "gh"),
+        ("an XPath-only fingerprint before a generator", "<meta name=\"generator\" content=\"Hugo\"><p class=\"x\">a</p><p class=\"x\">b</p>", "nth"),
+    ])
+    func siteRulesInOrder(_ name: String, _ body: String, _ site: String) throws {
+        let json = #"{"sites":[{"name":"wp","match":{"generator":"^WordPress"}},{"name":"ab","match":{"markup":["link[href*='/ab.css']"]}},"#
+            + #"{"name":"nth","match":{"markup":["p.x:nth-of-type(2):last-of-type"]}},{"name":"hugo","match":{"generator":"^Hugo"}},"#
+            + #"{"name":"gh","match":{"markup":["div.gh"]}}]}"#
+        let rules = try Rules.parse(Array(json.utf8), file: "rules.json")
+        let doc = try HTMLDocumentFixture.make("<html><body>\(body)</body></html>")
+        #expect(rules.site(for: "https://other.example/x", document: doc)?.name == site, "\(name)")
+    }
+
     /// The fingerprints `site(for:document:)` walks are worked out when the rules are made and again when `sites`
     /// changes: a rule added afterwards is found by its markup, and a removed one no longer is.
     @Test func fingerprintsFollowChangedSites() throws {

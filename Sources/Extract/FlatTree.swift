@@ -554,7 +554,12 @@ final class FlatTree {
                                         "article continues below advertisement", "continue reading below",
                                         "content continues below", "advertisement - scroll to continue",
                                         "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "advertentie",
-                                        "reklama", "реклама", "广告", "廣告", "広告", "광고"]
+                                        "reklama", "реклама", "广告", "廣告", "広告", "광고",
+                                        // Portuguese, Turkish, Scandinavian, Finnish, Hungarian, Romanian, Greek,
+                                        // Indonesian, Vietnamese, Arabic, Hindi, Hebrew and Thai news sites' slots.
+                                        "publicidade", "reklam", "annons", "annonse", "annonce", "mainos", "hirdetés",
+                                        "publicitate", "διαφήμιση", "iklan", "quảng cáo", "إعلان", "विज्ञापन", "פרסומת",
+                                        "โฆษณา"]
     /// Longest text (characters, as `textLen` counts) looked at for an ad label.
     static let maxAdLabel = 40
 

@@ -82,6 +82,16 @@ func countsWords(_ c: WordCountCase) {
     }
 }
 
+/// Ad slots' labels of Portuguese, Turkish, Scandinavian, Finnish, Hungarian, Indonesian, Vietnamese, Arabic, Hindi and
+/// Thai news sites are labels; a word that merely holds one is not.
+@Test func adLabelsOfMoreLanguages() {
+    for label in ["PUBLICIDADE", "Reklam", "Annons", "- Annonse -", "Mainos", "Hirdetés", "Iklan", "Quảng cáo", "إعلان",
+                  "विज्ञापन", "โฆษณา"] {
+        #expect(FlatTree.isAdLabel(text: label), "\(label)")
+    }
+    #expect(!FlatTree.isAdLabel(text: "Reklamation"))
+}
+
 /// The byte loop of `wordCount` counts as the scalar loop it replaced: every scalar, in runs of neighbours and
 /// between ASCII words, digits and spaces.
 @Test func wordCountEqualsTheScalarLoop() {

@@ -71,8 +71,7 @@ public struct BatchExtraction: Sendable {
         let input = ExtractionInput(bytes: bytes, url: item.url ?? "file://" + path,
                                     fetchedAt: item.fetchedAt ?? defaultFetchedAt, contentType: item.contentType)
         do {
-            let record = try extractor.record(input)
-            return record.compactJSON()
+            return try extractor.recordJSON(input)
         } catch {
             return Self.errorLine(file: item.file, error: "\(item.file): \(error.description)")
         }

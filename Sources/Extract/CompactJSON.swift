@@ -84,40 +84,69 @@ extension PageRecord {
     /// `contentFieldsJSON()` with the content hash worked out from the fields (whatever `contentHash` holds),
     /// and that hash: the hashed fields are written once, and the hash put in where its key sorts.
     public func hashedContentFieldsJSON() -> (contentHash: String, json: [UInt8]) {
-        var hashAt = 0
-        let hashed = compactJSON(contentHash: false, fetchFields: false, hashAt: &hashAt)
+        hashedJSON(fetchFields: false)
+    }
+
+    /// `compactJSON()` with the content hash worked out from the fields (whatever `contentHash` holds), and that
+    /// hash: the hashed fields are written once, and the hash, `fetched_at` and `status` put in where their keys sort.
+    public func hashedCompactJSON() -> (contentHash: String, json: [UInt8]) {
+        hashedJSON(fetchFields: true)
+    }
+
+    private func hashedJSON(fetchFields all: Bool) -> (contentHash: String, json: [UInt8]) {
+        var marks = Marks()
+        let hashed = compactJSON(contentHash: false, fetchFields: false, marks: &marks)
         let hash = "sha256:" + SHA256.hex(hashed)
-        // The hash is `sha256:` and hex digits: nothing to escape.
-        let member = Array(#","content_hash":""#.utf8) + Array(hash.utf8) + [0x22]
+        func member(_ key: StaticString, _ write: (inout CompactJSON) -> Void) -> [UInt8] {
+            var w = CompactJSON()
+            w.key(key) // the first member of a writer: no comma
+            write(&w)
+            return [0x2C] + w.bytes
+        }
+        // Members in key order, each after the value of the key before it.
+        var inserts = [(marks.hash, member("content_hash") { $0.string(hash) })]
+        if all {
+            inserts.append((marks.fetchedAt, member("fetched_at") { $0.string(fetchedAt) }))
+            inserts.append((marks.status, member("status") { $0.int(status) }))
+        }
         var json = [UInt8]()
-        json.reserveCapacity(hashed.count + member.count)
-        json.append(contentsOf: hashed[..<hashAt])
-        json.append(contentsOf: member)
-        json.append(contentsOf: hashed[hashAt...])
+        json.reserveCapacity(hashed.count + inserts.reduce(0) { $0 + $1.1.count })
+        var from = 0
+        for (at, bytes) in inserts {
+            json.append(contentsOf: hashed[from..<at])
+            json.append(contentsOf: bytes)
+            from = at
+        }
+        json.append(contentsOf: hashed[from...])
         return (hash, json)
     }
 
     private func compactJSON(contentHash withHash: Bool, fetchFields all: Bool) -> [UInt8] {
-        var unused = 0
-        return compactJSON(contentHash: withHash, fetchFields: all, hashAt: &unused)
+        var unused = Marks()
+        return compactJSON(contentHash: withHash, fetchFields: all, marks: &unused)
     }
 
-    /// `hashAt`: where the `content_hash` member goes (after `canonical_url`'s value), when it is left out.
-    private func compactJSON(contentHash withHash: Bool, fetchFields all: Bool, hashAt: inout Int) -> [UInt8] {
+    /// Where the `content_hash`, `fetched_at` and `status` members go (right after the value of the key before
+    /// each), when they are left out.
+    private struct Marks { var hash = 0, fetchedAt = 0, status = 0 }
+
+    private func compactJSON(contentHash withHash: Bool, fetchFields all: Bool, marks: inout Marks) -> [UInt8] {
         var w = CompactJSON(capacity: body.html.utf8.count + body.text.utf8.count + 2048)
         w.beginObject()
         w.key("authors"); w.strings(authors)
         w.key("body"); Self.write(body, to: &w)
         w.key("canonical_url"); w.string(canonicalURL)
-        hashAt = w.bytes.count
+        marks.hash = w.bytes.count
         if withHash { w.key("content_hash"); w.string(contentHash) }
         w.key("description"); w.string(description)
+        marks.fetchedAt = w.bytes.count
         if all { w.key("fetched_at"); w.string(fetchedAt) }
         w.key("language"); w.string(language)
         w.key("modified"); Self.write(modified, to: &w)
         w.key("published"); Self.write(published, to: &w)
         w.key("related"); Self.write(related, to: &w)
         w.key("site_name"); w.string(siteName)
+        marks.status = w.bytes.count
         if all { w.key("status"); w.int(status) }
         w.key("tags"); w.strings(tags)
         w.key("title"); w.string(title)

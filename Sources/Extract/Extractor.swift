@@ -51,6 +51,13 @@ public struct Extractor: Sendable {
         return run.record(site: run.site()).record
     }
 
+    /// `record(input).compactJSON()`, the line `extract --batch` prints: the fields are written once, for the
+    /// content hash and for the line.
+    public func recordJSON(_ input: ExtractionInput) throws(ExtractError) -> [UInt8] {
+        let run = try extraction(input)
+        return run.record(site: run.site(), contentHash: false).record.hashedCompactJSON().json
+    }
+
     /// Only the URLs a page leads to, for a page the caller already knows to be a listing (a site rule's
     /// URL pattern says so): the same `links`, `feedLinks` and `nextPageLinks` as `extract(_:)`, without the
     /// record, the page kind or the identifiers, so no title, body, date, author, tag or card is looked for.

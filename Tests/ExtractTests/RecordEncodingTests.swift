@@ -32,6 +32,11 @@ func compactJSONIsJSONEncodersBytes(_ s: String) throws {
         let hashed = try PageRecord.makeEncoder(pretty: false).encode(HashedFields(record: r))
         #expect(r.hashedFieldsJSON() == Array(hashed))
         #expect(r.computeContentHash() == "sha256:" + SHA256.hex(hashed))
+        // The batch line: written once, hash and fetch fields put in afterwards, whatever contentHash held.
+        var withHash = r
+        withHash.updateContentHash()
+        let (hash, line) = r.hashedCompactJSON()
+        #expect(hash == withHash.contentHash && line == withHash.compactJSON(), "\(String(decoding: line, as: UTF8.self))")
     }
 }
 

@@ -128,7 +128,7 @@ public enum TextNormalizer {
                 let b = u[i]
                 if b < 0x80 {
                     i += 1
-                    let isWordChar = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+                    let isWordChar = (b < 64 ? asciiWordLow >> UInt64(b) : asciiWordHigh >> UInt64(b - 64)) & 1 != 0
                     if isWordChar { if !inWord { count += 1; inWord = true } } else { inWord = false }
                     continue
                 }
@@ -153,6 +153,10 @@ public enum TextNormalizer {
             return count
         }
     }
+
+    /// ASCII word characters (`0-9`, `A-Z`, `_`, `a-z`) as bits: bytes 0-63 and 64-127, one shift and mask a byte.
+    private static let asciiWordLow: UInt64 = 0x03FF_0000_0000_0000
+    private static let asciiWordHigh: UInt64 = 0x07FF_FFFE_87FF_FFFE
 
     /// Latin-1's letters and Latin Extended-A and -B (U+00C0-024F but the signs U+00D7 and U+00F7): all alphabetic,
     /// so accented European text is counted without a property lookup per letter.

@@ -127,3 +127,13 @@ func countsWords(_ c: WordCountCase) {
     }
     #expect(differing.isEmpty, "\(differing.prefix(3))")
 }
+
+/// Every ASCII byte: digits, letters and `_` make a word, nothing else does (the word count's bit masks).
+@Test func asciiWordCharacters() {
+    for b in UInt8(0)..<128 {
+        let isWord = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+        let s = String(UnicodeScalar(b))
+        #expect(TextNormalizer.wordCount("x " + s + " y") == (isWord ? 3 : 2), "byte \(b)")
+        #expect(TextNormalizer.wordCount("x" + s + "y") == (isWord ? 1 : 2), "byte \(b) inside a word")
+    }
+}

@@ -544,16 +544,31 @@ struct RelatedFinder {
     /// Cards in a container: each post link grouped with the largest element around it that links nowhere else.
     private func heuristicCards(in container: Node) -> [RelatedLink] {
         let anchors = descendants(Self.links, of: container)
+        // Each link's post read once, and each ancestor's posts (`postURLs(in:)`) worked out once: climbing from
+        // every link through its ancestors re-read all the links below each one, which was cubic on a page of
+        // thousands of unclosed links (libxml2 nests them; FINDINGS 71-72).
+        var postOf: [Node: String] = [:]
+        for a in anchors { if let u = postKeys.postKey(a.attribute("href") ?? "", base: baseURL) { postOf[a] = u } }
+        var postsBelow: [Node: Set<String>] = [:]
+        func posts(below p: Node) -> Set<String> {
+            if let known = postsBelow[p] { return known }
+            var out = Set<String>()
+            _ = p.firstDescendant { d in
+                if let u = postOf[d] { out.insert(u) }
+                return out.count > 1
+            }
+            postsBelow[p] = out
+            return out
+        }
         var cardRoots: [(Node, String)] = []
         var usedRoots = Set<Node>()
         for a in anchors {
-            guard let u = postKeys.postKey(a.attribute("href") ?? "", base: baseURL),
-                  !selfURLs.contains(u) else { continue }
+            guard let u = postOf[a], !selfURLs.contains(u) else { continue }
             if let frag = a.attribute("href"), frag.hasPrefix("#") { continue }
             if Self.inRunningText(a) { continue }
             if Self.inAnnouncingHeading(a) { continue }
             var root = a
-            while let p = root.parent, p != container, postURLs(in: p) == [u] { root = p }
+            while let p = root.parent, p != container, posts(below: p) == [u] { root = p }
             if usedRoots.insert(root).inserted { cardRoots.append((root, u)) }
         }
         var cards: [RelatedLink] = []

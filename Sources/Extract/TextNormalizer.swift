@@ -3,30 +3,21 @@ import Foundation
 /// Whitespace and Unicode normalization of extracted text, and the word count of `body.word_count`.
 public enum TextNormalizer {
     /// NFC, zero-width chars (U+200B-200D, U+2060, U+FEFF, soft hyphen U+00AD) dropped, all whitespace incl. NBSP collapsed to one space, trimmed.
-    public static func normalize(_ s: String) -> String {
-        var needsNFC = false
-        // One pass over UTF-8 bytes; multi-byte sequences are decoded only to classify them. The output is never
-        // longer than the input, so it is written straight into the result's storage.
-        let result = s.withUTF8Bytes { u in
-            u.isEmpty ? "" : String(unsafeUninitializedCapacity: u.count) { o in
-                let (written, nfc) = collapse(u, into: o)
-                needsNFC = nfc
-                return written
-            }
-        }
-        return needsNFC ? result.precomposedStringWithCanonicalMapping : result
-    }
+    public static func normalize(_ s: String) -> String { s.withUTF8Bytes(normalized) }
 
     /// `normalize(String(decoding: utf8, as: UTF8.self))` for bytes that are valid UTF-8 (text from a parsed document),
     /// with the bytes read once instead of twice. Invalid bytes still give valid text (repaired to U+FFFD).
-    public static func normalize(utf8: [UInt8]) -> String {
+    public static func normalize(utf8: [UInt8]) -> String { utf8.withUnsafeBufferPointer(normalized) }
+
+    private static func normalized(_ u: UnsafeBufferPointer<UInt8>) -> String {
+        if u.isEmpty { return "" }
         var needsNFC = false
-        let result = utf8.withUnsafeBufferPointer { u in
-            u.isEmpty ? "" : String(unsafeUninitializedCapacity: u.count) { o in
-                let (written, nfc) = collapse(u, into: o)
-                needsNFC = nfc
-                return written
-            }
+        // One pass over UTF-8 bytes; multi-byte sequences are decoded only to classify them. The output is never
+        // longer than the input, so it is written straight into the result's storage.
+        let result = String(unsafeUninitializedCapacity: u.count) { o in
+            let (written, nfc) = collapse(u, into: o)
+            needsNFC = nfc
+            return written
         }
         return needsNFC ? result.precomposedStringWithCanonicalMapping : result
     }

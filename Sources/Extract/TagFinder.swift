@@ -97,17 +97,18 @@ enum TagFinder {
             while let x = up, x.isElement, x.name != "article" { up = x.parent }
             return up?.isElement == true ? up : nil
         }.first
+        let headlineWrappers = wrappers(of: m.h1s)
         func elsewhere(_ n: Node) -> Bool {
-            guard inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: m.h1s) else { return false }
+            guard inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: headlineWrappers) else { return false }
             if inLabelledNav(n) { return false }
             guard let post = postArticle, Exclusion.isAncestor(post, of: n) else { return true }
-            return inside(n, hints: elsewhereHintsInPost, tags: ["nav", "aside"], wrapping: m.h1s)
+            return inside(n, hints: elsewhereHintsInPost, tags: ["nav", "aside"], wrapping: headlineWrappers)
         }
         for (n, href) in m.anchors {
             let lowerHref = href.fastLowercased
             let rels = (n.attribute("rel") ?? "").fastLowercased.split(separator: " ")
             if rels.contains("tag") && !rels.contains("category") && !ByteSearch.contains(lowerHref, "/category/") {
-                if !isExcluded(n) && (!elsewhere(n) || inTagNav(n, h1s: m.h1s)) && !inCategoryList(n) { rel.append(n.textContent) }
+                if !isExcluded(n) && (!elsewhere(n) || inTagNav(n, wrapping: headlineWrappers)) && !inCategoryList(n) { rel.append(n.textContent) }
                 continue
             }
             let tagURL = tagURLNeedles.matches(lowerHref)
@@ -241,10 +242,25 @@ enum TagFinder {
         return false
     }
 
-    static func inTagNav(_ n: Node, h1s: [Node]) -> Bool {
+    /// `wrapping`: `wrappers(of:)` the page's `<h1>`s.
+    static func inTagNav(_ n: Node, wrapping: Set<Node>) -> Bool {
         guard let p = n.parent, p.name == "nav" || p.name == "aside" else { return false }
         let s = ClassHints.classAndID(p)
-        return ClassHints.containsAny(s, tagListHints) && !inside(n, hints: elsewhereHints, wrapping: h1s)
+        return ClassHints.containsAny(s, tagListHints) && !inside(n, hints: elsewhereHints, wrapping: wrapping)
+    }
+
+    /// The proper ancestors of `nodes`, for `inside(_:wrapping:)`: worked out once per page, as testing each link's
+    /// ancestors against every `<h1>`'s was links x headings x depth (minutes on a page of thousands of unclosed
+    /// headings, FINDINGS 72).
+    static func wrappers(of nodes: [Node]) -> Set<Node> {
+        var out = Set<Node>()
+        for n in nodes {
+            var cur = n.parent
+            var depth = 0
+            // An ancestor already in the set brought its own ancestors with it.
+            while let c = cur, depth < 10_000, out.insert(c).inserted { cur = c.parent; depth += 1 }
+        }
+        return out
     }
 
     /// Whether the link's parent (or grandparent) line starts with a tag label ("Tags: ...", "tagged ..."), or its
@@ -276,16 +292,16 @@ enum TagFinder {
         return false
     }
 
-    /// Whether an ancestor (up to 6 levels) has one of the class/id hints. An ancestor that holds one of
-    /// `wrapping` (the page's `<h1>`s) is the post's layout wrapper, whatever its name (readthedocs'
+    /// Whether an ancestor (up to 6 levels) has one of the class/id hints. An ancestor in `wrapping` (`wrappers(of:)`
+    /// the page's `<h1>`s: it holds one) is the post's layout wrapper, whatever its name (readthedocs'
     /// `div.wy-nav-content` holds the page), and is passed over. A class or id word holding one of `sparing`
     /// matches no hint (a `navbyline` is a byline, not a menu).
-    static func inside(_ n: Node, hints: [String], tags: Set<String> = [], wrapping: [Node] = [],
+    static func inside(_ n: Node, hints: [String], tags: Set<String> = [], wrapping: Set<Node> = [],
                        sparing: [String] = []) -> Bool {
         var cur = n.parent
         var depth = 0
         while let c = cur, depth < 6 {
-            if !wrapping.isEmpty, wrapping.contains(where: { Exclusion.isAncestor(c, of: $0) }) { cur = c.parent; depth += 1; continue }
+            if !wrapping.isEmpty, wrapping.contains(c) { cur = c.parent; depth += 1; continue }
             var s = ClassHints.classAndID(c)
             for mf in microformatClasses where ByteSearch.contains(s, mf) { s = s.replacingOccurrences(of: mf, with: " ") }
             if sparing.contains(where: { ByteSearch.contains(s, $0) }) {

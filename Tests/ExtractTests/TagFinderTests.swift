@@ -20,3 +20,17 @@ struct MetaTagCase: CustomTestStringConvertible, Sendable {
 func readsArticleTagValues(_ c: MetaTagCase) {
     #expect(TagFinder.dedupe(TagFinder.splitJoined(c.values)) == c.tags)
 }
+
+/// The headline wrappers are exactly the elements that are a proper ancestor of some `<h1>` (what `inside` tested
+/// against every heading, link by link), for headings nested in each other, side by side and one inside an article.
+@Test func headlineWrappersAreTheHeadingsProperAncestors() throws {
+    let doc = try HTMLDocumentFixture.make("<html><body><div id=a><main><article><h1>One</h1><p>x</p></article>"
+        + "<h1>Two<h1>Three</h1></h1></main><aside><h2>Side</h2></aside></div><footer><p>f</p></footer></body></html>")
+    let h1s = try doc.select(css: "h1")
+    #expect(h1s.count >= 2)
+    let wrappers = TagFinder.wrappers(of: h1s)
+    for e in try doc.select(css: "*") {
+        #expect(wrappers.contains(e) == h1s.contains { Exclusion.isAncestor(e, of: $0) }, "\(e.name)")
+    }
+    #expect(!wrappers.isEmpty)
+}

@@ -186,12 +186,11 @@ enum AuthorFinder {
         case .block(let block): line = block
         }
         let text = TextNormalizer.normalize(line.textContent)
-        guard hasAtMostWords(text, leadingBylineMaxWords) else {
-            return lineBefore(root, excluded: excluded) ?? droppedLineBefore(root, excluded: excluded)
+        if hasAtMostWords(text, leadingBylineMaxWords) {
+            if opensWithByline(text.fastLowercased), !split(text).isEmpty { return (line, text) }
+            if let names = foreignByline(text) { return (line, names.joined(separator: ", ")) }
+            if let names = datedByline(text) { return (line, names.joined(separator: ", ")) }
         }
-        if opensWithByline(text.fastLowercased), !split(text).isEmpty { return (line, text) }
-        if let names = foreignByline(text) { return (line, names.joined(separator: ", ")) }
-        if let names = datedByline(text) { return (line, names.joined(separator: ", ")) }
         return lineBefore(root, excluded: excluded) ?? droppedLineBefore(root, excluded: excluded)
     }
 

@@ -87,8 +87,10 @@ struct DateFinder {
         let rawValue: UInt32
         static let skipped = WalkHints(rawValue: 1 << 0), modified = WalkHints(rawValue: 1 << 1)
         static let publish = WalkHints(rawValue: 1 << 2), date = WalkHints(rawValue: 1 << 3)
+        static let siteHeader = WalkHints(rawValue: 1 << 4), postHeader = WalkHints(rawValue: 1 << 5)
     }
-    private static let walkHintLists = NeedleSet(lists: [skippedHints, modifiedHints, ["publish"], dateHints])
+    private static let walkHintLists = NeedleSet(lists: [skippedHints, modifiedHints, ["publish"], dateHints,
+                                                         siteHeaderHints, postHeaderHints])
 
     private static func walkHints(_ n: Node, _ metadata: PageMetadata) -> WalkHints {
         let (cls, id) = metadata.elements.classAndID(n)
@@ -397,8 +399,8 @@ struct DateFinder {
         _ = n.firstDescendant { c in
             guard c.isElement, c != n else { return false }
             let (cls, id) = metadata.elements.classAndID(c)
-            if ClassHints.containsAny(cls, ["publish"]) { published = true }
-            else if ClassHints.containsAny(cls, Self.modifiedHints) || ClassHints.containsAny(id, Self.modifiedHints) { edit = true }
+            let inClass = Self.walkHints(cls: cls, id: ""), inEither = inClass.union(Self.walkHints(cls: "", id: id))
+            if inClass.contains(.publish) { published = true } else if inEither.contains(.modified) { edit = true }
             return edit && published
         }
         return edit && published
@@ -667,10 +669,11 @@ struct DateFinder {
 
     /// Whether an element is the site's header or top bar: a `<header>` or `role=banner` not named for the post, or
     /// an element named for the site's header (`siteHeaderHints`).
-    static func isSiteHeader(_ n: Node, name: String, cls: String, id: String) -> Bool {
-        if ClassHints.containsAny(cls, siteHeaderHints) || ClassHints.containsAny(id, siteHeaderHints) { return true }
+    /// `hints`: `walkHints` of its class and id.
+    static func isSiteHeader(_ n: Node, name: String, hints: WalkHints) -> Bool {
+        if hints.contains(.siteHeader) { return true }
         guard name == "header" || n.attribute("role") == "banner" else { return false }
-        return !ClassHints.containsAny(cls, postHeaderHints) && !ClassHints.containsAny(id, postHeaderHints)
+        return !hints.contains(.postHeader)
     }
 
     /// Whether `n` holds one of the page's `<h1>`s.
@@ -984,13 +987,13 @@ struct DateFinder {
             if metadata.elements.facts(n).flags.contains(.hidden) { return false }
             // Class and id searched apart find what their "class id" would: no hint holds a space.
             let (cls, id) = metadata.elements.classAndID(n)
+            let hints = Self.walkHints(cls: cls, id: id)
             // The site's header or top bar before the headline, apart from the post: its date is today's (a news
             // theme's `<div class="td_data_time">Friday, November 20, 2026</div>`), not the post's.
-            if !headlineSeen, Self.isSiteHeader(n, name: name, cls: cls, id: id), !holdsHeading(n), !holdsContent(n) {
+            if !headlineSeen, Self.isSiteHeader(n, name: name, hints: hints), !holdsHeading(n), !holdsContent(n) {
                 return false
             }
             if cls.isEmpty && id.isEmpty { return true }
-            let hints = Self.walkHints(cls: cls, id: id)
             func has(_ list: WalkHints) -> Bool { hints.contains(list) }
             // A "sidebar" or "comment" class on an element that holds the post's content is a layout wrapper
             // (`<div class="mainwrap single-default sidebar">`), not the aside itself.

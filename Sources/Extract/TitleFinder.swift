@@ -135,16 +135,33 @@ enum TitleFinder {
     static let homeLinkScan = 40
 
     /// The site's name as its header prints it: the text (else the `title`) of one of the first links to the
-    /// site's root, else the alt text of the first such link that is only a picture (a logo). Used only to cut the
+    /// site's root (or, when no early link goes there, to the page's first folder), else the alt text of the first
+    /// such link that is only a picture (a logo). Used only to cut the
     /// site name from `<title>` when no metadata names the site (Pelican, MkDocs: `<title>Field Notes - Post</title>`
     /// under `<h1><a href="/">Field Notes</a></h1>`), or with a feed title that agrees.
     static func homeLinkName(_ anchors: [(node: Node, href: String)], pageURL: String, base: String) -> String? {
         guard let r = pageURL.range(of: "://"), let slash = pageURL[r.upperBound...].firstIndex(of: "/") else { return nil }
         let root = String(pageURL[..<slash]) + "/"
+        if let name = linkName(anchors, to: root, base: base) { return name }
+        // A blog living in a folder (`/blog/`, a GitHub project page `/project/`) links its header to the folder,
+        // and often nowhere to the host's root: then the folder is its home. A link there that only names the
+        // folder ("Posts" for `/posts/`) is a section's label, no site name.
+        let path = pageURL[pageURL.index(after: slash)...]
+        guard let end = path.firstIndex(of: "/"), end > path.startIndex,
+              !anchors.prefix(homeLinkScan).contains(where: { URLNormalizer.normalize($0.href, base: base) == root })
+        else { return nil }
+        let folder = String(path[..<end])
+        guard let name = linkName(anchors, to: root + folder + "/", base: base),
+              name.lowercased() != folder.lowercased().replacingOccurrences(of: "-", with: " ") else { return nil }
+        return name
+    }
+
+    /// The name the first links to `home` print (`homeLinkName`).
+    private static func linkName(_ anchors: [(node: Node, href: String)], to home: String, base: String) -> String? {
         func usable(_ name: String) -> Bool { name.count >= 2 && name.count <= 80 && !homeWords.contains(name.lowercased()) }
         var logo: String?
         for (n, href) in anchors.prefix(homeLinkScan) {
-            guard URLNormalizer.normalize(href, base: base) == root else { continue }
+            guard URLNormalizer.normalize(href, base: base) == home else { continue }
             var name = TextNormalizer.normalize(n.textContent)
             if name.isEmpty { name = TextNormalizer.normalize(n.attribute("title") ?? "") }
             if usable(name) { return name }

@@ -416,6 +416,23 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(home.record.authors.isEmpty)
     }
 
+    /// A blog in a folder names itself by its header's link to the folder when no early link goes to the host's
+    /// root (`/blog/`, a GitHub project page); a link that only names the folder ("Posts") is no site name.
+    @Test func aBlogInAFolderIsNamedByItsFolderLink() throws {
+        func page(_ header: String) -> String {
+            "<html><head><title>About - Bridges &amp; Caches</title></head><body><header>\(header)</header>"
+                + "<main><h1>About</h1><p>\(lorem)\(lorem)</p></main></body></html>"
+        }
+        let folder = try extract(page("<a href=\"/blog/\">Bridges &amp; Caches</a>"), url: "https://x.example/blog/about/")
+        #expect(folder.record.siteName == "Bridges & Caches")
+        #expect(folder.record.title == "About")
+        let rooted = try extract(page("<a href=\"/\">Home</a> <a href=\"/blog/\">Bridges &amp; Caches</a>"), url: "https://x.example/blog/about/")
+        #expect(rooted.record.siteName == nil)
+        let label = try extract(page("<a href=\"/posts/\">Posts</a>").replacingOccurrences(of: "Bridges &amp; Caches", with: "Posts"),
+                                url: "https://x.example/posts/about/")
+        #expect(label.record.siteName == nil)
+    }
+
     /// A story followed by "more stories" teasers marked up as `<article>`s (news themes) is a post; a page
     /// of several full posts is a listing.
     @Test func aStoryWithTeaserArticlesIsAPost() throws {

@@ -19,16 +19,19 @@ struct Attrs {
     var noteRole = false
     /// `rel`, lowercased, contains `author`.
     var relAuthor = false
+    /// `property` (RDFa: `PageMetadata.rdfaDateProp`, `PageMetadata.isRDFaCreatorName`).
+    var rdfaProperty: String?
 
     /// The names read here, in the order `init` switches on.
-    private static let query = AttributeQuery(["class", "id", "style", "role", "rel", "itemprop", "aria-hidden", "hidden"])
+    private static let query = AttributeQuery(["class", "id", "style", "role", "rel", "itemprop", "aria-hidden", "hidden",
+                                                            "property"])
 
     init(_ n: Node) {
         // Look up only the attributes read here: copying every value (src, href, data-*) was measurable.
         guard n.hasAttributes else { return }
         var cls = "", id = "", itemprop: String?
         var hiddenByMarkup = false, ariaHidden = false, unlikelyRole = false, noteRole = false, relAuthor = false
-        var hiddenByStyle = false, hiddenAttribute = false
+        var hiddenByStyle = false, hiddenAttribute = false, property: String?
         n.attributeBytes(Self.query) { k, v in
             switch k {
             case 0: cls = Self.string(v)
@@ -38,10 +41,11 @@ struct Attrs {
             case 4: relAuthor = Self.lowercasedContains(v, Self.author)
             case 5: itemprop = Self.string(v)
             case 6: ariaHidden = Self.equals(v, Self.trueValue)
-            default: hiddenByMarkup = true; hiddenAttribute = true
+            case 7: hiddenByMarkup = true; hiddenAttribute = true
+            default: property = Self.string(v)
             }
         }
-        self.cls = cls; self.id = id; self.itemprop = itemprop
+        self.cls = cls; self.id = id; self.itemprop = itemprop; self.rdfaProperty = property
         self.hiddenByMarkup = hiddenByMarkup; self.ariaHidden = ariaHidden
         self.hiddenByStyleOnly = hiddenByStyle && !hiddenAttribute
         self.unlikelyRole = unlikelyRole; self.noteRole = noteRole; self.relAuthor = relAuthor

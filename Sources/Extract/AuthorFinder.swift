@@ -15,7 +15,7 @@ enum AuthorFinder {
     static let metaKeys = ["dc.creator", "dc:creator", "dcterms.creator", "dcterm:creator", "author", "parsely-author",
                            "sailthru.author", "byl", "article:author", "og:article:author", "citation_author", "twitter:creator:name"]
     /// Words a byline starts with, in several languages.
-    static let prefixes = ["written by", "posted by", "words by", "reviewed by", "story by", "by:", "by", "von", "par",
+    static let prefixes = ["written by", "posted by", "submitted by", "words by", "reviewed by", "story by", "by:", "by", "von", "par",
                            "por", "di", "door", "av", "autor:", "author:", "автор:", "作者：", "作者", "著者：", "著者", "投稿者：", "投稿者",
                            "글쓴이", "기자"]
     /// For each ASCII byte, whether a label of `prefixes` starts with it.
@@ -59,7 +59,7 @@ enum AuthorFinder {
 
     /// English byline openings that make the content's first line a byline when no class marks it
     /// (Lektor's quickstart blog: `<p class="meta">written by Ana Lima on 2021-01-04</p>` above the text).
-    static let leadingPrefixes = ["written by", "posted by", "words by", "story by", "by:", "by"]
+    static let leadingPrefixes = ["written by", "posted by", "submitted by", "words by", "story by", "by:", "by"]
     /// The same openings in other languages ("Von Anna Schmidt, 3. März 2021", "Par Marie Dupont", "Door Jan de Vries");
     /// several are common words too ("di", "par", "von"), so each name after them must look like one (`looksLikeName`).
     static let foreignLeadingPrefixes = ["von", "par", "por", "di", "door", "av", "af", "autor:", "autorin:", "auteur :",
@@ -72,6 +72,8 @@ enum AuthorFinder {
     /// Words that join a byline's names to the date after them ("NAME il 5 marzo", "NAME am 5. März", "NAME on ..."):
     /// dropped from the end of the names when a date follows.
     static let dateJoiners: Set<Substring> = ["il", "le", "el", "am", "op", "em", "on", "den", "den.", "på"]
+    /// Longest abbreviated weekday before a date's comma ("Di,", "Mon,", "mer.,").
+    static let maxWeekdayLength = 4
     /// "and" between two names in the languages of `foreignLeadingPrefixes` (German "und" is in `nameSeparators`).
     static let foreignNameSeparators = [" et ", " y ", " e ", " en ", " och ", " og ", " i ", " и ", " ve "]
     /// Lowercase words inside a person's name ("Jan de Vries", "Ludwig van Beethoven", "María del Mar").
@@ -99,13 +101,21 @@ enum AuthorFinder {
         if let cut = rest.firstIndex(where: { $0 == "," || $0 == "(" || $0.isNumber }) {
             // "Mario Rossi il " before the date: the joiner goes; after a one-word label only when two name words stay
             // ("Von Montag am 5. März ..." is prose).
-            let dated = rest[cut].isNumber
+            var dated = rest[cut].isNumber
+            let after = rest[rest.index(after: cut)...].drop(while: { $0 == " " })
             rest = String(rest[..<cut])
             var words = rest.split(separator: " ")
+            let count = words.count
+            // "Verfasst von NAME am Di, 12.03.2024" (Drupal 7): a short weekday between the joiner and the date's comma.
+            if !dated, rest.last != " ", after.first?.isNumber == true, count >= 3,
+               dateJoiners.contains(words[count - 2]), words[count - 1].count <= maxWeekdayLength {
+                words.removeLast()
+                dated = true
+            }
             if dated, let last = words.last, dateJoiners.contains(last), p.contains(" ") || words.count >= 3 {
                 words.removeLast()
-                rest = words.joined(separator: " ")
             }
+            if words.count != count { rest = words.joined(separator: " ") }
         }
         if let r = rest.range(of: ". ") { rest = String(rest[..<r.lowerBound]) }
         // "By Jane Doe — March 5, 2021": the names end at a separator too (the month name before the cut date is none).

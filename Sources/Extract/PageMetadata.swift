@@ -83,6 +83,42 @@ struct PageMetadata {
     /// never read (rnz.de's is the CMS import of a 2015 story), and microdata would read it.
     static let dateItemprops: Set<String> = ["datepublished", "datemodified", "dateupdate"]
 
+    /// RDFa date properties of body elements and the microdata names they are read as (Drupal 7's node:
+    /// `<span property="dc:date dc:created" content="2024-03-12T18:40:00+01:00">Verfasst von … am Di, 12.03.2024</span>`).
+    static let rdfaDates: [String: String] = ["dc:created": "datecreated", "dcterms:created": "datecreated",
+                                              "dc:issued": "datepublished", "dcterms:issued": "datepublished",
+                                              "schema:datecreated": "datecreated", "schema:datepublished": "datepublished",
+                                              "dc:modified": "datemodified", "dcterms:modified": "datemodified",
+                                              "schema:datemodified": "datemodified"]
+
+    /// The microdata date name an RDFa `property` value holds (`rdfaDates`), if any.
+    static func rdfaDateProp(_ property: String) -> String? {
+        for key in property.lowercased().split(separator: " ") { if let p = rdfaDates[String(key)] { return p } }
+        return nil
+    }
+
+    /// RDFa names of a person, and the `rel` values that make the person a creator of the page around them.
+    static let rdfaNames: Set<Substring> = ["foaf:name", "schema:name"]
+    static let rdfaCreatorRels: Set<Substring> = ["sioc:has_creator", "schema:author", "dc:creator"]
+    /// Ancestors looked at for such a `rel`.
+    static let rdfaCreatorLevels = 3
+
+    /// Whether `n` is an RDFa person's name inside a creator relation, not in comments: Drupal's submitted line
+    /// (7: `<span rel="sioc:has_creator">Verfasst von <span property="foaf:name">Hannelore Kurz</span> am …</span>`;
+    /// 8 and later: `<span rel="schema:author"><span property="schema:name">admin</span></span>`). Read as a microdata author.
+    static func isRDFaCreatorName(_ n: Node, property: String) -> Bool {
+        guard property.lowercased().split(separator: " ").contains(where: { rdfaNames.contains($0) }) else { return false }
+        var cur = n.parent
+        for _ in 0..<rdfaCreatorLevels {
+            guard let c = cur, c.isElement else { return false }
+            if let rel = c.attribute("rel"), rel.lowercased().split(separator: " ").contains(where: { rdfaCreatorRels.contains($0) }) {
+                return !Exclusion.inComments(n)
+            }
+            cur = c.parent
+        }
+        return false
+    }
+
     /// Collects the metadata of a document in one iterative walk.
     static func collect(_ doc: HTMLDocument) -> PageMetadata {
         var m = PageMetadata()
@@ -163,6 +199,10 @@ struct PageMetadata {
                     m.itemprops.append((String(p), n))
                     if p == "articlebody" { keepAsides(around: n, in: m.elements) }
                 }
+            }
+            if let p = attrs.rdfaProperty {
+                if let prop = Self.rdfaDateProp(p) { m.itemprops.append((prop, n)) }
+                else if Self.isRDFaCreatorName(n, property: p) { m.itemprops.append(("author", n)) }
             }
             let cls = attrs.cls.fastLowercased, id = attrs.id.fastLowercased
             m.elements.add(n, kind: kind, attrs: attrs, cls: cls, id: id)

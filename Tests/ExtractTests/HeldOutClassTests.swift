@@ -395,12 +395,14 @@ func bylineClassInOtherLanguages(_ cls: String) throws {
 
     /// "Written by" in other languages with the date after the name: the joining word before the date is no part of
     /// the name; after a one-word label ("Von") only when two name words stay, so prose opening "Von Montag am 5. ..."
-    /// names no one.
+    /// names no one; nor is a short weekday between that word and the date's comma (Drupal 7: "… am Di, 12.03.2024").
     @Test(arguments: [("Scritto da Mario Rossi il 5 marzo 2024", ["Mario Rossi"]), ("Publié par Jean Dupont le 5 mars 2024", ["Jean Dupont"]),
                       ("Geschrieben von Anna Schmidt am 5. März 2024", ["Anna Schmidt"]), ("Geschreven door Jan de Vries op 5 maart 2024", ["Jan de Vries"]),
                       ("Von Anna Schmidt am 5. März 2024", ["Anna Schmidt"]), ("Von Montag am 5. März gilt die Regel", []),
                       ("Escrito por Ana García", ["Ana García"]), ("By Jane Doe — March 5, 2024", ["Jane Doe"]),
-                      ("Von Anna Schmidt | 05.03.2024", ["Anna Schmidt"])])
+                      ("Von Anna Schmidt | 05.03.2024", ["Anna Schmidt"]),
+                      ("Verfasst von Hannelore Kurz am Di, 12.03.2024 - 18:40", ["Hannelore Kurz"]),
+                      ("Submitted by Ann Lee on Tue, 03/12/2024 - 18:40", ["Ann Lee"])])
     func writtenByThenDate(_ line: String, _ names: [String]) {
         #expect((AuthorFinder.foreignByline(line, prefixes: AuthorFinder.allLeadingPrefixes) ?? []) == names)
     }

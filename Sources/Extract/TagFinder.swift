@@ -10,14 +10,18 @@ enum TagFinder {
     /// Parts of the URL of a tag page: one page per tag (`/tag/x/`), or one page of all tags with an anchor
     /// per tag (`/tags#x`, `/tags.html#x`: mkdocs-blogging-plugin, single-page tag indexes).
     /// Kakao's Brunch and news sites give each keyword a page (`/keyword/%EC%97%AC%ED%96%89`) as others do each tag.
-    static let tagURLParts = ["/tag/", "/tags/", "/label/", "/tags#", "/tags.html#", "/keyword/", "/keywords/"]
+    /// Or a page's query names the tag: WordPress' plain permalinks (`/?tag=winter`), Jekyll TeXt's archive
+    /// (`/archive.html?tag=Git`); not any `tag=` (Amazon's affiliate links carry `?tag=shop-21` after a product).
+    static let tagURLParts = ["/tag/", "/tags/", "/label/", "/tags#", "/tags.html#", "/keyword/", "/keywords/", "/?tag=",
+                              ".html?tag="]
     /// Parts of the URL of a term of any vocabulary (Drupal's core path `/taxonomy/term/4`, tags and categories
     /// alike): a tag where a tag list holds it (`div.field--name-field-tags`).
     static let termURLParts = ["/taxonomy/term/"]
     /// Class hints of places where tag links are not the post's tags.
     static let elsewhereHints = ["cloud", "widget", "sidebar", "site-footer", "related", "similar", "comment", "menu", "nav", "card"]
-    /// `elsewhereHints` inside the headline's `<article>`, where a "sidebar" is the post's own meta column.
-    static let elsewhereHintsInPost = elsewhereHints.filter { $0 != "sidebar" }
+    /// `elsewhereHints` inside the headline's `<article>`, where a "sidebar" is the post's own meta column and a
+    /// "menu" a row of its own links (Jekyll TeXt's `ul.left-col.menu` of tag buttons under the title).
+    static let elsewhereHintsInPost = elsewhereHints.filter { $0 != "sidebar" && $0 != "menu" }
     /// Words that label a line of tag links ("Tags: a, b" in Pelican's themes, which mark the line with no class).
     static let labels = ["tags", "tagged", "tagged with", "labels", "keywords", "topics", "schlagwörter", "étiquettes", "etiquetas"]
     /// Microformat class names: they mark what an element is (an hCard byline), not where it sits, so

@@ -229,7 +229,10 @@ struct BodyRenderer {
             if let mapped = kind.inline {
                 if mapped == "a" {
                     if PermalinkMark.matches(n) { return false }
-                    if let href = n.attribute("href"), let abs = URLNormalizer.normalize(href, base: base) {
+                    // A link within the page (a heading's self-link wrapping its text, a footnote's number) points to
+                    // an id the record does not keep: its text stays, the link goes.
+                    if let href = n.attribute("href"), !href.trimmedWhitespace.hasPrefix("#"),
+                       let abs = URLNormalizer.normalize(href, base: base) {
                         ensureParagraph()
                         openTag("a", attrs: " href=\"\(HTMLEscape.attribute(abs))\""); tag = "a"
                     }

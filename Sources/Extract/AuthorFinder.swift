@@ -500,21 +500,43 @@ enum AuthorFinder {
             let s = ClassHints.classAndID(n)
             guard s.count > 1, ClassHints.containsAny(s, ClassHints.byline),
                   n.textByteCount(upTo: maxLineBeforeBytes) <= maxLineBeforeBytes else { return true }
-            let text = TextNormalizer.normalize(n.textContent)
+            var text = TextNormalizer.normalize(n.textContent)
             let lower = text.fastLowercased
-            let words = text.split(separator: " ").count
+            var words = text.split(separator: " ").count
+            let authorNamed = ClassHints.containsAny(s, ["author"])
+            var overDate = false
+            if authorNamed, words > maxBareNameWords, !opensWithByline(lower), let name = nameOverDateLine(n, text: text) {
+                text = name; words = name.split(separator: " ").count; overDate = true
+            }
             // Without "By", only an element named for the author holding a bare name (Hugo Mainroad's
             // `<div class="meta__item-author"><svg/><span>Marcus Webb</span></div>` in the post's meta line).
             guard words <= leadingBylineMaxWords,
-                  opensWithByline(lower) || (words <= maxBareNameWords && ClassHints.containsAny(s, ["author"])),
+                  opensWithByline(lower) || (words <= maxBareNameWords && authorNamed),
                   !isCredit(text), !isExcluded(n), !Exclusion.inComments(n), !inMediaItem(n),
                   !TagFinder.inside(n, hints: markedBylineOutside, tags: ["nav", "aside", "figure", "footer"], sparing: bylineWords)
             else { return true }
-            let names = split(upToLastLink(n) ?? text)
+            let names = split(overDate ? text : upToLastLink(n) ?? text)
             if !names.isEmpty, names.allSatisfy(looksLikeName) { found = names }
             return false
         }
         return found
+    }
+
+    /// Most words of the date line under an author's name ("Mar 24, 2025 • 6 min read").
+    static let maxDateLineWords = 8
+
+    /// In an author-classed element, a first block holding a bare name over a line that holds a digit (a date, a
+    /// reading time) and nothing longer: the name (Webflow's `blog-post-header_author-text`: `<div>Dana Whitfield</div>
+    /// <div><div>Mar 24, 2025</div><div>•</div><div>6 min read</div></div>`).
+    static func nameOverDateLine(_ n: Node, text: String) -> String? {
+        guard let first = n.firstDescendant(where: { $0.isElement && !inlineNames.contains($0.name)
+                  && $0.firstChild?.isText == true && !TextNormalizer.normalize($0.textContent).isEmpty }),
+              case let name = TextNormalizer.normalize(first.textContent),
+              name.split(separator: " ").count <= maxBareNameWords, !hasDecimalDigit(name), text.hasPrefix(name)
+        else { return nil }
+        let rest = String(text.dropFirst(name.count))
+        guard hasDecimalDigit(rest), rest.split(separator: " ").count <= maxDateLineWords else { return nil }
+        return name
     }
 
     /// Names of links to author pages in the post's first byline (not in menus, cards or comments): the links

@@ -75,9 +75,11 @@ struct RelatedFinder {
     static let classHints = ["jp-relatedposts", "related-posts", "relatedposts", "related_posts", "related-articles",
                              "yarpp", "read-next", "readnext", "read-more-wrap", "more-like-this", "you-might",
                              "also-like", "recommended", "post-related", "related-content", "related"]
-    /// Links that are not posts (taxonomy, author pages): ignored when delimiting a card.
+    /// Links that are not posts (taxonomy, author pages): ignored when delimiting a card. Site builders name their
+    /// collections' pages freely: Webflow's blog categories live at `/blog-categories/growth`, `/post-category/x`.
     static let taxonomyPaths = ["/tag/", "/tags/", "/category/", "/categories/", "/author/", "/authors/", "/topic/",
-                                "/topics/", "/label/", "/search", "/profile/", "/u/", "/series/"]
+                                "/topics/", "/label/", "/search", "/profile/", "/u/", "/series/", "-categories/",
+                                "-category/"]
     /// Class hints of card parts that are neither title nor summary.
     static let metaHints = ["meta", "date", "time", "author", "byline", "tag", "footer", "context", "category",
                             "reading", "label", "badge", "avatar", "comments", "count", "primary-tag"]
@@ -573,7 +575,8 @@ struct RelatedFinder {
         }
         var cards: [RelatedLink] = []
         for (root, u) in cardRoots {
-            if let c = readCard(root, url: u) { cards.append(c) }
+            // A "View all" link beside the section's heading ("Related posts"): the heading is its title, no post's.
+            if let c = readCard(root, url: u), !Self.announces(Self.normalizedHeading(c.title)) { cards.append(c) }
         }
         return cards
     }

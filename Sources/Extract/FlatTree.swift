@@ -30,6 +30,8 @@ final class FlatTree {
     var singleCell: [Bool] = []
     var inFigure: [Bool] = []
     var excluded: Set<Node> = []
+    /// Blocks holding an empty link to another page beside their text (`isOverlayLink`): teaser cards.
+    private var overlaid: Set<Int> = []
     var byline: String?
     /// The headline dropped from the content (the heading that repeats the title), if any.
     var headline: Node?
@@ -122,7 +124,15 @@ final class FlatTree {
             guard let i = stack.popLast() else { return }
             end[i] = nodes.count
             let t = tag[i]
-            if t == .a { linkLen[i] = textLen[i] }
+            if t == .a {
+                linkLen[i] = textLen[i]
+                if textLen[i] <= 1, imgCount[i] == 0, embedCount[i] == 0, let p = stack.last, tag[p] != .p,
+                   Self.isOverlayLink(nodes[i]) { overlaid.insert(p) }
+            } else if !overlaid.isEmpty, overlaid.contains(i), textLen[i] <= Self.maxOverlayCard,
+                      Self.textOnlyInElements(nodes[i]) {
+                // The card's empty link covers it (CSS stretches it over the card): its text is link text.
+                linkLen[i] = textLen[i]
+            }
             if t == .heading || t == .heading1 { headingLen[i] = textLen[i] }
             if t == .ul || t == .ol { listLen[i] = textLen[i] }
             if let p = stack.last {
@@ -174,6 +184,43 @@ final class FlatTree {
     }
 
     static func isHidden(_ n: Node) -> Bool { Attrs(n).isHidden }
+
+    /// Share of a sibling's text in links above which its class, the same as the content's, brings it no bonus.
+    static let maxSameClassLinkDensity = 0.5
+
+    /// Longest text (characters) of a block read as a card under an overlay link: a headline and a short summary.
+    static let maxOverlayCard = 300
+
+    /// Whether a link is an empty overlay to another page, no text, no child element (`<a class="overlay-link"
+    /// href="/story/">&nbsp;</a>`, Bootstrap's `stretched-link`): news themes lay one over a teaser card, whose headline
+    /// then sits outside the link and would count as text.
+    static func isOverlayLink(_ a: Node) -> Bool {
+        guard let href = a.attribute("href"), let first = href.trimmedWhitespace.first, first != "#",
+              !href.lowercased().hasPrefix("javascript:") else { return false }
+        var c = a.firstChild
+        while let x = c {
+            if x.isElement { return false }
+            if x.isText, !isBlank(x.textContent) { return false }
+            c = x.nextSibling
+        }
+        return true
+    }
+
+    /// Whether text is only whitespace and no-break spaces.
+    private static func isBlank(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy { $0 == "\u{A0}" || $0.properties.isWhitespace }
+    }
+
+    /// Whether a block's text is all inside its child elements (a card's title and summary), none of it a bare run of
+    /// its own: an empty link before a sentence of prose is no overlay.
+    static func textOnlyInElements(_ n: Node) -> Bool {
+        var c = n.firstChild
+        while let x = c {
+            if x.isText, !isBlank(x.textContent) { return false }
+            c = x.nextSibling
+        }
+        return true
+    }
 
     // MARK: selection
 
@@ -311,7 +358,10 @@ final class FlatTree {
             // A sibling of the same class gets a share of the content's score; a wrapper that stands for its only child
             // carries that child's score (Drupal wraps each part of a story, lead, picture, text, in one-child
             // wrappers whose own scores are too small to let the lead's part join).
-            if !cls[s].isEmpty && cls[s] == cls[top] { bonus = max(topScore, contentScore) * 0.2 }
+            // A sibling mostly of links is no more of the story, whatever its class (a Bootstrap `row` of teaser cards).
+            if !cls[s].isEmpty && cls[s] == cls[top] && linkDensity(s) <= Self.maxSameClassLinkDensity {
+                bonus = max(topScore, contentScore) * 0.2
+            }
             if initialized[s] && score[s] + bonus >= siblingThreshold { roots.append(s); continue }
             if isParagraphLike(s) {
                 let ld = linkDensity(s), len = textLen[s]

@@ -428,3 +428,50 @@ func bylineClassInOtherLanguages(_ cls: String) throws {
         #expect(r.authors == ["Jane Doe"])
     }
 }
+
+/// Teaser cards under an empty overlay link (`<a class="overlay-link" href="/story/">&nbsp;</a>` beside the headline,
+/// Bootstrap's `stretched-link`): their text is link text, so a column of them neither takes the content's place nor
+/// stays in it. An empty link before a bare sentence is no overlay.
+@Suite struct OverlayLinkCards {
+    private func cards(_ link: String, first: Bool) -> String {
+        let titles = ["Katzenschreck: So reagieren Katzen auf Filter", "Neue Brücke über den Fluss wird im Herbst eröffnet",
+                      "Stadtbibliothek verlängert die Öffnungszeiten", "Freibad öffnet früher als geplant in diesem Jahr",
+                      "Der Bürgermeister legt den neuen Haushalt vor"]
+        return "<div class=\"top-ten loop\">" + titles.enumerated().map { k, t in
+            let a = "<a class=\"overlay-link\" href=\"https://news.example/story-\(k)/\">\(link)</a>"
+            let inner = "<div class=\"number\">\(k + 1)</div><div class=\"article-title\">\(t)</div>"
+            return "<div class=\"panel\">" + (first ? a + inner : inner + a) + "</div>"
+        }.joined() + "</div>"
+    }
+
+    @Test(arguments: [("&nbsp;", true), ("", false), (" ", true)])
+    func cardsBesideTheStory(_ link: String, _ first: Bool) throws {
+        let story = "<div class=\"row\"><div class=\"col-md-8\"><div class=\"post-content\">"
+            + (1...6).map { "<p>\(lorem)(\($0))</p>" }.joined() + "</div></div></div>"
+        let r = try extract("<html><body><div class=\"page\"><ul class=\"menu\"><li><a href=\"/a\">News</a></li></ul><h1>Story</h1>"
+            + "<div class=\"wrapper\">\(story)<div class=\"row\">\(cards(link, first: first))</div></div></div></body></html>")
+        #expect(r.body.text.contains("(6)"))
+        #expect(!r.body.text.contains("Katzenschreck"))
+        #expect(!r.body.text.contains("Haushalt"))
+    }
+
+    /// Teaser `<article>`s in a sibling of the content's own class (`row`): mostly links, so the class brings no bonus.
+    @Test func sameClassRowOfTeasers() throws {
+        let teasers = (1...4).map { "<article class=\"teaser\"><a class=\"teaser__link\" href=\"/fr/\($0)/\"></a><h3>Autre article numéro \($0) du site</h3>"
+            + "<p>Résumé de l’article, avec quelques détails, écrit pour la une du site.</p></article>" }.joined()
+        let story = "<div class=\"row\"><div class=\"col-md-8\"><div class=\"post-content\">"
+            + (1...6).map { "<p>\(lorem)(\($0))</p>" }.joined() + "</div></div></div>"
+        let r = try extract("<html><body><h1>Story</h1><div class=\"wrapper\">\(story)<div class=\"row\">\(teasers)</div></div></body></html>")
+        #expect(r.body.text.contains("(6)"))
+        #expect(!r.body.text.contains("Résumé de l’article"))
+    }
+
+    @Test func emptyLinksInsideTheStoryCostNoText() throws {
+        let body = "<a id=\"more\"></a><h2><a class=\"anchor\" href=\"#part\"></a>Part one of the story here</h2>"
+            + (1...5).map { "<p>\(lorem)(\($0))</p>" }.joined()
+            + "<div class=\"note\"><a href=\"https://news.example/x/\"></a>A short note with an empty link before it, part of the text.</div>"
+        let r = try extract("<html><body><article><h1>Story</h1><div class=\"entry-content\">\(body)</div></article></body></html>")
+        #expect(r.body.text.contains("Part one of the story here"))
+        #expect(r.body.text.contains("A short note with an empty link before it"))
+    }
+}

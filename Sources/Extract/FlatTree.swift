@@ -558,11 +558,33 @@ final class FlatTree {
         if !isList && li > pc { return "list" }
         if input > pc / 3 { return "inputs" }
         if !isList && headingDensity < 0.9 && contentLength < 25 && (img == 0 || img > 2) && !figure { return "short" }
-        if !isList && w < 25 && ld > 0.2 { return "links" }
+        if !isList && w < 25 && ld > 0.2 && !holdsProseBesideLinkBoxes(i) { return "links" }
         if w >= 25 && ld > 0.5 { return "links" }
         if (embeds == 1 && contentLength < 75) || embeds > 1 { return "embeds" }
         return nil
     }
+
+    /// Whether a wrapper's links all sit in child boxes made mostly of links (`> minLinkBoxDensity`), beside a child of
+    /// link-free prose (a news story's "Additional reporting by ...; Editing by ..." line in one `<div>` with the site's
+    /// "Our Standards: <a>Trust Principles</a>" box): the wrapper stays, so that each child is cleaned on its own and
+    /// the prose is not lost with the links beside it.
+    private func holdsProseBesideLinkBoxes(_ i: Int) -> Bool {
+        guard tag[i] == .div || tag[i] == .section else { return false }
+        var prose = false
+        for c in children(of: i) {
+            if linkLen[c] == 0 {
+                if (tag[c] == .p || tag[c] == .div) && textLen[c] >= Self.proseParagraphChars { prose = true }
+                continue
+            }
+            // A box the links rule below drops by itself: no list, no strong class, few commas.
+            guard tag[c] == .div || tag[c] == .section, linkDensity(c) > Self.minLinkBoxDensity, commas[c] < 10,
+                  weight[c] < 25, Double(listLen[c]) <= 0.9 * Double(textLen[c]) else { return false }
+        }
+        return prose
+    }
+
+    /// Share of a box's text in links from which, beside prose, it is cleaned on its own (`holdsProseBesideLinkBoxes`).
+    static let minLinkBoxDensity = 0.5
 
     /// Whether a `<div>` holds one `<pre>` and nothing else but blank text: a code block's wrapper, such as a
     /// notebook cell's output (Quarto, Jupyter: `<div class="cell-output"><pre><code>[1] 31</code></pre></div>`),

@@ -475,3 +475,33 @@ func bylineClassInOtherLanguages(_ cls: String) throws {
         #expect(r.body.text.contains("A short note with an empty link before it"))
     }
 }
+
+/// A credit line of link-free prose ("Additional reporting by ...; Editing by ...") in one wrapper with a box made
+/// of links ("Our Standards: <a>Trust Principles</a>", a topics line): the wrapper is cleaned child by child, so the
+/// line stays and the box goes. A box of a link list beside it still takes the wrapper out.
+@Suite struct ProseBesideLinkBoxes {
+    private func page(_ tail: String) throws -> PageRecord {
+        try extract("<html><body><main><article><h1>Story</h1><div class=\"article-body\">"
+            + (1...6).map { "<p>\(lorem)(\($0))</p>" }.joined() + tail + "</div></article></main></body></html>")
+    }
+
+    @Test(arguments: [
+        ("<div><div class=\"Attribution\"><p>Additional reporting by Steve Gorman; Editing by Marguerita Choy, Nick Zieminski and Simon Cameron-Moore</p></div>"
+         + "<div class=\"TrustBadge\"><p>Our Standards: <a href=\"https://news.example/trust-principles.html\">The Example News Trust Principles.</a></p></div></div>",
+         "Additional reporting by Steve Gorman", "Our Standards"),
+        ("<div class=\"chiusura\"><div class=\"firma\"><p>Hanno collaborato Marco Bianchi e Giulia Verdi; a cura della redazione cronaca di Milano.</p></div>"
+         + "<div class=\"copyright\"><p>© Riproduzione riservata. <a href=\"/termini\">Termini e condizioni d'uso del sito</a></p></div></div>",
+         "Hanno collaborato Marco Bianchi", "Termini e condizioni"),
+    ])
+    func creditLineStays(_ tail: String, _ kept: String, _ dropped: String) throws {
+        let r = try page(tail)
+        #expect(r.body.text.contains(kept))
+        #expect(!r.body.text.contains(dropped))
+    }
+
+    @Test func promoBoxStillGoes() throws {
+        let r = try page("<div class=\"promo\"><p>Sign up for our newsletter to get the best stories of the week delivered to you.</p>"
+            + "<div class=\"buttons\"><a href=\"/subscribe\">Subscribe now</a> <a href=\"/login\">Log in to your account</a></div></div>")
+        #expect(!r.body.text.contains("Subscribe now"))
+    }
+}

@@ -532,7 +532,15 @@ final class FlatTree {
         guard options.cleanConditionally else {
             // A short post reaches the last attempt, which keeps every block: its footer's tag, feed and comment lines
             // ("Kommentarfeed | Kommentare geschlossen | Trackback-URL") still stay out.
-            return isPostFooter(i) ? "footer" : nil
+            if isPostFooter(i) { return "footer" }
+            // A box of a short label and links ("Weiterführender Link" and one link) is no text however short the
+            // post; a box of links alone may be a link post's point, one of paragraphs or a list the post itself.
+            if t == .div || t == .section, textLen[i] <= Self.maxShortPostLinkBox, linkLen[i] < textLen[i],
+               linkDensity(i) > Self.minLinkBoxDensity, pCount[i] == 0, liCount[i] == 0, weight[i] < 25,
+               !inTableOrCode[i] {
+                return "links"
+            }
+            return nil
         }
         switch t {
         case .form, .fieldset, .table, .ul, .ol, .div, .section: break
@@ -582,6 +590,9 @@ final class FlatTree {
         }
         return prose
     }
+
+    /// Longest box of links (characters) dropped from a short post's last attempt, which keeps every other block.
+    static let maxShortPostLinkBox = 200
 
     /// Share of a box's text in links from which, beside prose, it is cleaned on its own (`holdsProseBesideLinkBoxes`).
     static let minLinkBoxDensity = 0.5

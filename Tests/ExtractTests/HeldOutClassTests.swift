@@ -222,6 +222,26 @@ private let menu = "<ul class=\"site-nav\">" + (1...40).map { "<li><a href=\"/se
         #expect(r.body.text.contains("Gut investierte zwanzig Cent"))
         #expect(!r.body.text.contains("Kommentare geschlossen"))
     }
+
+    /// A short post's box of a label and links ("Weiterführender Link" and one link, "Voir aussi" and two) stays out;
+    /// a short post that is a list of links, or a link post's one link, stays in.
+    @Test(arguments: [
+        ("<div class=\"kastenBox\"><div class=\"kastenHead\">Weiterführender Link<br></div><div class=\"kastenInner\">"
+         + "<a href=\"https://other.example/x\">Personal Leadership 5.0</a></div></div>", "Weiterführender Link", false),
+        ("<div class=\"voir-aussi\"><b>Voir aussi</b> <a href=\"/2024/04/marche/\">Le marché en avril</a> "
+         + "<a href=\"/2024/03/fromage/\">Le fromager ferme</a></div>", "Le fromager ferme", false),
+        ("<div class=\"link-post\"><a href=\"https://a.example/sleep\">Why we sleep, and why we do not</a></div>", "Why we sleep", true),
+        ("<ul><li><a href=\"https://a.example/1\">A long essay on city trams</a></li><li><a href=\"https://a.example/2\">"
+         + "The history of the ferry</a></li></ul>", "A long essay on city trams", true),
+    ])
+    func shortPostLinkBox(_ box: String, _ text: String, _ kept: Bool) throws {
+        let post = "<div id=\"content\"><div class=\"post\"><h1>Kleine Freuden</h1><div class=\"entry\">"
+            + "<p>Konflikte mag keiner. Und trotzdem begegnen wir ihnen ständig, in allen Lebensbereichen. Hier eine ganz "
+            + "einfache Lösung, wie wir schwierige Gespräche meistern können, ohne Streit.</p>\(box)</div></div></div>"
+        let r = try extract("<html lang=\"de\"><body>\(menu)\(post)</body></html>", url: "https://blog.example/2011/09/11/freuden/")
+        #expect(r.body.text.contains("schwierige Gespräche meistern"))
+        #expect(r.body.text.contains(text) == kept)
+    }
 }
 
 @Suite struct AdLabels {

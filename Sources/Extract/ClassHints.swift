@@ -20,8 +20,9 @@ enum ClassHints {
     /// Italian ("autore") sites name it, French "auteur", German "verfasser", and "writer", Naver Blog's and Korean
     /// skins' `<span class="writer">`).
     static let byline = ["byline", "author", "dateline", "writtenby", "p-author", "autor", "auteur", "verfasser", "writer"]
-    /// Share buttons, dropped inside the content when short.
-    static let share = ["share", "sharedaddy", "social"]
+    /// Share buttons, dropped inside the content when short ("sharing": Avada's `fusion-sharing-box`, whose heading
+    /// "Share this post!" outlives its social links).
+    static let share = ["share", "sharing", "sharedaddy", "social"]
     /// Page controls that themes put inside the content column (furo's `back-to-top` link, the eleventy-base-blog's
     /// `links-nextprev` "Next: ..." line): never text.
     static let pageControls = ["back-to-top", "backtotop", "back_to_top", "scroll-to-top", "scrolltotop", "go-to-top",

@@ -143,6 +143,12 @@ struct PageExtraction {
             if byline == nil, let line = AuthorFinder.leadingByline(roots: roots, excluded: excluded) {
                 excluded.insert(line.node); byline = line.text
             }
+            // Only a second copy: another `<h1>`/`<h2>` of the page shows the title too (Readability keeps a lone one).
+            if let title, case let lower = title.fastLowercased,
+               headingTexts.lazy.filter({ $0.fastLowercased == lower }).count >= 2,
+               let copy = TitleFinder.leadingTitleCopy(roots: roots, excluded: excluded, title: title) {
+                excluded.insert(copy)
+            }
             if let line = AuthorFinder.firstLine(roots: roots, excluded: excluded),
                DateFinder.isLeadingDateLine(line, reference: input.serverDate ?? input.fetchedAt) {
                 excluded.insert(line)

@@ -174,6 +174,36 @@ enum TitleFinder {
         return logo
     }
 
+    /// The heading the content opens with when it shows the title exactly: a second copy of the headline (Avada
+    /// prints the title in its title bar's `<h1>` and again as the post's `<h2 class="fusion-post-title">`; the
+    /// content's filtering drops only the first copy it meets). Screen-reader text before it is passed over.
+    static func leadingTitleCopy(roots: [Node], excluded: Set<Node>, title: String) -> Node? {
+        let want = title.fastLowercased
+        var found: Node?
+        var done = false
+        for root in roots where !done && !excluded.contains(root) {
+            root.walk { n in
+                if done { return false }
+                if n.isElement {
+                    if excluded.contains(n) { return false }
+                    if n != root, let c = n.attribute("class"), ClassHints.containsAny(c.fastLowercased, PermalinkMark.screenReaderOnly) {
+                        return false
+                    }
+                    if leadingCopyHeadings.contains(n.name) {
+                        done = true
+                        if headingText(n).fastLowercased == want { found = n }
+                        return false
+                    }
+                    return true
+                }
+                if n.isText, n.textContent.contains(where: { !$0.isWhitespace }) { done = true }
+                return false
+            }
+        }
+        return found
+    }
+    static let leadingCopyHeadings: Set<String> = ["h1", "h2", "h3"]
+
     /// Alt texts of header pictures that name no site.
     static let logoWords: Set<String> = ["logo", "avatar", "site logo", "profile", "profile picture", "header", "banner"]
 

@@ -143,7 +143,9 @@ struct DateFinder {
     /// `modified(rule:)`: the edit that a visible date line gives is kept by the publication's scan of the text (`lines`).
     func published(rule: RuleSelector?) -> DateField? {
         if let f = fromRule(rule) { return Self.toldMoreExactly(f, by: self.publishedInMetadata()) }
-        if let f = publishedInMetadata() { return f }
+        // A day-only meta date (pelican-bootstrap3's and Seafoam's `article:published_time`) beside the
+        // post's `<time datetime>` with the time of that day: the same publication, told to the second.
+        if let f = publishedInMetadata() { return Self.toldMoreExactly(f, by: self.timeElement(modified: false)) }
         if let o = pageObject, let raw = JSONLD.string(o["datePublished"]), let p = parseAny(raw) {
             return field(p, raw: raw, source: "json-ld")
         }

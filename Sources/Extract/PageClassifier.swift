@@ -98,6 +98,15 @@ enum PageClassifier {
         return true
     }
 
+    /// Whether a JSON-LD object's `url` names another page than this one (or its canonical URL): then it
+    /// describes that page, not this one. Pelican's Flex theme prints the site's `Blog` object (its url the
+    /// front page) on every page, posts too; an object with no url is about this page.
+    static func describesAnotherPage(_ o: [String: Any], pageURL: String, canonical: String?) -> Bool {
+        guard let raw = JSONLD.string(o["url"]), let key = URLNormalizer.crawlKey(raw, base: pageURL) else { return false }
+        let own = [pageURL, canonical].compactMap { $0.flatMap { URLNormalizer.crawlKey($0, base: pageURL) } }
+        return !own.contains { DateFinder.comparable($0) == DateFinder.comparable(key) }
+    }
+
     /// Whether a segment of the path (without `.html`, `.htm`, `.php`) is one of `listingSegments`.
     static func isListingPath(_ path: String) -> Bool {
         var p = Substring(path)
@@ -160,7 +169,8 @@ enum PageClassifier {
             return .listing
         }
         if hasArticleObject { return .post }
-        let types = jsonObjects.flatMap { JSONLD.types($0).map(JSONLD.stripSchema) }
+        let types = jsonObjects.filter { !describesAnotherPage($0, pageURL: url, canonical: m.canonical) }
+            .flatMap { JSONLD.types($0).map(JSONLD.stripSchema) }
         if types.contains(where: { JSONLD.listingTypes.contains($0) }) { return .listing }
         if let og = m.first("og:type")?.lowercased() {
             if og == "article" || og.hasPrefix("article") { return .post }

@@ -52,13 +52,33 @@ struct PageExtraction {
 
     /// Everything up to the publication date: what `kind` needs.
     /// - Parameter site: `site()`.
+    /// The page this one copies in its own language: the `hreflang` alternate in the page's `lang` that
+    /// `og:url` names too, when that is another page and the canonical link (if any) names this one. jekyll-polyglot shows an untranslated post under each
+    /// other language's folder (`/de/posts/x/`, `lang="en"`) with its canonical link rewritten to the copy but
+    /// og:url and the English alternate naming the post. Both must agree: some plugins print every
+    /// language's front page as the alternates of every page. A translation (its `lang` another) is its own post.
+    static func sameLanguageOriginal(_ m: PageMetadata, base: String, pageURL: String) -> String? {
+        guard let lang = m.lang?.lowercased(), !m.languageVersions.isEmpty,
+              let og = m.first("og:url").flatMap({ URLNormalizer.normalize($0, base: base) }),
+              DateFinder.comparable(og) != DateFinder.comparable(pageURL) else { return nil }
+        // Only against a canonical link naming this page (or none): one naming a third page (a syndicated
+        // story's original) is the page's own word.
+        let own = m.canonical.flatMap { URLNormalizer.normalize($0, base: base) }
+        guard own.map({ DateFinder.comparable($0) == DateFinder.comparable(pageURL) }) ?? true else { return nil }
+        let named = m.languageVersions.contains { v in
+            v.language == lang && URLNormalizer.normalize(v.href, base: base).map { DateFinder.comparable($0) == DateFinder.comparable(og) } == true
+        }
+        return named ? og : nil
+    }
+
     func read(site: SiteRule?) -> Reading {
         let pageURL = self.pageURL
         let m = PageMetadata.collect(doc)
         let base = m.baseHref.flatMap { URLNormalizer.normalize($0, base: pageURL) } ?? pageURL
         let objects = JSONLD.objects(m.jsonLD)
 
-        let canonical = m.canonical.flatMap { URLNormalizer.normalize($0, base: base) }
+        let canonical = Self.sameLanguageOriginal(m, base: base, pageURL: pageURL)
+            ?? m.canonical.flatMap { URLNormalizer.normalize($0, base: base) }
             ?? m.first("og:url").flatMap { URLNormalizer.normalize($0, base: base) }
             ?? pageURL
         var article = objects.first(where: JSONLD.isArticle)

@@ -23,13 +23,21 @@ and compare the snapshot with the posts written:
 
 Generators (each skipped, and said so, when its software is missing):
   pelican-notmyidea, pelican-simple            Pelican's two built-in themes
-  nikola-bootblog4, nikola-bootstrap4, nikola-base   Nikola's built-in themes
+  pelican-reflex, -bulrush, -seafoam           Pelican themes from PyPI: Reflex (Flex's fork; i18n_subsites),
+                                               Bulrush (webassets), Seafoam (pelican-bootstrap3's descendant)
+  nikola-bootblog4, nikola-bootstrap4, nikola-base   Nikola's built-in themes (and their -jinja twins)
   hugo                                         Debian ships no Hugo theme: a small one on Hugo's internal
                                                opengraph/schema/pagination templates (HUGO_* below); an About
                                                page (undated, over 150 words: a non-post if archived)
   jekyll-minima                                minima 2.5 + jekyll-feed, -seo-tag, -sitemap, -paginate, -archives;
                                                minima's About page (the same text)
+  jekyll-paginate-v2                           minima with jekyll-paginate-v2 (paginated home and tag/category
+                                               autopages), `permalink: pretty`, excerpts, last_modified_at
+  jekyll-polyglot                              a bilingual minima blog (jekyll-polyglot: /de/, translations of every
+                                               fourth post, English fallback copies of the others, hreflang, switcher)
   mkdocs-material                              Material for MkDocs' blog plugin
+  mkdocs-material-options                      the same in German with its other options (category URLs, full dates,
+                                               author profiles, monthly archive, updated dates, a pinned post)
   ablog-alabaster, -furo, -pydata, -book       ABlog 0.11 (Sphinx 9) under alabaster, furo, pydata-sphinx-theme
                                                and sphinx-book-theme, ABlog's sidebars (postcard, recent posts,
                                                tags, categories, archives); posts in reStructuredText
@@ -42,6 +50,9 @@ Generators (each skipped, and said so, when its software is missing):
                                                built-in html flavour; the post's page is its day page (its permalink)
   lektor-quickstart                            Lektor 3.3 with the blog `lektor quickstart` writes (day-only date
                                                field, one author, no tags)
+  blazeblogger                                 BlazeBlogger 1.2 (Debian), the Perl CMS for the command line
+  puput                                        Puput 2.2 (PyPI): the blog app on Wagtail 6 / Django 5, served by
+                                               Django's runserver (dynamic; HTTP only), SQLite, the owner's username
   wordpress-twentytwentyone, -twentytwentytwo, -twentytwentythree
                                                WordPress 6.1 from Debian, a private MariaDB in the work folder,
                                                posts written by wp_insert_post, served by `php -S`; HTTP only
@@ -55,13 +66,16 @@ Generators (each skipped, and said so, when its software is missing):
   wordpress-fr-twentytwentythree               French, Europe/Paris, plain permalinks (/?p=ID), the same extras
   wordpress-archives-twentytwentytwo           English, America/New_York, /archives/ID permalinks, the same extras
   wordpress-postname-twentytwentyone           English, Asia/Tokyo, /%postname%/ permalinks, the same extras
-WordPress, Nikola, minima and ikiwiki show one author per post: only the first author is expected there.
+WordPress, Nikola, minima, ikiwiki, Lektor, BlazeBlogger, Puput, Reflex and Seafoam show one author per post:
+only the first author is expected there (Puput names him by his username).
 Fields a theme does not print on a post page (NOT_SHOWN) are right when the record invents none.
 Install: apt-get install hugo jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag
 ruby-jekyll-sitemap ruby-jekyll-paginate ruby-jekyll-archives wordpress wordpress-theme-twentytwentyone
 wordpress-theme-twentytwentytwo wordpress-theme-twentytwentythree wordpress-l10n mariadb-server php-cli php-mysql
-php-xml php-mbstring ikiwiki chronicle blosxom; python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown nikola
-mkdocs-material ablog furo pydata-sphinx-theme sphinx-book-theme mkdocs-blogging-plugin lektor
+php-xml php-mbstring ikiwiki chronicle blosxom blazeblogger ruby-jekyll-paginate-v2 ruby-jekyll-polyglot;
+python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown nikola
+mkdocs-material ablog furo pydata-sphinx-theme sphinx-book-theme mkdocs-blogging-plugin lektor pelican-theme-reflex
+pelican-i18n-subsites bulrush pelican-webassets seafoam puput
 (Python generators come from $REALBLOGS_VENV/bin, default bench/.venv, else from PATH).
 Prints one JSON line per generator and mode, then a summary table. Not used by the tests.
 """
@@ -167,11 +181,37 @@ def run(cmd, cwd, log):
         raise RuntimeError(f"{' '.join(cmd)} failed ({r.returncode}); see {log}")
 
 
+# Pelican themes from PyPI: (module to import, the pelicanconf lines that select the theme). Each package's
+# README's settings; PLUGINS is always set, so that no installed namespace plugin (seafoam's sets its own
+# THEME) is loaded by default.
+PELICAN_THEMES = {
+    "notmyidea": (None, "THEME = 'notmyidea'\nPLUGINS = []\n"),
+    "simple": (None, "THEME = 'simple'\nPLUGINS = []\n"),
+    # Flex's fork (Flex is Pelican's most used third-party theme)
+    "reflex": ("pelican.plugins.i18n_subsites", "THEME = 'reflex'\nSITESUBTITLE = 'Notes from the field'\n"
+               "MAIN_MENU = True\nMENUITEMS = (('Archives', '/archives.html'), ('Tags', '/tags.html'))\n"
+               "CC_LICENSE = {'name': 'Creative Commons Attribution-ShareAlike', 'version': '4.0', 'slug': 'by-sa', "
+               "'icon': True, 'language': 'en_US'}\nCOPYRIGHT_YEAR = 2021\nJINJA_ENVIRONMENT = {'extensions': ['jinja2.ext.i18n']}\n"
+               "PLUGINS = ['pelican.plugins.i18n_subsites']\n"),
+    "bulrush": ("bulrush", "import bulrush\nTHEME = bulrush.PATH\nJINJA_ENVIRONMENT = bulrush.ENVIRONMENT\n"
+                "JINJA_FILTERS = bulrush.FILTERS\nPLUGINS = ['pelican.plugins.webassets']\n"),
+    "shiori": ("pelican_shiori", "import pelican_shiori\nTHEME = pelican_shiori.path()\n"
+               "JINJA_ENVIRONMENT = {'extensions': ['webassets.ext.jinja2.AssetsExtension']}\n"
+               "PLUGINS = ['pelican.plugins.webassets']\n"),
+    "seafoam": ("pelican.plugins.seafoam", "PLUGINS = ['pelican.plugins.seafoam', 'pelican.plugins.jinja_filters']\n"
+                "SEAFOAM_DEV_MODE = True\n"),
+}
+
+
 def build_pelican(theme):
+    mod, theme_conf = PELICAN_THEMES[theme]
     def build(posts, src, out, url, log):
         pel = tool("pelican")
         if not pel:
             raise FileNotFoundError("pelican")
+        if mod and subprocess.run([os.path.join(os.path.dirname(pel), "python"), "-c", f"import {mod}"],
+                                  capture_output=True).returncode != 0:
+            raise FileNotFoundError(mod)
         os.makedirs(os.path.join(src, "content"))
         for p in posts:
             meta = [f"Title: {p['title']}", f"Date: {p['local']:%Y-%m-%d %H:%M}{p['zone']}", f"Slug: {p['slug']}",
@@ -190,9 +230,8 @@ def build_pelican(theme):
             FEED_ALL_ATOM = 'feeds/all.atom.xml'
             FEED_ALL_RSS = 'feeds/all.rss.xml'
             CATEGORY_FEED_ATOM = 'feeds/{{slug}}.atom.xml'
-            THEME = '{theme}'
             RELATIVE_URLS = False
-            """))
+            """) + theme_conf)
         run([pel, "content", "-o", out, "-s", "pelicanconf.py"], src, log)
     return build
 
@@ -400,6 +439,161 @@ def build_jekyll(posts, src, out, url, log):
     run([jek, "build", "--destination", out], site, log)
 
 
+# minima's home, paginated the way jekyll-paginate-v2's README shows (minima 2.5 lists every post on one page)
+JEKYLL_PAGINATED_HOME = """---
+layout: default
+---
+<div class="home">
+  {%- if page.title -%}<h1 class="page-heading">{{ page.title }}</h1>{%- endif -%}
+  {{ content }}
+  <ul class="post-list">
+    {%- for post in paginator.posts -%}
+    <li>
+      <span class="post-meta">{{ post.date | date: "%b %-d, %Y" }}</span>
+      <h3><a class="post-link" href="{{ post.url | relative_url }}">{{ post.title | escape }}</a></h3>
+      {{ post.excerpt }}
+    </li>
+    {%- endfor -%}
+  </ul>
+  {%- if paginator.total_pages > 1 -%}
+  <ul class="pager">
+    {%- if paginator.previous_page -%}<li class="previous"><a href="{{ paginator.previous_page_path | relative_url }}">&larr; Newer</a></li>{%- endif -%}
+    <li><span class="page_number">Page {{ paginator.page }} of {{ paginator.total_pages }}</span></li>
+    {%- if paginator.next_page -%}<li class="next"><a href="{{ paginator.next_page_path | relative_url }}">Older &rarr;</a></li>{%- endif -%}
+  </ul>
+  {%- endif -%}
+</div>
+"""
+
+
+def build_jekyll_paginate_v2(posts, src, out, url, log):
+    """Jekyll minima with what Debian ships besides: jekyll-paginate-v2 (the home paginated 6 a page at
+    /page/N/, its autopages: paginated tag and category pages), `permalink: pretty` (/CATEGORY/YYYY/MM/DD/TITLE/),
+    excerpts on the home page (`<!--more-->`), a `last_modified_at` on every third post (jekyll-seo-tag's
+    dateModified and article:modified_time), jekyll-feed, -seo-tag and -sitemap."""
+    jek = shutil.which("jekyll")
+    if not jek or not glob.glob("/usr/share/rubygems-integration/all/gems/jekyll-paginate-v2-*"):
+        raise FileNotFoundError("jekyll-paginate-v2")
+    site = os.path.join(src, "site")
+    os.makedirs(os.path.join(site, "_posts"))
+    os.makedirs(os.path.join(site, "_layouts"))
+    u = urllib.parse.urlsplit(url)
+    open(os.path.join(site, "_config.yml"), "w").write(textwrap.dedent(f"""\
+        title: Field Notes
+        description: Notes from the field
+        url: "{u.scheme}://{u.netloc}"
+        baseurl: ""
+        theme: minima
+        timezone: UTC
+        permalink: pretty
+        excerpt_separator: "<!--more-->"
+        show_excerpts: true
+        plugins:
+          - jekyll-feed
+          - jekyll-seo-tag
+          - jekyll-sitemap
+          - jekyll-paginate-v2
+        pagination:
+          enabled: true
+          per_page: 6
+          permalink: "/page/:num/"
+          sort_reverse: true
+        autopages:
+          enabled: true
+          tags:
+            layouts: ["autopage_tags.html"]
+            permalink: "/tag/:tag/"
+            slugify: {{mode: "default"}}
+          categories:
+            layouts: ["autopage_category.html"]
+            permalink: "/category/:cat/"
+            slugify: {{mode: "default"}}
+          collections:
+            enabled: false
+        """))
+    open(os.path.join(site, "index.html"), "w").write("---\nlayout: home\npagination:\n  enabled: true\n---\n")
+    open(os.path.join(site, "about.md"), "w").write("---\nlayout: page\ntitle: About\npermalink: /about/\n---\n\n"
+                                                   + about_markdown())
+    open(os.path.join(site, "_layouts", "home.html"), "w").write(JEKYLL_PAGINATED_HOME)
+    for name in ("autopage_tags.html", "autopage_category.html"):
+        open(os.path.join(site, "_layouts", name), "w").write(JEKYLL_PAGINATED_HOME.replace("layout: default", "layout: default"))
+    for p in posts:
+        fm = {"title": p["title"], "date": f"{p['local']:%Y-%m-%d %H:%M:%S} {p['zone'].replace(':', '')}",
+              "author": p["authors"][0][1], "tags": p["tags"], "categories": [p["category"]], "layout": "post"}
+        if p["i"] % 3 == 2:
+            fm["last_modified_at"] = f"{p['local'] + datetime.timedelta(days=30):%Y-%m-%d %H:%M:%S} {p['zone'].replace(':', '')}"
+        if p["summary"]:
+            fm["description"] = p["summary"]
+        open(os.path.join(site, "_posts", f"{p['local']:%Y-%m-%d}-{p['slug']}.md"), "w").write(
+            "---\n" + json.dumps(fm, ensure_ascii=False, indent=1) + "\n---\n\n"
+            + markdown_body(p, more=True).replace("<!-- more -->", "<!--more-->"))
+    run([jek, "build", "--destination", out], site, log)
+
+
+POLYGLOT_SWITCHER = """<div class="languages">{%- for tongue in site.languages -%}
+  <a class="lang" {% static_href %}href="{% if tongue == site.default_lang %}{{ site.baseurl }}{{ page.url }}{% else %}{{ site.baseurl }}/{{ tongue }}{{ page.url }}{% endif %}"{% endstatic_href %}>{{ tongue }}</a>
+{%- endfor -%}</div>
+"""
+
+
+def polyglot_de(p):
+    """The German translation of a post, for jekyll-polyglot: its own title and words."""
+    return {**p, "title": p["title"] + " (auf Deutsch)", "paras": [NONASCII[0]] + [x + " Danke." for x in p["paras"]],
+            "heading": "Zweiter Teil", "lang": "de"}
+
+
+def build_jekyll_polyglot(posts, src, out, url, log):
+    """A bilingual Jekyll blog: minima with jekyll-polyglot 1.5 (Debian), English the default language and
+    German the second, at /de/; every fourth post has a German translation (the same permalink, `lang: de`),
+    the others are shown at /de/ in English (polyglot's fallback). minima's head with polyglot's
+    `{% I18n_Headers %}` (Content-Language and hreflang alternates) and the language switcher of polyglot's README
+    in its header (a link to the page in each language). Expected records: the 40 English
+    posts and the 10 German ones; a fallback copy (an English post at /de/) is a non-post when archived."""
+    jek = shutil.which("jekyll")
+    if not jek or not glob.glob("/usr/share/rubygems-integration/all/gems/jekyll-polyglot-*"):
+        raise FileNotFoundError("jekyll-polyglot")
+    site = os.path.join(src, "site")
+    os.makedirs(os.path.join(site, "_posts"))
+    os.makedirs(os.path.join(site, "_includes"))
+    u = urllib.parse.urlsplit(url)
+    open(os.path.join(site, "_config.yml"), "w").write(textwrap.dedent(f"""\
+        title: Field Notes
+        description: Notes from the field
+        url: "{u.scheme}://{u.netloc}"
+        baseurl: ""
+        theme: minima
+        timezone: UTC
+        languages: ["en", "de"]
+        default_lang: "en"
+        exclude_from_localization: ["assets", "feed.xml", "sitemap.xml", "robots.txt"]
+        parallel_localization: false
+        plugins:
+          - jekyll-polyglot
+          - jekyll-feed
+          - jekyll-seo-tag
+          - jekyll-sitemap
+        """))
+    head = open("/usr/share/rubygems-integration/all/gems/minima-2.5.1/_includes/head.html").read()
+    open(os.path.join(site, "_includes", "head.html"), "w").write(head.replace("{%- seo -%}", "{%- seo -%}\n  {% I18n_Headers %}"))
+    # the language switcher polyglot's README shows, in minima's header
+    header = open("/usr/share/rubygems-integration/all/gems/minima-2.5.1/_includes/header.html").read()
+    open(os.path.join(site, "_includes", "header.html"), "w").write(header.replace("</nav>", POLYGLOT_SWITCHER + "</nav>"))
+    open(os.path.join(site, "index.html"), "w").write("---\nlayout: home\n---\n")
+    for p in posts:
+        versions = [p] + ([polyglot_de(p)] if p["i"] % 4 == 0 else [])
+        for v in versions:
+            fm = {"title": v["title"], "date": f"{p['local']:%Y-%m-%d %H:%M:%S} {p['zone'].replace(':', '')}",
+                  "author": p["authors"][0][1], "tags": p["tags"], "layout": "post", "lang": v.get("lang", "en"),
+                  "permalink": f"/posts/{p['slug']}/"}
+            name = f"{p['local']:%Y-%m-%d}-{p['slug']}" + ("-de" if v.get("lang") else "") + ".md"
+            open(os.path.join(site, "_posts", name), "w").write(
+                "---\n" + json.dumps(fm, ensure_ascii=False, indent=1) + "\n---\n\n" + markdown_body(v))
+    run([jek, "build", "--destination", out], site, log)
+    found = {f"/posts/{p['slug']}/": p for p in posts}
+    found.update({f"/de/posts/{p['slug']}/": polyglot_de(p) for p in posts if p["i"] % 4 == 0})
+    return {"post_paths": found}
+
+
 def build_mkdocs(posts, src, out, url, log):
     mk = tool("mkdocs")
     if not mk:
@@ -440,6 +634,66 @@ def build_mkdocs(posts, src, out, url, log):
             + "\n---\n\n# " + p["title"] + "\n\n" + markdown_body(p, more=True))
     run([mk, "build", "--site-dir", out], site, log)
 
+
+
+def build_mkdocs_material_options(posts, src, out, url, log):
+    """Material for MkDocs' blog plugin with the options the first setup leaves at their defaults: the theme
+    in German (`language: de`), posts at /blog/CATEGORY/SLUG/ (`post_url_format`, no date in the path), the
+    full date format, author profile pages, archive by month, five posts a page, blog_toc, categories limited
+    to an allowed list, an `updated` date on every third post, a `pin`ned post, excerpts required
+    (`<!-- more -->` in each)."""
+    mk = tool("mkdocs")
+    if not mk or not glob.glob(os.path.join(VENV, "lib", "python3*", "site-packages", "material", "plugins", "blog")):
+        raise FileNotFoundError("mkdocs-material")
+    site = os.path.join(src, "site")
+    os.makedirs(os.path.join(site, "docs/blog/posts"))
+    open(os.path.join(site, "mkdocs.yml"), "w").write(textwrap.dedent(f"""\
+        site_name: Feldnotizen
+        site_url: {url}
+        site_author: Ana Lima
+        theme:
+          name: material
+          language: de
+          features:
+            - navigation.indexes
+            - navigation.footer
+        plugins:
+          - blog:
+              blog_dir: blog
+              blog_toc: true
+              post_url_format: "{{categories}}/{{slug}}"
+              post_date_format: full
+              post_excerpt: required
+              archive_date_format: MMMM yyyy
+              archive_url_date_format: yyyy/MM
+              authors_profiles: true
+              pagination_per_page: 5
+              categories_allowed: {json.dumps(CATEGORIES)}
+          - tags
+          - search
+        nav:
+          - Start: index.md
+          - Blog:
+            - blog/index.md
+        """))
+    open(os.path.join(site, "docs/index.md"), "w").write("# Feldnotizen\n\nWillkommen.\n")
+    open(os.path.join(site, "docs/blog/index.md"), "w").write("# Blog\n\n")
+    open(os.path.join(site, "docs/blog/.authors.yml"), "w").write(
+        "authors:\n" + "".join(f"  {k}:\n    name: \"{v}\"\n    description: Autorin\n    avatar: https://example.invalid/{k}.png\n" for k, v in AUTHORS))
+    for p in posts:
+        date = {"created": f"{p['local']:%Y-%m-%dT%H:%M:%S}{p['zone']}"}
+        if p["i"] % 3 == 1:
+            date["updated"] = f"{p['local'] + datetime.timedelta(days=20):%Y-%m-%dT%H:%M:%S}{p['zone']}"
+        fm = {"title": p["title"], "slug": p["slug"], "date": date, "authors": [a[0] for a in p["authors"]],
+              "tags": p["tags"], "categories": [p["category"]]}
+        if p["i"] == 5:
+            fm["pin"] = True
+        if p["summary"]:
+            fm["description"] = p["summary"]
+        open(os.path.join(site, "docs/blog/posts", p["slug"] + ".md"), "w").write(
+            "---\n" + re.sub(r'"(created|updated)": "([^"]+)"', r'"\1": \2', json.dumps(fm, ensure_ascii=False, indent=1))
+            + "\n---\n\n# " + p["title"] + "\n\n" + markdown_body(p, more=True))
+    run([mk, "build", "--site-dir", out], site, log)
 
 
 def rst_body(p):
@@ -664,6 +918,125 @@ def build_lektor(posts, src, out, url, log):
             f"title: {p['title']}\n---\npub_date: {p['local']:%Y-%m-%d}\n---\nauthor: {p['authors'][0][1]}\n---\n"
             "body:\n\n" + markdown_body(p))
     run([lek, "build", "--output-path", out], site, log)
+
+
+def build_blazeblogger(posts, src, out, url, log):
+    """BlazeBlogger 1.2 (Debian's package), the Perl CMS for the command line: `blaze-add` writes each post
+    (title, author, day, tags, an HTML body), `blaze-make` renders its default theme, HTML 4.01 without any
+    meta data but the build's `<meta name="Date">`; a post is at /YYYY/MM/ID-URL/ with "DATE by AUTHOR,
+    tagged as TAGS" (the day only, one author) under an <h2 class="post">."""
+    if not (shutil.which("blaze-add") and shutil.which("blaze-make")):
+        raise FileNotFoundError("blazeblogger")
+    repo = os.path.join(src, "repo")
+    run(["blaze-init", "-b", repo], src, log)
+    for k, v in [("blog.title", "Field Notes"), ("blog.subtitle", "Notes from the field"),
+                 ("blog.description", "Notes from the field"), ("feed.baseurl", url), ("user.name", "Ana Lima")]:
+        run(["blaze-config", "-b", repo, k, v], src, log)
+    for p in posts:
+        body = os.path.join(src, p["slug"] + ".html")
+        open(body, "w").write(html_body(p) + "\n")
+        run(["blaze-add", "-b", repo, "-C", "-t", p["title"], "-a", p["authors"][0][1], "-d", f"{p['local']:%Y-%m-%d}",
+             "-T", ",".join(p["tags"]), "-u", p["slug"], body], src, log)
+    os.makedirs(out)
+    run(["blaze-make", "-b", repo], out, log)
+
+
+PUPUT_SETTINGS = """
+import puput
+SECRET_KEY = "realblogs-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+INSTALLED_APPS = ["django.contrib.admin", "django.contrib.auth", "django.contrib.contenttypes",
+                  "django.contrib.sessions", "django.contrib.messages", "django.contrib.staticfiles",
+                  "django.contrib.sitemaps"] + list(puput.PUPUT_APPS)
+MIDDLEWARE = ["django.contrib.sessions.middleware.SessionMiddleware", "django.middleware.common.CommonMiddleware",
+              "django.middleware.csrf.CsrfViewMiddleware", "django.contrib.auth.middleware.AuthenticationMiddleware",
+              "django.contrib.messages.middleware.MessageMiddleware",
+              "wagtail.contrib.redirects.middleware.RedirectMiddleware"]
+ROOT_URLCONF = "blogsite.urls"
+TEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "DIRS": [], "APP_DIRS": True,
+              "OPTIONS": {"context_processors": ["django.template.context_processors.request",
+                                                 "django.contrib.auth.context_processors.auth",
+                                                 "django.contrib.messages.context_processors.messages"]}}]
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": %(db)r}}
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "Europe/Madrid"
+USE_TZ = True
+STATIC_URL = "/static/"
+WAGTAIL_SITE_NAME = "Field Notes"
+WAGTAILADMIN_BASE_URL = %(url)r
+PUPUT_AS_PLUGIN = False
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+"""
+PUPUT_SETUP = """
+import datetime, json, sys
+import django
+django.setup()
+from django.contrib.auth.models import User
+from wagtail.models import Page, Site
+from puput.models import BlogPage, EntryPage, Category, CategoryEntryPage
+spec = json.load(open(sys.argv[1]))
+root = Page.objects.get(depth=1).get_children().first()
+blog = BlogPage(title="Field Notes", slug="blog", description="Notes from the field")
+root.add_child(instance=blog)
+blog.save_revision().publish()
+users = {}
+for key, name in spec["authors"]:
+    first, last = name.split(" ", 1)
+    users[key] = User.objects.create_user(username=key, first_name=first, last_name=last, email=key + "@fieldnotes.invalid")
+cats = {}
+for p in spec["posts"]:
+    e = EntryPage(title=p["title"], slug=p["slug"], body=p["html"], date=datetime.datetime.fromisoformat(p["date"]),
+                  owner=users[p["author"]], excerpt=p["summary"] or "")
+    blog.add_child(instance=e)
+    for t in p["tags"]:
+        e.tags.add(t)
+    if p["category"] not in cats:
+        cats[p["category"]] = Category.objects.create(name=p["category"], slug=p["category"].lower())
+    CategoryEntryPage(category=cats[p["category"]], page=e).save()
+    e.save_revision().publish()
+print("ok")
+"""
+
+
+def build_puput(posts, src, out, url, log):
+    """Puput 2.2 (PyPI), the blog app on Wagtail 6 and Django 5, as its README sets it up (puput's PUPUT_APPS
+    and urls, SQLite): a blog page at /blog/ with the posts as Wagtail pages written by its models, served by
+    Django's runserver (a dynamic site: HTTP only). A post is at /blog/YYYY/MM/DD/SLUG/ (the UTC day; the page
+    shows the day in the site's zone, Europe/Madrid) with its owner's username, the day ("Jan. 15, 2021"), category and tags as a list
+    under the title; listings are paginated (django-el-pagination), with tag, category, author and date
+    archives and an RSS feed."""
+    py = os.path.join(VENV, "bin", "python")
+    if not os.path.exists(py) or subprocess.run([py, "-c", "import puput"], capture_output=True).returncode != 0:
+        raise FileNotFoundError("puput")
+    proj = os.path.join(src, "blogsite")
+    os.makedirs(proj)
+    open(os.path.join(proj, "__init__.py"), "w").write("")
+    open(os.path.join(proj, "settings.py"), "w").write(PUPUT_SETTINGS % {"db": os.path.join(src, "db.sqlite3"), "url": url})
+    open(os.path.join(proj, "urls.py"), "w").write("from django.urls import include, path\nurlpatterns = [path('', include('puput.urls'))]\n")
+    open(os.path.join(src, "setup_blog.py"), "w").write(PUPUT_SETUP)
+    from zoneinfo import ZoneInfo
+    tz = ZoneInfo("Europe/Madrid")
+    spec = {"authors": AUTHORS, "posts": [
+        {"title": p["title"], "slug": p["slug"], "html": html_body(p), "author": p["authors"][0][0], "tags": p["tags"],
+         "category": p["category"], "summary": p["summary"] and f"<p>{p['summary']}</p>",
+         "date": p["utc"].replace(tzinfo=datetime.timezone.utc).isoformat()} for p in posts]}
+    json.dump(spec, open(os.path.join(src, "spec.json"), "w"))
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="blogsite.settings", PYTHONPATH=src)
+    for cmd in ([py, "-m", "django", "migrate", "--noinput"], [py, "setup_blog.py", "spec.json"]):
+        with open(log, "a") as f:
+            r = subprocess.run(cmd, cwd=src, env=env, stdout=f, stderr=subprocess.STDOUT)
+        if r.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed; see {log}")
+    post_paths = {}
+    for p in posts:
+        # the path has the UTC day (puput formats the stored date), the page the site's local day
+        local = p["utc"].replace(tzinfo=datetime.timezone.utc).astimezone(tz).replace(tzinfo=None)
+        post_paths[f"/blog/{p['utc']:%Y/%m/%d}/{p['slug']}/"] = {**p, "local": local,
+                                                                 "authors": [(p["authors"][0][0], p["authors"][0][0])]}
+    port = urllib.parse.urlsplit(url).port
+    return {"server": [py, "-m", "django", "runserver", "--noreload", f"127.0.0.1:{port}"], "server_env": env,
+            "server_cwd": src, "stop": None, "post_paths": post_paths, "seed": url + "blog/"}
 
 
 WP_CONFIG = """<?php
@@ -900,12 +1273,18 @@ def url_key(url):
 GENERATORS = {
     "pelican-notmyidea": build_pelican("notmyidea"),
     "pelican-simple": build_pelican("simple"),
+    **{"pelican-" + t: build_pelican(t) for t in ("reflex", "bulrush", "seafoam")},
     "nikola-bootblog4": build_nikola("bootblog4"),
     "nikola-bootstrap4": build_nikola("bootstrap4"),
     "nikola-base": build_nikola("base"),
+    # the same three themes in Jinja2 (Nikola's templates come in Mako and Jinja2)
+    **{f"nikola-{t}-jinja": build_nikola(f"{t}-jinja") for t in ("bootblog4", "bootstrap4", "base")},
     "hugo": build_hugo,
     "jekyll-minima": build_jekyll,
+    "jekyll-paginate-v2": build_jekyll_paginate_v2,
+    "jekyll-polyglot": build_jekyll_polyglot,
     "mkdocs-material": build_mkdocs,
+    "mkdocs-material-options": build_mkdocs_material_options,
     "ablog-alabaster": build_ablog("alabaster"),
     "ablog-furo": build_ablog("furo"),
     "ablog-pydata": build_ablog("pydata_sphinx_theme"),
@@ -918,10 +1297,13 @@ GENERATORS = {
     "chronicle-copyrighteous": build_chronicle("copyrighteous"),
     "blosxom": build_blosxom,
     "lektor-quickstart": build_lektor,
+    "blazeblogger": build_blazeblogger,
+    "puput": build_puput,
     **{"wordpress-" + k: build_wordpress(k) for k in WP_SITES},
 }
 # Which truth fields each generator can express (a single-author generator gets the first author only).
-SINGLE_AUTHOR = {"ikiwiki", "nikola-bootblog4", "nikola-bootstrap4", "nikola-base", "jekyll-minima",
+SINGLE_AUTHOR = {"ikiwiki", "nikola-bootblog4", "nikola-bootstrap4", "nikola-base", "jekyll-minima", "blazeblogger",
+                 "nikola-bootblog4-jinja", "nikola-bootstrap4-jinja", "nikola-base-jinja", "pelican-seafoam",
                  *("wordpress-" + k for k in WP_SITES)}
 # Fields a theme does not show on a post page: right when the record invents none (time: right when the
 # date is the right day at day precision). minima prints no tags (and jekyll-seo-tag writes no article:tag);
@@ -936,9 +1318,21 @@ NOT_SHOWN = {"jekyll-minima": {"tags"}, "ablog-alabaster": {"time"}, "ablog-furo
 # blosxom prints "posted at: HH:MM" in the server's clock without a zone: no instant, the day is right
 NOT_SHOWN["blosxom"] = {"authors", "tags", "time"}
 NOT_SHOWN["lektor-quickstart"] = {"tags", "time"}
-SINGLE_AUTHOR.add("lektor-quickstart")
+SINGLE_AUTHOR.update({"lektor-quickstart", "puput", "pelican-reflex", "jekyll-paginate-v2"})
+NOT_SHOWN["jekyll-paginate-v2"] = {"tags"}
+SINGLE_AUTHOR.add("jekyll-polyglot")
+NOT_SHOWN["jekyll-polyglot"] = {"tags"}
+# Puput prints the day only (and names the post's owner by username: its truth above)
+NOT_SHOWN["puput"] = {"time"}
+# BlazeBlogger prints the day only
+NOT_SHOWN["blazeblogger"] = {"time"}
 # A post's page when it is not named after the slug: the path from the post.
-POST_PATH = {"blosxom": lambda p: f"/{p['utc']:%Y/%m/%d}/", **{f"chronicle-{t}": (lambda p: "/" + chronicle_file(p["title"])) for t in ("default", "blocky", "copyrighteous")}}
+POST_PATH = {"blosxom": lambda p: f"/{p['utc']:%Y/%m/%d}/",
+             "blazeblogger": lambda p: f"/{p['local']:%Y/%m}/{p['i'] + 1}-{p['slug']}/", **{f"chronicle-{t}": (lambda p: "/" + chronicle_file(p["title"])) for t in ("default", "blocky", "copyrighteous")}}
+
+
+# Generators rebuilt even with --reuse: they return what the scorer needs (served sites, post paths).
+REBUILT = {"puput", "jekyll-polyglot"}
 
 
 # ---- locating posts in the build ---------------------------------------------------------------
@@ -1072,7 +1466,7 @@ def score(name, posts_at, manifest, records):
     }
 
 
-def crawl(lookback, rules, mode, out, url, port, work, server_cmd=None):
+def crawl(lookback, rules, mode, out, url, port, work, server_cmd=None, served=None):
     archive = os.path.join(work, "archive-" + mode)
     shutil.rmtree(archive, ignore_errors=True)
     server = None
@@ -1080,14 +1474,15 @@ def crawl(lookback, rules, mode, out, url, port, work, server_cmd=None):
         cmd = [lookback, "crawl", out, "--base-url", url, "--archive", archive, "--delay-ms", "0", "--rules", rules]
     else:
         server = subprocess.Popen(server_cmd or [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                                                 "--directory", out], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(50):
+                                                 "--directory", out], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  env=(served or {}).get("server_env"), cwd=(served or {}).get("server_cwd"))
+        for _ in range(150):
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
                 break
             except OSError:
                 time.sleep(0.1)
-        cmd = [lookback, "crawl", url, "--archive", archive, "--delay-ms", "0", "--concurrency", "4", "--rules", rules]
+        cmd = [lookback, "crawl", (served or {}).get("seed", url), "--archive", archive, "--delay-ms", "0", "--concurrency", "4", "--rules", rules]
     try:
         t0 = time.time()
         r = subprocess.run(cmd, capture_output=True, text=True)
@@ -1121,7 +1516,7 @@ def main():
         port = free_port()
         url = f"http://127.0.0.1:{port}/"
         served = None
-        if not (a.reuse and os.path.exists(os.path.join(work, "url"))) or name.startswith("wordpress"):
+        if not (a.reuse and os.path.exists(os.path.join(work, "url"))) or name.startswith("wordpress") or name in REBUILT:
             shutil.rmtree(work, ignore_errors=True)
             os.makedirs(src)
             try:
@@ -1133,14 +1528,17 @@ def main():
         url = open(os.path.join(work, "url")).read()
         port = urllib.parse.urlsplit(url).port
         try:
-            if served:
+            if served and served.get("server"):
                 posts_at, pages, modes = served["post_paths"], [], ["http"]
+            elif served:
+                # a static build whose generator names its posts' pages (more than one language)
+                posts_at, pages, modes = served["post_paths"], list(page_paths(out)), a.modes.split(",")
             else:
                 (posts_at, pages), modes = locate(posts, out, POST_PATH.get(name)), a.modes.split(",")
             for mode in modes:
                 try:
                     manifest, records, secs = crawl(os.path.abspath(a.lookback), os.path.abspath(a.rules), mode, out, url, port,
-                                                    work, served and served["server"])
+                                                    work, served and served.get("server"), served)
                 except RuntimeError as e:
                     # a crawl that archived nothing scores zero on every field
                     print(f"{name} {mode}: {e}", file=sys.stderr)
@@ -1150,7 +1548,7 @@ def main():
                 print(json.dumps(s, ensure_ascii=False, sort_keys=True), flush=True)
                 rows.append(s)
         finally:
-            if served:
+            if served and served.get("stop"):
                 served["stop"].terminate()
                 served["stop"].wait()
     print("\n| generator | mode | posts | html pages | recall | non-posts | title | published | time | authors | tags | body (mean precision / recall) |")

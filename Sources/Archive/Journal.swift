@@ -65,8 +65,6 @@ final class Journal {
         }
     }
 
-    func sync() { _ = fsync(fd) }
-
     /// Replays a journal file (missing file: empty state).
     static func replay(_ url: URL) throws -> State {
         var state = State()

@@ -1,5 +1,6 @@
 import Extract
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -197,13 +198,31 @@ public final class SnapshotWriter: @unchecked Sendable {
     public func commit(endedAt: Date, coverage: Coverage, reextractedFrom: String? = nil) throws -> String {
         try mutex.withLock {
             try checkOpen()
-            try warc.close()
-            journal.sync()
+            // What the snapshot holds is flushed to disk side by side: the WARC file (every answer of the crawl)
+            // from now on, while the indexes are made, then the index files and the manifest. Each flush waits on
+            // the disk; one after another they were most of the commit's time. The journal is not flushed: this
+            // commit deletes it, and until then a kill leaves its lines in the file system.
+            let flushes = DiskJobs()
+            let warc = self.warc
+            flushes.start { try warc.close() }
             let urls = posts.keys.sorted()
-            var rest = urls[...]
             let warcDir = partialDirectory.appendingPathComponent("warc", isDirectory: true)
             var inManifest = coverage
             inManifest.routes = [:]
+            // The index and the capture index are compressed side by side: the two are most of the commit's CPU,
+            // and the crawl has left the other core idle by now.
+            let made = Mutex<[Int: Result<Data, any Error>]>([:])
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                let result = Result<Data, any Error> {
+                    if i == 1 { return try warc.captureIndex() }
+                    var rest = urls[...]
+                    return try SnapshotIndex.encode { try rest.popFirst().map { try lines.read(posts[$0]!.line) } }
+                }
+                made.withLock { $0[i] = result }
+            }
+            let indexFiles = [try made.withLock { $0[0]! }.get(), try made.withLock { $0[1]! }.get(),
+                              try RoutesIndex.encode(coverage.routes)]
+            let hashes = indexFiles.map { SHA256.hex($0) }
             let manifest = Manifest(
                 format: Manifest.currentFormat, id: id, site: site, seedURL: info.seedURL,
                 startedAt: info.startedAt, endedAt: isoUTC(endedAt), lookbackVersion: info.toolVersion,
@@ -215,15 +234,28 @@ public final class SnapshotWriter: @unchecked Sendable {
                 listings: state.listings.sorted(),
                 warcFiles: Self.warcNames(in: warcDir),
                 reextractedFrom: reextractedFrom,
-                // Stored by content before the manifest names them: an unchanged re-crawl shares both files.
-                indexSHA256: try writeIndex(try SnapshotIndex.encode {
-                    try rest.popFirst().map { try lines.read(posts[$0]!.line) }
-                }),
-                capturesSHA256: try writeIndex(try warc.captureIndex()),
-                routesSHA256: try writeIndex(try RoutesIndex.encode(coverage.routes)))
-            let pretty = PageRecord.makeEncoder(pretty: true)
-            try writeFileAtomically(partialDirectory.appendingPathComponent(Snapshot.manifestFileName),
-                                    try pretty.encode(manifest) + Data([0x0A]), sync: true)
+                // Stored by content before the manifest names them: an unchanged re-crawl shares these files.
+                indexSHA256: hashes[0], capturesSHA256: hashes[1], routesSHA256: hashes[2])
+            let manifestBytes = try PageRecord.makeEncoder(pretty: true).encode(manifest) + Data([0x0A])
+            var indexFolder: URL?
+            var planned = Set<URL>()
+            for (hash, bytes) in zip(hashes, indexFiles) {
+                guard let url = store.indexURL(site: site, hash: hash) else { throw ArchiveError.invalid("bad index hash \(hash)") }
+                guard !FileManager.default.fileExists(atPath: url.path), planned.insert(url).inserted else { continue }
+                if indexFolder == nil {
+                    let dir = url.deletingLastPathComponent()
+                    do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+                        throw ArchiveError.io(path: dir.path, reason: "cannot create the index folder: \(error.localizedDescription)")
+                    }
+                    indexFolder = dir
+                }
+                flushes.start { try writeFileAtomically(url, bytes, sync: true) }
+            }
+            // The manifest may be in place before the indexes: the snapshot is visible once its folder is renamed.
+            let manifestURL = partialDirectory.appendingPathComponent(Snapshot.manifestFileName)
+            flushes.start { try writeFileAtomically(manifestURL, manifestBytes, sync: true) }
+            try flushes.wait()
+            if let indexFolder { syncDirectory(indexFolder) }
             try? FileManager.default.removeItem(at: workDirectory)
             try? FileManager.default.removeItem(at: partialDirectory.appendingPathComponent(Journal.fileName))
             try? FileManager.default.removeItem(at: partialDirectory.appendingPathComponent(PartialInfo.fileName))
@@ -254,20 +286,6 @@ public final class SnapshotWriter: @unchecked Sendable {
             posts[entry.url] = (try lines.append(SnapshotIndex.line(entry, fetchJSON: fetchJSON)), entry.reused)
             state.errors[entry.url] = nil
         }
-    }
-
-    /// Stores an index file in `indexes/` under its SHA-256 (once per content, flushed to disk); returns the hash.
-    private func writeIndex(_ bytes: Data) throws -> String {
-        let hash = SHA256.hex(bytes)
-        guard let url = store.indexURL(site: site, hash: hash) else { throw ArchiveError.invalid("bad index hash \(hash)") }
-        if FileManager.default.fileExists(atPath: url.path) { return hash }
-        let dir = url.deletingLastPathComponent()
-        do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-            throw ArchiveError.io(path: dir.path, reason: "cannot create the index folder: \(error.localizedDescription)")
-        }
-        try writeFileAtomically(url, bytes, sync: true)
-        syncDirectory(dir)
-        return hash
     }
 
     /// `objects/ab/cdef….json` (`ArchiveStore.objectURL`), on plain path strings: `URL` path building was

@@ -177,11 +177,14 @@ public final class WARCWriter: @unchecked Sendable {
         try mutex.withLock { try CaptureIndex.encode(uris: captures.keys) { try captureSpool.read(captures[$0]!) } }
     }
 
-    /// Flushes and closes the file (idempotent).
+    /// Flushes and closes the file (idempotent). The flush runs outside the lock: `captureIndex()` may run
+    /// meanwhile (`SnapshotWriter.commit` makes the indexes while the file is flushed).
     func close() throws {
-        mutex.withLock {
-            if fd >= 0 { _ = fsync(fd); Glibc.close(fd); fd = -1 }
+        let file = mutex.withLock { () -> Int32 in
+            defer { fd = -1 }
+            return fd
         }
+        if file >= 0 { _ = fsync(file); Glibc.close(file) }
     }
 
     // MARK: - Private

@@ -61,6 +61,10 @@ public final class CrawlState {
         self.path = path
         var config = Configuration()
         config.prepareDatabase { db in
+            // No syncs while a new file is set up (its page size, WAL mode, the tables): an empty state holds
+            // nothing a lost write could lose, and the rollback journal, the WAL's creation and their folder
+            // were six fdatasyncs (20-100 ms) before the crawl's first request. `init` sets NORMAL after.
+            try db.execute(sql: "PRAGMA synchronous = OFF")
             // Small pages (set before WAL mode, so only when the file is new): a flush's changes are a few
             // rows scattered over the table and its key index, and every page they touch is written whole to
             // the WAL and again at the checkpoint. The crawler commits after every page: with 4 KB pages that
@@ -74,7 +78,6 @@ public final class CrawlState {
             try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
             // WAL: each flush is one append; a kill never leaves a half-written transaction visible.
             try db.execute(sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // A checkpoint every 4 MB of WAL, as with SQLite's default of 1,000 pages of 4 KB.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(4 * 1024 * 1024 / CrawlState.pageSize)")
         }
@@ -92,6 +95,7 @@ public final class CrawlState {
                     CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
                     """)
             }
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         } catch {
             throw CrawlStateError(path: path, reason: "\(error)")
         }
@@ -99,6 +103,25 @@ public final class CrawlState {
         // Changes flushed before a kill that the database had not taken yet.
         logged = try log.replay()
         try checkpoint()
+    }
+
+    /// Closes the database of a crawl that is over, before the snapshot's commit deletes it. The checkpoint of
+    /// closing is not synced to disk (two fdatasyncs on the crawl's last, serial stretch): a kill before the
+    /// commit leaves the file system's copy, whole.
+    public func closeForCommit() throws {
+        do {
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = OFF") }
+            try queue.close()
+        } catch {
+            throw CrawlStateError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// The database's `PRAGMA synchronous` (0 off, 1 normal, 2 full).
+    func synchronousMode() throws -> Int {
+        do { return try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 } } catch {
+            throw CrawlStateError(path: path, reason: "\(error)")
+        }
     }
 
     /// Changes waiting for `flush()`.

@@ -130,7 +130,8 @@ public final class Crawler {
         for (reason, n) in frontier.rejections { counters["rejected_" + reason.rawValue] = n }
         counters["requests"] = requests
         let coverage = try CoverageReport.build(from: state, counters: counters)
-        state = nil // closes the database before commit removes the work folder
+        try state.closeForCommit()   // before commit removes the work folder
+        state = nil
         let id = try writer.commit(endedAt: clock.now(), coverage: coverage)
         return CrawlSummary(snapshotID: id, posts: posts, reused: reused, listings: listings, errors: errors,
                             requests: requests, warnings: warnings)

@@ -23,6 +23,38 @@ import TestSupport
         #expect(hosts == ["a.example": Date(timeIntervalSince1970: 200), "b.example": Date(timeIntervalSince1970: 300)])
     }
 
+    /// A new database is set up without syncs, and the crawl then runs with `synchronous = NORMAL`: the WAL's
+    /// checkpoints reach the disk. So does a reopened one.
+    @Test func theCrawlRunsWithNormalSyncs() throws {
+        let path = try ScratchFolder.make("crawl-state").appendingPathComponent("state.sqlite").path
+        do {
+            let state = try CrawlState(path: path)
+            #expect(try state.synchronousMode() == 1)
+        }
+        #expect(try CrawlState(path: path).synchronousMode() == 1)
+    }
+
+    /// Closed for the commit (its last checkpoint not synced), a state holds all that was flushed: a commit that
+    /// fails after it resumes from there.
+    @Test func aStateClosedForTheCommitKeepsWhatWasFlushed() throws {
+        let path = try ScratchFolder.make("crawl-state").appendingPathComponent("state.sqlite").path
+        do {
+            let state = try CrawlState(path: path)
+            state.setMeta("seed", "https://a.example/")
+            for n in 0..<3 { state.insert(item(n), routes: 1) }
+            state.finish(key: item(0).key, outcome: .post, status: 200, recordURL: item(0).url)
+            try state.flush()
+            _ = try state.coverage()   // the database takes the logged changes, as the crawl's end does
+            state.finish(key: item(1).key, outcome: .listing, status: 200)
+            try state.flush()          // in the log only
+            try state.closeForCommit()
+        }
+        let (counts, done, seed) = try contents(path)
+        #expect(counts == CrawlState.Restored(pending: 1, done: 2, posts: 1, listings: 1, errors: 0))
+        #expect(done == [item(0).key, item(1).key])
+        #expect(seed == "https://a.example/")
+    }
+
     private func item(_ n: Int) -> Frontier.Item {
         Frontier.Item(url: "https://a.example/post-\(n)/", key: "a.example/post-\(n)/", kind: .page, priority: .link,
                       depth: 1, seq: n)

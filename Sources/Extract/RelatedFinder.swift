@@ -47,7 +47,9 @@ struct RelatedFinder {
     static let headingPhraseSet = Set(headingPhrases)
     /// Phrases that introduce related posts only as a real heading (`h2`-`h6`): Ghost's default theme (Source)
     /// heads its cards "Read more", while the same words in a `span` or `p` are the "Read more" link of an excerpt.
-    static let headingOnlyPhrases: Set<String> = ["read more", "more reading"]
+    /// Ghost's themes translate it (Solo's German "Weiterlesen").
+    static let headingOnlyPhrases: Set<String> = ["read more", "more reading", "weiterlesen", "mehr lesen", "lire la suite",
+                                                  "leer más", "leggi di più", "lees meer", "leia mais"]
     /// Labels that introduce a link to another story only as the label of a one-line "LABEL: <a>headline</a>"
     /// (`labeledLinkLine`): alone, "Read more" is an excerpt's link to the post itself.
     static let lineOnlyPhrases: Set<String> = ["read more", "more", "läs mer", "les mer", "læs mer", "lees meer",

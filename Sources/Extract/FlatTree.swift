@@ -622,8 +622,10 @@ final class FlatTree {
     static let tagLineTags: Set<Tag> = [.ul, .ol, .p, .div, .header, .heading, .inline]
 
     /// Classes of a post's meta line (date, author, reading time) whose "post"/"entry" part cancels the negative weight
-    /// of "meta" (Hugo Terminal's `<div class="post-meta"><time>2024-04-21</time><span>2 min read (312 words)</span>`).
-    static let metaLineClasses = ["post-meta", "entry-meta", "article-meta", "post-date", "entry-date", "article-date"]
+    /// of "meta" (Hugo Terminal's `<div class="post-meta"><time>2024-04-21</time><span>2 min read (312 words)</span>`),
+    /// and their BEM spellings (Hugo Anatole's `<ul class="post__meta">` of date and reading time).
+    static let metaLineClasses = ["post-meta", "entry-meta", "article-meta", "post-date", "entry-date", "article-date",
+                                  "post__meta", "entry__meta", "article__meta", "post__date", "article__date"]
     /// Longest such line (characters) dropped: a date, a name, a reading time, a few categories.
     static let maxMetaLineChars = 160
 

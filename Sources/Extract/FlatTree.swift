@@ -301,7 +301,7 @@ final class FlatTree {
         let top5 = Array(candidates.prefix(5))
 
         guard var top = top5.first, tag[top] != .body else {
-            return finish(roots: [0], score: score, initialized: initialized, options: options)
+            return finish(roots: [0], score: score, initialized: initialized, options: options, headings: headings, titles: titles)
         }
 
         // Several near-equal candidates under one ancestor: the ancestor is the content.
@@ -369,7 +369,7 @@ final class FlatTree {
                 else if len < 80 && len > 0 && ld == 0 && endsSentence(nodes[s]) { roots.append(s) }
             }
         }
-        return finish(roots: roots, score: score, initialized: initialized, options: options)
+        return finish(roots: roots, score: score, initialized: initialized, options: options, headings: headings, titles: titles)
     }
 
     /// Two stories on one page (a news site sets the next stories after this one, each in its `<article>`): when the
@@ -440,34 +440,53 @@ final class FlatTree {
     /// Class words of a post's cover picture.
     static let coverHints = ["cover", "featured-image", "feature-image", "hero-image"]
 
-    /// The pictures of the `<header>` around the headline (or, with none, beside it) that are classed as its cover, with no caption (dev.to's
+    /// The pictures of the `<header>` around the headline (or, with none, beside it; or before that header inside the
+    /// post's `<article>`) that are classed as its cover, with no caption (dev.to's
     /// `<div class="crayons-article__cover"><img class="crayons-article__cover__image">` above the title): shown with
     /// the title, not part of the text; other themes put it outside the content altogether. A news story's lead
     /// picture with its caption stays.
-    private func coverPictures() -> [Int] {
+    private func coverPictures(headline: Node?) -> [Int] {
         guard let h = headline else { return [] }
         func isCover(_ k: Int) -> Bool {
             ClassHints.containsAny(cls[k], Self.coverHints) && (imgCount[k] > 0 || tag[k] == .img) && textLen[k] == 0
         }
         var up = h.parent, level = 0
         while let x = up, x.isElement, level < Self.headlineHeaderLevels, x.name != "header" { up = x.parent; level += 1 }
-        guard let header = up, header.isElement, header.name == "header", let i = nodes.firstIndex(of: header) else {
+        guard let header = up, header.isElement, header.name == "header" else {
             // No header: a cover beside the headline, a child of its parent (Hugo Terminal's `<img class="post-cover">`).
             guard let p = h.parent, let i = nodes.firstIndex(of: p) else { return [] }
             return children(of: i).filter(isCover)
         }
         var out: [Int] = []
-        var k = i + 1
-        while k < end[i] {
-            if isCover(k) { out.append(k); k = end[k]; continue }
-            k += 1
+        if let i = nodes.firstIndex(of: header) {
+            var k = i + 1
+            while k < end[i] {
+                if isCover(k) { out.append(k); k = end[k]; continue }
+                k += 1
+            }
+        }
+        // None in the header: one just before it, or before a wrapper of it, inside the post's `<article>`
+        // (ColorMag's `<div class="cm-featured-image">` beside `div.cm-post-content > header > h1`).
+        var x: Node? = header
+        var climbed = 0
+        while out.isEmpty, let a = x, a.isElement, climbed < Self.headlineHeaderLevels, a.name != "article", a.name != "body" {
+            var s = a.previousSibling
+            while let y = s {
+                if y.isElement, let j = nodes.firstIndex(of: y), isCover(j) { out.append(j) }
+                s = y.previousSibling
+            }
+            x = a.parent; climbed += 1
         }
         return out
     }
 
-    private func finish(roots: [Int], score: [Double], initialized: [Bool], options: Options) -> ContentFinder.Selection {
+    private func finish(roots: [Int], score: [Double], initialized: [Bool], options: Options, headings: [Node],
+                        titles: TitleTokens?) -> ContentFinder.Selection {
         var ex = excluded
-        for c in coverPictures() where !ex.contains(nodes[c]) { ex.insert(nodes[c]) }
+        // The headline the walk dropped, else the page's `<h1>` repeating the title (one dropped with its unlikely
+        // wrapper: ColorMag's `<header class="cm-entry-header">`).
+        let h = headline ?? titles.flatMap { t in headings.first { $0.name == "h1" && t.repeated(by: $0, section: false) } }
+        for c in coverPictures(headline: h) where !ex.contains(nodes[c]) { ex.insert(nodes[c]) }
         var total = 0
         let rootSet = Set(roots)
         // Whether a paragraph of prose was passed: a date heading before one is the post's date line.

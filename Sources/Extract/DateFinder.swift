@@ -129,12 +129,23 @@ struct DateFinder {
     /// better reading of this one.
     func fromRule(_ sel: RuleSelector?) -> DateField? {
         guard let sel, let nodes = try? document.select(sel.selector, from: nil) else { return nil }
-        for n in nodes {
+        func read(_ n: Node) -> DateField?? {
             for raw in [n.attribute("datetime"), n.attribute("content"), n.attribute("title")].compactMap({ $0 }) {
-                if let p = DateParser.parseMachine(raw) { return plausible(p) ? field(p, raw: raw, source: "rule") : nil }
+                if let p = DateParser.parseMachine(raw) { return .some(plausible(p) ? field(p, raw: raw, source: "rule") : nil) }
             }
             let text = n.textContent
-            if let p = parse(text, accept: { _ in true }) { return plausible(p) ? field(p, raw: text, source: "rule") : nil }
+            if let p = parse(text, accept: { _ in true }) { return .some(plausible(p) ? field(p, raw: text, source: "rule") : nil) }
+            return nil
+        }
+        for (i, n) in nodes.enumerated() {
+            guard let found = read(n) else { continue }
+            // A day the selector's first match shows (Blogger's date header "martes, 12 de marzo de 2024") yields to a
+            // later match telling that day to the second (its `<abbr class="published" title="2024-03-12T19:30:00+01:00">`).
+            guard let day = found, day.precision == "day" else { return found }
+            for m in nodes[(i + 1)...] {
+                if let later = read(m) ?? nil, later.precision != "day", later.date.hasPrefix(day.date) { return later }
+            }
+            return day
         }
         return nil
     }

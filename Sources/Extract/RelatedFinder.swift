@@ -304,9 +304,11 @@ struct RelatedFinder {
             }
             let siblings = containers.filter { $0.parent == p }
             let singles = siblings.filter { postURLs(in: $0).count == 1 }
-            if singles.count >= 2, singles.count == siblings.count,
-               postURLs(in: p, upTo: Self.maxGroupedCards + 1).count
-                   == Set(singles.flatMap { postURLs(in: $0) }).count,
+            let cardPosts = Set(singles.flatMap { postURLs(in: $0) })
+            // Cards of distinct posts: one post linked above and below the story (Tinkerer's modern5 prints its
+            // "« previous post" bar twice in the <article>) is a repeated link, and its parent the whole story.
+            if singles.count >= 2, singles.count == siblings.count, cardPosts.count == singles.count,
+               postURLs(in: p, upTo: Self.maxGroupedCards + 1).count == cardPosts.count,
                singles.count <= Self.maxGroupedCards {
                 out.append(p)
             } else {

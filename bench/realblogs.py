@@ -41,6 +41,9 @@ Generators (each skipped, and said so, when its software is missing):
   ablog-alabaster, -furo, -pydata, -book       ABlog 0.11 (Sphinx 9) under alabaster, furo, pydata-sphinx-theme
                                                and sphinx-book-theme, ABlog's sidebars (postcard, recent posts,
                                                tags, categories, archives); posts in reStructuredText
+  tinkerer-flat, -modern5, -responsive, -minimal5, -dark, -boilerplate
+                                               Tinkerer 1.7 (the Sphinx blog, 2016) under its six themes, in a venv
+                                               of its own ($REALBLOGS_TINKERER_VENV: it needs Sphinx 1.7)
   mkdocs-blogging-mkdocs, -readthedocs         mkdocs-blogging-plugin 2.2 under MkDocs' two built-in themes
   ikiwiki                                      ikiwiki (Debian) as a blog: meta, tag and inline plugins, HTML5
   chronicle-default, -blocky, -copyrighteous  chronicle 4.6 (Debian), the Perl blog compiler, under three of its
@@ -754,6 +757,49 @@ def build_ablog(theme):
 
 
 
+TINKERER_VENV = os.environ.get("REALBLOGS_TINKERER_VENV", os.path.join(HERE, ".venv-tinkerer"))
+
+
+def build_tinkerer(theme):
+    """Tinkerer 1.7.2 (PyPI, 2016), the Sphinx blog: `tinker --setup`, each post a reStructuredText file at
+    YYYY/MM/DD/SLUG.rst (its date is its folder: the day only) with Tinkerer's author, categories and tags
+    directives, listed in master.rst's toctree, built by `tinker --build` under one of its themes. It needs
+    Sphinx 1.7 (ABlog's Sphinx 9 cannot run it), so it has a venv of its own ($REALBLOGS_TINKERER_VENV,
+    default bench/.venv-tinkerer: pip install tinkerer 'jinja2<3.1' 'markupsafe<2.1' 'docutils<0.18'
+    'alabaster<0.7.12')."""
+    def build(posts, src, out, url, log):
+        tinker = os.path.join(TINKERER_VENV, "bin", "tinker")
+        if not os.path.exists(tinker):
+            raise FileNotFoundError("tinkerer")
+        site = os.path.join(src, "site")
+        os.makedirs(site)
+        run([tinker, "--setup"], site, log)
+        conf = open(os.path.join(site, "conf.py")).read()
+        for k, v in [("project", "Field Notes"), ("tagline", "Notes from the field"), ("description", "Notes from the field"),
+                     ("author", "Ana Lima"), ("website", url), ("html_theme", theme)]:
+            conf = re.sub(rf"^{k} = .*$", f"{k} = {v!r}", conf, flags=re.M)
+        open(os.path.join(site, "conf.py"), "w").write(conf)
+        docs = []
+        for p in sorted(posts, key=lambda p: p["local"]):
+            d = os.path.join(site, f"{p['local']:%Y/%m/%d}")
+            os.makedirs(d, exist_ok=True)
+            t = p["title"]
+            head = [t, "=" * (len(t) * 2), ""]
+            meta = ["", ".. author:: " + p["authors"][0][1], ".. categories:: " + p["category"],
+                    ".. tags:: " + ", ".join(p["tags"]), ".. comments::"]
+            open(os.path.join(d, p["slug"] + ".rst"), "w").write("\n".join(head) + "\n" + rst_body(p) + "\n".join(meta) + "\n")
+            docs.append(f"{p['local']:%Y/%m/%d}/{p['slug']}")
+        # newest first, as `tinker --post` inserts them
+        open(os.path.join(site, "master.rst"), "w").write(
+            "Sitemap\n=======\n\n.. toctree::\n   :maxdepth: 1\n\n" + "".join(f"   {d}\n" for d in reversed(docs)))
+        env = dict(os.environ, PATH=os.path.join(TINKERER_VENV, "bin") + os.pathsep + os.environ.get("PATH", ""))
+        with open(log, "a") as f:
+            r = subprocess.run([tinker, "--build"], cwd=site, env=env, stdout=f, stderr=subprocess.STDOUT)
+        if r.returncode != 0:
+            raise RuntimeError(f"tinker --build failed; see {log}")
+        shutil.copytree(os.path.join(site, "blog", "html"), out)
+    return build
+
 def build_mkdocs_blogging(theme):
     """MkDocs with mkdocs-blogging-plugin under MkDocs' built-in themes: the blog is the index page's
     `{{ blog_content }}`; a post page shows its title, text and tags (the plugin prints no author, and its
@@ -1289,6 +1335,8 @@ GENERATORS = {
     "ablog-furo": build_ablog("furo"),
     "ablog-pydata": build_ablog("pydata_sphinx_theme"),
     "ablog-book": build_ablog("sphinx_book_theme"),
+    "tinkerer-flat": build_tinkerer("flat"),
+    **{f"tinkerer-{t}": build_tinkerer(t) for t in ("modern5", "responsive", "minimal5", "dark", "boilerplate")},
     "mkdocs-blogging-mkdocs": build_mkdocs_blogging("mkdocs"),
     "mkdocs-blogging-readthedocs": build_mkdocs_blogging("readthedocs"),
     "ikiwiki": build_ikiwiki,
@@ -1322,6 +1370,10 @@ SINGLE_AUTHOR.update({"lektor-quickstart", "puput", "pelican-reflex", "jekyll-pa
 NOT_SHOWN["jekyll-paginate-v2"] = {"tags"}
 SINGLE_AUTHOR.add("jekyll-polyglot")
 NOT_SHOWN["jekyll-polyglot"] = {"tags"}
+# Tinkerer dates a post by its folder: the day only
+for _t in ("flat", "modern5", "responsive", "minimal5", "dark", "boilerplate"):
+    SINGLE_AUTHOR.add(f"tinkerer-{_t}")
+    NOT_SHOWN[f"tinkerer-{_t}"] = {"time"}
 # Puput prints the day only (and names the post's owner by username: its truth above)
 NOT_SHOWN["puput"] = {"time"}
 # BlazeBlogger prints the day only

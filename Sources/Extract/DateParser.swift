@@ -952,6 +952,13 @@ extension DateParser {
             guard let w = t[i].word else { continue }
             // N unit ago / N unit fa / N unit geleden / N unit назад
             if agoAfter.contains(w), i >= 2, let unit = units[t[i - 1].word ?? ""], let count = countValue(t[i - 2]) {
+                // Django's timesince ("5 years, 10 months ago", "1 week, 2 days ago") and "1 day and 4 hours ago":
+                // the larger part before it counts too, or the date is years late.
+                var j = i - 3
+                if j >= 0, t[j].punct == "," || compoundJoiners.contains(t[j].word ?? "") { j -= 1 }
+                if j >= 1, let larger = units[t[j].word ?? ""], let n = countValue(t[j - 1]) {
+                    return relative([(n, larger), (count, unit)], reference)
+                }
                 return relative(count, unit, reference)
             }
             // vor N unit / hace N unit / há N unit / il y a N unit
@@ -991,6 +998,28 @@ extension DateParser {
         case .word(let w): return countWords[w]
         case .punct: return nil
         }
+    }
+
+    /// Words joining the parts of a compound age ("1 day and 4 hours ago").
+    static let compoundJoiners: Set<String> = ["and", "und", "et", "y", "e", "en"]
+
+    /// An age of several parts ("5 years, 10 months"), each counted back from where the one before it ends.
+    static func relative(_ parts: [(Int, Unit)], _ reference: Date) -> ParsedDate {
+        var when = reference
+        var result = relative(0, .second, reference)
+        for (count, unit) in parts {
+            result = relative(count, unit, when)
+            let s = Int(when.timeIntervalSince1970.rounded(.down))
+            switch unit {
+            case .month, .year: when = result.instant.addingTimeInterval(TimeInterval((s % 86_400 + 86_400) % 86_400))
+            case .second: when = when.addingTimeInterval(-TimeInterval(count))
+            case .minute: when = when.addingTimeInterval(-TimeInterval(count * 60))
+            case .hour: when = when.addingTimeInterval(-TimeInterval(count * 3600))
+            case .day: when = when.addingTimeInterval(-TimeInterval(count * 86_400))
+            case .week: when = when.addingTimeInterval(-TimeInterval(count * 7 * 86_400))
+            }
+        }
+        return result
     }
 
     static func relative(_ count: Int, _ unit: Unit, _ reference: Date) -> ParsedDate {

@@ -116,6 +116,10 @@ private let textCases: [TextDateCase] = [
     .init(name: "relative an hour", input: "Posted an hour ago", date: "2024-11-24", relative: true),
     .init(name: "relative compact", input: "3d ago", date: "2024-11-21", relative: true),
     .init(name: "relative months", input: "2 months ago", date: "2024-09-24", relative: true),
+    // Django's timesince (Mezzanine's post pages): two units, the larger first.
+    .init(name: "relative years and months", input: "Posted by: Ana Lima 5 years, 10 months ago", date: "2019-01-24", relative: true),
+    .init(name: "relative weeks and days", input: "1 week, 2 days ago", date: "2024-11-15", relative: true),
+    .init(name: "relative day and hours", input: "1 day and 16 hours ago", date: "2024-11-22", relative: true),
     .init(name: "yesterday", input: "yesterday", date: "2024-11-23", relative: true),
     .init(name: "today", input: "Today", date: "2024-11-24", relative: true),
     .init(name: "today inside long text is a word", input: String(repeating: "Subscribe to the newsletter today for more posts. ", count: 3), date: nil),

@@ -56,6 +56,9 @@ Generators (each skipped, and said so, when its software is missing):
   blazeblogger                                 BlazeBlogger 1.2 (Debian), the Perl CMS for the command line
   puput                                        Puput 2.2 (PyPI): the blog app on Wagtail 6 / Django 5, served by
                                                Django's runserver (dynamic; HTTP only), SQLite, the owner's username
+  mezzanine                                    Mezzanine 6.1 (PyPI), the Django CMS's blog, served by runserver;
+                                               the date only as Django's timesince ("5 years, 10 months ago": scored
+                                               right within SHOWN_AS_AGE days); a venv of its own (Django 4.2)
   wordpress-twentytwentyone, -twentytwentytwo, -twentytwentythree
                                                WordPress 6.1 from Debian, a private MariaDB in the work folder,
                                                posts written by wp_insert_post, served by `php -S`; HTTP only
@@ -1085,6 +1088,68 @@ def build_puput(posts, src, out, url, log):
             "server_cwd": src, "stop": None, "post_paths": post_paths, "seed": url + "blog/"}
 
 
+MEZZANINE_VENV = os.environ.get("REALBLOGS_MEZZANINE_VENV", os.path.join(HERE, ".venv-mezzanine"))
+MEZZANINE_SETUP = """
+import datetime, json, sys
+import django
+django.setup()
+from django.contrib.auth.models import User
+from mezzanine.blog.models import BlogPost, BlogCategory
+from mezzanine.generic.models import Keyword
+spec = json.load(open(sys.argv[1]))
+users = {}
+for key, name in spec["authors"]:
+    first, last = name.split(" ", 1)
+    users[key] = User.objects.create_user(username=key, first_name=first, last_name=last, email=key + "@fieldnotes.invalid")
+for p in spec["posts"]:
+    post = BlogPost.objects.create(title=p["title"], slug=p["slug"], content=p["html"], user=users[p["author"]],
+                                   publish_date=datetime.datetime.fromisoformat(p["date"]), description=p["summary"] or "",
+                                   gen_description=not p["summary"])
+    cat, _ = BlogCategory.objects.get_or_create(title=p["category"])
+    post.categories.add(cat)
+    for t in p["tags"]:
+        k, _ = Keyword.objects.get_or_create(title=t)
+        post.keywords.create(keyword=k)
+    post.save()
+print("ok")
+"""
+
+
+def build_mezzanine(posts, src, out, url, log):
+    """Mezzanine 6.1 (PyPI), the Django CMS with a blog, as `mezzanine-project` and `createdb --nodata` set it
+    up (its Bootstrap 3 templates, SQLite, DEBUG off), the posts written by its models, served by Django's
+    runserver (dynamic: HTTP only). A post is at /blog/SLUG/ with "Posted by: AUTHOR" and the date only as
+    Django's timesince ("5 years, 10 months ago"), its keywords as tags, a rating form, comments and a
+    comment form; listings are paginated, with tag, category, author and monthly archives and feeds. It
+    needs Django 4.2 (Puput's Wagtail runs on 5.2): a venv of its own ($REALBLOGS_MEZZANINE_VENV, default
+    bench/.venv-mezzanine: pip install mezzanine)."""
+    py = os.path.join(MEZZANINE_VENV, "bin", "python")
+    mp = os.path.join(MEZZANINE_VENV, "bin", "mezzanine-project")
+    if not (os.path.exists(py) and os.path.exists(mp)):
+        raise FileNotFoundError("mezzanine")
+    run([mp, "blogsite"], src, log)
+    proj = os.path.join(src, "blogsite")
+    ls = os.path.join(proj, "blogsite", "local_settings.py")
+    text = open(ls).read()
+    open(ls, "w").write(text.replace("DEBUG = True", "DEBUG = False"))
+    spec = {"authors": AUTHORS, "posts": [
+        {"title": p["title"], "slug": p["slug"], "html": html_body(p), "author": p["authors"][0][0], "tags": p["tags"],
+         "category": p["category"], "summary": p["summary"],
+         "date": p["utc"].replace(tzinfo=datetime.timezone.utc).isoformat()} for p in posts]}
+    json.dump(spec, open(os.path.join(src, "spec.json"), "w"))
+    open(os.path.join(src, "setup_blog.py"), "w").write(MEZZANINE_SETUP)
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="blogsite.settings", PYTHONPATH=proj)
+    for cmd, cwd in (([py, "manage.py", "createdb", "--noinput", "--nodata"], proj),
+                     ([py, os.path.join(src, "setup_blog.py"), os.path.join(src, "spec.json")], proj)):
+        with open(log, "a") as f:
+            r = subprocess.run(cmd, cwd=cwd, env=env, stdout=f, stderr=subprocess.STDOUT)
+        if r.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed; see {log}")
+    port = urllib.parse.urlsplit(url).port
+    return {"server": [py, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"], "server_env": env,
+            "server_cwd": proj, "stop": None, "post_paths": {f"/blog/{p['slug']}/": p for p in posts}, "seed": url + "blog/"}
+
+
 WP_CONFIG = """<?php
 define('DB_NAME', 'wp');
 define('DB_USER', 'root');
@@ -1347,6 +1412,7 @@ GENERATORS = {
     "lektor-quickstart": build_lektor,
     "blazeblogger": build_blazeblogger,
     "puput": build_puput,
+    "mezzanine": build_mezzanine,
     **{"wordpress-" + k: build_wordpress(k) for k in WP_SITES},
 }
 # Which truth fields each generator can express (a single-author generator gets the first author only).
@@ -1370,6 +1436,10 @@ SINGLE_AUTHOR.update({"lektor-quickstart", "puput", "pelican-reflex", "jekyll-pa
 NOT_SHOWN["jekyll-paginate-v2"] = {"tags"}
 SINGLE_AUTHOR.add("jekyll-polyglot")
 NOT_SHOWN["jekyll-polyglot"] = {"tags"}
+SINGLE_AUTHOR.add("mezzanine")
+# Pages that show a post's date only as its age (Django's timesince, two units: "5 years, 10 months ago"),
+# with the most days the age may put the day off (the smaller unit's span).
+SHOWN_AS_AGE = {"mezzanine": 31}
 # Tinkerer dates a post by its folder: the day only
 for _t in ("flat", "modern5", "responsive", "minimal5", "dark", "boilerplate"):
     SINGLE_AUTHOR.add(f"tinkerer-{_t}")
@@ -1384,7 +1454,7 @@ POST_PATH = {"blosxom": lambda p: f"/{p['utc']:%Y/%m/%d}/",
 
 
 # Generators rebuilt even with --reuse: they return what the scorer needs (served sites, post paths).
-REBUILT = {"puput", "jekyll-polyglot"}
+REBUILT = {"puput", "mezzanine", "jekyll-polyglot"}
 
 
 # ---- locating posts in the build ---------------------------------------------------------------
@@ -1489,6 +1559,15 @@ def score(name, posts_at, manifest, records):
             "tags": sorted(t.lower() for t in r.get("tags") or []) == sorted(t.lower() for t in p["tags"]),
         }
         checks["published"], checks["time"] = date_ok(r, p)
+        if name in SHOWN_AS_AGE:
+            # only "5 years, 10 months ago" on the page: right when read as that age, about the post's day
+            pub = r.get("published") or {}
+            try:
+                off = abs((datetime.date.fromisoformat(pub.get("date", "")[:10]) - p["local"].date()).days)
+            except ValueError:
+                off = None
+            checks["published"] = pub.get("source") == "relative" and off is not None and off <= SHOWN_AS_AGE[name]
+            checks["time"] = checks["published"] and pub.get("precision") == "day"
         hidden = NOT_SHOWN.get(name, set())
         for k in ("tags", "authors", "published"):
             if k in hidden:

@@ -40,6 +40,8 @@ struct DateFinder {
         var footersRead = false
         /// Whether the publication is the date of the work the page is about (`workObject`).
         var publishedByWork = false
+        /// Whether the publication's scan of the text ran (`visibleText`): else no date line was read for an edit.
+        var textScanned = false
     }
 
     static func isCambrian(_ o: [String: Any]) -> Bool {
@@ -232,7 +234,7 @@ struct DateFinder {
             return field(p, raw: raw, source: "json-ld")
         }
         if let f = microdata(["datemodified", "dateupdate"]) { return f }
-        if let f = timeElement(modified: true) ?? lines.edit ?? footerEdit() { return f }
+        if let f = timeElement(modified: true) ?? lines.edit ?? editAfterHeadline() ?? footerEdit() { return f }
         // The work's edit only with its publication: an embedded video's edit is not the post's.
         if lines.publishedByWork, let o = workObject, let raw = JSONLD.string(o["dateModified"]), let p = parseAny(raw) {
             return field(p, raw: raw, source: "json-ld")
@@ -289,7 +291,10 @@ struct DateFinder {
             // Another post's teaser (a card in a list, a link to another page, an aside) dates that post.
             if isTeaser(n) { continue }
             var raw = n.attribute("datetime") ?? n.textContent
-            guard var p = parseAny(raw) ?? parseAny(n.textContent) else { continue }
+            // No `datetime`: a script's attribute (`<time data-published="2021-03-05T10:00">vor 3 Tagen</time>`) before the text.
+            let scripted = n.attribute("datetime") == nil ? scriptedDate(n) : nil
+            if let scripted { raw = scripted.raw }
+            guard var p = scripted?.date ?? parseAny(raw) ?? parseAny(n.textContent) else { continue }
             if let shown = shownDay(n, over: p) { p = shown; raw = n.textContent }
             let f = field(p, raw: raw, source: "time")
             if n.attribute("pubdate") != nil || ByteSearch.containsAny(hint, ["publish", "entry-date"]) { return f }
@@ -597,6 +602,8 @@ struct DateFinder {
            "actualizat", "оновлено", "עודכן", "更新于", "업데이트",
            // An editor's note opening a paragraph ("Update (March 6, 2021): ...", "Update: ...") and Drupal's label.
            "update (", "update:", "update,", "update –", "update -", "last changed",
+           // German editors' notes: "Update vom 6. März 2021:", "Nachtrag (06.03.2021):", "Aktualisierung vom ...".
+           "update vom", "update am", "nachtrag vom", "nachtrag (", "nachtrag:", "aktualisierung vom", "aktualisierung:",
            // Legal and reference pages stamp their last revision or review ("Date of Last Revision: August 9, 2017",
            // "Page last reviewed: 5 March 2021", "This page was last edited on ...", "Letzte Änderung: ...").
            "date of last revision", "last revised", "last revision", "revised", "last reviewed", "page last",
@@ -723,12 +730,77 @@ struct DateFinder {
     /// Short text lines whose class says "date"; failing that, any short text line of the article that holds a date.
     private func visibleText(modified: Bool) -> DateField? {
         guard let body = metadata.body else { return nil }
+        lines.textScanned = true
         if let f = scanText(in: body, hinted: true) { return f }
         let region = metadata.articles.first(where: { !isExcluded($0) && !Exclusion.inComments($0) }) ?? body
         if let f = scanText(in: region, hinted: false) { return f }
         // The region was the page's first `<article>` (a home page of teasers): the page footer's edit stamp
         // ("[Stand: 09.10.2017, 01:40 Uhr]", "Page last updated: ...") still dates the page; a footer's other dates do not.
         if region != body { _ = footerEdit() }
+        return nil
+    }
+
+    /// With the publication from metadata or a `<time>` (the text scan did not run), the edit line of the post's header
+    /// block: the next `editLookahead` elements after the headline, read as the scan reads them after a date line (a
+    /// short element opening with an edit label, or one whose class says "updated"/"changed": Drupal's
+    /// `field--name-changed`, "Updated March 6, 2021" under the `<time>`). Cheap: a bounded walk, once a page.
+    private func editAfterHeadline() -> DateField? {
+        guard !lines.textScanned, lines.edit == nil,
+              let h1 = metadata.h1s.first(where: { !isExcluded($0) && !Exclusion.inComments($0) }) else { return nil }
+        var budget = Self.editLookahead
+        var cur = Self.following(h1, descend: false)
+        // The node after a short element read for a label: its descendants' text is a part of that line, not read again.
+        var lineEnd: Node?
+        while let n = cur, budget > 0, lines.edit == nil {
+            var descend = false
+            if n == lineEnd { lineEnd = nil }
+            if n.isElement, !excluded.contains(n), !ElementKind.of(n).isJunk {
+                budget -= 1
+                descend = true
+                let bound = Self.maxHintedDateLine * 4 + 64
+                if lineEnd == nil, n.textByteCount(upTo: bound) <= bound {
+                    if Self.opensWithEditLabel(n) {
+                        descend = false
+                        let text = TextNormalizer.normalize(n.textContent)
+                        if text.count <= Self.maxHintedDateLine,
+                           let p = DateParser.parseText(text, reference: reference, languageHint: languageHint), plausible(p),
+                           let mod = readLine(text, whole: p).modified {
+                            lines.edit = field(mod, raw: text, source: "text")
+                        }
+                    } else if !Self.editWords.matches(n.textContent.fastLowercased) {
+                        // No edit word in it: nothing inside it is an edit line either. (A meta block with one, "<time>…
+                        // </time><div>Last changed: …</div>", is walked into.)
+                        lineEnd = Self.following(n, descend: false)
+                    }
+                }
+                let hints = descend ? Self.walkHints(n, metadata) : []
+                if hints.contains(.modified) && !hints.contains(.publish) {
+                    descend = false
+                    if n.textByteCount(upTo: bound) <= bound {
+                        if let f = machineAttribute(in: n) { lines.edit = f; break }
+                        let text = TextNormalizer.normalize(n.textContent)
+                        if text.count <= Self.maxHintedDateLine,
+                           let p = DateParser.parseText(text, reference: reference, languageHint: languageHint), plausible(p) {
+                            lines.edit = field(p, raw: text, source: "text")
+                        }
+                    }
+                }
+            }
+            cur = Self.following(n, descend: descend)
+        }
+        return lines.edit
+    }
+
+    /// The node after `n` in document order: its first child (with `descend`), else the next sibling of it or of its
+    /// nearest ancestor that has one.
+    static func following(_ n: Node, descend: Bool) -> Node? {
+        if descend, let c = n.firstChild { return c }
+        var cur: Node? = n
+        while let x = cur {
+            if let s = x.nextSibling { return s }
+            guard let p = x.parent, p.isElement else { return nil }
+            cur = p
+        }
         return nil
     }
 
@@ -778,6 +850,37 @@ struct DateFinder {
     /// publication (the microdata read takes `datePublished` by name).
     static let machineAttributes = ["datetime", "title", "data-date", "data-time", "data-timestamp", "data-datetime",
                                     "data-published", "data-publish-date", "data-pubdate"]
+
+    /// Attributes that hold the last edit beside a date line's publication (`<div class="story-meta"
+    /// data-published="…" data-modified="…">`).
+    static let editMachineAttributes = ["data-modified", "data-updated", "data-date-modified", "data-last-modified",
+                                        "data-update-date", "data-modified-date"]
+
+    /// The first of `machineAttributes` past `datetime` and `title` (a script's) on `n` itself that is a date.
+    private func scriptedDate(_ n: Node) -> (date: ParsedDate, raw: String)? {
+        guard n.hasAttributes else { return nil }
+        for name in Self.machineAttributes.dropFirst(2) {
+            if let raw = n.attribute(name), let p = DateParser.parseMachine(raw), plausible(p) { return (p, raw) }
+        }
+        return nil
+    }
+
+    /// The first of `editMachineAttributes` in a date line's (short) subtree.
+    private func editMachineAttribute(in n: Node) -> DateField? {
+        var out: DateField?
+        var visited = 0
+        n.walk { c in
+            guard out == nil, c.isElement, visited < 64 else { return false }
+            visited += 1
+            guard c.hasAttributes else { return true }
+            for name in Self.editMachineAttributes {
+                guard let raw = c.attribute(name) else { continue }
+                if let p = DateParser.parseMachine(raw), plausible(p) { out = field(p, raw: raw, source: "meta"); return false }
+            }
+            return true
+        }
+        return out
+    }
 
     /// The first of `machineAttributes` in a (short) subtree that is a machine-readable date.
     private func machineAttribute(in n: Node) -> DateField? {
@@ -901,6 +1004,7 @@ struct DateFinder {
                 }
                 found = f
                 tail = Self.editLookahead
+                if lines.edit == nil { lines.edit = editMachineAttribute(in: n) }
                 return
             }
             // Cheap byte bound before normalizing: four bytes per character at most (counted before copying the text).

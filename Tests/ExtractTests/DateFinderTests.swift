@@ -261,6 +261,11 @@ import Testing
         ("<p class=\"date\">November 8, 2024</p><div class=\"field field--name-changed\">November 12, 2024</div>", "", "en"),
         ("<p class=\"date\">November 8, 2024</p><p>Last changed: November 12, 2024</p>", "", "en"),
         ("<p>기사입력 2024-11-08 10:00 | 최종수정 2024-11-12 09:00</p>", "", "ko"),
+        // German editors' notes.
+        ("<p class=\"datum\">8. November 2024</p>", "<p><b>Update vom 12. November 2024:</b> Der Rat hat entschieden.</p>", "de"),
+        ("<p class=\"datum\">8. November 2024</p>", "<p><i>Nachtrag (12.11.2024):</i> Der Rat hat entschieden.</p>", "de"),
+        // The edit in an attribute beside the publication's.
+        ("<div class=\"story-meta\" data-published=\"2024-11-08T10:00:00Z\" data-modified=\"2024-11-12T09:00:00Z\"><span>By Jane Doe</span></div>", "", "en"),
     ])
     func editLineAfterThePublication(_ header: String, _ after: String, _ lang: String) throws {
         let html = "<html lang=\"\(lang)\"><body><article><h1>Post</h1>\(header)\(Self.text)</article>\(after)</body></html>"
@@ -268,6 +273,32 @@ import Testing
                                                                          fetchedAt: Self.fetched)).record
         #expect(record.published?.date.prefix(10) == "2024-11-08")
         #expect(record.modified?.date.prefix(10) == "2024-11-12")
+    }
+
+    /// The publication from the page's metadata or a `<time>` (no text scan runs): the edit line of the post's header
+    /// block still gives the last edit (Drupal's `field--name-changed`, a `changed` or `updated` class, "Updated ...").
+    @Test(arguments: [
+        ("<meta property=\"article:published_time\" content=\"2024-11-08T10:00:00Z\">", "<div class=\"node__meta\"><span class=\"field--name-changed\">November 12, 2024</span></div>", "en"),
+        ("<meta property=\"article:published_time\" content=\"2024-11-08T10:00:00Z\">", "<div class=\"meta\"><span class=\"changed\">Geändert am 12. November 2024</span></div>", "de"),
+        ("", "<div class=\"node__meta\"><time datetime=\"2024-11-08T10:00:00Z\">November 8, 2024</time><div class=\"field\">Last changed: November 12, 2024</div></div>", "en"),
+        ("", "<p class=\"date\"><time datetime=\"2024-11-08\">November 8, 2024</time></p><p class=\"updated\">Updated November 12, 2024</p>", "en"),
+    ])
+    func editLineAfterAMetadataPublication(_ head: String, _ header: String, _ lang: String) throws {
+        let html = "<html lang=\"\(lang)\"><head>\(head)</head><body><article><h1>Post</h1>\(header)\(Self.text)</article></body></html>"
+        let record = try Extractor(rules: .empty).extract(ExtractionInput(bytes: Array(html.utf8), url: "https://x.example/blog/post",
+                                                                         fetchedAt: Self.fetched)).record
+        #expect(record.published?.date.prefix(10) == "2024-11-08")
+        #expect(record.modified?.date.prefix(10) == "2024-11-12")
+    }
+
+    /// An edit line far below the headline (past `DateFinder.editLookahead` elements) is not read: the header block only.
+    @Test func editLineFarFromTheHeadlineIsNotRead() throws {
+        let many = (1...60).map { "<p>\(Self.lorem)(\($0))</p>" }.joined()
+        let html = "<html lang=\"en\"><head><meta property=\"article:published_time\" content=\"2024-11-08T10:00:00Z\"></head><body>"
+            + "<article><h1>Post</h1>\(many)<p class=\"updated\">Updated November 12, 2024</p></article></body></html>"
+        let record = try Extractor(rules: .empty).extract(ExtractionInput(bytes: Array(html.utf8), url: "https://x.example/blog/post",
+                                                                         fetchedAt: Self.fetched)).record
+        #expect(record.modified == nil)
     }
 
     /// A date line whose date a script fills in from an attribute (`data-timestamp`, `data-date`...): the text is empty,
@@ -279,6 +310,9 @@ import Testing
         "<span class=\"date\" data-time=\"2024-11-08 10:00:00\">5 days ago</span>",
         "<div class=\"meta\"><span class=\"published\" data-datetime=\"2024-11-08T10:00:00+01:00\"></span></div>",
         "<div class=\"story-meta\"><span data-publish-date=\"2024-11-08T10:00:00Z\">Loading</span></div>",
+        // On a `<time>` without `datetime`, the attribute wins over its relative text.
+        "<div class=\"meta\"><time data-published=\"2024-11-08T10:00:00+01:00\">vor 3 Tagen</time></div>",
+        "<div class=\"meta\"><time data-timestamp=\"1731060000\">5 days ago</time></div>",
     ])
     func dateLineFromAScriptsAttribute(_ line: String) throws {
         let html = "<html lang=\"en\"><body><article><h1>Post</h1>\(line)\(Self.text)</article></body></html>"

@@ -642,9 +642,11 @@ final class FlatTree {
 
     /// Classes of a post's meta line (date, author, reading time) whose "post"/"entry" part cancels the negative weight
     /// of "meta" (Hugo Terminal's `<div class="post-meta"><time>2024-04-21</time><span>2 min read (312 words)</span>`),
-    /// and their BEM spellings (Hugo Anatole's `<ul class="post__meta">` of date and reading time).
+    /// and their BEM spellings (Hugo Anatole's `<ul class="post__meta">` of date and reading time), and Joomla's
+    /// `<dl class="article-info">` of author, category, date and hits.
     static let metaLineClasses = ["post-meta", "entry-meta", "article-meta", "post-date", "entry-date", "article-date",
-                                  "post__meta", "entry__meta", "article__meta", "post__date", "article__date"]
+                                  "post__meta", "entry__meta", "article__meta", "post__date", "article__date",
+                                  "article-info"]
     /// Longest such line (characters) dropped: a date, a name, a reading time, a few categories.
     static let maxMetaLineChars = 160
 

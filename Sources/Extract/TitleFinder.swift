@@ -162,7 +162,12 @@ enum TitleFinder {
         var logo: String?
         for (n, href) in anchors.prefix(homeLinkScan) {
             guard URLNormalizer.normalize(href, base: base) == home else { continue }
-            var name = TextNormalizer.normalize(n.textContent)
+            // A link around the site's title and its tagline (Joomla Protostar's `a.brand > span.site-title +
+            // div.site-description`): the title part.
+            let titlePart = n.firstDescendant { d in
+                d.isElement && ClassHints.containsAny((d.attribute("class") ?? "").fastLowercased, siteTitleClasses)
+            }
+            var name = TextNormalizer.normalize((titlePart ?? n).textContent)
             if name.isEmpty { name = TextNormalizer.normalize(n.attribute("title") ?? "") }
             if usable(name) { return name }
             // A logo link (Divi's `<a href="/"><img alt="Holloway Joinery"></a>`): its alt text, if no link has text.
@@ -203,6 +208,9 @@ enum TitleFinder {
         return found
     }
     static let leadingCopyHeadings: Set<String> = ["h1", "h2", "h3"]
+
+    /// Classes of the part of a home link that holds the site's name.
+    static let siteTitleClasses = ["site-title", "site-name", "sitename", "site__title", "blog-title"]
 
     /// Alt texts of header pictures that name no site.
     static let logoWords: Set<String> = ["logo", "avatar", "site logo", "profile", "profile picture", "header", "banner"]

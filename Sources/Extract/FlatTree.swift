@@ -540,6 +540,7 @@ final class FlatTree {
             return reason
         }
         if isAdLabel(i) { return "ad label" }
+        if isCommentCountLine(i) { return "comment count" }
         if textLen[i] <= Self.maxMetaLineChars, ClassHints.containsAny(cls[i], Self.metaLineClasses) { return "meta line" }
         if t == .td, LineNumberGutter.isGutter(nodes[i]) { return "line numbers" }
         if Self.tagLineTags.contains(t), linkLen[i] > 0,
@@ -668,6 +669,37 @@ final class FlatTree {
                                         "โฆษณา"]
     /// Longest text (characters, as `textLen` counts) looked at for an ad label.
     static let maxAdLabel = 40
+
+    /// Longest line (characters) that can be a link to the post's comments: "(0 comments)", "12 Comments",
+    /// "Leave a comment".
+    static let maxCommentCountLine = 40
+    /// Fragments of a link to a page's comments section (`#comments`, `#respond`, `#disqus_thread`).
+    static let commentFragments = ["comment", "respond", "disqus"]
+
+    /// Whether a paragraph or div is one link to the comments section below the post and little else (brackets,
+    /// a count): Mezzanine prints `<p>(<a href="#comments">0 comments</a>)</p>` over the post's text.
+    private func isCommentCountLine(_ i: Int) -> Bool {
+        guard tag[i] == .p || tag[i] == .div, textLen[i] > 0, textLen[i] <= Self.maxCommentCountLine,
+              2 * linkLen[i] >= textLen[i] else { return false }
+        var links = 0
+        var toComments = true
+        nodes[i].walk { d in
+            guard d.isElement else { return false }
+            if d.name == "a" {
+                links += 1
+                let href = (d.attribute("href") ?? "").lowercased()
+                if let hash = href.firstIndex(of: "#") {
+                    let fragment = String(href[hash...])
+                    if !Self.commentFragments.contains(where: { fragment.contains($0) }) { toComments = false }
+                } else {
+                    toComments = false
+                }
+                return false
+            }
+            return true
+        }
+        return links == 1 && toComments
+    }
 
     /// Whether a block (paragraph, div, section, subheading) holds nothing but an ad slot's label.
     private func isAdLabel(_ i: Int) -> Bool {

@@ -698,7 +698,7 @@ struct DateFinder {
 
     /// Whether `n` holds one of the page's `<h1>`s.
     func holdsHeading(_ n: Node) -> Bool {
-        metadata.h1s.contains { Exclusion.isAncestor(n, of: $0) }
+        metadata.h1Wrappers.contains(n)
     }
 
     /// The text of `n` with a space where two pieces of text meet at an element boundary, when they meet without

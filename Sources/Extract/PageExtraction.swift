@@ -134,7 +134,7 @@ struct PageExtraction {
             tagTitle = TitleFinder.headingPart(of: t, headings: headingTexts)
         }
         if title == nil { title = tagTitle }
-        if title == nil, let h = m.h1s.map({ TextNormalizer.normalize($0.textContent) }).first(where: { !$0.isEmpty }) { title = h }
+        if title == nil, let h = m.h1s.lazy.map({ TextNormalizer.normalize($0.textContent) }).first(where: { !$0.isEmpty }) { title = h }
 
         // Related cards, then what is never content.
         // Cards are compared by crawl key: a session id in a card's link never makes it another post.

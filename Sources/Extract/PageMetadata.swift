@@ -28,6 +28,9 @@ struct PageMetadata {
     /// Elements (not `<meta>`) carrying `itemprop`, with the lowercased property names.
     var itemprops: [(prop: String, node: Node)] = []
     var h1s: [Node] = []
+    /// The proper ancestors of the `<h1>`s (`TagFinder.wrappers(of:)`), worked out once when the walk ends: tags and
+    /// dates ask whether an element holds a heading, which climbing from every heading made headings x depth a question.
+    var h1Wrappers: Set<Node> = []
     /// Elements that may start a related-posts section, in document order: a related-posts class/id,
     /// or a heading-like element with a short text (checked later by `RelatedFinder`).
     var relatedCandidates: [(node: Node, reason: RelatedFinder.CandidateReason)] = []
@@ -214,6 +217,7 @@ struct PageMetadata {
             if let reason = RelatedFinder.candidacy(n, kind: kind, cls: cls, id: id) { m.relatedCandidates.append((n, reason)) }
             return true
         }
+        m.h1Wrappers = TagFinder.wrappers(of: m.h1s)
         return m
     }
 

@@ -101,7 +101,7 @@ enum TagFinder {
             while let x = up, x.isElement, x.name != "article" { up = x.parent }
             return up?.isElement == true ? up : nil
         }.first
-        let headlineWrappers = wrappers(of: m.h1s)
+        let headlineWrappers = m.h1Wrappers
         func elsewhere(_ n: Node) -> Bool {
             guard inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: headlineWrappers) else { return false }
             if inLabelledNav(n) { return false }

@@ -224,16 +224,30 @@ enum TitleFinder {
         return rest.isEmpty || rest.hasPrefix(" - ") || rest.hasPrefix(" » ") || rest.hasPrefix(" | ") || rest.hasPrefix(" – ")
     }
 
-    /// A heading's text without its permalink anchor (`PermalinkMark`).
+    /// A heading's text without its permalink anchor (`PermalinkMark`); empty for a heading of more than
+    /// `TitleTokens.maxHeadingBytes` of text or `maxHeadingNodes` nodes, which is no title (only a heading left
+    /// unclosed holds that much), read no further than the bound.
     static func headingText(_ heading: Node) -> String {
         var text = ""
-        heading.walk { n in
-            if n.isText { text += n.textContent; return false }
-            guard n.isElement else { return false }
-            return n == heading || !PermalinkMark.matches(n)
-        }
-        return TextNormalizer.normalize(text)
+        var nodes = 0
+        var over = false
+        heading.walk(steps: { n in
+            nodes += 1
+            if nodes > maxHeadingNodes { over = true; return .stop }
+            if n.isText {
+                text += n.textContent
+                if text.utf8.count > TitleTokens.maxHeadingBytes { over = true; return .stop }
+                return .skip
+            }
+            guard n.isElement else { return .skip }
+            return n == heading || !PermalinkMark.matches(n) ? .descend : .skip
+        })
+        return over ? "" : TextNormalizer.normalize(text)
     }
+
+    /// The most nodes a heading's text is read from: two a byte of `TitleTokens.maxHeadingBytes` (a title set one
+    /// letter an element). Without it, each of up to 512 nested unclosed headings was read to the page's end.
+    static let maxHeadingNodes = 2 * TitleTokens.maxHeadingBytes
 
     /// When a heading of the page equals one part of a separated `<title>` ("Post - Site"), that part.
     /// Unspaced scripts often set the separator without spaces ("标题-新华网"): then any separator splits, and so

@@ -207,7 +207,13 @@ public struct Node {
         return found
     }
 
-    private enum Step { case descend, skip, stop }
+    /// What a walk does after visiting a node: go into its children, skip them, or end.
+    public enum Step: Sendable { case descend, skip, stop }
+
+    /// Pre-order walk over this node and its descendants (all node kinds), without recursion, that `visit` may end.
+    public func walk(steps visit: (Node) -> Step) {
+        traverse(visit)
+    }
 
     private func traverse(_ visit: (Node) -> Step) {
         let start = ptr

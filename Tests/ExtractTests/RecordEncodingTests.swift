@@ -121,3 +121,43 @@ func sectionHeadingRepeatsTitle(_ name: String, _ title: String, _ heading: Stri
         }
     }
 }
+
+/// A heading's text is read no further than its bounds (`TitleTokens.maxHeadingBytes` of text,
+/// `TitleFinder.maxHeadingNodes` nodes): past either it is no title and reads empty; at them it reads whole. A fuzzed
+/// page of 100,000 unclosed `<h1>`s nests 512 headings, each of which was read to the page's end (FINDINGS 73).
+@Test func headingTextStopsAtItsBounds() throws {
+    let bytes = TitleTokens.maxHeadingBytes, nodes = TitleFinder.maxHeadingNodes
+    func text(_ inner: String) throws -> String {
+        let doc = try HTMLDocument(bytes: Array("<html><body><h1>\(inner)</h1>".utf8), contentType: nil)
+        return TitleFinder.headingText(try #require(try doc.select(css: "h1").first))
+    }
+    #expect(try text(String(repeating: "a", count: bytes)) == String(repeating: "a", count: bytes))
+    #expect(try text(String(repeating: "a", count: bytes + 1)) == "")
+    // The heading is one node, each `<b>x</b>` two.
+    let most = (nodes - 1) / 2
+    #expect(try text(String(repeating: "<b>x</b>", count: most)) == String(repeating: "x", count: most))
+    #expect(try text(String(repeating: "<b>x</b>", count: most + 1)) == "")
+    #expect(try text(String(repeating: "<i></i>", count: nodes) + "x") == "")
+    let doc = try HTMLDocument(bytes: Array(("<html><body>" + String(repeating: "<h1>x", count: 20_000)).utf8),
+                               contentType: nil)
+    let h1s = try doc.select(css: "h1")
+    #expect(h1s.count == 20_000)
+    #expect(h1s.prefix(100).allSatisfy { TitleFinder.headingText($0).isEmpty })
+    #expect(TitleFinder.headingText(try #require(h1s.last)) == "x")
+}
+
+/// Whether an element holds one of the page's `<h1>`s (dates and tags ask it of many elements) is a lookup in
+/// `PageMetadata.h1Wrappers`, worked out once per page: climbing from every heading for each element asked took a
+/// fuzzed page of 19,800 unclosed `<h1>x` 1.7 s (FINDINGS 73). The set is exactly the elements holding a heading.
+@Test func headingHoldersAreWorkedOutOncePerPage() throws {
+    let doc = try HTMLDocument(bytes: Array(("<html><body><div id=a><p>a</p></div><main>"
+        + String(repeating: "<h1>x", count: 20_000)).utf8), contentType: nil)
+    let m = PageMetadata.collect(doc)
+    #expect(m.h1s.count == 20_000)
+    let elements = try doc.select(css: "*")
+    for e in elements {
+        #expect(m.h1Wrappers.contains(e) == (e.firstDescendant(where: { $0.name == "h1" }) != nil), "\(e.name)")
+    }
+    // html, body, main and the nested headings down to the depth limit (`TreeDepthLimit`) but the last.
+    #expect(m.h1Wrappers.count < 600)
+}

@@ -5,16 +5,12 @@ import CLibXML2
 /// (recover, no blanks dropped, the page's charset declarations ignored). libxml2 reads its input a character at a
 /// time through several layers; this reads bytes, which is most of the parse's time saved.
 ///
-/// The input must be valid UTF-8 without NUL bytes (what `HTMLDocument` hands libxml2 in any case). Constructs whose
-/// handling by libxml2 this does not model give up on the page (`parse` returns `nil`) and the caller parses it with
-/// libxml2: names over 100 bytes, a non-ASCII character right after `&` or after an entity's name, a character
-/// reference to an invalid character inside an attribute value, non-ASCII bytes in a DOCTYPE's identifiers, and input
-/// that ends inside a UTF-8 sequence (a cut download, which libxml2 reads on as Latin-1).
+/// The input must be valid UTF-8 without NUL bytes (what `HTMLDocument` hands libxml2 in any case). Input that ends
+/// inside a UTF-8 sequence (a cut download, which libxml2 reads on as Latin-1) is not modelled: `parse` returns `nil`
+/// and the caller parses it with libxml2. (Every other construct is: a page left to libxml2 costs it time quadratic
+/// in a tag's attributes, FINDINGS 73.)
 /// `HTMLParserTests` compares both trees on every fixture page; `scripts/check-parser.sh` on any set of pages.
 struct HTMLParser {
-    /// Why a page is left to libxml2: one of the constructs listed above.
-    struct Unmodelled: Error {}
-
     /// Parses `bytes` into a new document as `htmlReadMemory(bytes, url, nil, options)` does when `options` carry
     /// `HTML_PARSE_IGNORE_ENC`, or returns `nil` (see above). Free the document with `xmlFreeDoc`. With it, the
     /// document's `ElementIndex`, made as the elements are (`nil` in the rare tree where an element's parent is not
@@ -33,12 +29,7 @@ struct HTMLParser {
         if let url { doc.pointee.URL = UnsafePointer(xmlPathToURI(url)) }
         var parser = HTMLParser(base, bytes.count, doc, dropsRawText: dropsRawText)
         defer { parser.scratch.deallocate() }
-        do {
-            try parser.parseDocument()
-        } catch {
-            xmlFreeDoc(doc)
-            return nil
-        }
+        parser.parseDocument()
         doc.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
         return (doc, parser.indexBroken ? nil : ElementIndex(entries: parser.indexEntries), parser.openDepth)
     }
@@ -213,14 +204,15 @@ struct HTMLParser {
     }
 
     /// `htmlParseHTMLName`: a tag or attribute name, lowercased, consumed.
-    private mutating func parseHTMLName(element: Bool = true) throws(Unmodelled) -> Name? {
+    private mutating func parseHTMLName(element: Bool = true) -> Name? {
         let c = cur
         guard Self.isLetter(c) || c == 0x5F || c == 0x3A || c == 0x2E else { return nil }
         var i = 0
         while true {
             let c = cur
             guard Self.isLetter(c) || Self.isDigit(c) || c == 0x3A || c == 0x2D || c == 0x5F || c == 0x2E else { break }
-            if i == HTMLElements.maxNameBytes { throw Unmodelled() }
+            // libxml2 reads at most this much of a name; the rest is read next, as an attribute's name.
+            if i == HTMLElements.maxNameBytes { break }
             scratch[i] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
             i += 1
             pos += 1
@@ -229,12 +221,12 @@ struct HTMLParser {
     }
 
     /// `htmlParseHTMLName_nonInvasive`: the id of the tag name after the `<` at `pos`, not consumed (no `.` in it).
-    private func peekTagID() throws(Unmodelled) -> Int {
+    private func peekTagID() -> Int {
         var i = 0
         while true {
             let c = byte(pos + 1 + i)
             guard Self.isLetter(c) || Self.isDigit(c) || c == 0x3A || c == 0x2D || c == 0x5F else { break }
-            if i == HTMLElements.maxNameBytes { throw Unmodelled() }
+            if i == HTMLElements.maxNameBytes { break }
             scratch[i] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
             i += 1
         }
@@ -242,8 +234,9 @@ struct HTMLParser {
     }
 
     /// `htmlParseName`: a case-sensitive name (entities, a DOCTYPE's, a processing instruction's target), consumed;
-    /// returns where it lies in the input.
-    private mutating func parseName() throws(Unmodelled) -> Range<Int>? {
+    /// returns where it lies in the input. An ASCII name followed by an ASCII character is libxml2's fast path; any
+    /// other name is read by `parseNameComplex`.
+    private mutating func parseName() -> Range<Int>? {
         let c = cur
         if Self.isLetter(c) || c == 0x5F || c == 0x3A {
             var i = pos + 1
@@ -253,13 +246,43 @@ struct HTMLParser {
                 i += 1
             }
             if i == end { return nil }
-            // libxml2 reads a name followed by a non-ASCII character with the XML name-character tables.
-            guard input[i] < 0x80 else { throw Unmodelled() }
-            defer { pos = i }
-            return pos..<i
+            if input[i] < 0x80 {
+                defer { pos = i }
+                return pos..<i
+            }
         }
-        guard c < 0x80 else { throw Unmodelled() }
-        return nil
+        return parseNameComplex()
+    }
+
+    /// `htmlParseNameComplex`: a name of XML letters, digits, combining characters and extenders in any script, from
+    /// `pos` (which starts it with a letter, `_` or `:`), consumed; `nil` (nothing consumed) when none starts there.
+    private mutating func parseNameComplex() -> Range<Int>? {
+        var (c, n) = codePoint(at: pos)
+        guard c == 0x5F || c == 0x3A || Self.isXMLLetter(c) else { return nil }
+        var i = pos
+        while c == 0x2E || c == 0x2D || c == 0x5F || c == 0x3A || Self.isXMLLetter(c) || (c >= 0x30 && c <= 0x39)
+                || (c >= 0x80 && (xmlIsDigit(c) != 0 || xmlIsCombining(c) != 0 || xmlIsExtender(c) != 0)) {
+            i += n
+            (c, n) = codePoint(at: i)
+        }
+        defer { pos = i }
+        return pos..<i
+    }
+
+    /// The character at `i` of the (valid UTF-8) input and its length; 0 at the end.
+    private func codePoint(at i: Int) -> (UInt32, Int) {
+        guard i < end else { return (0, 0) }
+        let b = input[i]
+        if b < 0x80 { return (UInt32(b), 1) }
+        let n = Self.charLength(b)
+        var v = UInt32(b) & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07)
+        for k in 1..<n { v = v << 6 | UInt32(input[i + k] & 0x3F) }
+        return (v, n)
+    }
+
+    /// libxml2's `IS_LETTER`: an XML base character or ideograph (ASCII: a letter; Latin-1: most letters).
+    private static func isXMLLetter(_ c: UInt32) -> Bool {
+        c < 0x80 ? isLetter(UInt8(c)) : xmlIsBaseChar(c) != 0 || xmlIsIdeographic(c) != 0
     }
 
     // MARK: The name stack (htmlnamePush, htmlnamePop)
@@ -529,22 +552,22 @@ struct HTMLParser {
 
     // MARK: The document (htmlParseDocument, htmlParseContentInternal)
 
-    private mutating func parseDocument() throws(Unmodelled) {
+    private mutating func parseDocument() {
         if end >= 4 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF { pos = 3 }
         skipBlanks()
         while atComment || atPI {
             parseComment()
-            try parsePI()
+            parsePI()
             skipBlanks()
         }
-        if atDoctype { try parseDoctype() }
+        if atDoctype { parseDoctype() }
         skipBlanks()
         while atComment || atPI {
             parseComment()
-            try parsePI()
+            parsePI()
             skipBlanks()
         }
-        try parseContent()
+        parseContent()
         if cur == 0 { autoCloseOnEnd() }
         flushText()
         if doc.pointee.intSubset == nil {
@@ -553,19 +576,19 @@ struct HTMLParser {
         }
     }
 
-    private mutating func parseContent() throws(Unmodelled) {
+    private mutating func parseContent() {
         var currentNode = current
         var depth = names.count
         while !atEOF {
             if cur == 0x3C && next(1) == 0x2F {
-                if try parseEndTag() && (currentNode != nil || names.isEmpty) {
+                if parseEndTag() && (currentNode != nil || names.isEmpty) {
                     currentNode = current
                     depth = names.count
                 }
                 continue
             } else if cur == 0x3C && (Self.isLetter(next(1)) || next(1) == 0x5F || next(1) == 0x3A),
                       let c = current, c.id >= 0 && t.closable[c.id] {
-                let newID = try peekTagID()
+                let newID = peekTagID()
                 if startCloses(newID, c.id) {
                     autoClose(newID)
                     continue
@@ -582,20 +605,20 @@ struct HTMLParser {
                 parseRawText()
                 continue
             }
-            if atDoctype { try parseDoctype() }
+            if atDoctype { parseDoctype() }
             if atComment {
                 parseComment()
             } else if atPI {
-                try parsePI()
+                parsePI()
             } else if cur == 0x3C && Self.isLetter(next(1)) {
-                try parseElement()
+                parseElement()
                 currentNode = current
                 depth = names.count
             } else if cur == 0x3C {
                 characters(0x3C)
                 pos += 1
             } else if cur == 0x26 {
-                try parseTextReference()
+                parseTextReference()
             } else if cur == 0 {
                 autoCloseOnEnd()
                 break
@@ -607,8 +630,8 @@ struct HTMLParser {
 
     // MARK: Tags (htmlParseElementInternal, htmlParseStartTag, htmlParseEndTag)
 
-    private mutating func parseElement() throws(Unmodelled) {
-        let failed = try parseStartTag()
+    private mutating func parseElement() {
+        let failed = parseStartTag()
         guard failed != -1, let name = current else {
             if cur == 0x3E { pos += 1 }
             return
@@ -634,10 +657,10 @@ struct HTMLParser {
     }
 
     /// -1: no element; 0: an element opened; 1: a misplaced `<html>`, `<head>` or `<body>` dropped.
-    private mutating func parseStartTag() throws(Unmodelled) -> Int {
+    private mutating func parseStartTag() -> Int {
         guard cur == 0x3C else { return -1 }
         pos += 1
-        guard let name = try parseHTMLName() else {
+        guard let name = parseHTMLName() else {
             while cur != 0 && cur != 0x3E { pos += Self.charLength(cur) }
             return -1
         }
@@ -663,14 +686,14 @@ struct HTMLParser {
         if !attributeNames.isEmpty { attributeNames.removeAll() }
         values.removeAll(keepingCapacity: true)
         while cur != 0 && cur != 0x3E && !(cur == 0x2F && next(1) == 0x3E) {
-            if let attribute = try parseHTMLName(element: false) {
+            if let attribute = parseHTMLName(element: false) {
                 skipBlanks()
                 var start = values.count, count = 0, valued = false
                 valueReferenced = false
                 if cur == 0x3D {
                     pos += 1
                     skipBlanks()
-                    (start, count) = try parseAttributeValue()
+                    (start, count) = parseAttributeValue()
                     valued = true
                 }
                 if hasAttribute(attribute) {
@@ -723,9 +746,9 @@ struct HTMLParser {
     }
 
     /// Whether the end tag closed the current element.
-    private mutating func parseEndTag() throws(Unmodelled) -> Bool {
+    private mutating func parseEndTag() -> Bool {
         pos += 2
-        guard let name = try parseHTMLName() else { return false }
+        guard let name = parseHTMLName() else { return false }
         skipBlanks()
         while cur != 0 && cur != 0x3E { pos += Self.charLength(cur) }
         if cur == 0x3E { pos += 1 }
@@ -741,7 +764,7 @@ struct HTMLParser {
     }
 
     /// `htmlParseAttValue`: where the value lies, in the input or (`valueReferenced`) decoded into `values`.
-    private mutating func parseAttributeValue() throws(Unmodelled) -> (Int, Int) {
+    private mutating func parseAttributeValue() -> (Int, Int) {
         let quote = cur
         let stop: UInt8 = quote == 0x22 || quote == 0x27 ? quote : 0
         if stop != 0 { pos += 1 }
@@ -754,7 +777,7 @@ struct HTMLParser {
         var range = (pos, i - pos)
         if i < end && input[i] == 0x26 {
             range.0 = values.count
-            try parseAttributeText(until: stop)
+            parseAttributeText(until: stop)
             range.1 = values.count - range.0
         } else {
             pos = i
@@ -764,7 +787,10 @@ struct HTMLParser {
     }
 
     /// `htmlParseHTMLAttribute`: up to `stop`, or for 0 up to a blank or `>`, with references decoded.
-    private mutating func parseAttributeText(until stop: UInt8) throws(Unmodelled) {
+    private mutating func parseAttributeText(until stop: UInt8) {
+        // libxml2 writes the 0 it returns for an invalid character reference: the value (a C string) ends there,
+        // though it reads on to the value's end.
+        var cut: Int?
         while true {
             let runStart = pos
             var i = pos
@@ -775,12 +801,15 @@ struct HTMLParser {
             }
             if i > runStart { values.append(contentsOf: UnsafeBufferPointer(start: input + runStart, count: i - runStart)) }
             pos = i
-            guard cur == 0x26 else { return }
+            guard cur == 0x26 else { break }
             valueReferenced = true
-            // libxml2 writes the 0 it returns for an invalid character reference, ending the value there.
-            guard let bytes = try parseReference() else { throw Unmodelled() }
-            values.append(contentsOf: bytes)
+            if let bytes = parseReference() {
+                values.append(contentsOf: bytes)
+            } else if cut == nil {
+                cut = values.count
+            }
         }
+        if let cut { values.removeSubrange(cut...) }
     }
 
     // MARK: References (htmlParseReference, htmlParseCharRef, htmlParseEntityRef)
@@ -828,9 +857,9 @@ struct HTMLParser {
     }
 
     /// After `&`: the name read (`nil`: none) and, when it is a known entity closed by `;`, its character.
-    private mutating func parseEntityRef() throws(Unmodelled) -> (Range<Int>?, UInt32?) {
+    private mutating func parseEntityRef() -> (Range<Int>?, UInt32?) {
         pos += 1
-        guard let name = try parseName() else { return (nil, nil) }
+        guard let name = parseName() else { return (nil, nil) }
         guard cur == 0x3B else { return (name, nil) }
         guard let k = HTMLEntities.table.index(of: input + name.lowerBound, count: name.count) else { return (name, nil) }
         pos += 1
@@ -839,14 +868,14 @@ struct HTMLParser {
 
     /// The reference at `pos` (`&...`), consumed: the bytes libxml2 writes for it (a character, or the `&` and name
     /// of an unknown or unclosed entity); `nil` for an invalid character reference.
-    private mutating func parseReference() throws(Unmodelled) -> [UInt8]? {
+    private mutating func parseReference() -> [UInt8]? {
         var out: [UInt8] = []
         if next(1) == 0x23 {
             let c = parseCharRef()
             if c == 0 { return nil }
             appendUTF8(c, to: &out)
         } else {
-            let (name, value) = try parseEntityRef()
+            let (name, value) = parseEntityRef()
             if let value {
                 appendUTF8(value, to: &out)
             } else {
@@ -858,8 +887,8 @@ struct HTMLParser {
     }
 
     /// `htmlParseReference`: a reference in text.
-    private mutating func parseTextReference() throws(Unmodelled) {
-        guard let bytes = try parseReference() else { return }
+    private mutating func parseTextReference() {
+        guard let bytes = parseReference() else { return }
         checkParagraph()
         bytes.withUnsafeBufferPointer { characters($0.baseAddress!, $0.count) }
     }
@@ -975,10 +1004,10 @@ struct HTMLParser {
         if let node = content.withUnsafeBufferPointer({ xmlNewDocComment(doc, $0.baseAddress) }) { link(node) }
     }
 
-    private mutating func parsePI() throws(Unmodelled) {
+    private mutating func parsePI() {
         guard atPI else { return }
         pos += 2
-        guard let target = try parseName() else { return }
+        guard let target = parseName() else { return }
         let targetBytes = Array(UnsafeBufferPointer(start: input + target.lowerBound, count: target.count)) + [0]
         if cur == 0x3E {
             pos += 1
@@ -998,10 +1027,10 @@ struct HTMLParser {
         if let node = xmlNewDocPI(doc, targetBytes, data) { link(node) }
     }
 
-    private mutating func parseDoctype() throws(Unmodelled) {
+    private mutating func parseDoctype() {
         pos += 9
         skipBlanks()
-        let name = try parseName().map { Array(UnsafeBufferPointer(start: input + $0.lowerBound, count: $0.count)) + [0] }
+        let name = parseName().map { Array(UnsafeBufferPointer(start: input + $0.lowerBound, count: $0.count)) + [0] }
         skipBlanks()
         var publicID: [UInt8]?
         var systemID: [UInt8]?
@@ -1012,13 +1041,13 @@ struct HTMLParser {
         if keyword("SYSTEM") {
             pos += 6
             skipBlanks()
-            systemID = try parseLiteral(pubid: false)
+            systemID = parseLiteral(pubid: false)
         } else if keyword("PUBLIC") {
             pos += 6
             skipBlanks()
-            publicID = try parseLiteral(pubid: true)
+            publicID = parseLiteral(pubid: true)
             skipBlanks()
-            if cur == 0x22 || cur == 0x27 { systemID = try parseLiteral(pubid: false) }
+            if cur == 0x22 || cur == 0x27 { systemID = parseLiteral(pubid: false) }
         }
         skipBlanks()
         if cur != 0x3E {
@@ -1034,22 +1063,24 @@ struct HTMLParser {
     }
 
     /// `htmlParseSystemLiteral` / `htmlParsePubidLiteral`: the quoted text, or `nil` when a character is not allowed.
-    private mutating func parseLiteral(pubid: Bool) throws(Unmodelled) -> [UInt8]? {
+    private mutating func parseLiteral(pubid: Bool) -> [UInt8]? {
         let quote = cur
         guard quote == 0x22 || quote == 0x27 else { return nil }
         pos += 1
         let start = pos
         var valid = true
+        // libxml2 steps over characters but keeps as many bytes as it counted characters: a non-ASCII one shortens
+        // what it keeps (and is no public identifier's).
+        var count = 0
         while cur != 0 && cur != quote {
             let c = cur
-            // libxml2 counts bytes but steps over characters here, so a non-ASCII one shortens what it keeps.
-            guard c < 0x80 else { throw Unmodelled() }
             if pubid ? !Self.isPubidChar(c) : (c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D) { valid = false }
-            pos += 1
+            pos += Self.charLength(c)
+            count += 1
         }
         guard cur == quote else { return nil }
         defer { pos += 1 }
-        return valid ? Array(UnsafeBufferPointer(start: input + start, count: pos - start)) + [0] : nil
+        return valid ? Array(UnsafeBufferPointer(start: input + start, count: count)) + [0] : nil
     }
 
     private func withOptionalPointer(_ a: [UInt8]?, _ body: (UnsafePointer<UInt8>?) -> Void) {

@@ -363,6 +363,12 @@ final class FlatTree {
                 bonus = max(topScore, contentScore) * 0.2
             }
             if initialized[s] && score[s] + bonus >= siblingThreshold { roots.append(s); continue }
+            // A standfirst set as a subheading between the headline and the text (`<h2 class="subtitle">`), all three
+            // in one container: a sentence, not a section's title (nor a blog's tagline, which sits in the site header).
+            if s < top, tag[s] == .heading, let h = headline, h.parent == nodes[par], linkLen[s] == 0,
+               textLen[s] >= Self.minStandfirstHeading, endsSentence(nodes[s]) {
+                roots.append(s); continue
+            }
             if isParagraphLike(s) {
                 let ld = linkDensity(s), len = textLen[s]
                 if len > 80 && ld < 0.25 { roots.append(s) }
@@ -591,6 +597,9 @@ final class FlatTree {
         if (embeds == 1 && contentLength < 75) || embeds > 1 { return "embeds" }
         return nil
     }
+
+    /// Shortest subheading (characters) before the content that joins it as a standfirst when it ends a sentence.
+    static let minStandfirstHeading = 50
 
     /// Whether a wrapper's links all sit in child boxes made mostly of links (`> minLinkBoxDensity`), beside a child of
     /// link-free prose (a news story's "Additional reporting by ...; Editing by ..." line in one `<div>` with the site's

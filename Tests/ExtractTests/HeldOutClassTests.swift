@@ -525,3 +525,28 @@ func bylineClassInOtherLanguages(_ cls: String) throws {
         #expect(!r.body.text.contains("Subscribe now"))
     }
 }
+
+/// A standfirst set as a subheading between the headline and the text, in the headline's container
+/// (`<h2 class="subtitle">`, Spanish sites' entradilla), is part of the story; a short section heading there, or a
+/// long tagline in the site's header, is not.
+@Suite struct StandfirstHeading {
+    private func page(_ header: String, _ between: String) throws -> PageRecord {
+        try extract("<html lang=\"es\"><body>\(header)<main><article><h1>Story</h1>\(between)<div class=\"article-body\">"
+            + (1...6).map { "<p>\(lorem)(\($0))</p>" }.joined() + "</div></article></main></body></html>")
+    }
+
+    @Test func standfirstJoins() throws {
+        let r = try page("", "<h2 class=\"subtitle\">Los vecinos esperan la línea desde hace diez años; abrirá en 2027.</h2>")
+        #expect(r.body.text.hasPrefix("Los vecinos esperan la línea"))
+    }
+
+    @Test func sectionHeadingDoesNotJoin() throws {
+        let r = try page("", "<h2>Latest news</h2>")
+        #expect(!r.body.text.contains("Latest news"))
+    }
+
+    @Test func taglineInTheSiteHeaderDoesNotJoin() throws {
+        let r = try page("<div class=\"masthead\"><h2>A blog about cooking, travel and the joys of small things.</h2></div>", "")
+        #expect(!r.body.text.contains("A blog about cooking"))
+    }
+}

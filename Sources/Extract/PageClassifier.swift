@@ -111,12 +111,23 @@ enum PageClassifier {
     static func isListingPath(_ path: String) -> Bool {
         var p = Substring(path)
         if let q = p.firstIndex(where: { $0 == "?" || $0 == "#" }) { p = p[..<q] }
-        return p.split(separator: "/").contains { segment in
+        let segments = p.split(separator: "/")
+        if isNumberedArchivePost(segments) { return false }
+        return segments.contains { segment in
             var s = segment.lowercased()
             for ext in [".html", ".htm", ".php"] where s.hasSuffix(ext) { s.removeLast(ext.count) }
             return listingSegments.contains(s)
         }
     }
+
+    /// Whether a path ends in an archive word and one number that is no year: a post's id (Typecho's default
+    /// `/index.php/archives/128/`, WordPress's numeric permalinks `/archives/123`), not a year's archive.
+    static func isNumberedArchivePost(_ segments: [Substring]) -> Bool {
+        guard segments.count >= 2, let id = segments.last, !id.isEmpty, id.allSatisfy({ $0 >= "0" && $0 <= "9" }),
+              archiveWords.contains(segments[segments.count - 2].lowercased()) else { return false }
+        return !(id.count == 4 && Int(id).map { (1990...2099).contains($0) } == true)
+    }
+    static let archiveWords: Set<String> = ["archive", "archives"]
 
     /// Whether the path is one segment under the root (`/about/`, `/contact.html`), with no query: where blogs keep
     /// their static pages ("About", "Now", "Uses", "Contact"). Asked only of undated pages with no article

@@ -489,6 +489,8 @@ enum AuthorFinder {
     /// Where such a byline is not the post's: `nonBylineHints`, and the page's footer, which credits the site's
     /// owner on every page (sphinx-book-theme's `footer-item` "By Ana Lima", on listings too).
     static let markedBylineOutside = nonBylineHints + ["footer"]
+    /// Most words of an `<address>` opening the content read as a byline (names, not a street address).
+    static let maxAddressWords = 6
     /// Most words of a bare name in an author-classed element.
     static let maxBareNameWords = 4
 

@@ -169,6 +169,12 @@ struct PageExtraction {
                let copy = TitleFinder.leadingTitleCopy(roots: roots, excluded: excluded, title: title) {
                 excluded.insert(copy)
             }
+            // An `<address>` names the post's author (HTML's meaning): a short one opening the content is its byline
+            // (Telegraph's editor repeats the title and `<address>NAME</address>` at the top of the article).
+            if let line = AuthorFinder.firstLine(roots: roots, excluded: excluded), line.name == "address",
+               AuthorFinder.hasAtMostWords(TextNormalizer.normalize(line.textContent), AuthorFinder.maxAddressWords) {
+                excluded.insert(line)
+            }
             if let line = AuthorFinder.firstLine(roots: roots, excluded: excluded),
                DateFinder.isLeadingDateLine(line, reference: input.serverDate ?? input.fetchedAt) {
                 excluded.insert(line)

@@ -32,6 +32,8 @@ final class FlatTree {
     var excluded: Set<Node> = []
     /// Blocks holding an empty link to another page beside their text (`isOverlayLink`): teaser cards.
     private var overlaid: Set<Int> = []
+    /// The boxes of links beside a credit line whose wrapper stays (`holdsProseBesideLinkBoxes`): dropped one by one.
+    private var linkBoxes: Set<Int> = []
     var byline: String?
     /// The headline dropped from the content (the heading that repeats the title), if any.
     var headline: Node?
@@ -539,6 +541,7 @@ final class FlatTree {
 
     /// Why an element inside the content is boilerplate, or `nil` to keep it.
     private func dropInside(_ i: Int, rootSet: Set<Int>, score: Double, options: Options) -> String? {
+        if !linkBoxes.isEmpty, linkBoxes.contains(i) { return "links" }
         let t = tag[i]
         if t == .heading1 || t == .heading, weight[i] < 0 { return "header" }
         if textLen[i] < ContentFinder.minimumContentLength, !cls[i].isEmpty || nodes[i].attribute("id") != nil,
@@ -603,20 +606,23 @@ final class FlatTree {
 
     /// Whether a wrapper's links all sit in child boxes made mostly of links (`> minLinkBoxDensity`), beside a child of
     /// link-free prose (a news story's "Additional reporting by ...; Editing by ..." line in one `<div>` with the site's
-    /// "Our Standards: <a>Trust Principles</a>" box): the wrapper stays, so that each child is cleaned on its own and
-    /// the prose is not lost with the links beside it.
+    /// "Our Standards: <a>Trust Principles</a>" box, a list of related links): the wrapper stays and those boxes go
+    /// one by one (`linkBoxes`), so that the prose is not lost with the links beside it.
     private func holdsProseBesideLinkBoxes(_ i: Int) -> Bool {
         guard tag[i] == .div || tag[i] == .section else { return false }
         var prose = false
+        var boxes: [Int] = []
         for c in children(of: i) {
             if linkLen[c] == 0 {
                 if (tag[c] == .p || tag[c] == .div) && textLen[c] >= Self.proseParagraphChars { prose = true }
                 continue
             }
-            // A box the links rule below drops by itself: no list, no strong class, few commas.
-            guard tag[c] == .div || tag[c] == .section, linkDensity(c) > Self.minLinkBoxDensity, commas[c] < 10,
-                  weight[c] < 25, Double(listLen[c]) <= 0.9 * Double(textLen[c]) else { return false }
+            // A box mostly of links (a list of them too), no strong class, few commas: dropped as the wrapper would be.
+            guard tag[c] == .div || tag[c] == .section || tag[c] == .ul || tag[c] == .ol,
+                  linkDensity(c) > Self.minLinkBoxDensity, commas[c] < 10, weight[c] < 25 else { return false }
+            boxes.append(c)
         }
+        if prose { linkBoxes.formUnion(boxes) }
         return prose
     }
 

@@ -498,7 +498,7 @@ func bylineClassInOtherLanguages(_ cls: String) throws {
 
 /// A credit line of link-free prose ("Additional reporting by ...; Editing by ...") in one wrapper with a box made
 /// of links ("Our Standards: <a>Trust Principles</a>", a topics line): the wrapper is cleaned child by child, so the
-/// line stays and the box goes. A box of a link list beside it still takes the wrapper out.
+/// line stays and the box goes, a list of links too.
 @Suite struct ProseBesideLinkBoxes {
     private func page(_ tail: String) throws -> PageRecord {
         try extract("<html><body><main><article><h1>Story</h1><div class=\"article-body\">"
@@ -512,6 +512,9 @@ func bylineClassInOtherLanguages(_ cls: String) throws {
         ("<div class=\"chiusura\"><div class=\"firma\"><p>Hanno collaborato Marco Bianchi e Giulia Verdi; a cura della redazione cronaca di Milano.</p></div>"
          + "<div class=\"copyright\"><p>© Riproduzione riservata. <a href=\"/termini\">Termini e condizioni d'uso del sito</a></p></div></div>",
          "Hanno collaborato Marco Bianchi", "Termini e condizioni"),
+        ("<div class=\"fin\"><div class=\"signature\"><p>Avec l'AFP. Propos recueillis par Jean Dupont, édité par Marie Martin pour la rédaction régionale.</p></div>"
+         + "<div class=\"liens\"><ul><li><a href=\"/x1\">Le tramway en chiffres depuis dix ans</a></li><li><a href=\"/x2\">Les travaux commencent en juin</a></li></ul></div></div>",
+         "Propos recueillis par Jean Dupont", "Les travaux commencent en juin"),
     ])
     func creditLineStays(_ tail: String, _ kept: String, _ dropped: String) throws {
         let r = try page(tail)

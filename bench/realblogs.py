@@ -81,7 +81,8 @@ wordpress-theme-twentytwentytwo wordpress-theme-twentytwentythree wordpress-l10n
 php-xml php-mbstring ikiwiki chronicle blosxom blazeblogger ruby-jekyll-paginate-v2 ruby-jekyll-polyglot;
 python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown nikola
 mkdocs-material ablog furo pydata-sphinx-theme sphinx-book-theme mkdocs-blogging-plugin lektor pelican-theme-reflex
-pelican-i18n-subsites bulrush pelican-webassets seafoam puput
+pelican-i18n-subsites bulrush pelican-webassets seafoam puput; Tinkerer and Mezzanine pin old Sphinx and Django, so each
+has a venv of its own ($REALBLOGS_TINKERER_VENV, $REALBLOGS_MEZZANINE_VENV; see their generators).
 (Python generators come from $REALBLOGS_VENV/bin, default bench/.venv, else from PATH).
 Prints one JSON line per generator and mode, then a summary table. Not used by the tests.
 """

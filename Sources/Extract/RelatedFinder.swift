@@ -555,17 +555,8 @@ struct RelatedFinder {
         // thousands of unclosed links (libxml2 nests them; FINDINGS 71-72).
         var postOf: [Node: String] = [:]
         for a in anchors { if let u = postKeys.postKey(a.attribute("href") ?? "", base: baseURL) { postOf[a] = u } }
-        var postsBelow: [Node: Set<String>] = [:]
-        func posts(below p: Node) -> Set<String> {
-            if let known = postsBelow[p] { return known }
-            var out = Set<String>()
-            _ = p.firstDescendant { d in
-                if let u = postOf[d] { out.insert(u) }
-                return out.count > 1
-            }
-            postsBelow[p] = out
-            return out
-        }
+        let postsBelow = Self.postsBelow(in: container, postOf: postOf)
+        func posts(below p: Node) -> Set<String> { postsBelow[p] ?? [] }
         var cardRoots: [(Node, String)] = []
         var usedRoots = Set<Node>()
         for a in anchors {
@@ -583,6 +574,26 @@ struct RelatedFinder {
             if let c = readCard(root, url: u), !Self.announces(Self.normalizedHeading(c.title)) { cards.append(c) }
         }
         return cards
+    }
+
+    /// For each element of `container`'s subtree, the posts (`postOf`, by link) linked below it, not by itself: all
+    /// of them when there are fewer than two, else two (a card is where exactly one post is linked). Worked out
+    /// bottom-up in one pass: a walk below each ancestor of each link was still depth x page on pages of thousands of
+    /// unclosed links (FINDINGS 73).
+    static func postsBelow(in container: Node, postOf: [Node: String]) -> [Node: Set<String>] {
+        var below: [Node: Set<String>] = [:]
+        guard !postOf.isEmpty else { return below }
+        // Reversed document order: every element comes after all of its descendants.
+        for e in container.descendants().reversed() where e != container {
+            var mine = below[e] ?? []
+            if let u = postOf[e], mine.count < 2 { mine.insert(u) }
+            guard !mine.isEmpty, let p = e.parent else { continue }
+            var up = below[p] ?? []
+            guard up.count < 2 else { continue }
+            for u in mine where up.count < 2 { up.insert(u) }
+            below[p] = up
+        }
+        return below
     }
 
     private static let links = try! CSSSelector.compile("a[href]")

@@ -96,11 +96,7 @@ enum TagFinder {
         var firstLine: Node?
         // The `<article>` of the page's first `<h1>` inside one: a "sidebar" inside it is the post's own meta column
         // (Jekyll So Simple's `div.page-sidebar` of author, date, categories and tags), not the site's sidebar.
-        let postArticle: Node? = m.h1s.lazy.compactMap { h -> Node? in
-            var up = h.parent
-            while let x = up, x.isElement, x.name != "article" { up = x.parent }
-            return up?.isElement == true ? up : nil
-        }.first
+        let postArticle = Self.firstArticle(above: m.h1s)
         let headlineWrappers = m.h1Wrappers
         func elsewhere(_ n: Node) -> Bool {
             guard inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: headlineWrappers) else { return false }
@@ -251,6 +247,21 @@ enum TagFinder {
         guard let p = n.parent, p.name == "nav" || p.name == "aside" else { return false }
         let s = ClassHints.classAndID(p)
         return ClassHints.containsAny(s, tagListHints) && !inside(n, hints: elsewhereHints, wrapping: wrapping)
+    }
+
+    /// The nearest `<article>` above the first of `headings` inside one. Each ancestor is climbed to once: one
+    /// already climbed from an earlier heading has none above it (climbing from each of thousands of nested headings
+    /// was headings x depth, FINDINGS 73).
+    static func firstArticle(above headings: [Node]) -> Node? {
+        var climbed = Set<Node>()
+        for h in headings {
+            var up = h.parent
+            while let x = up, x.isElement, climbed.insert(x).inserted {
+                if x.name == "article" { return x }
+                up = x.parent
+            }
+        }
+        return nil
     }
 
     /// The proper ancestors of `nodes`, for `inside(_:wrapping:)`: worked out once per page, as testing each link's

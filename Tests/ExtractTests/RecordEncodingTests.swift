@@ -161,3 +161,27 @@ func sectionHeadingRepeatsTitle(_ name: String, _ title: String, _ heading: Stri
     // html, body, main and the nested headings down to the depth limit (`TreeDepthLimit`) but the last.
     #expect(m.h1Wrappers.count < 600)
 }
+
+/// The posts linked below each element of a related container, worked out bottom-up in one pass, are what a walk
+/// below each element finds: all of them up to one, two (any two) past it. The shapes: cards side by side, links to
+/// one post nested thousands deep (unclosed links, as fuzzed pages have them: FINDINGS 73), links of two posts
+/// nested, elements with no link.
+@Test func postsBelowEachElementAreWhatAWalkFinds() throws {
+    let page = "<html><body><div id=c><ul><li><a href=/p1><img></a><a href=/p1>One</a></li><li><h3><a href=/p2>Two</a>"
+        + "</h3><span>x</span></li></ul><section>" + String(repeating: "<a href=/p3>three ", count: 3_000)
+        + "</section><aside>" + String(repeating: "<a href=/p4>a <a href=/p5>b ", count: 300) + "</aside></div>"
+    let doc = try HTMLDocument(bytes: Array(page.utf8), contentType: nil)
+    let container = try #require(try doc.select(css: "#c").first)
+    var postOf: [Node: String] = [:]
+    for a in try doc.select(css: "a[href]") { postOf[a] = a.attribute("href") }
+    let below = RelatedFinder.postsBelow(in: container, postOf: postOf)
+    for e in container.descendants() where e != container {
+        var all = Set<String>()
+        e.walk { d in
+            if d != e, let u = postOf[d] { all.insert(u) }
+            return d.isElement
+        }
+        let got = below[e] ?? []
+        if all.count < 2 { #expect(got == all, "\(e.name)") } else { #expect(got.count == 2 && got.isSubset(of: all), "\(e.name)") }
+    }
+}

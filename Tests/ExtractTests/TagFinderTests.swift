@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Extract
+import HTML
 
 struct MetaTagCase: CustomTestStringConvertible, Sendable {
     let name: String
@@ -33,4 +34,25 @@ func readsArticleTagValues(_ c: MetaTagCase) {
         #expect(wrappers.contains(e) == h1s.contains { Exclusion.isAncestor(e, of: $0) }, "\(e.name)")
     }
     #expect(!wrappers.isEmpty)
+}
+
+/// The `<article>` of the first heading inside one is what climbing from each heading finds, with each ancestor
+/// climbed to once: after thousands of nested unclosed headings outside any article (FINDINGS 73), in one, and none.
+@Test func firstArticleAboveTheHeadingsIsWhatEachClimbFinds() throws {
+    func naive(_ h1s: [Node]) -> Node? {
+        h1s.lazy.compactMap { h -> Node? in
+            var up = h.parent
+            while let x = up, x.isElement, x.name != "article" { up = x.parent }
+            return up?.isElement == true ? up : nil
+        }.first
+    }
+    let nested = String(repeating: "<h1>x", count: 3_000)
+    for page in ["<div>" + nested + "</div><article id=a><h1>T</h1></article>",
+                 "<article id=b><div>" + nested + "</div></article><article id=c><h1>U</h1></article>",
+                 "<main>" + nested + "</main>", "<p>none</p>"] {
+        let doc = try HTMLDocumentFixture.make("<html><body>" + page)
+        let h1s = try doc.select(css: "h1")
+        let found = TagFinder.firstArticle(above: h1s)
+        #expect(found == naive(h1s), "\(page.prefix(20))")
+    }
 }

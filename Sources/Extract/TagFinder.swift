@@ -34,6 +34,10 @@ enum TagFinder {
     private static let termURLNeedles = NeedleSet(termURLParts)
     /// Longest raw text (UTF-8 bytes, indentation included) of a block read as a line of taxonomy links.
     static let maxTagLineBytes = 1000
+    /// Most nodes of a block read as a line of taxonomy links: two a byte of `maxTagLineBytes` (a line of icon-only
+    /// links holds more elements than text). Blocks of thousands of unclosed tags (`<ul>` x 22,000, little text)
+    /// each walked to the page's end (FINDINGS 73).
+    static let maxTagLineNodes = 2 * maxTagLineBytes
     /// Share of such a line's words (normalized bytes) inside its links: "Tags: River" is 0.55.
     static let minTagLineLinkShare = 0.5
 
@@ -41,7 +45,12 @@ enum TagFinder {
     /// pills under a Hugo Ananke post, "Posted in News, Politics"): the post's taxonomy, which the record keeps in
     /// `tags`, not its text. Any other link (a post, another site) makes it content.
     static func isTagLine(_ n: Node) -> Bool {
-        guard n.textByteCount(upTo: maxTagLineBytes + 1) <= maxTagLineBytes else { return false }
+        var nodes = 0
+        n.walk(steps: { _ in
+            nodes += 1
+            return nodes > maxTagLineNodes ? .stop : .descend
+        })
+        guard nodes <= maxTagLineNodes, n.textByteCount(upTo: maxTagLineBytes + 1) <= maxTagLineBytes else { return false }
         var links = 0
         var linkBytes = 0
         var other = false

@@ -56,3 +56,21 @@ func readsArticleTagValues(_ c: MetaTagCase) {
         #expect(found == naive(h1s), "\(page.prefix(20))")
     }
 }
+
+/// A block is read as a line of taxonomy links only within `TagFinder.maxTagLineNodes` nodes (and
+/// `maxTagLineBytes` of text): at the bound a line of tag links (each an icon and a word) still is one, past it
+/// not, and a block of thousands of unclosed `<ul>`s with little text (fuzzed pages: each was walked to the page's
+/// end, FINDINGS 73) is read no further than the bound.
+@Test func aTagLineIsReadWithinItsNodeBound() throws {
+    func line(_ links: Int) throws -> Node {
+        let doc = try HTMLDocumentFixture.make("<html><body><ul>" + String(repeating: "<li><a href=/tag/x/><i></i>x</a></li>", count: links) + "</ul>")
+        return try #require(try doc.select(css: "ul").first)
+    }
+    // The <ul>, then four nodes a link (li, a, i, the text): `most` links fit.
+    let most = (TagFinder.maxTagLineNodes - 1) / 4
+    #expect(TagFinder.isTagLine(try line(most)))
+    #expect(!TagFinder.isTagLine(try line(most + 1)))
+    let doc = try HTMLDocumentFixture.make("<html><body>" + String(repeating: "<ul>", count: 22_000) + "<a href=/tag/x/>x</a>")
+    let uls = try doc.select(css: "ul")
+    #expect(uls.prefix(50).allSatisfy { !TagFinder.isTagLine($0) })
+}

@@ -99,7 +99,8 @@ final class FlatTree {
                     byline = AuthorFinder.upToLastLink(n) ?? text; excluded.insert(n); return false
                 }
             }
-            if !titleHeaderRemoved, t == .heading1 || facts.flags.contains(.h2), !titles.isEmpty {
+            if !titleHeaderRemoved, t == .heading1 || facts.flags.contains(.h2) || Self.isTitleH3(n, tag: t, cls: c),
+               !titles.isEmpty {
                 if titles.repeated(by: n, section: t != .heading1) {
                     // A print-only copy of the headline goes, but the one readers see is still to be dropped.
                     titleHeaderRemoved = !stack.contains { ClassHints.containsAny(cls[$0], ClassHints.printOnly) }
@@ -186,6 +187,14 @@ final class FlatTree {
     }
 
     static func isHidden(_ n: Node) -> Bool { Attrs(n).isHidden }
+
+    /// Classes that name a post's own title (hAtom's `entry-title`, themes' `post-title`).
+    static let titleClasses = ["entry-title", "post-title"]
+    /// Whether an `<h3>` is marked as the post's title: older themes set it there (chronicle's simple theme's
+    /// `<h3 class="entry-title">`, Blogger's classic `h3.post-title.entry-title`), inside the content.
+    static func isTitleH3(_ n: Node, tag: Tag, cls: String) -> Bool {
+        tag == .heading && n.name == "h3" && ClassHints.containsAny(cls, titleClasses)
+    }
 
     /// Share of a sibling's text in links above which its class, the same as the content's, brings it no bonus.
     static let maxSameClassLinkDensity = 0.5

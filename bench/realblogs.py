@@ -1408,6 +1408,8 @@ GENERATORS = {
     "ikiwiki": build_ikiwiki,
     "chronicle-default": build_chronicle("default"),
     "chronicle-blocky": build_chronicle("blocky"),
+    # chronicle's other themes with templates of their own (leftbar, simple, and its author's blog's)
+    **{f"chronicle-{t}": build_chronicle(t) for t in ("leftbar", "simple", "blog.steve.org.uk")},
     "chronicle-copyrighteous": build_chronicle("copyrighteous"),
     "blosxom": build_blosxom,
     "lektor-quickstart": build_lektor,
@@ -1416,6 +1418,7 @@ GENERATORS = {
     "mezzanine": build_mezzanine,
     **{"wordpress-" + k: build_wordpress(k) for k in WP_SITES},
 }
+CHRONICLE_THEMES = ("default", "blocky", "copyrighteous", "leftbar", "simple", "blog.steve.org.uk")
 # Which truth fields each generator can express (a single-author generator gets the first author only).
 SINGLE_AUTHOR = {"ikiwiki", "nikola-bootblog4", "nikola-bootstrap4", "nikola-base", "jekyll-minima", "blazeblogger",
                  "nikola-bootblog4-jinja", "nikola-bootstrap4-jinja", "nikola-base-jinja", "pelican-seafoam",
@@ -1429,7 +1432,7 @@ NOT_SHOWN = {"jekyll-minima": {"tags"}, "ablog-alabaster": {"time"}, "ablog-furo
              # ikiwiki's page template shows "Last edited" (the build) and keeps the creation date in a comment
              "ikiwiki": {"published", "time"},
              # chronicle has no author and prints the day only
-             **{f"chronicle-{t}": {"time", "authors"} for t in ("default", "blocky", "copyrighteous")}}
+             **{f"chronicle-{t}": {"time", "authors"} for t in CHRONICLE_THEMES}}
 # blosxom prints "posted at: HH:MM" in the server's clock without a zone: no instant, the day is right
 NOT_SHOWN["blosxom"] = {"authors", "tags", "time"}
 NOT_SHOWN["lektor-quickstart"] = {"tags", "time"}
@@ -1451,7 +1454,7 @@ NOT_SHOWN["puput"] = {"time"}
 NOT_SHOWN["blazeblogger"] = {"time"}
 # A post's page when it is not named after the slug: the path from the post.
 POST_PATH = {"blosxom": lambda p: f"/{p['utc']:%Y/%m/%d}/",
-             "blazeblogger": lambda p: f"/{p['local']:%Y/%m}/{p['i'] + 1}-{p['slug']}/", **{f"chronicle-{t}": (lambda p: "/" + chronicle_file(p["title"])) for t in ("default", "blocky", "copyrighteous")}}
+             "blazeblogger": lambda p: f"/{p['local']:%Y/%m}/{p['i'] + 1}-{p['slug']}/", **{f"chronicle-{t}": (lambda p: "/" + chronicle_file(p["title"])) for t in CHRONICLE_THEMES}}
 
 
 # Generators rebuilt even with --reuse: they return what the scorer needs (served sites, post paths).

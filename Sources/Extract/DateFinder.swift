@@ -283,7 +283,9 @@ struct DateFinder {
     private func timeElement(modified: Bool) -> DateField? {
         var fallback: DateField?
         // A <time> in a <blockquote> dates the quoted or embedded post (Instagram's and Twitter's embeds), not the page.
-        for n in metadata.timeElements where !isExcluded(n) && !Exclusion.inComments(n) && !Exclusion.hasAncestor(n, named: "blockquote") {
+        var inComments: [Node: Bool] = [:]
+        for n in metadata.timeElements where !isExcluded(n) && !Exclusion.inComments(n, known: &inComments)
+            && !Exclusion.hasAncestor(n, named: "blockquote") {
             var hint = ClassHints.classAndID(n)
             if let p = n.parent { hint += " " + ClassHints.classAndID(p) }
             let isModified = ClassHints.containsAny(hint, Self.modifiedHints) || labelledModified(n)

@@ -181,6 +181,9 @@ struct RelatedFinder {
     static let singleTextTags: Set<String> = ["header", "div", "span", "strong", "b", "p"]
     /// Longest heading text (bytes) considered.
     static let maxHeadingBytes = 60
+    /// Most nodes of a heading that may announce related posts: a line of 60 bytes holds few elements, an icon's
+    /// paths included. Without it, each of 512 nested unclosed `<h2>`s of no text was read to the page's end, twice.
+    static let maxHeadingNodes = 1_000
 
     /// Why an element may start a related section, or `nil` when it cannot (called for every element by
     /// `PageMetadata.collect`). `cls` and `id` are the element's `class` and `id` lowercased.
@@ -255,7 +258,8 @@ struct RelatedFinder {
                 }
             }
             if ElementKind.of(n).relatedCandidate != nil,
-               n.textByteCount(upTo: Self.maxHeadingBytes) <= Self.maxHeadingBytes {
+               let bytes = n.textByteCount(upTo: Self.maxHeadingBytes, nodes: Self.maxHeadingNodes),
+               bytes <= Self.maxHeadingBytes {
                 let text = n.textContent
                 if text.utf8.count <= Self.maxHeadingBytes, Self.mayStartHeading(text) {
                     let h = Self.normalizedHeading(text)

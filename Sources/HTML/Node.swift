@@ -171,6 +171,31 @@ public struct Node {
         return total
     }
 
+    /// `textByteCount(upTo:)` whose walk also ends past `maxNodes` nodes, giving `nil`: a subtree of many nodes and
+    /// little text (thousands of unclosed tags) is not walked to its end.
+    public func textByteCount(upTo limit: Int, nodes maxNodes: Int) -> Int? {
+        var total = 0
+        var visited = 0
+        var cur: xmlNodePtr? = ptr
+        let start = ptr
+        while let n = cur {
+            visited += 1
+            if visited > maxNodes { return nil }
+            if n.pointee.type == XML_TEXT_NODE || n.pointee.type == XML_CDATA_SECTION_NODE, let c = n.pointee.content {
+                total += Int(xmlStrlen(c))
+                if total > limit { return total }
+            }
+            if let child = n.pointee.children, n.pointee.type == XML_ELEMENT_NODE { cur = child; continue }
+            var up: xmlNodePtr? = n
+            cur = nil
+            while let u = up, u != start {
+                if let next = u.pointee.next { cur = next; break }
+                up = u.pointee.parent
+            }
+        }
+        return total
+    }
+
     /// The node serialized as HTML.
     public var outerHTML: String {
         guard let buf = xmlBufferCreate() else { return "" }

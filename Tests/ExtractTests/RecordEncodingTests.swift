@@ -185,3 +185,29 @@ func sectionHeadingRepeatsTitle(_ name: String, _ title: String, _ heading: Stri
         if all.count < 2 { #expect(got == all, "\(e.name)") } else { #expect(got.count == 2 && got.isSubset(of: all), "\(e.name)") }
     }
 }
+
+/// A text count bounded by nodes too gives up (nil) past the bound and counts as `textByteCount(upTo:)` within it:
+/// related-post headings are read so, as each of 512 nested unclosed `<h2>`s of no text was read to the page's end
+/// (FINDINGS 73).
+@Test func aTextCountBoundedByNodesGivesUpPastTheBound() throws {
+    let doc = try HTMLDocument(bytes: Array(("<html><body><h2>Related <b>posts</b></h2><div>" + String(repeating: "<h2>", count: 20_000)
+        + "x").utf8), contentType: nil)
+    let h2s = try doc.select(css: "h2")
+    #expect(h2s[0].textByteCount(upTo: RelatedFinder.maxHeadingBytes, nodes: RelatedFinder.maxHeadingNodes) == 13)
+    #expect(h2s[1].textByteCount(upTo: RelatedFinder.maxHeadingBytes, nodes: RelatedFinder.maxHeadingNodes) == nil)
+    #expect(h2s[1].textByteCount(upTo: 60, nodes: 100_000) == h2s[1].textByteCount(upTo: 60))
+    let last = try #require(h2s.last)
+    #expect(last.textByteCount(upTo: 60, nodes: 2) == 1)
+}
+
+/// `inComments` with the page's answers kept agrees with a climb from each node, in and out of comment threads,
+/// under thousands of nested `<time>`s (FINDINGS 73: each climbed the whole depth).
+@Test func commentThreadAnswersKeptAgreeWithAClimbEach() throws {
+    let doc = try HTMLDocument(bytes: Array(("<html><body><div class=comments><p><time>a</time></p></div>"
+        + "<div class=comments-link><time>b</time></div><section>" + String(repeating: "<time datetime=2020-01-01>", count: 3_000)
+        + "</section><ol class=comment-list><li><div class=x><time>c</time></div></li></ol>").utf8), contentType: nil)
+    var known: [Node: Bool] = [:]
+    for n in try doc.select(css: "*") {
+        #expect(Exclusion.inComments(n, known: &known) == Exclusion.inComments(n), "\(n.name)")
+    }
+}

@@ -558,6 +558,7 @@ final class FlatTree {
             return reason
         }
         if isAdLabel(i) { return "ad label" }
+        if isCopyrightLine(i) { return "copyright" }
         if isCommentCountLine(i) { return "comment count" }
         if textLen[i] <= Self.maxMetaLineChars, ClassHints.containsAny(cls[i], Self.metaLineClasses) { return "meta line" }
         if t == .td, LineNumberGutter.isGutter(nodes[i]) { return "line numbers" }
@@ -691,6 +692,38 @@ final class FlatTree {
                                         "publicidade", "reklam", "annons", "annonse", "annonce", "mainos", "hirdetés",
                                         "publicitate", "διαφήμιση", "iklan", "quảng cáo", "إعلان", "विज्ञापन", "פרסומת",
                                         "โฆษณา"]
+    /// Longest copyright line (characters) dropped from the content.
+    static let maxCopyrightLine = 200
+
+    /// Whether a paragraph or block outside a figure or caption is the site's copyright line: its class or id names
+    /// "copyright" and its text opens with "©", "(c)" or "Copyright" and holds a year (`<p class="copyright">© 2024
+    /// Diario. Todos los derechos reservados.</p>` closing a story). A picture's credit stays, as captions do.
+    private func isCopyrightLine(_ i: Int) -> Bool {
+        guard tag[i] == .p || tag[i] == .div, !inFigure[i], textLen[i] > 0, textLen[i] <= Self.maxCopyrightLine,
+              ByteSearch.contains(cls[i], "copyright") || (nodes[i].attribute("id").map { ByteSearch.contains($0.lowercased(), "copyright") } ?? false)
+        else { return false }
+        // A picture's credit under it (`div.caption > div.copyright`, "© Bild: REUTERS") is a caption, kept.
+        let p = parent[i]
+        if p >= 0, ByteSearch.contains(cls[p], "caption") { return false }
+        let t = TextNormalizer.normalize(nodes[i].textContent).lowercased()
+        guard t.hasPrefix("©") || t.hasPrefix("(c)") || t.hasPrefix("copyright") else { return false }
+        // The site's line names its year ("© 2024 Diario Ejemplo"); a credit seldom does.
+        return Self.holdsYear(t)
+    }
+
+    /// Whether text holds a year 1900-2099 as four digits of their own.
+    static func holdsYear(_ t: String) -> Bool {
+        let b = Array(t.utf8)
+        func digit(_ k: Int) -> Bool { k >= 0 && k < b.count && b[k] >= 0x30 && b[k] <= 0x39 }
+        var k = 0
+        while k + 3 < b.count {
+            if (b[k] == 0x31 && b[k + 1] == 0x39 || b[k] == 0x32 && b[k + 1] == 0x30), digit(k + 2), digit(k + 3),
+               !digit(k - 1), !digit(k + 4) { return true }
+            k += 1
+        }
+        return false
+    }
+
     /// Longest text (characters, as `textLen` counts) looked at for an ad label.
     static let maxAdLabel = 40
 

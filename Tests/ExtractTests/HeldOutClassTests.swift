@@ -553,3 +553,27 @@ func bylineClassInOtherLanguages(_ cls: String) throws {
         #expect(!r.body.text.contains("A blog about cooking"))
     }
 }
+
+/// The site's copyright line closing a story (`<p class="copyright">© 2024 ...</p>`) is no text; a picture's credit
+/// under it in a caption block ("© Bild: REUTERS") and a paragraph about copyright stay.
+@Suite struct CopyrightLineInTheStory {
+    private func page(_ inside: String) throws -> PageRecord {
+        try extract("<html lang=\"es\"><body><main><article><h1>Story</h1><div class=\"article-body\">"
+            + (1...6).map { "<p>\(lorem)(\($0))</p>" }.joined() + inside + "</div></article></main></body></html>")
+    }
+
+    @Test(arguments: ["<p class=\"copyright\">© 2024 Diario Ejemplo. Todos los derechos reservados.</p>",
+                      "<div id=\"copyright\">Copyright 2024 Example News Ltd. All rights reserved.</div>"])
+    func siteLineGoes(_ line: String) throws {
+        let r = try page(line)
+        #expect(r.body.text.contains("(6)"))
+        #expect(!r.body.text.contains("2024"))
+    }
+
+    @Test(arguments: ["<div class=\"caption\"><div class=\"copyright\">© Bild: REUTERS / CAITLIN O'HARA</div></div>",
+                      "<p>Copyright in 2024 works differently: the council's lawyers say the maps are public.</p>"])
+    func creditAndProseStay(_ line: String) throws {
+        let r = try page(line)
+        #expect(r.body.text.contains(TextNormalizer.normalize(line.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression))))
+    }
+}

@@ -49,6 +49,7 @@ Generators (each skipped, and said so, when its software is missing):
   chronicle-default, -blocky, -copyrighteous  chronicle 4.6 (Debian), the Perl blog compiler, under three of its
                                                HTML::Template themes (XHTML divs; a fieldset/legend table; blosxom-
                                                style spans); pages named after the title, the day only, no author
+  chronicle-leftbar, -simple, -blog.steve.org.uk   its other three themes with templates of their own
   blosxom                                      blosxom 2.1 (Debian), the Perl CGI weblog, in static mode with its
                                                built-in html flavour; the post's page is its day page (its permalink)
   lektor-quickstart                            Lektor 3.3 with the blog `lektor quickstart` writes (day-only date

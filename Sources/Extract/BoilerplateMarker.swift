@@ -3,13 +3,15 @@ import HTML
 
 /// Marks boilerplate inside content chosen by a site rule: scripts and hidden parts, share buttons,
 /// comments, newsletter boxes, related cards, short page controls and print-only copies, ad labels, lines of tag
-/// links, code blocks' line-number columns, and the heading that repeats the title (the drops `FlatTree` makes in heuristic content, for a rule's own content).
+/// links, tables of contents, code blocks' line-number columns, and the heading that repeats the title (the drops `FlatTree` makes in heuristic content, for a rule's own content).
 enum BoilerplateMarker {
     static let hints = ["share", "sharedaddy", "jp-relatedposts", "comment", "newsletter", "subscribe", "related",
                         "social", "advert", "promo", "sponsor", "author-box", "post-nav", "pagination"]
 
     /// Blocks that may be a line of the post's tag and category links (as in `FlatTree`).
     static let tagLineTags: Set<String> = ["ul", "ol", "p", "div", "header", "h2", "h3", "h4", "h5", "h6"]
+    /// Blocks that may be a table of contents (`FlatTree.contentsTags`).
+    static let contentsNames: Set<String> = ["ul", "ol", "div", "section"]
     /// Blocks whose whole text may be an ad slot's label (as in `FlatTree`).
     static let adLabelTags: Set<String> = ["p", "div", "section", "h2", "h3", "h4", "h5", "h6"]
     /// `FlatTree.maxAdLabel` characters, in UTF-8 bytes at most (the labels include CJK and Cyrillic ones).
@@ -37,6 +39,10 @@ enum BoilerplateMarker {
                     out.insert(n); return false
                 }
                 if Self.tagLineTags.contains(name), TagFinder.isTagLine(n) { out.insert(n); return false }
+                if Self.contentsNames.contains(name), n.textByteCount(upTo: FlatTree.maxContentsChars * 4 + 1) <= FlatTree.maxContentsChars * 4,
+                   FlatTree.isContentsBox(n) {
+                    out.insert(n); return false
+                }
                 if name == "td", LineNumberGutter.isGutter(n) { out.insert(n); return false }
                 if !titleDropped, name == "h1" || name == "h2", titleTokens.repeated(by: n, section: name == "h2") {
                     titleDropped = true; out.insert(n); return false

@@ -549,6 +549,43 @@ final class FlatTree {
     }
 
     /// Why an element inside the content is boilerplate, or `nil` to keep it.
+    /// Blocks that may be a table of contents.
+    static let contentsTags: Set<Tag> = [.ul, .ol, .div, .section]
+    /// Longest table of contents (characters), fewest links, and the share of its text inside them (a label
+    /// such as "Contents" or "目次" beside).
+    static let maxContentsChars = 2000
+    static let minContentsLinks = 2
+    static let minContentsLinkShare = 0.6
+
+    /// Whether a block is a table of contents: links that all point within the page (`#section`), most of its
+    /// text, and no other link (Cocoon's `div.toc` of "目次" and `#toc1`... links inside the post). The record
+    /// keeps no ids, so it leads nowhere; the headings it lists are in the text.
+    private func isContentsBox(_ i: Int) -> Bool {
+        guard Self.contentsTags.contains(tag[i]), linkLen[i] > 0, textLen[i] <= Self.maxContentsChars,
+              Double(linkLen[i]) >= Self.minContentsLinkShare * Double(textLen[i]) else { return false }
+        return Self.isContentsBox(nodes[i])
+    }
+
+    /// `isContentsBox` on a node (content chosen by a site rule): its text and links measured here.
+    static func isContentsBox(_ n: Node) -> Bool {
+        var links = 0, linkBytes = 0
+        var other = false
+        n.walk { d in
+            guard d.isElement, !other else { return false }
+            guard d.name == "a" else { return true }
+            if let href = d.attribute("href"), href.hasPrefix("#"), href.count > 1 {
+                links += 1
+                linkBytes += TextNormalizer.normalize(d.textContent).utf8.count
+            } else {
+                other = true
+            }
+            return false
+        }
+        guard !other, links >= minContentsLinks else { return false }
+        let total = TextNormalizer.normalize(n.textContent).utf8.count
+        return total <= maxContentsChars * 4 && Double(linkBytes) >= minContentsLinkShare * Double(total)
+    }
+
     private func dropInside(_ i: Int, rootSet: Set<Int>, score: Double, options: Options) -> String? {
         if !linkBoxes.isEmpty, linkBoxes.contains(i) { return "links" }
         let t = tag[i]
@@ -560,6 +597,7 @@ final class FlatTree {
         if isAdLabel(i) { return "ad label" }
         if isCopyrightLine(i) { return "copyright" }
         if isCommentCountLine(i) { return "comment count" }
+        if isContentsBox(i) { return "contents" }
         if textLen[i] <= Self.maxMetaLineChars, ClassHints.containsAny(cls[i], Self.metaLineClasses) { return "meta line" }
         if t == .td, LineNumberGutter.isGutter(nodes[i]) { return "line numbers" }
         if Self.tagLineTags.contains(t), linkLen[i] > 0,

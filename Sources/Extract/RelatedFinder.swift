@@ -560,7 +560,7 @@ struct RelatedFinder {
         var postOf: [Node: String] = [:]
         for a in anchors { if let u = postKeys.postKey(a.attribute("href") ?? "", base: baseURL) { postOf[a] = u } }
         let postsBelow = Self.postsBelow(in: container, postOf: postOf)
-        func posts(below p: Node) -> Set<String> { postsBelow[p] ?? [] }
+        var tops: [Node: Node] = [:]
         var cardRoots: [(Node, String)] = []
         var usedRoots = Set<Node>()
         for a in anchors {
@@ -568,8 +568,7 @@ struct RelatedFinder {
             if let frag = a.attribute("href"), frag.hasPrefix("#") { continue }
             if Self.inRunningText(a) { continue }
             if Self.inAnnouncingHeading(a) { continue }
-            var root = a
-            while let p = root.parent, p != container, posts(below: p) == [u] { root = p }
+            let root = Self.cardRoot(of: a, post: u, in: container, postsBelow: postsBelow, tops: &tops)
             if usedRoots.insert(root).inserted { cardRoots.append((root, u)) }
         }
         var cards: [RelatedLink] = []
@@ -598,6 +597,23 @@ struct RelatedFinder {
             below[p] = up
         }
         return below
+    }
+
+    /// A card link's card: its highest ancestor below `container` under which only its post `u` is linked
+    /// (`postsBelow`). `tops` keeps, for each ancestor climbed through, where the climb from it ends (the post of an
+    /// ancestor linking one post is that post): climbing from each of thousands of nested links to one post was links
+    /// x depth (FINDINGS 73).
+    static func cardRoot(of a: Node, post u: String, in container: Node, postsBelow: [Node: Set<String>],
+                         tops: inout [Node: Node]) -> Node {
+        var root = a
+        var path: [Node] = []
+        while let p = root.parent, p != container, let s = postsBelow[p], s.count == 1, s.first == u {
+            if let top = tops[p] { root = top; break }
+            path.append(p)
+            root = p
+        }
+        for p in path { tops[p] = root }
+        return root
     }
 
     private static let links = try! CSSSelector.compile("a[href]")

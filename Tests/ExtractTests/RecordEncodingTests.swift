@@ -211,3 +211,25 @@ func sectionHeadingRepeatsTitle(_ name: String, _ title: String, _ heading: Stri
         #expect(Exclusion.inComments(n, known: &known) == Exclusion.inComments(n), "\(n.name)")
     }
 }
+
+/// A card link's card (its highest ancestor linking only its post) is what a climb from each link finds, with the
+/// climbs' ends kept for the page's other links: cards side by side, 1,000 nested links to one post, links of two
+/// posts nested (FINDINGS 73: each of thousands of nested links climbed the whole depth).
+@Test func cardRootsAreWhatAClimbFromEachLinkFinds() throws {
+    let page = "<html><body><div id=c><ul><li><a href=/p1><img></a><a href=/p1>One</a></li><li><h3><a href=/p2>Two</a>"
+        + "</h3></li></ul><section><div>" + String(repeating: "<a href=/p3>three ", count: 1_000)
+        + "</div></section><aside>" + String(repeating: "<a href=/p4>a <a href=/p5>b ", count: 300) + "</aside></div>"
+    let doc = try HTMLDocument(bytes: Array(page.utf8), contentType: nil)
+    let container = try #require(try doc.select(css: "#c").first)
+    var postOf: [Node: String] = [:]
+    let anchors = try doc.select(css: "a[href]")
+    for a in anchors { postOf[a] = a.attribute("href") }
+    let below = RelatedFinder.postsBelow(in: container, postOf: postOf)
+    var tops: [Node: Node] = [:]
+    for a in anchors {
+        let u = try #require(postOf[a])
+        var naive = a
+        while let p = naive.parent, p != container, (below[p] ?? []) == [u] { naive = p }
+        #expect(RelatedFinder.cardRoot(of: a, post: u, in: container, postsBelow: below, tops: &tops) == naive)
+    }
+}

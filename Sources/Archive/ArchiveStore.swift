@@ -92,6 +92,7 @@ public final class ArchiveStore: Sendable {
     func siteDirectory(site: String) -> URL { root.appendingPathComponent(site, isDirectory: true) }
     func snapshotsDirectory(site: String) -> URL { siteDirectory(site: site).appendingPathComponent("snapshots", isDirectory: true) }
     func objectsDirectory(site: String) -> URL { siteDirectory(site: site).appendingPathComponent("objects", isDirectory: true) }
+    func indexesDirectory(site: String) -> URL { siteDirectory(site: site).appendingPathComponent("indexes", isDirectory: true) }
 
     /// `objects/ab/cdef….json` for a 64-character hex hash.
     func objectURL(site: String, hash: String) -> URL {
@@ -103,7 +104,7 @@ public final class ArchiveStore: Sendable {
     /// 64 lowercase hex digits (it comes from a manifest).
     func indexURL(site: String, hash: String) -> URL? {
         guard hash.utf8.count == 64, hash.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
-        return siteDirectory(site: site).appendingPathComponent("indexes", isDirectory: true).appendingPathComponent(hash + ".tsv.gz")
+        return indexesDirectory(site: site).appendingPathComponent(hash + ".tsv.gz")
     }
 
     /// Folder names under `snapshots/` with whether each is partial; ill-formed names are ignored.

@@ -20,10 +20,11 @@ enum CaptureIndex {
         try encode(uris: captures.keys) { fields(captures[$0]!) }
     }
 
-    /// The index of the captures of `uris`, each given as `fields(_:)` by `fieldsOf`.
-    static func encode(uris: some Collection<String>, fieldsOf: (String) throws -> [UInt8]) throws -> Data {
+    /// The index of the captures of `uris`, each given as `fields(_:)` by `fieldsOf`; made by `gz` (whose
+    /// `output` handler, if any, takes it instead).
+    static func encode(uris: some Collection<String>, into gz: GzipDeflater = GzipDeflater(),
+                       fieldsOf: (String) throws -> [UInt8]) throws -> Data {
         // Compressed line by line: a 10,000-page crawl's index never exists uncompressed in memory.
-        let gz = GzipDeflater()
         var line: [UInt8] = []
         for uri in uris.sorted() where !uri.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A }) {
             line.removeAll(keepingCapacity: true)

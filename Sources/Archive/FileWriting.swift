@@ -26,12 +26,17 @@ func writeFileAtomically(_ url: URL, _ data: some ContiguousBytes, sync: Bool = 
 /// Temporary file numbers of this process: with the process id, a name no other writer uses at the same time.
 private let temporaryFileCounter = Atomic<Int>(0)
 
+/// `.<name>.<pid>-<n>.tmp` beside `path`: a name no other writer uses at the same time.
+func temporaryPathBeside(_ path: String) -> String {
+    let n = temporaryFileCounter.add(1, ordering: .relaxed).newValue
+    let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8.index(after: $0) } ?? path.startIndex
+    return "\(path[..<slash]).\(path[slash...]).\(getpid())-\(n).tmp"
+}
+
 /// `writeFileAtomically` on a path. The temporary file is `.<name>.<pid>-<n>.tmp` beside `path` (a counter,
 /// not a UUID: Foundation's `UUID()` costs three system calls, and a crawl writes one object per post).
 func writeFileAtomically(path: String, _ data: some ContiguousBytes, sync: Bool = false) throws {
-    let n = temporaryFileCounter.add(1, ordering: .relaxed).newValue
-    let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8.index(after: $0) } ?? path.startIndex
-    let tmp = "\(path[..<slash]).\(path[slash...]).\(getpid())-\(n).tmp"
+    let tmp = temporaryPathBeside(path)
     let fd = Glibc.open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw ArchiveError.io(path: tmp, reason: "cannot create: \(String(cString: strerror(errno)))") }
     let ok = writeFully(fd, data)

@@ -37,17 +37,21 @@ enum Gzip {
 /// One zlib deflate stream reused for many gzip members: `deflateReset` between members instead of a
 /// new stream each time (zlib's state is about 256 KB, allocated, cleared and freed per member otherwise;
 /// a WARC file is one member per record). A member is made whole (`compress`) or from pieces (`append`
-/// then `finish`: only the compressed bytes are kept, so a large index never exists uncompressed).
-/// Not thread-safe: one caller at a time.
+/// then `finish`: only the compressed bytes are kept, so a large index never exists uncompressed; with an
+/// `output` handler, not even those). Not thread-safe: one caller at a time.
 final class GzipDeflater {
     // Heap-allocated so its address never changes: zlib's state points back at the stream.
     private let stream: UnsafeMutablePointer<z_stream>
     private let ready: Bool
-    /// The member being built by `append`.
+    /// The member being built by `append`, when there is no `output` handler.
     private var output: [UInt8] = []
+    private let handler: ((UnsafeBufferPointer<UInt8>) throws -> Void)?
     private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
 
-    init(level: Int32 = 6) {
+    /// With `output`, the compressed bytes of `append` and `finish` are handed to it as they come instead
+    /// of kept (`finish` then returns nothing).
+    init(level: Int32 = 6, output: ((UnsafeBufferPointer<UInt8>) throws -> Void)? = nil) {
+        handler = output
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         // 15 window bits + 16: write a gzip header and trailer instead of zlib's.
@@ -110,7 +114,11 @@ final class GzipDeflater {
                 let rc = deflate(stream, flush)
                 return (rc, c.count - Int(stream.pointee.avail_out))
             }
-            output.append(contentsOf: chunk[0..<n])
+            if let handler {
+                if n > 0 { try chunk.withUnsafeBufferPointer { try handler(UnsafeBufferPointer(rebasing: $0[0..<n])) } }
+            } else {
+                output.append(contentsOf: chunk[0..<n])
+            }
             if rc == Z_STREAM_END { return }
             guard rc == Z_OK || rc == Z_BUF_ERROR else { throw ArchiveError.invalid("zlib: deflate failed (\(rc))") }
             // Without Z_FINISH, done once the input is taken and the output was not filled up.

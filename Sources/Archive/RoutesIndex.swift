@@ -10,9 +10,9 @@ import Foundation
 /// manifest holds (~140 bytes a post pretty-printed) and usually the same from one crawl of a site to the
 /// next, so an unchanged re-crawl shares the file instead of writing them again.
 enum RoutesIndex {
-    /// The gzipped file of `routes`; routes hold no tab, comma or newline (they are `DiscoveryRoute` names).
-    static func encode(_ routes: [String: [String]]) throws -> Data {
-        let gz = GzipDeflater()
+    /// The gzipped file of `routes`, made by `gz` (whose `output` handler, if any, takes it instead); routes
+    /// hold no tab, comma or newline (they are `DiscoveryRoute` names).
+    static func encode(_ routes: [String: [String]], into gz: GzipDeflater = GzipDeflater()) throws -> Data {
         var line: [UInt8] = []
         for url in routes.keys.sorted() {
             line.removeAll(keepingCapacity: true)

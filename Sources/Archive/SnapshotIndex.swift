@@ -34,10 +34,9 @@ enum SnapshotIndex {
     }
 
     /// The gzipped index of the lines made by `line(_:)` that `next` returns, in that order (sorted
-    /// by URL), until it returns `nil`.
-    static func encode(_ next: () throws -> [UInt8]?) throws -> Data {
+    /// by URL), until it returns `nil`; made by `gz` (whose `output` handler, if any, takes it instead).
+    static func encode(into gz: GzipDeflater = GzipDeflater(), _ next: () throws -> [UInt8]?) throws -> Data {
         // Compressed line by line: a 10,000-post index never exists uncompressed in memory.
-        let gz = GzipDeflater()
         while let line = try next() { try gz.append(line) }
         return Data(try gz.finish())
     }

@@ -209,20 +209,28 @@ public final class SnapshotWriter: @unchecked Sendable {
             let warcDir = partialDirectory.appendingPathComponent("warc", isDirectory: true)
             var inManifest = coverage
             inManifest.routes = [:]
-            // The index and the capture index are compressed side by side: the two are most of the commit's CPU,
-            // and the crawl has left the other core idle by now.
-            let made = Mutex<[Int: Result<Data, any Error>]>([:])
+            let indexFolder = store.indexesDirectory(site: site)
+            do { try FileManager.default.createDirectory(at: indexFolder, withIntermediateDirectories: true) } catch {
+                throw ArchiveError.io(path: indexFolder.path, reason: "cannot create the index folder: \(error.localizedDescription)")
+            }
+            // The index, the capture index and the routes go to files as they are compressed, each moved into the
+            // index folder by its hash once complete (from the work folder, which this commit or a resumed one
+            // deletes: a kill leaves nothing in the index folder). The index and the capture index are compressed
+            // side by side: the two are most of the commit's CPU, and the crawl has left the other core idle by now.
+            let indexFiles = try (0..<3).map { _ in try IndexFileWriter(directory: workDirectory) }
+            let made = Mutex<[Int: Result<Void, any Error>]>([:])
             DispatchQueue.concurrentPerform(iterations: 2) { i in
-                let result = Result<Data, any Error> {
-                    if i == 1 { return try warc.captureIndex() }
+                let result = Result<Void, any Error> {
+                    if i == 1 { _ = try warc.captureIndex(into: indexFiles[1].deflater); return }
                     var rest = urls[...]
-                    return try SnapshotIndex.encode { try rest.popFirst().map { try lines.read(posts[$0]!.line) } }
+                    _ = try SnapshotIndex.encode(into: indexFiles[0].deflater) { try rest.popFirst().map { try lines.read(posts[$0]!.line) } }
                 }
                 made.withLock { $0[i] = result }
             }
-            let indexFiles = [try made.withLock { $0[0]! }.get(), try made.withLock { $0[1]! }.get(),
-                              try RoutesIndex.encode(coverage.routes)]
-            let hashes = indexFiles.map { SHA256.hex($0) }
+            try made.withLock { $0[0]! }.get()
+            try made.withLock { $0[1]! }.get()
+            _ = try RoutesIndex.encode(coverage.routes, into: indexFiles[2].deflater)
+            let hashes = indexFiles.map { $0.sha256() }
             let manifest = Manifest(
                 format: Manifest.currentFormat, id: id, site: site, seedURL: info.seedURL,
                 startedAt: info.startedAt, endedAt: isoUTC(endedAt), lookbackVersion: info.toolVersion,
@@ -237,25 +245,18 @@ public final class SnapshotWriter: @unchecked Sendable {
                 // Stored by content before the manifest names them: an unchanged re-crawl shares these files.
                 indexSHA256: hashes[0], capturesSHA256: hashes[1], routesSHA256: hashes[2])
             let manifestBytes = try PageRecord.makeEncoder(pretty: true).encode(manifest) + Data([0x0A])
-            var indexFolder: URL?
             var planned = Set<URL>()
-            for (hash, bytes) in zip(hashes, indexFiles) {
+            for (hash, file) in zip(hashes, indexFiles) {
                 guard let url = store.indexURL(site: site, hash: hash) else { throw ArchiveError.invalid("bad index hash \(hash)") }
+                // A file already there (an unchanged re-crawl's) holds these bytes: the new one is deleted when released.
                 guard !FileManager.default.fileExists(atPath: url.path), planned.insert(url).inserted else { continue }
-                if indexFolder == nil {
-                    let dir = url.deletingLastPathComponent()
-                    do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-                        throw ArchiveError.io(path: dir.path, reason: "cannot create the index folder: \(error.localizedDescription)")
-                    }
-                    indexFolder = dir
-                }
-                flushes.start { try writeFileAtomically(url, bytes, sync: true) }
+                flushes.start { try file.install(at: url) }
             }
             // The manifest may be in place before the indexes: the snapshot is visible once its folder is renamed.
             let manifestURL = partialDirectory.appendingPathComponent(Snapshot.manifestFileName)
             flushes.start { try writeFileAtomically(manifestURL, manifestBytes, sync: true) }
             try flushes.wait()
-            if let indexFolder { syncDirectory(indexFolder) }
+            if !planned.isEmpty { syncDirectory(indexFolder) }
             try? FileManager.default.removeItem(at: workDirectory)
             try? FileManager.default.removeItem(at: partialDirectory.appendingPathComponent(Journal.fileName))
             try? FileManager.default.removeItem(at: partialDirectory.appendingPathComponent(PartialInfo.fileName))

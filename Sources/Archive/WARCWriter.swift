@@ -172,9 +172,9 @@ public final class WARCWriter: @unchecked Sendable {
     /// The WARC date format (ISO 8601 UTC, seconds).
     public static func warcDate(_ date: Date) -> String { isoUTC(date) }
 
-    /// The capture index of this snapshot's captures (see `CaptureIndex`).
-    func captureIndex() throws -> Data {
-        try mutex.withLock { try CaptureIndex.encode(uris: captures.keys) { try captureSpool.read(captures[$0]!) } }
+    /// The capture index of this snapshot's captures (see `CaptureIndex`), made by `gz`.
+    func captureIndex(into gz: GzipDeflater = GzipDeflater()) throws -> Data {
+        try mutex.withLock { try CaptureIndex.encode(uris: captures.keys, into: gz) { try captureSpool.read(captures[$0]!) } }
     }
 
     /// Flushes and closes the file (idempotent). The flush runs outside the lock: `captureIndex()` may run

@@ -19,6 +19,32 @@ public enum SHA256 {
         return Array(bytes).withUnsafeBytes { digest($0).hexString }
     }
 
+    /// SHA-256 of bytes given in pieces (e.g. a file hashed as it is written). Not thread-safe.
+    public final class Hasher {
+        private let context: OpaquePointer
+
+        public init() {
+            // Fails only when out of memory.
+            context = EVP_MD_CTX_new()!
+            _ = EVP_DigestInit_ex(context, EVP_sha256(), nil)
+        }
+
+        deinit { EVP_MD_CTX_free(context) }
+
+        /// Adds the next bytes.
+        public func update(_ bytes: UnsafeRawBufferPointer) {
+            guard bytes.count > 0 else { return }
+            _ = EVP_DigestUpdate(context, bytes.baseAddress, bytes.count)
+        }
+
+        /// Hex digest of everything added (the hasher is spent after it).
+        public func finishHex() -> String {
+            var out = [UInt8](repeating: 0, count: 32)
+            _ = out.withUnsafeMutableBufferPointer { EVP_DigestFinal_ex(context, $0.baseAddress, nil) }
+            return out.hexString
+        }
+    }
+
     /// Hex digest of a string's UTF-8 bytes.
     public static func hex(_ string: String) -> String {
         var s = string

@@ -206,6 +206,10 @@ import Testing
             #expect(!json.contains("\"routes\""))
         }
         #expect(snaps[0].manifest.routesSHA256 != nil && snaps[0].manifest.routesSHA256 == snaps[1].manifest.routesSHA256)
+        // Two files: the empty post and capture indexes are the same bytes, and the second commit found all
+        // three there; no temporary file is left.
+        let indexes = try FileManager.default.contentsOfDirectory(atPath: store.indexesDirectory(site: "blog.example").path)
+        #expect(indexes.count == 2 && indexes.allSatisfy { !$0.hasPrefix(".") && $0.hasSuffix(".tsv.gz") })
     }
 
     @Test func aManifestWithRoutesInsideIsStillRead() throws {

@@ -13,4 +13,14 @@ func sha256KnownAnswers(_ c: (String, String)) {
     #expect(SHA256.hex(c.0) == c.1)
     #expect(SHA256.hex(Array(c.0.utf8)) == c.1)
     #expect(SHA256.hex(c.0.utf8.lazy.map { $0 }) == c.1)
+    // In pieces of 1, 63 and 1,000 bytes (across SHA-256's 64-byte blocks), and with empty pieces between.
+    for size in [1, 63, 1_000] {
+        let hasher = SHA256.Hasher()
+        let bytes = Array(c.0.utf8)
+        for start in stride(from: 0, to: bytes.count, by: size) {
+            bytes[start..<min(start + size, bytes.count)].withUnsafeBytes { hasher.update($0) }
+            [UInt8]().withUnsafeBytes { hasher.update($0) }
+        }
+        #expect(hasher.finishHex() == c.1)
+    }
 }

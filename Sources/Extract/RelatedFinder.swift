@@ -470,12 +470,29 @@ struct RelatedFinder {
         while n != block, let parent = n.parent {
             var s = before ? n.previousSibling : n.nextSibling
             while let y = s {
-                if y.textContent.contains(where: { $0.isLetter || $0.isNumber }) { return true }
+                if holdsWord(y) { return true }
                 s = before ? y.previousSibling : y.nextSibling
             }
             n = parent
         }
         return false
+    }
+
+    /// Whether `textContent` of `n` holds a letter or digit, read text node by text node up to the first that does:
+    /// reading each sibling's whole text cost, under thousands of nested links, the rest of the page for each link
+    /// (FINDINGS 73).
+    static func holdsWord(_ n: Node) -> Bool {
+        func word(_ t: String) -> Bool { t.contains(where: { $0.isLetter || $0.isNumber }) }
+        guard n.isElement else { return word(n.textContent) }
+        var found = false
+        n.walk(steps: { d in
+            if d.isText {
+                if word(d.textContent) { found = true; return .stop }
+                return .skip
+            }
+            return d.isElement ? .descend : .skip
+        })
+        return found
     }
 
     /// A related section opens with its heading: an ancestor with more text than this (bytes) before the heading

@@ -233,3 +233,17 @@ func sectionHeadingRepeatsTitle(_ name: String, _ title: String, _ heading: Stri
         #expect(RelatedFinder.cardRoot(of: a, post: u, in: container, postsBelow: below, tops: &tops) == naive)
     }
 }
+
+/// Whether a node's text holds a word, read text node by text node, is what its whole text says: elements with
+/// words deep inside, after text of none, with none, text, comments (whose text counts, as `textContent`'s does).
+@Test func aWordIsFoundAsTheWholeTextWouldShowIt() throws {
+    let doc = try HTMLDocument(bytes: Array(("<html><body><div id=t><p> — <b> , <i>x</i></b></p><span>…</span>"
+        + "<!-- words --><em> </em><u>٣</u><s>\u{0301}</s><a>" + String(repeating: "<a> ", count: 2_000) + "w</a></div>").utf8),
+        contentType: nil)
+    let top = try #require(try doc.select(css: "#t").first)
+    var nodes: [Node] = []
+    top.walk { nodes.append($0); return true }
+    for n in nodes {
+        #expect(RelatedFinder.holdsWord(n) == n.textContent.contains(where: { $0.isLetter || $0.isNumber }), "\(n.name)")
+    }
+}

@@ -532,7 +532,11 @@ struct DateFinder {
     static func opensWithEditLabel(_ n: Node) -> Bool {
         let bound = maxHintedDateLine * 4 + 64
         guard n.textByteCount(upTo: bound) <= bound else { return false }
-        let t = TextNormalizer.normalize(n.textContent)
+        return opensWithEditLabel(text: TextNormalizer.normalize(n.textContent))
+    }
+
+    /// `opensWithEditLabel` on a short element's normalized text.
+    static func opensWithEditLabel(text t: String) -> Bool {
         guard let b = t.utf8.first, b >= 0x80 || labelStarts[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] else { return false }
         let lower = t.fastLowercased
         return editLabels.contains { lower.hasPrefix($0) }
@@ -761,15 +765,15 @@ struct DateFinder {
                 descend = true
                 let bound = Self.maxHintedDateLine * 4 + 64
                 if lineEnd == nil, n.textByteCount(upTo: bound) <= bound {
-                    if Self.opensWithEditLabel(n) {
+                    let text = TextNormalizer.normalize(n.textContent)
+                    if Self.opensWithEditLabel(text: text) {
                         descend = false
-                        let text = TextNormalizer.normalize(n.textContent)
                         if text.count <= Self.maxHintedDateLine,
                            let p = DateParser.parseText(text, reference: reference, languageHint: languageHint), plausible(p),
                            let mod = readLine(text, whole: p).modified {
                             lines.edit = field(mod, raw: text, source: "text")
                         }
-                    } else if !Self.editWords.matches(n.textContent.fastLowercased) {
+                    } else if !Self.editWords.matches(text.fastLowercased) {
                         // No edit word in it: nothing inside it is an edit line either. (A meta block with one, "<time>…
                         // </time><div>Last changed: …</div>", is walked into.)
                         lineEnd = Self.following(n, descend: false)

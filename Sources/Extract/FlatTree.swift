@@ -568,20 +568,17 @@ final class FlatTree {
 
     /// `isContentsBox` on a node (content chosen by a site rule): its text and links measured here.
     static func isContentsBox(_ n: Node) -> Bool {
-        var links = 0, linkBytes = 0
+        var inPage: [Node] = []
         var other = false
         n.walk { d in
             guard d.isElement, !other else { return false }
-            guard d.name == "a" else { return true }
-            if let href = d.attribute("href"), href.hasPrefix("#"), href.count > 1 {
-                links += 1
-                linkBytes += TextNormalizer.normalize(d.textContent).utf8.count
-            } else {
-                other = true
-            }
+            guard ElementKind.of(d).tag == .a else { return true }
+            if let href = d.attribute("href"), href.hasPrefix("#"), href.utf8.count > 1 { inPage.append(d) } else { other = true }
             return false
         }
-        guard !other, links >= minContentsLinks else { return false }
+        guard !other, inPage.count >= minContentsLinks else { return false }
+        // Texts measured only once every link is known to stay within the page: most link boxes are menus.
+        let linkBytes = inPage.reduce(0) { $0 + TextNormalizer.normalize($1.textContent).utf8.count }
         let total = TextNormalizer.normalize(n.textContent).utf8.count
         return total <= maxContentsChars * 4 && Double(linkBytes) >= minContentsLinkShare * Double(total)
     }
@@ -780,18 +777,15 @@ final class FlatTree {
         var toComments = true
         nodes[i].walk { d in
             guard d.isElement else { return false }
-            if d.name == "a" {
-                links += 1
-                let href = (d.attribute("href") ?? "").lowercased()
-                if let hash = href.firstIndex(of: "#") {
-                    let fragment = String(href[hash...])
-                    if !Self.commentFragments.contains(where: { fragment.contains($0) }) { toComments = false }
-                } else {
-                    toComments = false
-                }
-                return false
+            guard ElementKind.of(d).tag == .a else { return true }
+            links += 1
+            if let href = d.attribute("href"), let hash = href.utf8.firstIndex(of: UInt8(ascii: "#")) {
+                let fragment = href[hash...].lowercased()
+                if !Self.commentFragments.contains(where: { fragment.contains($0) }) { toComments = false }
+            } else {
+                toComments = false
             }
-            return true
+            return false
         }
         return links == 1 && toComments
     }

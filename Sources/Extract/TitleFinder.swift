@@ -142,26 +142,36 @@ enum TitleFinder {
     static func homeLinkName(_ anchors: [(node: Node, href: String)], pageURL: String, base: String) -> String? {
         guard let r = pageURL.range(of: "://"), let slash = pageURL[r.upperBound...].firstIndex(of: "/") else { return nil }
         let root = String(pageURL[..<slash]) + "/"
-        if let name = linkName(anchors, to: root, base: base) { return name }
+        // Each of the first links normalized at most once, for the root and then for the folder.
+        var targets = [String??](repeating: nil, count: min(anchors.count, homeLinkScan))
+        func target(_ i: Int) -> String? {
+            if let known = targets[i] { return known }
+            let t = URLNormalizer.normalize(anchors[i].href, base: base)
+            targets[i] = .some(t)
+            return t
+        }
+        if let name = linkName(anchors, to: root, target: target) { return name }
         // A blog living in a folder (`/blog/`, a GitHub project page `/project/`) links its header to the folder,
         // and often nowhere to the host's root: then the folder is its home. A link there that only names the
         // folder ("Posts" for `/posts/`) is a section's label, no site name.
         let path = pageURL[pageURL.index(after: slash)...]
         guard let end = path.firstIndex(of: "/"), end > path.startIndex,
-              !anchors.prefix(homeLinkScan).contains(where: { URLNormalizer.normalize($0.href, base: base) == root })
+              !targets.indices.contains(where: { target($0) == root })
         else { return nil }
         let folder = String(path[..<end])
-        guard let name = linkName(anchors, to: root + folder + "/", base: base),
+        guard let name = linkName(anchors, to: root + folder + "/", target: target),
               name.lowercased() != folder.lowercased().replacingOccurrences(of: "-", with: " ") else { return nil }
         return name
     }
 
-    /// The name the first links to `home` print (`homeLinkName`).
-    private static func linkName(_ anchors: [(node: Node, href: String)], to home: String, base: String) -> String? {
+    /// The name the first links to `home` print (`homeLinkName`); `target(i)` is the i-th link's normalized URL.
+    private static func linkName(_ anchors: [(node: Node, href: String)], to home: String,
+                                 target: (Int) -> String?) -> String? {
         func usable(_ name: String) -> Bool { name.count >= 2 && name.count <= 80 && !homeWords.contains(name.lowercased()) }
         var logo: String?
-        for (n, href) in anchors.prefix(homeLinkScan) {
-            guard URLNormalizer.normalize(href, base: base) == home else { continue }
+        for i in 0..<min(anchors.count, homeLinkScan) {
+            guard target(i) == home else { continue }
+            let n = anchors[i].node
             // A link around the site's title and its tagline (Joomla Protostar's `a.brand > span.site-title +
             // div.site-description`): the title part.
             let titlePart = n.firstDescendant { d in

@@ -570,12 +570,15 @@ final class FlatTree {
     static func isContentsBox(_ n: Node) -> Bool {
         var inPage: [Node] = []
         var other = false
-        n.walk { d in
-            guard d.isElement, !other else { return false }
-            guard ElementKind.of(d).tag == .a else { return true }
-            if let href = d.attribute("href"), href.hasPrefix("#"), href.utf8.count > 1 { inPage.append(d) } else { other = true }
-            return false
-        }
+        n.walk(steps: { d in
+            guard d.isElement else { return .skip }
+            guard ElementKind.of(d).tag == .a else { return .descend }
+            var toFragment = false
+            d.attributeBytes(hrefQuery) { _, v in toFragment = v.count > 1 && v[0] == UInt8(ascii: "#") }
+            guard toFragment else { other = true; return .stop }
+            inPage.append(d)
+            return .skip
+        })
         guard !other, inPage.count >= minContentsLinks else { return false }
         // Texts measured only once every link is known to stay within the page: most link boxes are menus.
         let linkBytes = inPage.reduce(0) { $0 + TextNormalizer.normalize($1.textContent).utf8.count }
@@ -768,6 +771,21 @@ final class FlatTree {
     /// Fragments of a link to a page's comments section (`#comments`, `#respond`, `#disqus_thread`).
     static let commentFragments = ["comment", "respond", "disqus"]
 
+    /// `href` alone, read as bytes.
+    private static let hrefQuery = AttributeQuery(["href"])
+
+    /// A link's fragment ("#comments"), lowercased; nil when its `href` has none.
+    private static func fragment(of a: Node) -> String? {
+        var fragment: String?
+        a.attributeBytes(hrefQuery) { _, v in
+            var k = 0
+            while k < v.count, v[k] != UInt8(ascii: "#") { k += 1 }
+            guard k < v.count else { return }
+            fragment = v.withUnsafeBufferPointer { String(decoding: $0[k...], as: UTF8.self) }.lowercased()
+        }
+        return fragment
+    }
+
     /// Whether a paragraph or div is one link to the comments section below the post and little else (brackets,
     /// a count): Mezzanine prints `<p>(<a href="#comments">0 comments</a>)</p>` over the post's text.
     private func isCommentCountLine(_ i: Int) -> Bool {
@@ -775,18 +793,15 @@ final class FlatTree {
               2 * linkLen[i] >= textLen[i] else { return false }
         var links = 0
         var toComments = true
-        nodes[i].walk { d in
-            guard d.isElement else { return false }
-            guard ElementKind.of(d).tag == .a else { return true }
+        nodes[i].walk(steps: { d in
+            guard d.isElement else { return .skip }
+            guard ElementKind.of(d).tag == .a else { return .descend }
             links += 1
-            if let href = d.attribute("href"), let hash = href.utf8.firstIndex(of: UInt8(ascii: "#")) {
-                let fragment = href[hash...].lowercased()
-                if !Self.commentFragments.contains(where: { fragment.contains($0) }) { toComments = false }
-            } else {
-                toComments = false
-            }
-            return false
-        }
+            // The href's bytes are read in place: most such boxes are menu items, whose links have no fragment.
+            let fragment = Self.fragment(of: d)
+            if fragment == nil || !Self.commentFragments.contains(where: { fragment!.contains($0) }) { toComments = false }
+            return links == 1 && toComments ? .skip : .stop
+        })
         return links == 1 && toComments
     }
 

@@ -597,21 +597,21 @@ struct RelatedFinder {
     }
 
     /// For each element of `container`'s subtree, the posts (`postOf`, by link) linked below it, not by itself: all
-    /// of them when there are fewer than two, else two (a card is where exactly one post is linked). Worked out
-    /// bottom-up in one pass: a walk below each ancestor of each link was still depth x page on pages of thousands of
-    /// unclosed links (FINDINGS 73).
+    /// of them when there are fewer than two, else two (a card is where exactly one post is linked). Each link
+    /// climbs its ancestors and stops at one that already holds its post or two posts, whose own ancestors then do
+    /// too: each ancestor takes at most two posts, so thousands of nested unclosed links cost their number, not
+    /// depth x page (FINDINGS 73), and a page's few cards touch only their own ancestors, not the whole subtree.
     static func postsBelow(in container: Node, postOf: [Node: String]) -> [Node: Set<String>] {
         var below: [Node: Set<String>] = [:]
-        guard !postOf.isEmpty else { return below }
-        // Reversed document order: every element comes after all of its descendants.
-        for e in container.descendants().reversed() where e != container {
-            var mine = below[e] ?? []
-            if let u = postOf[e], mine.count < 2 { mine.insert(u) }
-            guard !mine.isEmpty, let p = e.parent else { continue }
-            var up = below[p] ?? []
-            guard up.count < 2 else { continue }
-            for u in mine where up.count < 2 { up.insert(u) }
-            below[p] = up
+        for (a, u) in postOf {
+            var cur = a.parent
+            while let p = cur, p != container {
+                var posts = below[p] ?? []
+                if posts.count >= 2 || posts.contains(u) { break }
+                posts.insert(u)
+                below[p] = posts
+                cur = p.parent
+            }
         }
         return below
     }

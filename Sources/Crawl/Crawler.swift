@@ -402,7 +402,7 @@ public final class Crawler {
         if let etag { headers["If-None-Match"] = etag } else if let lastModified { headers["If-Modified-Since"] = lastModified }
         var request = FetchRequest(url: item.url, headers: headers, maxBodyBytes: config.maxBodyBytes,
                                    acceptAnyContent: item.kind != .page)
-        request.redirectPause = withHost(authority) { $0.interval }
+        request.redirectPause = withHost(authority) { $0.pause }
         if item.kind == .page {
             // A redirect to a page already archived (an old `/?p=ID` link, a short link), or being fetched
             // by another item, is not followed.

@@ -59,14 +59,22 @@ public struct HostPoliteness: Sendable {
     /// The pause between request starts in force: the larger of `defaultDelay` and `crawlDelay`.
     public var interval: Double { max(defaultDelay, crawlDelay ?? 0) }
 
-    /// The earliest time, not before `now`, at which the next request to this host may start: `interval`
+    /// Added to every nonzero pause: the server stamps a request when it gets to it, a few milliseconds late on a
+    /// busy machine, so a pause of exactly `interval` on the crawler's clock showed as 0.998 s for `Crawl-delay: 1`
+    /// in the server's log (FINDINGS 79).
+    public static let serverClockMargin = 0.01
+
+    /// The pause actually kept between requests to this host: `interval`, plus `serverClockMargin` when nonzero.
+    public var pause: Double { interval > 0 ? interval + Self.serverClockMargin : 0 }
+
+    /// The earliest time, not before `now`, at which the next request to this host may start: `pause`
     /// after the last start and after the last answer. Counting from the answer is what makes the pause
     /// hold on the server's side too: a request may leave (or be read by the server) a little after the
     /// crawler recorded its start, but never after its answer came back.
     public func earliestStart(after now: Date) -> Date {
         var t = now
-        if let last = lastStart { t = max(t, last.addingTimeInterval(interval)) }
-        if let end = lastEnd { t = max(t, end.addingTimeInterval(interval)) }
+        if let last = lastStart { t = max(t, last.addingTimeInterval(pause)) }
+        if let end = lastEnd { t = max(t, end.addingTimeInterval(pause)) }
         if let gate { t = max(t, gate) }
         return t
     }

@@ -872,31 +872,24 @@ struct DateFinder {
     }
 
     /// The first of `editMachineAttributes` in a date line's (short) subtree.
-    private func editMachineAttribute(in n: Node) -> DateField? {
-        var out: DateField?
-        var visited = 0
-        n.walk { c in
-            guard out == nil, c.isElement, visited < 64 else { return false }
-            visited += 1
-            guard c.hasAttributes else { return true }
-            for name in Self.editMachineAttributes {
-                guard let raw = c.attribute(name) else { continue }
-                if let p = DateParser.parseMachine(raw), plausible(p) { out = field(p, raw: raw, source: "meta"); return false }
-            }
-            return true
-        }
-        return out
-    }
+    private func editMachineAttribute(in n: Node) -> DateField? { firstMachineDate(in: n, names: Self.editMachineAttributes) }
 
     /// The first of `machineAttributes` in a (short) subtree that is a machine-readable date.
-    private func machineAttribute(in n: Node) -> DateField? {
+    private func machineAttribute(in n: Node) -> DateField? { firstMachineDate(in: n, names: Self.machineAttributes) }
+
+    /// Most elements of a subtree read for a machine-readable date attribute.
+    private static let maxMachineDateElements = 64
+
+    /// The first attribute of `names`, element by element in document order (within `maxMachineDateElements`), that
+    /// holds a plausible machine-readable date.
+    private func firstMachineDate(in n: Node, names: [String]) -> DateField? {
         var out: DateField?
         var visited = 0
         n.walk { c in
-            guard out == nil, c.isElement, visited < 64 else { return false }
+            guard out == nil, c.isElement, visited < Self.maxMachineDateElements else { return false }
             visited += 1
             guard c.hasAttributes else { return true }
-            for name in Self.machineAttributes {
+            for name in names {
                 guard let raw = c.attribute(name) else { continue }
                 if let p = DateParser.parseMachine(raw), plausible(p) { out = field(p, raw: raw, source: "meta"); return false }
             }

@@ -151,24 +151,7 @@ public struct Node {
     /// as soon as it passes `limit`. (`textContent.utf8.count` is never smaller: only invalid bytes, repaired to
     /// U+FFFD, could make it larger.)
     public func textByteCount(upTo limit: Int) -> Int {
-        var total = 0
-        var cur: xmlNodePtr? = ptr
-        let start = ptr
-        while let n = cur {
-            if n.pointee.type == XML_TEXT_NODE || n.pointee.type == XML_CDATA_SECTION_NODE, let c = n.pointee.content {
-                total += Int(xmlStrlen(c))
-                if total > limit { return total }
-            }
-            // xmlNodeGetContent reads text and CDATA at any depth; elements are the only nodes with children here.
-            if let child = n.pointee.children, n.pointee.type == XML_ELEMENT_NODE { cur = child; continue }
-            var up: xmlNodePtr? = n
-            cur = nil
-            while let u = up, u != start {
-                if let next = u.pointee.next { cur = next; break }
-                up = u.pointee.parent
-            }
-        }
-        return total
+        textByteCount(upTo: limit, nodes: .max) ?? limit + 1
     }
 
     /// `textByteCount(upTo:)` whose walk also ends past `maxNodes` nodes, giving `nil`: a subtree of many nodes and

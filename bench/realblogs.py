@@ -402,12 +402,18 @@ layout: default
 """
 
 
-def build_jekyll(posts, src, out, url, log):
+def jekyll_site(src, url, config, gem=None):
+    """The `jekyll` command and a new Jekyll site folder under `src` with `_posts/` and `_layouts/`, whose
+    `_config.yml` is minima's Field Notes blog at `url` followed by `config` (dedented YAML). `gem`: a Debian
+    plugin gem (`jekyll-polyglot`) the setup needs; FileNotFoundError when it or jekyll is missing."""
     jek = shutil.which("jekyll")
     if not jek:
         raise FileNotFoundError("jekyll")
+    if gem and not glob.glob(f"/usr/share/rubygems-integration/all/gems/{gem}-*"):
+        raise FileNotFoundError(gem)
     site = os.path.join(src, "site")
     os.makedirs(os.path.join(site, "_posts"))
+    os.makedirs(os.path.join(site, "_layouts"))
     u = urllib.parse.urlsplit(url)
     open(os.path.join(site, "_config.yml"), "w").write(textwrap.dedent(f"""\
         title: Field Notes
@@ -416,6 +422,23 @@ def build_jekyll(posts, src, out, url, log):
         baseurl: ""
         theme: minima
         timezone: UTC
+        """) + textwrap.dedent(config))
+    return jek, site
+
+
+def jekyll_date(p, days_later=0):
+    """A post's local time in Jekyll's front-matter form ("2024-03-05 14:30:00 +0100")."""
+    return f"{p['local'] + datetime.timedelta(days=days_later):%Y-%m-%d %H:%M:%S} {p['zone'].replace(':', '')}"
+
+
+def write_jekyll_post(site, name, fm, body):
+    """`_posts/NAME.md`: front matter `fm` (JSON is YAML) and the Markdown `body`."""
+    open(os.path.join(site, "_posts", name + ".md"), "w").write(
+        "---\n" + json.dumps(fm, ensure_ascii=False, indent=1) + "\n---\n\n" + body)
+
+
+def build_jekyll(posts, src, out, url, log):
+    jek, site = jekyll_site(src, url, config="""\
         paginate: 10
         paginate_path: "/page:num/"
         plugins:
@@ -427,23 +450,20 @@ def build_jekyll(posts, src, out, url, log):
         jekyll-archives:
           enabled: [tags, categories, year]
           layout: archive
-        """))
+        """)
     open(os.path.join(site, "index.html"), "w").write("---\nlayout: home\n---\n")
     # minima's about page (in its header menu); jekyll-seo-tag gives it og:type=website and a WebPage object.
     open(os.path.join(site, "about.md"), "w").write("---\nlayout: page\ntitle: About\npermalink: /about/\n---\n\n"
                                                    + about_markdown())
     # minima has no layout for jekyll-archives' pages: the usual hand-written one (a list of the posts)
-    os.makedirs(os.path.join(site, "_layouts"))
     open(os.path.join(site, "_layouts", "archive.html"), "w").write(JEKYLL_ARCHIVE)
     for p in posts:
-        fm = {"title": p["title"], "date": f"{p['local']:%Y-%m-%d %H:%M:%S} {p['zone'].replace(':', '')}",
-              "author": p["authors"][0][1], "tags": [t.replace("é", "e") for t in p["tags"]] if False else p["tags"],
+        fm = {"title": p["title"], "date": jekyll_date(p), "author": p["authors"][0][1], "tags": p["tags"],
               "categories": [p["category"]], "layout": "post", "slug": p["slug"]}
         if p["summary"]:
             fm["excerpt"] = p["summary"]
             fm["description"] = p["summary"]
-        open(os.path.join(site, "_posts", f"{p['local']:%Y-%m-%d}-{p['slug']}.md"), "w").write(
-            "---\n" + json.dumps(fm, ensure_ascii=False, indent=1) + "\n---\n\n" + markdown_body(p))
+        write_jekyll_post(site, f"{p['local']:%Y-%m-%d}-{p['slug']}", fm, markdown_body(p))
     run([jek, "build", "--destination", out], site, log)
 
 
@@ -479,20 +499,7 @@ def build_jekyll_paginate_v2(posts, src, out, url, log):
     /page/N/, its autopages: paginated tag and category pages), `permalink: pretty` (/CATEGORY/YYYY/MM/DD/TITLE/),
     excerpts on the home page (`<!--more-->`), a `last_modified_at` on every third post (jekyll-seo-tag's
     dateModified and article:modified_time), jekyll-feed, -seo-tag and -sitemap."""
-    jek = shutil.which("jekyll")
-    if not jek or not glob.glob("/usr/share/rubygems-integration/all/gems/jekyll-paginate-v2-*"):
-        raise FileNotFoundError("jekyll-paginate-v2")
-    site = os.path.join(src, "site")
-    os.makedirs(os.path.join(site, "_posts"))
-    os.makedirs(os.path.join(site, "_layouts"))
-    u = urllib.parse.urlsplit(url)
-    open(os.path.join(site, "_config.yml"), "w").write(textwrap.dedent(f"""\
-        title: Field Notes
-        description: Notes from the field
-        url: "{u.scheme}://{u.netloc}"
-        baseurl: ""
-        theme: minima
-        timezone: UTC
+    jek, site = jekyll_site(src, url, gem="jekyll-paginate-v2", config="""\
         permalink: pretty
         excerpt_separator: "<!--more-->"
         show_excerpts: true
@@ -511,30 +518,29 @@ def build_jekyll_paginate_v2(posts, src, out, url, log):
           tags:
             layouts: ["autopage_tags.html"]
             permalink: "/tag/:tag/"
-            slugify: {{mode: "default"}}
+            slugify: {mode: "default"}
           categories:
             layouts: ["autopage_category.html"]
             permalink: "/category/:cat/"
-            slugify: {{mode: "default"}}
+            slugify: {mode: "default"}
           collections:
             enabled: false
-        """))
+        """)
     open(os.path.join(site, "index.html"), "w").write("---\nlayout: home\npagination:\n  enabled: true\n---\n")
     open(os.path.join(site, "about.md"), "w").write("---\nlayout: page\ntitle: About\npermalink: /about/\n---\n\n"
                                                    + about_markdown())
     open(os.path.join(site, "_layouts", "home.html"), "w").write(JEKYLL_PAGINATED_HOME)
     for name in ("autopage_tags.html", "autopage_category.html"):
-        open(os.path.join(site, "_layouts", name), "w").write(JEKYLL_PAGINATED_HOME.replace("layout: default", "layout: default"))
+        open(os.path.join(site, "_layouts", name), "w").write(JEKYLL_PAGINATED_HOME)
     for p in posts:
-        fm = {"title": p["title"], "date": f"{p['local']:%Y-%m-%d %H:%M:%S} {p['zone'].replace(':', '')}",
-              "author": p["authors"][0][1], "tags": p["tags"], "categories": [p["category"]], "layout": "post"}
+        fm = {"title": p["title"], "date": jekyll_date(p), "author": p["authors"][0][1], "tags": p["tags"],
+              "categories": [p["category"]], "layout": "post"}
         if p["i"] % 3 == 2:
-            fm["last_modified_at"] = f"{p['local'] + datetime.timedelta(days=30):%Y-%m-%d %H:%M:%S} {p['zone'].replace(':', '')}"
+            fm["last_modified_at"] = jekyll_date(p, days_later=30)
         if p["summary"]:
             fm["description"] = p["summary"]
-        open(os.path.join(site, "_posts", f"{p['local']:%Y-%m-%d}-{p['slug']}.md"), "w").write(
-            "---\n" + json.dumps(fm, ensure_ascii=False, indent=1) + "\n---\n\n"
-            + markdown_body(p, more=True).replace("<!-- more -->", "<!--more-->"))
+        write_jekyll_post(site, f"{p['local']:%Y-%m-%d}-{p['slug']}", fm,
+                          markdown_body(p, more=True).replace("<!-- more -->", "<!--more-->"))
     run([jek, "build", "--destination", out], site, log)
 
 
@@ -557,20 +563,7 @@ def build_jekyll_polyglot(posts, src, out, url, log):
     `{% I18n_Headers %}` (Content-Language and hreflang alternates) and the language switcher of polyglot's README
     in its header (a link to the page in each language). Expected records: the 40 English
     posts and the 10 German ones; a fallback copy (an English post at /de/) is a non-post when archived."""
-    jek = shutil.which("jekyll")
-    if not jek or not glob.glob("/usr/share/rubygems-integration/all/gems/jekyll-polyglot-*"):
-        raise FileNotFoundError("jekyll-polyglot")
-    site = os.path.join(src, "site")
-    os.makedirs(os.path.join(site, "_posts"))
-    os.makedirs(os.path.join(site, "_includes"))
-    u = urllib.parse.urlsplit(url)
-    open(os.path.join(site, "_config.yml"), "w").write(textwrap.dedent(f"""\
-        title: Field Notes
-        description: Notes from the field
-        url: "{u.scheme}://{u.netloc}"
-        baseurl: ""
-        theme: minima
-        timezone: UTC
+    jek, site = jekyll_site(src, url, gem="jekyll-polyglot", config="""\
         languages: ["en", "de"]
         default_lang: "en"
         exclude_from_localization: ["assets", "feed.xml", "sitemap.xml", "robots.txt"]
@@ -580,7 +573,8 @@ def build_jekyll_polyglot(posts, src, out, url, log):
           - jekyll-feed
           - jekyll-seo-tag
           - jekyll-sitemap
-        """))
+        """)
+    os.makedirs(os.path.join(site, "_includes"))
     head = open("/usr/share/rubygems-integration/all/gems/minima-2.5.1/_includes/head.html").read()
     open(os.path.join(site, "_includes", "head.html"), "w").write(head.replace("{%- seo -%}", "{%- seo -%}\n  {% I18n_Headers %}"))
     # the language switcher polyglot's README shows, in minima's header
@@ -590,12 +584,11 @@ def build_jekyll_polyglot(posts, src, out, url, log):
     for p in posts:
         versions = [p] + ([polyglot_de(p)] if p["i"] % 4 == 0 else [])
         for v in versions:
-            fm = {"title": v["title"], "date": f"{p['local']:%Y-%m-%d %H:%M:%S} {p['zone'].replace(':', '')}",
+            fm = {"title": v["title"], "date": jekyll_date(p),
                   "author": p["authors"][0][1], "tags": p["tags"], "layout": "post", "lang": v.get("lang", "en"),
                   "permalink": f"/posts/{p['slug']}/"}
-            name = f"{p['local']:%Y-%m-%d}-{p['slug']}" + ("-de" if v.get("lang") else "") + ".md"
-            open(os.path.join(site, "_posts", name), "w").write(
-                "---\n" + json.dumps(fm, ensure_ascii=False, indent=1) + "\n---\n\n" + markdown_body(v))
+            name = f"{p['local']:%Y-%m-%d}-{p['slug']}" + ("-de" if v.get("lang") else "")
+            write_jekyll_post(site, name, fm, markdown_body(v))
     run([jek, "build", "--destination", out], site, log)
     found = {f"/posts/{p['slug']}/": p for p in posts}
     found.update({f"/de/posts/{p['slug']}/": polyglot_de(p) for p in posts if p["i"] % 4 == 0})

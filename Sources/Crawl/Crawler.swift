@@ -528,10 +528,7 @@ public final class Crawler {
             switch decision {
             case .retry(let at):
                 retrying = true
-                counters["retries", default: 0] += 1
-                retryQueue.append((at, item))
-                attempts[item.key] = f.attempt
-                state.setRetry(key: item.key, at: at)
+                scheduleRetry(item, at: at, attempt: f.attempt)
                 event(url: item.url, error: error, kind: item.kind, attempt: f.attempt, outcome: "retry",
                       startedAt: f.startedAt)
             case .done, .giveUp:
@@ -551,10 +548,7 @@ public final class Crawler {
             switch withHost(authority, { $0.recordOutcome(status: r.status, retryAfter: r.retryAfter, attempt: f.attempt, at: now) }) {
             case .retry(let at):
                 retrying = true
-                counters["retries", default: 0] += 1
-                retryQueue.append((at, item))
-                attempts[item.key] = f.attempt
-                state.setRetry(key: item.key, at: at)
+                scheduleRetry(item, at: at, attempt: f.attempt)
                 // A server's Retry-After must outlive a kill that comes before the next batched flush.
                 if r.retryAfter != nil { try state.flush() }
                 event(url: item.url, response: r, kind: item.kind, outcome: "retry", attempt: f.attempt,
@@ -573,6 +567,15 @@ public final class Crawler {
             event(url: item.url, response: r, kind: item.kind, outcome: outcome.0, attempt: f.attempt, detail: outcome.1,
                   startedAt: f.startedAt)
         }
+    }
+
+    /// Queues `item` to be fetched again at `at` (its `attempt` so far kept for the back-off), in memory and in
+    /// the state, so that a resumed crawl waits as long.
+    private func scheduleRetry(_ item: Frontier.Item, at: Date, attempt: Int) {
+        counters["retries", default: 0] += 1
+        retryQueue.append((at, item))
+        attempts[item.key] = attempt
+        state.setRetry(key: item.key, at: at)
     }
 
     /// Takes a final (non-retried) answer. Returns the outcome name and a detail for the event log.

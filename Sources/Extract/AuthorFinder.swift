@@ -93,9 +93,9 @@ enum AuthorFinder {
 
     /// The names of a line that opens with one of `foreignLeadingPrefixes` followed by names that look like names; nil
     /// otherwise. The names run to the first comma, date or separator ("Von Anna Schmidt und Peter Müller, 03.03.2021").
-    static func foreignByline(_ text: String, prefixes: [String] = foreignLeadingPrefixes) -> [String]? {
+    static func foreignByline(_ text: String, prefixes: LeadingLabels = foreignLeadingLabels) -> [String]? {
         let lower = text.fastLowercased
-        guard let p = prefixes.first(where: { lower.hasPrefix($0 + " ") || ($0.hasSuffix(":") && lower.hasPrefix($0)) })
+        guard let p = prefixes.candidates(for: lower).first(where: { lower.hasPrefix($0 + " ") || ($0.hasSuffix(":") && lower.hasPrefix($0)) })
         else { return nil }
         var rest = String(text.dropFirst(p.count).drop(while: { $0 == " " }))
         if let cut = rest.firstIndex(where: { $0 == "," || $0 == "(" || $0.isNumber }) {
@@ -235,7 +235,7 @@ enum AuthorFinder {
                 guard found == nil else { return }
                 let text = TextNormalizer.normalize(x.textContent)
                 guard hasAtMostWords(text, leadingBylineMaxWords),
-                      let names = foreignByline(text, prefixes: allLeadingPrefixes) ?? datedByline(text) else { return }
+                      let names = foreignByline(text, prefixes: allLeadingLabels) ?? datedByline(text) else { return }
                 found = (block, names.joined(separator: ", "))
             }
             visit(block)
@@ -279,7 +279,7 @@ enum AuthorFinder {
             guard !inlineNames.contains(x.name), x.textByteCount(upTo: maxLineBeforeBytes) <= maxLineBeforeBytes else { return (nil, false) }
             let text = TextNormalizer.normalize(x.textContent)
             if hasAtMostWords(text, leadingBylineMaxWords),
-               let names = foreignByline(text, prefixes: allLeadingPrefixes) ?? datedByline(text) {
+               let names = foreignByline(text, prefixes: allLeadingLabels) ?? datedByline(text) {
                 return ((x, names.joined(separator: ", ")), false)
             }
             return (nil, false)
@@ -313,6 +313,9 @@ enum AuthorFinder {
     }
 
     static let allLeadingPrefixes = leadingPrefixes + foreignLeadingPrefixes
+    /// `foreignLeadingPrefixes` and `allLeadingPrefixes` grouped for `foreignByline`.
+    static let foreignLeadingLabels = LeadingLabels(foreignLeadingPrefixes)
+    static let allLeadingLabels = LeadingLabels(allLeadingPrefixes)
 
     /// Above this many words a byline is a sentence, not names.
     static let maxWords = 10

@@ -513,12 +513,9 @@ struct DateFinder {
     /// Whether a normalized line opens with a date label or is a byline naming people (`isLabelledLine`).
     static func isLabelledText(_ t: String) -> Bool {
         guard let b = t.utf8.first, b >= 0x80 || labelStarts[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] else { return false }
-        let lower = t.fastLowercased
-        if dateLabels.contains(where: { lower.hasPrefix($0) }) || lineLabels.contains(where: { !$0.published && lower.hasPrefix($0.label) }) {
-            return true
-        }
+        if openingLabels.opens(t.fastLowercased) { return true }
         // Names must follow the label: "By March 2021, the plant had closed" is prose.
-        return AuthorFinder.foreignByline(t, prefixes: bylineLabels) != nil
+        return AuthorFinder.foreignByline(t, prefixes: AuthorFinder.allLeadingLabels) != nil
     }
 
     /// Elements read for an edit line after the publication's (the rest of a header block, the first paragraphs).
@@ -526,6 +523,10 @@ struct DateFinder {
 
     /// Edit labels, for `opensWithEditLabel`.
     static let editLabels = lineLabels.filter { !$0.published }.map(\.label)
+    /// `editLabels` grouped for `opensWithEditLabel`.
+    static let editLabelSet = LeadingLabels(editLabels)
+    /// The date labels and the edit labels, grouped for `isLabelledText`.
+    static let openingLabels = LeadingLabels(dateLabels + editLabels)
 
     /// Whether the short text of `n` (at most `maxHintedDateLine` characters) opens with an edit label ("Last updated
     /// on ...", "Zuletzt aktualisiert: ...").
@@ -538,8 +539,7 @@ struct DateFinder {
     /// `opensWithEditLabel` on a short element's normalized text.
     static func opensWithEditLabel(text t: String) -> Bool {
         guard let b = t.utf8.first, b >= 0x80 || labelStarts[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] else { return false }
-        let lower = t.fastLowercased
-        return editLabels.contains { lower.hasPrefix($0) }
+        return editLabelSet.opens(t.fastLowercased)
     }
 
     /// Longest paragraph (UTF-8 bytes) read line by line at its `<br>`s: an address block or a page footer, not a poem.

@@ -63,10 +63,12 @@ struct RelatedFinder {
     /// Heading endings that introduce related posts after a name: Korean platforms' "other posts of the category"
     /// ("'국내 여행' 카테고리의 다른 글" on Tistory and Naver Blog), note.com's "NAMEさんのおすすめ記事".
     static let headingSuffixes: [String] = ["카테고리의 다른 글", "のおすすめ記事"]
+    /// `headingPrefixes` grouped for `announces`.
+    static let headingPrefixLabels = LeadingLabels(headingPrefixes)
 
     /// Whether a normalized heading announces related posts (`headingPhrases`, `headingPrefixes`, `headingSuffixes`).
     static func announces(_ h: String) -> Bool {
-        headingPhraseSet.contains(h) || headingPrefixes.contains(where: { h.hasPrefix($0) })
+        headingPhraseSet.contains(h) || headingPrefixLabels.opens(h)
             || headingSuffixes.contains(where: { h.hasSuffix($0) })
     }
 

@@ -424,7 +424,7 @@ func bylineClassInOtherLanguages(_ cls: String) throws {
                       ("Verfasst von Hannelore Kurz am Di, 12.03.2024 - 18:40", ["Hannelore Kurz"]),
                       ("Submitted by Ann Lee on Tue, 03/12/2024 - 18:40", ["Ann Lee"])])
     func writtenByThenDate(_ line: String, _ names: [String]) {
-        #expect((AuthorFinder.foreignByline(line, prefixes: AuthorFinder.allLeadingPrefixes) ?? []) == names)
+        #expect((AuthorFinder.foreignByline(line, prefixes: AuthorFinder.allLeadingLabels) ?? []) == names)
     }
 
     /// Such a line between the headline and the text is the byline.

@@ -549,9 +549,8 @@ enum AuthorFinder {
     static func linkedAuthors(_ m: PageMetadata, isExcluded: (Node) -> Bool) -> [String] {
         var qualifying: [Node] = []
         for (n, href) in m.anchors {
-            // lowercased() copies every href; it changes only hrefs with an uppercase ASCII or a non-ASCII byte.
-            let h = href.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }) ? href.lowercased() : href
-            guard authorPathSet.mask(h) != 0 else { continue }
+            // `fastLowercased` gives an href without uppercase ASCII or non-ASCII bytes back as it is, without a copy.
+            guard authorPathSet.matches(href.fastLowercased) else { continue }
             if isExcluded(n) || Exclusion.inComments(n) || TagFinder.inside(n, hints: nonBylineHints, tags: ["nav", "aside"], sparing: bylineWords) { continue }
             let t = TextNormalizer.normalize(n.textContent)
             if !t.isEmpty && !hasDecimalDigit(t) && t.split(separator: " ").count <= 5 { qualifying.append(n) }

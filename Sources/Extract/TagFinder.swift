@@ -115,7 +115,9 @@ enum TagFinder {
         }
         for (n, href) in m.anchors {
             let lowerHref = href.fastLowercased
-            let rels = (n.attribute("rel") ?? "").fastLowercased.split(separator: " ")
+            // A `rel` without "tag" in it (most links have none) is not split into its words.
+            let relValue = (n.attribute("rel") ?? "").fastLowercased
+            let rels = ByteSearch.contains(relValue, "tag") ? relValue.split(separator: " ") : []
             if rels.contains("tag") && !rels.contains("category") && !ByteSearch.contains(lowerHref, "/category/") {
                 if !isExcluded(n) && (!elsewhere(n) || inTagNav(n, wrapping: headlineWrappers)) && !inCategoryList(n) { rel.append(n.textContent) }
                 continue
@@ -222,8 +224,9 @@ enum TagFinder {
     /// its URL (Habr links each tag to a search: `<a href="/ru/search/?…q=[postgresql]" class="tm-tags-list__link">`),
     /// and its text is short enough to be one (`maxHashtag` characters, `maxHashtagWords` words).
     static func classedTagLink(_ a: Node) -> Bool {
-        guard let c = a.attribute("class"), !c.isEmpty,
-              c.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).contains(where: { $0 == "tag" || $0 == "tags" })
+        // Most classes hold no "tag" at all: their words are not split out (every link of a page is asked).
+        guard let c = a.attribute("class"), case let lower = c.fastLowercased, ByteSearch.contains(lower, "tag"),
+              lower.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).contains(where: { $0 == "tag" || $0 == "tags" })
         else { return false }
         let t = TextNormalizer.normalize(a.textContent)
         return !t.isEmpty && t.count <= maxHashtag && t.split(separator: " ").count <= maxHashtagWords

@@ -162,24 +162,30 @@ final class FlatTree {
     /// Length of UTF-8 text with whitespace runs counted once, the number of commas (ASCII, Arabic, fullwidth), and the
     /// number of CJK characters (lead bytes E3-ED: U+3000-U+DFFF, CJK punctuation, kana, Han and Hangul syllables).
     static func measure(_ s: Span<UInt8>) -> (Int, Int, Int) {
-        var len = 0, commas = 0, cjk = 0
-        var lastSpace = true
-        // The last two bytes: U+060C is D8 8C and U+FF0C is EF BC 8C (in valid UTF-8, only those scalars end so).
-        var b1: UInt8 = 0, b2: UInt8 = 0
-        for i in s.indices {
-            let b = s[i]
-            defer { b2 = b1; b1 = b }
-            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
-                if !lastSpace { len += 1; lastSpace = true }
-                continue
+        s.withUnsafeBufferPointer { u in
+            var len = 0, commas = 0, cjk = 0
+            var lastSpace = true
+            for i in 0..<u.count {
+                let b = u[i]
+                // Printable ASCII, most of a page's text, first: one character each.
+                if b > 0x20 && b < 0x80 {
+                    len += 1; lastSpace = false
+                    if b == 0x2C { commas += 1 }
+                    continue
+                }
+                if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                    if !lastSpace { len += 1; lastSpace = true }
+                    continue
+                }
+                lastSpace = false
+                // Count characters, not bytes: skip UTF-8 continuation bytes.
+                if b & 0xC0 != 0x80 { len += 1 }
+                if b >= 0xE3 && b <= 0xED { cjk += 1 }
+                // U+060C is D8 8C and U+FF0C is EF BC 8C (in valid UTF-8, only those scalars end so).
+                if b == 0x8C, i >= 1, u[i - 1] == 0xD8 || (u[i - 1] == 0xBC && i >= 2 && u[i - 2] == 0xEF) { commas += 1 }
             }
-            lastSpace = false
-            // Count characters, not bytes: skip UTF-8 continuation bytes.
-            if b & 0xC0 != 0x80 { len += 1 }
-            if b >= 0xE3 && b <= 0xED { cjk += 1 }
-            if b == 0x2C || (b == 0x8C && (b1 == 0xD8 || (b1 == 0xBC && b2 == 0xEF))) { commas += 1 }
+            return (len, commas, cjk)
         }
-        return (len, commas, cjk)
     }
 
     static func measure(_ s: String) -> (Int, Int, Int) {

@@ -60,3 +60,29 @@ import HTML
     #expect(attrs["7"]?.itemprop == "Name")
     #expect(attrs["2"]?.cls == "fallback-image")
 }
+
+/// The measure's ASCII fast path counts as the byte loop it replaced: every byte class, commas split across the
+/// start of a text, whitespace runs at both ends.
+@Test func measureEqualsTheByteLoop() {
+    func byteLoop(_ s: String) -> (Int, Int, Int) {
+        var len = 0, commas = 0, cjk = 0, lastSpace = true
+        var b1: UInt8 = 0, b2: UInt8 = 0
+        for b in s.utf8 {
+            defer { b2 = b1; b1 = b }
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                if !lastSpace { len += 1; lastSpace = true }
+                continue
+            }
+            lastSpace = false
+            if b & 0xC0 != 0x80 { len += 1 }
+            if b >= 0xE3 && b <= 0xED { cjk += 1 }
+            if b == 0x2C || (b == 0x8C && (b1 == 0xD8 || (b1 == 0xBC && b2 == 0xEF))) { commas += 1 }
+        }
+        return (len, commas, cjk)
+    }
+    let pieces = ["a", ",", " ", "\n", "\t", "\r", "\u{1}", "\u{7F}", "\u{060C}", "\u{FF0C}", "\u{030C}", "\u{FF8C}", "\u{65E5}",
+                  "\u{AE40}", "\u{E9}", "\u{1F600}", "  ", "x,y"]
+    var texts = pieces
+    for a in pieces { for b in pieces { texts.append(a + b); for c in pieces { texts.append(a + b + c) } } }
+    for t in texts { #expect(FlatTree.measure(t) == byteLoop(t), "\(Array(t.utf8))") }
+}

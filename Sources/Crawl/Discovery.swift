@@ -109,25 +109,30 @@ public enum Discovery {
         public var isNumberedPage: Bool { kind == .page && route == .pagination && hops == 0 }
     }
 
-    /// The URLs of an extracted page: feeds and sitemaps it announces, its next pages, and its links (pagination
-    /// routes on a listing page, link routes on a post).
+    /// The URLs of an extracted page: feeds and sitemaps it announces, its next pages, its links (pagination
+    /// routes on a listing page, link routes on a post) and its translations (`hreflang` alternates; the
+    /// frontier's scope and trap checks apply to them as to links: another host's are not followed).
     public static func links(of page: ExtractedPage) -> [Found] {
         links(feeds: page.feedLinks, sitemaps: page.sitemapLinks, nextPages: page.nextPageLinks, links: page.links,
-              onListing: page.kind == .listing)
+              translations: page.translationLinks, pageURL: page.record.url, onListing: page.kind == .listing)
     }
 
     /// The URLs of a listing page read for its links alone (`Extractor.listingLinks`), as `links(of:)` finds
     /// them on a page extracted as a listing.
     public static func links(ofListing page: PageLinks) -> [Found] {
-        links(feeds: page.feedLinks, sitemaps: page.sitemapLinks, nextPages: page.nextPageLinks, links: page.links, onListing: true)
+        links(feeds: page.feedLinks, sitemaps: page.sitemapLinks, nextPages: page.nextPageLinks, links: page.links,
+              translations: page.translationLinks, pageURL: page.url, onListing: true)
     }
 
-    private static func links(feeds: [String], sitemaps: [String], nextPages: [String], links: [String], onListing: Bool) -> [Found] {
+    private static func links(feeds: [String], sitemaps: [String], nextPages: [String], links: [String],
+                              translations: [String], pageURL: String, onListing: Bool) -> [Found] {
         var out: [Found] = []
-        out.reserveCapacity(links.count + feeds.count + sitemaps.count + nextPages.count)
+        out.reserveCapacity(links.count + feeds.count + sitemaps.count + nextPages.count + translations.count)
         for f in feeds { out.append(Found(url: f, route: .link, kind: .feed, hops: 1)) }
         for s in sitemaps { out.append(Found(url: s, route: .sitemap, kind: .sitemap, hops: 0)) }
         for n in nextPages { out.append(Found(url: n, route: .pagination, kind: .page, hops: 0)) }
+        // The page's own alternate is no route to it.
+        for t in translations where t != pageURL { out.append(Found(url: t, route: .translation, kind: .page, hops: 1)) }
         for l in links {
             if isPaginationURL(l) {
                 out.append(Found(url: l, route: .pagination, kind: .page, hops: 0))

@@ -12,6 +12,9 @@ public enum DiscoveryRoute: String, CaseIterable, Sendable, Codable {
     case link
     /// The target of a redirect.
     case redirect
+    /// A `<link rel=alternate hreflang>` of a page: the page in another language (after `redirect`: the
+    /// bits stored by earlier crawls keep their meaning).
+    case translation
 
     /// One bit per route, so a URL's routes fit in one small integer (memory and the state database).
     public var bit: Int { 1 << DiscoveryRoute.allCases.firstIndex(of: self)! }

@@ -274,7 +274,7 @@ public final class Frontier {
             switch route {
             case .seed, .sitemap, .feed, .redirect: return .listed
             case .pagination: return .listing
-            case .link: return .link
+            case .link, .translation: return .link
             }
         }
     }

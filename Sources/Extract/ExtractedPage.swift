@@ -12,14 +12,19 @@ public struct ExtractedPage: Sendable {
     public var nextPageLinks: [String]
     /// Sitemaps announced by `<link rel=sitemap>`.
     public var sitemapLinks: [String]
+    /// The page in other languages (and its own): `<link rel=alternate hreflang>` that are not feeds,
+    /// normalized, deduplicated. Multilingual blogs (Hugo, jekyll-polyglot, Polylang, Nikola) may link their
+    /// translations nowhere else.
+    public var translationLinks: [String]
     /// Other identities of this post, for move detection: canonical URL, `og:url`, JSON-LD `@id`/`url`
     /// of the article, `rel=shortlink` (normalized, deduplicated, may include `record.url`).
     public var identifiers: [String]
 
     public init(record: PageRecord, kind: PageKind, links: [String], feedLinks: [String],
-                nextPageLinks: [String], identifiers: [String], sitemapLinks: [String] = []) {
+                nextPageLinks: [String], identifiers: [String], sitemapLinks: [String] = [], translationLinks: [String] = []) {
         self.record = record; self.kind = kind; self.links = links; self.feedLinks = feedLinks
         self.nextPageLinks = nextPageLinks; self.identifiers = identifiers; self.sitemapLinks = sitemapLinks
+        self.translationLinks = translationLinks
     }
 }
 

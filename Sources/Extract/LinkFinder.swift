@@ -27,6 +27,8 @@ struct LinkFinder {
 
     func sitemaps() -> [String] { normalized(metadata.sitemaps) }
 
+    func translations() -> [String] { normalized(metadata.languageVersions.map(\.href)) }
+
     func nextPages() -> [String] {
         var raw = metadata.relNext
         for (n, href) in metadata.anchors {

@@ -238,7 +238,7 @@ struct PageExtraction {
     private func links(metadata m: PageMetadata, pageURL: String, base: String) -> PageLinks {
         let finder = LinkFinder(metadata: m, baseURL: base)
         return PageLinks(url: pageURL, links: finder.links(), feedLinks: finder.feeds(), nextPageLinks: finder.nextPages(),
-                         sitemapLinks: finder.sitemaps())
+                         sitemapLinks: finder.sitemaps(), translationLinks: finder.translations())
     }
 
     /// The page's kind (`PageClassifier.classify`).
@@ -266,7 +266,7 @@ struct PageExtraction {
                              nextPageLinks: links.nextPages(),
                              identifiers: links.identifiers(canonical: r.metadata.canonical.flatMap { URLNormalizer.normalize($0, base: r.base) },
                                                             article: r.article),
-                             sitemapLinks: links.sitemaps())
+                             sitemapLinks: links.sitemaps(), translationLinks: links.translations())
     }
 
     /// Whether the page is one story among teaser `<article>`s, not a list of posts: the story is the card that

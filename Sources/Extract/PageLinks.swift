@@ -11,10 +11,13 @@ public struct PageLinks: Sendable, Equatable {
     public var nextPageLinks: [String]
     /// As `ExtractedPage.sitemapLinks`.
     public var sitemapLinks: [String]
+    /// As `ExtractedPage.translationLinks`.
+    public var translationLinks: [String]
 
-    public init(url: String, links: [String], feedLinks: [String], nextPageLinks: [String], sitemapLinks: [String] = []) {
+    public init(url: String, links: [String], feedLinks: [String], nextPageLinks: [String], sitemapLinks: [String] = [],
+                translationLinks: [String] = []) {
         self.url = url; self.links = links; self.feedLinks = feedLinks; self.nextPageLinks = nextPageLinks
-        self.sitemapLinks = sitemapLinks
+        self.sitemapLinks = sitemapLinks; self.translationLinks = translationLinks
     }
 }
 

@@ -18,7 +18,7 @@ struct PageMetadata {
     /// `<link rel=sitemap href>` (Astro, Gatsby and others name a sitemap robots.txt may not list).
     var sitemaps: [String] = []
     var relNext: [String] = []
-    /// `<link rel=alternate hreflang href>`: the page in other languages (and its own), lowercased language tags.
+    /// `<link rel=alternate hreflang href>` (not feeds): the page in other languages (and its own), lowercased language tags.
     var languageVersions: [(language: String, href: String)] = []
     /// Parsed JSON-LD blocks (each a dictionary or array).
     var jsonLD: [Any] = []
@@ -161,11 +161,13 @@ struct PageMetadata {
                 if rels.contains("next") { m.relNext.append(href) }
                 if rels.contains("sitemap") { m.sitemaps.append(href) }
                 if rels.contains("alternate") {
-                    if let lang = n.attribute("hreflang") { m.languageVersions.append((lang.lowercased(), href)) }
                     let type = (n.attribute("type") ?? "").lowercased()
                     if ByteSearch.containsAny(type, ["rss", "atom"]) {
                         m.feeds.append(href)
                         if let t = n.attribute("title") { m.feedTitles.append(t) }
+                    } else if let lang = n.attribute("hreflang") {
+                        // A feed's `hreflang` names the feed's language: it is no version of the page.
+                        m.languageVersions.append((lang.lowercased(), href))
                     }
                 }
                 return false

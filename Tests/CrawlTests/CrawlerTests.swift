@@ -423,6 +423,45 @@ import Testing
         #expect(routes[server.origin + "/posts/post-5/"]?.contains("sitemap") == true)
     }
 
+    /// A multilingual blog without a language switcher (Hugo's `.AllTranslations`, jekyll-polyglot's
+    /// `I18n_Headers`, Polylang) names a post's translations only in `<link rel="alternate" hreflang>`: they
+    /// are followed on the site's host (route `translation`), not on another host, and a feed's `hreflang`
+    /// leaves it a feed.
+    @Test func followsTheTranslationsAPageNamesInItsHreflangAlternates() async throws {
+        let post = try String(contentsOf: FixtureServer.root.appendingPathComponent("posts/post-3/index.html"), encoding: .utf8)
+        let alternates = """
+            <link rel="alternate" hreflang="en" href="http://blog.test/posts/post-3/">
+            <link rel="alternate" hreflang="de" href="/de/posts/post-3/">
+            <link rel="alternate" hreflang="fr" href="http://other.test/fr/posts/post-3/">
+            <link rel="alternate" type="application/rss+xml" hreflang="de" href="/de/feed.xml">
+            </head>
+            """
+        let german = """
+            <!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Beitrag Nummer 3 über das Notizbuch</title>
+            <link rel="alternate" hreflang="en" href="http://blog.test/posts/post-3/">
+            <link rel="alternate" hreflang="de" href="http://blog.test/de/posts/post-3/">
+            <meta property="og:type" content="article"><meta property="article:published_time" content="2024-03-13T10:00:00Z">
+            </head><body><main><article><h1>Beitrag Nummer 3 über das Notizbuch</h1>
+            <p>Von Ada Lovelace, <time datetime="2024-03-13T10:00:00Z">13. März 2024</time></p>
+            <p>\(String(repeating: "Der Obstgarten und das Notizbuch, mit Sorgfalt und Geduld geschrieben. ", count: 12))</p>
+            <p>\(String(repeating: "Die Laterne am Fluss leuchtet, während der Kessel summt. ", count: 12))</p>
+            </article></main></body></html>
+            """
+        let server = try await FixtureServer(faults: [
+            "/posts/post-3/": .body(post.replacingOccurrences(of: "</head>", with: alternates), contentType: "text/html; charset=utf-8"),
+            "/de/posts/post-3/": .body(german, contentType: "text/html; charset=utf-8"),
+        ])
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive())
+        #expect(run.postPaths.filter { $0 == "/de/posts/post-3/" }.count == 1)
+        let routes = run.snapshot.manifest.coverage.routes
+        #expect(routes[server.origin + "/de/posts/post-3/"] == ["translation"])
+        #expect(routes[server.origin + "/posts/post-3/"]?.contains("translation") == true, "named by its translation")
+        #expect(!run.events.contains { $0.url.contains("other.test") })
+        #expect(run.events.filter { $0.url.hasSuffix("/de/feed.xml") }.allSatisfy { $0.kind == "feed" })
+        for p in Self.posts { #expect(run.postPaths.filter { $0 == p }.count == 1, "\(p) archived once") }
+    }
+
     @Test func maxPagesStopsTheCrawl() async throws {
         let server = try await FixtureServer()
         defer { Task { await server.stop() } }

@@ -19,7 +19,8 @@ import Testing
         let whole = try extractor.extract(input)
         let links = try extractor.listingLinks(input)
         #expect(links == PageLinks(url: whole.record.url, links: whole.links, feedLinks: whole.feedLinks,
-                                   nextPageLinks: whole.nextPageLinks, sitemapLinks: whole.sitemapLinks), "\(name): listingLinks")
+                                   nextPageLinks: whole.nextPageLinks, sitemapLinks: whole.sitemapLinks,
+                                   translationLinks: whole.translationLinks), "\(name): listingLinks")
         switch try extractor.extractUnlessListing(input) {
         case .listing(let l):
             #expect(whole.kind == .listing, "\(name): read for its links, but extract calls it a post")

@@ -35,6 +35,9 @@ Generators (each skipped, and said so, when its software is missing):
                                                autopages), `permalink: pretty`, excerpts, last_modified_at
   jekyll-polyglot                              a bilingual minima blog (jekyll-polyglot: /de/, translations of every
                                                fourth post, English fallback copies of the others, hreflang, switcher)
+  jekyll-polyglot-hreflang                     the same without the switcher: the German pages named by hreflang only
+  hugo-multilingual                            Hugo in English and German (/de/, translations of every fourth post),
+                                               hreflang alternates (`.AllTranslations`), no switcher, no sitemap
   mkdocs-material                              Material for MkDocs' blog plugin
   mkdocs-material-options                      the same in German with its other options (category URLs, full dates,
                                                author profiles, monthly archive, updated dates, a pinned post)
@@ -385,6 +388,71 @@ def build_hugo(posts, src, out, url, log):
     run([hugo, "--destination", out, "--quiet"], site, log)
 
 
+# The head of a multilingual Hugo theme: Hugo's documented hreflang idiom (every translation of the page,
+# itself included), no visible language switcher.
+HUGO_HREFLANG = """  {{ range .AllTranslations -}}
+  <link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">
+  {{ end -}}
+"""
+
+
+def build_hugo_multilingual(posts, src, out, url, log):
+    """Hugo (Debian) multilingual: English (the default language, at the root) and German at /de/, the same
+    small theme as `hugo` with Hugo's hreflang idiom (`.AllTranslations`) in its head and no language switcher;
+    every fourth post has a German translation (`SLUG.de.md`: /de/posts/SLUG/, its own title and words); the
+    sitemap is off (`disableKinds`), as on many Hugo sites, so the German home and posts are named only by the
+    hreflang alternates. Expected records: the 40 English posts and the 10 German ones."""
+    hugo = shutil.which("hugo")
+    if not hugo:
+        raise FileNotFoundError("hugo")
+    site = os.path.join(src, "site")
+    for d in ["content/posts", "themes/plain/layouts/_default"]:
+        os.makedirs(os.path.join(site, d))
+    menu = lambda lang, prefix: "".join(
+        f'[[languages.{lang}.menu.main]]\n  name = "{n}"\n  url = "{prefix}{u}"\n' for n, u in (("Posts", "/posts/"), ("Tags", "/tags/")))
+    open(os.path.join(site, "config.toml"), "w").write(textwrap.dedent(f"""\
+        baseURL = "{url}"
+        title = "Field Notes"
+        theme = "plain"
+        paginate = 10
+        defaultContentLanguage = "en"
+        disableKinds = ["sitemap"]
+        [taxonomies]
+          tag = "tags"
+          category = "categories"
+        [params]
+          description = "Notes from the field"
+        [languages.en]
+          languageCode = "en-us"
+          languageName = "English"
+          weight = 1
+        [languages.de]
+          languageCode = "de-de"
+          languageName = "Deutsch"
+          title = "Feldnotizen"
+          weight = 2
+        """) + menu("en", "") + menu("de", "/de"))
+    lay = os.path.join(site, "themes/plain/layouts/_default")
+    open(os.path.join(lay, "baseof.html"), "w").write(HUGO_BASEOF.replace("  {{ template \"_internal/opengraph.html\" . }}",
+                                                                          HUGO_HREFLANG + "  {{ template \"_internal/opengraph.html\" . }}"))
+    open(os.path.join(lay, "single.html"), "w").write(HUGO_SINGLE)
+    open(os.path.join(lay, "list.html"), "w").write(HUGO_LIST)
+    found = {}
+    for p in posts:
+        versions = [(p, "md")] + ([(polyglot_de(p), "de.md")] if p["i"] % 4 == 0 else [])
+        for v, ext in versions:
+            fm = {"title": v["title"], "slug": p["slug"], "date": f"{p['local']:%Y-%m-%dT%H:%M:%S}{p['zone']}",
+                  "tags": p["tags"], "categories": [p["category"]], "authors": [a[1] for a in p["authors"]]}
+            if p["summary"]:
+                fm["summary"] = p["summary"]
+                fm["description"] = p["summary"]
+            open(os.path.join(site, "content/posts", p["slug"] + "." + ext), "w").write(
+                "---\n" + json.dumps(fm, ensure_ascii=False, indent=1) + "\n---\n\n" + markdown_body(v))
+            found[("/de" if ext == "de.md" else "") + f"/posts/{p['slug']}/"] = v
+    run([hugo, "--destination", out, "--quiet"], site, log)
+    return {"post_paths": found}
+
+
 JEKYLL_ARCHIVE = """---
 layout: default
 ---
@@ -556,13 +624,20 @@ def polyglot_de(p):
             "heading": "Zweiter Teil", "lang": "de"}
 
 
-def build_jekyll_polyglot(posts, src, out, url, log):
+def build_jekyll_polyglot(switcher):
+    def build(posts, src, out, url, log):
+        return build_jekyll_polyglot_site(posts, src, out, url, log, switcher)
+    return build
+
+
+def build_jekyll_polyglot_site(posts, src, out, url, log, switcher):
     """A bilingual Jekyll blog: minima with jekyll-polyglot 1.5 (Debian), English the default language and
     German the second, at /de/; every fourth post has a German translation (the same permalink, `lang: de`),
     the others are shown at /de/ in English (polyglot's fallback). minima's head with polyglot's
-    `{% I18n_Headers %}` (Content-Language and hreflang alternates) and the language switcher of polyglot's README
-    in its header (a link to the page in each language). Expected records: the 40 English
-    posts and the 10 German ones; a fallback copy (an English post at /de/) is a non-post when archived."""
+    `{% I18n_Headers %}` (Content-Language and hreflang alternates) and, with `switcher`, the language switcher
+    of polyglot's README in its header (a link to the page in each language; without it the German pages are
+    named only by the hreflang alternates: jekyll-sitemap lists the English ones). Expected records: the 40
+    English posts and the 10 German ones; a fallback copy (an English post at /de/) is a non-post when archived."""
     jek, site = jekyll_site(src, url, gem="jekyll-polyglot", config="""\
         languages: ["en", "de"]
         default_lang: "en"
@@ -579,7 +654,8 @@ def build_jekyll_polyglot(posts, src, out, url, log):
     open(os.path.join(site, "_includes", "head.html"), "w").write(head.replace("{%- seo -%}", "{%- seo -%}\n  {% I18n_Headers %}"))
     # the language switcher polyglot's README shows, in minima's header
     header = open("/usr/share/rubygems-integration/all/gems/minima-2.5.1/_includes/header.html").read()
-    open(os.path.join(site, "_includes", "header.html"), "w").write(header.replace("</nav>", POLYGLOT_SWITCHER + "</nav>"))
+    if switcher:
+        open(os.path.join(site, "_includes", "header.html"), "w").write(header.replace("</nav>", POLYGLOT_SWITCHER + "</nav>"))
     open(os.path.join(site, "index.html"), "w").write("---\nlayout: home\n---\n")
     for p in posts:
         versions = [p] + ([polyglot_de(p)] if p["i"] % 4 == 0 else [])
@@ -1388,7 +1464,9 @@ GENERATORS = {
     "hugo": build_hugo,
     "jekyll-minima": build_jekyll,
     "jekyll-paginate-v2": build_jekyll_paginate_v2,
-    "jekyll-polyglot": build_jekyll_polyglot,
+    "jekyll-polyglot": build_jekyll_polyglot(switcher=True),
+    "jekyll-polyglot-hreflang": build_jekyll_polyglot(switcher=False),
+    "hugo-multilingual": build_hugo_multilingual,
     "mkdocs-material": build_mkdocs,
     "mkdocs-material-options": build_mkdocs_material_options,
     "ablog-alabaster": build_ablog("alabaster"),
@@ -1432,8 +1510,8 @@ NOT_SHOWN["blosxom"] = {"authors", "tags", "time"}
 NOT_SHOWN["lektor-quickstart"] = {"tags", "time"}
 SINGLE_AUTHOR.update({"lektor-quickstart", "puput", "pelican-reflex", "jekyll-paginate-v2"})
 NOT_SHOWN["jekyll-paginate-v2"] = {"tags"}
-SINGLE_AUTHOR.add("jekyll-polyglot")
-NOT_SHOWN["jekyll-polyglot"] = {"tags"}
+SINGLE_AUTHOR.update({"jekyll-polyglot", "jekyll-polyglot-hreflang"})
+NOT_SHOWN["jekyll-polyglot"] = NOT_SHOWN["jekyll-polyglot-hreflang"] = {"tags"}
 SINGLE_AUTHOR.add("mezzanine")
 # Pages that show a post's date only as its age (Django's timesince, two units: "5 years, 10 months ago"),
 # with the most days the age may put the day off (the smaller unit's span).
@@ -1452,7 +1530,7 @@ POST_PATH = {"blosxom": lambda p: f"/{p['utc']:%Y/%m/%d}/",
 
 
 # Generators rebuilt even with --reuse: they return what the scorer needs (served sites, post paths).
-REBUILT = {"puput", "mezzanine", "jekyll-polyglot"}
+REBUILT = {"puput", "mezzanine", "jekyll-polyglot", "jekyll-polyglot-hreflang", "hugo-multilingual"}
 
 
 # ---- locating posts in the build ---------------------------------------------------------------

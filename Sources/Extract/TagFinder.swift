@@ -109,7 +109,8 @@ enum TagFinder {
         let headlineWrappers = m.h1Wrappers
         func elsewhere(_ n: Node) -> Bool {
             guard inside(n, hints: elsewhereHints, tags: ["nav", "aside"], wrapping: headlineWrappers) else { return false }
-            if inLabelledNav(n) { return false }
+            // A `<nav>` named or classed as the post's tag list (SmallWeb's `nav.article-tags` after the post) is no menu.
+            if inLabelledNav(n) || inTagNav(n, wrapping: headlineWrappers) { return false }
             guard let post = postArticle, Exclusion.isAncestor(post, of: n) else { return true }
             return inside(n, hints: elsewhereHintsInPost, tags: ["nav", "aside"], wrapping: headlineWrappers)
         }
@@ -119,7 +120,7 @@ enum TagFinder {
             let relValue = (n.attribute("rel") ?? "").fastLowercased
             let rels = ByteSearch.contains(relValue, "tag") ? relValue.split(separator: " ") : []
             if rels.contains("tag") && !rels.contains("category") && !ByteSearch.contains(lowerHref, "/category/") {
-                if !isExcluded(n) && (!elsewhere(n) || inTagNav(n, wrapping: headlineWrappers)) && !inCategoryList(n) { rel.append(n.textContent) }
+                if !isExcluded(n) && !elsewhere(n) && !inCategoryList(n) { rel.append(n.textContent) }
                 continue
             }
             let tagURL = tagURLNeedles.matches(lowerHref)

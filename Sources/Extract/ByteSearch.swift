@@ -5,7 +5,9 @@ import Foundation
 enum ByteSearch {
     /// Whether `needle` occurs in `haystack` (exact bytes, so compare lowercased strings for case-insensitivity).
     static func contains(_ haystack: String, _ needle: String) -> Bool {
-        haystack.withUTF8Bytes { hb in needle.withUTF8Bytes { nb in contains(hb, nb) } }
+        // Most class and id values searched are empty or short: no buffers are opened for them.
+        if haystack.utf8.count < needle.utf8.count { return false }
+        return haystack.withUTF8Bytes { hb in needle.withUTF8Bytes { nb in contains(hb, nb) } }
     }
 
     static func contains(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -52,6 +54,8 @@ final class NeedleSet: @unchecked Sendable {
     private let starters: [UInt64]
     /// Bytes that are a whole needle (checked at the haystack's last position, where no second byte follows).
     private let singles: [Bool]
+    /// The shortest needle's length: a shorter haystack (an element's empty id) holds none.
+    private let shortest: Int
 
     /// One list (`mask` is 1 when any needle occurs).
     convenience init(_ needles: [String]) { self.init(lists: [needles]) }
@@ -83,44 +87,50 @@ final class NeedleSet: @unchecked Sendable {
         self.starters = starters; self.singles = singles
         self.bytes = bytes; self.starts = starts; self.lengths = lengths; self.bits = bits; self.byFirst = byFirst
         all = lists.isEmpty ? 0 : UInt32.max >> UInt32(32 - lists.count)
+        shortest = lengths.min() ?? Int.max
     }
 
     func matches(_ haystack: String) -> Bool { mask(haystack) != 0 }
 
     /// Bit k is set when a needle of list k occurs in `haystack` (exact bytes).
     func mask(_ haystack: String) -> UInt32 {
-        haystack.withUTF8Bytes { hb in
-            bytes.withUnsafeBufferPointer { nb in
-                byFirst.withUnsafeBufferPointer { first in starters.withUnsafeBufferPointer { pairs in
-                    var found: UInt32 = 0
-                    let n = hb.count
-                    for i in 0..<n {
-                        let b = Int(hb[i])
-                        if i + 1 < n {
-                            let pair = b << 8 | Int(hb[i + 1])
-                            if pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { continue }
-                        } else if !singles[b] {
-                            continue
-                        }
-                        var c = first[b]
-                        let end = first[b + 1]
-                        while c < end {
-                            let len = lengths[c], bit = bits[c]
-                            if found & bit == 0, i + len <= n {
-                                let start = starts[c]
-                                var j = 1
-                                while j < len && hb[i + j] == nb[start + j] { j += 1 }
-                                if j == len {
-                                    found |= bit
-                                    if found == all { return found }
-                                }
-                            }
-                            c += 1
-                        }
+        if haystack.utf8.count < shortest { return 0 }
+        return haystack.withUTF8Bytes { mask($0) }
+    }
+
+    /// `mask` of UTF-8 bytes.
+    func mask(_ hb: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        if hb.count < shortest { return 0 }
+        return bytes.withUnsafeBufferPointer { nb in
+            byFirst.withUnsafeBufferPointer { first in starters.withUnsafeBufferPointer { pairs in
+                var found: UInt32 = 0
+                let n = hb.count
+                for i in 0..<n {
+                    let b = Int(hb[i])
+                    if i + 1 < n {
+                        let pair = b << 8 | Int(hb[i + 1])
+                        if pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { continue }
+                    } else if !singles[b] {
+                        continue
                     }
-                    return found
-                } }
-            }
+                    var c = first[b]
+                    let end = first[b + 1]
+                    while c < end {
+                        let len = lengths[c], bit = bits[c]
+                        if found & bit == 0, i + len <= n {
+                            let start = starts[c]
+                            var j = 1
+                            while j < len && hb[i + j] == nb[start + j] { j += 1 }
+                            if j == len {
+                                found |= bit
+                                if found == all { return found }
+                            }
+                        }
+                        c += 1
+                    }
+                }
+                return found
+            } }
         }
     }
 }

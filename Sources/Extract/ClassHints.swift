@@ -92,7 +92,9 @@ enum ClassHints {
     static func found(in s: String) -> Found { s.isEmpty ? [] : Found(rawValue: scorerSet.mask(s)) }
 
     static func isHid(_ s: String) -> Bool {
-        s == "hid" || s.hasPrefix("hid ") || s.hasSuffix(" hid") || ByteSearch.contains(s, " hid ")
+        // Each test needs the bytes "hid" (no other character equals an ASCII letter): most strings stop here.
+        ByteSearch.contains(s, "hid")
+            && (s == "hid" || s.hasPrefix("hid ") || s.hasSuffix(" hid") || ByteSearch.contains(s, " hid "))
     }
 
     /// Readability's class weight: -25 per negative and +25 per positive hint, for class and id separately

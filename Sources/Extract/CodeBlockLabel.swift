@@ -10,7 +10,7 @@ enum CodeBlockLabel {
     /// it among its siblings.
     static func matches(_ n: Node) -> Bool {
         guard let cls = n.attribute("class"),
-              ByteSearch.contains(cls.lowercased(), "lang") else { return false }
+              ByteSearch.contains(cls.fastLowercased, "lang") else { return false }
         var c = n.firstChild
         while let x = c {
             if x.isElement { return false }

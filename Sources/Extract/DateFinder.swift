@@ -967,7 +967,7 @@ struct DateFinder {
             if b == 0xC4, i + 1 < n, lowered[i + 1] == 0xB0 { return true }
             if b == 0xE2, i + 2 < n, lowered[i + 1] == 0x84, lowered[i + 2] == 0xAA { return true }
         }
-        return postedPhraseRuns.mask(String(decoding: lowered, as: UTF8.self)) != 0
+        return lowered.withUnsafeBufferPointer { postedPhraseRuns.mask($0) } != 0
     }
 
     /// The absolute date right after a posted phrase in `text`.

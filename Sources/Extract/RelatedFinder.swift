@@ -68,8 +68,9 @@ struct RelatedFinder {
 
     /// Whether a normalized heading announces related posts (`headingPhrases`, `headingPrefixes`, `headingSuffixes`).
     static func announces(_ h: String) -> Bool {
+        // A text ends with a suffix only when their last characters are equal (`hasSuffix` walks grapheme clusters).
         headingPhraseSet.contains(h) || headingPrefixLabels.opens(h)
-            || headingSuffixes.contains(where: { h.hasSuffix($0) })
+            || headingSuffixes.contains(where: { h.last == $0.last && h.hasSuffix($0) })
     }
 
     /// A related section holding more than this share of the page's text is the content itself.

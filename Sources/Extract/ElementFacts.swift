@@ -55,45 +55,48 @@ struct ElementFacts {
 
     /// The facts of one document's elements, found again through `Node.mark` (the position here, plus one).
     final class Table {
-        /// The recorded nodes, by identity (a `Node` would retain the document once per element).
-        private var nodes: [Node.Identity] = []
-        private var facts: [ElementFacts] = []
-        private var ids: [String] = []
-        /// Worked out on first use: most elements are never scored.
-        private var hints: [Hints?] = []
+        /// One recorded element: the node by identity (a `Node` would retain the document once per element), its
+        /// facts, its `id` lowercased, and its class hints, worked out on first use (most elements are never scored).
+        private struct Entry {
+            let node: Node.Identity
+            var facts: ElementFacts
+            let id: String
+            var hints: Hints?
+        }
+        /// One array, one append per element (four arrays were four appends and four growths).
+        private var entries: [Entry] = []
 
         /// Records an element (and marks the node); `cls` and `id` are its attributes' values lowercased.
         func add(_ n: Node, kind: ElementKind, attrs: Attrs, cls: String, id: String) {
-            nodes.append(n.identity); facts.append(ElementFacts(kind: kind, attrs: attrs, cls: cls)); ids.append(id)
-            hints.append(nil)
-            n.mark = nodes.count
+            entries.append(Entry(node: n.identity, facts: ElementFacts(kind: kind, attrs: attrs, cls: cls), id: id))
+            n.mark = entries.count
         }
 
         /// The position of a node recorded here, or `nil` (a mark from elsewhere, or none).
         private func index(_ n: Node) -> Int? {
             let i = n.mark - 1
-            return i >= 0 && i < nodes.count && nodes[i] == n.identity ? i : nil
+            return i >= 0 && i < entries.count && entries[i].node == n.identity ? i : nil
         }
 
         /// Takes a recorded `<aside>` out of the junk: it holds the story's `itemprop=articleBody` (a news CMS that sets
         /// the whole story in an aside panel, rnz.de's `main > aside > section[itemtype=Article]`), so it is no sidebar.
         func keepAside(_ n: Node) {
-            if let i = index(n) { facts[i].flags.remove(.junk) }
+            if let i = index(n) { entries[i].facts.flags.remove(.junk) }
         }
 
         /// How many elements are recorded.
-        var count: Int { nodes.count }
+        var count: Int { entries.count }
 
         /// The facts of an element, recorded or worked out now.
         func facts(_ n: Node) -> ElementFacts {
-            if let i = index(n) { return facts[i] }
+            if let i = index(n) { return entries[i].facts }
             let attrs = Attrs(n)
             return ElementFacts(kind: ElementKind.of(n), attrs: attrs, cls: attrs.cls.fastLowercased)
         }
 
         /// An element's `class` and `id`, lowercased, recorded or read now.
         func classAndID(_ n: Node) -> (cls: String, id: String) {
-            if let i = index(n) { return (facts[i].cls, ids[i]) }
+            if let i = index(n) { return (entries[i].facts.cls, entries[i].id) }
             let attrs = Attrs(n)
             return (attrs.cls.fastLowercased, attrs.id.fastLowercased)
         }
@@ -104,9 +107,9 @@ struct ElementFacts {
                 let attrs = Attrs(n)
                 return ElementFacts.hints(cls: attrs.cls.fastLowercased, id: attrs.id.fastLowercased)
             }
-            if let h = hints[i] { return h }
-            let h = ElementFacts.hints(cls: facts[i].cls, id: ids[i])
-            hints[i] = h
+            if let h = entries[i].hints { return h }
+            let h = ElementFacts.hints(cls: entries[i].facts.cls, id: entries[i].id)
+            entries[i].hints = h
             return h
         }
     }

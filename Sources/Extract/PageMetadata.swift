@@ -124,6 +124,9 @@ struct PageMetadata {
         return false
     }
 
+    /// The attributes that name a `<meta>`'s value, in the order its keys are recorded.
+    static let metaKeyAttributes = ["property", "name", "itemprop", "http-equiv"]
+
     /// Collects the metadata of a document in one iterative walk.
     static func collect(_ doc: HTMLDocument) -> PageMetadata {
         var m = PageMetadata()
@@ -143,7 +146,7 @@ struct PageMetadata {
                     m.itemprops.append((prop, n))
                     return false
                 }
-                for keyAttr in ["property", "name", "itemprop", "http-equiv"] {
+                for keyAttr in Self.metaKeyAttributes {
                     if let k = n.attribute(keyAttr) {
                         // `property` may hold several space-separated names (RDFa).
                         for key in k.lowercased().split(separator: " ") {

@@ -171,17 +171,35 @@ enum AuthorFinder {
     /// keeps a sibling of the content's parent).
     static func firstTextBlock(in root: Node, rootCount: Int, excluded: Set<Node>) -> FirstText {
         var firstText: Node?
-        root.walk { n in
-            if firstText != nil { return false }
+        root.walk(steps: { n in
             // A heading above the first line is the title (the content may keep it when another heading matched first).
-            if n.isElement { return !excluded.contains(n) && !PageClassifier.headingNames.contains(n.name) }
-            if n.isText, n.textContent.contains(where: { !$0.isWhitespace }) { firstText = n }
-            return false
-        }
+            if n.isElement {
+                let tag = ElementKind.of(n).tag // h1-h6 are `heading1` and `heading`, and only they are
+                return !excluded.contains(n) && tag != .heading1 && tag != .heading ? .descend : .skip
+            }
+            if n.isText, holdsNonWhitespace(n) { firstText = n; return .stop }
+            return .skip
+        })
         guard var line = firstText?.parent else { return .noText }
         while inlineNames.contains(line.name), let up = line.parent, up != root { line = up }
         guard line != root || rootCount > 1, line.isElement, !inlineNames.contains(line.name) else { return .notABlock }
         return .block(line)
+    }
+
+    /// Whether a text node holds a character that is not whitespace (`Character.isWhitespace`), decided on its bytes
+    /// when they can: an ASCII byte that is not whitespace starts (or joins a non-whitespace one) such a character,
+    /// and ASCII whitespace alone is none; other text is read as characters (most text nodes between elements are
+    /// a line break and indentation, and each character's properties were looked up).
+    static func holdsNonWhitespace(_ t: Node) -> Bool {
+        let decided: Bool? = t.withOwnText { s in
+            var ascii = true
+            for i in s.indices {
+                let b = s[i]
+                if b >= 0x80 { ascii = false } else if b != 0x20 && !(b >= 0x09 && b <= 0x0D) { return true }
+            }
+            return ascii ? false : nil
+        }
+        return decided ?? t.textContent.contains(where: { !$0.isWhitespace })
     }
 
     /// The content's first line of text, when it is a byline that no class or attribute marks: its block

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import HTML
 @testable import Extract
 
 /// Byline labels are dropped from author names, in several languages.
@@ -132,5 +133,25 @@ func rolesAndAcronymsAfterANameGo(_ name: String, _ line: String, _ names: [Stri
         for limit in 0...14 {
             #expect(AuthorFinder.hasAtMostWords(t, limit) == (t.split(separator: " ").count <= limit), "\(t) \(limit)")
         }
+    }
+}
+
+/// `holdsNonWhitespace` reads a text node's bytes as `Character.isWhitespace` reads its characters: ASCII whitespace,
+/// no-break and ideographic spaces, a combining mark on a space, controls, a letter after any of them.
+@Test func holdsNonWhitespaceAsCharacters() throws {
+    let pieces = ["", " ", "\n  ", "\t\r\n", "\u{B}\u{C}", "\u{A0}", "\u{3000}", " \u{301}", "\u{85}", "\u{1}", "x", "é", "\u{2028}"]
+    var texts: [String] = []
+    for a in pieces { for b in pieces { texts.append(a + b) } }
+    for t in texts where !t.isEmpty {
+        let doc = try HTMLDocument(bytes: Array("<p>\(t)</p>".utf8), contentType: nil)
+        var checked = false
+        doc.root?.walk { n in
+            if n.isText {
+                #expect(AuthorFinder.holdsNonWhitespace(n) == n.textContent.contains(where: { !$0.isWhitespace }), "\(Array(t.utf8))")
+                checked = true
+            }
+            return true
+        }
+        _ = checked
     }
 }

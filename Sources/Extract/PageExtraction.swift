@@ -71,13 +71,50 @@ struct PageExtraction {
         return named ? og : nil
     }
 
+    /// The post this page copies untranslated: the `hreflang` alternate in whose language the body is written
+    /// (`TextLanguage.reads`) when the page's `lang` is another. Nikola shows each untranslated post under the other
+    /// languages' folders (SHOW_UNTRANSLATED_POSTS, its default): `/de/posts/x/` holds the English post under
+    /// `lang="de"`, its canonical link and og:url naming the copy, its English alternate the post. Asked only when
+    /// the page names itself canonical: a real translation is in its own `lang`. The alternate must be this page's
+    /// path without its language folder (`isInLanguageFolder`): a site whose template says `lang="en"` on every page
+    /// may name its front pages as the alternates of every page.
+    static func untranslatedOriginal(_ m: PageMetadata, base: String, pageURL: String, text: String) -> String? {
+        guard !m.languageVersions.isEmpty, let lang = m.lang else { return nil }
+        let own = TextLanguage.primary(lang)
+        guard TextLanguage.knows(own) else { return nil }
+        var counts: [String: Int]?  // the text is read once, and only for an alternate this page may copy
+        for v in m.languageVersions {
+            let language = TextLanguage.primary(v.language)
+            guard language != own, TextLanguage.knows(language), let original = URLNormalizer.normalize(v.href, base: base),
+                  isInLanguageFolder(pageURL, of: original) else { continue }
+            let c = counts ?? TextLanguage.counts(text)
+            counts = c
+            if TextLanguage.reads(c, as: language, ratherThan: own) { return original }
+        }
+        return nil
+    }
+
+    /// Longest language folder (`/de/`, `/pt-br/`, `/zh-hant/`): a language tag's primary and region subtags.
+    static let maxLanguageFolder = 7
+
+    /// Whether `page` is `original` under one more leading folder that may name a language (letters and hyphens, at
+    /// most `maxLanguageFolder`), on the same host: `/de/posts/x/` of `/posts/x/`; not the front page.
+    static func isInLanguageFolder(_ page: String, of original: String) -> Bool {
+        guard RulesHost.host(of: page) == RulesHost.host(of: original) else { return false }
+        let p = URLPath.pathAndQuery(page), o = URLPath.pathAndQuery(original)
+        guard o != "/", p.count > o.count, p.hasSuffix(o) else { return false }
+        let folder = p.dropLast(o.count).dropFirst()
+        return p.first == "/" && (2...maxLanguageFolder).contains(folder.count)
+            && folder.allSatisfy { $0.isLetter || $0 == "-" || $0 == "_" }
+    }
+
     func read(site: SiteRule?) -> Reading {
         let pageURL = self.pageURL
         let m = PageMetadata.collect(doc)
         let base = m.baseHref.flatMap { URLNormalizer.normalize($0, base: pageURL) } ?? pageURL
         let objects = JSONLD.objects(m.jsonLD)
 
-        let canonical = Self.sameLanguageOriginal(m, base: base, pageURL: pageURL)
+        var canonical = Self.sameLanguageOriginal(m, base: base, pageURL: pageURL)
             ?? m.canonical.flatMap { URLNormalizer.normalize($0, base: base) }
             ?? m.first("og:url").flatMap { URLNormalizer.normalize($0, base: base) }
             ?? pageURL
@@ -185,6 +222,10 @@ struct PageExtraction {
             }
         }
         let rendered = BodyRenderer(excluded: excluded, baseURL: base).render(roots)
+        if DateFinder.comparable(canonical) == DateFinder.comparable(pageURL),
+           let original = Self.untranslatedOriginal(m, base: base, pageURL: pageURL, text: rendered.text) {
+            canonical = original
+        }
         let wordCount = TextNormalizer.wordCount(rendered.text)
 
         let lang = findLanguage(m, article: article)

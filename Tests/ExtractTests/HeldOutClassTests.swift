@@ -577,3 +577,36 @@ func bylineClassInOtherLanguages(_ cls: String) throws {
         #expect(r.body.text.contains(TextNormalizer.normalize(line.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression))))
     }
 }
+
+/// A multilingual blog's untranslated copy (Nikola's SHOW_UNTRANSLATED_POSTS: the English post at `/de/posts/x/` under
+/// `lang="de"`) names its original; a translation, and a page whose template says the wrong `lang` with the site's
+/// front pages as its alternates, name themselves.
+@Suite struct UntranslatedCopies {
+    static let english = String(repeating: "The kettle was on the stove and they would not wait for the bread that was there. ", count: 4)
+    static let german = String(repeating: "Der Kessel ist auf dem Herd und wir warten nicht auf das Brot, das noch im Ofen ist. ", count: 4)
+
+    static func page(lang: String, alternates: [(String, String)], text: String) -> String {
+        "<html lang=\"\(lang)\"><head><title>Kettle notes</title><meta property=\"og:type\" content=\"article\">"
+            + alternates.map { "<link rel=\"alternate\" hreflang=\"\($0.0)\" href=\"\($0.1)\">" }.joined()
+            + "</head><body><article><h1>Kettle notes</h1><p>\(text)</p><p>\(text)</p></article></body></html>"
+    }
+
+    @Test func aCopyInALanguageFolderNamesItsOriginal() throws {
+        let r = try extract(Self.page(lang: "de", alternates: [("en", "/posts/kettle/")], text: Self.english),
+                            url: "https://blog.example/de/posts/kettle/")
+        #expect(r.canonicalURL == "https://blog.example/posts/kettle/")
+    }
+
+    @Test func aTranslationNamesItself() throws {
+        let r = try extract(Self.page(lang: "de", alternates: [("en", "/posts/kettle/")], text: Self.german),
+                            url: "https://blog.example/de/posts/kettle/")
+        #expect(r.canonicalURL == "https://blog.example/de/posts/kettle/")
+    }
+
+    @Test func frontPagesAsEveryPagesAlternatesNameNoOriginal() throws {
+        let r = try extract(Self.page(lang: "en", alternates: [("de-DE", "https://blog.example/"), ("en", "https://blog.example.com/")],
+                                      text: Self.german),
+                            url: "https://blog.example/wiki/kettle/")
+        #expect(r.canonicalURL == "https://blog.example/wiki/kettle/")
+    }
+}

@@ -644,10 +644,21 @@ POLYGLOT_SWITCHER = """<div class="languages">{%- for tongue in site.languages -
 """
 
 
+# German words for the translations (function words in their share of German prose, and nouns).
+DE_WORDS = ("der die und das ist nicht mit sich den auch eine ein dem wird zu auf für sind ich wir aber von es im "
+            "dass noch nach der die und das Garten Fluss Kessel Laterne Wiese Brot Karte Winter Morgen Küche Weg "
+            "Werkzeug Brief Feld Obstgarten Spatz Hafen heute immer wieder schon sehr gern lange still").split()
+
+
 def polyglot_de(p):
-    """The German translation of a post, for jekyll-polyglot: its own title and words."""
-    return {**p, "title": p["title"] + " (auf Deutsch)", "paras": [NONASCII[0]] + [x + " Danke." for x in p["paras"]],
-            "heading": "Zweiter Teil", "lang": "de"}
+    """The German translation of a post (jekyll-polyglot, Hugo, Nikola): its own title and German words, one for
+    each English word of the post (by a fixed mapping: the same post always translates alike)."""
+    def de(text):
+        words = [DE_WORDS[sum(map(ord, w)) % len(DE_WORDS)] for w in re.findall(r"\w+", text)]
+        return " ".join(words).capitalize() + "." if words else text
+    paras = [NONASCII[0]] + [de(x) for x in p["paras"]]
+    return {**p, "title": p["title"] + " (auf Deutsch)", "paras": paras, "heading": "Zweiter Teil", "lang": "de",
+            "items": [de(x).rstrip(".") for x in p["items"]]}
 
 
 def build_jekyll_polyglot(switcher):

@@ -5,7 +5,9 @@ import HTML
 /// (`xmlGetProp` per name also consults the DTD and showed up in profiles). Only `class`, `id` and `itemprop`
 /// become strings; the others are tested on their bytes (every element of a page is read here).
 struct Attrs {
-    var cls = "", id = ""
+    /// `class` and `id`, lowercased as `fastLowercased` lowers them (every reader compares them lowercased): ASCII
+    /// values are lowered as their string is made, not copied a second time.
+    var lowerClass = "", lowerID = ""
     var itemprop: String?
     /// `hidden` is present, or an inline style hides the element.
     private var hiddenByMarkup = false
@@ -13,6 +15,8 @@ struct Attrs {
     private var hiddenByStyleOnly = false
     /// `aria-hidden="true"`.
     private var ariaHidden = false
+    /// `class`, as written, holds "fallback-image".
+    private var fallbackImage = false
     /// `role` is one of `ClassHints.unlikelyRoles` (lowercased).
     var unlikelyRole = false
     /// `role`, lowercased, is an ARIA footnote or endnote role (`doc-footnote`, `doc-endnotes`...).
@@ -31,11 +35,11 @@ struct Attrs {
         guard n.hasAttributes else { return }
         var cls = "", id = "", itemprop: String?
         var hiddenByMarkup = false, ariaHidden = false, unlikelyRole = false, noteRole = false, relAuthor = false
-        var hiddenByStyle = false, hiddenAttribute = false, property: String?
+        var hiddenByStyle = false, hiddenAttribute = false, property: String?, fallbackImage = false
         n.attributeBytes(Self.query) { k, v in
             switch k {
-            case 0: cls = Self.string(v)
-            case 1: id = Self.string(v)
+            case 0: cls = Self.lowered(v); fallbackImage = Self.contains(v, Self.fallbackImageBytes)
+            case 1: id = Self.lowered(v)
             case 2: if Self.hidesByStyle(v) { hiddenByMarkup = true; hiddenByStyle = true }
             case 3: unlikelyRole = Self.isUnlikelyRole(v); noteRole = Self.isNoteRole(v)
             case 4: relAuthor = Self.lowercasedContains(v, Self.author)
@@ -45,8 +49,8 @@ struct Attrs {
             default: property = Self.string(v)
             }
         }
-        self.cls = cls; self.id = id; self.itemprop = itemprop; self.rdfaProperty = property
-        self.hiddenByMarkup = hiddenByMarkup; self.ariaHidden = ariaHidden
+        self.lowerClass = cls; self.lowerID = id; self.itemprop = itemprop; self.rdfaProperty = property
+        self.hiddenByMarkup = hiddenByMarkup; self.ariaHidden = ariaHidden; self.fallbackImage = fallbackImage
         self.hiddenByStyleOnly = hiddenByStyle && !hiddenAttribute
         self.unlikelyRole = unlikelyRole; self.noteRole = noteRole; self.relAuthor = relAuthor
     }
@@ -54,7 +58,7 @@ struct Attrs {
     /// `hidden`, `aria-hidden=true` (except Readability's lazy-image fallback) or an inline `display:none`/`visibility:hidden`
     /// (except on the story's own body, see `revealedBodyHints`).
     var isHidden: Bool {
-        (hiddenByMarkup && !(hiddenByStyleOnly && isStoryBody)) || (ariaHidden && !ByteSearch.contains(cls, "fallback-image"))
+        (hiddenByMarkup && !(hiddenByStyleOnly && isStoryBody)) || (ariaHidden && !fallbackImage)
     }
 
     /// Names of the story's own text container: a paywall script shows it after a check, so the served page
@@ -64,13 +68,28 @@ struct Attrs {
     /// `itemprop=articleBody`, or an id or class naming the story's body.
     private var isStoryBody: Bool {
         if itemprop == "articleBody" { return true }
-        return ClassHints.containsAny(id.fastLowercased, Self.revealedBodyHints)
-            || ClassHints.containsAny(cls.fastLowercased, Self.revealedBodyHints)
+        return ClassHints.containsAny(lowerID, Self.revealedBodyHints) || ClassHints.containsAny(lowerClass, Self.revealedBodyHints)
     }
 
     private static func string(_ v: Span<UInt8>) -> String {
         v.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
+
+    /// `string(v).fastLowercased`, an ASCII value lowered while its string is made.
+    private static func lowered(_ v: Span<UInt8>) -> String {
+        v.withUnsafeBufferPointer { u in
+            for b in u where b >= 0x80 { return String(decoding: u, as: UTF8.self).fastLowercased }
+            return String(unsafeUninitializedCapacity: u.count) { o in
+                for i in 0..<u.count { let b = u[i]; o[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+                return u.count
+            }
+        }
+    }
+
+    private static func contains(_ v: Span<UInt8>, _ needle: [UInt8]) -> Bool {
+        v.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { ByteSearch.contains(h, $0) } }
+    }
+    private static let fallbackImageBytes = Array("fallback-image".utf8)
 
     private static func equals(_ v: Span<UInt8>, _ want: [UInt8]) -> Bool {
         guard v.count == want.count else { return false }

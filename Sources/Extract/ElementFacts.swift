@@ -91,21 +91,21 @@ struct ElementFacts {
         func facts(_ n: Node) -> ElementFacts {
             if let i = index(n) { return entries[i].facts }
             let attrs = Attrs(n)
-            return ElementFacts(kind: ElementKind.of(n), attrs: attrs, cls: attrs.cls.fastLowercased)
+            return ElementFacts(kind: ElementKind.of(n), attrs: attrs, cls: attrs.lowerClass)
         }
 
         /// An element's `class` and `id`, lowercased, recorded or read now.
         func classAndID(_ n: Node) -> (cls: String, id: String) {
             if let i = index(n) { return (entries[i].facts.cls, entries[i].id) }
             let attrs = Attrs(n)
-            return (attrs.cls.fastLowercased, attrs.id.fastLowercased)
+            return (attrs.lowerClass, attrs.lowerID)
         }
 
         /// The class hints of an element, recorded or worked out now.
         func hints(_ n: Node) -> Hints {
             guard let i = index(n) else {
                 let attrs = Attrs(n)
-                return ElementFacts.hints(cls: attrs.cls.fastLowercased, id: attrs.id.fastLowercased)
+                return ElementFacts.hints(cls: attrs.lowerClass, id: attrs.lowerID)
             }
             if let h = entries[i].hints { return h }
             let h = ElementFacts.hints(cls: entries[i].facts.cls, id: entries[i].id)

@@ -215,7 +215,7 @@ struct PageMetadata {
                 if let prop = Self.rdfaDateProp(p) { m.itemprops.append((prop, n)) }
                 else if Self.isRDFaCreatorName(n, property: p) { m.itemprops.append(("author", n)) }
             }
-            let cls = attrs.cls.fastLowercased, id = attrs.id.fastLowercased
+            let cls = attrs.lowerClass, id = attrs.lowerID
             m.elements.add(n, kind: kind, attrs: attrs, cls: cls, id: id)
             if kind.name == "footer" || ByteSearch.contains(cls, "footer") || ByteSearch.contains(id, "footer") { m.footers.append(n) }
             if ByteSearch.contains(cls, "author"), AuthorFinder.isMicroformatAuthor(cls) { m.microformatAuthors.append(n) }

@@ -45,7 +45,8 @@ import HTML
     <html><body><div id="0" hidden>a</div><div id="1" aria-hidden="true">b</div>
     <div id="2" aria-hidden="true" class="fallback-image">c</div><div id="3" aria-hidden="TRUE">d</div>
     <div id="4" style="Display: None">e</div><div id="5" role="Navigation">f</div><div id="6" role="navigation x">g</div>
-    <a id="7" rel="Author nofollow" itemprop="Name">h</a><a id="8" rel="authors">i</a><a id="9" rel="auth">j</a></body></html>
+    <a id="7" rel="Author nofollow" itemprop="Name">h</a><a id="8" rel="authors">i</a><a id="9" rel="auth">j</a>
+    <div id="10" aria-hidden="true" class="Fallback-Image">k</div><p id="11" class="Post-Title \u{C9}T\u{C9}">l</p></body></html>
     """
     let doc = try HTMLDocument(bytes: Array(html.utf8))
     var attrs: [String: Attrs] = [:]
@@ -53,12 +54,14 @@ import HTML
         if n.isElement, let id = n.attribute("id") { attrs[id] = Attrs(n) }
         return true
     }
-    #expect(attrs.count == 10)
-    #expect(attrs.filter { $0.value.isHidden }.keys.sorted() == ["0", "1", "4"])
+    #expect(attrs.count == 12)
+    // The class is matched as written: "Fallback-Image" spares no aria-hidden element.
+    #expect(attrs.filter { $0.value.isHidden }.keys.sorted() == ["0", "1", "10", "4"])
     #expect(attrs.filter { $0.value.unlikelyRole }.keys.sorted() == ["5"])
     #expect(attrs.filter { $0.value.relAuthor }.keys.sorted() == ["7", "8"])
     #expect(attrs["7"]?.itemprop == "Name")
-    #expect(attrs["2"]?.cls == "fallback-image")
+    #expect(attrs["2"]?.lowerClass == "fallback-image")
+    #expect(attrs["11"]?.lowerClass == "post-title \u{E9}t\u{E9}" && attrs["11"]?.lowerID == "11")
 }
 
 /// The measure's ASCII fast path counts as the byte loop it replaced: every byte class, commas split across the

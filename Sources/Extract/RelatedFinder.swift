@@ -68,9 +68,11 @@ struct RelatedFinder {
 
     /// Whether a normalized heading announces related posts (`headingPhrases`, `headingPrefixes`, `headingSuffixes`).
     static func announces(_ h: String) -> Bool {
-        // A text ends with a suffix only when their last characters are equal (`hasSuffix` walks grapheme clusters).
+        // A text ends with a suffix only when their last characters are equal (`hasSuffix` walks grapheme clusters);
+        // each suffix's last character holds no ASCII scalar in any canonical form, so a text ending in an ASCII byte
+        // (most headings) ends with none.
         headingPhraseSet.contains(h) || headingPrefixLabels.opens(h)
-            || headingSuffixes.contains(where: { h.last == $0.last && h.hasSuffix($0) })
+            || (h.utf8.last.map { $0 >= 0x80 } == true && headingSuffixes.contains(where: { h.last == $0.last && h.hasSuffix($0) }))
     }
 
     /// A related section holding more than this share of the page's text is the content itself.
@@ -542,7 +544,8 @@ struct RelatedFinder {
     /// but an `archiveSegments` word before them ("/2024/11/", "/archive/2024/11/09"). A card's date links there (Hatena
     /// Blog's `<div class="urllist-date-link"><a href=".../archive/2024/11/09">`): it is no other post beside the card's.
     static func isDateArchive(_ url: String) -> Bool {
-        guard let scheme = url.range(of: "://") else { return false }
+        // A year of four digits and a month: most links (a post's slug) hold fewer digits and are passed at once.
+        guard Self.holdsDigits(url, atLeast: 5), let scheme = url.range(of: "://") else { return false }
         let afterHost = url[scheme.upperBound...].drop(while: { $0 != "/" })
         let path = afterHost.prefix(while: { $0 != "?" && $0 != "#" })
         var segments = path.split(separator: "/")
@@ -552,6 +555,19 @@ struct RelatedFinder {
               segments[0].count == 4, let month = Int(segments[1]), (1...12).contains(month), segments[1].count <= 2
         else { return false }
         return segments.count == 2 || (segments[2].count <= 2 && (Int(segments[2]).map { (1...31).contains($0) } ?? false))
+    }
+
+    /// Whether `s` holds at least `count` ASCII digits. Each character `isDateArchive` reads as a digit (between "0"
+    /// and "9") opens with one, and its month is read by `Int`, which takes ASCII digits alone.
+    static func holdsDigits(_ s: String, atLeast count: Int) -> Bool {
+        s.withUTF8Bytes { u in
+            var n = 0
+            for b in u where b >= 0x30 && b <= 0x39 {
+                n += 1
+                if n >= count { return true }
+            }
+            return false
+        }
     }
 
     /// The crawl keys of this page's links that may be posts, worked out once per `href`: finding the cards asks

@@ -30,8 +30,9 @@ enum TagFinder {
 
     /// Parts of the URL of a tag or category page: what a line of the post's taxonomy links points to.
     static let taxonomyURLParts = tagURLParts + termURLParts + ["/category/", "/categories/"]
-    private static let tagURLNeedles = NeedleSet(tagURLParts), taxonomyURLNeedles = NeedleSet(taxonomyURLParts)
-    private static let termURLNeedles = NeedleSet(termURLParts)
+    private static let taxonomyURLNeedles = NeedleSet(taxonomyURLParts)
+    /// `tagURLParts` (bit 0) and `termURLParts` (bit 1), searched in one pass over each link's URL.
+    private static let tagAndTermURLNeedles = NeedleSet(lists: [tagURLParts, termURLParts])
     /// Longest raw text (UTF-8 bytes, indentation included) of a block read as a line of taxonomy links.
     static let maxTagLineBytes = 1000
     /// Most nodes of a block read as a line of taxonomy links: two a byte of `maxTagLineBytes` (a line of icon-only
@@ -123,8 +124,9 @@ enum TagFinder {
                 if !isExcluded(n) && !elsewhere(n) && !inCategoryList(n) { rel.append(n.textContent) }
                 continue
             }
-            let tagURL = tagURLNeedles.matches(lowerHref)
-            if (tagURL || isHashtag(n) || termURLNeedles.matches(lowerHref)) && inside(n, hints: tagListHints) && !elsewhere(n)
+            let urlParts = tagAndTermURLNeedles.mask(lowerHref)
+            let tagURL = urlParts & 1 != 0
+            if (tagURL || isHashtag(n) || urlParts & 2 != 0) && inside(n, hints: tagListHints) && !elsewhere(n)
                 && !isExcluded(n) {
                 hinted.append(n.textContent)
             } else if (tagURL && namesTag(n) || classedTagLink(n)) && !elsewhere(n)

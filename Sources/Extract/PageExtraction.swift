@@ -160,7 +160,7 @@ struct PageExtraction {
                 || m.feedTitles.contains(where: { TitleFinder.feedTitle($0, isOf: homeName) }) {
                 siteName = homeName
             }
-            tagTitle = TitleFinder.cutHostName(cut, pageURL: pageURL)
+            tagTitle = TitleFinder.withoutBracketedLabel(TitleFinder.cutHostName(cut, pageURL: pageURL), h1s: h1Texts)
         }
         if title == nil {
             title = TitleFinder.fromMetadata(m, article: article, tagTitle: tagTitle, h1s: h1Texts, siteName: siteName)

@@ -51,6 +51,24 @@ enum TitleFinder {
     /// Most words of a kicker ("Nutzerbasierte Abrechnung:") before the headline in the page's `<h1>`.
     static let maxKickerWords = 5
 
+    /// Longest bracketed label (characters, brackets included) before the headline in a `<title>`.
+    static let maxBracketedLabel = 24
+
+    /// The `<h1>` that a `<title>` part shows after a bracketed label the heading does not carry: mkdocs-blog-plugin
+    /// names each post "[27/03] Letters and maps" in the navigation and the `<title>` by its day, the page's
+    /// `<h1>` being "Letters and maps". Else the title part unchanged.
+    static func withoutBracketedLabel(_ title: String, h1s: [String]) -> String {
+        guard let open = title.first, open == "[" || open == "(" else { return title }
+        for h in h1s where !h.isEmpty && title.count > h.count + 3 && title.hasSuffix(" " + h) {
+            let label = String(title.dropLast(h.count)).trimmedWhitespace
+            if label.count <= maxBracketedLabel, label.last == (open == "[" ? "]" : ")"),
+               label.dropFirst().dropLast().allSatisfy({ $0 != "[" && $0 != "]" && $0 != "(" && $0 != ")" }) {
+                return h
+            }
+        }
+        return title
+    }
+
     /// The `<h1>` that shows `headline` after a kicker and a colon ("Nutzerbasierte Abrechnung: Musik-Stars fordern ..."),
     /// which the JSON-LD headline leaves out: the reader sees the kicker as part of the title.
     static func withKicker(_ headline: String, h1s: [String]) -> String {

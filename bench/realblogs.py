@@ -954,6 +954,31 @@ def build_mkdocs_blogging(theme):
     return build
 
 
+def build_mkdocs_blog_plugin(posts, src, out, url, log):
+    """MkDocs (its own theme) with mkdocs-blog-plugin 0.25 (PyPI, 2020): posts are pages in dated folders
+    (docs/blog/YYYY/MM/DD/SLUG.md, as its README keeps them), listed newest first in the navigation with
+    their day; a post page shows its title and text only (the date in its URL)."""
+    mk = tool("mkdocs")
+    if not mk or not glob.glob(os.path.join(VENV, "lib", "python3*", "site-packages", "mkdocs_blog")):
+        raise FileNotFoundError("mkdocs-blog-plugin")
+    site = os.path.join(src, "site")
+    os.makedirs(os.path.join(site, "docs/blog"))
+    open(os.path.join(site, "mkdocs.yml"), "w").write(textwrap.dedent(f"""\
+        site_name: Field Notes
+        site_url: {url}
+        theme:
+          name: mkdocs
+        plugins:
+          - search
+          - blog
+        """))
+    open(os.path.join(site, "docs/index.md"), "w").write("# Field Notes\n\nNotes from the field, newest first in the menu.\n")
+    for p in posts:
+        d = os.path.join(site, "docs/blog", f"{p['local']:%Y/%m/%d}")
+        os.makedirs(d, exist_ok=True)
+        open(os.path.join(d, p["slug"] + ".md"), "w").write("# " + p["title"] + "\n\n" + markdown_body(p))
+    run([mk, "build", "--site-dir", out], site, log)
+
 
 def build_ikiwiki(posts, src, out, url, log):
     """ikiwiki (Debian's package) as a blog: an index page inlining posts/*, ikiwiki's default templates in
@@ -1516,6 +1541,7 @@ GENERATORS = {
     "ablog-book": build_ablog("sphinx_book_theme"),
     "tinkerer-flat": build_tinkerer("flat"),
     **{f"tinkerer-{t}": build_tinkerer(t) for t in ("modern5", "responsive", "minimal5", "dark", "boilerplate")},
+    "mkdocs-blog-plugin": build_mkdocs_blog_plugin,
     "mkdocs-blogging-mkdocs": build_mkdocs_blogging("mkdocs"),
     "mkdocs-blogging-readthedocs": build_mkdocs_blogging("readthedocs"),
     "ikiwiki": build_ikiwiki,
@@ -1565,10 +1591,13 @@ for _t in ("flat", "modern5", "responsive", "minimal5", "dark", "boilerplate"):
 NOT_SHOWN["puput"] = {"time"}
 # BlazeBlogger prints the day only
 NOT_SHOWN["blazeblogger"] = {"time"}
+# mkdocs-blog-plugin's post page shows title and text only: the day is in its URL
+NOT_SHOWN["mkdocs-blog-plugin"] = {"time", "authors", "tags"}
 # SmallWeb prints the day only ("Fri 15 January 2021"), in its subtitle line and the meta description
 NOT_SHOWN["pelican-smallweb"] = {"time"}
 # A post's page when it is not named after the slug: the path from the post.
 POST_PATH = {"blosxom": lambda p: f"/{p['utc']:%Y/%m/%d}/",
+             "mkdocs-blog-plugin": lambda p: f"/blog/{p['local']:%Y/%m/%d}/{p['slug']}/",
              "blazeblogger": lambda p: f"/{p['local']:%Y/%m}/{p['i'] + 1}-{p['slug']}/", **{f"chronicle-{t}": (lambda p: "/" + chronicle_file(p["title"])) for t in CHRONICLE_THEMES}}
 
 

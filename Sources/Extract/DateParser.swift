@@ -54,7 +54,8 @@ public enum DateParser {
     public static func parseText(_ s: String, reference: Date, languageHint: String? = nil) -> ParsedDate? {
         let tokens = tokenize(s)
         let monthFirst = prefersMonthFirst(languageHint)
-        if let (y, m, d, _) = findAbsolute(tokens, monthFirst: monthFirst, reference: reference) {
+        if let (y, m, d, _) = findAbsolute(tokens, monthFirst: monthFirst, reference: reference,
+                                           eraLetters: primaryLanguage(languageHint) == "ja") {
             return day(y, m, d, relative: false)
         }
         if let rel = findRelative(tokens, text: s, reference: reference, language: primaryLanguage(languageHint)) { return rel }
@@ -608,6 +609,8 @@ extension DateParser {
 
     /// Words that may stand between a date's parts ("23 de noviembre de 2024", "the 23rd of November").
     static let fillers: Set<String> = ["de", "del", "of", "the", "den", "der", "dem", "di", "do", "da", "le", "el", "la", "im", "am"]
+    /// Words that may stand before a year: Vietnamese "năm" (year), Thai "พ.ศ." (Buddhist era) and "ค.ศ." (Common Era).
+    static let yearWords: Set<String> = ["năm", "พ.ศ.", "ค.ศ."]
     /// Ordinal suffixes after a day number ("23rd", "1er", "1º").
     static let ordinals: Set<String> = ["st", "nd", "rd", "th", "er", "re", "e", "º", "ª", "o", "a", "de", "te", "ste", "ter", "го", "й", "ое", "eme", "ème"]
     /// Year markers after a year ("2024 г.", "2024年" handled as a separator).
@@ -616,7 +619,9 @@ extension DateParser {
     /// The first absolute date (year, month and day) in the tokens: Y-M-D numbers or with CJK markers, a month name
     /// with a day and year in either order, or D.M.Y / M/D/Y numbers (ambiguity broken by `monthFirst`, then by
     /// preferring a reading not in the future of `reference`). Returns the date and the token index after it.
-    static func findAbsolute(_ t: [Token], monthFirst: Bool, reference: Date?) -> (Int, Int, Int, Int)? {
+    /// `eraLetters`: read the Japanese era's short notation ("R8.11.27"), on Japanese pages only ("H2.1.5" is no date
+    /// elsewhere).
+    static func findAbsolute(_ t: [Token], monthFirst: Bool, reference: Date?, eraLetters: Bool = false) -> (Int, Int, Int, Int)? {
         let n = t.count
         var i = 0
         while i < n {
@@ -631,9 +636,14 @@ extension DateParser {
                 }
             case .word(let w):
                 if let m = monthNumber(w), let r = monthFirstNamed(t, at: i, month: m) { return r }
-                // Japanese eras: 令和6年11月23日, 平成31年4月30日.
-                if (w == "令" || w == "平"), i + 2 < n, t[i + 1].word == (w == "令" ? "和" : "成"), let (e, ed) = t[i + 2].number, ed <= 2,
-                   let r = yearFirst(t, at: i + 2, year: (w == "令" ? 2018 : 1988) + e) {
+                // Japanese eras: 令和6年11月23日, 平成31年4月30日, 令和元年5月1日 (元年, an era's first year).
+                if (w == "令" || w == "平"), i + 2 < n, t[i + 1].word == (w == "令" ? "和" : "成") {
+                    let e = t[i + 2].word == "元" ? 1 : t[i + 2].number.flatMap { $0.1 <= 2 ? $0.0 : nil }
+                    if let e, let r = yearFirst(t, at: i + 2, year: (w == "令" ? 2018 : 1988) + e) { return r }
+                }
+                // The same in Japanese forms' short notation: "R8.11.27", "H31.4.30" (a letter, the era year, dots or slashes).
+                if eraLetters, let base = japaneseEraLetters[w], i + 2 < n, let (e, ed) = t[i + 1].number, ed <= 2, e >= 1, e <= maxEraYear,
+                   let p = t[i + 2].punct, p == "." || p == "/", let r = yearFirst(t, at: i + 1, year: base + e) {
                     return r
                 }
             case .punct:
@@ -642,6 +652,11 @@ extension DateParser {
         }
         return nil
     }
+
+    /// The year before the first of each era's letter in the short notation ("R" Reiwa, from 2019; "H" Heisei, from 1989).
+    static let japaneseEraLetters: [String: Int] = ["r": 2018, "h": 1988]
+    /// Highest era year read in the short notation (Heisei ended in its 31st year).
+    static let maxEraYear = 31
 
     /// Y-M-D: `2024-11-23`, `2024/11/23`, `2024.11.23`, `2024年11月23日`, `2024년 11월 23일`, `2024 Nov 23`.
     static func yearFirst(_ t: [Token], at i: Int, year: Int) -> (Int, Int, Int, Int)? {
@@ -757,7 +772,7 @@ extension DateParser {
         if j + 1 < n, t[j].punct == "/", let (_, next) = namedMonth(t, at: j + 1) { j = next }
         if j < n, let p = t[j].punct, p == "." || p == "-" || p == "/" || p == "," { j += 1 }
         if j < n, let p = t[j].punct, p == "," { j += 1 }
-        if j < n, let w = t[j].word, fillers.contains(w) || w == "năm" { j += 1 }
+        if j < n, let w = t[j].word, fillers.contains(w) || yearWords.contains(w) { j += 1 }
         guard j < n, let (yv, yd) = t[j].number else { return nil }
         var y: Int
         if yd == 4 {
@@ -864,8 +879,10 @@ extension DateParser {
               let (yv, yd) = t[i + 4].number, yd == 4 || (yd == 2 && sep != "-") else { return nil }
         // Part of a longer dotted/slashed run (IP addresses, versions, fractions): not a date.
         if i > 1, t[i - 1].punct == sep, t[i - 2].number != nil { return nil }
-        if i + 6 < n + 1, i + 5 < n, t[i + 5].punct == sep, i + 6 < n, t[i + 6].number != nil { return nil }
-        var y = yv
+        // Serbian and Croatian end the year with a dot before the time: "27. 11. 2026. 14:05".
+        if i + 6 < n, t[i + 5].punct == sep, t[i + 6].number != nil, !(sep == "." && i + 7 < n && t[i + 7].punct == ":") { return nil }
+        // "27/11/2569": Thai pages write numeric dates with Buddhist years too.
+        var y = gregorianYear(yv)
         if yd == 2 {
             let refYear = reference.map { civil($0).0 } ?? 2100
             y = 2000 + yv <= refYear + 1 ? 2000 + yv : 1900 + yv
@@ -962,8 +979,20 @@ extension DateParser {
                 return relative(count, unit, reference)
             }
             // vor N unit / hace N unit / há N unit / il y a N unit
-            if agoBefore.contains(w) || (w == "a" && i >= 2 && t[i - 1].word == "y" && t[i - 2].word == "il"),
-               i + 2 < n, let count = countValue(t[i + 1]), let unit = units[t[i + 2].word ?? ""] {
+            if agoBefore.contains(w) || (w == "a" && i >= 2 && t[i - 1].word == "y" && t[i - 2].word == "il") {
+                // Greek "πριν από 2 ημέρες": "from" between the word and the amount.
+                let k = i + 1 < n && t[i + 1].word == "από" ? i + 2 : i + 1
+                if k + 1 < n, let count = countValue(t[k]), let unit = units[t[k + 1].word ?? ""] {
+                    return relative(count, unit, reference)
+                }
+                // Arabic duals carry their count ("منذ يومين", two days ago); a bare unit is one ("منذ يوم"), but not
+                // before a number ("منذ عام 2020" is "since 2020").
+                if k < n, let w2 = t[k].word, let (count, unit) = arabicAges[w2], !(k + 1 < n && t[k + 1].number != nil) {
+                    return relative(count, unit, reference)
+                }
+            }
+            // Hungarian "2 napja", "3 órája" (the unit's ending says "ago"), Thai "2 วันที่แล้ว" (no space before "ago").
+            if i >= 1, case .number(let count, let digits) = t[i - 1], digits <= 4, let unit = hungarianAges[w] ?? thaiAge(w) {
                 return relative(count, unit, reference)
             }
         }
@@ -980,8 +1009,8 @@ extension DateParser {
                 }
                 // "just now", "à l'instant"
                 if w == "now", i > 0, t[i - 1].word == "just" { return relative(0, .day, reference) }
-                // Scandinavian two-word forms: "i dag", "i går" (one token each would never match the table)
-                if w == "i", i + 1 < n, let next = t[i + 1].word, let (days, langs) = dayWords["i " + next] {
+                // Two-word forms: "i dag", "i går", "hôm qua", "hari ini" (one token each would never match the table)
+                if w == "i" || w == "hôm" || w == "hari", i + 1 < n, let next = t[i + 1].word, let (days, langs) = dayWords[w + " " + next] {
                     if let language, !langs.contains(language) { continue }
                     return relative(days, .day, reference)
                 }
@@ -1087,9 +1116,28 @@ extension DateParser {
 
     /// Words after the amount: "2 days ago", "2 giorni fa", "2 dagen geleden", "2 дня назад", "2 dni temu", ...
     static let agoAfter: Set<String> = ["ago", "fa", "geleden", "назад", "тому", "temu", "önce", "sitten", "siden", "sedan", "yang", "lalu",
+                                        "lepas", "ezelőtt",
                                         "trước", "पहले", "atrás", "zpět"]
     /// Words before the amount: "vor 2 Tagen", "hace 2 días", "há 2 dias", "před 2 dny", ("il y a" handled apart).
-    static let agoBefore: Set<String> = ["vor", "hace", "há", "ha", "před", "pred", "πριν", "منذ", "לפני", "faz"]
+    static let agoBefore: Set<String> = ["vor", "hace", "há", "ha", "před", "pred", "πριν", "منذ", "לפני", "faz", "acum"]
+    /// Arabic age words that carry their count: duals ("يومين", two days) and bare singulars ("يوم", one day).
+    static let arabicAges: [String: (Int, Unit)] = [
+        "يومين": (2, .day), "ساعتين": (2, .hour), "دقيقتين": (2, .minute), "أسبوعين": (2, .week), "اسبوعين": (2, .week),
+        "شهرين": (2, .month), "سنتين": (2, .year), "عامين": (2, .year), "يوم": (1, .day), "ساعة": (1, .hour),
+        "دقيقة": (1, .minute), "أسبوع": (1, .week), "شهر": (1, .month), "سنة": (1, .year), "عام": (1, .year),
+    ]
+    /// Hungarian units whose ending says "ago": "2 napja" (2 days ago), "3 órája", "5 perce", "2 hete", "3 hónapja", "2 éve".
+    static let hungarianAges: [String: Unit] = ["másodperce": .second, "perce": .minute, "órája": .hour, "napja": .day,
+                                                "hete": .week, "hónapja": .month, "éve": .year]
+    /// Thai units before "ที่แล้ว" ("ago"), written without a space: "2 วันที่แล้ว", "3 ชั่วโมงที่แล้ว".
+    static let thaiUnits: [String: Unit] = ["วินาที": .second, "นาที": .minute, "ชั่วโมง": .hour, "วัน": .day,
+                                            "สัปดาห์": .week, "อาทิตย์": .week, "เดือน": .month, "ปี": .year]
+    static let thaiAgo = "ที่แล้ว"
+    /// The unit of a Thai age word ("วันที่แล้ว", days ago), or nil.
+    static func thaiAge(_ w: String) -> Unit? {
+        guard let first = w.unicodeScalars.first, (0x0E00...0x0E7F).contains(first.value), w.hasSuffix(thaiAgo) else { return nil }
+        return thaiUnits[String(w.unicodeScalars.dropLast(thaiAgo.unicodeScalars.count))]
+    }
     static let countWords: [String: Int] = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
         "ten": 10, "ein": 1, "eine": 1, "einem": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3, "un": 1, "une": 1,
@@ -1101,23 +1149,30 @@ extension DateParser {
         var m: [String: Unit] = [:]
         func add(_ u: Unit, _ words: [String]) { for w in words { m[w] = u } }
         add(.second, ["second", "seconds", "sec", "secs", "s", "sekunde", "sekunden", "seconde", "secondes", "segundo",
-                      "segundos", "secondo", "secondi", "seconden", "секунду", "секунды", "секунд"])
+                      "segundos", "secondo", "secondi", "seconden", "секунду", "секунды", "секунд",
+                      "секунди", "δευτερόλεπτα", "secunde"])
         add(.minute, ["minute", "minutes", "min", "mins", "m", "minuten", "minuto", "minutos", "minuti", "minuut",
-                      "минуту", "минуты", "минут", "minut", "minuty", "dakika", "phút", "دقيقة", "دقائق", "דקות", "मिनट"])
+                      "минуту", "минуты", "минут", "minut", "minuty", "dakika", "phút", "دقيقة", "دقائق", "דקות", "मिनट",
+                      "хвилину", "хвилини", "хвилин", "λεπτά", "λεπτό", "minute", "perccel", "minit"])
         add(.hour, ["hour", "hours", "hr", "hrs", "h", "stunde", "stunden", "heure", "heures", "hora", "horas", "ora", "ore",
-                    "uur", "час", "часа", "часов", "std", "stdn", "giờ", "ساعة", "ساعات", "ساعتين", "שעות", "שעה", "घंटे", "घंटा", "godzinę", "godziny", "godzin", "saat", "hodinou", "hodinami", "timer", "timmar", "timme", "time"])
+                    "uur", "час", "часа", "часов", "std", "stdn", "giờ", "ساعة", "ساعات", "ساعتين", "שעות", "שעה", "घंटे", "घंटा", "godzinę", "godziny", "godzin", "saat", "hodinou", "hodinami", "timer", "timmar", "timme", "time",
+                    "годину", "години", "годин", "ώρες", "ώρα", "oră", "órával", "jam", "tuntia", "tunti"])
         add(.day, ["day", "days", "d", "tag", "tagen", "tage", "jour", "jours", "día", "días", "dia", "dias", "giorno",
                    "giorni", "dag", "dagen", "день", "дня", "дней", "dzień", "dni", "gün", "dny", "dnem", "dage", "dager",
-                   "dagar", "päivää", "päivä", "hari", "ngày", "يوم", "أيام", "يومين", "ימים", "יום", "दिन", "tg", "tagen."])
+                   "dagar", "päivää", "päivä", "hari", "ngày", "يوم", "أيام", "يومين", "ימים", "יום", "दिन", "tg", "tagen.",
+                   "дні", "днів", "ημέρες", "ημέρα", "μέρες", "μέρα", "zile", "zi", "nappal"])
         add(.week, ["week", "weeks", "wk", "wks", "w", "woche", "wochen", "semaine", "semaines", "semana", "semanas",
                     "settimana", "settimane", "weken", "неделю", "недели", "недель", "tydzień", "tygodnie", "hafta", "uker", "veckor", "vecka",
-                    "tuần", "أسبوع", "أسابيع", "שבועות", "שבוע", "सप्ताह", "हफ्ते"])
+                    "tuần", "أسبوع", "أسابيع", "שבועות", "שבוע", "सप्ताह", "हफ्ते",
+                    "тиждень", "тижні", "тижнів", "εβδομάδες", "εβδομάδα", "săptămâni", "săptămână", "héttel", "minggu", "viikkoa"])
         add(.month, ["month", "months", "mo", "mos", "monat", "monaten", "monate", "mois", "mes", "meses", "mese", "mesi",
                      "mês", "maand", "maanden", "месяц", "месяца", "месяцев", "miesiąc", "miesiące", "ay", "måneder", "månader", "bulan",
-                     "tháng", "شهر", "أشهر", "חודשים", "חודש", "महीने"])
+                     "tháng", "شهر", "أشهر", "חודשים", "חודש", "महीने",
+                     "місяць", "місяці", "місяців", "μήνες", "μήνα", "luni", "lună", "hónappal", "kuukautta"])
         add(.year, ["year", "years", "yr", "yrs", "jahr", "jahren", "jahre", "an", "ans", "année", "années", "año", "años",
                     "anno", "anni", "ano", "anos", "jaar", "jaren", "год", "года", "лет", "rok", "lata", "lat", "yıl", "år", "tahun",
-                    "năm", "سنة", "سنوات", "שנים", "שנה", "साल"])
+                    "năm", "سنة", "سنوات", "שנים", "שנה", "साल",
+                    "рік", "роки", "років", "χρόνια", "χρόνο", "ani", "évvel", "vuotta"])
         return m
     }()
     /// Days before the reference that a single word means, and the languages that use the word.
@@ -1128,10 +1183,20 @@ extension DateParser {
             (["de"], ["heute": 0, "gestern": 1, "vorgestern": 2]),
             (["fr"], ["aujourd'hui": 0, "hier": 1, "avant-hier": 2]),
             (["es"], ["hoy": 0, "ayer": 1, "anteayer": 2]),
-            (["it"], ["oggi": 0, "ieri": 1]),
+            (["it", "ro"], ["ieri": 1]),
+            (["it"], ["oggi": 0]),
+            (["ro"], ["azi": 0, "astăzi": 0, "alaltăieri": 2]),
             (["pt"], ["hoje": 0, "ontem": 1]),
             (["nl"], ["vandaag": 0, "gisteren": 1, "eergisteren": 2]),
-            (["ru"], ["сегодня": 0, "вчера": 1, "позавчера": 2]),
+            (["ru", "bg"], ["сегодня": 0, "вчера": 1, "позавчера": 2]),
+            (["uk"], ["сьогодні": 0, "вчора": 1, "позавчора": 2]),
+            (["cs", "sk"], ["dnes": 0, "včera": 1, "predvčerom": 2, "předevčírem": 2]),
+            (["vi"], ["hôm nay": 0, "hôm qua": 1]),
+            (["id", "ms"], ["hari ini": 0, "kemarin": 1]),
+            (["el"], ["σήμερα": 0, "χθες": 1, "χτες": 1]),
+            (["ar"], ["اليوم": 0, "أمس": 1, "امس": 1, "البارحة": 1]),
+            (["he"], ["היום": 0, "אתמול": 1]),
+            (["hu"], ["tegnap": 1]),
             (["pl"], ["dzisiaj": 0, "dziś": 0, "wczoraj": 1]),
             (["tr"], ["bugün": 0, "dün": 1]),
             (["sv", "no", "nb", "nn", "da"], ["idag": 0, "igår": 1, "i dag": 0, "i går": 1]),
@@ -1253,6 +1318,13 @@ extension DateParser {
             ["ஜனவரி", "பிப்ரவரி", "மார்ச்", "ஏப்ரல்", "மே", "ஜூன்", "ஜூலை", "ஆகஸ்ட்", "செப்டம்பர்", "அக்டோபர்", "நவம்பர்", "டிசம்பர்"],
             ["جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر", "دسمبر"],
             ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"],
+            // Belarusian (genitive), Armenian (genitive), Turkish abbreviations ("27 Kas 2026")
+            ["студзеня", "лютага", "сакавіка", "красавіка", "мая", "чэрвеня", "ліпеня", "жніўня", "верасня", "кастрычніка", "лістапада", "снежня"],
+            ["հունվարի", "փետրվարի", "մարտի", "ապրիլի", "մայիսի", "հունիսի", "հուլիսի", "օգոստոսի", "սեպտեմբերի", "հոկտեմբերի", "նոյեմբերի", "դեկտեմբերի"],
+            ["oca", "şub", "mar", "nis", "may", "haz", "tem", "ağu", "eyl", "eki", "kas", "ara"],
+            // Swahili, Albanian
+            ["januari", "februari", "machi", "aprili", "mei", "juni", "julai", "agosti", "septemba", "oktoba", "novemba", "desemba"],
+            ["janar", "shkurt", "mars", "prill", "maj", "qershor", "korrik", "gusht", "shtator", "tetor", "nëntor", "dhjetor"],
             // Thai abbreviations (the tokenizer keeps their dots: "ม.ค.")
             ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."],
         ]
@@ -1266,7 +1338,7 @@ extension DateParser {
         // Abbreviations with other spellings.
         for (name, month) in [("फरवरी", 2), ("सितम्बर", 9), ("नवम्बर", 11), ("दिसम्बर", 12), ("अगस्‍त", 8), ("أبريل", 4), ("إبريل", 4), ("ابريل", 4),
                               ("اغسطس", 8), ("اكتوبر", 10), ("studenog", 11), ("listopadu", 11), ("sept", 9), ("dici", 12), ("mrz", 3), ("maerz", 3), ("jänner", 1), ("setiembre", 9), ("août", 8),
-                              ("févr", 2), ("fév", 2), ("déc", 12), ("juil", 7), ("avr", 4), ("mai", 5), ("июнь", 6), ("сент", 9), ("нояб", 11)] {
+                              ("févr", 2), ("fév", 2), ("pebruari", 2), ("nopember", 11), ("nop", 11), ("peb", 2), ("déc", 12), ("juil", 7), ("avr", 4), ("mai", 5), ("июнь", 6), ("сент", 9), ("нояб", 11)] {
             m[name] = month
         }
         return m

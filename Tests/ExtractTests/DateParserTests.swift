@@ -302,3 +302,92 @@ func moreMachineDates(_ c: MachineDateCase) {
 func absoluteDays(_ input: String, _ days: [String]) {
     #expect(DateParser.absoluteDays(input) == Set(days))
 }
+
+/// 2026-11-27T15:00:00Z, the "fetched at" of the visible-forms table.
+private let formsReference = Date(timeIntervalSince1970: 1_795_791_600)
+
+/// Date lines as news sites and blogs print them, in many languages (FINDINGS 82): the forms of the brief that already
+/// read right, then the ones that did not (month names, era and Buddhist-year notations, relative words).
+private let visibleFormCases: [TextDateCase] = [
+    .init(name: "German day and time", input: "27.11.2026, 14:05 Uhr", hint: "de", date: "2026-11-27"),
+    .init(name: "German abbreviated weekday and dash", input: "Do., 27.11.2026 – 14:05", hint: "de", date: "2026-11-27"),
+    .init(name: "French time with h", input: "27 novembre 2026 à 14h05", hint: "fr", date: "2026-11-27"),
+    .init(name: "French first of the month", input: "le 1er décembre 2025", hint: "fr", date: "2025-12-01"),
+    .init(name: "French Canadian spaced time", input: "27 novembre 2026 à 14 h 05", hint: "fr-CA", date: "2026-11-27"),
+    .init(name: "Spanish weekday and time", input: "jueves, 27 de noviembre de 2026, 14:05", hint: "es", date: "2026-11-27"),
+    .init(name: "Spanish 'del' before the year", input: "Jueves 27 de Noviembre del 2026", hint: "es", date: "2026-11-27"),
+    .init(name: "Portuguese Folha style", input: "27.nov.2026 às 14h05", hint: "pt-BR", date: "2026-11-27"),
+    .init(name: "Italian ore", input: "27 novembre 2026 ore 14:05", hint: "it", date: "2026-11-27"),
+    .init(name: "Dutch abbreviation with dot", input: "27 nov. 2026", hint: "nl", date: "2026-11-27"),
+    .init(name: "Polish year marker", input: "27 listopada 2026 r.", hint: "pl", date: "2026-11-27"),
+    .init(name: "Czech spaced numeric", input: "27. 11. 2026 14:05", hint: "cs", date: "2026-11-27"),
+    .init(name: "Russian time first", input: "14:05, 27 ноября 2026", hint: "ru", date: "2026-11-27"),
+    .init(name: "Russian abbreviation with dot", input: "27 нояб. 2026", hint: "ru", date: "2026-11-27"),
+    .init(name: "Ukrainian genitive and year marker", input: "27 листопада 2026 р.", hint: "uk", date: "2026-11-27"),
+    .init(name: "Turkish weekday after", input: "27 Kasım 2026 Perşembe 14:05", hint: "tr", date: "2026-11-27"),
+    .init(name: "Swedish kl.", input: "27 nov. 2026 kl. 14.05", hint: "sv", date: "2026-11-27"),
+    .init(name: "Danish d.", input: "torsdag d. 27. november 2026", hint: "da", date: "2026-11-27"),
+    .init(name: "Finnish klo", input: "27.11.2026 klo 14.05", hint: "fi", date: "2026-11-27"),
+    .init(name: "Greek weekday", input: "Πέμπτη, 27 Νοεμβρίου 2026", hint: "el", date: "2026-11-27"),
+    .init(name: "Indonesian WIB", input: "Kamis, 27 Nov 2026 14:05 WIB", hint: "id", date: "2026-11-27"),
+    .init(name: "Vietnamese words", input: "ngày 27 tháng 11 năm 2026", hint: "vi", date: "2026-11-27"),
+    .init(name: "Vietnamese numeric with zone", input: "Thứ năm, 27/11/2026, 14:05 (GMT+7)", hint: "vi", date: "2026-11-27"),
+    .init(name: "Korean input stamp", input: "입력 2026.11.27. 오후 2:05", hint: "ko", date: "2026-11-27"),
+    .init(name: "Chinese with time", input: "2026年11月27日 14:05", hint: "zh", date: "2026-11-27"),
+    .init(name: "Japanese full-width digits and era", input: "令和８年１１月２７日", hint: "ja", date: "2026-11-27"),
+    .init(name: "Arabic-Indic digits", input: "٢٧ نوفمبر ٢٠٢٦", hint: "ar", date: "2026-11-27"),
+    .init(name: "Persian Solar Hijri of the fetch day", input: "۶ آذر ۱۴۰۵", hint: "fa", date: "2026-11-27"),
+    .init(name: "Thai Buddhist year", input: "27 พฤศจิกายน 2569", hint: "th", date: "2026-11-27"),
+    .init(name: "English ordinal", input: "Nov 27th, 2026", hint: "en", date: "2026-11-27"),
+    .init(name: "English of-form", input: "27th of November 2026", hint: "en", date: "2026-11-27"),
+    .init(name: "English posted line", input: "Posted on Thursday, November 27, 2026 at 2:05 pm", hint: "en", date: "2026-11-27"),
+    .init(name: "English CNN style", input: "Updated 2:05 PM EST, Thu November 27, 2026", hint: "en", date: "2026-11-27"),
+    .init(name: "English Guardian style", input: "Thursday 27 November 2026 14.05 GMT", hint: "en-GB", date: "2026-11-27"),
+    .init(name: "Chinese relative with space", input: "2 天前", hint: "zh", date: "2026-11-25", relative: true),
+    .init(name: "Korean hours", input: "3시간 전", hint: "ko", date: "2026-11-27", relative: true),
+    .init(name: "Portuguese há", input: "há 2 dias", hint: "pt", date: "2026-11-25", relative: true),
+    .init(name: "Swedish för ... sedan", input: "för 2 dagar sedan", hint: "sv", date: "2026-11-25", relative: true),
+    // Fixed in session 15: month names.
+    .init(name: "Belarusian genitive", input: "27 лістапада 2026", hint: "be", date: "2026-11-27"),
+    .init(name: "Turkish abbreviation", input: "27 Kas 2026", hint: "tr", date: "2026-11-27"),
+    .init(name: "Indonesian old spelling", input: "27 Nopember 2026", hint: "id", date: "2026-11-27"),
+    .init(name: "Armenian genitive", input: "27 նոյեմբերի 2026", hint: "hy", date: "2026-11-27"),
+    .init(name: "Swahili", input: "27 Novemba 2026", hint: "sw", date: "2026-11-27"),
+    .init(name: "Albanian", input: "27 nëntor 2026", hint: "sq", date: "2026-11-27"),
+    // Fixed: Japanese eras' short notation and first year, Thai era marker and numeric Buddhist years, a year's dot before the time.
+    .init(name: "Japanese era short notation", input: "R8.11.27", hint: "ja", date: "2026-11-27"),
+    .init(name: "Japanese era short notation with slashes", input: "R8/11/27", hint: "ja", date: "2026-11-27"),
+    .init(name: "era letters are no date off Japanese pages", input: "H2.1.5", hint: "en", date: nil),
+    .init(name: "Japanese era's first year", input: "令和元年5月1日", hint: "ja", date: "2019-05-01"),
+    .init(name: "Thai era marker before the year", input: "วันพฤหัสบดีที่ 27 พฤศจิกายน พ.ศ. 2569", hint: "th", date: "2026-11-27"),
+    .init(name: "Thai numeric Buddhist year", input: "27/11/2569", hint: "th", date: "2026-11-27"),
+    .init(name: "Serbian dot after the year before the time", input: "27. 11. 2026. 14:05", hint: "sr", date: "2026-11-27"),
+    .init(name: "a dotted run without a time stays no date", input: "27.11.2026.5", date: nil),
+    // Fixed: relative words.
+    .init(name: "Arabic dual", input: "منذ يومين", hint: "ar", date: "2026-11-25", relative: true),
+    .init(name: "Arabic 'since the year' is no age", input: "منذ عام 2020", hint: "ar", date: nil),
+    .init(name: "Ukrainian days", input: "2 дні тому", hint: "uk", date: "2026-11-25", relative: true),
+    .init(name: "Ukrainian hours", input: "3 години тому", hint: "uk", date: "2026-11-27", relative: true),
+    .init(name: "Greek from-word", input: "πριν από 2 ημέρες", hint: "el", date: "2026-11-25", relative: true),
+    .init(name: "Thai ago suffix", input: "2 วันที่แล้ว", hint: "th", date: "2026-11-25", relative: true),
+    .init(name: "Hungarian ago ending", input: "2 napja", hint: "hu", date: "2026-11-25", relative: true),
+    .init(name: "Romanian acum", input: "acum 2 zile", hint: "ro", date: "2026-11-25", relative: true),
+    .init(name: "Malay lepas", input: "2 hari lepas", hint: "ms", date: "2026-11-25", relative: true),
+    .init(name: "Czech yesterday", input: "včera 14:05", hint: "cs", date: "2026-11-26", relative: true),
+    .init(name: "Slovak yesterday", input: "včera o 14:05", hint: "sk", date: "2026-11-26", relative: true),
+    .init(name: "Ukrainian yesterday", input: "вчора о 14:05", hint: "uk", date: "2026-11-26", relative: true),
+    .init(name: "Vietnamese yesterday, two words", input: "hôm qua", hint: "vi", date: "2026-11-26", relative: true),
+    .init(name: "Indonesian yesterday", input: "kemarin 14:05", hint: "id", date: "2026-11-26", relative: true),
+    .init(name: "Greek yesterday", input: "χθες 14:05", hint: "el", date: "2026-11-26", relative: true),
+    .init(name: "Arabic yesterday", input: "أمس 14:05", hint: "ar", date: "2026-11-26", relative: true),
+    .init(name: "Hebrew yesterday", input: "אתמול 14:05", hint: "he", date: "2026-11-26", relative: true),
+    .init(name: "Romanian yesterday is Italian's word too", input: "ieri, 14:05", hint: "ro", date: "2026-11-26", relative: true),
+    .init(name: "Czech dnes is no day word on a Polish page", input: "dnes", hint: "pl", date: nil),
+]
+
+@Test(arguments: visibleFormCases)
+func visibleDateForms(_ c: TextDateCase) {
+    let parsed = DateParser.parseText(c.input, reference: formsReference, languageHint: c.hint)
+    #expect(parsed?.date == c.date)
+    if c.date != nil { #expect(parsed?.isRelative == c.relative) }
+}

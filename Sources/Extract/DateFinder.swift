@@ -490,7 +490,12 @@ struct DateFinder {
                              "投稿日", "公開日", "掲載日", "配信日", "作成日", "发表于", "發表於", "发布于", "发布时间", "發佈時間",
                              "发布日期", "發布日期", "기사입력", "입력", "등록", "발행",
                              "veröffentlicht", "erschienen am", "publié le", "publiée le", "publicado el", "publicado em",
-                             "fecha:", "pubblicato il", "gepubliceerd op", "opublikowano", "опубликовано"]
+                             "fecha:", "pubblicato il", "gepubliceerd op", "opublikowano", "опубликовано",
+                             // The publication labels of `lineLabels` in other languages, opening a date line.
+                             "publicerad", "publiceret", "publisert", "julkaistu", "publikováno", "yayınlanma", "yayın tarihi",
+                             "yayınlandı", "publicat", "diterbitkan", "ngày đăng", "เผยแพร่", "प्रकाशित", "تاريخ النشر", "نشر في",
+                             "δημοσιεύθηκε", "közzétéve", "опубліковано", "פורסם", "objavljeno", "paskelbta", "avaldatud",
+                             "publicēts", "публикувано", "تاریخ انتشار"]
 
     /// Byline openings: a short paragraph that opens with one and names people ("Von Anna Schmidt, 03.03.2021") is a
     /// date line, whose date is the post's.
@@ -513,7 +518,8 @@ struct DateFinder {
     /// Whether a normalized line opens with a date label or is a byline naming people (`isLabelledLine`).
     static func isLabelledText(_ t: String) -> Bool {
         guard let b = t.utf8.first, b >= 0x80 || labelStarts[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] else { return false }
-        if openingLabels.opens(t.fastLowercased) { return true }
+        let lower = t.fastLowercased
+        if openingLabels.opens(lower) || opensWithDatedUpdate(lower.utf8) { return true }
         // Names must follow the label: "By March 2021, the plant had closed" is prose.
         return AuthorFinder.foreignByline(t, prefixes: AuthorFinder.allLeadingLabels) != nil
     }
@@ -539,7 +545,8 @@ struct DateFinder {
     /// `opensWithEditLabel` on a short element's normalized text.
     static func opensWithEditLabel(text t: String) -> Bool {
         guard let b = t.utf8.first, b >= 0x80 || labelStarts[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] else { return false }
-        return editLabelSet.opens(t.fastLowercased)
+        let lower = t.fastLowercased
+        return editLabelSet.opens(lower) || opensWithDatedUpdate(lower.utf8)
     }
 
     /// Longest paragraph (UTF-8 bytes) read line by line at its `<br>`s: an address block or a page footer, not a poem.
@@ -628,7 +635,8 @@ struct DateFinder {
          "publicerad", "publiceret", "publisert", "julkaistu", "opublikowano", "publikacja", "publikováno",
          "опубликовано", "yayınlanma", "yayın tarihi", "publicat", "发布时间", "發佈時間", "발행", "입력",
          "diterbitkan", "dipublikasikan", "ngày đăng", "เผยแพร่", "प्रकाशित", "تاريخ النشر", "نشر في", "δημοσιεύθηκε",
-         "közzétéve", "опубліковано", "פורסם", "发表于"].map { ($0, true) }
+         "közzétéve", "опубліковано", "פורסם", "发表于", "yayınlandı", "objavljeno", "paskelbta", "avaldatud", "publicēts",
+         "публикувано", "تاریخ انتشار"].map { ($0, true) }
         + ["last updated", "updated", "last modified", "modified", "last edited", "edited", "aktualisiert", "stand:",
            "geändert", "mis à jour", "modifié le", "actualizado", "actualización", "aggiornato", "aggiornamento",
            "atualizado", "atualização", "bijgewerkt", "uppdaterad", "opdateret", "oppdatert", "päivitetty",
@@ -637,6 +645,12 @@ struct DateFinder {
            // Indonesian, Vietnamese, Thai, Hindi, Arabic, Greek, Hungarian, Romanian, Ukrainian, Hebrew, Chinese, Korean.
            "diperbarui", "cập nhật", "อัปเดต", "अपडेटेड", "अपडेट", "تم التحديث", "ενημερώθηκε", "frissítve",
            "actualizat", "оновлено", "עודכן", "更新于", "업데이트",
+           // Dutch, Turkish, Croatian/Serbian/Bosnian, Slovenian, Slovak, Lithuanian, Estonian, Latvian, Bulgarian, Malay,
+           // Thai ("last edited"), Persian (with and without its ZWNJ, which normalizing drops).
+           "aangepast", "güncellenme", "ažurirano", "posodobljeno", "aktualizované", "atnaujinta", "uuendatud",
+           "atjaunināts", "обновено", "dikemas kini", "dikemaskini", "แก้ไขล่าสุด", "بهروزرسانی", "به روزرسانی", "بروزرسانی",
+           // Openings that hold no label above: Korean "last edit", Chinese "last update", Greek, Czech, Bulgarian.
+           "최종수정", "최종 수정", "最后更新", "最後更新", "τελευταία ενημέρωση", "aktualizace", "обновена",
            // An editor's note opening a paragraph ("Update (March 6, 2021): ...", "Update: ...") and Drupal's label.
            "update (", "update:", "update,", "update –", "update -", "last changed",
            // German editors' notes: "Update vom 6. März 2021:", "Nachtrag (06.03.2021):", "Aktualisierung vom ...".
@@ -672,7 +686,16 @@ struct DateFinder {
                 break
             }
         }
+        if opensWithDatedUpdate(lower) { mod = 0 }
         return (pub, mod)
+    }
+
+    /// An editor's note opening with "update" and a number ("UPDATE 2021-03-06: ...", "Update 6.3.2021 – ..."): an
+    /// edit label that no fixed label list holds (the date is the label's end).
+    static let datedUpdate = Array("update ".utf8)
+    static func opensWithDatedUpdate<C: Collection<UInt8>>(_ lower: C) -> Bool {
+        guard lower.starts(with: datedUpdate), let next = lower.dropFirst(datedUpdate.count).first else { return false }
+        return next >= 0x30 && next <= 0x39
     }
 
     /// The publication and the last edit a date line gives, read apart by its labels: the part after a publication
@@ -701,11 +724,34 @@ struct DateFinder {
     /// Words that join a date's parts ("5 de marzo de 2021", "March 5th, 2021 at 10:00 am"), and ordinal endings: not
     /// counted as words of a date line.
     static let dateJoiners: Set<String> = ["de", "del", "of", "at", "am", "pm", "um", "à", "le", "el", "den", "der", "do",
-                                           "da", "il", "op", "om", "st", "nd", "rd", "th", "er"]
+                                           "da", "il", "op", "om", "st", "nd", "rd", "th", "er", "ngày",
+                                           // "at" before the time: "a las 14:05", "às 14h05", "alle 14:05", "kl. 14.05", "в 14:05".
+                                           "a", "las", "les", "às", "alle", "ore", "kl", "klo", "o", "ob", "u", "v", "в", "о"]
 
-    /// The words of `text` that count against `maxDateOnlyWords` (month and weekday names count, joiners do not).
+    /// Zone names after a date line's time ("14:05 WIB", "2:05 PM ET", "(GMT+7)"): part of the date, not words.
+    static let zoneWords: Set<String> = ["gmt", "utc", "wib", "wita", "wit", "cet", "cest", "mez", "mesz", "est", "edt", "cst",
+                                         "cdt", "pst", "pdt", "et", "pt", "ist", "jst", "kst", "bst", "msk", "ict", "hkt", "sgt",
+                                         "eet", "eest", "aest", "aedt"]
+    static let uncountedWords = dateJoiners.union(zoneWords)
+    /// CJK and Hangul characters that mark a date's parts ("2024年11月23日 14時05分", "2024년 11월 23일"): not words.
+    static let cjkDateMarks: Set<Unicode.Scalar> = ["年", "月", "日", "时", "時", "分", "秒", "년", "월", "일", "시", "분", "초"]
+
+    /// The words of `text` that count against `maxDateOnlyWords` (month and weekday names count, joiners and zone
+    /// names do not). The tokenizer makes each CJK or Hangul character a word: a run of them counts as one word per
+    /// two characters (the usual length of a Chinese word), so "星期四" (Thursday) or "(목)" is a word or two, not three.
     static func dateLineWords(_ text: String) -> Int {
-        DateParser.tokenize(text).lazy.filter { $0.word.map { !dateJoiners.contains($0) } ?? false }.count
+        var count = 0, run = 0
+        for token in DateParser.tokenize(text) {
+            guard let w = token.word else { count += (run + 1) / 2; run = 0; continue }
+            let scalars = w.unicodeScalars
+            if let c = scalars.first, DateParser.isCJKIdeograph(c), scalars.index(after: scalars.startIndex) == scalars.endIndex {
+                if cjkDateMarks.contains(c) { count += (run + 1) / 2; run = 0 } else { run += 1 }
+                continue
+            }
+            count += (run + 1) / 2; run = 0
+            if !uncountedWords.contains(w) { count += 1 }
+        }
+        return count + (run + 1) / 2
     }
 
     /// Whether a short element holds an author link (`rel=author`, or a class naming the author): a byline.
@@ -876,6 +922,8 @@ struct DateFinder {
         return words.max { $0.count < $1.count }
     })).sorted())
 
+    /// Characters of a long paragraph opening with an edit label read for the edit's date (the label and the date).
+    static let editNoteHead = 80
     /// Longest text of an unhinted element read as a date line ("Sep 23, 2024 • Subscribe").
     static let maxPlainDateLine = 48
     /// Longest text of a date-hinted element.
@@ -1047,6 +1095,11 @@ struct DateFinder {
             // Too long for a date line: a post footer's sentence may still say when the post was written.
             guard raw.utf8.count <= bound, text.count <= limit else {
                 if !editsOnly, let f = postedSentence(text) { found = f; tail = Self.editLookahead }
+                // An editor's note opening a paragraph ("UPDATE 2021-03-06: a correction ..."): the date after its label.
+                else if editsOnly, lines.edit == nil, Self.opensWithEditLabel(text: text) {
+                    let head = String(text.prefix(Self.editNoteHead))
+                    if let p = DateParser.parseText(head, reference: reference, languageHint: languageHint), plausible(p) { take(p, head) }
+                }
                 return
             }
             // Only a line naming an edit can give one: the others are not parsed.

@@ -385,3 +385,69 @@ func datesFromTheWorkAPageIsAbout(_ type: String, _ line: String, _ published: S
     #expect(record.published?.date == "2019-09-05")
     #expect(record.modified?.date == "2019-09-06")
 }
+
+/// Date lines of news sites in many languages as bare paragraphs (no date class) and edit lines after the publication
+/// (FINDINGS 82). Fetched 2026-11-27T15:00:00Z.
+@Suite struct VisibleDateForms {
+    private static let fetched = Date(timeIntervalSince1970: 1_795_791_600)
+    private static let lorem = "This paragraph is long enough to be content, with commas, clauses, and the kind of rhythm a real post has. "
+    private static let text = "<p>\(lorem)\(lorem)\(lorem)</p><p>\(lorem)\(lorem)</p>"
+
+    private func record(_ lang: String, _ header: String, after: String = "", url: String = "https://news.example/section/story") throws -> PageRecord {
+        let html = "<html lang=\"\(lang)\"><body><article><h1>Story headline</h1>\(header)\(Self.text)\(after)</article></body></html>"
+        return try Extractor(rules: .empty).extract(ExtractionInput(bytes: Array(html.utf8), url: url,
+                                                                    fetchedAt: Self.fetched)).record
+    }
+
+    /// A bare `<p>` of a date alone: CJK date marks, weekdays of two CJK characters, zone names, "at" words and a
+    /// language's publication label do not make it prose.
+    @Test(arguments: [
+        ("zh", "<p>2026年11月27日 星期四</p>"),
+        ("zh", "<p>2026-11-27 14:05 来源：新华网</p>"),
+        ("ja", "<p>2026年11月27日 14時05分</p>"),
+        ("ja", "<p>2026年11月27日(木) 14:05</p>"),
+        ("ja", "<p>令和8年11月27日</p>"),
+        ("ko", "<p>2026년 11월 27일 (목) 14:05</p>"),
+        ("vi", "<p>Thứ Năm, ngày 27/11/2026 14:05 PM (GMT+7)</p>"),
+        ("es", "<p>jueves, 27 de noviembre de 2026 a las 14:05</p>"),
+        ("pt-BR", "<p>quinta-feira, 27 de novembro de 2026 às 14:05</p>"),
+        ("ar", "<p>نشر في: الخميس، 27 نوفمبر 2026</p>"),
+    ])
+    func bareDateParagraph(_ lang: String, _ line: String) throws {
+        #expect(try record(lang, line).published?.date.prefix(10) == "2026-11-27")
+    }
+
+    /// A Chinese sentence that opens with a date is prose, not a date line.
+    @Test func chineseSentenceIsNoDateLine() throws {
+        #expect(try record("zh", "<p>2026年11月27日，国务院召开常务会议研究部署</p>").published == nil)
+    }
+
+    /// An edit line after the publication's gives the edit: labels of more languages, and an editor's note that opens
+    /// with "UPDATE" and a date (short, and as a long paragraph).
+    @Test(arguments: [
+        ("nl", "<p class=\"date\">26 nov 2026, 10:00</p><p>Aangepast: 27 nov 2026, 16:10</p>", ""),
+        ("tr", "<p class=\"date\">26.11.2026</p><p>Güncellenme: 27.11.2026</p>", ""),
+        ("ko", "<p class=\"date\">기사입력 2026-11-26 10:00</p><p>최종수정 2026-11-27 16:10</p>", ""),
+        ("zh", "<p class=\"date\">2026-11-26</p><p>最后更新：2026-11-27</p>", ""),
+        ("el", "<p class=\"date\">26/11/2026</p><p>Τελευταία ενημέρωση: 27/11/2026</p>", ""),
+        ("cs", "<p class=\"date\">26. 11. 2026</p><p>Aktualizace: 27. 11. 2026</p>", ""),
+        ("bg", "<p class=\"date\">26.11.2026</p><p>Обновена: 27.11.2026</p>", ""),
+        ("fa", "<p class=\"date\">۱۴۰۵/۰۹/۰۵</p><p>به‌روزرسانی: ۱۴۰۵/۰۹/۰۶</p>", ""),
+        ("hr", "<p class=\"date\">26.11.2026.</p><p>Ažurirano: 27.11.2026.</p>", ""),
+        ("en", "<p class=\"date\">November 26, 2026</p>", "<p>UPDATE 2026-11-27: a correction was added.</p>"),
+        ("en", "<p class=\"date\">November 26, 2026</p>", "<p>UPDATE 2026-11-27: a correction was added to the third paragraph after readers "
+            + "pointed out that the figure given for the budget was last year's, not this year's; we regret the error.</p>"),
+    ])
+    func editLine(_ lang: String, _ header: String, _ after: String) throws {
+        let r = try record(lang, header, after: after)
+        #expect(r.published?.date.prefix(10) == "2026-11-26")
+        #expect(r.modified?.date.prefix(10) == "2026-11-27")
+    }
+
+    /// "UPDATE DATE:" opening the only dated paragraph is the edit, not the publication: the URL's day is.
+    @Test func datedUpdateNoteIsNoPublication() throws {
+        let r = try record("en", "<p>UPDATE 2026-11-27: a correction was added.</p>", url: "https://news.example/2026/11/20/story")
+        #expect(r.published?.date == "2026-11-20")
+        #expect(r.modified?.date.prefix(10) == "2026-11-27")
+    }
+}

@@ -1068,7 +1068,9 @@ struct DateFinder {
                 lines.edit = field(p, raw: text, source: "text")
             }
         }
-        func check(_ n: Node, maxWords: Int = Int.max, lineLimit: Int? = nil) {
+        // `labelledLong`: a labelled text over the plain limit is read up to the hinted one (the element that holds
+        // the text, not its parent: a byline's wrapper would give the author's name as the date's raw text).
+        func check(_ n: Node, maxWords: Int = Int.max, lineLimit: Int? = nil, labelledLong: Bool = false) {
             let limit = lineLimit ?? limit
             guard checked.insert(n).inserted else { return }
             // hAtom's `<abbr class="published" title="2021-01-15T16:45:00-05:00">` (Pelican's notmyidea): the
@@ -1092,8 +1094,11 @@ struct DateFinder {
             guard raw.utf8.count <= sentenceBound else { return }
             let text = TextNormalizer.normalize(raw)
             guard !text.isEmpty else { return }
-            // Too long for a date line: a post footer's sentence may still say when the post was written.
-            guard raw.utf8.count <= bound, text.count <= limit else {
+            // Too long for a date line: a post footer's sentence may still say when the post was written. A labelled
+            // line is as long as a hinted one, also in a bare `<span>` ("Publié le 27 novembre 2026 à 14:05 (heure de Paris)").
+            guard (raw.utf8.count <= bound && text.count <= limit)
+                    || (labelledLong && !editsOnly && limit < Self.maxHintedDateLine && raw.utf8.count <= Self.maxHintedDateLine * 4 + 64
+                        && text.count <= Self.maxHintedDateLine && Self.isLabelledText(text)) else {
                 if !editsOnly, let f = postedSentence(text) { found = f; tail = Self.editLookahead }
                 // An editor's note opening a paragraph ("UPDATE 2021-03-06: a correction ..."): the date after its label.
                 else if editsOnly, lines.edit == nil, Self.opensWithEditLabel(text: text) {
@@ -1134,7 +1139,7 @@ struct DateFinder {
                 // Unhinted: the element that directly holds a piece of text, and its parent (a date split in spans).
                 if !hinted, let p = n.parent, n.withOwnText(HTMLEscape.hasVisible) {
                     if !headlineSeen, inTeaserCard(p) { return false }
-                    check(p)
+                    check(p, labelledLong: true)
                     if found == nil, let pp = p.parent, pp != region { check(pp) }
                 }
                 return false

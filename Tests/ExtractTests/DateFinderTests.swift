@@ -417,6 +417,17 @@ func datesFromTheWorkAPageIsAbout(_ type: String, _ line: String, _ published: S
         #expect(try record(lang, line).published?.date.prefix(10) == "2026-11-27")
     }
 
+    /// A labelled date line longer than a bare line's limit (`maxPlainDateLine`) in a bare `<span>` is read as long as a
+    /// hinted one; an unlabelled text of that length is not a date line.
+    @Test(arguments: [
+        ("fr", "<span>Publié le 27 novembre 2026 à 14:05 (heure de Paris)</span>", "2026-11-27"),
+        ("fr", "<span>Publié le 27/11/2026 à 14h05, mis à jour le 27/11/2026 à 16h10</span>", "2026-11-27"),
+        ("fr", "<span>Les manifestations du 27 novembre 2026 à Paris ont réuni des milliers</span>", nil),
+    ] as [(String, String, String?)])
+    func labelledLineInABareSpan(_ lang: String, _ span: String, _ date: String?) throws {
+        #expect(try record(lang, "<div><span>Jane Doe</span> · \(span)</div>").published?.date.prefix(10) == date.map { Substring($0) })
+    }
+
     /// A Chinese sentence that opens with a date is prose, not a date line.
     @Test func chineseSentenceIsNoDateLine() throws {
         #expect(try record("zh", "<p>2026年11月27日，国务院召开常务会议研究部署</p>").published == nil)

@@ -1,4 +1,5 @@
 import CLibXML2
+import Glibc
 
 /// A CSS selector in the subset that can be matched by walking the libxml2 tree directly: type and `*`, `.class`,
 /// `#id`, `[attr]` and its six operators (case-sensitive, or `=` with the `i` flag on an ASCII value), the four
@@ -48,7 +49,11 @@ struct SelectorMatcher: Sendable {
     // per-element loop does no reference counting. Byte strings are spans of `bytes`.
     fileprivate struct Span { var start: Int32 = 0; var count: Int32 = -1 }
     fileprivate enum Kind: UInt8 { case equals, equalsIgnoringCase, prefixIgnoringCase, substringIgnoringCase, present, token, dashMatch, prefix, suffix, substring, noneOf, never }
-    fileprivate struct FlatTest { var kind: Kind; var name = Span(); var value = Span(); var first: Int32 = 0; var count: Int32 = 0 }
+    /// `valueIsCString`: the value holds no NUL, so it compares with a C string as it is (its span is followed by one).
+    fileprivate struct FlatTest {
+        var kind: Kind; var name = Span(); var value = Span(); var first: Int32 = 0; var count: Int32 = 0
+        var valueIsCString = false
+    }
     fileprivate struct FlatCompound { var name = Span(); var firstTest: Int32; var testCount: Int32; var combinator: Combinator }
     /// `subjectKeys` and `ancestorKeys`: the `ElementIndex` keys an element and its ancestors must hold to match.
     fileprivate struct FlatComplex { var first: Int32; var count: Int32; var subjectKeys: UInt64; var ancestorKeys: UInt64 }
@@ -144,9 +149,11 @@ struct SelectorMatcher: Sendable {
         }
     }
 
+    /// Appends `b` and a NUL after it (a value without NULs is then a C string in place).
     private mutating func span(_ b: [UInt8]) -> Span {
         let s = Span(start: Int32(bytes.count), count: Int32(b.count))
         bytes.append(contentsOf: b)
+        bytes.append(0)
         return s
     }
 
@@ -177,6 +184,7 @@ struct SelectorMatcher: Sendable {
                 for (j, inner) in list.enumerated() { fill(at + j, inner) }
                 f = FlatTest(kind: .noneOf, first: Int32(at), count: Int32(list.count))
             }
+            f.valueIsCString = f.value.count >= 0 && !bytes[Int(f.value.start)..<Int(f.value.start + f.value.count)].contains(0)
             tests[first + k] = f
         }
     }
@@ -373,7 +381,22 @@ struct SelectorMatcher: Sendable {
             default: break
             }
             let v = t.value.count >= 0 ? slice(t.value) : UnsafeBufferPointer(start: nil, count: 0)
-            return attribute(n, slice(t.name)) { a in
+            guard let attr = SelectorMatcher.attribute(n, slice(t.name)) else { return false }
+            if t.kind == .present { return true }
+            // A value that is one text node (nearly all) is compared as the C string it is, without measuring it
+            // first: fingerprints test the `href` of every link of a page for a few substrings.
+            if t.valueIsCString, let child = attr.pointee.children, child.pointee.next == nil,
+               child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+                switch t.kind {
+                case .equals: return Node.nameEquals(content, v)
+                case .prefix: return SelectorMatcher.startsWith(content, v)
+                case .substring:
+                    return strstr(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self),
+                                  UnsafeRawPointer(v.baseAddress!).assumingMemoryBound(to: CChar.self)) != nil
+                default: break
+                }
+            }
+            return SelectorMatcher.value(of: attr, in: n) { a in
                 switch t.kind {
                 case .present: return true
                 case .equals: return a.elementsEqual(v)
@@ -390,18 +413,24 @@ struct SelectorMatcher: Sendable {
                 case .substring: return contains(a, v)
                 case .noneOf, .never: return false
                 }
-            } ?? false
+            }
         }
     }
 
-    /// Runs `body` on the value of the attribute `name` (no namespace), or returns nil when it is absent.
-    private static func attribute(_ n: xmlNodePtr, _ name: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+    /// The attribute `name` (no namespace) of `n`; nil when it is absent.
+    private static func attribute(_ n: xmlNodePtr, _ name: UnsafeBufferPointer<UInt8>) -> xmlAttrPtr? {
         var a = n.pointee.properties
         while let attr = a {
-            if attr.pointee.ns == nil, let an = attr.pointee.name, Node.nameEquals(an, name) { return value(of: attr, in: n, body) }
+            if attr.pointee.ns == nil, let an = attr.pointee.name, Node.nameEquals(an, name) { return attr }
             a = attr.pointee.next
         }
         return nil
+    }
+
+    /// Whether the C string `s` starts with `v` (which holds no NUL).
+    private static func startsWith(_ s: UnsafePointer<UInt8>, _ v: UnsafeBufferPointer<UInt8>) -> Bool {
+        for k in 0..<v.count where s[k] != v[k] { return false } // the NUL ending a shorter `s` differs
+        return true
     }
 
     /// Runs `body` on the value of attribute `attr` of element `n`, read in place when it is a single text node.

@@ -115,6 +115,13 @@ private let extraCases: [SelectorCase] = [
     .init(name: "child chain", css: "#w2 > span > em", ids: ["e2"]),
     .init(name: "not of two classes", css: "span:not(.a, .c)", ids: ["s9"]),
     .init(name: "general sibling inside", css: "em ~ i", ids: ["i1"]),
+    // Values compared as C strings in place (SelectorMatcher): lengths either side of the value's.
+    .init(name: "substring at the value's end", css: "[data-l*='-TW']", ids: ["w2"]),
+    .init(name: "substring longer than value", css: "[data-l*='zh-TW-x']", ids: []),
+    .init(name: "prefix longer than value", css: "[data-l^='zh-TWx']", ids: []),
+    .init(name: "prefix the whole value", css: "[data-l^='zh-TW']", ids: ["w2"]),
+    .init(name: "equals a prefix of the value", css: "[data-l='zh-T']", ids: []),
+    .init(name: "equals the value and more", css: "[data-l='zh-TW1']", ids: []),
 ]
 
 private let extraPage = """

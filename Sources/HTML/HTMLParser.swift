@@ -62,6 +62,39 @@ struct HTMLParser {
         let p = HTMLElements.id("p"), script = HTMLElements.id("script"), style = HTMLElements.id("style")
         let headOnly = ["script", "style", "meta", "link", "title", "base"].map(HTMLElements.id)
         let framesOnly = ["noframes", "frame", "frameset"].map(HTMLElements.id)
+        /// Each name's `ElementIndex` key.
+        let nameKeys = HTMLElements.names.map { ElementIndex.bit(.name, Array($0.utf8)) }
+        /// The names of at most 8 bytes by their bytes read as one little-endian word (zero-padded: no name holds a
+        /// NUL), in open addressing: a tag's name is looked up by one multiply and, nearly always, one compare.
+        let shortKeys: [UInt64], shortIDs: [Int]
+
+        init() {
+            var keys = [UInt64](repeating: 0, count: Self.shortSlots), ids = [Int](repeating: -1, count: Self.shortSlots)
+            for (id, name) in HTMLElements.names.enumerated() where name.utf8.count <= 8 {
+                var key: UInt64 = 0
+                for (i, b) in name.utf8.enumerated() { key |= UInt64(b) << UInt64(8 * i) }
+                var s = Self.slot(key)
+                while keys[s] != 0 { s = (s + 1) & (Self.shortSlots - 1) }
+                keys[s] = key
+                ids[s] = id
+            }
+            shortKeys = keys
+            shortIDs = ids
+        }
+
+        private static let shortSlots = 512
+        @inline(__always) private static func slot(_ key: UInt64) -> Int { Int((key &* 0x9E37_79B9_7F4A_7C15) >> 55) }
+
+        /// The id of the name of at most 8 bytes whose word is `key`; -1 for a name the tables do not know.
+        @inline(__always) func shortID(_ key: UInt64) -> Int {
+            var s = Self.slot(key)
+            while true {
+                let k = shortKeys[s]
+                if k == key { return shortIDs[s] } // an empty slot (0) for the empty name: -1
+                if k == 0 { return -1 }
+                s = (s + 1) & (Self.shortSlots - 1)
+            }
+        }
 
         static let shared = Tables()
     }
@@ -124,6 +157,9 @@ struct HTMLParser {
     private var indexBroken = false
     /// The most elements open at once.
     private var openDepth = 0
+    /// `class` and `id` interned in the document's dictionary.
+    private let classAttribute: UnsafePointer<xmlChar>
+    private let idAttribute: UnsafePointer<xmlChar>
 
     private init(_ input: UnsafePointer<UInt8>, _ count: Int, _ doc: xmlDocPtr, dropsRawText: Bool) {
         self.input = input
@@ -133,6 +169,8 @@ struct HTMLParser {
         self.dict = doc.pointee.dict
         self.knownNames = Array(repeating: nil, count: HTMLElements.names.count)
         self.openCount = Array(repeating: 0, count: HTMLElements.names.count)
+        self.classAttribute = xmlDictLookup(doc.pointee.dict, "class", 5)!
+        self.idAttribute = xmlDictLookup(doc.pointee.dict, "id", 2)!
         self.scratch = .allocate(capacity: HTMLElements.maxNameBytes)
         pending.reserveCapacity(4096)
         values.reserveCapacity(1024)
@@ -153,6 +191,9 @@ struct HTMLParser {
     @inline(__always) private static func charLength(_ c: UInt8) -> Int {
         c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
     }
+
+    /// The eight input bytes at `i` (which must all lie in the input) as one word.
+    @inline(__always) private func word(at i: Int) -> UInt64 { ByteWord.load(input + i) }
 
     /// Whether the character at `i` is one XML allows (`IS_CHAR`); libxml2 drops the others from text and comments.
     /// In valid UTF-8 only C0 controls and U+FFFE/U+FFFF are not.
@@ -186,8 +227,10 @@ struct HTMLParser {
     // MARK: Names
 
     /// `element`: a tag's name, looked up in the tables (an attribute's is only interned).
-    private mutating func intern(_ bytes: UnsafePointer<UInt8>, _ count: Int, element: Bool) -> Name {
-        if element, let id = t.table.index(of: bytes, count: count) {
+    /// `key`: the first 8 bytes as `Tables.shortID` reads them.
+    private mutating func intern(_ bytes: UnsafePointer<UInt8>, _ count: Int, element: Bool, key: UInt64) -> Name {
+        let id = !element ? -1 : count <= 8 ? t.shortID(key) : t.table.index(of: bytes, count: count) ?? -1
+        if id >= 0 {
             if let known = knownNames[id] { return Name(ptr: known, id: id) }
             let ptr = xmlDictLookup(dict, bytes, Int32(count))!
             knownNames[id] = ptr
@@ -208,29 +251,35 @@ struct HTMLParser {
         let c = cur
         guard Self.isLetter(c) || c == 0x5F || c == 0x3A || c == 0x2E else { return nil }
         var i = 0
+        var key: UInt64 = 0
         while true {
             let c = cur
             guard Self.isLetter(c) || Self.isDigit(c) || c == 0x3A || c == 0x2D || c == 0x5F || c == 0x2E else { break }
             // libxml2 reads at most this much of a name; the rest is read next, as an attribute's name.
             if i == HTMLElements.maxNameBytes { break }
-            scratch[i] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+            let lower = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+            scratch[i] = lower
+            if i < 8 { key |= UInt64(lower) << UInt64(8 * i) }
             i += 1
             pos += 1
         }
-        return intern(scratch, i, element: element)
+        return intern(scratch, i, element: element, key: key)
     }
 
     /// `htmlParseHTMLName_nonInvasive`: the id of the tag name after the `<` at `pos`, not consumed (no `.` in it).
     private func peekTagID() -> Int {
         var i = 0
+        var key: UInt64 = 0
         while true {
             let c = byte(pos + 1 + i)
             guard Self.isLetter(c) || Self.isDigit(c) || c == 0x3A || c == 0x2D || c == 0x5F else { break }
             if i == HTMLElements.maxNameBytes { break }
-            scratch[i] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+            let lower = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+            scratch[i] = lower
+            if i < 8 { key |= UInt64(lower) << UInt64(8 * i) }
             i += 1
         }
-        return t.table.index(of: scratch, count: i) ?? -1
+        return i <= 8 ? t.shortID(key) : t.table.index(of: scratch, count: i) ?? -1
     }
 
     /// `htmlParseName`: a case-sensitive name (entities, a DOCTYPE's, a processing instruction's target), consumed;
@@ -364,8 +413,11 @@ struct HTMLParser {
         if let parent {
             if parent.pointee.type == XML_ELEMENT_NODE { Self.append(node, to: parent) } else { Self.append(node, after: parent) }
         }
+        // The closure below captures this alone: capturing `self` (for `self.doc`) copied the whole parser.
+        let doc = self.doc
         var lastProp: xmlAttrPtr?
-        for a in attributes {
+        for k in attributes.indices {
+            let a = attributes[k]
             // Linked here: given the node, libxml2 walks its attribute list to the end for each one (quadratic in a
             // tag's attributes).
             let prop = xmlNewNsPropEatName(nil, nil, UnsafeMutablePointer(mutating: a.name.ptr), nil)!
@@ -392,7 +444,7 @@ struct HTMLParser {
                 text.pointee.parent = xmlNodePtr(OpaquePointer(prop))
             }
         }
-        let own = ownKeys(of: node)
+        let own = ownKeys(of: node, fullName)
         indexEntries.append(ElementIndex.Entry(node: node, keys: own, ancestorKeys: above))
         indexKeys.append(above | own)
         attributes.removeAll(keepingCapacity: true)
@@ -400,16 +452,22 @@ struct HTMLParser {
     }
 
     /// `ElementIndex.keys(of:)` from the start tag just read: its name, its first `class` and `id`.
-    private func ownKeys(of node: xmlNodePtr) -> UInt64 {
-        let name = node.pointee.name!
-        var k = ElementIndex.bit(.name, UnsafeBufferPointer(start: name, count: strlen(Self.cString(name))))
+    private func ownKeys(of node: xmlNodePtr, _ fullName: Name) -> UInt64 {
+        var k: UInt64
+        if fullName.id >= 0 {
+            k = t.nameKeys[fullName.id]
+        } else {
+            let name = node.pointee.name!
+            k = ElementIndex.bit(.name, UnsafeBufferPointer(start: name, count: strlen(Self.cString(name))))
+        }
         var sawClass = false, sawID = false
         for a in attributes where !(sawClass && sawID) {
+            // Names are interned: equal names are equal pointers.
             let n = a.name.ptr
-            if !sawClass && strcmp(Self.cString(n), "class") == 0 {
+            if !sawClass && n == classAttribute {
                 sawClass = true
                 if a.valued { k |= withValue(a) { ElementIndex.classKeys(UnsafeBufferPointer(start: $0, count: a.count)) } }
-            } else if !sawID && strcmp(Self.cString(n), "id") == 0 {
+            } else if !sawID && n == idAttribute {
                 sawID = true
                 k |= a.valued ? withValue(a) { ElementIndex.bit(.id, UnsafeBufferPointer(start: $0, count: a.count)) }
                               : ElementIndex.bit(.id, UnsafeBufferPointer(start: nil, count: 0))
@@ -769,6 +827,13 @@ struct HTMLParser {
         let stop: UInt8 = quote == 0x22 || quote == 0x27 ? quote : 0
         if stop != 0 { pos += 1 }
         var i = pos
+        if stop != 0 {
+            while i + 8 <= end {
+                let w = word(at: i)
+                if ByteWord.has(w, stop) || ByteWord.has(w, 0x26) { break }
+                i += 8
+            }
+        }
         while i < end {
             let c = input[i]
             if c == stop || c == 0x26 || (stop == 0 && (c == 0x3E || Self.isBlank(c))) { break }
@@ -899,11 +964,21 @@ struct HTMLParser {
         let start = pos
         var i = pos
         var clean = true
-        while i < end {
-            let c = input[i]
-            if c == 0x3C || c == 0x26 { break }
-            if (c < 0x20 || c == 0xEF) && !isChar(at: i) { clean = false }
-            i += 1
+        text: while i < end {
+            // Eight bytes at a time while none is `<`, `&`, a C0 control or 0xEF (which may start U+FFFE/FFFF).
+            while i + 8 <= end {
+                let w = word(at: i)
+                if ByteWord.hasBelow(w, 0x20) || ByteWord.has(w, 0x3C) || ByteWord.has(w, 0x26) || ByteWord.has(w, 0xEF) { break }
+                i += 8
+            }
+            // Then byte by byte through the word that holds one.
+            let stop = min(i + 8, end)
+            while i < stop {
+                let c = input[i]
+                if c == 0x3C || c == 0x26 { break text }
+                if (c < 0x20 || c == 0xEF) && !isChar(at: i) { clean = false }
+                i += 1
+            }
         }
         pos = i
         if clean {

@@ -325,36 +325,79 @@ enum HTMLEscape {
         s.withUTF8Bytes { appendText($0, to: &out, collapse: collapse, quotes: quotes) }
     }
 
-    /// Bytes `appendText` does more with than copy: whitespace, `&`, `<`, `>`, `"`, control characters, and the first
-    /// bytes of the zero-width characters and C1 controls it drops.
-    private static let special: [Bool] = {
+    /// Bytes `appendText` does more with than copy: whitespace (when collapsing), `&`, `<`, `>`, `"`, control
+    /// characters, and the first bytes of the zero-width characters and C1 controls it drops.
+    private static let special = specialBytes(whitespace: true)
+    private static let specialKeepingWhitespace = specialBytes(whitespace: false)
+    private static func specialBytes(whitespace: Bool) -> [Bool] {
         var t = [Bool](repeating: false, count: 256)
-        for b: UInt8 in [0x20, 0x0A, 0x09, 0x0D, 0x0C, 0x26, 0x3C, 0x3E, 0x22, 0xE2, 0xEF, 0xC2] { t[Int(b)] = true }
+        for b: UInt8 in [0x26, 0x3C, 0x3E, 0x22, 0xE2, 0xEF, 0xC2] { t[Int(b)] = true }
+        if whitespace { for b: UInt8 in [0x20, 0x0A, 0x09, 0x0D, 0x0C] { t[Int(b)] = true } }
         for b in controls { t[Int(b)] = true }
         return t
-    }()
+    }
     /// C0 controls other than whitespace, and DEL: never text (body.text drops them too).
     private static let controls: [UInt8] = Array(0x01...0x08) + [0x0B] + Array(0x0E...0x1F) + [0x7F]
 
+    /// Whether eight bytes hold nothing special but whitespace: printable ASCII or spaces, no `&`, `<`, `>`, `"`.
+    @inline(__always) private static func isPlain(_ w: UInt64) -> Bool {
+        !(ByteWord.hasHigh(w) || ByteWord.hasBelow(w, 0x20) || ByteWord.has(w, 0x7F) || ByteWord.has(w, 0x26)
+          || ByteWord.has(w, 0x3C) || ByteWord.has(w, 0x3E) || ByteWord.has(w, 0x22))
+    }
+
+    /// `isPlain` with single spaces only, none first: each is kept inside the run (see below).
+    @inline(__always) private static func isPlainWhenCollapsing(_ w: UInt64) -> Bool {
+        ByteWord.isSpacedWords(w) && !(ByteWord.has(w, 0x26) || ByteWord.has(w, 0x3C) || ByteWord.has(w, 0x3E)
+                                       || ByteWord.has(w, 0x22))
+    }
+
+    @inline(__always) private static func isWhitespace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C
+    }
+
     /// `appendText` of UTF-8 bytes.
     static func appendText(_ s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], collapse: Bool, quotes: Bool = false) {
+        // Whether the last thing written was a space whitespace collapsed to: more whitespace right after it is dropped.
         var space = false
         let n = s.count
         var i = 0
         var copied = 0 // s[..<copied] is written (or dropped); the bytes up to i are copied as one run
-        special.withUnsafeBufferPointer { special in
+        (collapse ? special : specialKeepingWhitespace).withUnsafeBufferPointer { special in
             while i < n {
+                // Eight bytes that are all kept in the run (ASCII, none special; collapsing: single spaces inside).
+                if i + 8 <= n {
+                    let w = ByteWord.load(s.baseAddress! + i)
+                    if collapse ? isPlainWhenCollapsing(w) : isPlain(w) { i += 8; continue }
+                }
                 let b = s[i]
                 if !special[Int(b)] { i += 1; continue }
+                if collapse && isWhitespace(b) {
+                    if copied < i {
+                        // A space inside the run stays in it (one append a run, not one a word); whitespace right
+                        // after such a space ends the run and is dropped.
+                        if s[i - 1] == 0x20 {
+                            out.append(contentsOf: UnsafeBufferPointer(rebasing: s[copied..<i]))
+                            space = true
+                            i += 1
+                            while i + 8 <= n, ByteWord.isBlank(ByteWord.load(s.baseAddress! + i)) { i += 8 }
+                            copied = i
+                            continue
+                        }
+                        if b == 0x20 { i += 1; continue }
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: s[copied..<i]))
+                        space = false
+                    }
+                    if !space { out.append(0x20); space = true }
+                    i += 1
+                    // Whitespace after it is dropped: the rest of a run of blanks (a line break and indentation of the
+                    // page's source), eight bytes at a time.
+                    while i + 8 <= n, ByteWord.isBlank(ByteWord.load(s.baseAddress! + i)) { i += 8 }
+                    copied = i
+                    continue
+                }
                 if copied < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: s[copied..<i])); space = false }
                 i += 1
                 switch b {
-                case 0x20, 0x0A, 0x09, 0x0D, 0x0C:
-                    if collapse {
-                        if !space { out.append(0x20); space = true }
-                    } else { out.append(b) }
-                    copied = i
-                    continue
                 case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])       // &amp;
                 case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])             // &lt;
                 case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])             // &gt;
@@ -396,13 +439,26 @@ enum NFCCheck {
     /// combine with a previous character: below U+0300, general punctuation and symbols, CJK and kana
     /// (without the combining voiced marks U+3099/U+309A), Hangul syllables.
     static func isSurelyNFC(_ s: String) -> Bool {
-        for u in s.unicodeScalars {
-            let v = u.value
-            if v < 0x300 { continue }
-            if (0x2000...0x2BFF).contains(v) || (0x3000...0x3098).contains(v) || (0x309B...0x9FFF).contains(v)
-                || (0xAC00...0xD7A3).contains(v) || (0xFF00...0xFFEF).contains(v) { continue }
-            return false
+        // Over the UTF-8 bytes, eight ASCII bytes at a time; only three-byte sequences are decoded: a lead byte below
+        // 0xCC starts a scalar below U+0300 (continuation bytes are below it too), one from 0xCC to 0xDF a scalar in
+        // U+0300-07FF, and one from 0xF0 a scalar outside the BMP, none of them in the ranges.
+        s.withUTF8Bytes { u in
+            let n = u.count
+            var i = 0
+            while i < n {
+                if i + 8 <= n, !ByteWord.hasHigh(ByteWord.load(u.baseAddress! + i)) {
+                    i += 8
+                    continue
+                }
+                let b = u[i]
+                if b < 0xCC { i += 1; continue }
+                guard b >= 0xE0 && b < 0xF0 && i + 2 < n else { return false }
+                let v = UInt32(b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)
+                guard (0x2000...0x2BFF).contains(v) || (0x3000...0x3098).contains(v) || (0x309B...0x9FFF).contains(v)
+                    || (0xAC00...0xD7A3).contains(v) || (0xFF00...0xFFEF).contains(v) else { return false }
+                i += 3
+            }
+            return true
         }
-        return true
     }
 }

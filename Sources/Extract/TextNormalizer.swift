@@ -1,4 +1,5 @@
 import Foundation
+import HTML
 
 /// Whitespace and Unicode normalization of extracted text, and the word count of `body.word_count`.
 public enum TextNormalizer {
@@ -31,16 +32,45 @@ public enum TextNormalizer {
         var pendingSpace = false
         var i = 0
         while i < n {
+            // Eight bytes of printable ASCII and single spaces are copied as they are, but a space first or last,
+            // which is pending as any other. (The output is never ahead of the input: w <= i. A pending space written
+            // stands for at least one byte read, so w + 1 + 8 <= n; a first space read leaves w + 1 + 8 <= n + 1, so
+            // that case needs one byte more.)
+            if i + 8 <= n {
+                let word = ByteWord.load(u.baseAddress! + i)
+                if let spaces = ByteWord.singleSpaces(word), spaces & 0x80 == 0 || i + 9 <= n {
+                    let first = spaces & 0x80 != 0 ? 1 : 0
+                    let last = spaces >> 63 != 0 ? 1 : 0
+                    if (pendingSpace || first == 1) && w > 0 { o[w] = 0x20; w += 1 }
+                    ByteWord.store(word >> UInt64(8 * first), o.baseAddress! + w)
+                    w += 8 - first - last
+                    pendingSpace = last == 1
+                    i += 8
+                    continue
+                }
+            }
             let c = u[i]
-            if c < 0x80 {
-                i += 1
-                if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C { pendingSpace = true; continue }
-                if c < 0x20 || c == 0x7F { continue } // other controls carry no text
+            if c &- 0x21 < 0x5E { // printable ASCII but the space: it and the rest of its run copied as they are
                 if pendingSpace && w > 0 { o[w] = 0x20; w += 1 }
                 pendingSpace = false
                 o[w] = c
                 w += 1
+                i += 1
+                while i < n, u[i] &- 0x21 < 0x5E {
+                    o[w] = u[i]
+                    w += 1
+                    i += 1
+                }
                 continue
+            }
+            if c < 0x80 {
+                i += 1
+                if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C {
+                    pendingSpace = true
+                    // The rest of a run of blanks (a source's line break and indentation), eight bytes at a time.
+                    while i + 8 <= n, ByteWord.isBlank(ByteWord.load(u.baseAddress! + i)) { i += 8 }
+                }
+                continue // other controls carry no text
             }
             // Decode one scalar (valid UTF-8 but for `normalize(utf8:)` on bad bytes: those decode to some value, are
             // copied as they are, and the result string repairs them).
@@ -119,8 +149,10 @@ public enum TextNormalizer {
                 let b = u[i]
                 if b < 0x80 {
                     i += 1
-                    let isWordChar = (b < 64 ? asciiWordLow >> UInt64(b) : asciiWordHigh >> UInt64(b - 64)) & 1 != 0
-                    if isWordChar { if !inWord { count += 1; inWord = true } } else { inWord = false }
+                    // Without branches: a word starts where a word character follows a character that is none.
+                    let isWordChar = (b < 64 ? asciiWordLow >> UInt64(b) : asciiWordHigh >> UInt64(b & 63)) & 1 != 0
+                    count += isWordChar && !inWord ? 1 : 0
+                    inWord = isWordChar
                     continue
                 }
                 // A Swift String's UTF-8 is valid: a lead byte gives the sequence's length.
@@ -129,6 +161,8 @@ public enum TextNormalizer {
                 var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
                 for k in 1..<len { v = v << 6 | UInt32(u[i + k] & 0x3F) }
                 i += len
+                // General punctuation (dashes, curly quotes, ellipses): no word character, no property lookup.
+                if v >= 0x2000 && v <= 0x206F { inWord = false; continue }
                 guard let c = Unicode.Scalar(v) else { continue }
                 if isCJK(c) {
                     count += 1

@@ -43,7 +43,8 @@ private func referenceAppend(_ s: [UInt8], collapse: Bool, quotes: Bool) -> [UIn
                                  Array("\u{200B}".utf8), Array("\u{2060}".utf8), Array("\u{FEFF}".utf8),
                                  Array("\u{2019}".utf8), Array("\u{FF01}".utf8), [0xE2], [0xEF, 0xBB], [0xE2, 0x3C],
                                  Array("é".utf8), [0x0D, 0x0C], Array("\u{00A0}".utf8), Array("\u{0085}".utf8), [0xC2], [0x01],
-                                 [0x1F], [0x7F], [0x0B]]
+                                 [0x1F], [0x7F], [0x0B], Array("ordinary".utf8), Array("a few words".utf8),
+                                 Array("\n          ".utf8), Array("         ".utf8), Array("x&y<z>\"q\"".utf8)]
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<5_000 {
             var s: [UInt8] = []
@@ -70,4 +71,29 @@ private func referenceAppend(_ s: [UInt8], collapse: Bool, quotes: Bool) -> [UIn
         HTMLEscape.appendText(text, to: &out, collapse: false)
         #expect(String(decoding: out, as: UTF8.self) == written, "\(name)")
     }
+}
+
+/// `isSurelyNFC` reads UTF-8 bytes; it answers as the scalar loop it replaced for every scalar, after ASCII runs of
+/// every length up to two words (the eight-byte skip) and before more text.
+@Test func nfcCheckAnswersAsTheScalarLoop() {
+    func scalarLoop(_ s: String) -> Bool {
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v < 0x300 { continue }
+            if (0x2000...0x2BFF).contains(v) || (0x3000...0x3098).contains(v) || (0x309B...0x9FFF).contains(v)
+                || (0xAC00...0xD7A3).contains(v) || (0xFF00...0xFFEF).contains(v) { continue }
+            return false
+        }
+        return true
+    }
+    var differing: [UInt32] = []
+    for v in UInt32(0)...0x10FFFF {
+        guard let c = Unicode.Scalar(v) else { continue }
+        let prefix = String(repeating: "a", count: Int(v % 17))
+        let s = prefix + String(c) + "b\u{00E9}"
+        if NFCCheck.isSurelyNFC(s) != scalarLoop(s) { differing.append(v) }
+    }
+    #expect(differing.isEmpty, "\(differing.prefix(5))")
+    #expect(NFCCheck.isSurelyNFC("") && NFCCheck.isSurelyNFC("plain ASCII text, longer than a word"))
+    #expect(!NFCCheck.isSurelyNFC("e\u{0301}") && NFCCheck.isSurelyNFC("\u{2019}\u{4E2D}\u{AC00}"))
 }

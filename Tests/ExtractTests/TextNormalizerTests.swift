@@ -137,3 +137,50 @@ func countsWords(_ c: WordCountCase) {
         #expect(TextNormalizer.wordCount("x" + s + "y") == (isWord ? 1 : 2), "byte \(b) inside a word")
     }
 }
+
+/// The collapse loop copies runs of printable ASCII in an inner loop; its bytes must be those of the byte-at-a-time
+/// loop it replaced for any input: spaces and controls between and around runs, multi-byte letters, spaces and
+/// invisible characters beside them, bad bytes.
+@Test func collapseWritesWhatTheByteLoopWrites() {
+    func byteLoop(_ u: [UInt8]) -> String {
+        var o: [UInt8] = []
+        var pendingSpace = false
+        var i = 0
+        while i < u.count {
+            let c = u[i]
+            if c < 0x80 {
+                i += 1
+                if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C { pendingSpace = true; continue }
+                if c < 0x20 || c == 0x7F { continue }
+                if pendingSpace && !o.isEmpty { o.append(0x20) }
+                pendingSpace = false
+                o.append(c)
+                continue
+            }
+            let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+            guard i + len <= u.count else { break }
+            var v = UInt32(c) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+            for k in 1..<len { v = v << 6 | UInt32(u[i + k] & 0x3F) }
+            let start = i
+            i += len
+            if TextNormalizer.isInvisibleValue(v) || (v >= 0x80 && v < 0xA0 && v != 0x85) { continue }
+            if TextNormalizer.isSpaceValue(v) { pendingSpace = true; continue }
+            if pendingSpace && !o.isEmpty { o.append(0x20) }
+            pendingSpace = false
+            o.append(contentsOf: u[start..<i])
+        }
+        // NFC always (it changes nothing where the loop skips it); bad bytes repaired as the result's are.
+        return String(decoding: o, as: UTF8.self).precomposedStringWithCanonicalMapping
+    }
+    let pieces: [[UInt8]] = [[0x61], [0x62, 0x63, 0x64], [0x20], [0x0A], [0x09, 0x20], [0x0B], [0x01], [0x7F], [0x21], [0x7E],
+                             Array("é".utf8), Array("\u{00A0}".utf8), Array("\u{200B}".utf8), Array("\u{2019}".utf8),
+                             Array("日本".utf8), Array("\u{0085}".utf8), Array("\u{0080}".utf8), [0xE6], [0x80], [0xFF],
+                             Array("ordinary".utf8), Array("a few words".utf8), Array("\n          ".utf8),
+                             Array("         ".utf8), Array(" x y z ".utf8)]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<5_000 {
+        var s: [UInt8] = []
+        for _ in 0..<Int.random(in: 0...14, using: &rng) { s += pieces.randomElement(using: &rng)! }
+        #expect(Array(TextNormalizer.normalize(utf8: s).unicodeScalars) == Array(byteLoop(s).unicodeScalars), "\(s)")
+    }
+}

@@ -110,22 +110,24 @@ public enum Discovery {
     }
 
     /// The URLs of an extracted page: feeds and sitemaps it announces, its next pages, its links (pagination
-    /// routes on a listing page, link routes on a post) and its translations (`hreflang` alternates; the
-    /// frontier's scope and trap checks apply to them as to links: another host's are not followed).
+    /// routes on a listing page, link routes on a post), its translations (`hreflang` alternates; the
+    /// frontier's scope and trap checks apply to them as to links: another host's are not followed) and the
+    /// target of its meta refresh (route `redirect`).
     public static func links(of page: ExtractedPage) -> [Found] {
         links(feeds: page.feedLinks, sitemaps: page.sitemapLinks, nextPages: page.nextPageLinks, links: page.links,
-              translations: page.translationLinks, pageURL: page.record.url, onListing: page.kind == .listing)
+              translations: page.translationLinks, refreshes: page.refreshLinks, pageURL: page.record.url,
+              onListing: page.kind == .listing)
     }
 
     /// The URLs of a listing page read for its links alone (`Extractor.listingLinks`), as `links(of:)` finds
     /// them on a page extracted as a listing.
     public static func links(ofListing page: PageLinks) -> [Found] {
         links(feeds: page.feedLinks, sitemaps: page.sitemapLinks, nextPages: page.nextPageLinks, links: page.links,
-              translations: page.translationLinks, pageURL: page.url, onListing: true)
+              translations: page.translationLinks, refreshes: page.refreshLinks, pageURL: page.url, onListing: true)
     }
 
     private static func links(feeds: [String], sitemaps: [String], nextPages: [String], links: [String],
-                              translations: [String], pageURL: String, onListing: Bool) -> [Found] {
+                              translations: [String], refreshes: [String], pageURL: String, onListing: Bool) -> [Found] {
         var out: [Found] = []
         out.reserveCapacity(links.count + feeds.count + sitemaps.count + nextPages.count + translations.count)
         for f in feeds { out.append(Found(url: f, route: .link, kind: .feed, hops: 1)) }
@@ -133,6 +135,8 @@ public enum Discovery {
         for n in nextPages { out.append(Found(url: n, route: .pagination, kind: .page, hops: 0)) }
         // The page's own alternate is no route to it.
         for t in translations where t != pageURL { out.append(Found(url: t, route: .translation, kind: .page, hops: 1)) }
+        // A meta refresh is the page's redirect: no hop, as an HTTP redirect adds none.
+        for r in refreshes where r != pageURL { out.append(Found(url: r, route: .redirect, kind: .page, hops: 0)) }
         for l in links {
             if isPaginationURL(l) {
                 out.append(Found(url: l, route: .pagination, kind: .page, hops: 0))

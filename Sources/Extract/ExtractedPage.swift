@@ -16,15 +16,18 @@ public struct ExtractedPage: Sendable {
     /// normalized, deduplicated. Multilingual blogs (Hugo, jekyll-polyglot, Polylang, Nikola) may link their
     /// translations nowhere else.
     public var translationLinks: [String]
+    /// The target of a `<meta http-equiv=refresh>` (a redirect the page makes), normalized.
+    public var refreshLinks: [String]
     /// Other identities of this post, for move detection: canonical URL, `og:url`, JSON-LD `@id`/`url`
     /// of the article, `rel=shortlink` (normalized, deduplicated, may include `record.url`).
     public var identifiers: [String]
 
     public init(record: PageRecord, kind: PageKind, links: [String], feedLinks: [String],
-                nextPageLinks: [String], identifiers: [String], sitemapLinks: [String] = [], translationLinks: [String] = []) {
+                nextPageLinks: [String], identifiers: [String], sitemapLinks: [String] = [], translationLinks: [String] = [],
+                refreshLinks: [String] = []) {
         self.record = record; self.kind = kind; self.links = links; self.feedLinks = feedLinks
         self.nextPageLinks = nextPageLinks; self.identifiers = identifiers; self.sitemapLinks = sitemapLinks
-        self.translationLinks = translationLinks
+        self.translationLinks = translationLinks; self.refreshLinks = refreshLinks
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import HTML
 
 /// The page's outgoing links for discovery: all links, feeds, next-page links, and the post's other identities.
@@ -28,6 +29,16 @@ struct LinkFinder {
     func sitemaps() -> [String] { normalized(metadata.sitemaps) }
 
     func translations() -> [String] { normalized(metadata.languageVersions.map(\.href)) }
+
+    /// The target of `<meta http-equiv="refresh" content="0; url=...">` (Hugo's alias pages: a multilingual site's
+    /// root sends to `/en/`, an old URL to the post's new one), whatever the delay.
+    func refreshes() -> [String] {
+        normalized(metadata.all("refresh").compactMap { content in
+            guard let r = content.range(of: "url=", options: .caseInsensitive) else { return nil }
+            let target = content[r.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " '\""))
+            return target.isEmpty ? nil : target
+        })
+    }
 
     func nextPages() -> [String] {
         var raw = metadata.relNext

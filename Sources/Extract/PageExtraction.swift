@@ -283,7 +283,7 @@ struct PageExtraction {
     private func links(metadata m: PageMetadata, pageURL: String, base: String) -> PageLinks {
         let finder = LinkFinder(metadata: m, baseURL: base)
         return PageLinks(url: pageURL, links: finder.links(), feedLinks: finder.feeds(), nextPageLinks: finder.nextPages(),
-                         sitemapLinks: finder.sitemaps(), translationLinks: finder.translations())
+                         sitemapLinks: finder.sitemaps(), translationLinks: finder.translations(), refreshLinks: finder.refreshes())
     }
 
     /// The page's kind (`PageClassifier.classify`).
@@ -311,7 +311,8 @@ struct PageExtraction {
                              nextPageLinks: links.nextPages(),
                              identifiers: links.identifiers(canonical: r.metadata.canonical.flatMap { URLNormalizer.normalize($0, base: r.base) },
                                                             article: r.article),
-                             sitemapLinks: links.sitemaps(), translationLinks: links.translations())
+                             sitemapLinks: links.sitemaps(), translationLinks: links.translations(),
+                             refreshLinks: links.refreshes())
     }
 
     /// Whether the page is one story among teaser `<article>`s, not a list of posts: the story is the card that

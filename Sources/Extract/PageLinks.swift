@@ -13,11 +13,13 @@ public struct PageLinks: Sendable, Equatable {
     public var sitemapLinks: [String]
     /// As `ExtractedPage.translationLinks`.
     public var translationLinks: [String]
+    /// As `ExtractedPage.refreshLinks`.
+    public var refreshLinks: [String]
 
     public init(url: String, links: [String], feedLinks: [String], nextPageLinks: [String], sitemapLinks: [String] = [],
-                translationLinks: [String] = []) {
+                translationLinks: [String] = [], refreshLinks: [String] = []) {
         self.url = url; self.links = links; self.feedLinks = feedLinks; self.nextPageLinks = nextPageLinks
-        self.sitemapLinks = sitemapLinks; self.translationLinks = translationLinks
+        self.sitemapLinks = sitemapLinks; self.translationLinks = translationLinks; self.refreshLinks = refreshLinks
     }
 }
 

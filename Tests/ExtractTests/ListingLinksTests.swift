@@ -20,7 +20,7 @@ import Testing
         let links = try extractor.listingLinks(input)
         #expect(links == PageLinks(url: whole.record.url, links: whole.links, feedLinks: whole.feedLinks,
                                    nextPageLinks: whole.nextPageLinks, sitemapLinks: whole.sitemapLinks,
-                                   translationLinks: whole.translationLinks), "\(name): listingLinks")
+                                   translationLinks: whole.translationLinks, refreshLinks: whole.refreshLinks), "\(name): listingLinks")
         switch try extractor.extractUnlessListing(input) {
         case .listing(let l):
             #expect(whole.kind == .listing, "\(name): read for its links, but extract calls it a post")

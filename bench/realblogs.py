@@ -287,7 +287,7 @@ def build_nikola_theme(theme, posts, src, out, url, log, german=False):
                 meta.append(f".. description: {p['summary']}")
             open(os.path.join(site, "posts", p["slug"] + "." + ext), "w").write(
                 "<!--\n" + "\n".join(meta) + "\n-->\n\n" + markdown_body(v, more=True).replace("<!-- more -->", "<!-- TEASER_END -->"))
-            found[("/de" if ext == "de.md" else "") + f"/posts/{p['slug']}/"] = v
+            found[("/de" if ext == "de.md" else "/en" if subdir else "") + f"/posts/{p['slug']}/"] = v
     run([nik, "build"], site, log)
     return {"post_paths": found} if german else None
 
@@ -422,7 +422,13 @@ HUGO_HREFLANG = """  {{ range .AllTranslations -}}
 """
 
 
-def build_hugo_multilingual(posts, src, out, url, log):
+def build_hugo_multilingual_subdir(posts, src, out, url, log):
+    """`hugo-multilingual` with `defaultContentLanguageInSubdir`: English at /en/ too, the root a page that
+    redirects there by `<meta http-equiv="refresh">` (Hugo's alias page)."""
+    return build_hugo_multilingual(posts, src, out, url, log, subdir=True)
+
+
+def build_hugo_multilingual(posts, src, out, url, log, subdir=False):
     """Hugo (Debian) multilingual: English (the default language, at the root) and German at /de/, the same
     small theme as `hugo` with Hugo's hreflang idiom (`.AllTranslations`) in its head and no language switcher;
     every fourth post has a German translation (`SLUG.de.md`: /de/posts/SLUG/, its own title and words); the
@@ -442,6 +448,7 @@ def build_hugo_multilingual(posts, src, out, url, log):
         theme = "plain"
         paginate = 10
         defaultContentLanguage = "en"
+        defaultContentLanguageInSubdir = {"true" if subdir else "false"}
         disableKinds = ["sitemap"]
         [taxonomies]
           tag = "tags"
@@ -457,7 +464,7 @@ def build_hugo_multilingual(posts, src, out, url, log):
           languageName = "Deutsch"
           title = "Feldnotizen"
           weight = 2
-        """) + menu("en", "") + menu("de", "/de"))
+        """) + menu("en", "/en" if subdir else "") + menu("de", "/de"))
     lay = os.path.join(site, "themes/plain/layouts/_default")
     open(os.path.join(lay, "baseof.html"), "w").write(HUGO_BASEOF.replace("  {{ template \"_internal/opengraph.html\" . }}",
                                                                           HUGO_HREFLANG + "  {{ template \"_internal/opengraph.html\" . }}"))
@@ -474,7 +481,7 @@ def build_hugo_multilingual(posts, src, out, url, log):
                 fm["description"] = p["summary"]
             open(os.path.join(site, "content/posts", p["slug"] + "." + ext), "w").write(
                 "---\n" + json.dumps(fm, ensure_ascii=False, indent=1) + "\n---\n\n" + markdown_body(v))
-            found[("/de" if ext == "de.md" else "") + f"/posts/{p['slug']}/"] = v
+            found[("/de" if ext == "de.md" else "/en" if subdir else "") + f"/posts/{p['slug']}/"] = v
     run([hugo, "--destination", out, "--quiet"], site, log)
     return {"post_paths": found}
 
@@ -1533,6 +1540,7 @@ GENERATORS = {
     "jekyll-polyglot": build_jekyll_polyglot(switcher=True),
     "jekyll-polyglot-hreflang": build_jekyll_polyglot(switcher=False),
     "hugo-multilingual": build_hugo_multilingual,
+    "hugo-multilingual-subdir": build_hugo_multilingual_subdir,
     "mkdocs-material": build_mkdocs,
     "mkdocs-material-options": build_mkdocs_material_options,
     "ablog-alabaster": build_ablog("alabaster"),
@@ -1602,7 +1610,8 @@ POST_PATH = {"blosxom": lambda p: f"/{p['utc']:%Y/%m/%d}/",
 
 
 # Generators rebuilt even with --reuse: they return what the scorer needs (served sites, post paths).
-REBUILT = {"puput", "mezzanine", "jekyll-polyglot", "jekyll-polyglot-hreflang", "hugo-multilingual", "nikola-bootblog4-de"}
+REBUILT = {"puput", "mezzanine", "jekyll-polyglot", "jekyll-polyglot-hreflang", "hugo-multilingual", "hugo-multilingual-subdir",
+           "nikola-bootblog4-de"}
 
 
 # ---- locating posts in the build ---------------------------------------------------------------

@@ -1,3 +1,5 @@
+import HTML
+
 /// Compact JSON for page records, byte for byte what `JSONEncoder` writes with `.sortedKeys` and
 /// `.withoutEscapingSlashes` (callers write keys in sorted order), without the encoder's boxing and dictionaries.
 struct CompactJSON {
@@ -40,11 +42,18 @@ struct CompactJSON {
         bytes.append(0x22)
         s.withUTF8Bytes { u in
             var start = 0
-            for i in 0..<u.count {
+            var i = 0
+            while i < u.count {
+                // Eight bytes at a time while none needs escaping (body.text and body.html are most of a record).
+                if i + 8 <= u.count {
+                    let w = ByteWord.load(u.baseAddress! + i)
+                    if !(ByteWord.hasBelow(w, 0x20) || ByteWord.has(w, 0x22) || ByteWord.has(w, 0x5C)) { i += 8; continue }
+                }
                 let b = u[i]
+                i += 1
                 guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
-                start = i + 1
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<(i - 1)]))
+                start = i
                 switch b {
                 case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
                 case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])

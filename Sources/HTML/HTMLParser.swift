@@ -157,6 +157,9 @@ struct HTMLParser {
     private var indexBroken = false
     /// The most elements open at once.
     private var openDepth = 0
+    /// Attribute names interned lately, by their word (`intern`): 64 slots.
+    private var attributeNameKeys = [UInt64](repeating: 0, count: 64)
+    private var attributeNamePointers = [UnsafePointer<xmlChar>?](repeating: nil, count: 64)
     /// `class` and `id` interned in the document's dictionary.
     private let classAttribute: UnsafePointer<xmlChar>
     private let idAttribute: UnsafePointer<xmlChar>
@@ -236,7 +239,15 @@ struct HTMLParser {
             knownNames[id] = ptr
             return Name(ptr: ptr, id: id)
         }
-        return Name(ptr: xmlDictLookup(dict, bytes, Int32(count))!, id: -1)
+        if element || count > 8 { return Name(ptr: xmlDictLookup(dict, bytes, Int32(count))!, id: -1) }
+        // Attribute names of up to 8 bytes (class, href, id, src, rel, ...): the last one interned in each slot is
+        // kept, so most are found without hashing them into the dictionary again.
+        let slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        if attributeNameKeys[slot] == key, let ptr = attributeNamePointers[slot] { return Name(ptr: ptr, id: -1) }
+        let ptr = xmlDictLookup(dict, bytes, Int32(count))!
+        attributeNameKeys[slot] = key
+        attributeNamePointers[slot] = ptr
+        return Name(ptr: ptr, id: -1)
     }
 
     private mutating func known(_ id: Int) -> Name {

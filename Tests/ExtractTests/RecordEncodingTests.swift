@@ -9,6 +9,9 @@ private let awkward: [String] = [
     "", "plain", "say \"hi\" \\ back/slash </script>",
     String(String.UnicodeScalarView((0..<0x20).map { Unicode.Scalar($0)! })),
     "del\u{7F} nel\u{85} nbsp\u{A0} ls\u{2028} ps\u{2029} bom\u{FEFF} é 日本 😀",
+    // Runs longer than the eight bytes the writer skips at once, with escapes at every offset of a word.
+    "a plain run of text\"quoted after eight\" bytes\\ and\na line\tand a tab, then more plain text to the end",
+    "12345678\"2345678\\234567\n\u{01}2345678 é日本😀 more text",
 ]
 
 private func record(_ s: String, nulls: Bool) -> PageRecord {

@@ -348,7 +348,14 @@ enum AuthorFinder {
             // 25, 2024 · 3-minute read · Programming · Go • Cli") yields to the names the page's metadata gives.
             if !names.isEmpty, !texts.contains(where: isUnlabelledMetaLine) || metaNames(m).isEmpty { return names }
         }
-        let linked = linkedAuthors(m, isExcluded: isExcluded)
+        // The author links are read only when an answer needs them (the metadata names most pages' authors first).
+        var linkedRead: [String]?
+        func linked() -> [String] {
+            if let l = linkedRead { return l }
+            let l = linkedAuthors(m, isExcluded: isExcluded)
+            linkedRead = l
+            return l
+        }
         // An author that JSON-LD gives only as an Organization (the publisher standing in) yields to a person named
         // by the page's other sources; it is the answer only when they name no one.
         var organizations: [String] = []
@@ -358,6 +365,7 @@ enum AuthorFinder {
                 organizations = names
             } else if !names.isEmpty {
                 // Some platforms (Ghost) list only the primary author in JSON-LD; the byline links have them all.
+                let linked = linked()
                 let lower = Set(linked.map { $0.lowercased() })
                 if linked.count > names.count && names.allSatisfy({ lower.contains($0.lowercased()) }) { return linked }
                 return names
@@ -387,14 +395,16 @@ enum AuthorFinder {
         var rel: [String] = []
         for (n, _) in m.anchors {
             // Not an author box's "View all of NAME's posts" link (Twenty Twenty-One's `div.author-bio`).
-            if let r = n.attribute("rel"), r.lowercased().split(separator: " ").contains("author"), !isExcluded(n),
+            // A rel without "author" in it (most links) is not split into its words.
+            if let r = n.attribute("rel"), case let lower = r.fastLowercased, ByteSearch.contains(lower, "author"),
+               lower.split(separator: " ").contains("author"), !isExcluded(n),
                !TagFinder.inside(n, hints: nonBylineHints, tags: ["nav", "aside"], sparing: bylineWords) {
                 rel.append(n.textContent)
             }
         }
         let relNames = clean(rel)
         if !relNames.isEmpty { return relNames }
-        if !linked.isEmpty { return linked }
+        if case let linked = linked(), !linked.isEmpty { return linked }
         if let byline, case let names = clean([byline]), !names.isEmpty { return names }
         if let names = markedByline(document, isExcluded: isExcluded) { return names }
         if let names = noteAuthor(document, isExcluded: isExcluded) { return names }

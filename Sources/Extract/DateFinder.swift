@@ -508,14 +508,8 @@ struct DateFinder {
         return starts
     }()
 
-    /// Whether the (short) text of `n` opens with a date label (of the publication or of the last edit) or is a byline
-    /// naming people; most paragraphs are passed on their first byte, which starts no label.
-    static func isLabelledLine(_ n: Node, limit: Int) -> Bool {
-        guard n.textByteCount(upTo: limit) <= limit else { return false }
-        return isLabelledText(TextNormalizer.normalize(n.textContent))
-    }
-
-    /// Whether a normalized line opens with a date label or is a byline naming people (`isLabelledLine`).
+    /// Whether a normalized line opens with a date label (of the publication or of the last edit) or is a byline naming
+    /// people; most lines are passed on their first byte, which starts no label.
     static func isLabelledText(_ t: String) -> Bool {
         guard let b = t.utf8.first, b >= 0x80 || labelStarts[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] else { return false }
         let lower = t.fastLowercased
@@ -1070,7 +1064,9 @@ struct DateFinder {
         }
         // `labelledLong`: a labelled text over the plain limit is read up to the hinted one (the element that holds
         // the text, not its parent: a byline's wrapper would give the author's name as the date's raw text).
-        func check(_ n: Node, maxWords: Int = Int.max, lineLimit: Int? = nil, labelledLong: Bool = false) {
+        // `read`: `n`'s text and its normalized form when the caller read them already (for `isLabelledText`).
+        func check(_ n: Node, maxWords: Int = Int.max, lineLimit: Int? = nil, labelledLong: Bool = false,
+                   read: (raw: String, text: String)? = nil) {
             let limit = lineLimit ?? limit
             guard checked.insert(n).inserted else { return }
             // hAtom's `<abbr class="published" title="2021-01-15T16:45:00-05:00">` (Pelican's notmyidea): the
@@ -1090,9 +1086,9 @@ struct DateFinder {
             // Cheap byte bound before normalizing: four bytes per character at most (counted before copying the text).
             let bound = limit * 4 + 64, sentenceBound = Self.maxPostedSentence * 4 + 64
             guard n.textByteCount(upTo: sentenceBound) <= sentenceBound else { return }
-            let raw = n.textContent
+            let raw = read?.raw ?? n.textContent
             guard raw.utf8.count <= sentenceBound else { return }
-            let text = TextNormalizer.normalize(raw)
+            let text = read?.text ?? TextNormalizer.normalize(raw)
             guard !text.isEmpty else { return }
             // Too long for a date line: a post footer's sentence may still say when the post was written. A labelled
             // line is as long as a hinted one, also in a bare `<span>` ("Publié le 27 novembre 2026 à 14:05 (heure de Paris)").
@@ -1159,16 +1155,20 @@ struct DateFinder {
             }
             if !hinted, name == "p" || name == "h2" || name == "h3" || name == "h4" {
                 // A labelled line is as long as a hinted one ("Publié le 3 mars 2021 à 10h00, mis à jour le 5 mars 2021").
-                if Self.isLabelledLine(n, limit: Self.maxHintedDateLine * 4 + 64) {
-                    check(n, lineLimit: Self.maxHintedDateLine)
+                // Its text, read for the label, is handed to the check (which reads the same text).
+                let labelBound = Self.maxHintedDateLine * 4 + 64
+                let read = n.textByteCount(upTo: labelBound) <= labelBound
+                    ? { let raw = n.textContent; return (raw: raw, text: TextNormalizer.normalize(raw)) }() : nil
+                if let read, Self.isLabelledText(read.text) {
+                    check(n, lineLimit: Self.maxHintedDateLine, read: read)
                 } else if Self.holdsAuthorLink(n, limit: limit * 4 + 64) {
-                    check(n)
+                    check(n, read: read)
                 } else if name == "p" {
-                    check(n, maxWords: Self.maxDateOnlyWords)
+                    check(n, maxWords: Self.maxDateOnlyWords, read: read)
                     if !proseSeen { proseSeen = n.textByteCount(upTo: Self.proseParagraph) >= Self.proseParagraph }
                 } else if !proseSeen {
                     // A heading of a date alone before the text (blosxom's day headers); after prose it heads a log's entry.
-                    check(n, maxWords: Self.maxDateOnlyWords)
+                    check(n, maxWords: Self.maxDateOnlyWords, read: read)
                 }
                 // A labelled line of a paragraph split by `<br>`s (a print footer's "[Stand: 09.10.2017, 01:40 Uhr]").
                 if found == nil || lines.edit == nil, name == "p", let broken = Self.brokenLines(n) {

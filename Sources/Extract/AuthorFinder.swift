@@ -406,7 +406,7 @@ enum AuthorFinder {
         if !relNames.isEmpty { return relNames }
         if case let linked = linked(), !linked.isEmpty { return linked }
         if let byline, case let names = clean([byline]), !names.isEmpty { return names }
-        if let names = markedByline(document, isExcluded: isExcluded) { return names }
+        if let names = markedByline(document, elements: m.elements, isExcluded: isExcluded) { return names }
         if let names = noteAuthor(document, isExcluded: isExcluded) { return names }
         if let names = microformatAuthor(m) { return names }
         return organizations
@@ -525,18 +525,20 @@ enum AuthorFinder {
     /// Most words of a bare name in an author-classed element.
     static let maxBareNameWords = 4
 
-    static func markedByline(_ document: HTMLDocument, isExcluded: (Node) -> Bool) -> [String]? {
+    /// `elements`: the page's (`PageMetadata.elements`), whose class hints and lowercased class and id are read
+    /// (searched apart, they find what their "class id" would: no needle holds a space).
+    static func markedByline(_ document: HTMLDocument, elements: ElementFacts.Table, isExcluded: (Node) -> Bool) -> [String]? {
         guard let root = document.root else { return nil }
         var found: [String]?
         root.walk { n in
             guard found == nil, n.isElement else { return false }
-            let s = ClassHints.classAndID(n)
-            guard s.count > 1, ClassHints.containsAny(s, ClassHints.byline),
+            guard elements.hints(n).found.contains(.byline),
                   n.textByteCount(upTo: maxLineBeforeBytes) <= maxLineBeforeBytes else { return true }
             var text = TextNormalizer.normalize(n.textContent)
             let lower = text.fastLowercased
             var words = text.split(separator: " ").count
-            let authorNamed = ClassHints.containsAny(s, ["author"])
+            let (cls, id) = elements.classAndID(n)
+            let authorNamed = ByteSearch.contains(cls, "author") || ByteSearch.contains(id, "author")
             var overDate = false
             if authorNamed, words > maxBareNameWords, !opensWithByline(lower), let name = nameOverDateLine(n, text: text) {
                 text = name; words = name.split(separator: " ").count; overDate = true

@@ -287,7 +287,7 @@ def build_nikola_theme(theme, posts, src, out, url, log, german=False):
                 meta.append(f".. description: {p['summary']}")
             open(os.path.join(site, "posts", p["slug"] + "." + ext), "w").write(
                 "<!--\n" + "\n".join(meta) + "\n-->\n\n" + markdown_body(v, more=True).replace("<!-- more -->", "<!-- TEASER_END -->"))
-            found[("/de" if ext == "de.md" else "/en" if subdir else "") + f"/posts/{p['slug']}/"] = v
+            found[("/de" if ext == "de.md" else "") + f"/posts/{p['slug']}/"] = v
     run([nik, "build"], site, log)
     return {"post_paths": found} if german else None
 

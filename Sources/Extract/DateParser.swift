@@ -579,17 +579,31 @@ extension DateParser {
         return tokens
     }
 
-    /// ASCII, full-width, Arabic-Indic, Devanagari, Bengali and Thai digits.
+    /// ASCII, full-width, Arabic-Indic, Devanagari, Bengali, Thai, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada,
+    /// Malayalam, Lao, Burmese and Khmer digits.
     @inline(__always) static func digitValue(_ c: Unicode.Scalar) -> Int? {
         let v = c.value
+        if v < 0x80 { return v >= 0x30 && v <= 0x39 ? Int(v - 0x30) : nil }
+        if v >= 0xFF10 && v <= 0xFF19 { return Int(v - 0xFF10) }
+        // The other scripts' digits all lie between Arabic-Indic zero and Khmer nine: Latin, Greek and Cyrillic
+        // letters, and CJK, are passed in one test.
+        guard v >= 0x0660 && v <= 0x17E9 else { return nil }
         switch v {
-        case 0x30...0x39: return Int(v - 0x30)
-        case 0xFF10...0xFF19: return Int(v - 0xFF10)
         case 0x0660...0x0669: return Int(v - 0x0660)
         case 0x06F0...0x06F9: return Int(v - 0x06F0)
         case 0x0966...0x096F: return Int(v - 0x0966)
         case 0x09E6...0x09EF: return Int(v - 0x09E6)
         case 0x0E50...0x0E59: return Int(v - 0x0E50)
+        case 0x0A66...0x0A6F: return Int(v - 0x0A66)
+        case 0x0AE6...0x0AEF: return Int(v - 0x0AE6)
+        case 0x0B66...0x0B6F: return Int(v - 0x0B66)
+        case 0x0BE6...0x0BEF: return Int(v - 0x0BE6)
+        case 0x0C66...0x0C6F: return Int(v - 0x0C66)
+        case 0x0CE6...0x0CEF: return Int(v - 0x0CE6)
+        case 0x0D66...0x0D6F: return Int(v - 0x0D66)
+        case 0x0ED0...0x0ED9: return Int(v - 0x0ED0)
+        case 0x1040...0x1049: return Int(v - 0x1040)
+        case 0x17E0...0x17E9: return Int(v - 0x17E0)
         default: return nil
         }
     }
@@ -608,7 +622,7 @@ extension DateParser {
     }
 
     /// Words that may stand between a date's parts ("23 de noviembre de 2024", "the 23rd of November").
-    static let fillers: Set<String> = ["de", "del", "of", "the", "den", "der", "dem", "di", "do", "da", "le", "el", "la", "im", "am"]
+    static let fillers: Set<String> = ["de", "del", "of", "the", "den", "der", "dem", "di", "do", "da", "le", "el", "la", "im", "am", "ta'"]
     /// Words that may stand before a year: Vietnamese "năm" (year), Thai "พ.ศ." (Buddhist era) and "ค.ศ." (Common Era).
     static let yearWords: Set<String> = ["năm", "พ.ศ.", "ค.ศ."]
     /// Ordinal suffixes after a day number ("23rd", "1er", "1º").
@@ -1322,6 +1336,25 @@ extension DateParser {
             ["студзеня", "лютага", "сакавіка", "красавіка", "мая", "чэрвеня", "ліпеня", "жніўня", "верасня", "кастрычніка", "лістапада", "снежня"],
             ["հունվարի", "փետրվարի", "մարտի", "ապրիլի", "մայիսի", "հունիսի", "հուլիսի", "օգոստոսի", "սեպտեմբերի", "հոկտեմբերի", "նոյեմբերի", "դեկտեմբերի"],
             ["oca", "şub", "mar", "nis", "may", "haz", "tem", "ağu", "eyl", "eki", "kas", "ara"],
+            // Marathi, Nepali, Gujarati, Punjabi, Telugu, Kannada, Malayalam (Gregorian month names of Indian and Nepali news)
+            ["जानेवारी", "फेब्रुवारी", "मार्च", "एप्रिल", "मे", "जून", "जुलै", "ऑगस्ट", "सप्टेंबर", "ऑक्टोबर", "नोव्हेंबर", "डिसेंबर"],
+            ["जनवरी", "फेब्रुअरी", "मार्च", "अप्रिल", "मे", "जुन", "जुलाई", "अगस्ट", "सेप्टेम्बर", "अक्टोबर", "नोभेम्बर", "डिसेम्बर"],
+            ["જાન્યુઆરી", "ફેબ્રુઆરી", "માર્ચ", "એપ્રિલ", "મે", "જૂન", "જુલાઈ", "ઑગસ્ટ", "સપ્ટેમ્બર", "ઑક્ટોબર", "નવેમ્બર", "ડિસેમ્બર"],
+            ["ਜਨਵਰੀ", "ਫ਼ਰਵਰੀ", "ਮਾਰਚ", "ਅਪ੍ਰੈਲ", "ਮਈ", "ਜੂਨ", "ਜੁਲਾਈ", "ਅਗਸਤ", "ਸਤੰਬਰ", "ਅਕਤੂਬਰ", "ਨਵੰਬਰ", "ਦਸੰਬਰ"],
+            ["జనవరి", "ఫిబ్రవరి", "మార్చి", "ఏప్రిల్", "మే", "జూన్", "జులై", "ఆగస్టు", "సెప్టెంబర్", "అక్టోబర్", "నవంబర్", "డిసెంబర్"],
+            ["ಜನವರಿ", "ಫೆಬ್ರವರಿ", "ಮಾರ್ಚ್", "ಏಪ್ರಿಲ್", "ಮೇ", "ಜೂನ್", "ಜುಲೈ", "ಆಗಸ್ಟ್", "ಸೆಪ್ಟೆಂಬರ್", "ಅಕ್ಟೋಬರ್", "ನವೆಂಬರ್", "ಡಿಸೆಂಬರ್"],
+            ["ജനുവരി", "ഫെബ്രുവരി", "മാർച്ച്", "ഏപ്രിൽ", "മേയ്", "ജൂൺ", "ജൂലൈ", "ഓഗസ്റ്റ്", "സെപ്റ്റംബർ", "ഒക്ടോബർ", "നവംബർ", "ഡിസംബർ"],
+            // Sinhala, Burmese, Khmer, Lao
+            ["ජනවාරි", "පෙබරවාරි", "මාර්තු", "අප්රේල්", "මැයි", "ජූනි", "ජූලි", "අගෝස්තු", "සැප්තැම්බර්", "ඔක්තෝබර්", "නොවැම්බර්", "දෙසැම්බර්"],
+            ["ဇန်နဝါရီ", "ဖေဖော်ဝါရီ", "မတ်", "ဧပြီ", "မေ", "ဇွန်", "ဇူလိုင်", "ဩဂုတ်", "စက်တင်ဘာ", "အောက်တိုဘာ", "နိုဝင်ဘာ", "ဒီဇင်ဘာ"],
+            ["មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"],
+            ["ມັງກອນ", "ກຸມພາ", "ມີນາ", "ເມສາ", "ພຶດສະພາ", "ມິຖຸນາ", "ກໍລະກົດ", "ສິງຫາ", "ກັນຍາ", "ຕຸລາ", "ພະຈິກ", "ທັນວາ"],
+            // Welsh, Maltese, Tajik, Hausa, Icelandic abbreviations (Irish one-word names below)
+            ["ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi", "hydref", "tachwedd", "rhagfyr"],
+            ["jannar", "frar", "marzu", "april", "mejju", "ġunju", "lulju", "awwissu", "settembru", "ottubru", "novembru", "diċembru"],
+            ["январи", "феврали", "марти", "апрели", "майи", "июни", "июли", "августи", "сентябри", "октябри", "ноябри", "декабри"],
+            ["janairu", "fabrairu", "maris", "afrilu", "mayu", "yuni", "yuli", "agusta", "satumba", "oktoba", "nuwamba", "disamba"],
+            ["jan", "feb", "mar", "apr", "maí", "jún", "júl", "ágú", "sep", "okt", "nóv", "des"],
             // Swahili, Albanian
             ["januari", "februari", "machi", "aprili", "mei", "juni", "julai", "agosti", "septemba", "oktoba", "novemba", "desemba"],
             ["janar", "shkurt", "mars", "prill", "maj", "qershor", "korrik", "gusht", "shtator", "tetor", "nëntor", "dhjetor"],
@@ -1338,7 +1371,8 @@ extension DateParser {
         // Abbreviations with other spellings.
         for (name, month) in [("फरवरी", 2), ("सितम्बर", 9), ("नवम्बर", 11), ("दिसम्बर", 12), ("अगस्‍त", 8), ("أبريل", 4), ("إبريل", 4), ("ابريل", 4),
                               ("اغسطس", 8), ("اكتوبر", 10), ("studenog", 11), ("listopadu", 11), ("sept", 9), ("dici", 12), ("mrz", 3), ("maerz", 3), ("jänner", 1), ("setiembre", 9), ("août", 8),
-                              ("févr", 2), ("fév", 2), ("pebruari", 2), ("nopember", 11), ("nop", 11), ("peb", 2), ("déc", 12), ("juil", 7), ("avr", 4), ("mai", 5), ("июнь", 6), ("сент", 9), ("нояб", 11)] {
+                              ("févr", 2), ("fév", 2), ("eanáir", 1), ("feabhra", 2), ("márta", 3), ("aibreán", 4), ("bealtaine", 5),
+                              ("meitheamh", 6), ("iúil", 7), ("lúnasa", 8), ("samhain", 11), ("nollaig", 12), ("pebruari", 2), ("nopember", 11), ("nop", 11), ("peb", 2), ("déc", 12), ("juil", 7), ("avr", 4), ("mai", 5), ("июнь", 6), ("сент", 9), ("нояб", 11)] {
             m[name] = month
         }
         return m

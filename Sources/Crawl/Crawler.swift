@@ -108,9 +108,6 @@ public final class Crawler {
             // pages in its header or footer) are not seen again: the listings of the previous snapshot
             // are visited anyway (conditionally), as the pages that found its posts.
             for listing in writer.previous?.manifest.listings ?? [] { admit(listing, kind: .page, route: .pagination, depth: 1) }
-            // Nor are the `hreflang` alternates in its head: the translations the previous snapshot found by
-            // them alone are visited anyway (conditionally), or they would be reported removed.
-            for url in previousTranslations() { admit(url, kind: .page, route: .translation, depth: 1) }
         }
         try await loop()
         releaseHeldPages()   // held only if the loop stopped before the seed settled: counted as unfetched below
@@ -570,13 +567,6 @@ public final class Crawler {
             event(url: item.url, response: r, kind: item.kind, outcome: outcome.0, attempt: f.attempt, detail: outcome.1,
                   startedAt: f.startedAt)
         }
-    }
-
-    /// The previous snapshot's posts that a translation route found, in URL order (so the frontier's order, and
-    /// with it the new snapshot's WARC, stays deterministic).
-    private func previousTranslations() -> [String] {
-        guard let routes = writer.previous?.manifest.coverage.routes else { return [] }
-        return routes.compactMap { $0.value.contains(DiscoveryRoute.translation.rawValue) ? $0.key : nil }.sorted()
     }
 
     /// Queues `item` to be fetched again at `at` (its `attempt` so far kept for the back-off), in memory and in

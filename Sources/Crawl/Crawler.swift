@@ -108,6 +108,9 @@ public final class Crawler {
             // pages in its header or footer) are not seen again: the listings of the previous snapshot
             // are visited anyway (conditionally), as the pages that found its posts.
             for listing in writer.previous?.manifest.listings ?? [] { admit(listing, kind: .page, route: .pagination, depth: 1) }
+            // Nor are the `hreflang` alternates in its head: the translations the previous snapshot found by
+            // them alone are visited anyway (conditionally), or they would be reported removed.
+            for url in previousTranslations() { admit(url, kind: .page, route: .translation, depth: 1) }
         }
         try await loop()
         releaseHeldPages()   // held only if the loop stopped before the seed settled: counted as unfetched below
@@ -569,6 +572,13 @@ public final class Crawler {
         }
     }
 
+    /// The previous snapshot's posts that a translation route found, in URL order (so the frontier's order, and
+    /// with it the new snapshot's WARC, stays deterministic).
+    private func previousTranslations() -> [String] {
+        guard let routes = writer.previous?.manifest.coverage.routes else { return [] }
+        return routes.compactMap { $0.value.contains(DiscoveryRoute.translation.rawValue) ? $0.key : nil }.sorted()
+    }
+
     /// Queues `item` to be fetched again at `at` (its `attempt` so far kept for the back-off), in memory and in
     /// the state, so that a resumed crawl waits as long.
     private func scheduleRetry(_ item: Frontier.Item, at: Date, attempt: Int) {
@@ -746,7 +756,11 @@ public final class Crawler {
             return ("duplicate", nil)
         }
         postKeys.insert(identity)
-        for id in info.identifiers { if let k = CrawlURL(id)?.key, k != "" { doneKeys.insert(k); frontier.markSeen(k, route: .redirect) } }
+        // Its other names (shortlink, old URLs) need no request; a name that is another post of the previous
+        // snapshot is not one of them (a translation's og:url naming its original, as jekyll-seo-tag writes it).
+        for id in info.identifiers where id == item.url || previous.fetchInfo(url: id) == nil {
+            if let k = CrawlURL(id)?.key, k != "" { doneKeys.insert(k); frontier.markSeen(k, route: .redirect) }
+        }
         try archive { try writer.reusePost(url: item.url, from: previous) }
         // The page was not downloaded: its links come from the archived record, so that posts only
         // linked from inside this one are still found.

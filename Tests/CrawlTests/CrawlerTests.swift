@@ -462,6 +462,63 @@ import Testing
         for p in Self.posts { #expect(run.postPaths.filter { $0 == p }.count == 1, "\(p) archived once") }
     }
 
+    /// A re-crawl whose original answers 304 does not see its `hreflang` alternates again (the head is not
+    /// downloaded, the record keeps the body's links): the translation the previous snapshot found is visited
+    /// anyway, and stays in the new snapshot.
+    @Test func aRecrawlKeepsTheTranslationsOfAnUnchangedOriginal() async throws {
+        let post = try String(contentsOf: FixtureServer.root.appendingPathComponent("posts/post-3/index.html"), encoding: .utf8)
+        let german = """
+            <!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Beitrag Nummer 3 über das Notizbuch</title>
+            <meta property="og:type" content="article"><meta property="article:published_time" content="2024-03-13T10:00:00Z">
+            <link rel="canonical" href="http://blog.test/de/posts/post-3/"><meta property="og:url" content="http://blog.test/posts/post-3/">
+            </head><body><main><article><h1>Beitrag Nummer 3 über das Notizbuch</h1>
+            <p>Von Ada Lovelace, <time datetime="2024-03-13T10:00:00Z">13. März 2024</time></p>
+            <p>\(String(repeating: "Der Obstgarten und das Notizbuch, mit Sorgfalt und Geduld geschrieben. ", count: 12))</p>
+            </article></main></body></html>
+            """
+        let server = try await FixtureServer(faults: [
+            "/posts/post-3/": .cacheableBody(post.replacingOccurrences(
+                of: "</head>", with: #"<link rel="alternate" hreflang="de" href="/de/posts/post-3/"></head>"#),
+                contentType: "text/html; charset=utf-8"),
+            "/de/posts/post-3/": .cacheableBody(german, contentType: "text/html; charset=utf-8"),
+        ])
+        defer { Task { await server.stop() } }
+        let archive = try Harness.tempArchive()
+        let first = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive)
+        #expect(first.postPaths.contains("/de/posts/post-3/"))
+        let firstCount = server.log.count
+        let second = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive,
+                                             clock: VirtualClock(Date(timeIntervalSince1970: 1_732_600_000)))
+        let again = server.log.dropFirst(firstCount)
+        #expect(again.contains { $0.path == "/posts/post-3/" && $0.status == 304 }, "the original is unchanged")
+        #expect(again.contains { $0.path == "/de/posts/post-3/" && $0.status == 304 }, "the translation is asked again")
+        #expect(second.postPaths.filter { $0 == "/de/posts/post-3/" }.count == 1)
+        #expect(second.snapshot.count == first.snapshot.count)
+    }
+
+    /// A post answered 304 on a re-crawl is reused with its other names (shortlink, old URLs), which need no
+    /// request; a name that is another post of the previous snapshot (an og:url naming the wrong page) is no
+    /// alias of it, and that post is still asked for.
+    @Test func aReusedPostsOgURLNamingAnotherPostDoesNotHideIt() async throws {
+        let post = try String(contentsOf: FixtureServer.root.appendingPathComponent("posts/post-1/index.html"), encoding: .utf8)
+        let head = #"<link rel="canonical" href="http://blog.test/posts/post-1/"><meta property="og:url" content="http://blog.test/posts/post-12/"></head>"#
+        let server = try await FixtureServer(faults: [
+            "/posts/post-1/": .cacheableBody(post.replacingOccurrences(of: "</head>", with: head),
+                                             contentType: "text/html; charset=utf-8"),
+        ])
+        defer { Task { await server.stop() } }
+        let archive = try Harness.tempArchive()
+        let oneAtATime: (inout CrawlConfiguration) -> Void = { $0.concurrency = 1 }
+        let first = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive,
+                                            configure: oneAtATime)
+        #expect(first.postPaths.contains("/posts/post-1/") && first.postPaths.contains("/posts/post-12/"))
+        let second = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive,
+                                             clock: VirtualClock(Date(timeIntervalSince1970: 1_732_600_000)),
+                                             configure: oneAtATime)
+        #expect(second.events.contains { $0.url.hasSuffix("/posts/post-1/") && $0.outcome == "reused" })
+        #expect(second.postPaths == first.postPaths)
+    }
+
     /// A page that only redirects by `<meta http-equiv="refresh">` (Hugo's alias pages: the root of a multilingual
     /// site with every language in its folder sends to `/en/`) leads to its target (route `redirect`).
     @Test func followsAMetaRefresh() async throws {

@@ -27,6 +27,9 @@ final class FixtureServer: Sendable {
         case status(Int, retryAfter: String?, times: Int)
         /// Replaces the file's content and type.
         case body(String, contentType: String)
+        /// Replaces the file's content and type, with the validators of a fixture file (a matching
+        /// `If-None-Match` gets 304).
+        case cacheableBody(String, contentType: String)
     }
 
     static let root = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/blog")
@@ -126,6 +129,9 @@ final class FixtureServer: Sendable {
         case let .body(text, type)?:
             return Answer(status: 200, headers: [("Content-Type", type)],
                           body: Data(text.replacingOccurrences(of: "http://blog.test", with: origin).utf8))
+        case let .cacheableBody(text, type)?:
+            return validated(Data(text.replacingOccurrences(of: "http://blog.test", with: origin).utf8), type: type,
+                             headers: headers)
         default:
             break
         }
@@ -161,6 +167,11 @@ final class FixtureServer: Sendable {
             // Byte-level replacement keeps windows-1252 pages intact.
             body = Data(replace(Array(data), Array("http://blog.test".utf8), Array(origin.utf8)))
         }
+        return validated(body, type: type, headers: headers)
+    }
+
+    /// `body` with its ETag and Last-Modified, or 304 when the request's validators match them.
+    private static func validated(_ body: Data, type: String, headers: [String: String]) -> Answer {
         let etag = "\"\(body.count)-\(body.reduce(UInt32(0)) { ($0 &* 31) &+ UInt32($1) })\""
         let validators = [("ETag", etag), ("Last-Modified", lastModified)]
         if headers["if-none-match"] == etag || (headers["if-none-match"] == nil && headers["if-modified-since"] == lastModified) {

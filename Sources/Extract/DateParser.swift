@@ -55,10 +55,10 @@ public enum DateParser {
         let tokens = tokenize(s)
         let monthFirst = prefersMonthFirst(languageHint)
         if let (y, m, d, _) = findAbsolute(tokens, monthFirst: monthFirst, reference: reference,
-                                           eraLetters: primaryLanguage(languageHint) == "ja") {
+                                           eraLetters: TextLanguage.primary(languageHint) == "ja") {
             return day(y, m, d, relative: false)
         }
-        if let rel = findRelative(tokens, text: s, reference: reference, language: primaryLanguage(languageHint)) { return rel }
+        if let rel = findRelative(tokens, text: s, reference: reference, language: TextLanguage.primary(languageHint)) { return rel }
         if s.unicodeScalars.count <= yearlessLineLimit, let (m, d, weekday) = findMonthDayWeekday(tokens) {
             // Yahoo! Japan's "5/20(月) 18:32配信": the latest year, up to `weekdayYears` back, whose M/D is that weekday.
             let (ry, _, _) = civil(reference)
@@ -970,12 +970,6 @@ extension DateParser {
 
     /// Text longer than this is not a date line, so "today" or "yesterday" in it are ordinary words.
     static let relativeWordLimit = 80
-
-    /// "de" for "de-AT", "DE_de" or "de"; nil for no hint.
-    static func primaryLanguage(_ hint: String?) -> String? {
-        guard let hint, let first = hint.split(whereSeparator: { $0 == "-" || $0 == "_" }).first, !first.isEmpty else { return nil }
-        return first.lowercased()
-    }
 
     static func findRelative(_ t: [Token], text: String, reference: Date, language: String? = nil) -> ParsedDate? {
         let n = t.count

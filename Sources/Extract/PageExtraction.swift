@@ -80,12 +80,10 @@ struct PageExtraction {
     /// may name its front pages as the alternates of every page.
     static func untranslatedOriginal(_ m: PageMetadata, base: String, pageURL: String, text: String) -> String? {
         guard !m.languageVersions.isEmpty, let lang = m.lang else { return nil }
-        let own = TextLanguage.primary(lang)
-        guard TextLanguage.knows(own) else { return nil }
+        guard let own = TextLanguage.primary(lang), TextLanguage.knows(own) else { return nil }
         var counts: [String: Int]?  // the text is read once, and only for an alternate this page may copy
         for v in m.languageVersions {
-            let language = TextLanguage.primary(v.language)
-            guard language != own, TextLanguage.knows(language), let original = URLNormalizer.normalize(v.href, base: base),
+            guard let language = TextLanguage.primary(v.language), language != own, TextLanguage.knows(language), let original = URLNormalizer.normalize(v.href, base: base),
                   isInLanguageFolder(pageURL, of: original) else { continue }
             let c = counts ?? TextLanguage.counts(text)
             counts = c

@@ -27,9 +27,11 @@ enum TextLanguage {
     /// Characters of the text read at most: a post's opening tells its language.
     static let maxScanned = 20_000
 
-    /// The primary subtag of a language tag, lowercased ("de" of "de-DE", "pt" of "pt_BR").
-    static func primary(_ tag: String) -> String {
-        String(tag.lowercased().prefix { $0 != "-" && $0 != "_" })
+    /// The primary subtag of a language tag, lowercased ("de" of "de-AT", "DE_de" or "de"); nil for no tag or an
+    /// empty subtag.
+    static func primary(_ tag: String?) -> String? {
+        guard let tag, let first = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first, !first.isEmpty else { return nil }
+        return first.lowercased()
     }
 
     static func knows(_ language: String) -> Bool { functionWords[language] != nil }

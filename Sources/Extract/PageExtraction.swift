@@ -81,7 +81,7 @@ struct PageExtraction {
     static func untranslatedOriginal(_ m: PageMetadata, base: String, pageURL: String, text: String) -> String? {
         guard !m.languageVersions.isEmpty, let lang = m.lang else { return nil }
         guard let own = TextLanguage.primary(lang), TextLanguage.knows(own) else { return nil }
-        var counts: [String: Int]?  // the text is read once, and only for an alternate this page may copy
+        var counts: TextLanguage.Counts?  // the text is read once, and only for an alternate this page may copy
         for v in m.languageVersions {
             guard let language = TextLanguage.primary(v.language), language != own, TextLanguage.knows(language), let original = URLNormalizer.normalize(v.href, base: base),
                   isInLanguageFolder(pageURL, of: original) else { continue }

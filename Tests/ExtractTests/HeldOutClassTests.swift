@@ -597,6 +597,12 @@ func bylineClassInOtherLanguages(_ cls: String) throws {
         #expect(r.canonicalURL == "https://blog.example/posts/kettle/")
     }
 
+    @Test(arguments: ["ja", "ru", "sv"]) func aCopyUnderAnotherScriptOrLanguageNamesItsOriginal(_ lang: String) throws {
+        let r = try extract(Self.page(lang: lang, alternates: [("en", "/posts/kettle/")], text: Self.english),
+                            url: "https://blog.example/\(lang)/posts/kettle/")
+        #expect(r.canonicalURL == "https://blog.example/posts/kettle/")
+    }
+
     @Test func aTranslationNamesItself() throws {
         let r = try extract(Self.page(lang: "de", alternates: [("en", "/posts/kettle/")], text: Self.german),
                             url: "https://blog.example/de/posts/kettle/")

@@ -603,9 +603,11 @@ enum AuthorFinder {
     static func clean(_ raws: [String]) -> [String] {
         var out: [String] = []
         var seen = Set<String>()
-        for raw in raws {
+        // A raw text given twice (a rule matching a byline and its link) gives the same names, all seen by then.
+        var read = Set<String>()
+        for raw in raws where read.insert(raw).inserted {
             for name in split(TextNormalizer.normalize(raw)) {
-                let key = name.lowercased()
+                let key = name.fastLowercased
                 if seen.insert(key).inserted { out.append(name) }
             }
         }
@@ -703,12 +705,12 @@ enum AuthorFinder {
             }
             // "in Essays": the category part of a meta line ("May 3 · by Jane Doe · in Essays").
             if t.hasPrefix("in ") || t.hasPrefix("In ") { continue }
-            let lower = t.lowercased()
+            let lower = t.fastLowercased
             if lower.hasSuffix(" read") || lower.hasSuffix(" min") || lower == "share" || lower == "subscribe" { continue }
             var names = [t]
             for sep in nameSeparators { names = names.flatMap { pieces($0, separatedBy: sep) } }
             for p in names {
-                let n = stripPrefix(p.trimmingCharacters(in: nameEdges))
+                let n = stripPrefix(Trimming.trim(p, ascii: isNameEdge, nameEdges))
                 guard !n.isEmpty, n.count <= 80, n.split(separator: " ").count <= maxWords else { continue }
                 if !hasLetter(n) { continue }
                 if looksLikeURL(n) { continue }
@@ -721,7 +723,9 @@ enum AuthorFinder {
     /// Separators between the names of one segment ("Ann and Bob", "Ann, Bob").
     static let nameSeparators = [" and ", " & ", ", ", " und "]
 
-    private static let nameEdges = CharacterSet(charactersIn: " ,;:.@")
+    static let nameEdges = CharacterSet(charactersIn: " ,;:.@")
+    /// The members of `nameEdges`, all ASCII.
+    static func isNameEdge(_ b: UInt8) -> Bool { b == 0x20 || b == 0x2C || b == 0x3B || b == 0x3A || b == 0x2E || b == 0x40 }
 
     /// The separators above whose characters have no other canonical form: Foundation finds them only where their
     /// bytes are. The middle dot is left out: U+0387 GREEK ANO TELEIA is canonically the same character.
@@ -732,13 +736,23 @@ enum AuthorFinder {
     /// which the characters of `separatorsWithoutEquivalents` have only as themselves in any text.
     static func pieces(_ s: String, separatedBy sep: String) -> [String] {
         if (isASCII(s) || separatorsWithoutEquivalents.contains(sep)) && !ByteSearch.contains(s, sep) { return [s] }
+        // A middle dot is found only where the text holds it or its one canonical equivalent (`middleDots`).
+        if !isASCII(s), ByteSearch.contains(sep, "\u{00B7}"), !middleDots.contains(where: { ByteSearch.contains(s, $0) }) {
+            return [s]
+        }
         return s.components(separatedBy: sep)
     }
+
+    /// U+00B7 MIDDLE DOT and U+0387 GREEK ANO TELEIA: the only characters Foundation's search matches to a middle dot
+    /// (`foundationMatchesSpacesAndMiddleDotsOnlyAsThemselves` asks it of every scalar).
+    static let middleDots = ["\u{00B7}", "\u{0387}"]
 
     /// False only when a case-insensitive search for the ASCII `needle` surely fails: `s` is ASCII and its
     /// ASCII-lowercased bytes do not hold the needle.
     static func mayContainCaseInsensitive(_ s: String, _ needle: String) -> Bool {
-        guard isASCII(s) else { return true }
+        // No character but the space itself matches a space, even case-insensitively (asked of every scalar
+        // in `foundationMatchesSpacesAndMiddleDotsOnlyAsThemselves`): a match covers as many spaces of `s` as the needle holds.
+        guard isASCII(s) else { return spaces(in: s) >= spaces(in: needle) }
         let lower = s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         var n = needle
         return lower.withUnsafeBufferPointer { h in n.withUTF8 { ByteSearch.contains(h, $0) } }
@@ -746,15 +760,24 @@ enum AuthorFinder {
 
     static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
 
-    /// `rangeOfCharacter(from: .decimalDigits) != nil`, by bytes for ASCII text.
+    /// How many spaces (U+0020) `s` holds.
+    static func spaces(in s: String) -> Int { s.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) } }
+
+    /// `rangeOfCharacter(from: .decimalDigits) != nil`, by bytes unless the text holds scalars from U+0660 up.
     static func hasDecimalDigit(_ s: String) -> Bool {
-        if isASCII(s) { return s.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+        if s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        if s.unicodeScalars.allSatisfy({ $0.value < firstNonASCIIDigit }) { return false }
         return s.rangeOfCharacter(from: .decimalDigits) != nil
     }
 
-    /// `rangeOfCharacter(from: .letters) != nil`, by bytes for ASCII text.
+    /// U+0660 ARABIC-INDIC DIGIT ZERO: `CharacterSet.decimalDigits` holds no scalar from U+0080 up to it
+    /// (`foundationMatchesSpacesAndMiddleDotsOnlyAsThemselves`), so text of Latin, Greek, Cyrillic, Hebrew letters needs no Foundation search.
+    static let firstNonASCIIDigit: UInt32 = 0x660
+
+    /// `rangeOfCharacter(from: .letters) != nil`, by bytes for ASCII text or text holding an ASCII letter.
     static func hasLetter(_ s: String) -> Bool {
-        if isASCII(s) { return s.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } }
+        if s.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) { return true }
+        if isASCII(s) { return false }
         return s.rangeOfCharacter(from: .letters) != nil
     }
 

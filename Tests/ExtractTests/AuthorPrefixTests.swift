@@ -42,7 +42,10 @@ import HTML
                    "Posted by admin at 10:00", "", "  ", "Ann and Bob", "Ann & Bob", "123", "\u{0661}\u{0662}", "é", "@@@",
                    "Writers\u{2014}Two", "Written by K\u{212A}", "Zoë Ångström", "Zoë and José", "Zoë & Ann", "Zoë, Ann",
                    "Zoë und Ann", "Zoë | Ann", "Zoë|Ann", "Zoë • Ann", "Zoë·Ann", "Zoë · Ann", "Zoë\u{0387}Ann", "Zoë — Ann",
-                   "Zoë – Ann", "Zoë - Ann", "Zoë\nAnn", "Zoë\r\nAnn", "Zoe\u{301} and Ann", "Zoë and\u{301} Ann", "Ann an\u{303}d Bob"]
+                   "Zoë – Ann", "Zoë - Ann", "Zoë\nAnn", "Zoë\r\nAnn", "Zoe\u{301} and Ann", "Zoë and\u{301} Ann", "Ann an\u{303}d Bob",
+                   "Zoë Ångström on Monday", "Tomás Ibáñez at Home", "Ingrid Sæther, 3 May", "Zoë Ångström.", ", Zoë Ångström",
+                   "@Zoë Ångström :", ".\u{301}Zoë", "Zoë.\u{301}", "Zoë .", "Ζωή Ανδρέου", "Иван Петров", "Zoë \u{0660}",
+                   "Zoë \u{0E51}", "\u{0130}stanbul Zoë", "Zoë İN Ann", "Zoë\u{00A0}on\u{00A0}Monday"]
     for s in samples {
         for sep in AuthorFinder.segmentSeparators + [" and ", " & ", ", ", " und "] {
             #expect(AuthorFinder.pieces(s, separatedBy: sep) == s.components(separatedBy: sep), "\(s) / \(sep)")
@@ -52,8 +55,28 @@ import HTML
         }
         #expect(AuthorFinder.hasDecimalDigit(s) == (s.rangeOfCharacter(from: .decimalDigits) != nil), "\(s)")
         #expect(AuthorFinder.hasLetter(s) == (s.rangeOfCharacter(from: .letters) != nil), "\(s)")
+        #expect(Trimming.trim(s, ascii: AuthorFinder.isNameEdge, AuthorFinder.nameEdges) == s.trimmingCharacters(in: AuthorFinder.nameEdges), "\(s)")
     }
     #expect(AuthorFinder.pieces("x\u{0387}y", separatedBy: "·") == "x\u{0387}y".components(separatedBy: "·"))
+}
+
+/// What the byline splitter's shortcuts assume of Foundation, asked of every Unicode scalar: nothing but a space
+/// matches a space, even case-insensitively; nothing but U+00B7 and U+0387 matches a middle dot; and
+/// `CharacterSet.decimalDigits` holds no scalar from U+0080 below `AuthorFinder.firstNonASCIIDigit`.
+@Test func foundationMatchesSpacesAndMiddleDotsOnlyAsThemselves() {
+    var noSpace = String.UnicodeScalarView(), noDot = String.UnicodeScalarView()
+    for v in UInt32(0)...0x10FFFF {
+        guard let c = Unicode.Scalar(v) else { continue }
+        // Each scalar after a letter: combining marks attach to it, as they would in a name.
+        if v != 0x20 { noSpace.append("a"); noSpace.append(c) }
+        if v != 0xB7 && v != 0x387 { noDot.append("a"); noDot.append(c) }
+    }
+    #expect(String(noSpace).range(of: " ", options: .caseInsensitive) == nil)
+    #expect(String(noDot).components(separatedBy: "\u{00B7}").count == 1)
+    #expect(String(noDot).components(separatedBy: " \u{00B7} ").count == 1)
+    #expect("a\u{0387}b".components(separatedBy: "\u{00B7}").count == 2)
+    #expect((0x80..<AuthorFinder.firstNonASCIIDigit).allSatisfy { !CharacterSet.decimalDigits.contains(Unicode.Scalar($0)!) })
+    #expect(CharacterSet.decimalDigits.contains(Unicode.Scalar(AuthorFinder.firstNonASCIIDigit)!))
 }
 
 /// An author's note after the post names the author when nothing else does; notes that name no person, or sit in a

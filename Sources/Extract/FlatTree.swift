@@ -823,7 +823,7 @@ final class FlatTree {
 
     /// Whether a block's whole text is an ad slot's label (one of `adLabels`, dashes and brackets aside).
     static func isAdLabel(text: String) -> Bool {
-        let label = Trimming.trim(TextNormalizer.normalize(text).lowercased(), ascii: Self.isASCIINonLetter, nonLetters)
+        let label = Trimming.trim(TextNormalizer.normalize(text).fastLowercased, ascii: Self.isASCIINonLetter, nonLetters)
         return adLabels.contains(label)
     }
 

@@ -86,7 +86,10 @@ public struct Rules: Sendable {
         let generator = ((try? document.first(Self.generatorMeta)) ?? nil)?.attribute("content") ?? ""
         let claimed = generator.isEmpty ? nil : sites.indices.first { sites[$0].match.generator?.matches(generator) == true }
         let before = 0..<(claimed ?? sites.count)
-        let found = (try? document.firstMatches(fingerprints.walked[before].flatMap { $0 })) ?? []
+        // The first rule's fingerprints decide alone once one matches: the walk ends there (WordPress, rule 0, marks
+        // the top of the body).
+        let found = (try? document.firstMatches(fingerprints.walked[before].flatMap { $0 },
+                                                endingAtAnyOf: before.isEmpty ? 0 : fingerprints.walked[0].count)) ?? []
         var k = 0 // the position in `found` of the next walked fingerprint
         for i in before {
             for m in sites[i].match.markup {

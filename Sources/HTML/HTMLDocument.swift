@@ -278,10 +278,14 @@ public final class HTMLDocument {
     }
 
     /// The first match in the whole document of each selector, in one walk for the ones the walk evaluates.
+    /// With `leading` above 0 the walk ends once one of the first `leading` selectors (all walked ones) has
+    /// matched: the later walked selectors' entries are then the matches found before that point, `nil` for one
+    /// that matches only further on (for a caller to whom any of the leading ones' matches is the whole answer).
     /// - Throws: `HTMLError.invalidXPath` when an XPath selector does not evaluate.
-    public func firstMatches(_ selectors: [Selector]) throws(HTMLError) -> [Node?] {
+    public func firstMatches(_ selectors: [Selector], endingAtAnyOf leading: Int = 0) throws(HTMLError) -> [Node?] {
+        precondition(selectors.prefix(leading).allSatisfy { $0.matcher != nil }, "the leading selectors are walked")
         let native = selectors.compactMap(\.matcher)
-        let walked = native.isEmpty ? [] : SelectorMatcher.firstMatches(native, in: elementIndex)
+        let walked = native.isEmpty ? [] : SelectorMatcher.firstMatches(native, in: elementIndex, endingAtAnyOf: leading)
         var out: [Node?] = []
         var k = 0
         for s in selectors {

@@ -128,9 +128,12 @@ struct SelectorMatcher: Sendable {
         let complexes: UnsafeMutableBufferPointer<FlatComplex>
         /// Empty when any element may be a subject.
         let subjectFirstBytes: UnsafeMutableBufferPointer<Bool>
+        /// The bytes `subjectFirstBytes` holds true for, in order (`firstMatches` reads a page's matchers by them).
+        let subjectFirstByteList: [UInt8]
 
         init(_ b: [UInt8], _ t: [FlatTest], _ c: [FlatCompound], _ x: [FlatComplex], subjectFirstBytes f: [Bool]) {
             subjectFirstBytes = .allocate(capacity: f.count); _ = subjectFirstBytes.initialize(from: f)
+            subjectFirstByteList = f.indices.filter { f[$0] }.map { UInt8($0) }
             bytes = .allocate(capacity: b.count); _ = bytes.initialize(from: b)
             tests = .allocate(capacity: t.count); _ = tests.initialize(from: t)
             compounds = .allocate(capacity: c.count); _ = compounds.initialize(from: c)
@@ -212,8 +215,9 @@ struct SelectorMatcher: Sendable {
     }
 
     /// The first match of each matcher in the whole document `index` describes, in one pass that stops once all
-    /// have one.
-    static func firstMatches(_ matchers: [SelectorMatcher], in index: ElementIndex) -> [xmlNodePtr?] {
+    /// have one, or once one of the first `leading` matchers has one (the later matchers' entries are then the
+    /// matches found before that element).
+    static func firstMatches(_ matchers: [SelectorMatcher], in index: ElementIndex, endingAtAnyOf leading: Int = 0) -> [xmlNodePtr?] {
         var found = [xmlNodePtr?](repeating: nil, count: matchers.count)
         if matchers.isEmpty { return found }
         return withExtendedLifetime(matchers) {
@@ -221,10 +225,10 @@ struct SelectorMatcher: Sendable {
             var missing = matchers.count
             // Up to 64 matchers, an element is tried only on those whose subjects' names can start with its name's
             // first byte (site fingerprints name `link`, `script`, `meta`: most elements concern none of them).
-            let byFirst = tables.count <= 64 ? Self.matchersByFirstByte(tables) : nil
+            let byFirst = tables.count <= 64 ? Self.matchersByFirstByte(matchers) : nil
             var pending: UInt64 = tables.count < 64 ? (1 << UInt64(tables.count)) - 1 : ~0
             index.entries.withUnsafeBufferPointer { entries in
-                for e in entries {
+                walk: for e in entries {
                     if missing == 0 { break }
                     let n = e.node
                     if let byFirst {
@@ -233,11 +237,15 @@ struct SelectorMatcher: Sendable {
                         while candidates != 0 {
                             let i = candidates.trailingZeroBitCount
                             candidates &= candidates - 1
-                            if tables[i].matches(e) { found[i] = n; missing -= 1; pending &= ~(1 << UInt64(i)) }
+                            if tables[i].matches(e) {
+                                found[i] = n; missing -= 1; pending &= ~(1 << UInt64(i))
+                                if i < leading { break walk }
+                            }
                         }
                     } else {
                         for i in 0..<tables.count where found[i] == nil && tables[i].matches(e) {
                             found[i] = n; missing -= 1
+                            if i < leading { break walk }
                         }
                     }
                 }
@@ -246,13 +254,17 @@ struct SelectorMatcher: Sendable {
         }
     }
 
-    /// For each first byte of an element name (and 256 for no name), the bits of the tables (at most 64) whose
-    /// subjects may have such a name: all bytes for a table whose subject has no name, else its subjects' first bytes.
-    private static func matchersByFirstByte(_ tables: [Tables]) -> [UInt64] {
+    /// For each first byte of an element name (and 256 for no name), the bits of the matchers (at most 64) whose
+    /// subjects may have such a name: all bytes for a matcher whose subject has no name, else its subjects' first bytes.
+    private static func matchersByFirstByte(_ matchers: [SelectorMatcher]) -> [UInt64] {
         var out = [UInt64](repeating: 0, count: 257)
-        for (i, t) in tables.enumerated() {
+        for (i, m) in matchers.enumerated() {
             let bit: UInt64 = 1 << UInt64(i)
-            for b in 0..<257 where t.subjectFirstBytes.isEmpty || (b < 256 && t.subjectFirstBytes[b]) { out[b] |= bit }
+            if m.storage.subjectFirstBytes.isEmpty {
+                for b in 0..<257 { out[b] |= bit }
+            } else {
+                for b in m.storage.subjectFirstByteList { out[Int(b)] |= bit }
+            }
         }
         return out
     }

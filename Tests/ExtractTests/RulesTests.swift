@@ -133,6 +133,22 @@ private let errorCases: [RulesErrorCase] = [
         #expect(rules.site(for: "https://other.example/x", document: doc)?.name == site, "\(name)")
     }
 
+    /// The walk for fingerprints ends at the first rule's first match: a later rule's markup earlier on the page does
+    /// not win, and without the first rule's markup the later rule is still found.
+    @Test(arguments: [
+        ("the first rule's markup after a later rule's", "<p class=\"second\"></p><div class=\"first\"></div>", "first"),
+        ("the first rule's markup first", "<div class=\"first\"></div><p class=\"second\"></p>", "first"),
+        ("its second fingerprint", "<p class=\"second\"></p><span class=\"first\"></span>", "first"),
+        ("only the later rule's markup", "<p class=\"second\"></p><div class=\"third\"></div>", "second"),
+    ])
+    func firstRuleEndsTheWalk(_ name: String, _ body: String, _ site: String) throws {
+        let json = #"{"sites":[{"name":"first","match":{"markup":["div.first","span.first"]}},"#
+            + #"{"name":"second","match":{"markup":["p.second"]}},{"name":"third","match":{"markup":["div.third"]}}]}"#
+        let rules = try Rules.parse(Array(json.utf8), file: "rules.json")
+        let doc = try HTMLDocumentFixture.make("<html><body>\(body)</body></html>")
+        #expect(rules.site(for: "https://other.example/x", document: doc)?.name == site, "\(name)")
+    }
+
     /// The fingerprints `site(for:document:)` walks are worked out when the rules are made and again when `sites`
     /// changes: a rule added afterwards is found by its markup, and a removed one no longer is.
     @Test func fingerprintsFollowChangedSites() throws {

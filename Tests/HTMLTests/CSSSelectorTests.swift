@@ -199,3 +199,16 @@ func cssRejects(_ c: SelectorErrorCase) {
     #expect(all.count == sels.count)
     for (s, f) in zip(sels, all) { #expect(f == (try doc.select(xpath: s.xpath).first)) }
 }
+
+/// With `endingAtAnyOf`, the walk ends at the first match of a leading selector: a later selector's match before it
+/// is kept, one further on is not looked for, and with no leading match every selector gets its first match.
+@Test func firstMatchesEndsAtALeadingMatch() throws {
+    let doc = try HTMLDocument(bytes: Array("<body><p class=a>1</p><div id=lead>2</div><p class=b>3</p><div class=c>4</div></body>".utf8))
+    let sels = try ["div#lead", "div.none", "p.a", "p.b"].map { try CSSSelector.compile($0) }
+    let ended = try doc.firstMatches(sels, endingAtAnyOf: 2)
+    #expect(ended.map { $0?.textContent } == ["2", nil, "1", nil])
+    let whole = try doc.firstMatches(sels)
+    #expect(whole.map { $0?.textContent } == ["2", nil, "1", "3"])
+    let noLead = try doc.firstMatches(try ["div.none", "p.a", "p.b"].map { try CSSSelector.compile($0) }, endingAtAnyOf: 1)
+    #expect(noLead.map { $0?.textContent } == [nil, "1", "3"])
+}

@@ -65,6 +65,12 @@ Generators (each skipped, and said so, when its software is missing):
   mezzanine                                    Mezzanine 6.1 (PyPI), the Django CMS's blog, served by runserver;
                                                the date only as Django's timesince ("5 years, 10 months ago": scored
                                                right within SHOWN_AS_AGE days); a venv of its own (Django 4.2)
+  coderedcms                                   Wagtail CRX 6.0 (PyPI; Wagtail 7.4): Article pages under an Article
+                                               Landing Page, served by runserver; the day only, no tags shown, "Related"
+                                               cards; a venv of its own ($REALBLOGS_CODEREDCMS_VENV)
+  djangocms-blog                               djangocms-blog 2.0 (PyPI) on django CMS 3.11: /en/blog/YYYY/MM/DD/SLUG/, the
+                                               title an <h2>, "by AUTHOR", django-meta's tags, a menu of every post;
+                                               served by runserver; a venv of its own ($REALBLOGS_DJANGOCMS_VENV)
   wordpress-twentytwentyone, -twentytwentytwo, -twentytwentythree
                                                WordPress 6.1 from Debian, a private MariaDB in the work folder,
                                                posts written by wp_insert_post, served by `php -S`; HTTP only
@@ -89,7 +95,8 @@ python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown niko
 mkdocs-material ablog furo pydata-sphinx-theme sphinx-book-theme mkdocs-blogging-plugin lektor pelican-theme-reflex
 pelican-i18n-subsites bulrush pelican-webassets seafoam pelican-theme-smallweb
 pelican-engineering-theme puput; Tinkerer and Mezzanine pin old Sphinx and Django, so each
-has a venv of its own ($REALBLOGS_TINKERER_VENV, $REALBLOGS_MEZZANINE_VENV; see their generators).
+has a venv of its own ($REALBLOGS_TINKERER_VENV, $REALBLOGS_MEZZANINE_VENV; see their generators), and so do
+Wagtail CRX (Wagtail 7) and djangocms-blog ($REALBLOGS_CODEREDCMS_VENV, $REALBLOGS_DJANGOCMS_VENV).
 (Python generators come from $REALBLOGS_VENV/bin, default bench/.venv, else from PATH).
 Prints one JSON line per generator and mode, then a summary table. Not used by the tests.
 """
@@ -1290,6 +1297,264 @@ def build_mezzanine(posts, src, out, url, log):
             "server_cwd": proj, "stop": None, "post_paths": {f"/blog/{p['slug']}/": p for p in posts}, "seed": url + "blog/"}
 
 
+CODEREDCMS_VENV = os.environ.get("REALBLOGS_CODEREDCMS_VENV", os.path.join(HERE, ".venv-coderedcms"))
+CODEREDCMS_SETUP = """
+import datetime, json, sys
+import django
+django.setup()
+from django.contrib.auth.models import User
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+from website.models import ArticleIndexPage, ArticlePage
+spec = json.load(open(sys.argv[1]))
+port = int(sys.argv[2])
+users = {}
+for key, name in spec["authors"]:
+    first, last = name.split(" ", 1)
+    users[key] = User.objects.create_user(username=key, first_name=first, last_name=last, email=key + "@fieldnotes.invalid")
+home = Site.objects.get(is_default_site=True).root_page.specific
+# the site as its admin sets it up: its name, and its host and port (canonical links, og:url)
+Site.objects.filter(is_default_site=True).update(site_name="Field Notes", hostname="127.0.0.1", port=port)
+index = ArticleIndexPage(title="Blog", slug="blog")
+# CRX's constructor sets its own default ordering (-date_display), whose choice the shared field loses when
+# another page class is made (the parent, in add_child): the admin's newest-first ordering by first publication
+index.index_order_by = "-first_published_at"
+index = home.add_child(instance=index)
+index.save_revision().publish()
+for p in spec["posts"]:
+    when = datetime.datetime.fromisoformat(p["date"])
+    page = index.add_child(instance=ArticlePage(title=p["title"], slug=p["slug"], author=users[p["author"]],
+                                                owner=users[p["author"]], caption=p["summary"] or "",
+                                                search_description=p["summary"] or "",
+                                                body=[("text", RichText(p["html"]))]))
+    for t in p["tags"]:
+        page.tags.add(t)
+    page.save()
+    page.save_revision().publish()
+    ArticlePage.objects.filter(pk=page.pk).update(first_published_at=when, last_published_at=when)
+print("ok")
+"""
+
+
+def build_coderedcms(posts, src, out, url, log):
+    """Wagtail CRX (coderedcms 6.0, PyPI; Wagtail 7.4, Django 5.2), the Wagtail CMS for marketing sites, as
+    `coderedcms start` sets it up (its Bootstrap 5 templates, SQLite, the prod settings: DEBUG off, wagtail-cache):
+    an Article Landing Page at /blog/ (10 a page, ?p=N) and each post an Article page under it, written by its
+    models (the body one rich-text block, the summary as the article's caption), served by runserver (dynamic:
+    HTTP only). A post shows its author's full name and the day of its first publication in the site's zone
+    (America/New_York, "Dec. 26, 2021"), no tags (kept for search only), and three "Related" cards of sibling
+    articles; og:type is "website" and there is no JSON-LD (wagtail-seo's defaults). Wagtail 7 does not share
+    Puput's venv: a venv of its own ($REALBLOGS_CODEREDCMS_VENV, default bench/.venv-coderedcms: pip install coderedcms)."""
+    py = os.path.join(CODEREDCMS_VENV, "bin", "python")
+    crx = os.path.join(CODEREDCMS_VENV, "bin", "coderedcms")
+    if not (os.path.exists(py) and os.path.exists(crx)):
+        raise FileNotFoundError("coderedcms")
+    run([crx, "start", "blogsite", "--sitename", "Field Notes", "--domain", "127.0.0.1"], src, log)
+    proj = os.path.join(src, "blogsite")
+    spec = {"authors": AUTHORS, "posts": [
+        {"title": p["title"], "slug": p["slug"], "html": html_body(p), "author": p["authors"][0][0], "tags": p["tags"],
+         "summary": p["summary"], "date": p["utc"].replace(tzinfo=datetime.timezone.utc).isoformat()} for p in posts]}
+    json.dump(spec, open(os.path.join(src, "spec.json"), "w"))
+    open(os.path.join(src, "setup_blog.py"), "w").write(CODEREDCMS_SETUP)
+    port = urllib.parse.urlsplit(url).port
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="blogsite.settings.prod", PYTHONPATH=proj)
+    for cmd in ([py, "manage.py", "migrate", "--noinput"],
+                [py, os.path.join(src, "setup_blog.py"), os.path.join(src, "spec.json"), str(port)]):
+        with open(log, "a") as f:
+            r = subprocess.run(cmd, cwd=proj, env=env, stdout=f, stderr=subprocess.STDOUT)
+        if r.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed; see {log}")
+    from zoneinfo import ZoneInfo
+    tz = ZoneInfo("America/New_York")
+    post_paths = {f"/blog/{p['slug']}/": {**p, "local": p["utc"].replace(tzinfo=datetime.timezone.utc).astimezone(tz).replace(tzinfo=None)}
+                  for p in posts}
+    return {"server": [py, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"], "server_env": env,
+            "server_cwd": proj, "stop": None, "post_paths": post_paths, "seed": url + "blog/"}
+
+
+DJANGOCMS_VENV = os.environ.get("REALBLOGS_DJANGOCMS_VENV", os.path.join(HERE, ".venv-djangocms"))
+DJANGOCMS_SETTINGS = """import os
+BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SECRET_KEY = "realblogs-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+SITE_ID = 1
+INSTALLED_APPS = [
+    "djangocms_admin_style", "django.contrib.admin", "django.contrib.auth", "django.contrib.contenttypes",
+    "django.contrib.sessions", "django.contrib.messages", "django.contrib.staticfiles", "django.contrib.sites",
+    "django.contrib.sitemaps", "cms", "menus", "treebeard", "sekizai", "djangocms_text_ckeditor",
+    "filer", "easy_thumbnails", "aldryn_apphooks_config", "parler", "taggit", "taggit_autosuggest", "meta",
+    "djangocms_blog", "sortedm2m", "blogsite",
+]
+MIDDLEWARE = [
+    "cms.middleware.utils.ApphookReloadMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware", "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware", "django.contrib.messages.middleware.MessageMiddleware",
+    "django.contrib.sites.middleware.CurrentSiteMiddleware", "django.middleware.locale.LocaleMiddleware", "django.middleware.common.CommonMiddleware",
+    "cms.middleware.user.CurrentUserMiddleware", "cms.middleware.page.CurrentPageMiddleware",
+    "cms.middleware.toolbar.ToolbarMiddleware", "cms.middleware.language.LanguageCookieMiddleware",
+]
+TEMPLATES = [{
+    "BACKEND": "django.template.backends.django.DjangoTemplates", "DIRS": [os.path.join(BASE_DIR, "blogsite", "templates")],
+    "APP_DIRS": True,
+    "OPTIONS": {"context_processors": [
+        "django.template.context_processors.debug", "django.template.context_processors.request",
+        "django.contrib.auth.context_processors.auth", "django.contrib.messages.context_processors.messages",
+        "django.template.context_processors.i18n", "sekizai.context_processors.sekizai",
+        "cms.context_processors.cms_settings"]},
+}]
+CMS_TEMPLATES = [("base.html", "Base")]
+ROOT_URLCONF = "blogsite.urls"
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.path.join(BASE_DIR, "db.sqlite3")}}
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English")]
+PARLER_LANGUAGES = {1: ({"code": "en"},), "default": {"fallbacks": ["en"]}}
+TIME_ZONE = "Europe/Berlin"
+USE_I18N = True
+USE_TZ = True
+STATIC_URL = "/static/"
+STATIC_ROOT = os.path.join(BASE_DIR, "static")
+MEDIA_URL = "/media/"
+MEDIA_ROOT = os.path.join(BASE_DIR, "media")
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+META_SITE_PROTOCOL = "http"
+# ASCII tag slugs: djangocms-blog's tag URL pattern takes [-a-zA-Z0-9_] only ("café" would be a server error)
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+META_USE_SITES = True
+META_USE_OG_PROPERTIES = True
+META_USE_TWITTER_PROPERTIES = True
+META_USE_SCHEMAORG_PROPERTIES = True
+THUMBNAIL_PROCESSORS = ("easy_thumbnails.processors.colorspace", "easy_thumbnails.processors.autocrop",
+                        "filer.thumbnail_processors.scale_and_crop_with_subject_location", "easy_thumbnails.processors.filters")
+"""
+DJANGOCMS_URLS = """from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from cms.sitemaps import CMSSitemap
+from djangocms_blog.sitemaps import BlogSitemap
+
+urlpatterns = [
+    path("sitemap.xml", sitemap, {"sitemaps": {"cmspages": CMSSitemap, "blog": BlogSitemap}}),
+    path("", include("djangocms_blog.taggit_urls")),
+]
+urlpatterns += i18n_patterns(path("admin/", admin.site.urls), path("", include("cms.urls")))
+"""
+# django CMS's tutorial template (menu, content placeholder, toolbar, sekizai blocks)
+DJANGOCMS_BASE = """{% load cms_tags menu_tags sekizai_tags static %}<!DOCTYPE html>
+<html lang="{{ LANGUAGE_CODE }}">
+<head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{% block title %}{% page_attribute "page_title" %}{% endblock title %}</title>
+    {% block meta %}{% endblock meta %}
+    {% render_block "css" %}
+</head>
+<body>
+    {% cms_toolbar %}
+    <nav class="navbar">
+        <a class="navbar-brand" href="/">{{ request.site.name }}</a>
+        <ul class="nav">{% show_menu 0 100 100 100 %}</ul>
+    </nav>
+    <div class="container">
+        {% block content %}{% placeholder "content" %}{% endblock content %}
+    </div>
+    <footer>{% static_placeholder "footer" %}</footer>
+    {% render_block "js" %}
+</body>
+</html>
+"""
+DJANGOCMS_SETUP = """
+import datetime, json, sys
+import django
+django.setup()
+from django.contrib.auth.models import User
+from django.contrib.sites.models import Site
+from djangocms_blog.cms_apps import BlogApp
+from djangocms_blog.cms_appconfig import BlogConfig
+from djangocms_blog.models import BlogCategory, Post
+spec = json.load(open(sys.argv[1]))
+port = int(sys.argv[2])
+Site.objects.filter(pk=1).update(domain=f"127.0.0.1:{port}", name="Field Notes")
+# the home page and the blog page with its apphook, as BLOG_AUTO_SETUP makes them on the first start
+BlogApp._setup_pages(None)
+config = BlogConfig.objects.get()
+# posts' text in one HTML field (the editor's simple mode), as many sites use it
+config.app_data.config.use_placeholder = False
+config.save()
+users = {}
+for key, name in spec["authors"]:
+    first, last = name.split(" ", 1)
+    users[key] = User.objects.create_user(username=key, first_name=first, last_name=last, email=key + "@fieldnotes.invalid")
+cats = {}
+for p in spec["posts"]:
+    if p["category"] not in cats:
+        c = BlogCategory(app_config=config)
+        c.set_current_language("en")
+        c.name = p["category"]
+        c.save()
+        cats[p["category"]] = c
+    post = Post(app_config=config, author=users[p["author"]], date_published=datetime.datetime.fromisoformat(p["date"]),
+                publish=True)
+    post.set_current_language("en")
+    post.title, post.slug, post.post_text = p["title"], p["slug"], p["html"]
+    post.abstract = f"<p>{p['summary']}</p>" if p["summary"] else ""
+    post.save()
+    post.categories.add(cats[p["category"]])
+    post.sites.add(Site.objects.get(pk=1))
+    post.tags.add(*p["tags"])
+    post.save()
+links = {}
+for post in Post.objects.all():
+    post.set_current_language("en")
+    links[post.slug] = post.get_absolute_url()
+json.dump(links, open(sys.argv[3], "w"))
+print("ok")
+"""
+
+
+def build_djangocms_blog(posts, src, out, url, log):
+    """djangocms-blog 2.0 (PyPI) on django CMS 3.11 and Django 5.2, set up as its installation guide says (its
+    apps, django-meta's og/twitter/schema.org tags, the blog apphook on a "Blog" page under "Home" as
+    BLOG_AUTO_SETUP makes them), django CMS's tutorial template, languages in the URL (i18n_patterns: /en/),
+    SQLite, DEBUG off, served by runserver (dynamic: HTTP only). Posts are written by its models with their text in one
+    HTML field; a post is at /en/blog/YYYY/MM/DD/SLUG/ (the UTC day) with its title as an <h2>, "by AUTHOR" (a
+    link to the author's archive), the day in the site's zone (Europe/Berlin, "Dec. 8, 2021"), its category and
+    tags as a list; article:published_time has the instant ("2021-12-07 23:30:00+00:00"), article:modified_time
+    the build. The menu lists every category and post. A venv of its own ($REALBLOGS_DJANGOCMS_VENV, default
+    bench/.venv-djangocms: pip install djangocms-blog)."""
+    py = os.path.join(DJANGOCMS_VENV, "bin", "python")
+    if not os.path.exists(py) or subprocess.run([py, "-c", "import djangocms_blog"], capture_output=True).returncode != 0:
+        raise FileNotFoundError("djangocms-blog")
+    proj = os.path.join(src, "blogsite")
+    os.makedirs(os.path.join(proj, "templates"))
+    open(os.path.join(proj, "__init__.py"), "w").write("")
+    open(os.path.join(proj, "settings.py"), "w").write(DJANGOCMS_SETTINGS)
+    open(os.path.join(proj, "urls.py"), "w").write(DJANGOCMS_URLS)
+    open(os.path.join(proj, "templates", "base.html"), "w").write(DJANGOCMS_BASE)
+    open(os.path.join(src, "setup_blog.py"), "w").write(DJANGOCMS_SETUP)
+    spec = {"authors": AUTHORS, "posts": [
+        {"title": p["title"], "slug": p["slug"], "html": html_body(p), "author": p["authors"][0][0], "tags": p["tags"],
+         "category": p["category"], "summary": p["summary"], "date": p["utc"].replace(tzinfo=datetime.timezone.utc).isoformat()}
+        for p in posts]}
+    json.dump(spec, open(os.path.join(src, "spec.json"), "w"))
+    port = urllib.parse.urlsplit(url).port
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="blogsite.settings", PYTHONPATH=src)
+    links = os.path.join(src, "links.json")
+    for cmd in ([py, "-m", "django", "migrate", "--noinput"], [py, "setup_blog.py", "spec.json", str(port), links]):
+        with open(log, "a") as f:
+            r = subprocess.run(cmd, cwd=src, env=env, stdout=f, stderr=subprocess.STDOUT)
+        if r.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed; see {log}")
+    from zoneinfo import ZoneInfo
+    tz = ZoneInfo("Europe/Berlin")
+    paths = json.load(open(links))
+    post_paths = {paths[p["slug"]]: {**p, "local": p["utc"].replace(tzinfo=datetime.timezone.utc).astimezone(tz).replace(tzinfo=None)}
+                  for p in posts}
+    return {"server": [py, "-m", "django", "runserver", "--noreload", f"127.0.0.1:{port}"], "server_env": env,
+            "server_cwd": src, "stop": None, "post_paths": post_paths, "seed": url}
+
+
 WP_CONFIG = """<?php
 define('DB_NAME', 'wp');
 define('DB_USER', 'root');
@@ -1563,6 +1828,8 @@ GENERATORS = {
     "blazeblogger": build_blazeblogger,
     "puput": build_puput,
     "mezzanine": build_mezzanine,
+    "coderedcms": build_coderedcms,
+    "djangocms-blog": build_djangocms_blog,
     **{"wordpress-" + k: build_wordpress(k) for k in WP_SITES},
 }
 CHRONICLE_THEMES = ("default", "blocky", "copyrighteous", "leftbar", "simple", "blog.steve.org.uk")
@@ -1588,6 +1855,11 @@ NOT_SHOWN["jekyll-paginate-v2"] = {"tags"}
 SINGLE_AUTHOR.update({"jekyll-polyglot", "jekyll-polyglot-hreflang"})
 NOT_SHOWN["jekyll-polyglot"] = NOT_SHOWN["jekyll-polyglot-hreflang"] = {"tags"}
 SINGLE_AUTHOR.add("mezzanine")
+# CRX prints one author and the day; tags are for search only
+SINGLE_AUTHOR.add("coderedcms")
+NOT_SHOWN["coderedcms"] = {"time", "tags"}
+# djangocms-blog prints one author
+SINGLE_AUTHOR.add("djangocms-blog")
 # Pages that show a post's date only as its age (Django's timesince, two units: "5 years, 10 months ago"),
 # with the most days the age may put the day off (the smaller unit's span).
 SHOWN_AS_AGE = {"mezzanine": 31}

@@ -257,7 +257,8 @@ struct DateFinder {
     }
 
     private func microdata(_ props: Set<String>) -> DateField? {
-        for (prop, n) in metadata.itemprops where props.contains(prop) && !isExcluded(n) && !Exclusion.inComments(n) {
+        var inComments: [Node: Bool] = [:]
+        for (prop, n) in metadata.itemprops where props.contains(prop) && !isExcluded(n) && !Exclusion.inComments(n, known: &inComments) {
             // A card of another story (`div[itemscope]` with its headline link and `<meta itemprop=datePublished>`).
             if inCardItem(n) { continue }
             // Shown text first: OceanWP's `<li itemprop="datePublished"><span class="screen-reader-text">Post published:</span>
@@ -809,7 +810,8 @@ struct DateFinder {
         guard let body = metadata.body else { return nil }
         lines.textScanned = true
         if let f = scanText(in: body, hinted: true) { return f }
-        let region = metadata.articles.first(where: { !isExcluded($0) && !Exclusion.inComments($0) }) ?? body
+        var inComments: [Node: Bool] = [:]  // thousands of nested `<article>`s would each climb the same ancestors
+        let region = metadata.articles.first(where: { !isExcluded($0) && !Exclusion.inComments($0, known: &inComments) }) ?? body
         if let f = scanText(in: region, hinted: false) { return f }
         // The region was the page's first `<article>` (a home page of teasers): the page footer's edit stamp
         // ("[Stand: 09.10.2017, 01:40 Uhr]", "Page last updated: ...") still dates the page; a footer's other dates do not.
@@ -822,8 +824,9 @@ struct DateFinder {
     /// short element opening with an edit label, or one whose class says "updated"/"changed": Drupal's
     /// `field--name-changed`, "Updated March 6, 2021" under the `<time>`). Cheap: a bounded walk, once a page.
     private func editAfterHeadline() -> DateField? {
+        var inComments: [Node: Bool] = [:]
         guard !lines.textScanned, lines.edit == nil,
-              let h1 = metadata.h1s.first(where: { !isExcluded($0) && !Exclusion.inComments($0) }) else { return nil }
+              let h1 = metadata.h1s.first(where: { !isExcluded($0) && !Exclusion.inComments($0, known: &inComments) }) else { return nil }
         var budget = Self.editLookahead
         var cur = Self.following(h1, descend: false)
         // The node after a short element read for a label: its descendants' text is a part of that line, not read again.
@@ -899,9 +902,10 @@ struct DateFinder {
     private func footers() -> [Node] {
         var outer = Set<Node>()
         var out: [Node] = []
+        var inComments: [Node: Bool] = [:]
         for f in metadata.footers where !Exclusion.isInside(f, outer) {
             outer.insert(f)
-            if !isExcluded(f) && !Exclusion.inComments(f) { out.append(f) }
+            if !isExcluded(f) && !Exclusion.inComments(f, known: &inComments) { out.append(f) }
         }
         return out
     }

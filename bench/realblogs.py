@@ -84,6 +84,10 @@ Generators (each skipped, and said so, when its software is missing):
   wordpress-fr-twentytwentythree               French, Europe/Paris, plain permalinks (/?p=ID), the same extras
   wordpress-archives-twentytwentytwo           English, America/New_York, /archives/ID permalinks, the same extras
   wordpress-postname-twentytwentyone           English, Asia/Tokyo, /%postname%/ permalinks, the same extras
+  wordpress-ja-twentytwentytwo                 Japanese ("2021年1月15日"), Asia/Tokyo, the same extras and a gallery block of
+                                               three captioned images on every sixth post (the captions are the post's text)
+  wordpress-he-twentytwentythree               Hebrew, right to left ("15 בינואר 2021"), Asia/Jerusalem, /%postname%/, galleries
+  wordpress-es-twentytwentyone                 Spanish, a numeric day-first date ("15/01/2021"), /%category%/%postname%/, galleries
 WordPress, Nikola, minima, ikiwiki, Lektor, BlazeBlogger, Puput, Reflex and Seafoam show one author per post:
 only the first author is expected there (Puput names him by his username).
 Fields a theme does not print on a post page (NOT_SHOWN) are right when the record invents none.
@@ -1632,7 +1636,27 @@ foreach ($spec['posts'] as $p) {
             'post_content' => '', 'guid' => $up['url'] . '/' . $p['slug'] . '.png'), $file, $id);
         $fig = '<figure class="wp-block-image"><a href="' . get_attachment_link($att) . '"><img src="' . wp_get_attachment_url($att)
             . '" alt="" class="wp-image-' . $att . '"/></a></figure>';
-        wp_update_post(array('ID' => $id, 'post_content' => preg_replace('/<\/p>/', "</p>\n\n" . $fig, $p['html'], 1)));
+        $p['html'] = preg_replace('/<\/p>/', "</p>\n\n" . $fig, $p['html'], 1);
+        wp_update_post(array('ID' => $id, 'post_content' => $p['html']));
+    }
+    if ($p['gallery']) {
+        // the block editor's gallery: images with captions, before the post's subheading
+        $up = wp_upload_dir(substr($p['date'], 0, 4) . '/' . substr($p['date'], 5, 2));
+        wp_mkdir_p($up['path']);
+        $items = '';
+        foreach ($p['gallery'] as $k => $caption) {
+            $name = $p['slug'] . '-g' . $k . '.png';
+            file_put_contents($up['path'] . '/' . $name, base64_decode('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='));
+            $att = wp_insert_attachment(array('post_title' => $p['slug'] . '-g' . $k, 'post_mime_type' => 'image/png',
+                'post_status' => 'inherit', 'post_content' => '', 'post_excerpt' => $caption, 'guid' => $up['url'] . '/' . $name),
+                $up['path'] . '/' . $name, $id);
+            $items .= "<!-- wp:image {\\"id\\":$att,\\"sizeSlug\\":\\"large\\",\\"linkDestination\\":\\"none\\"} -->\\n"
+                . '<figure class="wp-block-image size-large"><img src="' . wp_get_attachment_url($att) . '" alt="" class="wp-image-' . $att
+                . '"/><figcaption class="wp-element-caption">' . $caption . "</figcaption></figure>\\n<!-- /wp:image -->\\n\\n";
+        }
+        $gallery = "<!-- wp:gallery {\\"linkTo\\":\\"none\\"} -->\\n"
+            . '<figure class="wp-block-gallery has-nested-images columns-default is-cropped">' . $items . "</figure>\\n<!-- /wp:gallery -->\\n\\n";
+        wp_update_post(array('ID' => $id, 'post_content' => preg_replace('/<h2>/', $gallery . '<h2>', $p['html'], 1)));
     }
     $parent = 0;
     foreach ($p['comments'] as $c) {
@@ -1679,6 +1703,15 @@ WP_SITES = {
     "archives-twentytwentytwo": {"theme": "twentytwentytwo", "timezone": "America/New_York", "permalink": "/archives/%post_id%",
                                  "extras": True},
     "postname-twentytwentyone": {"theme": "twentytwentyone", "timezone": "Asia/Tokyo", "permalink": "/%postname%/", "extras": True},
+    # Japanese (the ja translation's own date format), galleries of captioned images
+    "ja-twentytwentytwo": {"theme": "twentytwentytwo", "locale": "ja", "timezone": "Asia/Tokyo", "date_format": "Y年n月j日",
+                           "time_format": "G:i", "permalink": "/%year%/%monthnum%/%day%/%postname%/", "extras": True, "gallery": True},
+    # Hebrew, right to left (he_IL's "j בF Y"), postname permalinks
+    "he-twentytwentythree": {"theme": "twentytwentythree", "locale": "he_IL", "timezone": "Asia/Jerusalem", "date_format": "j בF Y",
+                             "time_format": "H:i", "permalink": "/%postname%/", "extras": True, "gallery": True},
+    # Spanish with a numeric day-first date ("15/01/2021"), category-based permalinks
+    "es-twentytwentyone": {"theme": "twentytwentyone", "locale": "es_ES", "timezone": "Europe/Madrid", "date_format": "d/m/Y",
+                           "time_format": "H:i", "permalink": "/%category%/%postname%/", "extras": True, "gallery": True},
 }
 COMMENTERS = [("Priya Nair", "priya@example.invalid", False), ("Tom Fischer", "tom@example.invalid", True),
               ("Lena Ortiz", "lena@example.invalid", False)]
@@ -1718,6 +1751,14 @@ def wp_extras(p, site):
     return i in (4, 17), comments, (2 if i % 8 == 5 else 1), (f"Photo for post {i}" if i % 5 == 2 else None)
 
 
+def wp_gallery(p, site):
+    """A gallery block of three captioned images before the subheading (every sixth post, from the fifth), on
+    sites with `gallery`: its captions, else None. (No such post is split by <!--nextpage-->.)"""
+    if not site.get("gallery") or p["i"] % 6 != 4:
+        return None
+    return [f"Gallery photo {k + 1} of post {p['i']}, taken by the river" for k in range(3)]
+
+
 def build_wordpress(site_name):
     """WordPress from Debian's package (apt wordpress wordpress-theme-THEME wordpress-l10n mariadb-server php-cli
     php-mysql): a private MariaDB under the work folder, the posts written by wp_insert_post, served by `php -S`.
@@ -1755,6 +1796,7 @@ def build_wordpress(site_name):
             specs.append({"title": p["title"], "slug": p["slug"], "html": html_body(p, pages), "author": p["authors"][0][0],
                           "date": local(p["utc"]), "date_gmt": f"{p['utc']:%Y-%m-%d %H:%M:%S}", "summary": p["summary"],
                           "category": p["category"], "tags": p["tags"], "sticky": sticky, "pages": pages, "photo": photo,
+                          "gallery": wp_gallery(p, site),
                           "comments": [{**c, "date": local(c["when"]), "date_gmt": f"{c['when']:%Y-%m-%d %H:%M:%S}", "when": None}
                                        for c in comments]})
         spec = {"theme": site["theme"], "authors": AUTHORS, "posts": specs, "locale": site.get("locale", ""),
@@ -1767,6 +1809,9 @@ def build_wordpress(site_name):
         post_paths = {}
         for p in posts:
             pages = json.load(open(links))[p["slug"]]
+            if wp_gallery(p, site):
+                # the gallery's captions are the post's text too
+                p = {**p, "text": truth_text(p) + " " + " ".join(wp_gallery(p, site))}
             if len(pages) == 1:
                 post_paths[url_key(pages[0])] = p
                 continue

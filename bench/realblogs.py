@@ -57,6 +57,8 @@ Generators (each skipped, and said so, when its software is missing):
   chronicle-leftbar, -simple, -blog.steve.org.uk   its other three themes with templates of their own
   blosxom                                      blosxom 2.1 (Debian), the Perl CGI weblog, in static mode with its
                                                built-in html flavour; the post's page is its day page (its permalink)
+  hakyll                                       Hakyll 4.15 (Debian) with the site hakyll-init writes (GHC compiles its
+                                               site.hs): no metadata, "Posted on DATE by AUTHOR", the day only
   lektor-quickstart                            Lektor 3.3 with the blog `lektor quickstart` writes (day-only date
                                                field, one author, no tags)
   blazeblogger                                 BlazeBlogger 1.2 (Debian), the Perl CMS for the command line
@@ -94,7 +96,7 @@ Fields a theme does not print on a post page (NOT_SHOWN) are right when the reco
 Install: apt-get install hugo jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag
 ruby-jekyll-sitemap ruby-jekyll-paginate ruby-jekyll-archives wordpress wordpress-theme-twentytwentyone
 wordpress-theme-twentytwentytwo wordpress-theme-twentytwentythree wordpress-l10n mariadb-server php-cli php-mysql
-php-xml php-mbstring ikiwiki chronicle blosxom blazeblogger ruby-jekyll-paginate-v2 ruby-jekyll-polyglot;
+php-xml php-mbstring ikiwiki chronicle blosxom blazeblogger libghc-hakyll-dev ruby-jekyll-paginate-v2 ruby-jekyll-polyglot;
 python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown nikola
 mkdocs-material ablog furo pydata-sphinx-theme sphinx-book-theme mkdocs-blogging-plugin lektor pelican-theme-reflex
 pelican-i18n-subsites bulrush pelican-webassets seafoam pelican-theme-smallweb
@@ -1120,6 +1122,28 @@ def build_lektor(posts, src, out, url, log):
     run([lek, "build", "--output-path", out], site, log)
 
 
+def build_hakyll(posts, src, out, url, log):
+    """Hakyll 4.15 (Debian's libghc-hakyll-dev), the Haskell static-site library, with the site `hakyll-init`
+    writes (its site.hs compiled by GHC, its templates): each post `posts/YYYY-MM-DD-SLUG.markdown` with title and
+    author in its front matter, built by pandoc to /posts/YYYY-MM-DD-SLUG.html. The page has no metadata at all:
+    `<title>My Hakyll Blog - TITLE</title>`, the title an `<h1>` in `<main>`, "Posted on January  4, 2021 by
+    AUTHOR" (the day only, one author) in `<section class="header">` inside an `<article>`; an archive page, an
+    index of recent posts, About and Contact pages (short), no tags."""
+    init = shutil.which("hakyll-init")
+    if not (init and shutil.which("ghc")):
+        raise FileNotFoundError("hakyll (libghc-hakyll-dev)")
+    site = os.path.join(src, "site")
+    run([init, site], src, log)
+    for f in glob.glob(os.path.join(site, "posts", "*")):
+        os.remove(f)
+    for p in posts:
+        fm = f"---\ntitle: {json.dumps(p['title'], ensure_ascii=False)}\nauthor: {json.dumps(p['authors'][0][1], ensure_ascii=False)}\n---\n\n"
+        open(os.path.join(site, "posts", f"{p['local']:%Y-%m-%d}-{p['slug']}.markdown"), "w").write(fm + markdown_body(p))
+    run(["ghc", "--make", "-O0", "site.hs", "-outputdir", "_cache/ghc", "-o", "site"], site, log)
+    run(["./site", "build"], site, log)
+    shutil.copytree(os.path.join(site, "_site"), out)
+
+
 def build_blazeblogger(posts, src, out, url, log):
     """BlazeBlogger 1.2 (Debian's package), the Perl CMS for the command line: `blaze-add` writes each post
     (title, author, day, tags, an HTML body), `blaze-make` renders its default theme, HTML 4.01 without any
@@ -1870,6 +1894,7 @@ GENERATORS = {
     "chronicle-copyrighteous": build_chronicle("copyrighteous"),
     "blosxom": build_blosxom,
     "lektor-quickstart": build_lektor,
+    "hakyll": build_hakyll,
     "blazeblogger": build_blazeblogger,
     "puput": build_puput,
     "mezzanine": build_mezzanine,
@@ -1920,8 +1945,11 @@ NOT_SHOWN["blazeblogger"] = {"time"}
 NOT_SHOWN["mkdocs-blog-plugin"] = {"time", "authors", "tags"}
 # SmallWeb prints the day only ("Fri 15 January 2021"), in its subtitle line and the meta description
 NOT_SHOWN["pelican-smallweb"] = {"time"}
+# Hakyll's example site: one author, the day only, no tags
+SINGLE_AUTHOR.add("hakyll")
+NOT_SHOWN["hakyll"] = {"time", "tags"}
 # A post's page when it is not named after the slug: the path from the post.
-POST_PATH = {"blosxom": lambda p: f"/{p['utc']:%Y/%m/%d}/",
+POST_PATH = {"hakyll": lambda p: f"/posts/{p['local']:%Y-%m-%d}-{p['slug']}.html", "blosxom": lambda p: f"/{p['utc']:%Y/%m/%d}/",
              "mkdocs-blog-plugin": lambda p: f"/blog/{p['local']:%Y/%m/%d}/{p['slug']}/",
              "blazeblogger": lambda p: f"/{p['local']:%Y/%m}/{p['i'] + 1}-{p['slug']}/", **{f"chronicle-{t}": (lambda p: "/" + chronicle_file(p["title"])) for t in CHRONICLE_THEMES}}
 

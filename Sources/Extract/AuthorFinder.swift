@@ -346,7 +346,10 @@ enum AuthorFinder {
             let names = clean(texts)
             // A rule's meta line with no byline label in any part (the hugo rule's `post-meta` on Hugo Coder: "February
             // 25, 2024 · 3-minute read · Programming · Go • Cli") yields to the names the page's metadata gives.
-            if !names.isEmpty, !texts.contains(where: isUnlabelledMetaLine) || metaNames(m).isEmpty { return names }
+            // Each text once: a rule matching a byline and its link gives the same text twice.
+            var asked = Set<String>()
+            if !names.isEmpty, !texts.contains(where: { asked.insert($0).inserted && isUnlabelledMetaLine($0) })
+                || metaNames(m).isEmpty { return names }
         }
         // The author links are read only when an answer needs them (the metadata names most pages' authors first).
         var linkedRead: [String]?
@@ -641,8 +644,7 @@ enum AuthorFinder {
     /// Whether a text is a meta line of several parts none of which opens with a byline label ("February 25, 2024
     /// · 3-minute read · Go • Cli"), not a bare name or "July 13 · by Sam O'Brien".
     static func isUnlabelledMetaLine(_ text: String) -> Bool {
-        var segments = [TextNormalizer.normalize(text)]
-        for sep in segmentSeparators { segments = segments.flatMap { pieces($0, separatedBy: sep) } }
+        let segments = metaLineSegments(TextNormalizer.normalize(text))
         return segments.count > 1 && !segments.contains { opensWithByline($0.trimmedWhitespace.lowercased()) }
     }
 
@@ -678,10 +680,7 @@ enum AuthorFinder {
     }
 
     static func split(_ s: String) -> [String] {
-        var segments = [s]
-        for sep in segmentSeparators {
-            segments = segments.flatMap { pieces($0, separatedBy: sep) }
-        }
+        var segments = metaLineSegments(s)
         // "By Jane Doe | Senior Reporter", "By Jane Doe · Berlin": when one part of a meta line opens with a byline
         // label, that part names the authors and the others are their role, place, date or section.
         if segments.count > 1 {
@@ -735,12 +734,24 @@ enum AuthorFinder {
     /// bylines): Foundation's search compares canonically equivalent forms, which ASCII text has only as itself, and
     /// which the characters of `separatorsWithoutEquivalents` have only as themselves in any text.
     static func pieces(_ s: String, separatedBy sep: String) -> [String] {
-        if (isASCII(s) || separatorsWithoutEquivalents.contains(sep)) && !ByteSearch.contains(s, sep) { return [s] }
+        surelyWhole(s, separatedBy: sep) ? [s] : s.components(separatedBy: sep)
+    }
+
+    /// Whether `s.components(separatedBy: sep)` is surely `[s]`, asked without Foundation (see `pieces`).
+    static func surelyWhole(_ s: String, separatedBy sep: String) -> Bool {
+        if (isASCII(s) || separatorsWithoutEquivalents.contains(sep)) && !ByteSearch.contains(s, sep) { return true }
         // A middle dot is found only where the text holds it or its one canonical equivalent (`middleDots`).
-        if !isASCII(s), ByteSearch.contains(sep, "\u{00B7}"), !middleDots.contains(where: { ByteSearch.contains(s, $0) }) {
-            return [s]
+        return !isASCII(s) && ByteSearch.contains(sep, "\u{00B7}") && !middleDots.contains(where: { ByteSearch.contains(s, $0) })
+    }
+
+    /// `s` cut by `pieces` at each of `segmentSeparators` in turn; the list is made again only for a separator
+    /// that may cut one of its parts (most bylines hold none).
+    static func metaLineSegments(_ s: String) -> [String] {
+        var segments = [s]
+        for sep in segmentSeparators where segments.contains(where: { !surelyWhole($0, separatedBy: sep) }) {
+            segments = segments.flatMap { pieces($0, separatedBy: sep) }
         }
-        return s.components(separatedBy: sep)
+        return segments
     }
 
     /// U+00B7 MIDDLE DOT and U+0387 GREEK ANO TELEIA: the only characters Foundation's search matches to a middle dot

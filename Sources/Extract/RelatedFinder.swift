@@ -678,7 +678,15 @@ struct RelatedFinder {
     }
 
     private func readCard(_ root: Node, url: String) -> RelatedLink? {
-        // Title: a heading, else a title-classed element, else the longest link text.
+        let (title, titleNode) = cardTitle(root, url: url)
+        guard !title.isEmpty else { return nil }
+        return RelatedLink(title: title, url: url, summary: cardSummary(root, title: title, titleNode: titleNode),
+                           image: cardImage(root))
+    }
+
+    /// A card's title, and the element it is read from: a heading, else a title-classed element, else the longest
+    /// link text. Empty when the card has none (no card).
+    private func cardTitle(_ root: Node, url: String) -> (title: String, node: Node?) {
         var titleNode: Node?
         var title = ""
         let headings = ((try? document.select(Self.headings, from: root)) ?? [])
@@ -711,8 +719,11 @@ struct RelatedFinder {
             }
             _ = best // the link may wrap the summary too: keep it, the title is filtered by text
         }
-        guard !title.isEmpty else { return nil }
-        // Summary: a summary-classed element, else the first other text block that is not card metadata.
+        return (title, titleNode)
+    }
+
+    /// A card's summary: a summary-classed element, else the first other text block that is not card metadata.
+    private func cardSummary(_ root: Node, title: String, titleNode: Node?) -> String? {
         var summary: String?
         let hinted = (try? document.select(Self.classed, from: root)) ?? []
         for n in hinted {
@@ -740,14 +751,18 @@ struct RelatedFinder {
             summary = paras.first(where: { $0 != title && !title.hasPrefix($0) && !Self.isDateLine($0) && !Self.isTitleLine($0, title: title) })
         }
         if let s = summary, s.isEmpty || rules.isPlaceholderSummary(s) { summary = nil }
-        var image: String?
+        return summary
+    }
+
+    /// A card's picture: its first image that is no counter's icon, else a background picture.
+    private func cardImage(_ root: Node) -> String? {
         if let img = descendants(Self.images, of: root).first(where: { !Self.isCounterIcon($0) }),
            let src = BodyRenderer.imageSource(img) {
-            image = URLNormalizer.normalize(src, base: baseURL)
+            return URLNormalizer.normalize(src, base: baseURL)
         } else if let src = backgroundPicture(in: root) {
-            image = URLNormalizer.normalize(src, base: baseURL)
+            return URLNormalizer.normalize(src, base: baseURL)
         }
-        return RelatedLink(title: title, url: url, summary: summary, image: image)
+        return nil
     }
 
     /// Whether a card's picture is the icon of a counter or date beside it: its parent's text holds digits and no
@@ -832,25 +847,26 @@ struct RelatedFinder {
             url = URLNormalizer.crawlKey(a.attribute("href") ?? "", base: baseURL)
         }
         guard let url else { return nil }
-        // The heuristic reading of the card, only for the fields the rule does not find (a rule that names them
-        // all never needs it).
-        var heuristic: RelatedLink??
-        func fallback() -> RelatedLink? {
-            if let h = heuristic { return h }
-            let h = readCard(item, url: url)
-            heuristic = .some(h)
-            return h
+        // The heuristic reading of the card (`readCard`), only for the fields the rule does not find (a rule that
+        // names them all never needs it), each field read only when asked: a card without the heuristic title has
+        // none of the heuristic fields.
+        var heuristicTitle: (title: String, node: Node?)?
+        func fallbackTitle() -> (title: String, node: Node?)? {
+            let h = heuristicTitle ?? cardTitle(item, url: url)
+            heuristicTitle = h
+            return h.title.isEmpty ? nil : h
         }
-        let title = first(rule.title).map { TextNormalizer.normalize($0.textContent) } ?? fallback()?.title ?? ""
+        let title = first(rule.title).map { TextNormalizer.normalize($0.textContent) } ?? fallbackTitle()?.title ?? ""
         guard !title.isEmpty else { return nil }
-        var summary = rule.summary != nil ? first(rule.summary).map { TextNormalizer.normalize($0.textContent) } : fallback()?.summary
+        var summary = rule.summary != nil ? first(rule.summary).map { TextNormalizer.normalize($0.textContent) }
+            : fallbackTitle().flatMap { cardSummary(item, title: $0.title, titleNode: $0.node) }
         if let s = summary, s.isEmpty || rules.isPlaceholderSummary(s) { summary = nil }
         let image: String?
         if let i = first(rule.image) {
             let src = i.isElement ? (BodyRenderer.imageSource(i) ?? i.attribute("href")) : i.ownText
             image = src.flatMap { URLNormalizer.normalize($0, base: baseURL) }
         } else {
-            image = fallback()?.image
+            image = fallbackTitle().flatMap { _ in cardImage(item) }
         }
         return RelatedLink(title: title, url: url, summary: summary, image: image)
     }

@@ -5,11 +5,29 @@ import HTML
 /// Compiled to XPath (relative to a context node) when the rules are loaded.
 public struct RuleSelector: Sendable, Equatable {
     /// The selector as written in the file.
-    public let source: String
+    public var source: String { compiled.source }
     /// The XPath it evaluates as.
     public var xpath: String { selector.xpath }
     /// The compiled form (CSS in the common subset runs as a tree walk, not XPath).
-    public let selector: Selector
+    public var selector: Selector { compiled.selector }
+    /// Both behind one reference: a site rule's selectors are copied with it for each page, one retain each.
+    private let compiled: Compiled
+
+    private final class Compiled: Sendable {
+        let source: String
+        let selector: Selector
+
+        init(source: String, selector: Selector) {
+            self.source = source
+            self.selector = selector
+        }
+    }
+
+    init(source: String, selector: Selector) {
+        compiled = Compiled(source: source, selector: selector)
+    }
+
+    public static func == (a: RuleSelector, b: RuleSelector) -> Bool { a.source == b.source && a.selector == b.selector }
 
     /// Compiles `source`; `reason` describes the problem when it is invalid.
     static func compile(_ source: String) -> Result<RuleSelector, RulesReason> {

@@ -3,13 +3,24 @@
 /// over the tree instead of XPath; either way `HTMLDocument.select(_:from:)` returns the same nodes.
 public struct Selector: Sendable, Equatable {
     /// The XPath expression this selector evaluates as.
-    public let xpath: String
-    let matcher: SelectorMatcher?
+    public var xpath: String { compiled.xpath }
+    var matcher: SelectorMatcher? { compiled.matcher }
+    /// Both behind one reference: rules hand their selectors to each page's passes, and a copy is one retain.
+    private let compiled: Compiled
+
+    private final class Compiled: Sendable {
+        let xpath: String
+        let matcher: SelectorMatcher?
+
+        init(xpath: String, matcher: SelectorMatcher?) {
+            self.xpath = xpath
+            self.matcher = matcher
+        }
+    }
 
     /// An XPath expression, evaluated by libxml2.
     public init(xpath: String) {
-        self.xpath = xpath
-        matcher = nil
+        compiled = Compiled(xpath: xpath, matcher: nil)
     }
 
     /// A CSS selector (see `CSSSelector`).
@@ -19,8 +30,7 @@ public struct Selector: Sendable, Equatable {
     }
 
     init(xpath: String, matcher: SelectorMatcher?) {
-        self.xpath = xpath
-        self.matcher = matcher
+        compiled = Compiled(xpath: xpath, matcher: matcher)
     }
 
     /// Whether the tree walk (not XPath) evaluates this selector (with a context node only without `+`/`~`).

@@ -93,11 +93,15 @@ public struct CrawlURL: Sendable, Equatable {
             var pathEnd = u.count
             // One trailing slash folded, as `key` does (a path is "/" at least).
             if pathEnd - authorityEnd > 1, u[pathEnd - 1] == slash { pathEnd -= 1 }
-            var key = [UInt8]()
-            key.reserveCapacity(authorityEnd - siteStart + max(1, pathEnd - authorityEnd))
-            key.append(contentsOf: u[siteStart..<authorityEnd])
-            if pathEnd == authorityEnd { key.append(slash) } else { key.append(contentsOf: u[authorityEnd..<pathEnd]) }
-            return (String(decoding: key, as: UTF8.self), authorityEnd - siteStart)
+            // ASCII (checked above): copied straight into the key's storage.
+            let site = UnsafeBufferPointer(rebasing: u[siteStart..<authorityEnd])
+            let path = UnsafeBufferPointer(rebasing: u[authorityEnd..<pathEnd])
+            let key = String(unsafeUninitializedCapacity: site.count + max(1, path.count)) { o in
+                _ = o.initialize(fromContentsOf: site)
+                if path.isEmpty { o[site.count] = slash } else { _ = o[site.count...].initialize(fromContentsOf: path) }
+                return site.count + max(1, path.count)
+            }
+            return (key, authorityEnd - siteStart)
         }
     }
 

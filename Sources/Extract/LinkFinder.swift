@@ -4,7 +4,13 @@ import HTML
 /// The page's outgoing links for discovery: all links, feeds, next-page links, and the post's other identities.
 struct LinkFinder {
     let metadata: PageMetadata
-    let baseURL: String
+    /// The page's base URL, parsed once for all its links.
+    let base: URLNormalizer.Base?
+
+    init(metadata: PageMetadata, baseURL: String) {
+        self.metadata = metadata
+        base = URLNormalizer.Base(baseURL)
+    }
 
     /// Link texts that mean "the next page of this listing" (compared lowercased, trimmed).
     static let nextTexts: Set<String> = ["older posts", "older entries", "older", "next page", "next", "next »", "next ›",
@@ -12,14 +18,17 @@ struct LinkFinder {
                                          "load more", "more posts", "previous posts", "next posts", "page suivante",
                                          "nächste seite", "次へ", "次のページ", "older articles", "→", "next →",
                                          "older →", "← older", "« older entries", "older entries »", "see more"]
+    /// The longest of `nextTexts` in UTF-8 bytes: a longer text is none of them, and is not looked up.
+    static let nextTextMaxBytes = nextTexts.map(\.utf8.count).max() ?? 0
 
     func links() -> [String] {
         var out: [String] = []
-        var seenRaw = Set<String>()
-        var seen = Set<String>()
+        // Sized for every anchor once: growing a set rehashes all it holds.
+        var seenRaw = Set<String>(minimumCapacity: metadata.anchors.count)
+        var seen = Set<String>(minimumCapacity: metadata.anchors.count)
         for (_, href) in metadata.anchors {
             guard seenRaw.insert(href).inserted else { continue }
-            if let u = URLNormalizer.normalize(href, base: baseURL), seen.insert(u).inserted { out.append(u) }
+            if let u = URLNormalizer.normalize(href, against: base), seen.insert(u).inserted { out.append(u) }
         }
         return out
     }
@@ -43,15 +52,19 @@ struct LinkFinder {
     func nextPages() -> [String] {
         var raw = metadata.relNext
         for (n, href) in metadata.anchors {
-            let rel = (n.attribute("rel") ?? "").lowercased().split(separator: " ")
-            if rel.contains("next") { raw.append(href); continue }
-            let rawText = n.textContent
-            if rawText.utf8.count <= 120 {
-                let text = TextNormalizer.normalize(rawText).lowercased()
-                if text.count <= 30, Self.nextTexts.contains(text) { raw.append(href); continue }
+            if let rel = n.attribute("rel"), rel.fastLowercased.split(separator: " ").contains("next") { raw.append(href); continue }
+            // A next-page text is short: a longer one (a card's, a teaser's) is not read into a string.
+            if n.textByteCount(upTo: 120) <= 120 {
+                let rawText = n.textContent
+                if rawText.utf8.count <= 120 {
+                    let text = TextNormalizer.normalize(rawText).fastLowercased
+                    if text.utf8.count <= Self.nextTextMaxBytes, Self.nextTexts.contains(text) { raw.append(href); continue }
+                }
             }
-            let cls = (n.attribute("class") ?? "").lowercased()
-            if ByteSearch.contains(cls, "next") && (ByteSearch.contains(cls, "page") || ByteSearch.contains(cls, "nav")) && !ByteSearch.contains(cls, "post") { raw.append(href) }
+            if let cls = n.attribute("class")?.fastLowercased, ByteSearch.contains(cls, "next"),
+               ByteSearch.contains(cls, "page") || ByteSearch.contains(cls, "nav"), !ByteSearch.contains(cls, "post") {
+                raw.append(href)
+            }
         }
         return normalized(raw)
     }
@@ -75,7 +88,7 @@ struct LinkFinder {
         var out: [String] = []
         var seen = Set<String>()
         for r in raw {
-            if let u = URLNormalizer.normalize(r, base: baseURL), seen.insert(u).inserted { out.append(u) }
+            if let u = URLNormalizer.normalize(r, against: base), seen.insert(u).inserted { out.append(u) }
         }
         return out
     }

@@ -13,9 +13,32 @@ public enum URLNormalizer {
         build(raw, base: base, dropSessions: false)
     }
 
+    /// `normalize(raw, base:)` against a base parsed once (`Base`): for the many links of one page.
+    public static func normalize(_ raw: String, against base: Base?) -> String? {
+        build(Array(raw.utf8), base: base, dropSessions: false)
+    }
+
     /// Same, additionally dropping session-id parameters (sid, sessionid, phpsessid, jsessionid (also ;jsessionid= path params), sessid, s, aspsessionid*), for crawl keys.
     public static func crawlKey(_ raw: String, base: String? = nil) -> String? {
         build(raw, base: base, dropSessions: true)
+    }
+
+    /// A base URL parsed once, to resolve many references against it (`normalize(_:against:)`).
+    public struct Base: Sendable {
+        fileprivate let parts: Parts
+        fileprivate let scheme: WebScheme
+        /// `scheme://authority` normalized, which every reference without an authority starts with; nil when the
+        /// base's authority is malformed (such references then normalize to nil, as `serialize` says).
+        fileprivate let origin: [UInt8]?
+
+        /// Nil unless `base` is an absolute http(s) URL with an authority.
+        public init?(_ base: String) {
+            let b = URLNormalizer.parse(URLNormalizer.cleaned(Array(base.utf8)))
+            guard let scheme = URLNormalizer.webScheme(b), let authority = b.authority else { return nil }
+            parts = b
+            self.scheme = scheme
+            origin = URLNormalizer.origin(b.buf[authority], scheme: scheme)
+        }
     }
 
     // MARK: - Parsing
@@ -45,38 +68,90 @@ public enum URLNormalizer {
     }
 
     private static func build(_ raw: String, base: String?, dropSessions: Bool) -> String? {
+        build(Array(raw.utf8), base: base.flatMap(parsedBase), dropSessions: dropSessions)
+    }
+
+    private static func build(_ raw: [UInt8], base: Base?, dropSessions: Bool) -> String? {
+        buildPlain(raw, base: base, dropSessions: dropSessions) ?? buildResolving(raw, base: base, dropSessions: dropSessions)
+    }
+
+    /// The general path of `build`: any reference, cleaned, parsed and resolved (RFC 3986 §5.2) before it is written.
+    static func buildResolving(_ raw: [UInt8], base: Base?, dropSessions: Bool) -> String? {
         let ref = parse(cleaned(raw))
         if ref.scheme != nil {
             guard let scheme = webScheme(ref) else { return nil }
             // "http:foo" with a base of the same scheme is relative in browsers (WHATWG special schemes).
-            if ref.authority == nil, let base, let b = parsedBase(base), b.1 == scheme {
-                return serialize(resolve(ref, against: b.0), scheme: scheme, dropSessions: dropSessions)
+            if ref.authority == nil, let base, base.scheme == scheme {
+                return serialize(resolve(ref, against: base.parts), scheme: scheme, dropSessions: dropSessions)
             }
             return serialize(ref, scheme: scheme, dropSessions: dropSessions)
         }
-        guard let base, let (b, scheme) = parsedBase(base) else { return nil }
-        return serialize(resolve(ref, against: b), scheme: scheme, dropSessions: dropSessions)
+        guard let base else { return nil }
+        return serialize(resolve(ref, against: base.parts), scheme: base.scheme, dropSessions: dropSessions)
+    }
+
+    /// `build` for the two forms nearly every link has, read in place: `/path?query` against a base and
+    /// `http(s)://authority/path?query` (lowercase scheme), with nothing to trim, no tab, newline or backslash
+    /// (`build` copies such a reference three times: cleaned, parsed, resolved). Gives the same string as the general
+    /// path, or nil when the reference is of another form or normalizes to nil (the general path then reads it).
+    private static func buildPlain(_ u: [UInt8], base: Base?, dropSessions: Bool) -> String? {
+        let count = u.count
+        guard count > 0, u[0] > 0x20, u[count - 1] > 0x20, !isNBSP(u, 0), !(count >= 2 && isNBSP(u, count - 2)) else { return nil }
+        var end = count   // the fragment's "#", if any
+        for (i, c) in u.enumerated() {
+            if c == 0x09 || c == 0x0A || c == 0x0D || c == UInt8(ascii: "\\") { return nil }
+            if c == UInt8(ascii: "#") { end = i; break }
+        }
+        let slash = UInt8(ascii: "/")
+        let origin: [UInt8]
+        let pathStart: Int
+        if u[0] == slash {
+            // An absolute path ("//host" names an authority: the general path reads it).
+            guard count == 1 || u[1] != slash, let o = base?.origin else { return nil }
+            (origin, pathStart) = (o, 0)
+        } else {
+            let scheme: WebScheme
+            if u.starts(with: httpsPrefix) { scheme = .https } else if u.starts(with: httpPrefix) { scheme = .http } else { return nil }
+            let authorityStart = scheme == .https ? httpsPrefix.count : httpPrefix.count
+            var authorityEnd = authorityStart
+            while authorityEnd < end && u[authorityEnd] != slash && u[authorityEnd] != UInt8(ascii: "?") { authorityEnd += 1 }
+            let authority = u[authorityStart..<authorityEnd]
+            // Most absolute links name the page's own host: its normalized origin is the base's.
+            if let base, base.scheme == scheme, let o = base.origin, let a = base.parts.authority, base.parts.buf[a] == authority {
+                origin = o
+            } else {
+                guard let o = Self.origin(authority, scheme: scheme) else { return nil }
+                origin = o
+            }
+            pathStart = authorityEnd
+        }
+        var queryStart = pathStart
+        while queryStart < end && u[queryStart] != UInt8(ascii: "?") { queryStart += 1 }
+        var out = origin
+        out.reserveCapacity(origin.count + end - pathStart + 8)
+        appendPathAndQuery(path: u[pathStart..<queryStart], query: queryStart < end ? u[(queryStart + 1)..<end] : nil,
+                           dropSessions: dropSessions, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Recently parsed bases (a page's links share one base; with `--jobs N` each worker has its own page): parsing
     /// a base once per page, not once per link.
-    private static let recentBases = Mutex<[(String, Parts, WebScheme)]>([])
+    private static let recentBases = Mutex<[(String, Base)]>([])
     private static let recentBaseLimit = 8
 
-    private static func parsedBase(_ base: String) -> (Parts, WebScheme)? {
-        if let hit = recentBases.withLock({ $0.first(where: { $0.0 == base }) }) { return (hit.1, hit.2) }
-        let b = parse(cleaned(base))
-        guard let scheme = webScheme(b), b.authority != nil else { return nil }
+    private static func parsedBase(_ base: String) -> Base? {
+        if let hit = recentBases.withLock({ $0.first(where: { $0.0 == base }) }) { return hit.1 }
+        guard let b = Base(base) else { return nil }
         recentBases.withLock { c in
             if c.count >= recentBaseLimit { c.removeFirst() }
-            c.append((base, b, scheme))
+            c.append((base, b))
         }
-        return (b, scheme)
+        return b
     }
 
     /// UTF-8 without C0 controls and spaces (and NBSP) at both ends, and without tabs and newlines inside (as browsers do).
-    private static func cleaned(_ s: String) -> [UInt8] {
-        var u = Array(s.utf8)
+    private static func cleaned(_ bytes: [UInt8]) -> [UInt8] {
+        var u = bytes
         var start = 0, end = u.count
         while start < end {
             if u[start] <= 0x20 { start += 1 } else if isNBSP(u, start) { start += 2 } else { break }
@@ -229,23 +304,33 @@ public enum URLNormalizer {
     // MARK: - Serializing
 
     private static func serialize(_ t: Parts, scheme: WebScheme, dropSessions: Bool) -> String? {
-        guard let authority = t.authority else { return nil }
-        var out: [UInt8] = []
+        guard let authority = t.authority, var out = origin(t.buf[authority], scheme: scheme) else { return nil }
         out.reserveCapacity(t.buf.count + 12)
-        out.append(contentsOf: scheme == .https ? httpsPrefix : httpPrefix)
-        guard appendAuthority(t.buf[authority], scheme: scheme, to: &out) else { return nil }
-        let raw = t.pathBytes
+        appendPathAndQuery(path: t.pathBytes, query: t.query.map { t.buf[$0] }, dropSessions: dropSessions, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `scheme://authority`, normalized (`appendAuthority`); nil when the authority is malformed.
+    private static func origin(_ authority: ArraySlice<UInt8>, scheme: WebScheme) -> [UInt8]? {
+        var out = scheme == .https ? httpsPrefix : httpPrefix
+        guard appendAuthority(authority, scheme: scheme, to: &out) else { return nil }
+        return out
+    }
+
+    /// Appends the path (dot segments resolved, "/" at least) and the query (tracking parameters dropped), both
+    /// percent-normalized.
+    private static func appendPathAndQuery(path raw: ArraySlice<UInt8>, query: ArraySlice<UInt8>?, dropSessions: Bool,
+                                           to out: inout [UInt8]) {
         var path = hasDotSegment(raw) ? removeDotSegments(Array(raw))[...] : raw
         if path.first != UInt8(ascii: "/") { out.append(UInt8(ascii: "/")) }
         if dropSessions, path.contains(UInt8(ascii: ";")) { path = removingPathSessionParameters(Array(path))[...] }
         appendNormalizedPercent(path, to: &out, allowed: pathAllowed)
-        if let q = t.query {
+        if let query {
             let mark = out.count
             out.append(UInt8(ascii: "?"))
-            appendFilteredQuery(t.buf[q], dropSessions: dropSessions, to: &out)
+            appendFilteredQuery(query, dropSessions: dropSessions, to: &out)
             if out.count == mark + 1 { out.removeLast() }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static let httpPrefix: [UInt8] = Array("http://".utf8)

@@ -109,7 +109,8 @@ final class Transfer {
             // A CR or LF would let a value (an ETag echoed from a server) inject headers; an empty value
             // would make curl drop the header instead of sending it empty.
             // (Scalars, not Characters: "\r\n" is a single Character.)
-            let clean = String(String.UnicodeScalarView(value.unicodeScalars.filter { $0 != "\r" && $0 != "\n" }))
+            let clean = value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A })
+                ? String(String.UnicodeScalarView(value.unicodeScalars.filter { $0 != "\r" && $0 != "\n" })) : value
             guard !clean.isEmpty,
                   !name.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == ":" }) else { continue }
             headerList = curl_slist_append(headerList, "\(name): \(clean)")   // freed in deinit

@@ -72,3 +72,30 @@ func crawlKeys(_ c: URLCase) {
         #expect(URLNormalizer.normalize(once) == once, "\(c.name)")
     }
 }
+
+/// `build`'s in-place path for the common forms (`buildPlain`) gives what the general path gives, for references
+/// made of pieces near its edges (trimming, fragments, case, ports, dot segments, escapes, tracking and session
+/// parameters, backslashes, non-ASCII), against bases with and without the reference's host.
+@Test func plainPathEqualsGeneralPath() {
+    let starts = ["/", "//", "http://", "https://", "HTTP://", "http:", "https:/", "http://EX.com", "http://ex.com",
+                  "https://ex.com", "http://ex.com:80", "https://ex.com:443", "http://ex.com:8080", "http://u@ex.com",
+                  "http://ex.com.", "http://[::1]:81", "http://ex.com:99999", "http://b\u{fc}cher.de", "http://",
+                  "https://www.ex.com", "http://ex.com\\", "mailto:", "a", "", "?", "#", " /", "\u{a0}/"]
+    let paths = ["", "a", "a/b/", "./a", "a/../b", "%2e/x", "a%2fb", "%7Euser", "a b", "\u{fc}", "100%", "a;jsessionid=1/b",
+                 "a\\b", "a\tb", "a\nb", "%41", "a//b", ".", "/a", "/a/./b/", "/%2E%2E/x", "/a;jsessionid=1", "/A/B", "/"]
+    let tails = ["", "?", "?x=1", "?utm_source=a&p=2", "?sid=1&s=2", "?a=%e2%82%ac", "#f", "?q#f", "#f\t", " ", "\u{a0}",
+                 "?a=1&&b", "?UTM_medium=x", "#"]
+    let bases = ["http://ex.com/blog/post/", "https://ex.com/a?b=1", "http://EX.com:80/", "https://www.ex.com/",
+                 "http://ex.com:99999/", "ftp://ex.com/", "nonsense"]
+    for base in bases {
+        let parsed = URLNormalizer.Base(base)
+        for s in starts { for p in paths { for t in tails {
+            let raw = s + p + t
+            let general = URLNormalizer.buildResolving(Array(raw.utf8), base: parsed, dropSessions: false)
+            #expect(URLNormalizer.normalize(raw, base: base) == general, "\(raw) against \(base)")
+            #expect(URLNormalizer.normalize(raw, against: parsed) == general, "\(raw) against \(base)")
+            #expect(URLNormalizer.crawlKey(raw, base: base)
+                    == URLNormalizer.buildResolving(Array(raw.utf8), base: parsed, dropSessions: true), "\(raw) against \(base)")
+        } } }
+    }
+}

@@ -722,6 +722,14 @@ struct RelatedFinder {
         return (title, titleNode)
     }
 
+    /// Whether `cardTitle(root, url:)` gives a title, asked without working out which: a heading with text makes one
+    /// (the title is one of those headings), and only without such a heading is the title read.
+    private func cardHasTitle(_ root: Node, url: String) -> Bool {
+        let headings = (try? document.select(Self.headings, from: root)) ?? []
+        if headings.contains(where: { !TextNormalizer.normalize($0.textContent).isEmpty }) { return true }
+        return !cardTitle(root, url: url).title.isEmpty
+    }
+
     /// A card's summary: a summary-classed element, else the first other text block that is not card metadata.
     private func cardSummary(_ root: Node, title: String, titleNode: Node?) -> String? {
         var summary: String?
@@ -866,7 +874,8 @@ struct RelatedFinder {
             let src = i.isElement ? (BodyRenderer.imageSource(i) ?? i.attribute("href")) : i.ownText
             image = src.flatMap { URLNormalizer.normalize($0, base: baseURL) }
         } else {
-            image = fallbackTitle().flatMap { _ in cardImage(item) }
+            let hasTitle = heuristicTitle.map { !$0.title.isEmpty } ?? cardHasTitle(item, url: url)
+            image = hasTitle ? cardImage(item) : nil
         }
         return RelatedLink(title: title, url: url, summary: summary, image: image)
     }

@@ -8,6 +8,13 @@ enum TitleFinder {
     static let separators: Set<Character> = ["|", "-", "\\", "/", ">", "»", "–", "—", "·", "•"]
     /// Separators that mark a hierarchy (breadcrumb-like) rather than a site suffix.
     static let hierarchical: Set<Character> = ["\\", "/", ">", "»"]
+    /// The scalars a character equal to one of `separators` holds: theirs, and U+0387 GREEK ANO TELEIA, canonically
+    /// the middle dot (`separatorScalarsFindEverySeparator` asks every scalar).
+    static let separatorScalars: Set<Unicode.Scalar> = Set(separators.flatMap(\.unicodeScalars) + ["\u{0387}"])
+
+    /// False only when no character of `s` is one of `separators` (most cut titles: "Post – Site" is cut by now),
+    /// decided on scalars without making `Character`s.
+    static func mayHoldSeparator(_ s: String) -> Bool { s.unicodeScalars.contains { separatorScalars.contains($0) } }
 
     /// `tagTitle` is the cleaned `<title>`: when JSON-LD has both `name` and `headline`, the one that matches it wins.
     /// `h1s`: the page's `<h1>` texts, normalized (the full form of a truncated meta title).
@@ -122,7 +129,8 @@ enum TitleFinder {
     /// Cuts a trailing (or leading) part that spells the page's host ("Post | creativecommons" on
     /// www.creativecommons.at, "Sott.net - Post"): letters and digits compared, without "www." and the suffix.
     static func cutHostName(_ title: String, pageURL: String) -> String {
-        guard var host = RulesHost.host(of: pageURL) else { return title }
+        // Without a separator there is no part to cut (`separatorPositions` finds none).
+        guard mayHoldSeparator(title), var host = RulesHost.host(of: pageURL) else { return title }
         if host.hasPrefix("www.") { host.removeFirst(4) }
         let labels = host.split(separator: ".")
         guard labels.count >= 2 else { return title }
@@ -324,7 +332,9 @@ enum TitleFinder {
         let orig = TextNormalizer.normalize(raw)
         var cur = orig
         var hadHierarchical = false
-        let chars = Array(orig)
+        // Without a separator, no position below is one and nothing is filtered out.
+        let separated = mayHoldSeparator(orig)
+        let chars = separated ? Array(orig) : []
         func sepPositions() -> [Int] {
             var out: [Int] = []
             if chars.count >= 3 {
@@ -366,7 +376,7 @@ enum TitleFinder {
         }
         let wc = wordCount(cur)
         if wc <= 4 {
-            let stripped = String(orig.filter { !separators.contains($0) })
+            let stripped = separated ? String(orig.filter { !separators.contains($0) }) : orig
             if !hadHierarchical || wc != wordCount(TextNormalizer.normalize(stripped)) - 1,
                !(firstCut && cur != orig && shownAsTitle(cur)) {
                 cur = orig

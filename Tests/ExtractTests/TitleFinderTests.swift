@@ -21,3 +21,15 @@ import Testing
         #expect(TitleFinder.untruncated(r.title, h1s: r.h1s) == r.expected, "\(r.name)")
     }
 }
+
+/// A character equal to a title separator holds one of `separatorScalars`: asked of every scalar (a character equal
+/// to a separator, none of which decomposes, is one scalar), so `mayHoldSeparator` skips only titles without one.
+@Test func separatorScalarsFindEverySeparator() {
+    for v in UInt32(0)...0x10FFFF {
+        guard let c = Unicode.Scalar(v), TitleFinder.separators.contains(Character(c)) else { continue }
+        #expect(TitleFinder.separatorScalars.contains(c), "U+\(String(v, radix: 16))")
+    }
+    #expect(TitleFinder.mayHoldSeparator("Post \u{0387} Site"))
+    #expect(!TitleFinder.mayHoldSeparator("A Short History of My Compiler"))
+    #expect(TitleFinder.cutHostName("Post \u{0387} Example", pageURL: "https://www.example.com/post/") == "Post")
+}

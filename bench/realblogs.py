@@ -59,6 +59,8 @@ Generators (each skipped, and said so, when its software is missing):
                                                built-in html flavour; the post's page is its day page (its permalink)
   hakyll                                       Hakyll 4.15 (Debian) with the site hakyll-init writes (GHC compiles its
                                                site.hs): no metadata, "Posted on DATE by AUTHOR", the day only
+  org-publish                                  Emacs Org mode's ox-publish (Debian's emacs): a post an .org file, HTML5 export,
+                                               the auto sitemap as index; "Date:"/"Author:"/"Created:" (the export) lines
   lektor-quickstart                            Lektor 3.3 with the blog `lektor quickstart` writes (day-only date
                                                field, one author, no tags)
   blazeblogger                                 BlazeBlogger 1.2 (Debian), the Perl CMS for the command line
@@ -96,7 +98,7 @@ Fields a theme does not print on a post page (NOT_SHOWN) are right when the reco
 Install: apt-get install hugo jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag
 ruby-jekyll-sitemap ruby-jekyll-paginate ruby-jekyll-archives wordpress wordpress-theme-twentytwentyone
 wordpress-theme-twentytwentytwo wordpress-theme-twentytwentythree wordpress-l10n mariadb-server php-cli php-mysql
-php-xml php-mbstring ikiwiki chronicle blosxom blazeblogger libghc-hakyll-dev ruby-jekyll-paginate-v2 ruby-jekyll-polyglot;
+php-xml php-mbstring ikiwiki chronicle blosxom blazeblogger libghc-hakyll-dev emacs-nox ruby-jekyll-paginate-v2 ruby-jekyll-polyglot;
 python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown nikola
 mkdocs-material ablog furo pydata-sphinx-theme sphinx-book-theme mkdocs-blogging-plugin lektor pelican-theme-reflex
 pelican-i18n-subsites bulrush pelican-webassets seafoam pelican-theme-smallweb
@@ -1144,6 +1146,41 @@ def build_hakyll(posts, src, out, url, log):
     shutil.copytree(os.path.join(site, "_site"), out)
 
 
+ORG_PUBLISH = """(require 'ox-publish)
+(setq org-html-doctype "html5" org-html-html5-fancy t org-export-with-toc nil org-export-with-section-numbers nil
+      org-html-validation-link nil make-backup-files nil user-full-name "Field Notes")
+(setq org-publish-project-alist
+      `(("blog" :base-directory ,(expand-file-name "posts") :base-extension "org"
+         :publishing-directory ,(expand-file-name (car command-line-args-left)) :publishing-function org-html-publish-to-html
+         :auto-sitemap t :sitemap-title "Field Notes" :sitemap-filename "index.org"
+         :sitemap-sort-files anti-chronologically :with-author t :with-date t :with-creator nil :time-stamp-file t)))
+(org-publish-all t)
+"""
+
+
+def org_body(p):
+    """The post in Org markup: paragraphs, the subheading as a top-level heading, its list."""
+    ps = p["paras"]
+    return "\n\n".join(ps[:3] + ["* " + p["heading"], "\n".join("- " + x for x in p["items"])] + ps[3:]) + "\n"
+
+
+def build_org_publish(posts, src, out, url, log):
+    """Emacs Org mode's publishing (ox-publish, Emacs 28 from Debian) as the usual "blog with org-publish"
+    set-ups use it: one .org file a post (#+TITLE, #+AUTHOR, #+DATE as an Org timestamp), exported to HTML5 at
+    /SLUG.html, an auto-generated sitemap page (index.html) listing the posts newest first. A post page has
+    `<h1 class="title">` in `div#content` and a postamble "Date: 2021-05-06 Thu 14:30" (local, no zone), "Author:
+    NAME" and "Created: " the export's time; meta author and generator only; one author, no tags."""
+    emacs = shutil.which("emacs")
+    if not emacs:
+        raise FileNotFoundError("emacs")
+    os.makedirs(os.path.join(src, "posts"))
+    for p in posts:
+        open(os.path.join(src, "posts", p["slug"] + ".org"), "w").write(
+            f"#+TITLE: {p['title']}\n#+AUTHOR: {p['authors'][0][1]}\n#+DATE: <{p['local']:%Y-%m-%d %a %H:%M}>\n\n" + org_body(p))
+    open(os.path.join(src, "publish.el"), "w").write(ORG_PUBLISH)
+    run([emacs, "--batch", "-l", "publish.el", out], src, log)
+
+
 def build_blazeblogger(posts, src, out, url, log):
     """BlazeBlogger 1.2 (Debian's package), the Perl CMS for the command line: `blaze-add` writes each post
     (title, author, day, tags, an HTML body), `blaze-make` renders its default theme, HTML 4.01 without any
@@ -1895,6 +1932,7 @@ GENERATORS = {
     "blosxom": build_blosxom,
     "lektor-quickstart": build_lektor,
     "hakyll": build_hakyll,
+    "org-publish": build_org_publish,
     "blazeblogger": build_blazeblogger,
     "puput": build_puput,
     "mezzanine": build_mezzanine,
@@ -1945,6 +1983,9 @@ NOT_SHOWN["blazeblogger"] = {"time"}
 NOT_SHOWN["mkdocs-blog-plugin"] = {"time", "authors", "tags"}
 # SmallWeb prints the day only ("Fri 15 January 2021"), in its subtitle line and the meta description
 NOT_SHOWN["pelican-smallweb"] = {"time"}
+# Org's postamble: one author, the local time without a zone (no instant: the day is right), no tags
+SINGLE_AUTHOR.add("org-publish")
+NOT_SHOWN["org-publish"] = {"time", "tags"}
 # Hakyll's example site: one author, the day only, no tags
 SINGLE_AUTHOR.add("hakyll")
 NOT_SHOWN["hakyll"] = {"time", "tags"}

@@ -347,6 +347,7 @@ final class FlatTree {
             lastScore = ps
             p = parent[p]
         }
+        if let whole = documentOfSection(top) { top = whole }
         var ownStoryChosen = false
         if let titles, let own = ownStory(over: top, candidates: candidates, headings: headings, titles: titles) {
             top = own; ownStoryChosen = true
@@ -379,7 +380,12 @@ final class FlatTree {
             if !cls[s].isEmpty && cls[s] == cls[top] && linkDensity(s) <= Self.maxSameClassLinkDensity {
                 bonus = max(topScore, contentScore) * 0.2
             }
-            if initialized[s] && score[s] + bonus >= siblingThreshold { roots.append(s); continue }
+            if initialized[s] && score[s] + bonus >= siblingThreshold {
+                // One after the story that joins by its class name's weight alone and holds labelled lines only is the
+                // page's colophon (Org's `div#postamble`, "post" in its name: "Date: …", "Author: …", "Created: …").
+                if s > top, bonus == 0, score[s] - Double(max(weight[s], 0)) < siblingThreshold, isColophon(s) { continue }
+                roots.append(s); continue
+            }
             // A standfirst set as a subheading between the headline and the text (`<h2 class="subtitle">`), all three
             // in one container: a sentence, not a section's title (nor a blog's tagline, which sits in the site header).
             if s < top, tag[s] == .heading, let h = headline, h.parent == nodes[par], linkLen[s] == 0,
@@ -393,6 +399,28 @@ final class FlatTree {
             }
         }
         return finish(roots: roots, score: score, initialized: initialized, options: options, headings: headings, titles: titles)
+    }
+
+    /// Most link density of a document whose sections' text is the top candidate (Readability's cut for a
+    /// paragraph that joins the content).
+    static let maxSectionDocumentLinkDensity = 0.25
+
+    /// A document in sections (Org's export: `div.outline-2 > h2 + div.outline-text-2`; AsciiDoc's `div.sect1 > h2 +
+    /// div.sectionbody`): when the top candidate is the text of one section, right after the section's heading in a
+    /// wrapper that opens with that heading, and the wrapper's parent holds the document's lead paragraphs or more
+    /// sections of the wrapper's class beside it, that parent (not the body, mostly text) is the content: the
+    /// section's own text outscores the lead by the class weight its name earns ("text", "body").
+    private func documentOfSection(_ top: Int) -> Int? {
+        let w = parent[top]
+        guard w >= 0, tag[w] != .body, case let kids = children(of: w), kids.count >= 2, kids[1] == top,
+              tag[kids[0]] == .heading else { return nil }
+        let g = parent[w]
+        guard g >= 0, tag[g] != .body, linkDensity(g) <= Self.maxSectionDocumentLinkDensity else { return nil }
+        for c in children(of: g) where c != w {
+            if tag[c] == .p, textLen[c] >= Self.minParagraphLength, linkDensity(c) < Self.maxSectionDocumentLinkDensity { return g }
+            if !cls[c].isEmpty, cls[c] == cls[w] { return g }
+        }
+        return nil
     }
 
     /// Two stories on one page (a news site sets the next stories after this one, each in its `<article>`): when the
@@ -436,6 +464,28 @@ final class FlatTree {
             return rest.index(after: slash) == rest.endIndex && slash != rest.startIndex
         }
         return false
+    }
+
+    /// Longest line of a colophon, and the latest its label's colon may come.
+    static let maxColophonLine = 80, maxColophonLabel = 24
+
+    /// Whether a block is lines of "Label: value" only (Org's postamble "Date: 2021-01-09 Sat 08:00", "Author: …",
+    /// "Created: …"): each paragraph short, no sentence, a colon early; no list, table, quote or code.
+    private func isColophon(_ s: Int) -> Bool {
+        var lines = 0
+        for i in s..<end[s] {
+            switch tag[i] {
+            case .li, .td, .th, .pre, .blockquote: return false
+            default: break
+            }
+            guard isParagraphLike(i), textLen[i] > 0 else { continue }
+            if textLen[i] > Self.maxColophonLine || endsSentence(nodes[i]) { return false }
+            let text = TextNormalizer.normalize(nodes[i].textContent)
+            guard let colon = text.firstIndex(of: ":"),
+                  (1...Self.maxColophonLabel).contains(text.distance(from: text.startIndex, to: colon)) else { return false }
+            lines += 1
+        }
+        return lines > 0
     }
 
     private func endsSentence(_ n: Node) -> Bool {

@@ -130,11 +130,12 @@ struct RelatedFinder {
     /// "/5042?category=957259").
     private func dedupe(_ cards: [RelatedLink]) -> [RelatedLink] {
         var at: [String: Int] = [:]
+        at.reserveCapacity(2 * cards.count) // two keys a card at most
         var out: [RelatedLink] = []
         for c in cards where !selfURLs.contains(c.url) {
-            let sameTitle = c.title + "\u{0}" + (c.url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? c.url)
+            let sameTitle = c.title + "\u{0}" + Self.beforeQuery(c.url)
             // Only a URL without a query and one with it: two queries may name two things ("base.php?c=167", "?c=131").
-            let queried = at[sameTitle].flatMap { out[$0].url.contains("?") != c.url.contains("?") ? $0 : nil }
+            let queried = at[sameTitle].flatMap { Self.hasQuery(out[$0].url) != Self.hasQuery(c.url) ? $0 : nil }
             guard let i = at[c.url] ?? queried else {
                 at[c.url] = out.count
                 if at[sameTitle] == nil { at[sameTitle] = out.count }
@@ -144,6 +145,22 @@ struct RelatedFinder {
             if out[i].summary == nil { out[i].summary = c.summary }
         }
         return out
+    }
+
+    /// `url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url`, by bytes for an ASCII URL (crawl
+    /// keys are): its ASCII characters are single bytes, so the first "?" character is the first 0x3F byte.
+    static func beforeQuery(_ url: String) -> String {
+        guard url.utf8.allSatisfy({ $0 < 0x80 }) else { return url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url }
+        // `split` omits empty parts: the first part is the first run of other bytes, up to the next "?".
+        let u = url.utf8
+        guard let start = u.firstIndex(where: { $0 != 0x3F }) else { return url }
+        let end = u[start...].firstIndex(of: 0x3F) ?? u.endIndex
+        return start == u.startIndex && end == u.endIndex ? url : String(url[start..<end])
+    }
+
+    /// `url.contains("?")` (a "?" character), by bytes for an ASCII URL.
+    static func hasQuery(_ url: String) -> Bool {
+        url.utf8.allSatisfy({ $0 < 0x80 }) ? url.utf8.contains(0x3F) : url.contains("?")
     }
 
     static func normalizedHeading(_ s: String) -> String {

@@ -27,3 +27,13 @@ func ruleCardTakesTheRestFromItsOwnReading(_ name: String, _ card: String, _ exp
     let related = try Extractor(rules: rules).record(input).related
     #expect(related == [expected], "\(name)")
 }
+
+/// The related cards' dedupe key reads a URL's part before its query by bytes: the same as `split` and `contains` by
+/// `Character`, including a leading "?", an empty URL, and non-ASCII URLs (a "?" with a combining mark is no "?").
+@Test func beforeQueryAndHasQueryAnswerAsCharacters() {
+    for url in ["https://x.example/a/?p=1", "https://x.example/a/", "?p=1", "?", "", "??", "a?b?c", "??a?b", "?a?b", "a??b", "a?", "/é?x", "/a?\u{301}b",
+                "?\u{301}", "https://x.example/日本?q", "https://x.example/a/#x?y"] {
+        #expect(RelatedFinder.beforeQuery(url) == (url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url), "\(url)")
+        #expect(RelatedFinder.hasQuery(url) == url.contains("?"), "\(url)")
+    }
+}

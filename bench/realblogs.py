@@ -61,6 +61,7 @@ Generators (each skipped, and said so, when its software is missing):
                                                site.hs): no metadata, "Posted on DATE by AUTHOR", the day only
   org-publish                                  Emacs Org mode's ox-publish (Debian's emacs): a post an .org file, HTML5 export,
                                                the auto sitemap as index; "Date:"/"Author:"/"Created:" (the export) lines
+  blogmore                                     blogmore 2.44 (PyPI, Python 3.12+: $REALBLOGS_BLOGMORE_VENV), its bundled templates
   lektor-quickstart                            Lektor 3.3 with the blog `lektor quickstart` writes (day-only date
                                                field, one author, no tags)
   blazeblogger                                 BlazeBlogger 1.2 (Debian), the Perl CMS for the command line
@@ -1181,6 +1182,29 @@ def build_org_publish(posts, src, out, url, log):
     run([emacs, "--batch", "-l", "publish.el", out], src, log)
 
 
+BLOGMORE_VENV = os.environ.get("REALBLOGS_BLOGMORE_VENV", os.path.join(HERE, ".venv-blogmore"))
+
+
+def build_blogmore(posts, src, out, url, log):
+    """blogmore 2.44 (PyPI, 2026; Python 3.12+, so a venv of its own: $REALBLOGS_BLOGMORE_VENV, default
+    bench/.venv-blogmore), a blog-first static generator, with its bundled templates and a sitemap: each post a
+    Markdown file with title, date (with its zone), tags, category and author in its front matter, built to
+    /YYYY/MM/DD/SLUG.html (og/article meta, JSON-LD), paginated index, category and tag pages."""
+    bm = os.path.join(BLOGMORE_VENV, "bin", "blogmore")
+    if not os.path.exists(bm):
+        raise FileNotFoundError("blogmore")
+    content = os.path.join(src, "content")
+    os.makedirs(content)
+    for p in posts:
+        fm = {"title": p["title"], "date": f"{p['local']:%Y-%m-%d %H:%M:%S}{p['zone']}", "tags": p["tags"],
+              "category": p["category"], "author": p["authors"][0][1]}
+        if p["summary"]:
+            fm["description"] = p["summary"]
+        open(os.path.join(content, p["slug"] + ".md"), "w").write(
+            "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fm.items()) + "\n---\n\n" + markdown_body(p))
+    run([bm, "build", content, "-o", out, "--site-title", "Field Notes", "--site-url", url.rstrip("/"), "--with-sitemap"], src, log)
+
+
 def build_blazeblogger(posts, src, out, url, log):
     """BlazeBlogger 1.2 (Debian's package), the Perl CMS for the command line: `blaze-add` writes each post
     (title, author, day, tags, an HTML body), `blaze-make` renders its default theme, HTML 4.01 without any
@@ -1933,6 +1957,7 @@ GENERATORS = {
     "lektor-quickstart": build_lektor,
     "hakyll": build_hakyll,
     "org-publish": build_org_publish,
+    "blogmore": build_blogmore,
     "blazeblogger": build_blazeblogger,
     "puput": build_puput,
     "mezzanine": build_mezzanine,
@@ -1986,6 +2011,8 @@ NOT_SHOWN["pelican-smallweb"] = {"time"}
 # Org's postamble: one author, the local time without a zone (no instant: the day is right), no tags
 SINGLE_AUTHOR.add("org-publish")
 NOT_SHOWN["org-publish"] = {"time", "tags"}
+# blogmore names one author (front matter `author`)
+SINGLE_AUTHOR.add("blogmore")
 # Hakyll's example site: one author, the day only, no tags
 SINGLE_AUTHOR.add("hakyll")
 NOT_SHOWN["hakyll"] = {"time", "tags"}

@@ -142,11 +142,13 @@ enum PageClassifier {
     static let rootIndexFiles: Set<String> = ["/index.html", "/index.htm", "/index.php"]
 
     /// A path that is only a year (1990-2099, so a four-digit post id is not one), a year and month, or a
-    /// year, month and day: a calendar archive.
+    /// year, month and day, or the index file of one: a calendar archive.
     static func isCalendarPath(_ path: String) -> Bool {
         var p = Substring(path)
         if let q = p.firstIndex(of: "?") { p = p[..<q] }
-        let parts = p.split(separator: "/")
+        var parts = p.split(separator: "/")
+        // The folder's index file is the folder: blogmore's day archives name /2021/01/09/index.html canonical.
+        if let last = parts.last, last.hasPrefix("index."), rootIndexFiles.contains("/" + last.lowercased()) { parts.removeLast() }
         guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]), (1990...2099).contains(year) else {
             return false
         }

@@ -531,6 +531,14 @@ private let lorem = "This paragraph is long enough to be content, with commas, c
         #expect(slug.kind == .post)
         #expect(!PageClassifier.isCalendarPath("/4521/"))
         #expect(!PageClassifier.isCalendarPath("/2021/11/my-post/"))
+        // a day archive named by its index file (blogmore's canonical links); a post's own file is no archive
+        #expect(PageClassifier.isCalendarPath("/2021/01/09/index.html"))
+        #expect(PageClassifier.isCalendarPath("/2021/index.php"))
+        #expect(!PageClassifier.isCalendarPath("/2021/01/09/post-000-river-notes-field.html"))
+        #expect(!PageClassifier.isCalendarPath("/index.html"))
+        let day = try extract("<html>\(og)<body><article><h1>River notes</h1><p>\(lorem)\(lorem)</p></article></body></html>",
+                              url: "https://x.example/2021/01/09/index.html")
+        #expect(day.kind == .listing)
     }
 
     /// A page of excerpts whose entry titles are headings linking to the posts (ABlog's "All posts" and year

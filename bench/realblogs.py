@@ -1226,6 +1226,13 @@ def build_blazeblogger(posts, src, out, url, log):
     run(["blaze-make", "-b", repo], out, log)
 
 
+# The posts' authors as Django users (every Django blog's loader script starts with them); `spec` is the posts' JSON.
+DJANGO_USERS = """users = {}
+for key, name in spec["authors"]:
+    first, last = name.split(" ", 1)
+    users[key] = User.objects.create_user(username=key, first_name=first, last_name=last, email=key + "@fieldnotes.invalid")
+"""
+
 PUPUT_SETTINGS = """
 import puput
 SECRET_KEY = "realblogs-not-secret"
@@ -1265,11 +1272,7 @@ root = Page.objects.get(depth=1).get_children().first()
 blog = BlogPage(title="Field Notes", slug="blog", description="Notes from the field")
 root.add_child(instance=blog)
 blog.save_revision().publish()
-users = {}
-for key, name in spec["authors"]:
-    first, last = name.split(" ", 1)
-    users[key] = User.objects.create_user(username=key, first_name=first, last_name=last, email=key + "@fieldnotes.invalid")
-cats = {}
+""" + DJANGO_USERS + """cats = {}
 for p in spec["posts"]:
     e = EntryPage(title=p["title"], slug=p["slug"], body=p["html"], date=datetime.datetime.fromisoformat(p["date"]),
                   owner=users[p["author"]], excerpt=p["summary"] or "")
@@ -1333,11 +1336,7 @@ from django.contrib.auth.models import User
 from mezzanine.blog.models import BlogPost, BlogCategory
 from mezzanine.generic.models import Keyword
 spec = json.load(open(sys.argv[1]))
-users = {}
-for key, name in spec["authors"]:
-    first, last = name.split(" ", 1)
-    users[key] = User.objects.create_user(username=key, first_name=first, last_name=last, email=key + "@fieldnotes.invalid")
-for p in spec["posts"]:
+""" + DJANGO_USERS + """for p in spec["posts"]:
     post = BlogPost.objects.create(title=p["title"], slug=p["slug"], content=p["html"], user=users[p["author"]],
                                    publish_date=datetime.datetime.fromisoformat(p["date"]), description=p["summary"] or "",
                                    gen_description=not p["summary"])
@@ -1397,11 +1396,7 @@ from wagtail.rich_text import RichText
 from website.models import ArticleIndexPage, ArticlePage
 spec = json.load(open(sys.argv[1]))
 port = int(sys.argv[2])
-users = {}
-for key, name in spec["authors"]:
-    first, last = name.split(" ", 1)
-    users[key] = User.objects.create_user(username=key, first_name=first, last_name=last, email=key + "@fieldnotes.invalid")
-home = Site.objects.get(is_default_site=True).root_page.specific
+""" + DJANGO_USERS + """home = Site.objects.get(is_default_site=True).root_page.specific
 # the site as its admin sets it up: its name, and its host and port (canonical links, og:url)
 Site.objects.filter(is_default_site=True).update(site_name="Field Notes", hostname="127.0.0.1", port=port)
 index = ArticleIndexPage(title="Blog", slug="blog")
@@ -1571,11 +1566,7 @@ config = BlogConfig.objects.get()
 # posts' text in one HTML field (the editor's simple mode), as many sites use it
 config.app_data.config.use_placeholder = False
 config.save()
-users = {}
-for key, name in spec["authors"]:
-    first, last = name.split(" ", 1)
-    users[key] = User.objects.create_user(username=key, first_name=first, last_name=last, email=key + "@fieldnotes.invalid")
-cats = {}
+""" + DJANGO_USERS + """cats = {}
 for p in spec["posts"]:
     if p["category"] not in cats:
         c = BlogCategory(app_config=config)

@@ -41,6 +41,9 @@ enum TagFinder {
     static let maxTagLineNodes = 2 * maxTagLineBytes
     /// Share of such a line's words (normalized bytes) inside its links: "Tags: River" is 0.55.
     static let minTagLineLinkShare = 0.5
+    /// Longest link URL (UTF-8 bytes) read as a tag or category page's: real ones are short, and a fuzzed link of
+    /// hundreds of KB was lowercased once for each block around it that was asked (FINDINGS 88).
+    static let maxTaxonomyURLBytes = 2_048
 
     /// Whether a block holds nothing but links to tag and category pages, with at most a short label ("River Birds"
     /// pills under a Hugo Ananke post, "Posted in News, Politics"): the post's taxonomy, which the record keeps in
@@ -58,7 +61,8 @@ enum TagFinder {
         n.walk { d in
             guard d.isElement, !other else { return false }
             guard d.name == "a" else { return true }
-            if let href = d.attribute("href"), taxonomyURLNeedles.matches(href.fastLowercased) || isHashtag(d) {
+            if let href = d.attribute("href"),
+               (href.utf8.count <= maxTaxonomyURLBytes && taxonomyURLNeedles.matches(href.fastLowercased)) || isHashtag(d) {
                 links += 1
                 linkBytes += TextNormalizer.normalize(d.textContent).utf8.count
             } else {

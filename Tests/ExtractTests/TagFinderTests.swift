@@ -74,3 +74,16 @@ func readsArticleTagValues(_ c: MetaTagCase) {
     let uls = try doc.select(css: "ul")
     #expect(uls.prefix(50).allSatisfy { !TagFinder.isTagLine($0) })
 }
+
+/// A line of links to tag pages is a tag line; a link whose URL is longer than `TagFinder.maxTaxonomyURLBytes` is no
+/// tag page's, whatever it holds (a fuzzed link of hundreds of KB was lowercased once per block around it).
+@Test func aTagLinkLongerThanTheBoundIsNoTagLink() throws {
+    func isTagLine(_ href: String) throws -> Bool {
+        let doc = try HTMLDocument(bytes: Array("<html><body><p id=l>Tags: <a href=\"\(href)\">River</a> <a href=\"/tag/birds/\">Birds</a></p>".utf8),
+                                   contentType: nil)
+        return TagFinder.isTagLine(try #require(try doc.select(css: "#l").first))
+    }
+    let path = "/tag/river/?"
+    #expect(try isTagLine(path + String(repeating: "x", count: TagFinder.maxTaxonomyURLBytes - path.utf8.count)))
+    #expect(try !isTagLine(path + String(repeating: "x", count: TagFinder.maxTaxonomyURLBytes - path.utf8.count + 1)))
+}

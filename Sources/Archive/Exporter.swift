@@ -62,24 +62,13 @@ public enum Exporter {
     }
 }
 
-/// A JSON string literal for `s` (the encoder's escaping).
+/// A JSON string literal for `s`: the bytes `JSONEncoder` (`.withoutEscapingSlashes`) writes, by `CompactJSON`.
 func jsonString(_ s: String) -> String {
     // Fast path: nothing to escape (the common case for URLs, dates and ids).
     if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
-    // Quotes and backslashes only (an ETag is quoted): each gets a backslash, as the encoder writes them.
-    if !s.utf8.contains(where: { $0 < 0x20 }) {
-        var out: [UInt8] = [0x22]
-        out.reserveCapacity(s.utf8.count + 8)
-        for b in s.utf8 {
-            if b == 0x22 || b == 0x5C { out.append(0x5C) }
-            out.append(b)
-        }
-        out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
-    }
-    let e = JSONEncoder()
-    e.outputFormatting = [.withoutEscapingSlashes]
-    return String(decoding: (try? e.encode(s)) ?? Data("\"\"".utf8), as: UTF8.self)
+    var json = CompactJSON(capacity: s.utf8.count + 8)
+    json.string(s)
+    return String(decoding: json.bytes, as: UTF8.self)
 }
 
 /// Collects output and writes it in large blocks.

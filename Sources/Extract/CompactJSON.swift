@@ -2,12 +2,12 @@ import HTML
 
 /// Compact JSON for page records, byte for byte what `JSONEncoder` writes with `.sortedKeys` and
 /// `.withoutEscapingSlashes` (callers write keys in sorted order), without the encoder's boxing and dictionaries.
-struct CompactJSON {
-    private(set) var bytes: [UInt8] = []
+public struct CompactJSON {
+    public private(set) var bytes: [UInt8] = []
     /// Whether the next value in the current object or array needs a comma first.
     private var needsComma = false
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     mutating func beginObject() { separate(); bytes.append(0x7B); needsComma = false }
     mutating func endObject() { bytes.append(0x7D); needsComma = true }
@@ -37,7 +37,7 @@ struct CompactJSON {
     }
 
     /// A JSON string: `"` and `\` escaped, control characters as `\b \t \n \f \r` or `\u00xx`; the rest as UTF-8.
-    mutating func string(_ s: String) {
+    public mutating func string(_ s: String) {
         separate()
         bytes.append(0x22)
         s.withUTF8Bytes { u in

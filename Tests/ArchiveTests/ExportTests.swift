@@ -78,3 +78,20 @@ import Testing
         #expect(r.output.contains("ok 6"))
     }
 }
+
+/// `jsonString` writes what `JSONEncoder` (`.withoutEscapingSlashes`) writes, one named case per row.
+@Test(arguments: [
+    ("nothing to escape", "https://blog.example/2024/03/post/"),
+    ("a quoted ETag", "\"5f2a-61b3c0\""),
+    ("a weak ETag", "W/\"abc\""),
+    ("backslashes", "C:\\path\\to"),
+    ("control characters", "a\tb\nc\rd\u{08}e\u{0C}f\u{01}g\u{1F}"),
+    ("quotes and a newline", "say \"hi\"\n"),
+    ("non-ASCII", "Zoë Ångström — 日本語 \u{2028}"),
+    ("empty", ""),
+])
+func jsonStringIsTheEncodersBytes(_ name: String, _ s: String) throws {
+    let e = JSONEncoder()
+    e.outputFormatting = [.withoutEscapingSlashes]
+    #expect(jsonString(s) == String(decoding: try e.encode(s), as: UTF8.self), "\(name)")
+}

@@ -731,12 +731,19 @@ def build_jekyll_polyglot_site(posts, src, out, url, log, switcher):
     return {"post_paths": found}
 
 
-def build_mkdocs(posts, src, out, url, log):
+def mkdocs_site(src, docs, package, name):
+    """The `mkdocs` command and a new MkDocs site folder under `src` with the folder `docs` made; FileNotFoundError
+    naming `name` when mkdocs, or the plugin's `package` (a path under site-packages), is not in $REALBLOGS_VENV."""
     mk = tool("mkdocs")
-    if not mk:
-        raise FileNotFoundError("mkdocs")
+    if not mk or (package and not glob.glob(os.path.join(VENV, "lib", "python3*", "site-packages", package))):
+        raise FileNotFoundError(name)
     site = os.path.join(src, "site")
-    os.makedirs(os.path.join(site, "docs/blog/posts"))
+    os.makedirs(os.path.join(site, docs))
+    return mk, site
+
+
+def build_mkdocs(posts, src, out, url, log):
+    mk, site = mkdocs_site(src, "docs/blog/posts", None, "mkdocs")
     open(os.path.join(site, "mkdocs.yml"), "w").write(textwrap.dedent(f"""\
         site_name: Field Notes
         site_url: {url}
@@ -779,11 +786,7 @@ def build_mkdocs_material_options(posts, src, out, url, log):
     full date format, author profile pages, archive by month, five posts a page, blog_toc, categories limited
     to an allowed list, an `updated` date on every third post, a `pin`ned post, excerpts required
     (`<!-- more -->` in each)."""
-    mk = tool("mkdocs")
-    if not mk or not glob.glob(os.path.join(VENV, "lib", "python3*", "site-packages", "material", "plugins", "blog")):
-        raise FileNotFoundError("mkdocs-material")
-    site = os.path.join(src, "site")
-    os.makedirs(os.path.join(site, "docs/blog/posts"))
+    mk, site = mkdocs_site(src, "docs/blog/posts", "material/plugins/blog", "mkdocs-material")
     open(os.path.join(site, "mkdocs.yml"), "w").write(textwrap.dedent(f"""\
         site_name: Feldnotizen
         site_url: {url}
@@ -939,11 +942,7 @@ def build_mkdocs_blogging(theme):
     `{{ blog_content }}`; a post page shows its title, text and tags (the plugin prints no author, and its
     dates only in the blog index)."""
     def build(posts, src, out, url, log):
-        mk = tool("mkdocs")
-        if not mk or not glob.glob(os.path.join(VENV, "lib", "python3*", "site-packages", "mkdocs_blogging_plugin")):
-            raise FileNotFoundError("mkdocs-blogging-plugin")
-        site = os.path.join(src, "site")
-        os.makedirs(os.path.join(site, "docs/blog"))
+        mk, site = mkdocs_site(src, "docs/blog", "mkdocs_blogging_plugin", "mkdocs-blogging-plugin")
         open(os.path.join(site, "mkdocs.yml"), "w").write(textwrap.dedent(f"""\
             site_name: Field Notes
             site_url: {url}
@@ -981,11 +980,7 @@ def build_mkdocs_blog_plugin(posts, src, out, url, log):
     """MkDocs (its own theme) with mkdocs-blog-plugin 0.25 (PyPI, 2020): posts are pages in dated folders
     (docs/blog/YYYY/MM/DD/SLUG.md, as its README keeps them), listed newest first in the navigation with
     their day; a post page shows its title and text only (the date in its URL)."""
-    mk = tool("mkdocs")
-    if not mk or not glob.glob(os.path.join(VENV, "lib", "python3*", "site-packages", "mkdocs_blog")):
-        raise FileNotFoundError("mkdocs-blog-plugin")
-    site = os.path.join(src, "site")
-    os.makedirs(os.path.join(site, "docs/blog"))
+    mk, site = mkdocs_site(src, "docs/blog", "mkdocs_blog", "mkdocs-blog-plugin")
     open(os.path.join(site, "mkdocs.yml"), "w").write(textwrap.dedent(f"""\
         site_name: Field Notes
         site_url: {url}

@@ -195,22 +195,39 @@ struct SelectorMatcher: Sendable {
     /// Matching elements among `context`'s descendants-or-self (the whole document when `context` is nil), in document
     /// order; stops after the first when `first` is set.
     func select(in doc: xmlDocPtr, context: xmlNodePtr?, first: Bool = false) -> [xmlNodePtr] {
-        withExtendedLifetime(storage) { storage.tables.select(in: doc, context: context, first: first) }
+        withExtendedLifetime(storage) {
+            var answers = LongValueAnswers()
+            return withUnsafeMutablePointer(to: &answers) { p in
+                var tables = storage.tables
+                tables.answers = p
+                return tables.select(in: doc, context: context, first: first)
+            }
+        }
     }
 
     /// Matching elements of the whole document `index` describes, in document order; stops after the first when
     /// `first` is set. The same elements as `select(in:context:first:)` with no context.
     func select(in index: ElementIndex, first: Bool = false) -> [xmlNodePtr] {
+        selectCountingLongReads(in: index, first: first).nodes
+    }
+
+    /// `select(in:first:)`, and how many times a long attribute value was read in full for a relative's test
+    /// (tests: at most once per element and test).
+    func selectCountingLongReads(in index: ElementIndex, first: Bool = false) -> (nodes: [xmlNodePtr], longReads: Int) {
         withExtendedLifetime(storage) {
-            let tables = storage.tables
+            var answers = LongValueAnswers()
             var out: [xmlNodePtr] = []
-            index.entries.withUnsafeBufferPointer { entries in
-                for e in entries where tables.matches(e) {
-                    out.append(e.node)
-                    if first { break }
+            withUnsafeMutablePointer(to: &answers) { p in
+                var tables = storage.tables
+                tables.answers = p
+                index.entries.withUnsafeBufferPointer { entries in
+                    for e in entries where tables.matches(e) {
+                        out.append(e.node)
+                        if first { break }
+                    }
                 }
             }
-            return out
+            return (out, answers.reads)
         }
     }
 
@@ -220,38 +237,41 @@ struct SelectorMatcher: Sendable {
     static func firstMatches(_ matchers: [SelectorMatcher], in index: ElementIndex, endingAtAnyOf leading: Int = 0) -> [xmlNodePtr?] {
         var found = [xmlNodePtr?](repeating: nil, count: matchers.count)
         if matchers.isEmpty { return found }
-        return withExtendedLifetime(matchers) {
-            let tables = matchers.map { $0.storage.tables }
-            var missing = matchers.count
-            // Up to 64 matchers, an element is tried only on those whose subjects' names can start with its name's
-            // first byte (site fingerprints name `link`, `script`, `meta`: most elements concern none of them).
-            let byFirst = tables.count <= 64 ? Self.matchersByFirstByte(matchers) : nil
-            var pending: UInt64 = tables.count < 64 ? (1 << UInt64(tables.count)) - 1 : ~0
-            index.entries.withUnsafeBufferPointer { entries in
-                walk: for e in entries {
-                    if missing == 0 { break }
-                    let n = e.node
-                    if let byFirst {
-                        // Index 256: elements without a name (only subjects without a name concern them).
-                        var candidates = byFirst[n.pointee.name.map { Int($0[0]) } ?? 256] & pending
-                        while candidates != 0 {
-                            let i = candidates.trailingZeroBitCount
-                            candidates &= candidates - 1
-                            if tables[i].matches(e) {
-                                found[i] = n; missing -= 1; pending &= ~(1 << UInt64(i))
+        var answers = LongValueAnswers()
+        withExtendedLifetime(matchers) {
+            withUnsafeMutablePointer(to: &answers) { p in
+                let tables = matchers.map { var t = $0.storage.tables; t.answers = p; return t }
+                var missing = matchers.count
+                // Up to 64 matchers, an element is tried only on those whose subjects' names can start with its name's
+                // first byte (site fingerprints name `link`, `script`, `meta`: most elements concern none of them).
+                let byFirst = tables.count <= 64 ? Self.matchersByFirstByte(matchers) : nil
+                var pending: UInt64 = tables.count < 64 ? (1 << UInt64(tables.count)) - 1 : ~0
+                index.entries.withUnsafeBufferPointer { entries in
+                    walk: for e in entries {
+                        if missing == 0 { break }
+                        let n = e.node
+                        if let byFirst {
+                            // Index 256: elements without a name (only subjects without a name concern them).
+                            var candidates = byFirst[n.pointee.name.map { Int($0[0]) } ?? 256] & pending
+                            while candidates != 0 {
+                                let i = candidates.trailingZeroBitCount
+                                candidates &= candidates - 1
+                                if tables[i].matches(e) {
+                                    found[i] = n; missing -= 1; pending &= ~(1 << UInt64(i))
+                                    if i < leading { break walk }
+                                }
+                            }
+                        } else {
+                            for i in 0..<tables.count where found[i] == nil && tables[i].matches(e) {
+                                found[i] = n; missing -= 1
                                 if i < leading { break walk }
                             }
-                        }
-                    } else {
-                        for i in 0..<tables.count where found[i] == nil && tables[i].matches(e) {
-                            found[i] = n; missing -= 1
-                            if i < leading { break walk }
                         }
                     }
                 }
             }
-            return found
         }
+        return found
     }
 
     /// For each first byte of an element name (and 256 for no name), the bits of the matchers (at most 64) whose
@@ -269,12 +289,36 @@ struct SelectorMatcher: Sendable {
         return out
     }
 
+    /// Attribute values of this many bytes or more are read once per element and test in a walk: a relative's
+    /// compound (an ancestor's for a descendant combinator) is tested once per candidate, so one long value (a
+    /// `class` of thousands of words on `<html>`) would be read once per link. Real class values stay below it.
+    static let longValueBytes = 256
+
+    /// The answers of relatives' tests on long values (`longValueBytes`), for one walk.
+    fileprivate struct LongValueAnswers {
+        struct Key: Hashable { var node: xmlNodePtr; var test: UnsafePointer<FlatTest> }
+        var answers: [Key: Bool] = [:]
+        /// Long values read in full.
+        var reads = 0
+
+        mutating func answer(_ node: xmlNodePtr, _ test: UnsafePointer<FlatTest>, _ compute: () -> Bool) -> Bool {
+            let key = Key(node: node, test: test)
+            if let known = answers[key] { return known }
+            reads += 1
+            let a = compute()
+            answers[key] = a
+            return a
+        }
+    }
+
     fileprivate struct Tables {
         let bytes: UnsafeBufferPointer<UInt8>
         let tests: UnsafeBufferPointer<FlatTest>
         let compounds: UnsafeBufferPointer<FlatCompound>
         let complexes: UnsafeBufferPointer<FlatComplex>
         let subjectFirstBytes: UnsafeBufferPointer<Bool>
+        /// Set for the duration of one walk (nil: long values are read each time).
+        var answers: UnsafeMutablePointer<LongValueAnswers>? = nil
 
         func select(in doc: xmlDocPtr, context: xmlNodePtr?, first: Bool) -> [xmlNodePtr] {
             var out: [xmlNodePtr] = []
@@ -329,7 +373,7 @@ struct SelectorMatcher: Sendable {
         /// Relatives are looked for inside the scope only (the XPath starts at the context node's descendants-or-self).
         private func matches(_ x: FlatComplex, index: Int, _ n: xmlNodePtr, scope: xmlNodePtr?) -> Bool {
             let c = compounds[Int(x.first) + index]
-            guard matches(c, n) else { return false }
+            guard matches(c, n, relative: index < Int(x.count) - 1) else { return false }
             if index == 0 { return true }
             switch c.combinator {
             case .child:
@@ -371,24 +415,26 @@ struct SelectorMatcher: Sendable {
             UnsafeBufferPointer(rebasing: bytes[Int(s.start)..<Int(s.start + s.count)])
         }
 
-        private func matches(_ c: FlatCompound, _ n: xmlNodePtr) -> Bool {
+        /// `relative`: `n` is tested as a relative of a candidate (once per candidate, not once per walk).
+        private func matches(_ c: FlatCompound, _ n: xmlNodePtr, relative: Bool) -> Bool {
             if c.name.count >= 0 {
                 guard n.pointee.ns == nil, let own = n.pointee.name, Node.nameEquals(own, slice(c.name)) else { return false }
             }
             var k = Int(c.firstTest)
             let end = k + Int(c.testCount)
             while k < end {
-                if !passes(tests[k], n) { return false }
+                if !passes(k, n, relative: relative) { return false }
                 k += 1
             }
             return true
         }
 
-        private func passes(_ t: FlatTest, _ n: xmlNodePtr) -> Bool {
+        private func passes(_ k: Int, _ n: xmlNodePtr, relative: Bool) -> Bool {
+            let t = tests[k]
             switch t.kind {
             case .never: return false
             case .noneOf:
-                for j in Int(t.first)..<Int(t.first + t.count) where matches(compounds[j], n) { return false }
+                for j in Int(t.first)..<Int(t.first + t.count) where matches(compounds[j], n, relative: relative) { return false }
                 return true
             default: break
             }
@@ -397,34 +443,55 @@ struct SelectorMatcher: Sendable {
             if t.kind == .present { return true }
             // A value that is one text node (nearly all) is compared as the C string it is, without measuring it
             // first: fingerprints test the `href` of every link of a page for a few substrings.
-            if t.valueIsCString, let child = attr.pointee.children, child.pointee.next == nil,
+            if let child = attr.pointee.children, child.pointee.next == nil,
                child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
-                switch t.kind {
-                case .equals: return Node.nameEquals(content, v)
-                case .prefix: return SelectorMatcher.startsWith(content, v)
-                case .substring:
-                    return strstr(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self),
-                                  UnsafeRawPointer(v.baseAddress!).assumingMemoryBound(to: CChar.self)) != nil
-                default: break
+                if t.valueIsCString {
+                    switch t.kind {
+                    case .equals: return Node.nameEquals(content, v)
+                    case .prefix: return SelectorMatcher.startsWith(content, v)
+                    case .substring where !relative:
+                        return strstr(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self),
+                                      UnsafeRawPointer(v.baseAddress!).assumingMemoryBound(to: CChar.self)) != nil
+                    default: break
+                    }
+                }
+                if relative {
+                    // Measured up to the bound only: a long value is measured and read once per walk.
+                    let cs = UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)
+                    let count = strnlen(cs, SelectorMatcher.longValueBytes)
+                    if count == SelectorMatcher.longValueBytes, let answers {
+                        return answers.pointee.answer(n, tests.baseAddress! + k) {
+                            compare(UnsafeBufferPointer(start: content, count: strlen(cs)), t, v)
+                        }
+                    }
+                    return compare(UnsafeBufferPointer(start: content, count: count), t, v)
+                }
+            } else if relative, let answers, attr.pointee.children != nil {
+                // A value of several nodes (rare): built once per walk.
+                return answers.pointee.answer(n, tests.baseAddress! + k) {
+                    SelectorMatcher.value(of: attr, in: n) { compare($0, t, v) }
                 }
             }
-            return SelectorMatcher.value(of: attr, in: n) { a in
-                switch t.kind {
-                case .present: return true
-                case .equals: return a.elementsEqual(v)
-                case .equalsIgnoringCase:
-                    return a.count == v.count && SelectorMatcher.equalsIgnoringCase(a, 0, v)
-                case .prefixIgnoringCase:
-                    return a.count >= v.count && SelectorMatcher.equalsIgnoringCase(a, 0, v)
-                case .substringIgnoringCase:
-                    return a.count >= v.count && (0...(a.count - v.count)).contains { SelectorMatcher.equalsIgnoringCase(a, $0, v) }
-                case .token: return hasToken(a, v)
-                case .dashMatch: return a.elementsEqual(v) || (a.count > v.count && a.starts(with: v) && a[v.count] == 0x2D)
-                case .prefix: return a.starts(with: v)
-                case .suffix: return a.count >= v.count && UnsafeBufferPointer(rebasing: a[(a.count - v.count)...]).elementsEqual(v)
-                case .substring: return contains(a, v)
-                case .noneOf, .never: return false
-                }
+            return SelectorMatcher.value(of: attr, in: n) { compare($0, t, v) }
+        }
+
+        /// Test `t` (not `present`, `noneOf` or `never`) on attribute value `a`; `v` is its value.
+        private func compare(_ a: UnsafeBufferPointer<UInt8>, _ t: FlatTest, _ v: UnsafeBufferPointer<UInt8>) -> Bool {
+            switch t.kind {
+            case .present: return true
+            case .equals: return a.elementsEqual(v)
+            case .equalsIgnoringCase:
+                return a.count == v.count && SelectorMatcher.equalsIgnoringCase(a, 0, v)
+            case .prefixIgnoringCase:
+                return a.count >= v.count && SelectorMatcher.equalsIgnoringCase(a, 0, v)
+            case .substringIgnoringCase:
+                return a.count >= v.count && (0...(a.count - v.count)).contains { SelectorMatcher.equalsIgnoringCase(a, $0, v) }
+            case .token: return hasToken(a, v)
+            case .dashMatch: return a.elementsEqual(v) || (a.count > v.count && a.starts(with: v) && a[v.count] == 0x2D)
+            case .prefix: return a.starts(with: v)
+            case .suffix: return a.count >= v.count && UnsafeBufferPointer(rebasing: a[(a.count - v.count)...]).elementsEqual(v)
+            case .substring: return SelectorMatcher.contains(a, v)
+            case .noneOf, .never: return false
             }
         }
     }

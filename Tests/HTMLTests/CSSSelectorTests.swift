@@ -212,3 +212,36 @@ func cssRejects(_ c: SelectorErrorCase) {
     let noLead = try doc.firstMatches(try ["div.none", "p.a", "p.b"].map { try CSSSelector.compile($0) }, endingAtAnyOf: 1)
     #expect(noLead.map { $0?.textContent } == [nil, "1", "3"])
 }
+
+/// A long attribute value on an ancestor of many candidates (fuzz finding-1618: a 52 KB `class` on `<html>` and
+/// 20,000 links) is read in full once per walk and test, not once per candidate; the matches stay XPath's.
+@Test func longValueOfAnAncestorIsReadOncePerWalk() throws {
+    let words = (0..<2_000).map { "w\($0)" }.joined(separator: " ")
+    let links = String(repeating: "<p class=\"x\"><a href=\"/a\">a</a></p>", count: 500)
+    let doc = try HTMLDocument(bytes: Array("<html class=\"\(words) last\"><body>\(links)</body></html>".utf8))
+    let cases = [(".last a", 500), (".w1999 p a", 500), (".none a", 0), ("[class*='w1999 '] a", 500),
+                 ("[class$=last] > body a", 500), ("html:not(.none) p.x a", 500)]
+    for (css, count) in cases {
+        let sel = try CSSSelector.compile(css)
+        let (nodes, reads) = try #require(sel.matcher).selectCountingLongReads(in: doc.elementIndex)
+        #expect(nodes.count == count, "\(css)")
+        #expect(reads == 1, "\(css)")
+        #expect(try doc.select(xpath: sel.xpath).count == count, "\(css)")
+        #expect(try doc.select(sel, from: doc.root).count == count, "\(css)")
+    }
+    #expect(try doc.firstMatches([try CSSSelector.compile(".last a")]).first??.textContent == "a")
+}
+
+/// Values either side of `SelectorMatcher.longValueBytes`: one byte short is read each time, the bound and over once.
+@Test(arguments: [-1, 0, 1])
+func longValueBound(_ delta: Int) throws {
+    let length = SelectorMatcher.longValueBytes + delta
+    let value = String(repeating: "y", count: length - 2) + " z"
+    let doc = try HTMLDocument(bytes: Array("<div class=\"\(value)\"><b>1</b><b>2</b><b>3</b></div>".utf8))
+    for (css, count) in [(".z b", 3), ("[class$=yz] b", 0), ("[class*=' z'] b", 3)] {
+        let sel = try CSSSelector.compile(css)
+        let (nodes, reads) = try #require(sel.matcher).selectCountingLongReads(in: doc.elementIndex)
+        #expect(nodes.count == count, "\(css)")
+        #expect(reads == (delta < 0 ? 0 : 1), "\(css)")
+    }
+}

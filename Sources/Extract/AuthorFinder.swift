@@ -339,8 +339,8 @@ enum AuthorFinder {
     static let maxWords = 10
     static let itempropName = try! CSSSelector.compile("[itemprop='name']")
 
-    static func find(rule: RuleSelector?, document: HTMLDocument, metadata m: PageMetadata, article: [String: Any]?,
-                     graph: [[String: Any]], byline: String?, isExcluded: (Node) -> Bool) -> [String] {
+    static func find(rule: RuleSelector?, document: HTMLDocument, metadata m: PageMetadata, article: JSONValue.Object?,
+                     graph: [JSONValue.Object], byline: String?, isExcluded: (Node) -> Bool) -> [String] {
         if let rule, let nodes = try? document.select(rule.selector, from: nil), !nodes.isEmpty {
             let texts = nodes.map { $0.textContent }
             let names = clean(texts)

@@ -5,7 +5,7 @@ import HTML
 /// (absolute or relative), then the URL path. Every candidate must be plausible (1990 ... fetch time).
 struct DateFinder {
     let metadata: PageMetadata
-    let article: [String: Any]?
+    let article: JSONValue.Object?
     let document: HTMLDocument
     let excluded: Set<Node>
     let contentRoots: [Node]
@@ -15,13 +15,13 @@ struct DateFinder {
     let fetchedAt: Date
     let languageHint: String?
     /// The JSON-LD node of the page itself (`WebPage`, Yoast's graph), read after the article and the meta tags.
-    var pageObject: [String: Any]? = nil
+    var pageObject: JSONValue.Object? = nil
     /// Baidu's page object (`"@context": "https://zhanzhang.baidu.com/contexts/cambrian.jsonld"`, no `@type`), which
     /// Chinese sites give with `pubDate` and `upDate`.
-    var cambrianObject: [String: Any]? = nil
+    var cambrianObject: JSONValue.Object? = nil
     /// The first JSON-LD node of a kind of work a page may be about (a recipe, a how-to, an episode, a video) that is no
     /// article: read after the visible text, since a post may embed such a work of another day.
-    var workObject: [String: Any]? = nil
+    var workObject: JSONValue.Object? = nil
     /// The page's own URLs (as fetched, canonical; crawl keys too): a link to one of them is a permalink, not another post.
     var selfURLs: Set<String> = []
     /// What relative links resolve against (`<base href>` or the page URL).
@@ -44,8 +44,8 @@ struct DateFinder {
         var textScanned = false
     }
 
-    static func isCambrian(_ o: [String: Any]) -> Bool {
-        (o["@context"] as? String).map { ByteSearch.contains($0.lowercased(), "cambrian") } ?? false
+    static func isCambrian(_ o: JSONValue.Object) -> Bool {
+        o["@context"]?.string.map { ByteSearch.contains($0.lowercased(), "cambrian") } ?? false
     }
 
     /// JSON-LD types of a node that stands for the page itself (listings' types are not among them).

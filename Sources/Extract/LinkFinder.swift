@@ -69,15 +69,15 @@ struct LinkFinder {
         return normalized(raw)
     }
 
-    func identifiers(canonical: String?, article: [String: Any]?) -> [String] {
+    func identifiers(canonical: String?, article: JSONValue.Object?) -> [String] {
         var raw: [String] = []
         if let canonical { raw.append(canonical) }
         if let og = metadata.first("og:url") { raw.append(og) }
         if let a = article {
-            if let id = a["@id"] as? String { raw.append(id) }
+            if let id = a["@id"]?.string { raw.append(id) }
             if let u = JSONLD.string(a["url"]) { raw.append(u) }
             if let m = a["mainEntityOfPage"] {
-                if let s = m as? String { raw.append(s) } else if let o = m as? [String: Any], let id = o["@id"] as? String { raw.append(id) }
+                if let s = m.string { raw.append(s) } else if let o = m.object, let id = o["@id"]?.string { raw.append(id) }
             }
         }
         if let s = metadata.shortlink { raw.append(s) }

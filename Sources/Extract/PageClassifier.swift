@@ -101,7 +101,7 @@ enum PageClassifier {
     /// Whether a JSON-LD object's `url` names another page than this one (or its canonical URL): then it
     /// describes that page, not this one. Pelican's Flex theme prints the site's `Blog` object (its url the
     /// front page) on every page, posts too; an object with no url is about this page.
-    static func describesAnotherPage(_ o: [String: Any], pageURL: String, canonical: String?) -> Bool {
+    static func describesAnotherPage(_ o: JSONValue.Object, pageURL: String, canonical: String?) -> Bool {
         guard let raw = JSONLD.string(o["url"]), let key = URLNormalizer.crawlKey(raw, base: pageURL) else { return false }
         let own = [pageURL, canonical].compactMap { $0.flatMap { URLNormalizer.crawlKey($0, base: pageURL) } }
         return !own.contains { DateFinder.comparable($0) == DateFinder.comparable(key) }
@@ -169,7 +169,7 @@ enum PageClassifier {
     /// patterns say nothing).
     static func classify(url: String, path: String, crawl: CrawlRule?, staticPage: @autoclosure () -> Bool = false,
                          metadata m: PageMetadata,
-                         jsonObjects: [[String: Any]], hasArticleObject: Bool, articleCount: Int,
+                         jsonObjects: [JSONValue.Object], hasArticleObject: Bool, articleCount: Int,
                          hasTitle: Bool, published: DateField?, wordCount: Int, links linkShape: @autoclosure () -> LinkShape) -> PageKind {
         if let kind = kindByURL(path: path, crawl: crawl) { return kind }
         // Before the page's own metadata: WordPress SEO plugins give pages `og:type=article`, some an

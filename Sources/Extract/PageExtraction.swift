@@ -14,8 +14,8 @@ struct PageExtraction {
         var pageURL: String
         var base: String
         var site: SiteRule?
-        var objects: [[String: Any]]
-        var article: [String: Any]?
+        var objects: [JSONValue.Object]
+        var article: JSONValue.Object?
         var canonical: String
         var siteName: String?
         var title: String?
@@ -117,7 +117,7 @@ struct PageExtraction {
             ?? m.first("og:url").flatMap { URLNormalizer.normalize($0, base: base) }
             ?? pageURL
         var article = objects.first(where: JSONLD.isArticle)
-        var blog: [String: Any]?
+        var blog: JSONValue.Object?
         if article == nil, let found = JSONLD.postInBlog(objects, isPage: { id in
             guard let u = URLNormalizer.normalize(id, base: base) else { return false }
             return u == canonical || u == pageURL
@@ -367,12 +367,12 @@ struct PageExtraction {
     }
 
     /// `blog`: the `Blog` object whose `blogPost` is the page's article, if that is where it was found.
-    private func findSiteName(_ m: PageMetadata, article: [String: Any]?, objects: [[String: Any]],
-                              blog: [String: Any]?) -> String? {
+    private func findSiteName(_ m: PageMetadata, article: JSONValue.Object?, objects: [JSONValue.Object],
+                              blog: JSONValue.Object?) -> String? {
         var raw = m.first("og:site_name", "application-name", "twitter:site:name")
         // A publisher named as the page's generator is the platform hosting the blog (Blogger's JSON-LD says
         // `"publisher": {"name": "Blogger"}` on every blogspot post), not the site.
-        if raw == nil, let a = article, let p = a["publisher"] as? [String: Any], let name = JSONLD.string(p["name"]),
+        if raw == nil, let a = article, let p = a["publisher"]?.object, let name = JSONLD.string(p["name"]),
            !Self.namesGenerator(name, m.first("generator")) {
             raw = name
         }
@@ -389,7 +389,7 @@ struct PageExtraction {
         return !n.isEmpty && (g == n || g.hasPrefix(n + " "))
     }
 
-    private func findLanguage(_ m: PageMetadata, article: [String: Any]?) -> String? {
+    private func findLanguage(_ m: PageMetadata, article: JSONValue.Object?) -> String? {
         let candidates = [m.lang, m.first("content-language", "dc.language", "language", "og:locale"),
                           article.flatMap { JSONLD.string($0["inLanguage"]) }]
         for c in candidates {

@@ -21,7 +21,7 @@ struct PageMetadata {
     /// `<link rel=alternate hreflang href>` (not feeds): the page in other languages (and its own), lowercased language tags.
     var languageVersions: [(language: String, href: String)] = []
     /// Parsed JSON-LD blocks (each a dictionary or array).
-    var jsonLD: [Any] = []
+    var jsonLD: [JSONValue] = []
     /// Every `<a href>` with its node, document order.
     var anchors: [(node: Node, href: String)] = []
     var timeElements: [Node] = []
@@ -240,7 +240,7 @@ struct PageMetadata {
 
 /// JSON-LD parsing and lookup of the page's main article object.
 enum JSONLD {
-    static func parse(_ text: String) -> Any? {
+    static func parse(_ text: String) -> JSONValue? {
         var t = text.trimmedWhitespaceAndNewlines
         // Some CMSs wrap JSON-LD in CDATA or HTML comments.
         for (open, close) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] {
@@ -248,8 +248,7 @@ enum JSONLD {
                 t = String(t.dropFirst(open.count).dropLast(close.count))
             }
         }
-        guard let data = t.data(using: .utf8) else { return nil }
-        return try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        return JSONValue.parse(t)
     }
 
     /// Schema.org types that describe one article or post.
@@ -264,14 +263,14 @@ enum JSONLD {
     static let listingTypes: Set<String> = ["collectionpage", "itemlist", "blog", "searchresultspage", "profilepage"]
 
     /// All objects in the blocks, flattening arrays and `@graph`.
-    static func objects(_ blocks: [Any]) -> [[String: Any]] {
-        var out: [[String: Any]] = []
-        var stack: [Any] = blocks.reversed()
+    static func objects(_ blocks: [JSONValue]) -> [JSONValue.Object] {
+        var out: [JSONValue.Object] = []
+        var stack: [JSONValue] = blocks.reversed()
         var budget = 10_000 // bound the work on hostile input
         while let x = stack.popLast(), budget > 0 {
             budget -= 1
-            if let arr = x as? [Any] { stack.append(contentsOf: arr.reversed()) }
-            else if let o = x as? [String: Any] {
+            if case .array(let arr) = x { stack.append(contentsOf: arr.reversed()) }
+            else if case .object(let o) = x {
                 out.append(o)
                 if let g = o["@graph"] { stack.append(g) }
             }
@@ -282,29 +281,31 @@ enum JSONLD {
     /// The post a `Blog` object lists in `blogPost` when that post is the page itself (its `url`, `@id` or
     /// `mainEntityOfPage` is the page's URL by `isPage`), with that `Blog`: a post page that describes its
     /// blog first and the post inside it (Hashnode's blog starter kit). A blog's home lists other pages' posts.
-    static func postInBlog(_ objects: [[String: Any]], isPage: (String) -> Bool) -> (post: [String: Any], blog: [String: Any])? {
+    static func postInBlog(_ objects: [JSONValue.Object], isPage: (String) -> Bool) -> (post: JSONValue.Object, blog: JSONValue.Object)? {
         for blog in objects where types(blog).contains(where: { stripSchema($0) == "blog" }) {
-            var posts: [Any] = []
+            var posts: [JSONValue] = []
             for key in ["blogPost", "blogPosts"] {
-                if let list = blog[key] as? [Any] { posts += list } else if let one = blog[key] { posts.append(one) }
+                if let list = blog[key]?.array { posts += list } else if let one = blog[key] { posts.append(one) }
             }
-            for case let post as [String: Any] in posts.prefix(1_000) where isArticle(post) {
+            for case .object(let post) in posts.prefix(1_000) where isArticle(post) {
                 let entity = post["mainEntityOfPage"]
-                let ids = [post["url"] as? String, post["@id"] as? String,
-                           (entity as? String) ?? ((entity as? [String: Any])?["@id"] as? String)]
+                let ids = [post["url"]?.string, post["@id"]?.string,
+                           entity?.string ?? entity?.object?["@id"]?.string]
                 if ids.contains(where: { $0.map(isPage) ?? false }) { return (post, blog) }
             }
         }
         return nil
     }
 
-    static func types(_ o: [String: Any]) -> [String] {
-        if let t = o["@type"] as? String { return [t.lowercased()] }
-        if let ts = o["@type"] as? [Any] { return ts.compactMap { ($0 as? String)?.lowercased() } }
-        return []
+    static func types(_ o: JSONValue.Object) -> [String] {
+        switch o["@type"] {
+        case .string(let t)?: return [t.lowercased()]
+        case .array(let ts)?: return ts.compactMap { $0.string?.lowercased() }
+        default: return []
+        }
     }
 
-    static func isArticle(_ o: [String: Any]) -> Bool { types(o).contains { articleTypes.contains(stripSchema($0)) } }
+    static func isArticle(_ o: JSONValue.Object) -> Bool { types(o).contains { articleTypes.contains(stripSchema($0)) } }
 
     static func stripSchema(_ t: String) -> String {
         if let r = t.range(of: "/", options: .backwards) { return String(t[r.upperBound...]) }
@@ -312,13 +313,18 @@ enum JSONLD {
         return t
     }
 
-    /// A string value (a string, the first string of an array, or `@value`/`name` of an object).
-    static func string(_ v: Any?) -> String? {
-        if let s = v as? String { return s }
-        if let n = v as? NSNumber { return n.stringValue }
-        if let a = v as? [Any] { for x in a { if let s = string(x) { return s } } }
-        if let o = v as? [String: Any] { return (o["@value"] as? String) ?? (o["name"] as? String) }
-        return nil
+    /// A string value (a string, a number as written by `NSNumber.stringValue`, the first string of an array,
+    /// or `@value`/`name` of an object).
+    static func string(_ v: JSONValue?) -> String? {
+        switch v {
+        case .string(let s)?: return s
+        case .number(let n)?: return n
+        case .array(let a)?:
+            for x in a { if let s = string(x) { return s } }
+            return nil
+        case .object(let o)?: return o["@value"]?.string ?? o["name"]?.string
+        default: return nil
+        }
     }
 
     /// Types of a JSON-LD node that is an organization, not a person.
@@ -326,28 +332,28 @@ enum JSONLD {
                                                  "educationalorganization", "governmentorganization", "ngo"]
 
     /// Whether every item of an `author` value is typed as an organization (an `@id` reference by its graph node).
-    static func onlyOrganizations(_ v: Any?, graph: [[String: Any]]) -> Bool {
-        var list: [Any] = []
-        if let a = v as? [Any] { list = a } else if let v { list = [v] }
+    static func onlyOrganizations(_ v: JSONValue?, graph: [JSONValue.Object]) -> Bool {
+        var list: [JSONValue] = []
+        if let a = v?.array { list = a } else if let v { list = [v] }
         guard !list.isEmpty else { return false }
         return list.allSatisfy { item in
-            guard var o = item as? [String: Any] else { return false }
-            if types(o).isEmpty, let id = o["@id"] as? String, let ref = graph.first(where: { ($0["@id"] as? String) == id }) { o = ref }
+            guard var o = item.object else { return false }
+            if types(o).isEmpty, let id = o["@id"]?.string, let ref = graph.first(where: { $0["@id"]?.string == id }) { o = ref }
             return types(o).contains { organizationTypes.contains(stripSchema($0)) }
         }
     }
 
     /// Names of people in an `author`/`creator` value, resolving `@id` references against the graph.
-    static func names(_ v: Any?, graph: [[String: Any]]) -> [String] {
+    static func names(_ v: JSONValue?, graph: [JSONValue.Object]) -> [String] {
         var out: [String] = []
-        var list: [Any] = []
-        if let a = v as? [Any] { list = a } else if let v { list = [v] }
+        var list: [JSONValue] = []
+        if let a = v?.array { list = a } else if let v { list = [v] }
         for item in list.prefix(50) {
-            if let s = item as? String { out.append(s) }
-            else if let o = item as? [String: Any] {
+            if let s = item.string { out.append(s) }
+            else if let o = item.object {
                 if let n = string(o["name"]) { out.append(n) }
-                else if let id = o["@id"] as? String,
-                        let ref = graph.first(where: { ($0["@id"] as? String) == id && $0["name"] != nil }),
+                else if let id = o["@id"]?.string,
+                        let ref = graph.first(where: { $0["@id"]?.string == id && $0["name"] != nil }),
                         let n = string(ref["name"]) { out.append(n) }
             }
         }

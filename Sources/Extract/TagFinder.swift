@@ -83,7 +83,7 @@ enum TagFinder {
         return only.components(separatedBy: ",")
     }
 
-    static func find(rule: RuleSelector?, document: HTMLDocument, metadata m: PageMetadata, article: [String: Any]?,
+    static func find(rule: RuleSelector?, document: HTMLDocument, metadata m: PageMetadata, article: JSONValue.Object?,
                      isExcluded: (Node) -> Bool) -> [String] {
         if let rule, let nodes = try? document.select(rule.selector, from: nil), !nodes.isEmpty {
             return dedupe(nodes.map { $0.textContent })
@@ -92,8 +92,8 @@ enum TagFinder {
         if !metaTags.isEmpty { return metaTags }
         if let a = article, let k = a["keywords"] {
             var list: [String] = []
-            if let s = k as? String { list = s.components(separatedBy: ",") }
-            else if let arr = k as? [Any] { list = arr.compactMap { JSONLD.string($0) } }
+            if let s = k.string { list = s.components(separatedBy: ",") }
+            else if let arr = k.array { list = arr.compactMap { JSONLD.string($0) } }
             let t = dedupe(list)
             if !t.isEmpty { return t }
         }

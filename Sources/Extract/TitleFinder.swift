@@ -21,11 +21,11 @@ enum TitleFinder {
     /// `siteName`: a JSON-LD headline that ends in it after a separator, as the `<title>` does ("Post | Site":
     /// AstroPaper builds its headline from the `<title>`), is the `<h1>` that shows the headline without it.
     /// (OpenGraph titles keep such a suffix: the Readability corpus expects it there.)
-    static func fromMetadata(_ m: PageMetadata, article: [String: Any]?, tagTitle: String?, h1s: [String] = [],
+    static func fromMetadata(_ m: PageMetadata, article: JSONValue.Object?, tagTitle: String?, h1s: [String] = [],
                              siteName: String? = nil) -> String? {
         if let a = article {
-            var name = (a["name"] as? String).map(TextNormalizer.normalize) ?? ""
-            let headline = (a["headline"] as? String).map(TextNormalizer.normalize) ?? ""
+            var name = a["name"]?.string.map(TextNormalizer.normalize) ?? ""
+            let headline = a["headline"]?.string.map(TextNormalizer.normalize) ?? ""
             // A CMS's document id in `name` ("d-161500790") is no title.
             if !headline.isEmpty, isIdentifier(name) { name = "" }
             var pick = name.isEmpty ? headline : name

@@ -61,6 +61,8 @@ Generators (each skipped, and said so, when its software is missing):
                                                site.hs): no metadata, "Posted on DATE by AUTHOR", the day only
   org-publish                                  Emacs Org mode's ox-publish (Debian's emacs): a post an .org file, HTML5 export,
                                                the auto sitemap as index; "Date:"/"Author:"/"Created:" (the export) lines
+  asciidoctor                                  Asciidoctor 2.0 (Debian) standalone pages: a post an .adoc file with its
+                                               header (authors, revdate, keywords); the lead in div#preamble, sections in div.sect1
   blogmore                                     blogmore 2.44 (PyPI, Python 3.12+: $REALBLOGS_BLOGMORE_VENV), its bundled templates
   lektor-quickstart                            Lektor 3.3 with the blog `lektor quickstart` writes (day-only date
                                                field, one author, no tags)
@@ -99,7 +101,7 @@ Fields a theme does not print on a post page (NOT_SHOWN) are right when the reco
 Install: apt-get install hugo jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag
 ruby-jekyll-sitemap ruby-jekyll-paginate ruby-jekyll-archives wordpress wordpress-theme-twentytwentyone
 wordpress-theme-twentytwentytwo wordpress-theme-twentytwentythree wordpress-l10n mariadb-server php-cli php-mysql
-php-xml php-mbstring ikiwiki chronicle blosxom blazeblogger libghc-hakyll-dev emacs-nox ruby-jekyll-paginate-v2 ruby-jekyll-polyglot;
+php-xml php-mbstring ikiwiki chronicle blosxom blazeblogger libghc-hakyll-dev emacs-nox asciidoctor ruby-jekyll-paginate-v2 ruby-jekyll-polyglot;
 python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown nikola
 mkdocs-material ablog furo pydata-sphinx-theme sphinx-book-theme mkdocs-blogging-plugin lektor pelican-theme-reflex
 pelican-i18n-subsites bulrush pelican-webassets seafoam pelican-theme-smallweb
@@ -1177,6 +1179,36 @@ def build_org_publish(posts, src, out, url, log):
     run([emacs, "--batch", "-l", "publish.el", out], src, log)
 
 
+def adoc_body(p):
+    """The post in AsciiDoc: the lead paragraphs (the preamble), the subheading as a level-1 section, its list."""
+    ps = p["paras"]
+    return "\n\n".join(ps[:3] + ["== " + p["heading"], "\n".join("* " + x for x in p["items"])] + ps[3:]) + "\n"
+
+
+def build_asciidoctor(posts, src, out, url, log):
+    """Asciidoctor 2.0 (Debian's ruby package) as a blog of standalone pages, the way a site kept as .adoc files
+    and a Makefile is built: each post `SLUG.adoc` with its document header (title, the author line with every
+    author, `:revdate:` the day as the user guide writes it, `:keywords:` the tags, `:description:` a summary),
+    rendered by `asciidoctor -D OUT *.adoc` with the default stylesheet to /SLUG.html: `div#header` (h1,
+    span#author, span#revdate), the lead paragraphs in `div#preamble > div.sectionbody`, the section as
+    `div.sect1 > h2 + div.sectionbody`, `div#footer` "Last updated" (the file's time); meta author, keywords,
+    description and generator, no og or JSON-LD. An index.adoc lists the posts newest first."""
+    adoc = shutil.which("asciidoctor")
+    if not adoc:
+        raise FileNotFoundError("asciidoctor")
+    files = []
+    for p in posts:
+        head = [f"= {p['title']}", "; ".join(a[1] for a in p["authors"]),
+                f":revdate: {p['local']:%Y-%m-%d}", ":keywords: " + ", ".join(p["tags"])]
+        if p["summary"]:
+            head.append(":description: " + p["summary"])
+        open(os.path.join(src, p["slug"] + ".adoc"), "w").write("\n".join(head) + "\n\n" + adoc_body(p))
+        files.append(p["slug"] + ".adoc")
+    index = ["= Field Notes", ""] + [f"* link:{p['slug']}.html[{p['title']}] ({p['local']:%Y-%m-%d})" for p in reversed(posts)]
+    open(os.path.join(src, "index.adoc"), "w").write("\n".join(index) + "\n")
+    run([adoc, "-D", out, "index.adoc", *files], src, log)
+
+
 BLOGMORE_VENV = os.environ.get("REALBLOGS_BLOGMORE_VENV", os.path.join(HERE, ".venv-blogmore"))
 
 
@@ -1943,6 +1975,7 @@ GENERATORS = {
     "lektor-quickstart": build_lektor,
     "hakyll": build_hakyll,
     "org-publish": build_org_publish,
+    "asciidoctor": build_asciidoctor,
     "blogmore": build_blogmore,
     "blazeblogger": build_blazeblogger,
     "puput": build_puput,
@@ -1997,6 +2030,8 @@ NOT_SHOWN["pelican-smallweb"] = {"time"}
 # Org's postamble: one author, the local time without a zone (no instant: the day is right), no tags
 SINGLE_AUTHOR.add("org-publish")
 NOT_SHOWN["org-publish"] = {"time", "tags"}
+# Asciidoctor's header names every author and the revdate (the day); no tags shown (meta keywords only)
+NOT_SHOWN["asciidoctor"] = {"tags", "time"}
 # blogmore names one author (front matter `author`)
 SINGLE_AUTHOR.add("blogmore")
 # Hakyll's example site: one author, the day only, no tags

@@ -407,18 +407,28 @@ final class FlatTree {
 
     /// A document in sections (Org's export: `div.outline-2 > h2 + div.outline-text-2`; AsciiDoc's `div.sect1 > h2 +
     /// div.sectionbody`): when the top candidate is the text of one section, right after the section's heading in a
-    /// wrapper that opens with that heading, and the wrapper's parent holds the document's lead paragraphs or more
-    /// sections of the wrapper's class beside it, that parent (not the body, mostly text) is the content: the
-    /// section's own text outscores the lead by the class weight its name earns ("text", "body").
+    /// wrapper that opens with that heading, and the wrapper's parent holds the document's lead paragraphs, more
+    /// sections of the wrapper's class, or a lead block whose first child is of the top candidate's class beside it
+    /// (AsciiDoc's `div#preamble > div.sectionbody`), that parent (not the body, mostly text) is the content: the
+    /// section's own text outscores the lead by the class weight its name earns ("text", "body"). The same when the
+    /// top candidate is such a lead block's first child and a section after its wrapper opens with a heading and a
+    /// block of the top candidate's class (the lead outscores the sections).
     private func documentOfSection(_ top: Int) -> Int? {
         let w = parent[top]
-        guard w >= 0, tag[w] != .body, case let kids = children(of: w), kids.count >= 2, kids[1] == top,
-              tag[kids[0]] == .heading else { return nil }
-        let g = parent[w]
-        guard g >= 0, tag[g] != .body, linkDensity(g) <= Self.maxSectionDocumentLinkDensity else { return nil }
-        for c in children(of: g) where c != w {
-            if tag[c] == .p, textLen[c] >= Self.minParagraphLength, linkDensity(c) < Self.maxSectionDocumentLinkDensity { return g }
-            if !cls[c].isEmpty, cls[c] == cls[w] { return g }
+        guard w >= 0, tag[w] != .body, case let g = parent[w], g >= 0, tag[g] != .body else { return nil }
+        let kids = children(of: w)
+        if kids.count >= 2, kids[1] == top, tag[kids[0]] == .heading {
+            guard linkDensity(g) <= Self.maxSectionDocumentLinkDensity else { return nil }
+            for c in children(of: g) where c != w {
+                if tag[c] == .p, textLen[c] >= Self.minParagraphLength, linkDensity(c) < Self.maxSectionDocumentLinkDensity { return g }
+                if !cls[c].isEmpty, cls[c] == cls[w] { return g }
+                if c < w, !cls[top].isEmpty, c + 1 < end[c], cls[c + 1] == cls[top] { return g }
+            }
+        } else if kids.first == top, !cls[top].isEmpty, linkDensity(g) <= Self.maxSectionDocumentLinkDensity {
+            for c in children(of: g) where c > w {
+                let sectionKids = children(of: c)
+                if sectionKids.count >= 2, tag[sectionKids[0]] == .heading, cls[sectionKids[1]] == cls[top] { return g }
+            }
         }
         return nil
     }

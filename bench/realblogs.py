@@ -63,6 +63,8 @@ Generators (each skipped, and said so, when its software is missing):
                                                the auto sitemap as index; "Date:"/"Author:"/"Created:" (the export) lines
   asciidoctor                                  Asciidoctor 2.0 (Debian) standalone pages: a post an .adoc file with its
                                                header (authors, revdate, keywords); the lead in div#preamble, sections in div.sect1
+  blag                                         blag 1.4 (Debian; PyPI's blag): quickstart's config, its bundled templates;
+                                               "published on DAY", "#tag" links, the site's one author in meta
   blogmore                                     blogmore 2.44 (PyPI, Python 3.12+: $REALBLOGS_BLOGMORE_VENV), its bundled templates
   lektor-quickstart                            Lektor 3.3 with the blog `lektor quickstart` writes (day-only date
                                                field, one author, no tags)
@@ -101,7 +103,7 @@ Fields a theme does not print on a post page (NOT_SHOWN) are right when the reco
 Install: apt-get install hugo jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag
 ruby-jekyll-sitemap ruby-jekyll-paginate ruby-jekyll-archives wordpress wordpress-theme-twentytwentyone
 wordpress-theme-twentytwentytwo wordpress-theme-twentytwentythree wordpress-l10n mariadb-server php-cli php-mysql
-php-xml php-mbstring ikiwiki chronicle blosxom blazeblogger libghc-hakyll-dev emacs-nox asciidoctor ruby-jekyll-paginate-v2 ruby-jekyll-polyglot;
+php-xml php-mbstring ikiwiki chronicle blosxom blazeblogger libghc-hakyll-dev emacs-nox asciidoctor blag ruby-jekyll-paginate-v2 ruby-jekyll-polyglot;
 python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown nikola
 mkdocs-material ablog furo pydata-sphinx-theme sphinx-book-theme mkdocs-blogging-plugin lektor pelican-theme-reflex
 pelican-i18n-subsites bulrush pelican-webassets seafoam pelican-theme-smallweb
@@ -1209,6 +1211,31 @@ def build_asciidoctor(posts, src, out, url, log):
     run([adoc, "-D", out, "index.adoc", *files], src, log)
 
 
+def build_blag(posts, src, out, url, log):
+    """blag 1.4 (Debian's package; PyPI's `blag`), the "blog-aware, static site generator": the config.ini that
+    `blag quickstart` writes (the site's one author, Ana Lima, the blog's owner), each post `content/SLUG.md` with
+    Python-Markdown meta (title, description, date with its zone, tags), `blag build` with its bundled templates to
+    /SLUG.html: the title an `<h2>` under the site's `<h1>` and tagline `<h2>` in `<header>`, "published on
+    YYYY-MM-DD" (the day in the build's zone) and "#tag" links in an `<aside>`, meta author (the site's) and
+    description; index (the archive), tag pages and an Atom feed."""
+    blag = shutil.which("blag")
+    if not blag:
+        raise FileNotFoundError("blag")
+    os.makedirs(os.path.join(src, "content"))
+    owner = AUTHORS[0]
+    open(os.path.join(src, "config.ini"), "w").write(
+        f"[main]\nbase_url = {url}\ntitle = Field Notes\ndescription = Notes from the field\nauthor = {owner[1]}\n\n")
+    for p in posts:
+        meta = [f"title: {p['title']}", f"date: {p['local']:%Y-%m-%d %H:%M}{p['zone']}", "tags: " + ", ".join(p["tags"])]
+        if p["summary"]:
+            meta.append("description: " + p["summary"])
+        open(os.path.join(src, "content", p["slug"] + ".md"), "w").write("\n".join(meta) + "\n\n" + markdown_body(p))
+    run([blag, "build", "-i", "content", "-o", out], src, log)
+    found, _ = locate(posts, out)
+    # the site's author is every post's
+    return {"post_paths": {k: {**p, "authors": [owner]} for k, p in found.items()}}
+
+
 BLOGMORE_VENV = os.environ.get("REALBLOGS_BLOGMORE_VENV", os.path.join(HERE, ".venv-blogmore"))
 
 
@@ -1976,6 +2003,7 @@ GENERATORS = {
     "hakyll": build_hakyll,
     "org-publish": build_org_publish,
     "asciidoctor": build_asciidoctor,
+    "blag": build_blag,
     "blogmore": build_blogmore,
     "blazeblogger": build_blazeblogger,
     "puput": build_puput,
@@ -2032,6 +2060,8 @@ SINGLE_AUTHOR.add("org-publish")
 NOT_SHOWN["org-publish"] = {"time", "tags"}
 # Asciidoctor's header names every author and the revdate (the day); no tags shown (meta keywords only)
 NOT_SHOWN["asciidoctor"] = {"tags", "time"}
+# blag prints the day only, the site's author in its meta
+NOT_SHOWN["blag"] = {"time"}
 # blogmore names one author (front matter `author`)
 SINGLE_AUTHOR.add("blogmore")
 # Hakyll's example site: one author, the day only, no tags
@@ -2045,7 +2075,7 @@ POST_PATH = {"hakyll": lambda p: f"/posts/{p['local']:%Y-%m-%d}-{p['slug']}.html
 
 # Generators rebuilt even with --reuse: they return what the scorer needs (served sites, post paths).
 REBUILT = {"puput", "mezzanine", "jekyll-polyglot", "jekyll-polyglot-hreflang", "hugo-multilingual", "hugo-multilingual-subdir",
-           "nikola-bootblog4-de"}
+           "nikola-bootblog4-de", "blag"}
 
 
 # ---- locating posts in the build ---------------------------------------------------------------

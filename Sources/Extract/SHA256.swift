@@ -8,10 +8,15 @@ public enum SHA256 {
     /// The 32-byte digest of `bytes`.
     public static func digest(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: 32) { out, count in
-            _ = CCrypto.SHA256(bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count, out.baseAddress)
+            _ = EVP_Digest(bytes.baseAddress, bytes.count, out.baseAddress, nil, algorithm, nil)
             count = 32
         }
     }
+
+    // Fetched once: OpenSSL 3's one-shot SHA256() fetches the algorithm from the provider store on every call,
+    // under a lock the crawl's threads contend for (0.60 vs 0.24 µs a 300-byte digest on two threads). Never freed:
+    // it lives as long as the process.
+    nonisolated(unsafe) private static let algorithm: OpaquePointer = EVP_MD_fetch(nil, "SHA256", nil) ?? EVP_sha256()
 
     /// Hex digest of a byte sequence.
     public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {

@@ -1,7 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Data flows one way: Fetch -> HTML -> Extract -> Archive, with Crawl driving the pipeline
+// Data flows one way: Fetch -> HTML -> Extract -> Archive (which reads the answers it stored with Fetch's
+// content decoding), with Crawl driving the pipeline
 // and `lookback` a thin CLI over all of them.
 // The extractor's per-node loops mutate arrays held by classes; in release builds the runtime exclusivity
 // checks on those accesses cost about 2% of extraction CPU. Debug builds (the tests) keep the checks, and the
@@ -36,7 +37,7 @@ let package = Package(
         /// Rules + metadata + heuristics + normalization into a page record.
         .target(name: "Extract", dependencies: ["HTML", "CCrypto"], swiftSettings: perNodeLoops),
         /// Snapshots, WARC capture, export and diff.
-        .target(name: "Archive", dependencies: ["Extract", "CZlib", "CLibDeflate"]),
+        .target(name: "Archive", dependencies: ["Fetch", "Extract", "CZlib", "CLibDeflate"]),
         /// Frontier, politeness, discovery, resumable state, the crawl pipeline.
         .target(name: "Crawl", dependencies: [
             "Fetch", "HTML", "Extract", "Archive",

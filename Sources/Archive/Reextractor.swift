@@ -45,7 +45,7 @@ public enum Reextractor {
                     wantedID[target, default: []] += posts
                     return
                 }
-                guard record.type == "response", let http = record.httpResponse else { return }
+                guard record.type == "response", let http = record.httpResponse?.contentDecoded() else { return }
                 var posts = wantedID.removeValue(forKey: rid) ?? []
                 if let uri = record.targetURI, let byURL = wantedURL.removeValue(forKey: uri) { posts += byURL }
                 for url in posts where !done.contains(url) {

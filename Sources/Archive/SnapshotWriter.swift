@@ -155,8 +155,8 @@ public final class SnapshotWriter: @unchecked Sendable {
     public func previousCapture(uri: String) -> WARCCapture? { warc.previousCaptures[uri] }
 
     /// The HTTP response the previous snapshot captured for `uri` with status 200, read back from its WARC
-    /// file (for a 304 to a request made with that capture's validators); `nil` when there is none or it
-    /// cannot be read.
+    /// file with its body decoded (for a 304 to a request made with that capture's validators); `nil` when
+    /// there is none or it cannot be read.
     public func previousPayload(uri: String) -> HTTPResponseMessage? {
         guard let c = warc.previousCaptures[uri], let location = c.location, let offset = c.offset else { return nil }
         let parts = location.split(separator: "/", omittingEmptySubsequences: false)
@@ -169,7 +169,7 @@ public final class SnapshotWriter: @unchecked Sendable {
               record.recordID == c.recordID, record.targetURI == uri,
               let http = record.httpResponse, http.status == 200,
               WARCWriter.payloadDigest(http.body) == c.digest else { return nil }
-        return http
+        return http.contentDecoded()
     }
 
     /// Records a listing page (used for discovery, not archived as a post).

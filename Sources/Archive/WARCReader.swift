@@ -1,3 +1,4 @@
+import Fetch
 import Foundation
 
 /// One record of a WARC file.
@@ -36,6 +37,22 @@ public struct HTTPResponseMessage: Sendable {
     public func header(_ name: String) -> String? {
         let n = name.lowercased()
         return headers.first { $0.0.lowercased() == n }?.1
+    }
+
+    /// This message with its body's content coding undone, as the crawl extracted it: a body stored as sent
+    /// (`Content-Encoding` kept, see `WARCWriter.writeResponse`) is decoded and the header renamed like a
+    /// body stored decoded; a message without one is returned as it is. nil when the body is not valid in
+    /// its coding or decodes to more than `limit` bytes.
+    public func contentDecoded(limit: Int = FetchRequest.defaultMaxBodyBytes) -> HTTPResponseMessage? {
+        guard let i = headers.firstIndex(where: { $0.0.lowercased() == "content-encoding" }) else { return self }
+        guard let decoded = ContentDecoding.decoded(body, contentEncoding: headers[i].1, limit: limit) else { return nil }
+        var message = self
+        message.body = decoded
+        message.headers[i].0 = WARCWriter.renamedHeaderPrefix + headers[i].0
+        for j in message.headers.indices where message.headers[j].0.lowercased() == "content-length" {
+            message.headers[j].1 = String(decoded.count)
+        }
+        return message
     }
 
     init?(parsing block: [UInt8]) {

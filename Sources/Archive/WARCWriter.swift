@@ -43,8 +43,14 @@ public final class WARCWriter: @unchecked Sendable {
     /// Record ids of this file.
     private var ids = RecordIDs()
 
-    /// Response headers that describe a transfer encoding the body no longer has (libcurl hands over the
-    /// decoded body): renamed with this prefix so the record stays self-consistent.
+    /// Response records whose body is in a content coding (a gzip body, as nearly every server sends a page)
+    /// are stored uncompressed in their gzip member: deflating compressed bytes again saves nothing, and it
+    /// was most of the archive's compression CPU (libdeflate level 1 over the decoded page: ~7% of a crawl).
+    private let storedCompressor = RecordCompressor(level: 0)
+
+    /// Response headers that describe an encoding the stored body no longer has (the transfer's chunks are
+    /// gone; a body stored decoded has no content coding either): renamed with this prefix so the record
+    /// stays self-consistent.
     public static let renamedHeaderPrefix = "X-Lookback-Orig-"
     private static let renamedHeaders: Set<String> = ["content-encoding", "transfer-encoding", "content-length"]
 
@@ -105,15 +111,18 @@ public final class WARCWriter: @unchecked Sendable {
     }
 
     /// Writes a `response` record: status line, headers (transfer-encoding headers renamed, Content-Length
-    /// set to the body's length) and the decoded body. When the previous snapshot captured the same URI
+    /// set to the body's length) and the body. The body is stored as the server sent it when
+    /// `contentEncoded` (its `Content-Encoding` header kept: the HTTP response received, as WARC 1.1 asks
+    /// and as wget and Heritrix store it), else decoded (`Content-Encoding` renamed); read it back decoded
+    /// with `HTTPResponseMessage.contentDecoded()`. When the previous snapshot captured the same URI
     /// with the same payload, writes a `revisit` record (profile identical-payload-digest) pointing at that
     /// capture instead, so an unchanged page is stored once. Returns the `WARC-Record-ID` written; the
     /// payload digest is `payloadDigest(body)` either way; a caller that has it already passes it as
     /// `payloadDigest` (it must be `payloadDigest(body)`), so the body is hashed once.
     @discardableResult
     public func writeResponse(targetURI: String, date: Date, status: Int, reason: String = "", httpVersion: String = "HTTP/1.1",
-                              headers: [(String, String)], body: [UInt8], concurrentTo: String? = nil,
-                              payloadDigest known: String? = nil) throws -> String {
+                              headers: [(String, String)], body: [UInt8], contentEncoded: Bool = false,
+                              concurrentTo: String? = nil, payloadDigest known: String? = nil) throws -> String {
         let digest = known ?? Self.payloadDigest(body)
         // Validators are kept for a 200 only: they are what the next crawl revalidates the payload with.
         let etag = status == 200 ? headers.last(where: { $0.0.lowercased() == "etag" })?.1 : nil
@@ -122,18 +131,18 @@ public final class WARCWriter: @unchecked Sendable {
             prev.etag = etag
             prev.lastModified = lastModified
             let head = Array(Self.httpHead(status: status, reason: reason, httpVersion: httpVersion, headers: headers,
-                                           contentLength: nil).utf8)
+                                           contentLength: nil, contentEncoded: contentEncoded).utf8)
             return try writeRevisit(targetURI: targetURI, date: date, profile: .identicalPayloadDigest, refersTo: prev.recordID,
                                     refersToTargetURI: targetURI, refersToDate: prev.date, payloadDigest: digest, httpHead: head,
                                     concurrentTo: concurrentTo, capture: prev)
         }
         let httpHead = Array(Self.httpHead(status: status, reason: reason, httpVersion: httpVersion, headers: headers,
-                                           contentLength: body.count).utf8)
+                                           contentLength: body.count, contentEncoded: contentEncoded).utf8)
         var extra = [("WARC-Payload-Digest", digest)]
         if let concurrentTo { extra.append(("WARC-Concurrent-To", concurrentTo)) }
         let (id, offset) = try writeRecord(type: "response", targetURI: targetURI, date: date,
                                            contentType: "application/http;msgtype=response", extra: extra, block: httpHead,
-                                           blockRest: body)
+                                           blockRest: body, compressed: contentEncoded)
         let capture = CaptureIndex.fields(WARCCapture(digest: digest, recordID: id, date: isoUTC(date), location: location,
                                                       offset: offset, etag: etag, lastModified: lastModified))
         try mutex.withLock { captures[targetURI] = try captureSpool.append(capture) }
@@ -209,13 +218,14 @@ public final class WARCWriter: @unchecked Sendable {
     }
 
     private static func httpHead(status: Int, reason: String, httpVersion: String, headers: [(String, String)],
-                                 contentLength: Int?) -> String {
+                                 contentLength: Int?, contentEncoded: Bool = false) -> String {
         var head = "\(httpVersion) \(status)\(reason.isEmpty ? "" : " " + reason)\r\n"
         for (k, v) in headers {
             // A CR or LF in a value would end the header early; values almost never have one.
             let clean = v.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A })
                 ? v.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ") : v
-            if renamedHeaders.contains(k.lowercased()) {
+            let name = k.lowercased()
+            if renamedHeaders.contains(name), !(contentEncoded && name == "content-encoding") {
                 head += "\(renamedHeaderPrefix)\(k): \(clean)\r\n"
             } else {
                 head += "\(k): \(clean)\r\n"
@@ -229,9 +239,10 @@ public final class WARCWriter: @unchecked Sendable {
     /// Writes one record as one gzip member; returns its `WARC-Record-ID` and the member's byte offset.
     /// The record's block is `block` followed by `blockRest` (a response's HTTP head and body): the two are
     /// copied once, straight into the record, as a large body would otherwise be copied twice more.
+    /// `compressed`: `blockRest` is compressed already, and the member stores the record uncompressed.
     private func writeRecord(type: String, targetURI: String?, date: Date, contentType: String?,
                              extra: [(String, String)], block: [UInt8], blockRest: [UInt8] = [],
-                             blockDigest: Bool = true) throws -> (id: String, offset: Int) {
+                             blockDigest: Bool = true, compressed: Bool = false) throws -> (id: String, offset: Int) {
         let recordID = mutex.withLock { ids.next() }
         let blockCount = block.count + blockRest.count
         func head(digest: String?) -> [UInt8] {
@@ -259,7 +270,8 @@ public final class WARCWriter: @unchecked Sendable {
             record.replaceSubrange(0..<headCount, with: real)
         }
         let member = try deflaterLock.withLock {
-            try (record.count <= Self.smallRecordBytes ? smallCompressor : compressor).compress(record)
+            try (compressed ? storedCompressor : record.count <= Self.smallRecordBytes ? smallCompressor : compressor)
+                .compress(record)
         }
         let offset = try mutex.withLock { () throws -> Int in
             guard fd >= 0 else { throw ArchiveError.invalid("\(url.path): WARC file already closed") }

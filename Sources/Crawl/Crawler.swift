@@ -730,7 +730,8 @@ public final class Crawler {
                              etag: r.header("ETag") ?? f.archived?.header("ETag"),
                              lastModified: r.header("Last-Modified") ?? f.archived?.header("Last-Modified"),
                              contentType: f.archived?.header("Content-Type") ?? r.contentType,
-                             payloadDigest: (f.archived == nil ? warcID?.payloadDigest : nil) ?? WARCWriter.payloadDigest(body),
+                             payloadDigest: f.archived != nil ? f.capture?.digest
+                                 : warcID?.payloadDigest ?? WARCWriter.payloadDigest(r.encodedBody ?? r.body),
                              identifiers: page.identifiers,
                              warcRecordID: payloadRecord?.0 ?? warcID?.response,
                              warcDate: payloadRecord?.1 ?? WARCWriter.warcDate(f.startedAt))
@@ -857,9 +858,12 @@ public final class Crawler {
                                                    payloadDigest: prev.payloadDigest, concurrentTo: req)
                 return ResponseIDs(response: id)
             }
-            let digest = WARCWriter.payloadDigest(r.body)
+            // The body as the server sent it when it came compressed (see `WARCWriter.writeResponse`).
+            let stored = r.encodedBody ?? r.body
+            let digest = WARCWriter.payloadDigest(stored)
             let id = try warc.writeResponse(targetURI: r.finalURL, date: date, status: r.status, httpVersion: r.httpVersion,
-                                            headers: headers, body: r.body, concurrentTo: req, payloadDigest: digest)
+                                            headers: headers, body: stored, contentEncoded: r.encodedBody != nil,
+                                            concurrentTo: req, payloadDigest: digest)
             return ResponseIDs(response: id, payloadDigest: digest)
         } catch {
             warnings.append("WARC: \(error)")

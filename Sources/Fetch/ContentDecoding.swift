@@ -9,7 +9,16 @@ import CZlib
 /// nginx's gzip of a crawl's pages was 3-4% of the crawl's CPU). Only what is decoded here is offered, so
 /// the request records stay true: gzip, deflate and br (zstd, which libcurl also offered, is not: few servers
 /// send it, and every one that does also sends gzip).
-enum ContentDecoding {
+public enum ContentDecoding {
+    /// `body` with the content codings named by `contentEncoding` (a `Content-Encoding` value) undone, for
+    /// a body stored as it was sent (a WARC response record). nil when a coding is not one decoded here, the
+    /// body is not valid in it, or it decodes to more than `limit` bytes.
+    public static func decoded(_ body: [UInt8], contentEncoding: String, limit: Int) -> [UInt8]? {
+        guard let codings = codings(contentEncoding), let d = decode(body, codings: codings, limit: limit, cut: false),
+              !d.truncated else { return nil }
+        return d.bytes
+    }
+
     /// The `Accept-Encoding` of every request.
     static let accepted = "gzip, deflate, br"
 

@@ -15,8 +15,11 @@ public struct FetchResponse: Sendable {
     /// Headers of the final answer, in order, original case (including `Content-Encoding`, even though
     /// `body` is already decoded).
     public var headers: [HTTPHeader]
-    /// The body, decoded from gzip/deflate/br/zstd; at most `FetchRequest.maxBodyBytes` bytes.
+    /// The body, decoded from gzip/deflate/br; at most `FetchRequest.maxBodyBytes` bytes.
     public var body: [UInt8]
+    /// The body as the server sent it, when it came in a content coding (`Content-Encoding`) and `body` is
+    /// all of it decoded; nil otherwise (no coding, or `body` cut at the cap or skipped).
+    public var encodedBody: [UInt8]?
     /// Every redirect answer before the final one, in order.
     public var redirects: [FetchHop]
     /// The body stopped at `FetchRequest.maxBodyBytes`; the rest was never downloaded.
@@ -36,7 +39,8 @@ public struct FetchResponse: Sendable {
 
     public init(requestURL: String, finalURL: String, status: Int, httpVersion: String, reason: String = "",
                 headers: [HTTPHeader],
-                body: [UInt8], redirects: [FetchHop] = [], bodyTruncated: Bool = false, bodySkipped: Bool = false,
+                body: [UInt8], encodedBody: [UInt8]? = nil, redirects: [FetchHop] = [], bodyTruncated: Bool = false,
+                bodySkipped: Bool = false,
                 requestLine: String = "", requestHeaders: [HTTPHeader] = [], remoteIP: String? = nil,
                 startedAt: Date, duration: Double) {
         self.requestURL = requestURL
@@ -46,6 +50,7 @@ public struct FetchResponse: Sendable {
         self.reason = reason
         self.headers = headers
         self.body = body
+        self.encodedBody = encodedBody
         self.redirects = redirects
         self.bodyTruncated = bodyTruncated
         self.bodySkipped = bodySkipped

@@ -48,7 +48,7 @@ public final class HTTPClient: Sendable {
             let elapsed = clock.now - start
             return FetchResponse(
                 requestURL: request.url, finalURL: url, status: hop.status, httpVersion: hop.httpVersion,
-                reason: hop.reason, headers: hop.headers, body: hop.body, redirects: hops, bodyTruncated: hop.truncated,
+                reason: hop.reason, headers: hop.headers, body: hop.body, encodedBody: hop.encodedBody, redirects: hops, bodyTruncated: hop.truncated,
                 bodySkipped: hop.skipped, requestLine: hop.requestLine, requestHeaders: hop.requestHeaders,
                 remoteIP: hop.remoteIP, startedAt: startedAt,
                 duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)

@@ -23,6 +23,9 @@ struct HopOutcome: Sendable {
     var contentEncoding: String?
     /// The body was cut at the cap before its codings were undone.
     var encodedCut = false
+    /// The body as it came, in its content codings, once `decoded()` has undone them all: set only when the
+    /// decoded body is whole (not cut at the cap, not skipped as binary).
+    var encodedBody: [UInt8]?
     /// What the `Content-Type` said, when the first decoded bytes still have to be checked (`ContentSniffer`).
     var sniff: ContentSniffer.TypeVerdict?
     /// The cap on the decoded body.
@@ -43,10 +46,13 @@ struct HopOutcome: Sendable {
                                              message: "\(url): the body is not valid \(contentEncoding ?? "")"))
                 }
                 (hop.body, hop.truncated) = (d.bytes, d.truncated || truncated)
+                if !hop.truncated { hop.encodedBody = body }
             }
         }
         if let declared = sniff {
-            if hop.body.withUnsafeBytes({ ContentSniffer.isBinary($0, declared: declared) }) { (hop.body, hop.truncated, hop.skipped) = ([], false, true) }
+            if hop.body.withUnsafeBytes({ ContentSniffer.isBinary($0, declared: declared) }) {
+                (hop.body, hop.truncated, hop.skipped, hop.encodedBody) = ([], false, true, nil)
+            }
         }
         hop.codings = []
         hop.sniff = nil

@@ -50,6 +50,51 @@ let warcioMain = "import sys; from warcio.cli import main; sys.exit(main(sys.arg
         #expect(types == ["warcinfo", "request", "response", "request", "revisit", "response"])
     }
 
+    /// A body that came in a content coding is stored as sent, in a gzip member that does not compress it again,
+    /// and read back decoded.
+    @Test func aContentEncodedBodyIsStoredAsSentAndReadBackDecoded() throws {
+        let store = ArchiveStore(root: try makeTempDirectory())
+        let w = try SnapshotWriter.open(store: store, site: "blog.example", seedURL: "https://blog.example/",
+                                        startedAt: date("2026-11-25T17:03:12Z"), rulesSHA256: "r", toolVersion: "0.1.0", resume: false)
+        let html = Array(("<html><body>" + String(repeating: "<p>Hello, compressed world.</p>", count: 400) + "</body></html>").utf8)
+        let gz = try Gzip.compress(html)
+        let t = date("2026-11-25T17:03:13Z")
+        try w.warc.writeResponse(targetURI: "https://blog.example/a/", date: t, status: 200, reason: "OK",
+                                 headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip"), ("Content-Length", "\(gz.count)")],
+                                 body: gz, contentEncoded: true)
+        try w.warc.writeResponse(targetURI: "https://blog.example/b/", date: t, status: 200, reason: "OK",
+                                 headers: [("Content-Type", "text/html")], body: html)
+        try w.commit(endedAt: date("2026-11-25T17:04:00Z"), coverage: Coverage())
+        let file = try #require(try store.open(site: "blog.example", snapshot: "latest").warcFiles.first)
+        var offsets: [Int] = []
+        var responses: [WARCRecord] = []
+        try WARCReader(url: file).forEachRecordWithOffset { record, offset in
+            if record.type == "response" { responses.append(record); offsets.append(offset) }
+        }
+        try #require(responses.count == 2)
+        let http = try #require(responses[0].httpResponse)
+        #expect(http.header("Content-Encoding") == "gzip")
+        #expect(http.header("Content-Length") == "\(gz.count)")
+        #expect(http.header(WARCWriter.renamedHeaderPrefix + "Content-Encoding") == nil)
+        #expect(http.body == gz)
+        #expect(responses[0].header("WARC-Payload-Digest") == WARCWriter.payloadDigest(gz))
+        let decoded = try #require(http.contentDecoded())
+        #expect(decoded.body == html)
+        #expect(decoded.header("Content-Encoding") == nil)
+        #expect(decoded.header(WARCWriter.renamedHeaderPrefix + "Content-Encoding") == "gzip")
+        #expect(decoded.header("Content-Length") == "\(html.count)")
+        // Stored, not compressed again: the member is at least as long as the compressed body.
+        #expect(offsets[1] - offsets[0] > gz.count)
+        // The body stored decoded is compressed, and reads back as it is.
+        let plain = try #require(responses[1].httpResponse)
+        #expect(plain.body == html)
+        #expect(plain.contentDecoded()?.body == html)
+        // A body that is not valid in its coding does not decode.
+        var broken = http
+        broken.body = Array(gz.prefix(gz.count / 2))
+        #expect(broken.contentDecoded() == nil)
+    }
+
     @Test func recordsRoundTripThroughTheReader() throws {
         let snap = try writeCapture(ArchiveStore(root: try makeTempDirectory()))
         let records = try WARCReader(url: try #require(snap.warcFiles.first)).records()

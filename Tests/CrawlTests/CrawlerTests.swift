@@ -283,6 +283,48 @@ import Testing
         }
     }
 
+    /// Answers that came gzipped are archived as sent (the response record keeps `Content-Encoding: gzip` and the
+    /// compressed body, whose digest is the payload digest) and read back decoded: a re-crawl's 304s re-read the
+    /// listings' links from them, and the records are those of the same site served without compression.
+    @Test func gzippedAnswersAreArchivedAsSentAndReadBackDecoded() async throws {
+        let server = try await FixtureServer(gzip: true)
+        defer { Task { await server.stop() } }
+        let archive = try Harness.tempArchive()
+        let first = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive)
+        var gzipped: Set<String> = []
+        for file in first.snapshot.warcFiles {
+            try WARCReader(url: file).forEachRecord { record in
+                guard record.type == "response", let http = record.httpResponse, http.status == 200,
+                      http.header("Content-Type")?.hasPrefix("text/html") == true else { return }
+                #expect(http.header("Content-Encoding") == "gzip")
+                #expect(http.body.starts(with: [0x1F, 0x8B]))
+                #expect(record.header("WARC-Payload-Digest") == WARCWriter.payloadDigest(http.body))
+                let decoded = try #require(http.contentDecoded())
+                #expect(decoded.header("Content-Encoding") == nil)
+                #expect(decoded.header("Content-Length") == String(decoded.body.count))
+                if let uri = record.targetURI { gzipped.insert(String(uri.dropFirst(server.origin.count))) }
+            }
+        }
+        #expect(Set(Self.posts).isSubset(of: gzipped))
+        let plainServer = try await FixtureServer()
+        defer { Task { await plainServer.stop() } }
+        let plain = try await Harness.crawl(seed: plainServer.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive())
+        for p in Self.posts {
+            let a = try #require(try first.snapshot.record(url: server.origin + p))
+            let b = try #require(try plain.snapshot.record(url: plainServer.origin + p))
+            #expect(a.title == b.title && a.body.text == b.body.text && a.published?.date == b.published?.date && a.tags == b.tags && a.authors == b.authors, "\(p)")
+        }
+
+        let firstCount = server.log.count
+        let second = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive,
+                                             clock: VirtualClock(Date(timeIntervalSince1970: 1_732_600_000)))
+        let again = server.log.dropFirst(firstCount)
+        #expect(again.filter { Self.listings.contains($0.path) }.allSatisfy { $0.status == 304 })
+        #expect(Self.nonCalendar(second.snapshot.manifest.listings) == Self.nonCalendar(first.snapshot.manifest.listings))
+        #expect(second.snapshot.urls == first.snapshot.urls)
+        #expect(second.snapshot.manifest.counts.reused == Self.posts.count)
+    }
+
     @Test func recrawlRevalidatesListingsSitemapsAndFeedsInsteadOfDownloadingThem() async throws {
         let server = try await FixtureServer()
         defer { Task { await server.stop() } }

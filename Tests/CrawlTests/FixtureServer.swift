@@ -1,3 +1,4 @@
+@testable import Archive
 import FlyingFox
 import Foundation
 import Synchronization
@@ -51,8 +52,9 @@ final class FixtureServer: Sendable {
 
     var origin: String { "http://127.0.0.1:\(port)" }
 
-    /// `slow`: paths whose every answer is held back this many seconds (wall clock).
-    init(faults: [String: Fault] = [:], slow: [String: Double] = [:]) async throws {
+    /// `slow`: paths whose every answer is held back this many seconds (wall clock). `gzip`: text answers
+    /// (HTML, XML, plain) with a body go out gzipped to a request that offers gzip, as from nginx or Apache.
+    init(faults: [String: Fault] = [:], slow: [String: Double] = [:], gzip: Bool = false) async throws {
         let state = State(faults)
         self.state = state
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), logger: .disabled)
@@ -63,7 +65,13 @@ final class FixtureServer: Sendable {
             // The raw target: FlyingFox's `path` drops trailing slashes, which the tests must see.
             let path = request.target.path(percentEncoded: false)
             let query = request.target.query(percentEncoded: false)
-            let answer = FixtureServer.answer(path: path, query: request.query, headers: headers, state: state)
+            var answer = FixtureServer.answer(path: path, query: request.query, headers: headers, state: state)
+            if gzip, answer.status == 200, !answer.body.isEmpty, headers["accept-encoding"]?.contains("gzip") == true,
+               let type = answer.headers.first(where: { $0.0 == "Content-Type" })?.1,
+               type.hasPrefix("text/") || type.contains("xml") {
+                answer.body = Data(try Gzip.compress(Array(answer.body)))
+                answer.headers.append(("Content-Encoding", "gzip"))
+            }
             if let seconds = slow[path] { try await Task.sleep(for: .seconds(seconds)) }
             state.withLock {
                 $0.log.append(Logged(path: path, query: query, headers: headers, status: answer.status, arrived: arrived))

@@ -67,6 +67,7 @@ extension Result {
             #expect(r.status == 200)
             #expect(r.header("content-encoding") == "gzip")
             #expect(r.body == html)
+            #expect(r.encodedBody == Gzip.stored(html), "the body as sent, for the WARC")
         }
     }
 
@@ -138,6 +139,7 @@ extension Result {
             #expect(r.bodyTruncated)
             #expect(r.body.count > 90_000 && r.body.count <= 100_000)
             #expect(r.body == Array(big.prefix(r.body.count)))
+            #expect(r.encodedBody == nil, "a cut body is archived decoded")
         }
     }
 

@@ -43,6 +43,7 @@ final class GzipDeflater {
     // Heap-allocated so its address never changes: zlib's state points back at the stream.
     private let stream: UnsafeMutablePointer<z_stream>
     private let ready: Bool
+    private let level: Int32
     /// The member being built by `append`, when there is no `output` handler.
     private var output: [UInt8] = []
     private let handler: ((UnsafeBufferPointer<UInt8>) throws -> Void)?
@@ -52,6 +53,7 @@ final class GzipDeflater {
     /// of kept (`finish` then returns nothing).
     init(level: Int32 = 6, output: ((UnsafeBufferPointer<UInt8>) throws -> Void)? = nil) {
         handler = output
+        self.level = level
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         // 15 window bits + 16: write a gzip header and trailer instead of zlib's.
@@ -76,6 +78,38 @@ final class GzipDeflater {
                 stream.pointee.avail_in = uInt(inBuf.count)
                 stream.pointee.next_out = outBuf.baseAddress
                 stream.pointee.avail_out = uInt(outBuf.count)
+                let rc = deflate(stream, Z_FINISH)
+                return rc == Z_STREAM_END ? outBuf.count - Int(stream.pointee.avail_out) : -1
+            }
+        }
+        guard produced >= 0 else { throw ArchiveError.invalid("zlib: deflate did not finish") }
+        out.removeSubrange(produced...)
+        return out
+    }
+
+    /// One complete gzip member of `input` whose bytes before `split` are compressed at the deflater's level
+    /// and whose bytes from `split` on are stored (deflate's uncompressed blocks): for a record whose tail is
+    /// compressed already, which deflating again would only slow down.
+    func compress(_ input: [UInt8], storingFrom split: Int) throws -> [UInt8] {
+        guard ready else { throw ArchiveError.invalid("zlib: deflateInit2 failed") }
+        precondition(split >= 0 && split <= input.count, "split outside the input")
+        defer { deflateReset(stream) }
+        _ = deflateParams(stream, level, Z_DEFAULT_STRATEGY)
+        // deflateBound covers stored blocks too (5 bytes a block of up to 64 KB); the margin covers the block
+        // that ends the compressed part.
+        var out = [UInt8](repeating: 0, count: Int(deflateBound(stream, uLong(input.count))) + 64)
+        var input = input
+        let produced: Int = input.withUnsafeMutableBufferPointer { inBuf in
+            out.withUnsafeMutableBufferPointer { outBuf in
+                stream.pointee.next_out = outBuf.baseAddress
+                stream.pointee.avail_out = uInt(outBuf.count)
+                stream.pointee.next_in = inBuf.baseAddress
+                stream.pointee.avail_in = uInt(split)
+                guard deflate(stream, Z_NO_FLUSH) == Z_OK,
+                      // Level 0 from here: zlib first ends a block with what it holds of the compressed part.
+                      deflateParams(stream, 0, Z_DEFAULT_STRATEGY) == Z_OK else { return -1 }
+                stream.pointee.next_in = inBuf.baseAddress.map { $0 + split }
+                stream.pointee.avail_in = uInt(inBuf.count - split)
                 let rc = deflate(stream, Z_FINISH)
                 return rc == Z_STREAM_END ? outBuf.count - Int(stream.pointee.avail_out) : -1
             }

@@ -43,10 +43,11 @@ public final class WARCWriter: @unchecked Sendable {
     /// Record ids of this file.
     private var ids = RecordIDs()
 
-    /// Response records whose body is in a content coding (a gzip body, as nearly every server sends a page)
-    /// are stored uncompressed in their gzip member: deflating compressed bytes again saves nothing, and it
-    /// was most of the archive's compression CPU (libdeflate level 1 over the decoded page: ~7% of a crawl).
-    private let storedCompressor = RecordCompressor(level: 0)
+    /// Response records whose body is in a content coding (a gzip body, as nearly every server sends a page):
+    /// their heads are compressed and their bodies stored in their gzip member, since deflating compressed
+    /// bytes again saves nothing, and it was most of the archive's compression CPU (libdeflate level 1 over
+    /// the decoded page: ~7% of a crawl). zlib, as libdeflate makes whole members only.
+    private let storingDeflater = GzipDeflater(level: WARCWriter.compressionLevel)
 
     /// Response headers that describe an encoding the stored body no longer has (the transfer's chunks are
     /// gone; a body stored decoded has no content coding either): renamed with this prefix so the record
@@ -270,8 +271,8 @@ public final class WARCWriter: @unchecked Sendable {
             record.replaceSubrange(0..<headCount, with: real)
         }
         let member = try deflaterLock.withLock {
-            try (compressed ? storedCompressor : record.count <= Self.smallRecordBytes ? smallCompressor : compressor)
-                .compress(record)
+            compressed ? try storingDeflater.compress(record, storingFrom: headCount + block.count)
+                : try (record.count <= Self.smallRecordBytes ? smallCompressor : compressor).compress(record)
         }
         let offset = try mutex.withLock { () throws -> Int in
             guard fd >= 0 else { throw ArchiveError.invalid("\(url.path): WARC file already closed") }

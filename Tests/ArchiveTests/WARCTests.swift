@@ -229,6 +229,33 @@ let warcioMain = "import sys; from warcio.cli import main; sys.exit(main(sys.arg
         }
     }
 
+    struct SplitCase: Sendable, CustomTestStringConvertible {
+        let name: String, count: Int, split: Int
+        var testDescription: String { name }
+    }
+
+    /// A member whose head is compressed and whose tail is stored reads back whole, and its tail is not
+    /// compressed: a repetitive tail keeps its size.
+    @Test(arguments: [
+        SplitCase(name: "empty", count: 0, split: 0),
+        SplitCase(name: "all stored", count: 5_000, split: 0),
+        SplitCase(name: "all compressed", count: 5_000, split: 5_000),
+        SplitCase(name: "small head, small tail", count: 1_800, split: 843),
+        SplitCase(name: "tail over one stored block (64 KB)", count: 200_000, split: 1_000),
+        SplitCase(name: "head over zlib's window", count: 120_000, split: 70_000),
+    ])
+    func aMemberWithAStoredTailRoundTrips(_ c: SplitCase) throws {
+        let input = (0..<c.count).map { UInt8(ascii: "a") &+ UInt8($0 % 7) }
+        let deflater = GzipDeflater(level: 1)
+        for _ in 0..<2 {   // the deflater is reused, as for a WARC file's records
+            let member = try deflater.compress(input, storingFrom: c.split)
+            let back = try #require(member.withUnsafeBufferPointer { Gzip.decompressMember($0, at: 0) })
+            #expect(back.bytes == input && back.end == member.count)
+            #expect(member.count >= c.count - c.split, "the tail is stored, not compressed")
+            if c.split == c.count { #expect(member.count < max(c.count / 4, 64), "the head is compressed") }
+        }
+    }
+
     @Test func recordCompressorMembersRoundTripThroughTheReader() throws {
         let inputs: [[UInt8]] = [[], Array("WARC/1.1\r\n\r\n".utf8),
                                  Array((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31 ^ ($0 >> 7)) })]

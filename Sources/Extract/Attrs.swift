@@ -4,7 +4,8 @@ import HTML
 /// The attributes the scorer reads, taken in one pass over the element's attribute list
 /// (`xmlGetProp` per name also consults the DTD and showed up in profiles). Only `class`, `id` and `itemprop`
 /// become strings; the others are tested on their bytes (every element of a page is read here).
-struct Attrs {
+/// Not copyable: made for every element of a page, a copy retained and released its four strings (FINDINGS 90).
+struct Attrs: ~Copyable {
     /// `class` and `id`, lowercased as `fastLowercased` lowers them (every reader compares them lowercased): ASCII
     /// values are lowered as their string is made, not copied a second time.
     var lowerClass = "", lowerID = ""

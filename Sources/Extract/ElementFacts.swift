@@ -34,7 +34,7 @@ struct ElementFacts {
     static let noteClasses = ["footnote", "endnote"]
 
     /// `cls` is the `class` value lowercased.
-    init(kind: ElementKind, attrs: Attrs, cls: String) {
+    init(kind: borrowing ElementKind, attrs: borrowing Attrs, cls: String) {
         tag = kind.tag
         var flags: Flags = []
         if kind.isJunk && !(kind.name == "aside" && (attrs.noteRole || ClassHints.containsAny(cls, Self.noteClasses))) {
@@ -67,7 +67,7 @@ struct ElementFacts {
         private var entries: [Entry] = []
 
         /// Records an element (and marks the node); `cls` and `id` are its attributes' values lowercased.
-        func add(_ n: Node, kind: ElementKind, attrs: Attrs, cls: String, id: String) {
+        func add(_ n: Node, kind: borrowing ElementKind, attrs: borrowing Attrs, cls: String, id: String) {
             entries.append(Entry(node: n.identity, facts: ElementFacts(kind: kind, attrs: attrs, cls: cls), id: id))
             n.mark = entries.count
         }

@@ -36,8 +36,9 @@ extension Node {
     /// element's attribute order. Values and matching are those of `attribute(_:)`: the first attribute of a name
     /// without a namespace; nothing for a non-element.
     public func attributes(_ query: AttributeQuery, _ found: (Int, String) -> Void) {
-        forEachQueried(query) { k, attr in
-            if let v = value(of: attr) { found(k, v) }
+        let node = ptr
+        Self.forEachQueried(node, query) { k, attr in
+            if let v = Self.value(of: attr, in: node) { found(k, v) }
         }
     }
 }
@@ -47,17 +48,19 @@ extension Node {
     /// (walks read a few attributes of every element only to test them). The bytes are what `attribute(_:)` decodes:
     /// the same as its `utf8` unless they are not valid UTF-8 (not for documents parsed from checked or repaired UTF-8).
     public func attributeBytes(_ query: AttributeQuery, _ found: (Int, Span<UInt8>) -> Void) {
-        forEachQueried(query) { k, attr in withValueBytes(of: attr) { found(k, $0) } }
+        let node = ptr
+        Self.forEachQueried(node, query) { k, attr in Self.withValueBytes(of: attr, in: node) { found(k, $0) } }
     }
 
     /// Calls `body` with the position in `query` of each queried attribute this element has, in the element's
     /// attribute order: the first attribute of a name without a namespace, as `attribute(_:)` reads; nothing
-    /// for a non-element.
-    private func forEachQueried(_ query: AttributeQuery, _ body: (Int, xmlAttrPtr) -> Void) {
-        guard isElement else { return }
+    /// for a non-element. On the bare node: a closure of a method of `Node` retained the document for the call,
+    /// once per element of every walk that reads attributes (FINDINGS 90).
+    private static func forEachQueried(_ node: xmlNodePtr, _ query: AttributeQuery, _ body: (Int, xmlAttrPtr) -> Void) {
+        guard node.pointee.type == XML_ELEMENT_NODE else { return }
         var seen: UInt64 = 0 // positions already reported: for a repeated name the first wins
         query.bytes.withUnsafeBufferPointer { all in
-            var a = ptr.pointee.properties
+            var a = node.pointee.properties
             while let attr = a {
                 a = attr.pointee.next
                 guard attr.pointee.ns == nil, let n = attr.pointee.name else { continue }
@@ -74,13 +77,13 @@ extension Node {
         }
     }
 
-    /// Calls `body` with the bytes of the value `value(of:)` would decode; not at all where it gives `nil`.
-    private func withValueBytes(of attr: xmlAttrPtr, _ body: (Span<UInt8>) -> Void) {
+    /// Calls `body` with the bytes of the value `value(of:in:)` would decode; not at all where it gives `nil`.
+    private static func withValueBytes(of attr: xmlAttrPtr, in node: xmlNodePtr, _ body: (Span<UInt8>) -> Void) {
         guard let child = attr.pointee.children else { return body(UnsafeBufferPointer<UInt8>(start: nil, count: 0).span) }
         if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
             return body(UnsafeBufferPointer(start: UnsafePointer(content), count: Int(xmlStrlen(content))).span)
         }
-        guard let name = attr.pointee.name, let v = xmlGetProp(ptr, name) else { return }
+        guard let name = attr.pointee.name, let v = xmlGetProp(node, name) else { return }
         defer { lb_xmlFree(v) }
         body(UnsafeBufferPointer(start: UnsafePointer(v), count: Int(xmlStrlen(v))).span)
     }

@@ -39,26 +39,29 @@ public struct Node {
     public func attribute(_ name: String) -> String? {
         guard isElement, ptr.pointee.properties != nil else { return nil }
         var name = name
+        let node = ptr // the closure reads the bare node: capturing `self` retained the document per call
         // The name's UTF-8 bytes in place (no C-string copy), compared byte by byte with each attribute's name.
         return name.withUTF8 { want in
-            var a = ptr.pointee.properties
+            var a = node.pointee.properties
             while let attr = a {
-                if attr.pointee.ns == nil, let n = attr.pointee.name, Self.nameEquals(n, want) { return value(of: attr) }
+                if attr.pointee.ns == nil, let n = attr.pointee.name, Self.nameEquals(n, want) {
+                    return Self.value(of: attr, in: node)
+                }
                 a = attr.pointee.next
             }
             return nil
         }
     }
 
-    /// The value of one of this element's attributes, as `attribute(_:)` gives it.
-    func value(of attr: xmlAttrPtr) -> String? {
+    /// The value of one of `node`'s attributes, as `attribute(_:)` gives it.
+    static func value(of attr: xmlAttrPtr, in node: xmlNodePtr) -> String? {
         // Fast path (class/id/href on most nodes): the value's single text child read in place, without the copy
         // xmlGetProp allocates. Anything unusual goes through xmlGetProp.
         guard let child = attr.pointee.children else { return "" }
         if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
             return String(cString: content)
         }
-        guard let name = attr.pointee.name, let v = xmlGetProp(ptr, name) else { return nil }
+        guard let name = attr.pointee.name, let v = xmlGetProp(node, name) else { return nil }
         defer { lb_xmlFree(v) }
         return String(cString: v)
     }

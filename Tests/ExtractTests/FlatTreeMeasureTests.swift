@@ -49,9 +49,15 @@ import HTML
     <div id="10" aria-hidden="true" class="Fallback-Image">k</div><p id="11" class="Post-Title \u{C9}T\u{C9}">l</p></body></html>
     """
     let doc = try HTMLDocument(bytes: Array(html.utf8))
-    var attrs: [String: Attrs] = [:]
+    // `Attrs` is not copyable: what the test reads of each is taken as it is made.
+    struct Read { let isHidden, unlikelyRole, relAuthor: Bool; let itemprop: String?; let lowerClass, lowerID: String }
+    var attrs: [String: Read] = [:]
     doc.root?.walk { n in
-        if n.isElement, let id = n.attribute("id") { attrs[id] = Attrs(n) }
+        if n.isElement, let id = n.attribute("id") {
+            let a = Attrs(n)
+            attrs[id] = Read(isHidden: a.isHidden, unlikelyRole: a.unlikelyRole, relAuthor: a.relAuthor,
+                             itemprop: a.itemprop, lowerClass: a.lowerClass, lowerID: a.lowerID)
+        }
         return true
     }
     #expect(attrs.count == 12)

@@ -57,7 +57,7 @@ struct BodyRenderer {
     func render(_ roots: [Node]) -> Output {
         var st = State(base: baseURL)
         for r in roots {
-            Traversal.run(r, enter: { n in st.enter(n, excluded: excluded) }, leave: { n in st.leave(n) })
+            r.walk(enter: { n in st.enter(n, excluded: excluded) }, leave: { n in st.leave(n) })
         }
         st.flush()
         st.closeImplicit()

@@ -63,7 +63,7 @@ final class FlatTree {
         var stack: [Int] = []
         var titleHeaderRemoved = false
         reserve(elements.count) // the page's elements bound the body's: one allocation per array, not a dozen
-        Traversal.run(body, enter: { n in
+        body.walk(enter: { n in
             if !n.isElement {
                 if n.isText, let p = stack.last {
                     let (len, c, cjk) = n.withOwnText(FlatTree.measure)

@@ -244,7 +244,8 @@ struct PageExtraction {
 
     /// The record of a page `read` has read: what only a post needs. With `contentHash` false the record's
     /// `contentHash` is left empty.
-    func finish(_ r: Reading, contentHash: Bool = true) -> Found {
+    /// `r` is consumed: `Found` takes it over (a copy retained each of its fields, FINDINGS 90).
+    func finish(_ r: consuming Reading, contentHash: Bool = true) -> Found {
         let m = r.metadata, site = r.site, preExcluded = r.preExcluded
         let modified = r.dateFinder.modified(rule: site?.modified)
         let isExcluded: (Node) -> Bool = { n in Exclusion.isInside(n, preExcluded) }
@@ -302,13 +303,13 @@ struct PageExtraction {
     }
 
     /// The record plus the crawler's discovery data: links, feeds, next pages, identifiers; `kind` is `kind(f.reading)`.
-    func discovery(_ f: Found, kind: PageKind) -> ExtractedPage {
-        let r = f.reading
-        let links = LinkFinder(metadata: r.metadata, baseURL: r.base)
+    func discovery(_ f: borrowing Found, kind: PageKind) -> ExtractedPage {
+        let links = LinkFinder(metadata: f.reading.metadata, baseURL: f.reading.base)
+        let base = f.reading.base
         return ExtractedPage(record: f.record, kind: kind, links: links.links(), feedLinks: links.feeds(),
                              nextPageLinks: links.nextPages(),
-                             identifiers: links.identifiers(canonical: r.metadata.canonical.flatMap { URLNormalizer.normalize($0, base: r.base) },
-                                                            article: r.article),
+                             identifiers: links.identifiers(canonical: f.reading.metadata.canonical.flatMap { URLNormalizer.normalize($0, base: base) },
+                                                            article: f.reading.article),
                              sitemapLinks: links.sitemaps(), translationLinks: links.translations(),
                              refreshLinks: links.refreshes())
     }

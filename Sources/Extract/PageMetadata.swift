@@ -132,6 +132,8 @@ struct PageMetadata {
         var m = PageMetadata()
         guard let root = doc.root else { return m }
         if let l = root.attribute("lang") ?? root.attribute("xml:lang") { m.lang = l }
+        // The table by a constant: through `m`, which the closure changes, each call retained and released it.
+        let elements = m.elements
         root.walk { n in
             guard n.isElement else { return false }
             let kind = ElementKind.of(n)
@@ -208,7 +210,7 @@ struct PageMetadata {
             if let ip = attrs.itemprop {
                 for p in ip.lowercased().split(separator: " ") {
                     m.itemprops.append((String(p), n))
-                    if p == "articlebody" { keepAsides(around: n, in: m.elements) }
+                    if p == "articlebody" { keepAsides(around: n, in: elements) }
                 }
             }
             if let p = attrs.rdfaProperty {
@@ -216,7 +218,7 @@ struct PageMetadata {
                 else if Self.isRDFaCreatorName(n, property: p) { m.itemprops.append(("author", n)) }
             }
             let cls = attrs.lowerClass, id = attrs.lowerID
-            m.elements.add(n, kind: kind, attrs: attrs, cls: cls, id: id)
+            elements.add(n, kind: kind, attrs: attrs, cls: cls, id: id)
             if kind.name == "footer" || ByteSearch.contains(cls, "footer") || ByteSearch.contains(id, "footer") { m.footers.append(n) }
             if ByteSearch.contains(cls, "author"), AuthorFinder.isMicroformatAuthor(cls) { m.microformatAuthors.append(n) }
             if let reason = RelatedFinder.candidacy(n, kind: kind, cls: cls, id: id) { m.relatedCandidates.append((n, reason)) }

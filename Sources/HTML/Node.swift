@@ -4,7 +4,9 @@ import CLibXML2
 ///
 /// Walks are iterative where depth is unbounded, so 100,000 nested elements cannot overflow the stack.
 public struct Node {
-    let ptr: xmlNodePtr
+    /// `var` for the walks below, which move one handle along the tree instead of making (and retaining the document
+    /// for) a new one per node; every `Node` a caller holds is a copy, so it never changes under them.
+    var ptr: xmlNodePtr
     /// The owning document, retained so that `ptr` stays valid.
     public let document: HTMLDocument
 
@@ -228,9 +230,11 @@ public struct Node {
 
     private func traverse(_ visit: (Node) -> Step) {
         let start = ptr
+        var node = self
         var cur: xmlNodePtr? = start
         while let n = cur {
-            let step = visit(Node(n, in: document))
+            node.ptr = n
+            let step = visit(node)
             if step == .stop { return }
             if step == .descend, let child = n.pointee.children, n.pointee.type == XML_ELEMENT_NODE || n == start {
                 cur = child
@@ -242,6 +246,34 @@ public struct Node {
             while let u = up, u != start {
                 if let next = u.pointee.next { cur = next; break }
                 up = u.pointee.parent
+            }
+        }
+    }
+
+    /// Pre-order walk over this node and its descendants (all node kinds), without recursion, with a call after
+    /// each node's children: `enter` says whether to go into a node's children (only an element's, or this
+    /// node's); `leave` runs after the children of every element entered with `true` (this one too), also when it
+    /// has none. The climb back stops at this node or at a parent that is not an element.
+    public func walk(enter: (Node) -> Bool, leave: (Node) -> Void) {
+        let root = ptr
+        var node = self
+        var cur: xmlNodePtr? = root
+        while let n = cur {
+            node.ptr = n
+            let descend = enter(node)
+            let isElement = n.pointee.type == XML_ELEMENT_NODE
+            if descend, isElement || n == root, let c = n.pointee.children { cur = c; continue }
+            if descend && isElement { leave(node) }
+            if n == root { return }
+            var m = n
+            cur = nil
+            while true {
+                if let s = m.pointee.next { cur = s; break }
+                guard let p = m.pointee.parent, p.pointee.type == XML_ELEMENT_NODE else { break }
+                node.ptr = p
+                leave(node)
+                if p == root { break }
+                m = p
             }
         }
     }

@@ -288,6 +288,48 @@ private func elementCount(_ doc: HTMLDocument) -> Int {
     #expect(div.firstDescendant { $0.name == "div" } == nil)
 }
 
+/// `walk(enter:leave:)` meets the nodes in the order of an enter/leave walk made of `firstChild`, `nextSibling` and
+/// `parent` (Extract's former `Traversal.run`), from the root and from a subtree (the climb ends there), with
+/// skipped children; and a node kept from the walk stays the node it was when the walk moves on.
+@Test func walkWithLeaveMatchesAWalkOfParentsAndSiblings() throws {
+    let html = "<html><body><div id=\"a\"><p>one <b>two</b><!-- c --></p><aside><p>skipped</p></aside><ul><li>x</li>"
+        + "<li></li></ul></div><div id=\"b\">three<br>four</div></body></html>"
+    let doc = try HTMLDocument(bytes: Array(html.utf8), contentType: "text/html; charset=utf-8")
+    func reference(_ root: Node, enter: (Node) -> Bool, leave: (Node) -> Void) {
+        var cur: Node? = root
+        while let n = cur {
+            let descend = enter(n)
+            if descend, n.isElement || n == root, let c = n.firstChild { cur = c; continue }
+            if descend && n.isElement { leave(n) }
+            if n == root { return }
+            var m = n
+            cur = nil
+            while true {
+                if let s = m.nextSibling { cur = s; break }
+                guard let p = m.parent else { break }
+                leave(p)
+                if p == root { break }
+                m = p
+            }
+        }
+    }
+    func label(_ n: Node) -> String { n.isElement ? n.name : n.isText ? "'\(n.ownText)'" : "#" }
+    let starts = try [doc.root, doc.select(css: "div#a").first, doc.select(css: "b").first?.firstChild].map { try #require($0) }
+    for start in starts {
+        var want: [String] = [], got: [String] = []
+        var kept: [Node] = []
+        reference(start, enter: { want.append("+" + label($0)); return $0.name != "aside" }, leave: { want.append("-" + label($0)) })
+        start.walk(enter: { kept.append($0); got.append("+" + label($0)); return $0.name != "aside" },
+                   leave: { got.append("-" + label($0)) })
+        #expect(got == want)
+        #expect(kept.map { "+" + label($0) } == want.filter { $0.hasPrefix("+") })
+        #expect(Set(kept).count == kept.count)
+        var visited: [Node] = []
+        start.walk { visited.append($0); return $0.name != "aside" }
+        #expect(visited == kept)
+    }
+}
+
 /// Pages are parsed without an ID table where the loaded libxml2 is 2.9.x, into the tree `htmlReadMemory` builds:
 /// the same markup for UTF-8 read as is, for a legacy charset libxml2 converts, for a declared charset it ignores,
 /// and for repeated, empty and `name` ids.

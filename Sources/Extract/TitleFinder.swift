@@ -334,26 +334,28 @@ enum TitleFinder {
         var hadHierarchical = false
         // Without a separator, no position below is one and nothing is filtered out.
         let separated = mayHoldSeparator(orig)
-        let chars = separated ? Array(orig) : []
-        func sepPositions() -> [Int] {
-            var out: [Int] = []
-            if chars.count >= 3 {
-                for i in 1..<(chars.count - 1) where separators.contains(chars[i]) && chars[i - 1] == " " && chars[i + 1] == " " {
-                    out.append(i)
-                }
+        // The separator characters with a space character on each side, with their UTF-8 offsets: the text is cut
+        // at those offsets (the same bytes as joining the characters before or after).
+        var seps: [(at: Int, sep: Character)] = []
+        if separated {
+            var offset = 0, lastAt = 0
+            var beforeLast: Character?, last: Character?
+            for c in orig {
+                if let l = last, beforeLast == " ", c == " ", separators.contains(l) { seps.append((lastAt, l)) }
+                beforeLast = last; last = c; lastAt = offset
+                offset += c.utf8.count
             }
-            return out
         }
-        let seps = sepPositions()
+        func at(_ offset: Int) -> String.Index { orig.utf8.index(orig.utf8.startIndex, offsetBy: offset) }
         // The first cut (before the last separator, after the last colon), before any fallback.
         var firstCut = false
         if let last = seps.last, let first = seps.first {
-            hadHierarchical = seps.contains { hierarchical.contains(chars[$0]) }
-            cur = String(chars[..<last]).trimmedWhitespace
+            hadHierarchical = seps.contains { hierarchical.contains($0.sep) }
+            cur = String(orig[..<at(last.at)]).trimmedWhitespace
             firstCut = true
             if wordCount(cur) < 3, !(isUnspaced(cur) && shownAsTitle(cur)) {
-                cur = String(chars[(first + 1)...]).trimmedWhitespace; firstCut = false
-            } else if first != last, case let lead = String(chars[..<first]).trimmedWhitespace, h1s.contains(lead) {
+                cur = String(orig[at(first.at + first.sep.utf8.count)...]).trimmedWhitespace; firstCut = false
+            } else if first.at != last.at, case let lead = String(orig[..<at(first.at)]).trimmedWhitespace, h1s.contains(lead) {
                 // Three parts or more, the first the page's headline ("Post - Author - 博客园", "Post | Section | Site"):
                 // the parts after it name who and where, as the last one does.
                 cur = lead
@@ -376,8 +378,9 @@ enum TitleFinder {
         }
         let wc = wordCount(cur)
         if wc <= 4 {
-            let stripped = separated ? String(orig.filter { !separators.contains($0) }) : orig
-            if !hadHierarchical || wc != wordCount(TextNormalizer.normalize(stripped)) - 1,
+            // The text without separators is asked for only after a hierarchical separator.
+            if !hadHierarchical
+                || wc != wordCount(TextNormalizer.normalize(separated ? String(orig.filter { !separators.contains($0) }) : orig)) - 1,
                !(firstCut && cur != orig && shownAsTitle(cur)) {
                 cur = orig
             }

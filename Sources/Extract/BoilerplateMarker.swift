@@ -7,13 +7,18 @@ import HTML
 enum BoilerplateMarker {
     static let hints = ["share", "sharedaddy", "jp-relatedposts", "comment", "newsletter", "subscribe", "related",
                         "social", "advert", "promo", "sponsor", "author-box", "post-nav", "pagination"]
+    /// Words that make a hinted class the content's own.
+    static let contentWords = ["content", "article-body", "entry"]
+    /// `hints` (bit 0) and `contentWords` (bit 1), searched in one pass.
+    static let hintLists = NeedleSet(lists: [hints, contentWords])
 
-    /// Blocks that may be a line of the post's tag and category links (as in `FlatTree`).
-    static let tagLineTags: Set<String> = ["ul", "ol", "p", "div", "header", "h2", "h3", "h4", "h5", "h6"]
-    /// Blocks that may be a table of contents (`FlatTree.contentsTags`).
-    static let contentsNames: Set<String> = ["ul", "ol", "div", "section"]
-    /// Blocks whose whole text may be an ad slot's label (as in `FlatTree`).
-    static let adLabelTags: Set<String> = ["p", "div", "section", "h2", "h3", "h4", "h5", "h6"]
+    /// Blocks that may be a line of the post's tag and category links (as in `FlatTree`): ul, ol, p, div, header,
+    /// h2-h6 (`Tag.heading`; h1 is `heading1`). Kinds, not name sets: the walk reads each element's kind once.
+    static let tagLineTags = Tag.Mask([.ul, .ol, .p, .div, .header, .heading])
+    /// Blocks that may be a table of contents (`FlatTree.contentsTags`): ul, ol, div, section.
+    static let contentsTags = Tag.Mask([.ul, .ol, .div, .section])
+    /// Blocks whose whole text may be an ad slot's label (as in `FlatTree`): p, div, section, h2-h6.
+    static let adLabelTags = Tag.Mask([.p, .div, .section, .heading])
     /// `FlatTree.maxAdLabel` characters, in UTF-8 bytes at most (the labels include CJK and Cyrillic ones).
     static let maxAdLabelBytes = FlatTree.maxAdLabel * 4
 
@@ -24,27 +29,29 @@ enum BoilerplateMarker {
             r.walk { n in
                 guard n.isElement else { return false }
                 if n == r { return true }
-                let name = n.name
-                if FlatTree.junk.contains(name) || FlatTree.isHidden(n) { out.insert(n); return false }
+                let kind = ElementKind.of(n), tag = kind.tag
+                if kind.isJunk || FlatTree.isHidden(n) { out.insert(n); return false }
                 let cs = ClassHints.classAndID(n)
-                if cs.count > 1 && ClassHints.containsAny(cs, hints) && !ClassHints.containsAny(cs, ["content", "article-body", "entry"]) {
+                // More than one character: a class or an id (`count` would count them all).
+                let named = !cs.dropFirst().isEmpty
+                if named, case let found = hintLists.mask(cs), found & 0b1 != 0, found & 0b10 == 0 {
                     out.insert(n); return false
                 }
-                if cs.count > 1, ClassHints.shortBoilerplate(cs) != nil,
+                if named, ClassHints.shortBoilerplate(cs) != nil,
                    n.textByteCount(upTo: ContentFinder.minimumContentLength) < ContentFinder.minimumContentLength {
                     out.insert(n); return false
                 }
-                if Self.adLabelTags.contains(name), n.textByteCount(upTo: Self.maxAdLabelBytes + 1) <= Self.maxAdLabelBytes,
-                   n.firstDescendant(where: { $0.name == "a" }) == nil, FlatTree.isAdLabel(text: n.textContent) {
+                if Self.adLabelTags.contains(tag), n.textByteCount(upTo: Self.maxAdLabelBytes + 1) <= Self.maxAdLabelBytes,
+                   n.firstDescendant(where: { ElementKind.of($0).tag == .a }) == nil, FlatTree.isAdLabel(text: n.textContent) {
                     out.insert(n); return false
                 }
-                if Self.tagLineTags.contains(name), TagFinder.isTagLine(n) { out.insert(n); return false }
-                if Self.contentsNames.contains(name), n.textByteCount(upTo: FlatTree.maxContentsChars * 4 + 1) <= FlatTree.maxContentsChars * 4,
+                if Self.tagLineTags.contains(tag), TagFinder.isTagLine(n) { out.insert(n); return false }
+                if Self.contentsTags.contains(tag), n.textByteCount(upTo: FlatTree.maxContentsChars * 4 + 1) <= FlatTree.maxContentsChars * 4,
                    FlatTree.isContentsBox(n) {
                     out.insert(n); return false
                 }
-                if name == "td", LineNumberGutter.isGutter(n) { out.insert(n); return false }
-                if !titleDropped, name == "h1" || name == "h2", titleTokens.repeated(by: n, section: name == "h2") {
+                if tag == .td, LineNumberGutter.isGutter(n) { out.insert(n); return false }
+                if !titleDropped, tag == .heading1 || kind.name == "h2", titleTokens.repeated(by: n, section: kind.name == "h2") {
                     titleDropped = true; out.insert(n); return false
                 }
                 return true

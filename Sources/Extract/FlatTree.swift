@@ -883,9 +883,15 @@ final class FlatTree {
 
     /// Whether a block's whole text is an ad slot's label (one of `adLabels`, dashes and brackets aside).
     static func isAdLabel(text: String) -> Bool {
-        let label = Trimming.trim(TextNormalizer.normalize(text).fastLowercased, ascii: Self.isASCIINonLetter, nonLetters)
-        return adLabels.contains(label)
+        let lowered = TextNormalizer.normalize(text).fastLowercased
+        // The label is a part of the lowered text (trimming takes only its ends): a text holding no label is passed
+        // without trimming and hashing.
+        guard adLabelNeedles.matches(lowered) else { return false }
+        return adLabels.contains(Trimming.trim(lowered, ascii: Self.isASCIINonLetter, nonLetters))
     }
+
+    /// `adLabels` as needles.
+    static let adLabelNeedles = NeedleSet(Array(adLabels))
 
     /// What an ad label's ends are trimmed of (made once: `inverted` builds a new set).
     private static let nonLetters = CharacterSet.letters.inverted

@@ -24,6 +24,13 @@ enum Tag: UInt8 {
 
     static func of(_ name: String) -> Tag { byName[name] ?? .other }
 
+    /// A set of kinds as the bits of one word (`Tag` has under 64 cases): membership without hashing.
+    struct Mask {
+        let bits: UInt64
+        init(_ tags: [Tag]) { bits = tags.reduce(0) { $0 | 1 << UInt64($1.rawValue) } }
+        func contains(_ t: Tag) -> Bool { bits >> UInt64(t.rawValue) & 1 != 0 }
+    }
+
     /// Phrasing content: runs of these directly in a block container form an implicit paragraph.
     var isPhrasing: Bool { self == .inline || self == .a || self == .code || self == .br || self == .img }
     /// Readability's DIV_TO_P_ELEMS: a div holding none of these reads as a paragraph.

@@ -47,7 +47,7 @@ public final class WARCWriter: @unchecked Sendable {
     /// their heads are compressed and their bodies stored in their gzip member, since deflating compressed
     /// bytes again saves nothing, and it was most of the archive's compression CPU (libdeflate level 1 over
     /// the decoded page: ~7% of a crawl). zlib, as libdeflate makes whole members only.
-    private let storingDeflater = GzipDeflater(level: WARCWriter.compressionLevel)
+    private let storingDeflater = GzipDeflater(level: WARCWriter.compressionLevel, small: true)
 
     /// Response headers that describe an encoding the stored body no longer has (the transfer's chunks are
     /// gone; a body stored decoded has no content coding either): renamed with this prefix so the record

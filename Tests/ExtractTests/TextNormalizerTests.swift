@@ -184,3 +184,32 @@ func countsWords(_ c: WordCountCase) {
         #expect(Array(TextNormalizer.normalize(utf8: s).unicodeScalars) == Array(byteLoop(s).unicodeScalars), "\(s)")
     }
 }
+
+/// `Trimming.trim` gives Foundation's `trimmingCharacters(in:)` where an end is not ASCII: every scalar of the Basic
+/// Multilingual Plane at both ends, alone, doubled, behind ASCII spaces and around a word, for the whitespace sets and
+/// the ad labels' non-letters; scalars beyond it (emoji) at an end, which go through Foundation.
+@Test func trimmingIsFoundationsAtNonASCIIEnds() {
+    let sets: [(ascii: (UInt8) -> Bool, set: CharacterSet)] = [
+        (Trimming.isASCIIWhitespaceOrNewline, .whitespacesAndNewlines), (Trimming.isASCIISpaceOrTab, .whitespaces),
+        (FlatTree.isASCIINonLetter, CharacterSet.letters.inverted),
+    ]
+    var mismatches: [String] = []
+    for v: UInt32 in 0x80...0xFFFF {
+        guard let c = Unicode.Scalar(v) else { continue }
+        let s = String(Character(c))
+        for (ascii, set) in sets {
+            for text in [s, s + s, " \t" + s, s + " x\u{2026}" + s, "x" + s + " ", "\u{3000}" + s + "\u{A0}"] {
+                if Trimming.trim(text, ascii: ascii, set) != text.trimmingCharacters(in: set) {
+                    mismatches.append("U+\(String(v, radix: 16)) in \(text.debugDescription)")
+                }
+            }
+        }
+    }
+    for text in ["\u{1F600} x \u{1F600}", " \u{1F600}", "\u{1F600}\u{2003}", "\u{2003}\u{1F600}\u{2003}", "\u{2003}x\u{2003}",
+                 "\u{85}\u{2028}\u{2029}\u{A0}", "\u{2026}", " \u{301}", "\u{301} "] {
+        for (ascii, set) in sets where Trimming.trim(text, ascii: ascii, set) != text.trimmingCharacters(in: set) {
+            mismatches.append(text.debugDescription)
+        }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+}

@@ -395,7 +395,11 @@ struct PageExtraction {
                           article.flatMap { JSONLD.string($0["inLanguage"]) }]
         for c in candidates {
             guard var t = c?.trimmedWhitespace, !t.isEmpty else { continue }
-            t = t.replacingOccurrences(of: "_", with: "-").lowercased()
+            // "_" to "-" by bytes, not through Foundation's NSString (0.4% of a blog post's extraction, FINDINGS 90).
+            // Its search could differ only at a "_" followed by a combining mark, which leaves a non-ASCII character
+            // that the test below refuses either way, or the comma cut drops.
+            if t.utf8.contains(0x5F) { t = String(decoding: t.utf8.map { $0 == 0x5F ? 0x2D : $0 }, as: UTF8.self) }
+            t = t.lowercased()
             if let comma = t.firstIndex(of: ",") { t = String(t[..<comma]) }
             let ok = t.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
             if ok && t.count <= 35 && t.first?.isLetter == true { return t }

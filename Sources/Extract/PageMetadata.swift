@@ -310,6 +310,13 @@ enum JSONLD {
     static func isArticle(_ o: JSONValue.Object) -> Bool { types(o).contains { articleTypes.contains(stripSchema($0)) } }
 
     static func stripSchema(_ t: String) -> String {
+        // ASCII by bytes: Foundation's search is NSString's (0.9% of a blog post's extraction, FINDINGS 90). It
+        // could differ only where a mark combines with "/" or ":", which needs a non-ASCII character.
+        let u = t.utf8
+        if u.allSatisfy({ $0 < 0x80 }) {
+            guard let i = u.lastIndex(of: 0x2F) ?? u.lastIndex(of: 0x3A) else { return t }
+            return String(t[u.index(after: i)...])
+        }
         if let r = t.range(of: "/", options: .backwards) { return String(t[r.upperBound...]) }
         if let r = t.range(of: ":", options: .backwards) { return String(t[r.upperBound...]) }
         return t

@@ -161,3 +161,16 @@ import Testing
         }
     }
 }
+
+/// `JSONLD.stripSchema` reads ASCII types by bytes: the same as Foundation's backward searches for "/", then ":".
+@Test func stripSchemaIsFoundationsSearch() {
+    func foundation(_ t: String) -> String {
+        if let r = t.range(of: "/", options: .backwards) { return String(t[r.upperBound...]) }
+        if let r = t.range(of: ":", options: .backwards) { return String(t[r.upperBound...]) }
+        return t
+    }
+    for t in ["https://schema.org/blogposting", "http://schema.org/", "schema:article", "article", "", "/", ":", "a:b/c",
+              "a/b:c", "schema:/x", "x:", "//", "https://schema.org/NewsArticle\r\n", "x/\u{301}y:article", "sch\u{E9}ma:article"] {
+        #expect(JSONLD.stripSchema(t) == foundation(t), "\(t.debugDescription)")
+    }
+}

@@ -189,3 +189,22 @@ import HTML
 enum HTMLDocumentFixture {
     static func make(_ html: String) throws -> HTMLDocument { try HTMLDocument(bytes: Array(html.utf8), url: nil, encoding: "utf-8") }
 }
+
+/// `RulesHost.host(of:)` reads ASCII URLs by bytes: the same hosts as its reading through Foundation's search and
+/// `Character`s, which it keeps for other URLs.
+@Test func asciiHostsAreTheCharacterReadings() {
+    func characters(_ url: String) -> String? {
+        guard let r = url.range(of: "://") else { return nil }
+        var rest = url[r.upperBound...]
+        if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if let colon = rest.lastIndex(of: ":"), !rest.hasPrefix("[") { rest = rest[..<colon] }
+        return rest.lowercased()
+    }
+    for url in ["https://example.com/a", "HTTP://Example.COM", "https://u:p@Host.example:8080/x?y#z", "https://[::1]:8080/",
+                "https://[::1]/", "a://b://c", "mailto:x@y", "x:/y://z", "no scheme", "", ":", "::://", "://", "https://",
+                "https://h?q=a://b", "https://h#f", "https://a@b@c:1/", "https://h:\r\n/", "https://\r\nh/",
+                "https://ex\u{E4}mple.com/", "h\u{301}://x", "https:/\u{301}/x", "https://h\u{301}:1/"] {
+        #expect(RulesHost.host(of: url) == characters(url), "\(url.debugDescription)")
+    }
+}

@@ -340,16 +340,30 @@ enum JSONLD {
     static let organizationTypes: Set<String> = ["organization", "newsmediaorganization", "corporation",
                                                  "educationalorganization", "governmentorganization", "ngo"]
 
-    /// Whether every item of an `author` value is typed as an organization (an `@id` reference by its graph node).
-    static func onlyOrganizations(_ v: JSONValue?, graph: [JSONValue.Object]) -> Bool {
+    /// Whether every item of an `author` value is typed as an organization (an `@id` reference by its graph node,
+    /// the first of that `@id`).
+    static func onlyOrganizations<Graph: Collection<JSONValue.Object>>(_ v: JSONValue?, graph: Graph) -> Bool {
         var list: [JSONValue] = []
         if let a = v?.array { list = a } else if let v { list = [v] }
         guard !list.isEmpty else { return false }
+        // The graph is read once, at the first reference: a list of thousands of references searching a graph of
+        // thousands of nodes each was quadratic.
+        var byID: [String: JSONValue.Object]?
         return list.allSatisfy { item in
             guard var o = item.object else { return false }
-            if types(o).isEmpty, let id = o["@id"]?.string, let ref = graph.first(where: { $0["@id"]?.string == id }) { o = ref }
+            if types(o).isEmpty, let id = o["@id"]?.string {
+                if byID == nil { byID = firstByID(graph) }
+                if let ref = byID?[id] { o = ref }
+            }
             return types(o).contains { organizationTypes.contains(stripSchema($0)) }
         }
+    }
+
+    /// The first object of each `@id` in the graph: the node an `@id` reference names.
+    static func firstByID<Graph: Collection<JSONValue.Object>>(_ graph: Graph) -> [String: JSONValue.Object] {
+        var out: [String: JSONValue.Object] = [:]
+        for o in graph { if let id = o["@id"]?.string, out[id] == nil { out[id] = o } }
+        return out
     }
 
     /// Names of people in an `author`/`creator` value, resolving `@id` references against the graph.

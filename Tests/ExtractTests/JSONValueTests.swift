@@ -149,6 +149,38 @@ import Testing
         #expect(differing.isEmpty, "\(differing.prefix(3))")
     }
 
+    /// A graph that counts the nodes read from it.
+    final class Reads { var count = 0 }
+    struct CountingGraph: Collection {
+        let nodes: [JSONValue.Object]
+        let reads: Reads
+        var startIndex: Int { nodes.startIndex }
+        var endIndex: Int { nodes.endIndex }
+        func index(after i: Int) -> Int { i + 1 }
+        subscript(i: Int) -> JSONValue.Object { reads.count += 1; return nodes[i] }
+    }
+
+    /// An author list of many `@id` references (a hostile page: 1 MB of them took 8 s) reads the graph once,
+    /// and a reference resolves to the first node of its `@id`, as `graph.first(where:)` did.
+    @Test func organizationReferencesReadTheGraphOnce() throws {
+        let filler = String(repeating: #"{"@id":"y"},"#, count: 500)
+        let refs = String(repeating: #"{"@id":"x"},"#, count: 2_000)
+        let text = #"{"@graph":["# + filler + #"{"@type":"Organization","@id":"x","name":"Org"},"#
+            + #"{"@type":"Person","@id":"x","name":"P"},{"@type":"BlogPosting","author":["# + refs + #"{"@id":"x"}]}]}"#
+        let objects = JSONLD.objects([try #require(JSONValue.parse(text))])
+        let article = try #require(objects.first(where: JSONLD.isArticle))
+        let reads = Reads()
+        let graph = CountingGraph(nodes: objects, reads: reads)
+        #expect(JSONLD.onlyOrganizations(article["author"], graph: graph))
+        #expect(reads.count <= objects.count, "\(reads.count) nodes read from a graph of \(objects.count)")
+        // The first node of an `@id` is the one a reference names; a person there makes the list not only organizations.
+        let personFirst = text.replacingOccurrences(of: #""Organization","@id":"x""#, with: #""Person","@id":"x""#)
+        let objects2 = JSONLD.objects([try #require(JSONValue.parse(personFirst))])
+        let article2 = try #require(objects2.first(where: JSONLD.isArticle))
+        #expect(!JSONLD.onlyOrganizations(article2["author"], graph: objects2))
+        #expect(!JSONLD.onlyOrganizations(article["author"], graph: [JSONValue.Object]()))
+    }
+
     struct SplitMix {
         var state: UInt64
         init(seed: UInt64) { state = seed }

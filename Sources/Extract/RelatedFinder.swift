@@ -476,23 +476,34 @@ struct RelatedFinder {
     /// link opens its block or closes it after a date).
     static func inRunningText(_ a: Node) -> Bool {
         var cur = a
-        while let p = cur.parent, p.isElement {
+        var wrappers = 0
+        while let p = cur.parent, p.isElement, wrappers <= maxInlineWrappers {
             if textBlockNames.contains(p.name) {
                 return hasWords(beside: a, in: p, before: true) && hasWords(beside: a, in: p, before: false)
             }
             guard inlineNames.contains(p.name) else { return false }
             cur = p
+            wrappers += 1
         }
         return false
     }
 
+    /// Inline elements a link in a sentence sits in (`<em><strong><span>`); more are unclosed tags nesting each
+    /// other, and climbing thousands of them from every link inside was quadratic.
+    static let maxInlineWrappers = 16
+    /// Nodes read beside a link for its sentence's words: they are near it. A block of thousands of wordless links
+    /// (unclosed `<a>`s) read all its siblings from each link, quadratic.
+    static let maxNodesBeside = 200
+
     /// Whether the text of `block` before (or after) `node` holds a letter or digit.
     private static func hasWords(beside node: Node, in block: Node, before: Bool) -> Bool {
+        var budget = maxNodesBeside
         var n = node
         while n != block, let parent = n.parent {
             var s = before ? n.previousSibling : n.nextSibling
             while let y = s {
-                if holdsWord(y) { return true }
+                if holdsWord(y, budget: &budget) { return true }
+                if budget <= 0 { return false }
                 s = before ? y.previousSibling : y.nextSibling
             }
             n = parent
@@ -502,12 +513,15 @@ struct RelatedFinder {
 
     /// Whether `textContent` of `n` holds a letter or digit, read text node by text node up to the first that does:
     /// reading each sibling's whole text cost, under thousands of nested links, the rest of the page for each link
-    /// (FINDINGS 73).
-    static func holdsWord(_ n: Node) -> Bool {
+    /// (FINDINGS 73). At most `budget` nodes are read (spent as read): past it, no word.
+    static func holdsWord(_ n: Node, budget: inout Int) -> Bool {
         func word(_ t: String) -> Bool { t.contains(where: { $0.isLetter || $0.isNumber }) }
+        budget -= 1
         guard n.isElement else { return word(n.textContent) }
         var found = false
         n.walk(steps: { d in
+            budget -= 1
+            if budget < 0 { return .stop }
             if d.isText {
                 if word(d.textContent) { found = true; return .stop }
                 return .skip

@@ -71,50 +71,46 @@ final class GzipDeflater {
 
     /// Compresses `input` into one complete gzip member.
     func compress(_ input: [UInt8]) throws -> [UInt8] {
-        guard ready else { throw ArchiveError.invalid("zlib: deflateInit2 failed") }
-        defer { deflateReset(stream) }
-        var out = [UInt8](repeating: 0, count: Int(deflateBound(stream, uLong(input.count))) + 32)
-        var input = input
-        let produced: Int = input.withUnsafeMutableBufferPointer { inBuf in
-            out.withUnsafeMutableBufferPointer { outBuf in
-                stream.pointee.next_in = inBuf.baseAddress
-                stream.pointee.avail_in = uInt(inBuf.count)
-                stream.pointee.next_out = outBuf.baseAddress
-                stream.pointee.avail_out = uInt(outBuf.count)
-                let rc = deflate(stream, Z_FINISH)
-                return rc == Z_STREAM_END ? outBuf.count - Int(stream.pointee.avail_out) : -1
-            }
+        try member(of: input, margin: 32) { inBuf in
+            stream.pointee.next_in = inBuf.baseAddress
+            stream.pointee.avail_in = uInt(inBuf.count)
+            return deflate(stream, Z_FINISH) == Z_STREAM_END
         }
-        guard produced >= 0 else { throw ArchiveError.invalid("zlib: deflate did not finish") }
-        out.removeSubrange(produced...)
-        return out
     }
 
     /// One complete gzip member of `input` whose bytes before `split` are compressed at the deflater's level
     /// and whose bytes from `split` on are stored (deflate's uncompressed blocks): for a record whose tail is
     /// compressed already, which deflating again would only slow down.
     func compress(_ input: [UInt8], storingFrom split: Int) throws -> [UInt8] {
-        guard ready else { throw ArchiveError.invalid("zlib: deflateInit2 failed") }
         precondition(split >= 0 && split <= input.count, "split outside the input")
-        defer { deflateReset(stream) }
-        _ = deflateParams(stream, level, Z_DEFAULT_STRATEGY)
         // deflateBound covers stored blocks too (5 bytes a block of up to 64 KB); the margin covers the block
         // that ends the compressed part.
-        var out = [UInt8](repeating: 0, count: Int(deflateBound(stream, uLong(input.count))) + 64)
+        return try member(of: input, margin: 64) { inBuf in
+            _ = deflateParams(stream, level, Z_DEFAULT_STRATEGY)
+            stream.pointee.next_in = inBuf.baseAddress
+            stream.pointee.avail_in = uInt(split)
+            guard deflate(stream, Z_NO_FLUSH) == Z_OK,
+                  // Level 0 from here: zlib first ends a block with what it holds of the compressed part.
+                  deflateParams(stream, 0, Z_DEFAULT_STRATEGY) == Z_OK else { return false }
+            stream.pointee.next_in = inBuf.baseAddress.map { $0 + split }
+            stream.pointee.avail_in = uInt(inBuf.count - split)
+            return deflate(stream, Z_FINISH) == Z_STREAM_END
+        }
+    }
+
+    /// One whole member of `input`: `deflateAll` feeds the input to the stream, whose output is a buffer of
+    /// `deflateBound` plus `margin` bytes, and answers whether the stream ended. The stream is reset after.
+    private func member(of input: [UInt8], margin: Int,
+                        _ deflateAll: (UnsafeMutableBufferPointer<UInt8>) -> Bool) throws -> [UInt8] {
+        guard ready else { throw ArchiveError.invalid("zlib: deflateInit2 failed") }
+        defer { deflateReset(stream) }
+        var out = [UInt8](repeating: 0, count: Int(deflateBound(stream, uLong(input.count))) + margin)
         var input = input
         let produced: Int = input.withUnsafeMutableBufferPointer { inBuf in
             out.withUnsafeMutableBufferPointer { outBuf in
                 stream.pointee.next_out = outBuf.baseAddress
                 stream.pointee.avail_out = uInt(outBuf.count)
-                stream.pointee.next_in = inBuf.baseAddress
-                stream.pointee.avail_in = uInt(split)
-                guard deflate(stream, Z_NO_FLUSH) == Z_OK,
-                      // Level 0 from here: zlib first ends a block with what it holds of the compressed part.
-                      deflateParams(stream, 0, Z_DEFAULT_STRATEGY) == Z_OK else { return -1 }
-                stream.pointee.next_in = inBuf.baseAddress.map { $0 + split }
-                stream.pointee.avail_in = uInt(inBuf.count - split)
-                let rc = deflate(stream, Z_FINISH)
-                return rc == Z_STREAM_END ? outBuf.count - Int(stream.pointee.avail_out) : -1
+                return deflateAll(inBuf) ? outBuf.count - Int(stream.pointee.avail_out) : -1
             }
         }
         guard produced >= 0 else { throw ArchiveError.invalid("zlib: deflate did not finish") }

@@ -43,9 +43,13 @@ Generators (each skipped, and said so, when its software is missing):
   mkdocs-material                              Material for MkDocs' blog plugin
   mkdocs-material-options                      the same in German with its other options (category URLs, full dates,
                                                author profiles, monthly archive, updated dates, a pinned post)
+  zensical                                     Zensical 0.0.73 (PyPI; Material for MkDocs' successor, a Rust core) building
+                                               mkdocs-material's site as it is ($REALBLOGS_ZENSICAL_VENV: a venv of its own)
   ablog-alabaster, -furo, -pydata, -book       ABlog 0.11 (Sphinx 9) under alabaster, furo, pydata-sphinx-theme
                                                and sphinx-book-theme, ABlog's sidebars (postcard, recent posts,
                                                tags, categories, archives); posts in reStructuredText
+  ablog-rtd, ablog-shibuya                     the same under sphinx-rtd-theme 3.1 (it renders no sidebar: no date,
+                                               author or tags on a post page) and shibuya 2026.7
   tinkerer-flat, -modern5, -responsive, -minimal5, -dark, -boilerplate
                                                Tinkerer 1.7 (the Sphinx blog, 2016) under its six themes, in a venv
                                                of its own ($REALBLOGS_TINKERER_VENV: it needs Sphinx 1.7)
@@ -107,9 +111,10 @@ php-xml php-mbstring ikiwiki chronicle blosxom blazeblogger libghc-hakyll-dev em
 python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown nikola
 mkdocs-material ablog furo pydata-sphinx-theme sphinx-book-theme mkdocs-blogging-plugin lektor pelican-theme-reflex
 pelican-i18n-subsites bulrush pelican-webassets seafoam pelican-theme-smallweb
-pelican-engineering-theme puput; Tinkerer and Mezzanine pin old Sphinx and Django, so each
+pelican-engineering-theme puput sphinx-rtd-theme shibuya; Tinkerer and Mezzanine pin old Sphinx and Django, so each
 has a venv of its own ($REALBLOGS_TINKERER_VENV, $REALBLOGS_MEZZANINE_VENV; see their generators), and so do
-Wagtail CRX (Wagtail 7) and djangocms-blog ($REALBLOGS_CODEREDCMS_VENV, $REALBLOGS_DJANGOCMS_VENV).
+Wagtail CRX (Wagtail 7) and djangocms-blog ($REALBLOGS_CODEREDCMS_VENV, $REALBLOGS_DJANGOCMS_VENV), and
+Zensical ($REALBLOGS_ZENSICAL_VENV).
 (Python generators come from $REALBLOGS_VENV/bin, default bench/.venv, else from PATH).
 Prints one JSON line per generator and mode, then a summary table. Not used by the tests.
 """
@@ -746,8 +751,8 @@ def mkdocs_site(src, docs, package, name):
     return mk, site
 
 
-def build_mkdocs(posts, src, out, url, log):
-    mk, site = mkdocs_site(src, "docs/blog/posts", None, "mkdocs")
+def material_blog_site(posts, site, url):
+    """The site of Material for MkDocs' blog plugin (mkdocs.yml, index, authors, posts) in the folder `site`."""
     open(os.path.join(site, "mkdocs.yml"), "w").write(textwrap.dedent(f"""\
         site_name: Field Notes
         site_url: {url}
@@ -780,7 +785,30 @@ def build_mkdocs(posts, src, out, url, log):
             # the date unquoted, so YAML reads a datetime (the blog plugin refuses a string)
             "---\n" + re.sub(r'"created": "([^"]+)"', r'"created": \1', json.dumps(fm, ensure_ascii=False, indent=1))
             + "\n---\n\n# " + p["title"] + "\n\n" + markdown_body(p, more=True))
+
+
+def build_mkdocs(posts, src, out, url, log):
+    mk, site = mkdocs_site(src, "docs/blog/posts", None, "mkdocs")
+    material_blog_site(posts, site, url)
     run([mk, "build", "--site-dir", out], site, log)
+
+
+ZENSICAL_VENV = os.environ.get("REALBLOGS_ZENSICAL_VENV", os.path.join(HERE, ".venv-zensical"))
+
+
+def build_zensical(posts, src, out, url, log):
+    """Zensical (PyPI, 2025-: Material for MkDocs' successor by its authors, a Rust core) building the same
+    mkdocs.yml as the mkdocs-material setup (it reads MkDocs' configuration and implements the blog plugin),
+    under its default (modern) theme variant. A venv of its own ($REALBLOGS_ZENSICAL_VENV, default
+    bench/.venv-zensical: pip install zensical)."""
+    zen = os.path.join(ZENSICAL_VENV, "bin", "zensical")
+    if not os.path.exists(zen):
+        raise FileNotFoundError("zensical")
+    site = os.path.join(src, "site")
+    os.makedirs(os.path.join(site, "docs/blog/posts"))
+    material_blog_site(posts, site, url)
+    run([zen, "build", "--clean"], site, log)
+    shutil.copytree(os.path.join(site, "site"), out)
 
 
 
@@ -1983,10 +2011,13 @@ GENERATORS = {
     "hugo-multilingual-subdir": build_hugo_multilingual_subdir,
     "mkdocs-material": build_mkdocs,
     "mkdocs-material-options": build_mkdocs_material_options,
+    "zensical": build_zensical,
     "ablog-alabaster": build_ablog("alabaster"),
     "ablog-furo": build_ablog("furo"),
     "ablog-pydata": build_ablog("pydata_sphinx_theme"),
     "ablog-book": build_ablog("sphinx_book_theme"),
+    "ablog-rtd": build_ablog("sphinx_rtd_theme"),
+    "ablog-shibuya": build_ablog("shibuya"),
     "tinkerer-flat": build_tinkerer("flat"),
     **{f"tinkerer-{t}": build_tinkerer(t) for t in ("modern5", "responsive", "minimal5", "dark", "boilerplate")},
     "mkdocs-blog-plugin": build_mkdocs_blog_plugin,
@@ -2021,7 +2052,9 @@ SINGLE_AUTHOR = {"ikiwiki", "nikola-bootblog4", "nikola-bootblog4-de", "nikola-b
 # date is the right day at day precision). minima prints no tags (and jekyll-seo-tag writes no article:tag);
 # ABlog prints the day only; mkdocs-blogging-plugin prints neither date nor author on a post page.
 NOT_SHOWN = {"jekyll-minima": {"tags"}, "ablog-alabaster": {"time"}, "ablog-furo": {"time"}, "ablog-pydata": {"time"},
-             "ablog-book": {"time"}, "mkdocs-blogging-mkdocs": {"published", "time", "authors"},
+             "ablog-book": {"time"}, "ablog-shibuya": {"time"},
+             # sphinx_rtd_theme renders no sidebar, so ABlog's postcard (date, author, tags) is nowhere on a post page
+             "ablog-rtd": {"published", "time", "authors", "tags"}, "mkdocs-blogging-mkdocs": {"published", "time", "authors"},
              "mkdocs-blogging-readthedocs": {"published", "time", "authors"},
              # ikiwiki's page template shows "Last edited" (the build) and keeps the creation date in a comment
              "ikiwiki": {"published", "time"},

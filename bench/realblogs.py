@@ -67,6 +67,8 @@ Generators (each skipped, and said so, when its software is missing):
                                                the auto sitemap as index; "Date:"/"Author:"/"Created:" (the export) lines
   asciidoctor                                  Asciidoctor 2.0 (Debian) standalone pages: a post an .adoc file with its
                                                header (authors, revdate, keywords); the lead in div#preamble, sections in div.sect1
+  staticsite                                   staticsite 2.3 (Debian), its default (Bootstrap 4) theme and the blog of its
+                                               example: posts/*.md, a tags taxonomy, og:article meta on every page
   blag                                         blag 1.4 (Debian; PyPI's blag): quickstart's config, its bundled templates;
                                                "published on DAY", "#tag" links, the site's one author in meta
   blogmore                                     blogmore 2.44 (PyPI, Python 3.12+: $REALBLOGS_BLOGMORE_VENV), its bundled templates
@@ -107,7 +109,7 @@ Fields a theme does not print on a post page (NOT_SHOWN) are right when the reco
 Install: apt-get install hugo jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag
 ruby-jekyll-sitemap ruby-jekyll-paginate ruby-jekyll-archives wordpress wordpress-theme-twentytwentyone
 wordpress-theme-twentytwentytwo wordpress-theme-twentytwentythree wordpress-l10n mariadb-server php-cli php-mysql
-php-xml php-mbstring ikiwiki chronicle blosxom blazeblogger libghc-hakyll-dev emacs-nox asciidoctor blag ruby-jekyll-paginate-v2 ruby-jekyll-polyglot;
+php-xml php-mbstring ikiwiki chronicle blosxom blazeblogger libghc-hakyll-dev emacs-nox asciidoctor blag staticsite ruby-jekyll-paginate-v2 ruby-jekyll-polyglot;
 python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown nikola
 mkdocs-material ablog furo pydata-sphinx-theme sphinx-book-theme mkdocs-blogging-plugin lektor pelican-theme-reflex
 pelican-i18n-subsites bulrush pelican-webassets seafoam pelican-theme-smallweb
@@ -1264,6 +1266,36 @@ def build_blag(posts, src, out, url, log):
     return {"post_paths": {k: {**p, "authors": [owner]} for k, p in found.items()}}
 
 
+def build_staticsite(posts, src, out, url, log):
+    """staticsite 2.3 (Debian; Enrico Zini's "Static site generator"), its default theme (Bootstrap 4) and the
+    blog its example ships: index.md a `template: blog.html` page of `posts/*` with syndication, each post
+    posts/SLUG.md with YAML front matter (title, date with its zone, author: one, tags, description), a tags
+    taxonomy in the navbar. A post page: the title an `<h1 class="display-4">`, tag badges, the date
+    "YYYY-MM-DD HH:MM" (local, no zone) in the footer, og:article:published_time and og:article:author, meta
+    author and keywords. Every page, listings too, says og:type article and has a published_time (an undated
+    page gets its file's time): the example's About page is left out, as nothing on it tells it from a post."""
+    ssite = shutil.which("ssite")
+    if not ssite:
+        raise FileNotFoundError("staticsite")
+    site = os.path.join(src, "site")
+    os.makedirs(os.path.join(site, "posts"))
+    open(os.path.join(site, "settings.py"), "w").write(
+        f"SITE_NAME = 'Field Notes'\nSITE_URL = {url.rstrip('/')!r}\nSITE_AUTHOR = 'Ana Lima'\nTIMEZONE = 'UTC'\n")
+    open(os.path.join(site, "index.md"), "w").write(
+        f"```yaml\nsite_url: {url.rstrip('/')}\ntemplate: blog.html\nnav: [tags.taxonomy]\nsyndication: yes\n"
+        "pages: \"posts/*\"\n```\n\n# Field Notes\n\nHello. These are the last 10 posts of my blog.\n")
+    open(os.path.join(site, "tags.taxonomy"), "w").write("---\ntitle: All tags\ndescription: Index of all the tags used in the site\n")
+    for p in posts:
+        fm = {"title": p["title"], "date": f"{p['local']:%Y-%m-%d %H:%M:%S}{p['zone']}", "author": p["authors"][0][1],
+              "tags": p["tags"]}
+        if p["summary"]:
+            fm["description"] = p["summary"]
+        open(os.path.join(site, "posts", p["slug"] + ".md"), "w").write(
+            "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fm.items()) + "\n---\n\n"
+            + markdown_body(p))
+    run([ssite, "build", "-o", out, site], site, log)
+
+
 BLOGMORE_VENV = os.environ.get("REALBLOGS_BLOGMORE_VENV", os.path.join(HERE, ".venv-blogmore"))
 
 
@@ -2035,6 +2067,7 @@ GENERATORS = {
     "org-publish": build_org_publish,
     "asciidoctor": build_asciidoctor,
     "blag": build_blag,
+    "staticsite": build_staticsite,
     "blogmore": build_blogmore,
     "blazeblogger": build_blazeblogger,
     "puput": build_puput,
@@ -2097,6 +2130,8 @@ NOT_SHOWN["asciidoctor"] = {"tags", "time"}
 NOT_SHOWN["blag"] = {"time"}
 # blogmore names one author (front matter `author`)
 SINGLE_AUTHOR.add("blogmore")
+# staticsite names one author (front matter `author`)
+SINGLE_AUTHOR.add("staticsite")
 # Hakyll's example site: one author, the day only, no tags
 SINGLE_AUTHOR.add("hakyll")
 NOT_SHOWN["hakyll"] = {"time", "tags"}

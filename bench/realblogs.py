@@ -27,6 +27,8 @@ Generators (each skipped, and said so, when its software is missing):
                                                Bulrush (webassets), Seafoam (pelican-bootstrap3's descendant)
   pelican-smallweb, -engineering               SmallWeb 2022 (no JavaScript, the day only) and pelican-engineering-theme
                                                0.1 (2026: a dl of metadata, dark/light toggle)
+  pelican-themeless                            pelican-themeless 0.1 (2022): classless HTML5, "Created: DAY." and the author
+                                               links in the article's footer, no tags
   nikola-bootblog4, nikola-bootstrap4, nikola-base   Nikola's built-in themes (and their -jinja twins)
   hugo                                         Debian ships no Hugo theme: a small one on Hugo's internal
                                                opengraph/schema/pagination templates (HUGO_* below); an About
@@ -54,6 +56,8 @@ Generators (each skipped, and said so, when its software is missing):
                                                Tinkerer 1.7 (the Sphinx blog, 2016) under its six themes, in a venv
                                                of its own ($REALBLOGS_TINKERER_VENV: it needs Sphinx 1.7)
   mkdocs-blogging-mkdocs, -readthedocs         mkdocs-blogging-plugin 2.2 under MkDocs' two built-in themes
+  mkdocs-simple-blog                           mkdocs-simple-blog 0.6 (2026): its theme and posts plugin, the home page's post
+                                               list; "Created on DAY", meta author (the site's, then the post's), no tags
   ikiwiki                                      ikiwiki (Debian) as a blog: meta, tag and inline plugins, HTML5
   chronicle-default, -blocky, -copyrighteous  chronicle 4.6 (Debian), the Perl blog compiler, under three of its
                                                HTML::Template themes (XHTML divs; a fieldset/legend table; blosxom-
@@ -113,7 +117,7 @@ php-xml php-mbstring ikiwiki chronicle blosxom blazeblogger libghc-hakyll-dev em
 python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown nikola
 mkdocs-material ablog furo pydata-sphinx-theme sphinx-book-theme mkdocs-blogging-plugin lektor pelican-theme-reflex
 pelican-i18n-subsites bulrush pelican-webassets seafoam pelican-theme-smallweb
-pelican-engineering-theme puput sphinx-rtd-theme shibuya; Tinkerer and Mezzanine pin old Sphinx and Django, so each
+pelican-engineering-theme puput sphinx-rtd-theme shibuya pelican-themeless mkdocs-simple-blog; Tinkerer and Mezzanine pin old Sphinx and Django, so each
 has a venv of its own ($REALBLOGS_TINKERER_VENV, $REALBLOGS_MEZZANINE_VENV; see their generators), and so do
 Wagtail CRX (Wagtail 7) and djangocms-blog ($REALBLOGS_CODEREDCMS_VENV, $REALBLOGS_DJANGOCMS_VENV), and
 Zensical ($REALBLOGS_ZENSICAL_VENV).
@@ -243,6 +247,8 @@ PELICAN_THEMES = {
                  "ALLOW_GOOGLE_FONTS = False\nPLUGINS = []\n"),
     "engineering": ("pelican_engineering_theme", "from pelican_engineering_theme import get_theme_path\n"
                     "THEME = str(get_theme_path())\nPLUGINS = []\n"),
+    # classless HTML5 (2022): the date as "Created: Fri 15 January 2021." and the author links after the text
+    "themeless": ("pelican.themes.themeless", "THEME = 'themeless'\nPLUGINS = []\n"),
     "seafoam": ("pelican.plugins.seafoam", "PLUGINS = ['pelican.plugins.seafoam', 'pelican.plugins.jinja_filters']\n"
                 "SEAFOAM_DEV_MODE = True\n"),
 }
@@ -970,6 +976,38 @@ def build_tinkerer(theme):
             raise RuntimeError(f"tinker --build failed; see {log}")
         shutil.copytree(os.path.join(site, "blog", "html"), out)
     return build
+
+def build_mkdocs_simple_blog(posts, src, out, url, log):
+    """MkDocs under mkdocs-simple-blog 0.6 (PyPI, 2026: the `simple-blog` theme and its `simple-blog-posts`
+    plugin): each post docs/post/SLUG.md with front matter (title, date with time and zone, author: one,
+    category, tags, description), the home page's `blog_list: true` list of every post (compact layout),
+    category and tag pages. A post page: the title an `<h1>`, "Created on January 15, 2021" (the day),
+    meta author (the site's, then the post's), `article:published_time` (the front matter's date as
+    Python prints it), og:type article; no tags shown."""
+    mk, site = mkdocs_site(src, "docs/post", "mkdocs_simple_blog", "mkdocs-simple-blog")
+    open(os.path.join(site, "mkdocs.yml"), "w").write(textwrap.dedent(f"""\
+        site_name: Field Notes
+        site_url: {url}
+        site_author: Ana Lima
+        theme:
+          name: simple-blog
+          blog:
+            git_author: false
+        plugins:
+          - search
+          - simple-blog-posts
+        """))
+    open(os.path.join(site, "docs/index.md"), "w").write("---\nblog_list: true\n---\n\n# Field Notes\n\nWelcome.\n")
+    for p in posts:
+        fm = {"title": p["title"], "date": f"{p['local']:%Y-%m-%d %H:%M:%S}{p['zone']}", "author": p["authors"][0][1],
+              "category": p["category"], "tags": p["tags"]}
+        if p["summary"]:
+            fm["description"] = p["summary"]
+        open(os.path.join(site, "docs/post", p["slug"] + ".md"), "w").write(
+            # the date unquoted, so YAML reads a datetime
+            "---\n" + "\n".join(f"{k}: {v if k == 'date' else json.dumps(v, ensure_ascii=False)}" for k, v in fm.items())
+            + "\n---\n\n" + markdown_body(p))
+    run([mk, "build", "--site-dir", out], site, log)
 
 def build_mkdocs_blogging(theme):
     """MkDocs with mkdocs-blogging-plugin under MkDocs' built-in themes: the blog is the index page's
@@ -2027,6 +2065,7 @@ GENERATORS = {
     **{"pelican-" + t: build_pelican(t) for t in ("reflex", "bulrush", "seafoam")},
     "pelican-smallweb": build_pelican("smallweb"),
     "pelican-engineering": build_pelican("engineering"),
+    "pelican-themeless": build_pelican("themeless"),
     "nikola-bootblog4": build_nikola("bootblog4"),
     "nikola-bootstrap4": build_nikola("bootstrap4"),
     "nikola-base": build_nikola("base"),
@@ -2053,6 +2092,7 @@ GENERATORS = {
     "tinkerer-flat": build_tinkerer("flat"),
     **{f"tinkerer-{t}": build_tinkerer(t) for t in ("modern5", "responsive", "minimal5", "dark", "boilerplate")},
     "mkdocs-blog-plugin": build_mkdocs_blog_plugin,
+    "mkdocs-simple-blog": build_mkdocs_simple_blog,
     "mkdocs-blogging-mkdocs": build_mkdocs_blogging("mkdocs"),
     "mkdocs-blogging-readthedocs": build_mkdocs_blogging("readthedocs"),
     "ikiwiki": build_ikiwiki,
@@ -2117,8 +2157,13 @@ for _t in ("flat", "modern5", "responsive", "minimal5", "dark", "boilerplate"):
 NOT_SHOWN["puput"] = {"time"}
 # BlazeBlogger prints the day only
 NOT_SHOWN["blazeblogger"] = {"time"}
+# mkdocs-simple-blog names one author (meta) and shows no tags on a post page
+SINGLE_AUTHOR.add("mkdocs-simple-blog")
+NOT_SHOWN["mkdocs-simple-blog"] = {"tags"}
 # mkdocs-blog-plugin's post page shows title and text only: the day is in its URL
 NOT_SHOWN["mkdocs-blog-plugin"] = {"time", "authors", "tags"}
+# Themeless prints the day only ("Created: Fri 15 January 2021.") and no tags
+NOT_SHOWN["pelican-themeless"] = {"time", "tags"}
 # SmallWeb prints the day only ("Fri 15 January 2021"), in its subtitle line and the meta description
 NOT_SHOWN["pelican-smallweb"] = {"time"}
 # Org's postamble: one author, the local time without a zone (no instant: the day is right), no tags

@@ -52,7 +52,7 @@ private let errorCases: [RulesErrorCase] = [
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("rules.json").path
         let rules = try Rules.load(path: path)
-        #expect(rules.sites.map(\.name) == ["wordpress", "ghost", "hugo", "mkdocs-material-blog", "ablog", "blogger", "substack", "medium", "medium-export", "tumblr", "livejournal", "csdn", "cnblogs", "blosxom", "blazeblogger", "writefreely", "jekyll-chirpy", "jekyll-al-folio", "quarto", "blag", "coderedcms", "staticsite"])
+        #expect(rules.sites.map(\.name) == ["wordpress", "ghost", "hugo", "mkdocs-material-blog", "ablog", "blogger", "substack", "medium", "medium-export", "tumblr", "livejournal", "csdn", "cnblogs", "blosxom", "blazeblogger", "writefreely", "jekyll-chirpy", "jekyll-al-folio", "quarto", "blag", "coderedcms", "staticsite", "mkdocs-simple-blog"])
         #expect(rules.sha256.hasPrefix("sha256:") && rules.sha256.count == 71)
         #expect(rules.isPlaceholderSummary("  no post summary was provided. "))
     }

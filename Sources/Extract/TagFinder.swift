@@ -128,6 +128,7 @@ enum TagFinder {
                 if !isExcluded(n) && !elsewhere(n) && !inCategoryList(n) { rel.append(n.textContent) }
                 continue
             }
+            if isSequenceLink(rel: relValue) { continue }
             let urlParts = tagAndTermURLNeedles.mask(lowerHref)
             let tagURL = urlParts & 1 != 0
             if (tagURL || isHashtag(n) || urlParts & 2 != 0) && inside(n, hints: tagListHints) && !elsewhere(n)
@@ -154,6 +155,16 @@ enum TagFinder {
         let l = dedupe(labelled)
         if !l.isEmpty { return l }
         return dedupe(lined)
+    }
+
+    /// `rel` words of a link to the page before or after this one (a pager, MkDocs' "Previous"/"Next" footer):
+    /// it leads to a tag page only where the sequence runs into one (a blog's newest post, then its first tag
+    /// page, in MkDocs' page order), and names no tag of the post.
+    static let sequenceRels: Set<Substring> = ["next", "prev", "previous"]
+
+    static func isSequenceLink(rel: String) -> Bool {
+        guard ByteSearch.contains(rel, "next") || ByteSearch.contains(rel, "prev") else { return false }
+        return rel.split(separator: " ").contains { sequenceRels.contains($0) }
     }
 
     /// The link's nearest block above its list item when that block is a tag line (`isTagLine`) with no word

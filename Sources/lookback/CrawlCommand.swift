@@ -93,6 +93,9 @@ struct CrawlCommand: AsyncParsableCommand {
                                         userAgent: userAgent ?? FetchConfig.defaultUserAgent,
                                         scopePrefix: scope, ignoreRobots: ignoreRobots)
         config.flushEvery = 1
+        // The HTTP client keeps `concurrency` requests in flight and queues the rest (a build folder has no
+        // connections to wait for).
+        if baseUrl == nil { config.pipelineDepth = CrawlConfiguration.pipelineDepth(for: concurrency) }
         let store = ArchiveStore(root: URL(fileURLWithPath: archive))
         let site = ArchiveStore.siteName(for: URLNormalizer.normalize(seed) ?? seed)
         let writer: SnapshotWriter

@@ -82,6 +82,27 @@ import Testing
         }
     }
 
+    /// `pipelineDepth` pages are started at once, more than the `concurrency` requests the fetcher keeps in flight
+    /// (it queues the rest); what the crawl waits on (the numbered pages of a listing, each naming the next, and
+    /// sitemaps) is asked for as urgent, posts and other pages not.
+    @Test func startsPipelineDepthPagesAndMarksTheListingChainUrgent() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.stop() } }
+        let gauge = FetchGauge(inner: Harness.client())
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: gauge, archive: Harness.tempArchive()) {
+            $0.concurrency = 2
+            $0.pipelineDepth = 6
+        }
+        #expect(run.summary.posts == Self.posts.count)
+        #expect(gauge.peak > 2 && gauge.peak <= 6, "\(gauge.peak)")
+        let urgent = gauge.urgent
+        #expect(urgent["/page/2/"] == true && urgent["/page/3/"] == true && urgent["/sitemap.xml"] == true)
+        #expect(urgent["/posts/post-1/"] == false && urgent["/tag/notes/"] == false)
+        #expect(CrawlConfiguration(seedURL: "http://b.test/", concurrency: 3).pipelineDepth == 3)
+        #expect(CrawlConfiguration(seedURL: "http://b.test/", concurrency: 3, pipelineDepth: 1).pipelineDepth == 3)
+        #expect(CrawlConfiguration.pipelineDepth(for: 8) == 8 * CrawlConfiguration.pagesPerRequestSlot)
+    }
+
     @Test func retryAfterOn429IsWaitedOut() async throws {
         let server = try await FixtureServer(faults: ["/posts/post-6/": .status(429, retryAfter: "7", times: 1)])
         defer { Task { await server.stop() } }
@@ -632,6 +653,27 @@ import Testing
 
 /// A fetcher whose every other request reaches the server `lateBy` seconds after the crawler handed it
 /// over (on the virtual clock); records when each one arrived.
+/// Counts the fetches in progress at once (each held a little, so that they overlap) and records which requests
+/// came marked urgent.
+final class FetchGauge: PageFetcher {
+    private let inner: any PageFetcher
+    private let state = Mutex<(current: Int, peak: Int, urgent: [String: Bool])>((0, 0, [:]))
+    init(inner: any PageFetcher) { self.inner = inner }
+    var peak: Int { state.withLock { $0.peak } }
+    var urgent: [String: Bool] { state.withLock { $0.urgent } }
+    func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
+        state.withLock {
+            $0.current += 1
+            $0.peak = max($0.peak, $0.current)
+            $0.urgent[CrawlURL(request.url)?.path ?? request.url] = request.urgent
+        }
+        try? await Task.sleep(for: .milliseconds(20))
+        let result = await inner.fetch(request)
+        state.withLock { $0.current -= 1 }
+        return result
+    }
+}
+
 final class LateArrivals: PageFetcher {
     private let inner: any PageFetcher
     private let clock: VirtualClock

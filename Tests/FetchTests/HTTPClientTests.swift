@@ -464,6 +464,40 @@ extension Result {
         }
     }
 
+    @Test func urgentRequestsLeaveTheQueueFirst() async throws {
+        let gauge = InFlightGauge()
+        let gate = Gate()
+        let order = ArrivalLog()
+        try await withServer(config: FetchConfig(maxConnections: 1, maxConnectionsPerHost: 1, totalTimeout: 600), [("/hold", { req in
+            await order.add(Int(req.query["i"] ?? "") ?? -1)
+            await gauge.enter()
+            await gate.wait()
+            await gauge.leave()
+            return TestAnswer()
+        })]) { client, base in
+            func start(_ i: Int, urgent: Bool) -> Task<Int?, Never> {
+                var request = FetchRequest(url: base + "/hold?i=\(i)")
+                request.urgent = urgent
+                return Task { await client.fetch(request).value?.status }
+            }
+            var fetches = [start(0, urgent: false)]
+            for _ in 0..<3000 where await gauge.current < 1 { try await Task.sleep(for: .milliseconds(10)) }
+            for i in 1...3 {
+                fetches.append(start(i, urgent: false))
+                for _ in 0..<3000 where client.queuedRequests < i { try await Task.sleep(for: .milliseconds(10)) }
+            }
+            for i in 4...5 {
+                fetches.append(start(i, urgent: true))
+                for _ in 0..<3000 where client.queuedRequests < i { try await Task.sleep(for: .milliseconds(10)) }
+            }
+            #expect(client.queuedRequests == 5)
+            await gate.open()
+            for f in fetches { #expect(await f.value == 200) }
+            // One connection: the server sees them one at a time, the urgent ones (in their order) before the others.
+            #expect(await order.all == [0, 4, 5, 1, 2, 3])
+        }
+    }
+
     @Test func sequentialRequestsReuseOneConnection() async throws {
         let ports = PortLog()
         try await withServer([("/k", { req in
@@ -506,6 +540,12 @@ actor Gate {
 }
 
 /// The client ports the test server saw.
+/// The order in which the test server got requests (their `i` query values).
+actor ArrivalLog {
+    private(set) var all: [Int] = []
+    func add(_ i: Int) { all.append(i) }
+}
+
 actor PortLog {
     private var ports: [UInt16?] = []
     func add(_ port: UInt16?) { ports.append(port) }

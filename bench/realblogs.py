@@ -29,6 +29,9 @@ Generators (each skipped, and said so, when its software is missing):
                                                0.1 (2026: a dl of metadata, dark/light toggle)
   pelican-themeless                            pelican-themeless 0.1 (2022): classless HTML5, "Created: DAY." and the author
                                                links in the article's footer, no tags
+  pelican-plumage                              Plumage 5.0 (2026-08; Bootstrap 5, MyST reader): the site's AUTHOR in meta author on
+                                               every page, the post's authors as rel=author links; a venv of its own
+                                               ($REALBLOGS_PLUMAGE_VENV); its npm stylesheet inputs stubbed (no npm registry)
   nikola-bootblog4, nikola-bootstrap4, nikola-base   Nikola's built-in themes (and their -jinja twins)
   hugo                                         Debian ships no Hugo theme: a small one on Hugo's internal
                                                opengraph/schema/pagination templates (HUGO_* below); an About
@@ -124,8 +127,9 @@ pelican-i18n-subsites bulrush pelican-webassets seafoam pelican-theme-smallweb
 pelican-engineering-theme puput sphinx-rtd-theme shibuya pelican-themeless mkdocs-simple-blog; Tinkerer and Mezzanine pin old Sphinx and Django, so each
 has a venv of its own ($REALBLOGS_TINKERER_VENV, $REALBLOGS_MEZZANINE_VENV; see their generators), and so do
 Wagtail CRX (Wagtail 7) and djangocms-blog ($REALBLOGS_CODEREDCMS_VENV, $REALBLOGS_DJANGOCMS_VENV), and
-Zensical ($REALBLOGS_ZENSICAL_VENV).
+Zensical and Plumage ($REALBLOGS_ZENSICAL_VENV, $REALBLOGS_PLUMAGE_VENV).
 (Python generators come from $REALBLOGS_VENV/bin, default bench/.venv, else from PATH).
+$REALBLOGS_PORTS ("18440-18449") keeps the servers to a range of ports.
 Prints one JSON line per generator and mode, then a summary table. Not used by the tests.
 """
 import argparse, datetime, glob, gzip, json, os, random, re, shutil, signal, socket, subprocess, sys, textwrap, time
@@ -290,6 +294,63 @@ def build_pelican(theme):
         run([pel, "content", "-o", out, "-s", "pelicanconf.py"], src, log)
     return build
 
+
+PLUMAGE_VENV = os.environ.get("REALBLOGS_PLUMAGE_VENV", os.path.join(HERE, ".venv-plumage"))
+
+
+def build_pelican_plumage(posts, src, out, url, log):
+    """Pelican under Plumage 5.0 (PyPI, 2026-08; Kevin Deldycke's blog theme, Bootstrap 5), in a venv of its own
+    ($REALBLOGS_PLUMAGE_VENV, default bench/.venv-plumage: pip install plumage pelican): its required MyST reader
+    takes the posts' YAML front matter (title, date with its zone, slug, category, tags, authors, summary).
+    Plumage's stylesheet build wants npm's Bootstrap and PostCSS (no npm registry here): the setup writes stub
+    SCSS files where it imports them (the classes it extends, empty) and puts a `postcss` that is `cat` first
+    on PATH. The pages' HTML is Plumage's templates' as they are."""
+    pel = os.path.join(PLUMAGE_VENV, "bin", "pelican")
+    found = glob.glob(os.path.join(PLUMAGE_VENV, "lib", "python3*", "site-packages", "plumage", "static", "css", "main.scss"))
+    if not os.path.exists(pel) or not found:
+        raise FileNotFoundError("plumage")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(found[0])))
+    scss = open(found[0]).read()
+    extended = sorted({n.strip().replace("!optional", "").strip() for m in re.finditer(r"@extend\s+([^;]+);", scss)
+                       for n in m.group(1).split(",")})
+    for rel, text in [("node_modules/bootstrap/scss/bootstrap.scss", "".join(f"{n} {{ }}\n" for n in extended)),
+                      ("node_modules/bootstrap-icons/font/bootstrap-icons.scss", "")]:
+        path = os.path.join(root, rel)
+        if not os.path.exists(path):
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            open(path, "w").write("// realblogs.py's stub (no npm registry): " + rel + "\n" + text)
+    # a `postcss` that passes the CSS through, first on PATH (else Plumage runs `npm install`, which waits on the network)
+    os.makedirs(os.path.join(src, "bin"))
+    cat = os.path.join(src, "bin", "postcss")
+    open(cat, "w").write("#!/bin/sh\nexec cat\n")
+    os.chmod(cat, 0o755)
+    os.makedirs(os.path.join(src, "content"))
+    for p in posts:
+        fm = {"title": p["title"], "date": f"{p['local']:%Y-%m-%d %H:%M}{p['zone']}", "slug": p["slug"],
+              "category": p["category"], "tags": ", ".join(p["tags"]), "authors": ", ".join(a[1] for a in p["authors"])}
+        if p["summary"]:
+            fm["summary"] = p["summary"]
+        open(os.path.join(src, "content", p["slug"] + ".md"), "w").write(
+            "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fm.items()) + "\n---\n\n"
+            + markdown_body(p))
+    open(os.path.join(src, "pelicanconf.py"), "w").write(textwrap.dedent(f"""\
+        import plumage
+        THEME = plumage.get_path()
+        AUTHOR = 'Ana Lima'
+        SITENAME = 'Field Notes'
+        SITESUBTITLE = 'Notes from the field'
+        SITEURL = '{url.rstrip('/')}'
+        TIMEZONE = 'UTC'
+        DEFAULT_LANG = 'en'
+        DEFAULT_PAGINATION = 10
+        FEED_ALL_ATOM = 'feeds/all.atom.xml'
+        RELATIVE_URLS = False
+        """))
+    env = dict(os.environ, PATH=os.path.dirname(cat) + os.pathsep + os.environ.get("PATH", ""))
+    with open(log, "a") as f:
+        r = subprocess.run([pel, "content", "-o", out, "-s", "pelicanconf.py"], cwd=src, env=env, stdout=f, stderr=subprocess.STDOUT)
+    if r.returncode != 0:
+        raise RuntimeError(f"pelican (plumage) failed; see {log}")
 
 def build_nikola(theme, german=False):
     return lambda posts, src, out, url, log: build_nikola_theme(theme, posts, src, out, url, log, german)
@@ -2123,6 +2184,7 @@ GENERATORS = {
     "pelican-smallweb": build_pelican("smallweb"),
     "pelican-engineering": build_pelican("engineering"),
     "pelican-themeless": build_pelican("themeless"),
+    "pelican-plumage": build_pelican_plumage,
     "nikola-bootblog4": build_nikola("bootblog4"),
     "nikola-bootstrap4": build_nikola("bootstrap4"),
     "nikola-base": build_nikola("base"),
@@ -2289,12 +2351,31 @@ def load_snapshot(archive):
     return cc.load_snapshot(archive, sites[0])
 
 
+_LAST_PORT = [None]
+
+
 def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+    """A free local port: of $REALBLOGS_PORTS ("18440-18449") when set, the first free one after the last
+    given (round the range), else any."""
+    lo, _, hi = os.environ.get("REALBLOGS_PORTS", "0").partition("-")
+    ports = list(range(int(lo), int(hi or lo) + 1))
+    if _LAST_PORT[0] in ports:
+        k = ports.index(_LAST_PORT[0]) + 1
+        ports = ports[k:] + ports[:k]
+    for port in ports:
+        s = socket.socket()
+        # as the servers bind theirs: a port the last crawl's connections leave in TIME_WAIT is free
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+            port = s.getsockname()[1]
+            _LAST_PORT[0] = port
+            return port
+        except OSError:
+            continue
+        finally:
+            s.close()
+    raise RuntimeError("no free port in $REALBLOGS_PORTS")
 
 
 def tokens(s):

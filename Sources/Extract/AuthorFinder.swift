@@ -351,6 +351,28 @@ enum AuthorFinder {
             if !names.isEmpty, !texts.contains(where: { asked.insert($0).inserted && isUnlabelledMetaLine($0) })
                 || metaNames(m).isEmpty { return names }
         }
+        // The names of the page's `rel=author` links, and of those that lead to author pages, read once, when an
+        // answer needs them.
+        var relRead: (all: [String], toAuthorPages: [String])?
+        func relAuthors() -> (all: [String], toAuthorPages: [String]) {
+            if let r = relRead { return r }
+            var rel: [String] = []
+            var toPages: [String] = []
+            for (n, href) in m.anchors {
+                // Not an author box's "View all of NAME's posts" link (Twenty Twenty-One's `div.author-bio`).
+                // A rel without "author" in it (most links) is not split into its words.
+                if let r = n.attribute("rel"), case let lower = r.fastLowercased, ByteSearch.contains(lower, "author"),
+                   lower.split(separator: " ").contains("author"), !isExcluded(n),
+                   !TagFinder.inside(n, hints: nonBylineHints, tags: ["nav", "aside"], sparing: bylineWords) {
+                    let text = n.textContent
+                    rel.append(text)
+                    if authorPathSet.matches(href.fastLowercased) { toPages.append(text) }
+                }
+            }
+            let r = (all: clean(rel), toAuthorPages: clean(toPages))
+            relRead = r
+            return r
+        }
         // The author links are read only when an answer needs them (the metadata names most pages' authors first).
         var linkedRead: [String]?
         func linked() -> [String] {
@@ -382,7 +404,17 @@ enum AuthorFinder {
             let vals = m.all(k).filter { !looksLikeURL($0) && !$0.trimmedWhitespace.hasPrefix("@") }
             let names = clean(vals)
             if !names.isEmpty, names.allSatisfy(isDesk) { if desks.isEmpty { desks = names }; continue }
-            if !names.isEmpty { return names }
+            if !names.isEmpty {
+                // A theme's site-wide author in the head (Pelican's AUTHOR on every page: Plumage) yields to the post's
+                // `rel=author` links to author pages when they name someone else, or that author and more (co-authors).
+                // Links to author pages only: WriteFreely's blog title is a `rel=author` link home.
+                if k == "author", case let relNames = relAuthors().toAuthorPages, !relNames.isEmpty {
+                    let lower = Set(relNames.map { $0.lowercased() })
+                    let named = names.filter { lower.contains($0.lowercased()) }.count
+                    if named == 0 || (named == names.count && relNames.count > names.count) { return relNames }
+                }
+                return names
+            }
         }
         if !desks.isEmpty, organizations.isEmpty { organizations = desks }
         var micro: [String] = []
@@ -395,17 +427,7 @@ enum AuthorFinder {
         }
         let microNames = clean(micro)
         if !microNames.isEmpty { return microNames }
-        var rel: [String] = []
-        for (n, _) in m.anchors {
-            // Not an author box's "View all of NAME's posts" link (Twenty Twenty-One's `div.author-bio`).
-            // A rel without "author" in it (most links) is not split into its words.
-            if let r = n.attribute("rel"), case let lower = r.fastLowercased, ByteSearch.contains(lower, "author"),
-               lower.split(separator: " ").contains("author"), !isExcluded(n),
-               !TagFinder.inside(n, hints: nonBylineHints, tags: ["nav", "aside"], sparing: bylineWords) {
-                rel.append(n.textContent)
-            }
-        }
-        let relNames = clean(rel)
+        let relNames = relAuthors().all
         if !relNames.isEmpty { return relNames }
         if case let linked = linked(), !linked.isEmpty { return linked }
         if let byline, case let names = clean([byline]), !names.isEmpty { return names }

@@ -214,6 +214,18 @@ struct SelectorMatcher: Sendable {
     /// `select(in:first:)`, and how many times a long attribute value was read in full for a relative's test
     /// (tests: at most once per element and test).
     func selectCountingLongReads(in index: ElementIndex, first: Bool = false) -> (nodes: [xmlNodePtr], longReads: Int) {
+        let (nodes, answers) = selectKeepingAnswers(in: index, first: first)
+        return (nodes, answers.reads)
+    }
+
+    /// `select(in:first:)`, and how many ancestors a descendant combinator tested (tests: at most
+    /// `shortClimb` + 1 per candidate and compound, plus one per element and compound).
+    func selectCountingAncestorTests(in index: ElementIndex, first: Bool = false) -> (nodes: [xmlNodePtr], ancestorTests: Int) {
+        let (nodes, answers) = selectKeepingAnswers(in: index, first: first)
+        return (nodes, answers.ancestorTests)
+    }
+
+    private func selectKeepingAnswers(in index: ElementIndex, first: Bool) -> (nodes: [xmlNodePtr], answers: LongValueAnswers) {
         withExtendedLifetime(storage) {
             var answers = LongValueAnswers()
             var out: [xmlNodePtr] = []
@@ -227,7 +239,7 @@ struct SelectorMatcher: Sendable {
                     }
                 }
             }
-            return (out, answers.reads)
+            return (out, answers)
         }
     }
 
@@ -294,12 +306,23 @@ struct SelectorMatcher: Sendable {
     /// `class` of thousands of words on `<html>`) would be read once per link. Real class values stay below it.
     static let longValueBytes = 256
 
-    /// The answers of relatives' tests on long values (`longValueBytes`), for one walk.
+    /// Ancestors a descendant combinator tests one by one before it asks the walk's answers: past them, whether an
+    /// ancestor matches is kept per element, so a deep chain is climbed once per walk, not once per candidate (links
+    /// x depth under thousands of unclosed tags, up to `TreeDepthLimit.maxDepth`). Real pages rarely climb this far.
+    static let shortClimb = 32
+
+    /// The answers of relatives' tests on long values (`longValueBytes`), and of descendant combinators past
+    /// `shortClimb`, for one walk (one scope).
     fileprivate struct LongValueAnswers {
         struct Key: Hashable { var node: xmlNodePtr; var test: UnsafePointer<FlatTest> }
         var answers: [Key: Bool] = [:]
         /// Long values read in full.
         var reads = 0
+        struct AncestorKey: Hashable { var node: xmlNodePtr; var compound: UnsafePointer<FlatCompound> }
+        /// Whether the element or one of its ancestors matches the compound (and what it is joined to on its left).
+        var ancestorAnswers: [AncestorKey: Bool] = [:]
+        /// Ancestors tested by descendant combinators.
+        var ancestorTests = 0
 
         mutating func answer(_ node: xmlNodePtr, _ test: UnsafePointer<FlatTest>, _ compute: () -> Bool) -> Bool {
             let key = Key(node: node, test: test)
@@ -381,9 +404,18 @@ struct SelectorMatcher: Sendable {
                 return matches(x, index: index - 1, p, scope: scope)
             case .descendant:
                 var a = parent(n, scope: scope)
+                var steps = 0
+                // A relative's own climb is kept from its first step: it runs once per relative the candidate's climb
+                // passes, so a short climb there would be up to `shortClimb` squared per candidate.
+                let shortClimb = index == Int(x.count) - 1 ? SelectorMatcher.shortClimb : 0
                 while let p = a {
+                    if steps == shortClimb, let answers {
+                        return climb(x, index: index, from: p, scope: scope, answers: answers)
+                    }
+                    answers?.pointee.ancestorTests += 1
                     if matches(x, index: index - 1, p, scope: scope) { return true }
                     a = parent(p, scope: scope)
+                    steps += 1
                 }
                 return false
             case .adjacent:
@@ -397,6 +429,25 @@ struct SelectorMatcher: Sendable {
                 }
                 return false
             }
+        }
+
+        /// Whether `start` or one of its ancestors matches compound `index - 1` of `x` (with its own relatives), each
+        /// element's answer kept for the walk: the elements climbed through share the answer of where the climb ended.
+        private func climb(_ x: FlatComplex, index: Int, from start: xmlNodePtr, scope: xmlNodePtr?,
+                           answers: UnsafeMutablePointer<LongValueAnswers>) -> Bool {
+            let compound = UnsafePointer(compounds.baseAddress!) + Int(x.first) + index - 1
+            var path: [xmlNodePtr] = []
+            var found = false
+            var a: xmlNodePtr? = start
+            while let p = a {
+                if let known = answers.pointee.ancestorAnswers[.init(node: p, compound: compound)] { found = known; break }
+                path.append(p)
+                answers.pointee.ancestorTests += 1
+                if matches(x, index: index - 1, p, scope: scope) { found = true; break }
+                a = parent(p, scope: scope)
+            }
+            for p in path { answers.pointee.ancestorAnswers[.init(node: p, compound: compound)] = found }
+            return found
         }
 
         private func parent(_ n: xmlNodePtr, scope: xmlNodePtr?) -> xmlNodePtr? {

@@ -245,3 +245,36 @@ func longValueBound(_ delta: Int) throws {
         #expect(reads == (delta < 0 ? 0 : 1), "\(css)")
     }
 }
+
+/// A descendant combinator over a deep chain (fuzz finding-728: 41,000 links under 512 unclosed `<span>`s, each
+/// climbing to the root for `.tags a`) tests at most `SelectorMatcher.shortClimb` ancestors per candidate before the
+/// walk's kept answers, not depth x links; the matches stay XPath's.
+@Test func deepDescendantClimbIsShared() throws {
+    let depth = 300
+    let chain = String(repeating: "<span><a href=\"/a\">a</a>", count: depth) + String(repeating: "</span>", count: depth)
+    let doc = try HTMLDocument(bytes: Array("<html><body><div data-t=\"1\" class=\"x\">\(chain)</div></body></html>".utf8))
+    let elements = doc.elementIndex.entries.count
+    for (css, count) in [("[data-t] a", depth), ("[data-none] a", 0), ("div[data-t] span a", depth), ("[data-none] span a", 0),
+                         ("[data-t] > span a", depth), ("body [data-t] a", depth)] {
+        let sel = try CSSSelector.compile(css)
+        let (nodes, tests) = try #require(sel.matcher).selectCountingAncestorTests(in: doc.elementIndex)
+        #expect(nodes.count == count, "\(css)")
+        #expect(tests <= 2 * (depth * (SelectorMatcher.shortClimb + 1) + elements), "\(css): \(tests)")
+        #expect(try doc.select(xpath: sel.xpath).count == count, "\(css)")
+        #expect(try doc.select(sel, from: doc.root).count == count, "\(css)")
+    }
+}
+
+/// A match exactly where the climb turns to the kept answers (either side of `shortClimb` ancestors) is found.
+@Test(arguments: [-1, 0, 1, 2])
+func deepDescendantClimbBound(_ delta: Int) throws {
+    let depth = SelectorMatcher.shortClimb + delta
+    let chain = String(repeating: "<span>", count: depth) + "<a href=\"/a\">a</a>" + String(repeating: "</span>", count: depth)
+    let doc = try HTMLDocument(bytes: Array("<html><body><div data-t=\"1\">\(chain)</div><a href=\"/b\">b</a></body></html>".utf8))
+    for (css, count) in [("[data-t] a", 1), ("[data-t] span a", 1), ("body a", 2), ("[data-none] a", 0)] {
+        let sel = try CSSSelector.compile(css)
+        let (nodes, _) = try #require(sel.matcher).selectCountingAncestorTests(in: doc.elementIndex)
+        #expect(nodes.count == count, "\(css) at \(depth)")
+        #expect(try doc.select(xpath: sel.xpath).count == count, "\(css) at \(depth)")
+    }
+}

@@ -723,21 +723,32 @@ struct RelatedFinder {
     private func cardTitle(_ root: Node, url: String) -> (title: String, node: Node?) {
         var titleNode: Node?
         var title = ""
-        let headings = ((try? document.select(Self.headings, from: root)) ?? [])
-            .filter { !TextNormalizer.normalize($0.textContent).isEmpty }
+        let headings = Self.withText((try? document.select(Self.headings, from: root)) ?? [], in: root)
         // The heading that links to the card's post, else the first that is not a category kicker of taxonomy links
         // only (Hestia's `<h6 class="category"><a href="/category/…">` above `<h4 class="card-title">`).
-        let linking = headings.first { h in
-            descendants(Self.links, of: h).contains { postKeys.postKey($0.attribute("href") ?? "", base: baseURL) == url }
-        }
-        let kicker: (Node) -> Bool = { h in
-            let anchors = self.descendants(Self.links, of: h)
-            return !anchors.isEmpty && anchors.allSatisfy { Self.isTaxonomy(URLNormalizer.crawlKey($0.attribute("href") ?? "", base: self.baseURL) ?? "") }
+        let linking: Node?
+        let kicker: (Node) -> Bool
+        if headings.count < 2 {
+            linking = headings.first { h in
+                descendants(Self.links, of: h).contains { postKeys.postKey($0.attribute("href") ?? "", base: baseURL) == url }
+            }
+            kicker = { h in
+                let anchors = self.descendants(Self.links, of: h)
+                return !anchors.isEmpty && anchors.allSatisfy { self.isTaxonomyLink($0) }
+            }
+        } else {
+            // Nested headings (thousands of unclosed `<h2>`s) each searched for their links were the card's links
+            // once per heading: the card's links mark their ancestors once instead.
+            let anchors = descendants(Self.links, of: root)
+            let toPost = Self.ancestors(of: anchors.filter { postKeys.postKey($0.attribute("href") ?? "", base: baseURL) == url }, upTo: root)
+            linking = headings.first { toPost.contains($0) }
+            let linked = Self.ancestors(of: anchors, upTo: root)
+            let foreign = Self.ancestors(of: anchors.filter { !isTaxonomyLink($0) }, upTo: root)
+            kicker = { linked.contains($0) && !foreign.contains($0) }
         }
         if let h = linking ?? headings.first(where: { !kicker($0) }) ?? headings.first {
             titleNode = h; title = TextNormalizer.normalize(h.textContent)
-        } else if let t = ((try? document.select(Self.titled, from: root)) ?? [])
-                    .first(where: { !TextNormalizer.normalize($0.textContent).isEmpty }) {
+        } else if let t = Self.withText((try? document.select(Self.titled, from: root)) ?? [], in: root).first {
             titleNode = t; title = TextNormalizer.normalize(t.textContent)
         } else {
             let anchors = (try? document.select(Self.links, from: root)) ?? []
@@ -760,8 +771,47 @@ struct RelatedFinder {
     /// (the title is one of those headings), and only without such a heading is the title read.
     private func cardHasTitle(_ root: Node, url: String) -> Bool {
         let headings = (try? document.select(Self.headings, from: root)) ?? []
-        if headings.contains(where: { !TextNormalizer.normalize($0.textContent).isEmpty }) { return true }
+        if !Self.withText(headings, in: root).isEmpty { return true }
         return !cardTitle(root, url: url).title.isEmpty
+    }
+
+    /// Whether link `a` goes to a taxonomy page (tag, category, author...).
+    private func isTaxonomyLink(_ a: Node) -> Bool {
+        Self.isTaxonomy(URLNormalizer.crawlKey(a.attribute("href") ?? "", base: baseURL) ?? "")
+    }
+
+    /// The elements of `nodes` (`root` or below it, in document order) whose text is not empty once normalized, in
+    /// that order. Past one node, each text node below `root` is read at most once: nested elements (thousands of
+    /// unclosed `<h2>`s in a card) each read whole were the rest of the card once per element (FINDINGS 96).
+    /// Normalizing drops each character or not on its own, so the whole text is empty exactly when each of its
+    /// text nodes is.
+    static func withText(_ nodes: [Node], in root: Node) -> [Node] {
+        if nodes.count < 2 { return nodes.filter { !TextNormalizer.normalize($0.textContent).isEmpty } }
+        let wanted = Set(nodes)
+        var open: [Node] = []
+        var marked = Set<Node>()
+        root.walk(enter: { n in
+            if n.isText, let inner = open.last, !marked.contains(inner), !TextNormalizer.normalize(n.ownText).isEmpty {
+                // The elements around a marked one are marked: the climb stops at the first.
+                for e in open.reversed() where !marked.insert(e).inserted { break }
+            } else if wanted.contains(n) {
+                open.append(n)
+            }
+            return true
+        }, leave: { n in
+            if open.last == n { open.removeLast() }
+        })
+        return nodes.filter { marked.contains($0) }
+    }
+
+    /// `nodes` and their ancestors up to `root` (included when one is below it): each element climbed through once.
+    static func ancestors(of nodes: [Node], upTo root: Node) -> Set<Node> {
+        var out = Set<Node>()
+        for n in nodes {
+            var cur: Node? = n
+            while let c = cur, out.insert(c).inserted, c != root { cur = c.parent }
+        }
+        return out
     }
 
     /// A card's summary: a summary-classed element, else the first other text block that is not card metadata.

@@ -251,3 +251,36 @@ func sectionHeadingRepeatsTitle(_ name: String, _ title: String, _ heading: Stri
         #expect(RelatedFinder.holdsWord(n, budget: &unbounded) == n.textContent.contains(where: { $0.isLetter || $0.isNumber }), "\(n.name)")
     }
 }
+
+/// The elements with text (once normalized) among a card's headings, read text node by text node once for all of
+/// them, are the ones whose whole text says so: nested unclosed `<h2>`s of no text over thousands of links (fuzz
+/// finding-1104, FINDINGS 96: each read to the card's end), text only deep inside, blanks, invisible characters,
+/// comments (no text here: `textContent` leaves them out), one candidate and none (read whole, as before).
+@Test func headingsWithTextAreWhatTheirWholeTextSays() throws {
+    let doc = try HTMLDocument(bytes: Array(("<html><body><div id=c><h3> \u{200B}\n<b>\u{00A0}</b></h3><h2><!-- c --></h2>"
+        + "<h4> <i>Title</i></h4><h5><span>\u{00AD}</span></h5>" + String(repeating: "<h2><div><a href=x> ", count: 2_000)
+        + "<h6> </h6><b>é</b></div>").utf8), contentType: nil)
+    let root = try #require(try doc.select(css: "#c").first)
+    let all = try doc.select(css: "h1, h2, h3, h4, h5, h6")
+    let naive = all.filter { !TextNormalizer.normalize($0.textContent).isEmpty }
+    #expect(RelatedFinder.withText(all, in: root) == naive)
+    #expect(naive.count > 100 && naive.count < all.count, "\(naive.count) of \(all.count)")
+    for h in all.prefix(6) + all.suffix(3) { #expect(RelatedFinder.withText([h], in: root) == naive.filter { $0 == h }) }
+    #expect(RelatedFinder.withText([], in: root).isEmpty)
+}
+
+/// Links' elements and their ancestors up to a card's root, each climbed through once, are the elements a search
+/// below each finds them from: headings linking to the card's post among nested ones (fuzz finding-1104).
+@Test func ancestorsOfLinksAreWhereASearchBelowFindsThem() throws {
+    let doc = try HTMLDocument(bytes: Array(("<html><body><div id=c><h3><a href=/p>P</a></h3><h4>x</h4>"
+        + String(repeating: "<h2>t <a href=/tag/a>a</a> ", count: 600) + "<a href=/p>P</a></div><p><a href=/p>o</a>").utf8),
+        contentType: nil)
+    let root = try #require(try doc.select(css: "#c").first)
+    let toPost = try doc.select(css: "#c a[href='/p']")
+    let marked = RelatedFinder.ancestors(of: toPost, upTo: root)
+    for e in try doc.select(css: "*") {
+        let below = e.descendants(where: { toPost.contains($0) }).contains { $0 != e } || toPost.contains(e)
+        let inside = e == root || root.descendants().contains(e)
+        #expect(marked.contains(e) == (below && inside), "\(e.name)")
+    }
+}

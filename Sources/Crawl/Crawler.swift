@@ -213,6 +213,9 @@ public final class Crawler {
             let agent = config.userAgent
             frontier.robotsAllows = { robots.isAllowed($0, userAgent: agent) }
             if let d = robots.crawlDelay(userAgent: agent) {
+                if d > HostPoliteness.maxCrawlDelay {
+                    warnings.append("\(originURL("/robots.txt")): Crawl-delay \(HostPoliteness.seconds(d)) s is held at \(Int(HostPoliteness.maxCrawlDelay)) s")
+                }
                 crawlDelay = d
                 withHost(seed.authority) { $0.crawlDelay = d }
             }

@@ -56,8 +56,13 @@ public struct HostPoliteness: Sendable {
         self.random = SplitMix64(seed: jitterSeed)
     }
 
-    /// The pause between request starts in force: the larger of `defaultDelay` and `crawlDelay`.
-    public var interval: Double { max(defaultDelay, crawlDelay ?? 0) }
+    /// The longest `Crawl-delay` honoured (as `maxRetryAfter`): a longer one is held at it. Any finite number
+    /// parses (`Crawl-delay: 99999999999`), and a pause that long trapped converting to nanoseconds, or never ended.
+    public static let maxCrawlDelay: Double = maxRetryAfter
+
+    /// The pause between request starts in force: the larger of `defaultDelay` and `crawlDelay` (at most
+    /// `maxCrawlDelay`).
+    public var interval: Double { max(defaultDelay, min(crawlDelay ?? 0, Self.maxCrawlDelay)) }
 
     /// Added to every nonzero pause: the server stamps a request when it gets to it, a few milliseconds late on a
     /// busy machine, so a pause of exactly `interval` on the crawler's clock showed as 0.998 s for `Crawl-delay: 1`
@@ -120,7 +125,7 @@ public struct HostPoliteness: Sendable {
         let wait: Double
         if let retryAfter, status == 429 || status == 503 {
             guard retryAfter <= Self.maxRetryAfter else {
-                return .giveUp(reason: "\(what) with Retry-After \(Int(retryAfter)) s, more than \(Int(Self.maxRetryAfter)) s")
+                return .giveUp(reason: "\(what) with Retry-After \(Self.seconds(retryAfter)) s, more than \(Int(Self.maxRetryAfter)) s")
             }
             wait = max(0, retryAfter)
         } else {
@@ -129,6 +134,12 @@ public struct HostPoliteness: Sendable {
         let retryAt = at.addingTimeInterval(wait)
         gate = max(gate ?? retryAt, retryAt)
         return .retry(at: retryAt)
+    }
+
+    /// Whole seconds for a message: a server's value may be any run of digits (`Int(_:)` of one past `Int.max`,
+    /// or of the infinity 400 digits read as, stops the crawler).
+    static func seconds(_ s: Double) -> String {
+        s < 1e15 ? String(Int(s)) : String(format: "%.3g", s)
     }
 
     /// 408/429 and 5xx answers, and transport failures, are worth trying again; nothing else is.

@@ -27,6 +27,9 @@ struct OutcomeCase: Sendable, CustomTestStringConvertible {
         OutcomeCase(name: "503 waits exactly Retry-After", status: 503, retryAfter: 5, retryWithin: 5...5),
         OutcomeCase(name: "Retry-After 0 retries at once", status: 429, retryAfter: 0, retryWithin: 0...0),
         OutcomeCase(name: "Retry-After over 10 min gives up", status: 429, retryAfter: 3600, giveUp: true),
+        // A value past Int.max, and 400 digits (read as infinity), give up too and say so (they trapped).
+        OutcomeCase(name: "Retry-After of 30 digits gives up", status: 503, retryAfter: Double(String(repeating: "9", count: 30)), giveUp: true),
+        OutcomeCase(name: "Retry-After of 400 digits gives up", status: 429, retryAfter: Double(String(repeating: "9", count: 400)), giveUp: true),
         OutcomeCase(name: "Retry-After ignored on 500", status: 500, retryAfter: 300, retryWithin: 0.5...1),
         OutcomeCase(name: "429 without Retry-After backs off", status: 429, retryWithin: 0.5...1),
         OutcomeCase(name: "network failure backs off", status: nil, retryWithin: 0.5...1),
@@ -48,6 +51,18 @@ struct OutcomeCase: Sendable, CustomTestStringConvertible {
         case .giveUp:
             #expect(c.giveUp, "gave up")
         }
+    }
+
+    /// A Crawl-delay past `maxCrawlDelay` (any finite number parses) is held at it: `Crawl-delay: 99999999999` made a
+    /// pause whose nanoseconds trapped converting to UInt64 (stress-crawl.py, FINDINGS 96).
+    @Test(arguments: [599.0, 600, 601, 99_999_999_999, 1e300])
+    func crawlDelayIsHeldAtTheLongestHonoured(_ delay: Double) {
+        var host = HostPoliteness(defaultDelay: 0.25, crawlDelay: delay)
+        #expect(host.interval == min(delay, HostPoliteness.maxCrawlDelay))
+        host.recordStart(at: at(0))
+        host.recordEnd(at: at(1))
+        #expect(host.earliestStart(after: at(1)) == at(1 + min(delay, HostPoliteness.maxCrawlDelay) + margin))
+        #expect(HostPoliteness.seconds(delay) == (delay < 1e15 ? String(Int(delay)) : "1e+300"))
     }
 
     @Test func delayBetweenStartsIsTheLargerOfDefaultAndCrawlDelay() {

@@ -17,7 +17,7 @@ struct RulesParser {
             throw fail("", "not valid JSON (\(Self.jsonErrorText(error)))")
         }
         guard let obj = top as? [String: Any] else { throw fail("", "expected a JSON object at the top level") }
-        for k in obj.keys where !Self.topKeys.contains(k) { throw fail(k, "unknown key (expected one of \(Self.topKeys.sorted().joined(separator: ", ")))") }
+        for k in obj.keys.sorted() where !Self.topKeys.contains(k) { throw fail(k, "unknown key (expected one of \(Self.topKeys.sorted().joined(separator: ", ")))") }
         var version = 1
         if let v = obj["version"] {
             guard let n = v as? Int else { throw fail("version", "expected an integer") }
@@ -47,7 +47,7 @@ struct RulesParser {
 
     func parseSite(_ any: Any, _ path: String) throws(RulesError) -> SiteRule {
         guard let o = any as? [String: Any] else { throw fail(path, "expected an object") }
-        for k in o.keys where !Self.siteKeys.contains(k) { throw fail("\(path).\(k)", "unknown key") }
+        for k in o.keys.sorted() where !Self.siteKeys.contains(k) { throw fail("\(path).\(k)", "unknown key") }
         guard let name = o["name"] as? String, !name.isEmpty else { throw fail("\(path).name", "required, a non-empty string") }
         guard let m = o["match"] else { throw fail("\(path).match", "required, an object with hosts, generator or markup") }
         let match = try parseMatch(m, "\(path).match")
@@ -55,7 +55,7 @@ struct RulesParser {
         if let r = o["related"] {
             guard let ro = r as? [String: Any] else { throw fail("\(path).related", "expected an object") }
             let keys: Set<String> = ["container", "item", "title", "url", "summary", "image"]
-            for k in ro.keys where !keys.contains(k) { throw fail("\(path).related.\(k)", "unknown key") }
+            for k in ro.keys.sorted() where !keys.contains(k) { throw fail("\(path).related.\(k)", "unknown key") }
             related = RelatedRule(container: try selector(ro["container"], "\(path).related.container"),
                                   item: try selector(ro["item"], "\(path).related.item"),
                                   title: try selector(ro["title"], "\(path).related.title"),
@@ -70,7 +70,7 @@ struct RulesParser {
         if let c = o["crawl"] {
             guard let co = c as? [String: Any] else { throw fail("\(path).crawl", "expected an object") }
             let keys: Set<String> = ["include", "exclude", "post_url", "listing_url", "static_page"]
-            for k in co.keys where !keys.contains(k) { throw fail("\(path).crawl.\(k)", "unknown key") }
+            for k in co.keys.sorted() where !keys.contains(k) { throw fail("\(path).crawl.\(k)", "unknown key") }
             crawl = CrawlRule(include: try patterns(co["include"], "\(path).crawl.include"),
                               exclude: try patterns(co["exclude"], "\(path).crawl.exclude"),
                               postURL: try patterns(co["post_url"], "\(path).crawl.post_url"),
@@ -92,7 +92,7 @@ struct RulesParser {
     func parseMatch(_ any: Any, _ path: String) throws(RulesError) -> SiteMatch {
         guard let o = any as? [String: Any] else { throw fail(path, "expected an object") }
         let keys: Set<String> = ["hosts", "generator", "markup"]
-        for k in o.keys where !keys.contains(k) { throw fail("\(path).\(k)", "unknown key (expected hosts, generator or markup)") }
+        for k in o.keys.sorted() where !keys.contains(k) { throw fail("\(path).\(k)", "unknown key (expected hosts, generator or markup)") }
         let hosts = try stringArray(o["hosts"], "\(path).hosts") ?? []
         for (i, h) in hosts.enumerated() where h.isEmpty || h.contains("/") || h.contains(" ") {
             throw fail("\(path).hosts[\(i)]", "expected a host name like example.com")

@@ -33,6 +33,10 @@ private let errorCases: [RulesErrorCase] = [
     .init(name: "bad CSS in static_page", json: "{\"sites\":[{\(site),\"crawl\":{\"static_page\":[\"body.page\",\"body[class\"]}}]}",
           message: "rules.json: sites[0].crawl.static_page[1]: invalid CSS selector at"),
     .init(name: "unknown site key", json: "{\"sites\":[{\(site),\"bdy\":\"x\"}]}", message: "rules.json: sites[0].bdy: unknown key"),
+    // Several unknown keys: the first in sorted order is named, whatever the dictionary's order (it was random).
+    .init(name: "two unknown top keys", json: #"{"zzz":1,"aaa":2,"sites":[]}"#, message: "rules.json: aaa: unknown key"),
+    .init(name: "unknown site keys", json: "{\"sites\":[{\(site),\"zz\":1,\"bdy\":\"x\",\"qq\":2}]}", message: "rules.json: sites[0].bdy: unknown key"),
+    .init(name: "unknown match keys", json: #"{"sites":[{"name":"s","match":{"zz":1,"hosts":["x"],"ab":2}}]}"#, message: "rules.json: sites[0].match.ab: unknown key"),
     .init(name: "duplicate names", json: "{\"sites\":[{\(site)},{\(site)}]}", message: "rules.json: sites[1].name: duplicate site name"),
     .init(name: "related without item or container", json: "{\"sites\":[{\(site),\"related\":{\"title\":\"h3\"}}]}", message: "rules.json: sites[0].related: needs"),
 ]

@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "FlyingFox"], exclude: []),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "HTML", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Extract", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CrawlTests", dependencies: ["Crawl", "Fetch", "Archive", "Extract", "FlyingFox", "TestSupport"],
+        .testTarget(name: "CrawlTests", dependencies: ["Crawl", "Fetch", "Archive", "Extract", "HTML", "FlyingFox", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["lookback", "Archive", "Extract", "TestSupport"]),
     ],

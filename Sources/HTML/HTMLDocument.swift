@@ -190,8 +190,9 @@ public final class HTMLDocument {
         guard !bytes.isEmpty else { throw .empty }
         let opts = XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue
-        let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
-            buf.withMemoryRebound(to: CChar.self) { chars in
+        let end = Self.endBeforeCrowdedTag(bytes)
+        let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { whole in
+            UnsafeBufferPointer(rebasing: whole[..<end]).withMemoryRebound(to: CChar.self) { chars in
                 xmlReadMemory(chars.baseAddress, Int32(chars.count), url, nil, Int32(opts))
             }
         }
@@ -202,6 +203,67 @@ public final class HTMLDocument {
         self.url = url
         self.charset = nil
         self.parsedByHTMLParser = false
+    }
+
+    /// Attributes an XML start tag may have: libxml2 2.9.14 compares each attribute with all before it, so 100,000
+    /// in one tag of a 1 MB sitemap took 8.7 s (stress-crawl.py, FINDINGS 96). Sitemaps and feeds use a few.
+    public static let maxXMLAttributes = 1_000
+
+    /// Where the XML bytes are read up to: all of them, or the start of the first tag with more than
+    /// `maxXMLAttributes` attributes (`=` outside quotes, comments and CDATA sections), which ends the document as a
+    /// cut would (libxml2's recovery keeps what came before).
+    static func endBeforeCrowdedTag(_ b: [UInt8]) -> Int {
+        let n = b.count
+        var i = 0
+        while i < n {
+            guard b[i] == 0x3C else { i += 1; continue }   // <
+            let start = i
+            if Self.hasPrefix(b, at: i, "<!--") {
+                i = Self.after(b, from: i + 4, "-->")
+                continue
+            }
+            if Self.hasPrefix(b, at: i, "<![CDATA[") {
+                i = Self.after(b, from: i + 9, "]]>")
+                continue
+            }
+            var count = 0
+            var quote: UInt8 = 0
+            i += 1
+            scan: while i < n {
+                let c = b[i]
+                if quote != 0 {
+                    if c == quote { quote = 0 }
+                } else {
+                    switch c {
+                    case 0x22, 0x27: quote = c
+                    case 0x3D:
+                        count += 1
+                        if count > maxXMLAttributes { return start }
+                    case 0x3E: i += 1; break scan     // >
+                    case 0x3C: break scan             // < : a new tag (broken markup)
+                    default: break
+                    }
+                }
+                i += 1
+            }
+        }
+        return n
+    }
+
+    private static func hasPrefix(_ b: [UInt8], at i: Int, _ p: StaticString) -> Bool {
+        let count = p.utf8CodeUnitCount
+        guard i + count <= b.count else { return false }
+        return p.withUTF8Buffer { q in (0..<count).allSatisfy { b[i + $0] == q[$0] } }
+    }
+
+    /// The index after the first `p` at or after `from`, or the end.
+    private static func after(_ b: [UInt8], from: Int, _ p: StaticString) -> Int {
+        var i = from
+        while i < b.count {
+            if b[i] == p.withUTF8Buffer({ $0[0] }), hasPrefix(b, at: i, p) { return i + p.utf8CodeUnitCount }
+            i += 1
+        }
+        return b.count
     }
 
     /// Removes every entity reference node (in elements and attribute values): libxml2 keeps them unexpanded, and

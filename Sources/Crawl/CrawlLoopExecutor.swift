@@ -6,15 +6,19 @@ import Foundation
 /// and so did each numbered page of a listing, each of which names the next. Here they run as soon as they are
 /// ready, beside the pool's threads (the system shares the cores between them).
 final class CrawlLoopExecutor: TaskExecutor, @unchecked Sendable {
-    /// One for the process: the thread is made on first use and never ends (it sleeps when there is nothing to run).
-    static let shared = CrawlLoopExecutor()
+    /// The loop's, one for the process: the thread is made on first use and never ends (it sleeps when there is
+    /// nothing to run).
+    static let shared = CrawlLoopExecutor(name: "lookback.crawl-loop")
+    /// The pages the crawl waits on (see `Crawler`'s loop): on a thread of their own, not the loop's, which is busy
+    /// enough with every page's handling.
+    static let urgent = CrawlLoopExecutor(name: "lookback.crawl-urgent")
 
     private let ready = NSCondition()
     private var jobs: [UnownedJob] = []
 
-    private init() {
+    private init(name: String) {
         let thread = Thread { [unowned self] in self.run() }
-        thread.name = "lookback.crawl-loop"
+        thread.name = name
         thread.start()
     }
 

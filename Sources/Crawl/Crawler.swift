@@ -323,7 +323,7 @@ public final class Crawler {
                     // pages, each link of the chain waited for the whole pipeline (FINDINGS 95).
                     let urgent = item.priority == .numberedPage || item.priority == .infrastructure
                     request.urgent = urgent
-                    group.addTask(executorPreference: urgent ? CrawlLoopExecutor.shared : globalConcurrentExecutor) {
+                    group.addTask(executorPreference: urgent ? CrawlLoopExecutor.urgent : globalConcurrentExecutor) {
                         .fetched(await Self.work(item: item, request: request, capture: capture, attempt: attempt,
                                                  startedAt: now, fetcher: fetcher, extractor: extractor, rule: rule,
                                                  writer: writer, gate: gate))

@@ -19,6 +19,8 @@ struct ElementFacts {
         static let h2 = Flags(rawValue: 1 << 2)
         /// `rel` or `itemprop` says `author` (a byline).
         static let authorAttribute = Flags(rawValue: 1 << 3)
+        /// `Attrs.isHidden` alone (`FlatTree.isHidden`), without the role.
+        static let hiddenByAttributes = Flags(rawValue: 1 << 4)
     }
 
     /// The class hints and weight the scorer computes from `class` and `id`.
@@ -40,7 +42,8 @@ struct ElementFacts {
         if kind.isJunk && !(kind.name == "aside" && (attrs.noteRole || ClassHints.containsAny(cls, Self.noteClasses))) {
             flags.insert(.junk)
         }
-        if attrs.isHidden || attrs.unlikelyRole { flags.insert(.hidden) }
+        if attrs.isHidden { flags.insert([.hidden, .hiddenByAttributes]) }
+        if attrs.unlikelyRole { flags.insert(.hidden) }
         if kind.metadata == .h2 { flags.insert(.h2) }
         if attrs.relAuthor { flags.insert(.authorAttribute) }
         if let ip = attrs.itemprop, ByteSearch.contains(ip.lowercased(), "author") { flags.insert(.authorAttribute) }
@@ -99,6 +102,19 @@ struct ElementFacts {
             if let i = index(n) { return (entries[i].facts.cls, entries[i].id) }
             let attrs = Attrs(n)
             return (attrs.lowerClass, attrs.lowerID)
+        }
+
+        /// `FlatTree.isHidden(n)`, recorded or worked out now.
+        func isHidden(_ n: Node) -> Bool {
+            if let i = index(n) { return entries[i].facts.flags.contains(.hiddenByAttributes) }
+            return FlatTree.isHidden(n)
+        }
+
+        /// `ClassHints.classAndID(n)`, from the recorded class and id: lowercasing maps each scalar on its own, so
+        /// the parts lowered and joined are the joined string lowered (`tableClassAndIDIsClassHints`).
+        func joinedClassAndID(_ n: Node) -> String {
+            guard let i = index(n) else { return ClassHints.classAndID(n) }
+            return entries[i].facts.cls + " " + entries[i].id
         }
 
         /// The class hints of an element, recorded or worked out now.

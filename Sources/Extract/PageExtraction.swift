@@ -190,7 +190,8 @@ struct PageExtraction {
         if let sel = site?.body, let found = try? doc.select(sel.selector, from: nil),
            found.contains(where: { $0.isElement && !Exclusion.isInside($0, preExcluded) }) {
             roots = outermost(found.filter { $0.isElement && !Exclusion.isInside($0, preExcluded) })
-            excluded.formUnion(BoilerplateMarker.mark(roots: roots, titles: titles, preExcluded: preExcluded))
+            excluded.formUnion(BoilerplateMarker.mark(roots: roots, titles: titles, preExcluded: preExcluded,
+                                                          elements: m.elements))
         } else if let body = m.body ?? doc.root {
             let sel = ContentFinder(body: body, preExcluded: preExcluded, titles: titles, elements: m.elements,
                                     headings: m.h1s + m.h2s).find()

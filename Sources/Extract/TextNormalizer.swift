@@ -10,6 +10,9 @@ public enum TextNormalizer {
     /// with the bytes read once instead of twice. Invalid bytes still give valid text (repaired to U+FFFD).
     public static func normalize(utf8: [UInt8]) -> String { utf8.withUnsafeBufferPointer(normalized) }
 
+    /// `normalize(utf8:)` of bytes in place.
+    static func normalize(bytes: UnsafeBufferPointer<UInt8>) -> String { normalized(bytes) }
+
     private static func normalized(_ u: UnsafeBufferPointer<UInt8>) -> String {
         if u.isEmpty { return "" }
         var needsNFC = false

@@ -1,5 +1,6 @@
 import Testing
 @testable import Extract
+import HTML
 
 @Suite struct BoilerplateKindsTests {
     /// The marker's name sets before they became kinds.
@@ -35,4 +36,31 @@ import Testing
             #expect(!cs.dropFirst().isEmpty == (cs.count > 1), "\(cs)")
         }
     }
+}
+
+/// The marker reads an element's hiding and its class and id from the page's element facts: the same answers as
+/// `FlatTree.isHidden` and `ClassHints.classAndID` read from the node, for every element of a page of unusual
+/// attributes (upper case, non-ASCII, a final sigma, a dotted I, combining marks at the joint, entities, empty and
+/// valueless attributes, hiding styles, `aria-hidden`, roles), and for elements the facts never recorded.
+@Test func tableClassAndIDIsClassHints() throws {
+    let html = """
+    <html><head><meta name="x" content="y"><script class="S">1</script></head><body class="Home Page" id="Top">
+    <div class="ΣΟΦΙΑ ΌΣ" id="İd"><p class="" id>a</p><p class id="\u{301}">b</p><p class="\u{301}" id="">c</p>
+    <section class="a&amp;b &#x130;" id="X&lt;Y">d</section><div hidden class="h">e</div><div style="DISPLAY: none">f</div>
+    <div aria-hidden="true" class="fallback-image">g</div><div aria-hidden="TRUE">h</div><div role="navigation" class="R">i</div>
+    <span style="visibility:hidden" itemprop="articleBody">j</span><div id="articleBody" style="display:none">k</div>
+    <svg class="Icon"><title class="T">t</title></svg><noscript class="N"><p class="Q">n</p></noscript>
+    <template class="tp"><p class="in">z</p></template><ul class="ＷＩＤＥ"><li class="ß ﬁ">l</li></ul></div></body></html>
+    """
+    let doc = try HTMLDocument(bytes: Array(html.utf8), contentType: nil)
+    let m = PageMetadata.collect(doc)
+    var seen = 0
+    doc.root!.walk { n in
+        guard n.isElement else { return true }
+        seen += 1
+        #expect(m.elements.joinedClassAndID(n) == ClassHints.classAndID(n), "\(n.name)")
+        #expect(m.elements.isHidden(n) == FlatTree.isHidden(n), "\(n.name)")
+        return true
+    }
+    #expect(seen > 20)
 }

@@ -16,12 +16,15 @@ enum InputSniffer {
         // UTF-16 pages start with a BOM; anything else with NUL bytes or many control bytes is binary.
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) { return }
         let n = min(bytes.count, window)
-        var controls = 0
-        var nuls = 0
-        for j in 0..<n {
-            let b = bytes[j]
-            if b == 0 { nuls += 1 }
-            if b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B) { controls += 1 }
+        // Read in place and counted without branches or overflow checks (at most `window`), so the loop is vectorized:
+        // the array's checked subscript and branches per byte were ~0.7% of a blog post's extraction (FINDINGS 94).
+        let (controls, nuls) = bytes.withUnsafeBufferPointer { u in
+            var controls = 0, nuls = 0
+            for b in UnsafeBufferPointer(rebasing: u[..<n]) {
+                nuls &+= b == 0 ? 1 : 0
+                controls &+= b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B) ? 1 : 0
+            }
+            return (controls, nuls)
         }
         if nuls * maxNULShare > n || controls * 10 > n { throw .binary }
     }

@@ -85,9 +85,9 @@ public final class HTMLDocument {
     /// `parsesWithLibxml2`: never with `HTMLParser` (tests compare the trees).
     convenience init(bytes: [UInt8], url: String?, contentType: String?, dropsRawText: Bool,
                      registersIDs: Bool = false, parsesWithLibxml2: Bool = false) throws(HTMLError) {
-        let detection = Charset.detect(bytes: bytes, contentType: contentType)
-        // Every UTF-8 detection leaves valid UTF-8: validated (source .utf8) or repaired here.
-        if detection.label == "UTF-8", detection.source != .utf8,
+        let (detection, checked) = Charset.detectNotingValidity(bytes: bytes, contentType: contentType)
+        // Every UTF-8 detection leaves valid UTF-8: validated (source .utf8, or a label's check) or repaired here.
+        if detection.label == "UTF-8", detection.source != .utf8, !checked,
            let repaired = bytes.withUnsafeBufferPointer({ Charset.repairedUTF8($0) }) {
             try self.init(parsing: repaired, url: url, encoding: detection.label, charset: detection, validUTF8: true,
                           dropsRawText: dropsRawText, registersIDs: registersIDs, parsesWithLibxml2: parsesWithLibxml2)

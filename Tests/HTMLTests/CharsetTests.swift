@@ -121,6 +121,17 @@ func charsetDetects(_ c: DetectCase) {
     #expect(Charset.detect(bytes: c.bytes, contentType: c.contentType) == Charset.Detection(label: c.label, source: c.source))
 }
 
+/// The parse skips its own UTF-8 check when detection's says the bytes are valid: it says so only of valid UTF-8,
+/// and for a UTF-8 page declared by its header or meta (the label's check), with every case's detection unchanged.
+@Test(arguments: detectCases)
+func detectionNotesValidityOnlyOfValidUTF8(_ c: DetectCase) {
+    let (detection, valid) = Charset.detectNotingValidity(bytes: c.bytes, contentType: c.contentType)
+    #expect(detection == Charset.detect(bytes: c.bytes, contentType: c.contentType))
+    let reallyValid = c.bytes.withUnsafeBufferPointer { Charset.firstInvalidUTF8($0) == nil }
+    if valid { #expect(reallyValid && detection.label == "UTF-8" && (detection.source == .meta || detection.source == .http)) }
+    if reallyValid, detection.label == "UTF-8", detection.source == .meta || detection.source == .http { #expect(valid) }
+}
+
 struct DecodeCase: CustomTestStringConvertible, Sendable {
     let name: String
     let bytes: [UInt8]

@@ -14,7 +14,7 @@ public struct Rules: Sendable {
     private var longestPlaceholderKey: Int
     /// What `site(for:document:)` asks of a document, worked out once (it was rebuilt, and every `SiteRule` copied,
     /// for each page).
-    private var fingerprints: Fingerprints
+    private(set) var fingerprints: Fingerprints
 
     /// No site rules and no placeholders: heuristics only.
     public static let empty = Rules(version: 1, placeholderSummaries: [], sites: [], sha256: "sha256:" + SHA256.hex(""))
@@ -63,10 +63,15 @@ public struct Rules: Sendable {
     struct Fingerprints: Sendable {
         let readsDocument: Bool
         let walked: [[Selector]]
+        /// `groups[k]`: the walked fingerprints of the first `k` rules, flattened, as one group (the walk's tables
+        /// made once per rule set, not per page).
+        let groups: [SelectorGroup]
 
         init(_ sites: [SiteRule]) {
             readsDocument = sites.contains { $0.match.generator != nil || !$0.match.markup.isEmpty }
-            walked = sites.map { $0.match.markup.map(\.selector).filter(\.isNative) }
+            let walked = sites.map { $0.match.markup.map(\.selector).filter(\.isNative) }
+            self.walked = walked
+            groups = (0...walked.count).map { SelectorGroup(walked[..<$0].flatMap { $0 }) }
         }
     }
 
@@ -88,7 +93,7 @@ public struct Rules: Sendable {
         let before = 0..<(claimed ?? sites.count)
         // The first rule's fingerprints decide alone once one matches: the walk ends there (WordPress, rule 0, marks
         // the top of the body).
-        let found = (try? document.firstMatches(fingerprints.walked[before].flatMap { $0 },
+        let found = (try? document.firstMatches(fingerprints.groups[before.upperBound],
                                                 endingAtAnyOf: before.isEmpty ? 0 : fingerprints.walked[0].count)) ?? []
         var k = 0 // the position in `found` of the next walked fingerprint
         for i in before {

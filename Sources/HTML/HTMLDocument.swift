@@ -380,10 +380,18 @@ public final class HTMLDocument {
     /// that matches only further on (for a caller to whom any of the leading ones' matches is the whole answer).
     /// - Throws: `HTMLError.invalidXPath` when an XPath selector does not evaluate.
     public func firstMatches(_ selectors: [Selector], endingAtAnyOf leading: Int = 0) throws(HTMLError) -> [Node?] {
+        try firstMatches(SelectorGroup(selectors), endingAtAnyOf: leading)
+    }
+
+    /// `firstMatches(group.selectors, endingAtAnyOf: leading)`, with the group's tables made once.
+    /// - Throws: `HTMLError.invalidXPath` when an XPath selector does not evaluate.
+    public func firstMatches(_ group: SelectorGroup, endingAtAnyOf leading: Int = 0) throws(HTMLError) -> [Node?] {
+        let selectors = group.selectors
         precondition(selectors.prefix(leading).allSatisfy { $0.matcher != nil }, "the leading selectors are walked")
-        let native = selectors.compactMap(\.matcher)
-        let walked = native.isEmpty ? [] : SelectorMatcher.firstMatches(native, in: elementIndex, endingAtAnyOf: leading)
+        let walked = group.walked.isEmpty ? []
+            : SelectorMatcher.firstMatches(group.walked, in: elementIndex, endingAtAnyOf: leading, byFirstByte: group.byFirstByte)
         var out: [Node?] = []
+        out.reserveCapacity(selectors.count)
         var k = 0
         for s in selectors {
             if s.matcher != nil {

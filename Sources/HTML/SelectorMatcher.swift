@@ -246,7 +246,9 @@ struct SelectorMatcher: Sendable {
     /// The first match of each matcher in the whole document `index` describes, in one pass that stops once all
     /// have one, or once one of the first `leading` matchers has one (the later matchers' entries are then the
     /// matches found before that element).
-    static func firstMatches(_ matchers: [SelectorMatcher], in index: ElementIndex, endingAtAnyOf leading: Int = 0) -> [xmlNodePtr?] {
+    /// `byFirstByte`: `matchersByFirstByte(matchers)` for up to 64 matchers, else nil.
+    static func firstMatches(_ matchers: [SelectorMatcher], in index: ElementIndex, endingAtAnyOf leading: Int = 0,
+                             byFirstByte: [UInt64]?) -> [xmlNodePtr?] {
         var found = [xmlNodePtr?](repeating: nil, count: matchers.count)
         if matchers.isEmpty { return found }
         var answers = LongValueAnswers()
@@ -256,7 +258,7 @@ struct SelectorMatcher: Sendable {
                 var missing = matchers.count
                 // Up to 64 matchers, an element is tried only on those whose subjects' names can start with its name's
                 // first byte (site fingerprints name `link`, `script`, `meta`: most elements concern none of them).
-                let byFirst = tables.count <= 64 ? Self.matchersByFirstByte(matchers) : nil
+                let byFirst = byFirstByte
                 var pending: UInt64 = tables.count < 64 ? (1 << UInt64(tables.count)) - 1 : ~0
                 index.entries.withUnsafeBufferPointer { entries in
                     walk: for e in entries {
@@ -288,7 +290,7 @@ struct SelectorMatcher: Sendable {
 
     /// For each first byte of an element name (and 256 for no name), the bits of the matchers (at most 64) whose
     /// subjects may have such a name: all bytes for a matcher whose subject has no name, else its subjects' first bytes.
-    private static func matchersByFirstByte(_ matchers: [SelectorMatcher]) -> [UInt64] {
+    static func matchersByFirstByte(_ matchers: [SelectorMatcher]) -> [UInt64] {
         var out = [UInt64](repeating: 0, count: 257)
         for (i, m) in matchers.enumerated() {
             let bit: UInt64 = 1 << UInt64(i)

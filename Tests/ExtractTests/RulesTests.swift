@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Extract
+import HTML
 
 struct RulesErrorCase: CustomTestStringConvertible, Sendable {
     let name: String
@@ -165,6 +166,20 @@ private let errorCases: [RulesErrorCase] = [
         #expect(rules.site(for: "https://other.example/x", document: mk)?.name == "gh")
         rules.sites = []
         #expect(rules.site(for: "https://other.example/x", document: mk) == nil)
+    }
+
+    /// The fingerprint walk's groups are made with the rules (FINDINGS 94): group `k` holds the walked fingerprints
+    /// of the first `k` rules in order, with the first-byte table a group made per page had, for the repo's rules.
+    @Test func fingerprintGroupsAreTheWalkedPrefixes() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("rules.json").path
+        let f = try Rules.load(path: path).fingerprints
+        #expect(f.groups.count == f.walked.count + 1)
+        for k in f.groups.indices {
+            let flat = f.walked[..<k].flatMap { $0 }
+            #expect(f.groups[k].selectors == flat, "\(k)")
+            #expect(f.groups[k].selectors.map(\.xpath) == SelectorGroup(flat).selectors.map(\.xpath), "\(k)")
+        }
     }
 
     /// Blogger keeps its static pages at `/p/NAME.html`, its posts at `/YYYY/MM/NAME.html`; Ghost marks pages.

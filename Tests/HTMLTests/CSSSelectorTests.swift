@@ -200,6 +200,25 @@ func cssRejects(_ c: SelectorErrorCase) {
     for (s, f) in zip(sels, all) { #expect(f == (try doc.select(xpath: s.xpath).first)) }
 }
 
+/// A group made once answers on every document as the selectors asked per call do (XPath's first match each),
+/// with its first-byte table (up to 64 walked selectors) and without it (65 and more).
+@Test func selectorGroupIsMadeOnceForManyDocuments() throws {
+    let sels = try (cases + extraCases).map { try CSSSelector.compile($0.css) } + [Selector(xpath: "//li[3]")]
+    let many = sels + (0..<65).map { _ in try! CSSSelector.compile("p.none") }
+    let docs = [page, "<body><p class=a>1</p><div id=lead>2</div><ul><li>a<li>b<li>c</ul></body>", "<p>x"]
+        .map { try! HTMLDocument(bytes: Array($0.utf8)) }
+    for list in [sels, many] {
+        let group = SelectorGroup(list)
+        #expect((group.byFirstByte == nil) == (group.walked.count > 64))
+        for doc in docs {
+            let found = try doc.firstMatches(group)
+            #expect(found.count == list.count)
+            for (s, f) in zip(list, found) { #expect(f == (try doc.select(xpath: s.xpath).first)) }
+            #expect(try doc.firstMatches(group, endingAtAnyOf: 1) == (try doc.firstMatches(list, endingAtAnyOf: 1)))
+        }
+    }
+}
+
 /// With `endingAtAnyOf`, the walk ends at the first match of a leading selector: a later selector's match before it
 /// is kept, one further on is not looked for, and with no leading match every selector gets its first match.
 @Test func firstMatchesEndsAtALeadingMatch() throws {

@@ -127,7 +127,7 @@ struct PageExtraction {
         var siteName = findSiteName(m, article: article, objects: objects, blog: blog)
 
         // Title
-        let headingTexts = (m.h1s + m.h2s).map(TitleFinder.headingText)
+        let headingTexts = TitleFinder.headingTexts(m.h1s + m.h2s)
         let h1Texts = Array(headingTexts.prefix(m.h1s.count))
         var title: String?
         if let sel = site?.title, let n = (try? doc.first(sel.selector)) ?? nil {

@@ -266,12 +266,31 @@ enum TitleFinder {
     /// `TitleTokens.maxHeadingBytes` of text or `maxHeadingNodes` nodes, which is no title (only a heading left
     /// unclosed holds that much), read no further than the bound.
     static func headingText(_ heading: Node) -> String {
+        headingText(heading, aroundOver: []) ?? ""
+    }
+
+    /// `headingText` of each heading. A heading past the bounds makes every heading around it past them too (its walk
+    /// reads all the inner one's walk reads, unless the inner one is a permalink anchor it skips), so the headings
+    /// are read last first and a walk that meets one known past them stops there: each of hundreds of nested
+    /// unclosed `<h2>`s read up to `maxHeadingNodes` was headings x bound (fuzz finding-1104, FINDINGS 96).
+    static func headingTexts(_ headings: [Node]) -> [String] {
+        var over = Set<Node>()
+        var out = [String](repeating: "", count: headings.count)
+        for i in headings.indices.reversed() {
+            if let t = headingText(headings[i], aroundOver: over) { out[i] = t } else { over.insert(headings[i]) }
+        }
+        return out
+    }
+
+    /// `headingText`, nil past the bounds; `overs` are headings known past them.
+    private static func headingText(_ heading: Node, aroundOver overs: Set<Node>) -> String? {
         var text = ""
         var nodes = 0
         var over = false
         heading.walk(steps: { n in
             nodes += 1
             if nodes > maxHeadingNodes { over = true; return .stop }
+            if !overs.isEmpty, n != heading, overs.contains(n), !PermalinkMark.matches(n) { over = true; return .stop }
             if n.isText {
                 text += n.textContent
                 if text.utf8.count > TitleTokens.maxHeadingBytes { over = true; return .stop }
@@ -280,7 +299,7 @@ enum TitleFinder {
             guard n.isElement else { return .skip }
             return n == heading || !PermalinkMark.matches(n) ? .descend : .skip
         })
-        return over ? "" : TextNormalizer.normalize(text)
+        return over ? nil : TextNormalizer.normalize(text)
     }
 
     /// The most nodes a heading's text is read from: two a byte of `TitleTokens.maxHeadingBytes` (a title set one

@@ -1,5 +1,6 @@
 import Testing
 @testable import Extract
+import HTML
 
 /// `TitleFinder.untruncated`: the `<h1>` a meta title is the cut-off start of (cut at an unescaped quote, or ending
 /// in an ellipsis) replaces it; anything else leaves the title as it is. One named case per row.
@@ -32,4 +33,21 @@ import Testing
     #expect(TitleFinder.mayHoldSeparator("Post \u{0387} Site"))
     #expect(!TitleFinder.mayHoldSeparator("A Short History of My Compiler"))
     #expect(TitleFinder.cutHostName("Post \u{0387} Example", pageURL: "https://www.example.com/post/") == "Post")
+}
+
+/// The texts of a page's headings read inner first, a walk stopping at a heading known past the bounds, are each
+/// heading's own `headingText`: nested unclosed `<h2>`s (fuzz finding-1104, FINDINGS 96: each read up to the bound),
+/// the outer ones past the bytes, the inner ones within; a heading past the node bound inside a permalink anchor,
+/// which the heading around it skips; plain headings.
+@Test func headingTextsAreEachHeadingsOwn() throws {
+    // 120 levels of four elements stay within `TreeDepthLimit`; 55 bytes a level pass the bytes bound 75 from the end.
+    let nested = String(repeating: "<h2><div><a href=x>" + String(repeating: "wordy text ", count: 5), count: 120)
+    let anchored = "<h2>Title<a href=\"#t\"><div><h2>" + String(repeating: "<i></i>", count: 9_000) + "</h2></div></a></h2>"
+    let page = "<html><body><h1>Post <a href=\"#p\">#</a></h1><h2>Sub</h2>\(anchored)<section>\(nested)</section>"
+    let doc = try HTMLDocument(bytes: Array(page.utf8), contentType: nil)
+    let headings = try doc.select(css: "h1") + doc.select(css: "h2")
+    let each = headings.map(TitleFinder.headingText)
+    #expect(TitleFinder.headingTexts(headings) == each)
+    #expect(each.prefix(3) == ["Post", "Sub", "Title"])
+    #expect(each.filter(\.isEmpty).count > 20 && each.filter { $0.hasPrefix("wordy") }.count > 20)
 }

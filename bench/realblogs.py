@@ -909,14 +909,7 @@ def build_zensical(posts, src, out, url, log):
     mkdocs.yml as the mkdocs-material setup (it reads MkDocs' configuration and implements the blog plugin),
     under its default (modern) theme variant. A venv of its own ($REALBLOGS_ZENSICAL_VENV, default
     bench/.venv-zensical: pip install zensical)."""
-    zen = os.path.join(ZENSICAL_VENV, "bin", "zensical")
-    if not os.path.exists(zen):
-        raise FileNotFoundError("zensical")
-    site = os.path.join(src, "site")
-    os.makedirs(os.path.join(site, "docs/blog/posts"))
-    material_blog_site(posts, site, url)
-    run([zen, "build", "--clean"], site, log)
-    shutil.copytree(os.path.join(site, "site"), out)
+    zensical_build(posts, src, out, url, log, material_blog_site)
 
 
 
@@ -934,12 +927,17 @@ def build_mkdocs_material_options(posts, src, out, url, log):
 def build_zensical_options(posts, src, out, url, log):
     """Zensical building the mkdocs-material-options site (German, category URLs, full dates, author profiles,
     monthly archive, updated dates, a pinned post) as it is."""
+    zensical_build(posts, src, out, url, log, material_options_site)
+
+
+def zensical_build(posts, src, out, url, log, write_site):
+    """Zensical building the MkDocs site that `write_site(posts, site, url)` writes, into `out`."""
     zen = os.path.join(ZENSICAL_VENV, "bin", "zensical")
     if not os.path.exists(zen):
         raise FileNotFoundError("zensical")
     site = os.path.join(src, "site")
     os.makedirs(os.path.join(site, "docs/blog/posts"))
-    material_options_site(posts, site, url)
+    write_site(posts, site, url)
     run([zen, "build", "--clean"], site, log)
     shutil.copytree(os.path.join(site, "site"), out)
 

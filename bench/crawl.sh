@@ -20,6 +20,7 @@ BIG_POSTS=${BIG_POSTS:-10000}
 PORT=${PORT:-18080}
 LIMIT_S=${LIMIT_S:-900}                          # each crawl is stopped after this many seconds
 LOOKBACK_FLAGS=${LOOKBACK_FLAGS:---delay-ms 0}   # politeness delay off; everything else default
+SETTLE_S=${SETTLE_S:-180}                        # wait this long after the last run's deletions (0: don't)
 TOOLS=" ${TOOLS:-lookback wget scrapy} "
 has() { [[ "$TOOLS" == *" $1 "* ]]; }
 RESULTS="$OUT/crawl-results.txt"; : >"$RESULTS"
@@ -35,14 +36,26 @@ if has lookback; then build_lookback; need_command crawl; fi
 # a crawl: on ext4 without a journal (this machine's root), allocating an inode skips the ones freed in the
 # last minute or so, one by one, and a crawl writing a file per page right after 2,000+ deletions spent
 # 12-14% of its CPU in that kernel scan (FINDINGS 22). It hits wget's mirror the same way.
+# The same scan follows this script's own deletion at its exit: a run started within a few minutes of the
+# last one's exit measured wget at 2.80 s instead of 1.94 (FINDINGS 93), so it waits that out first.
 TRASH="$OUT/trash.$$"
+DELETED_AT="$OUT/.trash-deleted-at"
 discard() { if [ -e "$1" ]; then mkdir -p "$TRASH"; mv "$1" "$TRASH/"; fi; }
-trap 'stop_nginx; rm -rf "$TRASH"' EXIT
+trap 'stop_nginx; if [ -e "$TRASH" ]; then rm -rf "$TRASH"; date +%s >"$DELETED_AT"; fi' EXIT
+if [ -f "$DELETED_AT" ]; then
+  wait_s=$(( $(cat "$DELETED_AT") + SETTLE_S - $(date +%s) ))
+  if [ "$wait_s" -gt 0 ]; then
+    say "waiting ${wait_s} s for the file system to settle after the last run's deletions (SETTLE_S=0 skips)"
+    sleep "$wait_s"
+  fi
+fi
 
 # crawl_run NAME PAGES_EXPECTED CMD...: one measured crawl, plus its slice of the access log.
 crawl_run() {
   local name=$1 expected=$2; shift 2
   local before after
+  # Dirty pages of earlier writes (a build, the last tool's output) flushed now, not during this run.
+  sync
   before=$(wc -l <"$LOG")
   measure "$name" "$expected" "$OUT/$name.stdout" timeout "$LIMIT_S" "$@"
   sleep 0.2; after=$(wc -l <"$LOG")

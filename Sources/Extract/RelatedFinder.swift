@@ -758,29 +758,7 @@ struct RelatedFinder {
         var titleNode: Node?
         var title = ""
         let headings = Self.withText((try? document.select(Self.headings, from: root)) ?? [], in: root)
-        // The heading that links to the card's post, else the first that is not a category kicker of taxonomy links
-        // only (Hestia's `<h6 class="category"><a href="/category/…">` above `<h4 class="card-title">`).
-        let linking: Node?
-        let kicker: (Node) -> Bool
-        if headings.count < 2 {
-            linking = headings.first { h in
-                descendants(Self.links, of: h).contains { postKeys.postKey($0.attribute("href") ?? "", base: baseURL) == url }
-            }
-            kicker = { h in
-                let anchors = self.descendants(Self.links, of: h)
-                return !anchors.isEmpty && anchors.allSatisfy { self.isTaxonomyLink($0) }
-            }
-        } else {
-            // Nested headings (thousands of unclosed `<h2>`s) each searched for their links were the card's links
-            // once per heading: the card's links mark their ancestors once instead.
-            let anchors = descendants(Self.links, of: root)
-            let toPost = Self.ancestors(of: anchors.filter { postKeys.postKey($0.attribute("href") ?? "", base: baseURL) == url }, upTo: root)
-            linking = headings.first { toPost.contains($0) }
-            let linked = Self.ancestors(of: anchors, upTo: root)
-            let foreign = Self.ancestors(of: anchors.filter { !isTaxonomyLink($0) }, upTo: root)
-            kicker = { linked.contains($0) && !foreign.contains($0) }
-        }
-        if let h = linking ?? headings.first(where: { !kicker($0) }) ?? headings.first {
+        if let h = titleHeading(headings, in: root, url: url) {
             titleNode = h; title = TextNormalizer.normalize(h.textContent)
         } else if let t = Self.withText((try? document.select(Self.titled, from: root)) ?? [], in: root).first {
             titleNode = t; title = TextNormalizer.normalize(t.textContent)
@@ -807,6 +785,22 @@ struct RelatedFinder {
         let headings = (try? document.select(Self.headings, from: root)) ?? []
         if !Self.withText(headings, in: root).isEmpty { return true }
         return !cardTitle(root, url: url).title.isEmpty
+    }
+
+    /// Of a card's `headings` (with text, in document order): the one that links to the card's post, else the first
+    /// that is not a category kicker of taxonomy links only (Hestia's `<h6 class="category"><a href="/category/…">`
+    /// above `<h4 class="card-title">`), else the first; nil when there is none.
+    private func titleHeading(_ headings: [Node], in root: Node, url: String) -> Node? {
+        guard let first = headings.first else { return nil }
+        if headings.count == 1 { return first } // each choice below falls back to it
+        // A heading's links are the card's links below it: the card's links mark their ancestors once (searched
+        // heading by heading, thousands of nested unclosed `<h2>`s were the card's links once per heading).
+        let anchors = descendants(Self.links, of: root)
+        let toPost = Self.ancestors(of: anchors.filter { postKeys.postKey($0.attribute("href") ?? "", base: baseURL) == url }, upTo: root)
+        if let linking = headings.first(where: { toPost.contains($0) }) { return linking }
+        let linked = Self.ancestors(of: anchors, upTo: root)
+        let foreign = Self.ancestors(of: anchors.filter { !isTaxonomyLink($0) }, upTo: root)
+        return headings.first { !(linked.contains($0) && !foreign.contains($0)) } ?? first
     }
 
     /// Whether link `a` goes to a taxonomy page (tag, category, author...).

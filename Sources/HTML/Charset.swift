@@ -36,7 +36,7 @@ public enum Charset {
         if let bom = bomLabel(bytes) { return (Detection(label: bom, source: .bom), false) }
         if let contentType, let raw = charsetParameter(contentType), let label = canonicalLabel(raw) {
             if overruledByUTF8(label, bytes) { return (Detection(label: "UTF-8", source: .utf8), false) }
-            let (legacy, valid) = legacyDespiteUTF8LabelNotingValidity(label, bytes)
+            let (legacy, valid) = legacyDespiteUTF8Label(label, bytes)
             if let legacy { return (legacy, false) }
             return (Detection(label: label, source: .http), valid)
         }
@@ -44,7 +44,7 @@ public enum Charset {
             // A document that was decoded as ASCII-compatible cannot really be UTF-16 (WHATWG).
             if label.hasPrefix("UTF-16") { label = "UTF-8" }
             if overruledByUTF8(label, bytes) { return (Detection(label: "UTF-8", source: .utf8), false) }
-            let (legacy, valid) = legacyDespiteUTF8LabelNotingValidity(label, bytes)
+            let (legacy, valid) = legacyDespiteUTF8Label(label, bytes)
             if let legacy { return (legacy, false) }
             return (Detection(label: label, source: .meta), valid)
         }
@@ -66,12 +66,8 @@ public enum Charset {
     /// label (a template's meta, a server default): decoding it as UTF-8 would turn every accented letter or kanji
     /// into U+FFFD. Then the legacy guess applies (source `.fallback`). A UTF-8 page with a few stray bytes keeps
     /// UTF-8 (and gets U+FFFD only for those).
-    static func legacyDespiteUTF8Label(_ label: String, _ bytes: [UInt8]) -> Detection? {
-        legacyDespiteUTF8LabelNotingValidity(label, bytes).legacy
-    }
-
-    /// `legacyDespiteUTF8Label`, and whether it found the bytes valid UTF-8 (false when it did not check them).
-    static func legacyDespiteUTF8LabelNotingValidity(_ label: String, _ bytes: [UInt8]) -> (legacy: Detection?, validUTF8: Bool) {
+    /// Also says whether it found the bytes valid UTF-8 (false when it did not check them).
+    static func legacyDespiteUTF8Label(_ label: String, _ bytes: [UInt8]) -> (legacy: Detection?, validUTF8: Bool) {
         guard label == "UTF-8" else { return (nil, false) }
         return bytes.withUnsafeBufferPointer { b -> (Detection?, Bool) in
             guard firstInvalidUTF8(b) != nil else { return (nil, true) }

@@ -196,7 +196,7 @@ struct SelectorMatcher: Sendable {
     /// order; stops after the first when `first` is set.
     func select(in doc: xmlDocPtr, context: xmlNodePtr?, first: Bool = false) -> [xmlNodePtr] {
         withExtendedLifetime(storage) {
-            var answers = LongValueAnswers()
+            var answers = WalkAnswers()
             return withUnsafeMutablePointer(to: &answers) { p in
                 var tables = storage.tables
                 tables.answers = p
@@ -225,9 +225,9 @@ struct SelectorMatcher: Sendable {
         return (nodes, answers.ancestorTests)
     }
 
-    private func selectKeepingAnswers(in index: ElementIndex, first: Bool) -> (nodes: [xmlNodePtr], answers: LongValueAnswers) {
+    private func selectKeepingAnswers(in index: ElementIndex, first: Bool) -> (nodes: [xmlNodePtr], answers: WalkAnswers) {
         withExtendedLifetime(storage) {
-            var answers = LongValueAnswers()
+            var answers = WalkAnswers()
             var out: [xmlNodePtr] = []
             withUnsafeMutablePointer(to: &answers) { p in
                 var tables = storage.tables
@@ -251,7 +251,7 @@ struct SelectorMatcher: Sendable {
                              byFirstByte: [UInt64]?) -> [xmlNodePtr?] {
         var found = [xmlNodePtr?](repeating: nil, count: matchers.count)
         if matchers.isEmpty { return found }
-        var answers = LongValueAnswers()
+        var answers = WalkAnswers()
         withExtendedLifetime(matchers) {
             withUnsafeMutablePointer(to: &answers) { p in
                 let tables = matchers.map { var t = $0.storage.tables; t.answers = p; return t }
@@ -315,7 +315,7 @@ struct SelectorMatcher: Sendable {
 
     /// The answers of relatives' tests on long values (`longValueBytes`), and of descendant combinators past
     /// `shortClimb`, for one walk (one scope).
-    fileprivate struct LongValueAnswers {
+    fileprivate struct WalkAnswers {
         struct Key: Hashable { var node: xmlNodePtr; var test: UnsafePointer<FlatTest> }
         var answers: [Key: Bool] = [:]
         /// Long values read in full.
@@ -343,7 +343,7 @@ struct SelectorMatcher: Sendable {
         let complexes: UnsafeBufferPointer<FlatComplex>
         let subjectFirstBytes: UnsafeBufferPointer<Bool>
         /// Set for the duration of one walk (nil: long values are read each time).
-        var answers: UnsafeMutablePointer<LongValueAnswers>? = nil
+        var answers: UnsafeMutablePointer<WalkAnswers>? = nil
 
         func select(in doc: xmlDocPtr, context: xmlNodePtr?, first: Bool) -> [xmlNodePtr] {
             var out: [xmlNodePtr] = []
@@ -436,7 +436,7 @@ struct SelectorMatcher: Sendable {
         /// Whether `start` or one of its ancestors matches compound `index - 1` of `x` (with its own relatives), each
         /// element's answer kept for the walk: the elements climbed through share the answer of where the climb ended.
         private func climb(_ x: FlatComplex, index: Int, from start: xmlNodePtr, scope: xmlNodePtr?,
-                           answers: UnsafeMutablePointer<LongValueAnswers>) -> Bool {
+                           answers: UnsafeMutablePointer<WalkAnswers>) -> Bool {
             let compound = UnsafePointer(compounds.baseAddress!) + Int(x.first) + index - 1
             var path: [xmlNodePtr] = []
             var found = false

@@ -615,11 +615,11 @@ public final class Crawler {
             if item.kind == .feed { seedSawFeed = true }
             switch f.parsed {
             case .sitemap(let s):
-                for child in s.sitemaps { admit(child, kind: .sitemap, route: .sitemap, depth: 0) }
-                for page in s.pages { admit(page, kind: .page, route: .sitemap, depth: 1) }
+                for child in s.sitemaps { admit(child, kind: .sitemap, route: .sitemap, depth: item.depth + 1) }
+                for page in s.pages { admit(page, kind: .page, route: .sitemap, depth: item.depth + 1) }
                 counters["sitemap_urls", default: 0] += s.pages.count
             case .feed(let links):
-                for link in links { admit(link, kind: .page, route: .feed, depth: 1) }
+                for link in links { admit(link, kind: .page, route: .feed, depth: item.depth + 1) }
                 counters["feed_urls", default: 0] += links.count
             case .malformed(let why) where r.status == 200 || f.archived != nil:
                 warnings.append(why)

@@ -57,6 +57,7 @@ public final class Frontier {
         case notHTTP = "not_http", offSite = "off_site", outOfScope = "out_of_scope", excluded, notIncluded = "not_included"
         case asset, tooLong = "too_long", tooDeep = "too_deep", repeatedSegments = "repeated_segments"
         case queryVariety = "query_variety", calendar, robots
+        case tooManySitemaps = "too_many_sitemaps"
     }
 
     public enum Admission: Equatable, Sendable {
@@ -83,6 +84,11 @@ public final class Frontier {
         public var earliestYear = 1990
         /// Calendar pages later than the crawl's year plus this are trap territory.
         public var yearsAhead = 1
+        /// Sitemaps below the first (robots.txt's, `/sitemap.xml`): the protocol has one level, an index of
+        /// sitemaps; a few more tolerate sites that nest anyway, a longer chain is generated.
+        public var maxSitemapNesting = 3
+        /// Sitemap documents in one crawl: a thousand sitemaps of up to 50,000 URLs each is beyond any blog.
+        public var maxSitemaps = 1_000
         public init() {}
     }
 
@@ -114,6 +120,8 @@ public final class Frontier {
     private var seen: [String: Int] = [:]
     /// Distinct query strings admitted per scheme-less path.
     private var queryVariants: [String: Int] = [:]
+    /// Sitemaps admitted (`Limits.maxSitemaps`).
+    private var sitemaps = 0
     /// Rejections so far, by reason.
     public private(set) var rejections: [Rejection: Int] = [:]
 
@@ -133,8 +141,11 @@ public final class Frontier {
     public var seenCount: Int { seen.count }
 
     /// Considers `url` found by `route`. Pages go through every scope and trap check; robots.txt,
-    /// sitemaps and feeds only through the host check (sitemaps may list any path). `numberedPage`: the
-    /// link is a listing's next or numbered page (`Discovery.Found.isNumberedPage`), queued as such.
+    /// sitemaps and feeds only through the host check (sitemaps may list any path) and their own bounds:
+    /// `depth` is a sitemap's nesting (0 for robots.txt's), a feed's link hops, and a page listed by either
+    /// is one hop below it, so that a generated chain of sitemaps, or of feeds and pages, ends.
+    /// `numberedPage`: the link is a listing's next or numbered page (`Discovery.Found.isNumberedPage`),
+    /// queued as such.
     public func admit(_ url: String, kind: Kind, route: DiscoveryRoute, depth: Int, numberedPage: Bool = false) -> Admission {
         // Most links of a page are known already: in the common form their key is read without a parse.
         if let (key, n) = CrawlURL.plainKey(url) {
@@ -156,8 +167,17 @@ public final class Frontier {
         }
         let key = u.key
         if let routes = seen[key] { return known(key, routes: routes, route: route) }
-        if kind == .page {
+        switch kind {
+        case .page:
             if let reason = pageRejection(u, route: route, depth: depth) { return reject(reason) }
+        case .sitemap:
+            if depth > limits.maxSitemapNesting { return reject(.tooDeep) }
+            if sitemaps >= limits.maxSitemaps { return reject(.tooManySitemaps) }
+            sitemaps += 1
+        case .feed:
+            if depth > limits.maxDepth { return reject(.tooDeep) }
+        case .robots:
+            break
         }
         seen[key] = route.bit
         let priority = numberedPage && kind == .page ? .numberedPage : Self.priority(kind: kind, route: route)
@@ -185,6 +205,7 @@ public final class Frontier {
     /// `pending`, queues it again in its original order.
     public func restore(_ item: Item, routes: Int, pending: Bool) {
         seen[item.key] = routes
+        if item.kind == .sitemap { sitemaps += 1 }
         nextSeq = max(nextSeq, item.seq + 1)
         if pending { push(item) }
     }
@@ -217,9 +238,10 @@ public final class Frontier {
             if !rule.include.isEmpty, !rule.include.matches(target), route != .seed { return .notIncluded }
         }
         if let allows = robotsAllows, !allows(target) { return .robots }
-        // Sitemaps and feeds are the site's own lists: trusted beyond the trap heuristics.
-        if route == .sitemap || route == .feed || route == .seed { return nil }
+        if route == .seed { return nil }
         if depth > limits.maxDepth { return .tooDeep }
+        // Sitemaps and feeds are the site's own lists: trusted beyond the other trap heuristics.
+        if route == .sitemap || route == .feed { return nil }
         if hasRepeatedSegments(u.path) { return .repeatedSegments }
         if isFarCalendar(u) { return .calendar }
         if !u.query.isEmpty, !isSiteScheme(target) {

@@ -187,6 +187,26 @@ import Testing
         #expect(!calendar.contains { $0.query.contains("month=2027") || $0.query.contains("month=1989") })
     }
 
+    /// Sitemaps and feeds are trusted beyond the trap heuristics, but a generated chain of them is not: a
+    /// sitemap index naming the next one, and a feed naming a page that names the next feed, ran until the
+    /// server stopped (its 500th link here; never, on a server that does not).
+    @Test func generatedSitemapAndFeedChainsEnd() async throws {
+        let robots = "User-agent: *\nDisallow: /private/\nSitemap: http://blog.test/chain/sitemap-0.xml\n"
+        let feed = #"<?xml version="1.0"?><rss version="2.0"><channel><title>Blog</title>"#
+            + "<item><title>Chain</title><link>http://blog.test/chain/page-0/</link></item></channel></rss>"
+        let server = try await FixtureServer(faults: ["/robots.txt": .body(robots, contentType: "text/plain"),
+                                                      "/feed.xml": .body(feed, contentType: "application/rss+xml")])
+        defer { Task { await server.stop() } }
+        _ = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive())
+        let limits = Frontier.Limits()
+        let sitemaps = server.log.filter { $0.path.hasPrefix("/chain/sitemap-") }.count
+        let feeds = server.log.filter { $0.path.hasPrefix("/chain/feed-") }.count
+        let pages = server.log.filter { $0.path.hasPrefix("/chain/page-") }.count
+        #expect(sitemaps == limits.maxSitemapNesting + 1)
+        #expect(pages >= 1 && pages <= limits.maxDepth / 2 + 1, "\(pages) chain pages")
+        #expect(feeds <= pages, "\(feeds) chain feeds")
+    }
+
     @Test func duplicateURLsGiveOneRecordAndOneRequest() async throws {
         let server = try await FixtureServer()
         defer { Task { await server.stop() } }

@@ -8,7 +8,9 @@ import Synchronization
 ///
 /// Built-in dynamic routes: `/calendar/?month=YYYY-MM` (a calendar whose next/previous links never
 /// end), `/old/post-2` → `/old2/post-2` → `/posts/post-2/` (a redirect chain), `/loop/a` ⇄ `/loop/b`
-/// (a redirect loop), `/download` (5 MB of binary). `/posts/huge/` is missing unless a test serves
+/// (a redirect loop), `/download` (5 MB of binary), and generated chains that end only at N = 500:
+/// `/chain/sitemap-N.xml` (a sitemap index naming sitemap N+1) and `/chain/feed-N.xml` (a feed naming
+/// `/chain/page-N/`, whose page names feed N+1). `/posts/huge/` is missing unless a test serves
 /// `hugePage` there (extracting 10 MB is slow in debug builds).
 final class FixtureServer: Sendable {
     struct Logged: Sendable {
@@ -154,7 +156,7 @@ final class FixtureServer: Sendable {
             let month = query.first { $0.name == "month" }?.value ?? "2024-11"
             return calendar(month)
         default:
-            break
+            if let chained = chain(path, origin: origin) { return chained }
         }
         var file = root.appendingPathComponent(String(path.drop { $0 == "/" }))
         if path.hasSuffix("/") || path.isEmpty { file.appendPathComponent("index.html") }
@@ -200,6 +202,38 @@ final class FixtureServer: Sendable {
             <!DOCTYPE html><html><head><meta charset="utf-8"><title>Calendar \(month)</title></head><body>
             <h1>Calendar \(month)</h1><a rel="prev" href="/calendar/?month=\(fmt(y, m - 1))">previous</a>
             <a rel="next" href="/calendar/?month=\(fmt(y, m + 1))">next</a></body></html>
+            """
+        return Answer(headers: [("Content-Type", "text/html; charset=utf-8")], body: Data(html.utf8))
+    }
+
+    /// The generated chains' links end at `chainEnd` (the server's own bound, so that a crawler that follows
+    /// them all still ends).
+    static let chainEnd = 500
+
+    private static func chain(_ path: String, origin: String) -> Answer? {
+        guard path.hasPrefix("/chain/") else { return nil }
+        let name = path.dropFirst("/chain/".count)
+        guard let n = Int(name.filter(\.isNumber)), n < chainEnd else {
+            return name.contains("-") ? Answer(status: 404, headers: [("Content-Type", "text/html")], body: Data("gone".utf8)) : nil
+        }
+        if name.hasPrefix("sitemap-") {
+            let xml = """
+                <?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\
+                <sitemap><loc>\(origin)/chain/sitemap-\(n + 1).xml</loc></sitemap></sitemapindex>
+                """
+            return Answer(headers: [("Content-Type", "application/xml")], body: Data(xml.utf8))
+        }
+        if name.hasPrefix("feed-") {
+            let xml = """
+                <?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Chain \(n)</title>\
+                <item><title>Page \(n)</title><link>\(origin)/chain/page-\(n)/</link></item></channel></rss>
+                """
+            return Answer(headers: [("Content-Type", "application/rss+xml")], body: Data(xml.utf8))
+        }
+        let html = """
+            <!DOCTYPE html><html><head><meta charset="utf-8"><title>Chain page \(n)</title>
+            <link rel="alternate" type="application/rss+xml" href="/chain/feed-\(n + 1).xml"></head>
+            <body><h1>Chain page \(n)</h1><p>A page of a generated chain.</p></body></html>
             """
         return Answer(headers: [("Content-Type", "text/html; charset=utf-8")], body: Data(html.utf8))
     }

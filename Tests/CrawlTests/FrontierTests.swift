@@ -1,4 +1,4 @@
-import Crawl
+@testable import Crawl
 import Extract
 import Foundation
 import Testing
@@ -65,6 +65,7 @@ import Testing
     struct AdmitCase: CustomTestStringConvertible, Sendable {
         var name: String
         var url: String
+        var kind: Frontier.Kind = .page
         var route: DiscoveryRoute = .link
         var depth = 1
         var rejection: Frontier.Rejection?
@@ -82,7 +83,14 @@ import Testing
         AdmitCase(name: "mailto", url: "mailto:a@b.test", rejection: .notHTTP),
         AdmitCase(name: "too long", url: "http://b.test/" + String(repeating: "a", count: 1_100), rejection: .tooLong),
         AdmitCase(name: "too deep", url: "http://b.test/deep/", depth: 51, rejection: .tooDeep),
-        AdmitCase(name: "deep sitemap entry trusted", url: "http://b.test/deep/", route: .sitemap, depth: 51),
+        AdmitCase(name: "sitemap entry's segments trusted", url: "http://b.test/a/b/a/b/a/b/", route: .sitemap),
+        AdmitCase(name: "deep feed entry", url: "http://b.test/deep/", route: .feed, depth: 51, rejection: .tooDeep),
+        AdmitCase(name: "sitemap nested 3 deep", url: "http://b.test/s3.xml", kind: .sitemap, route: .sitemap, depth: 3),
+        AdmitCase(name: "sitemap nested 4 deep", url: "http://b.test/s4.xml", kind: .sitemap, route: .sitemap, depth: 4,
+                  rejection: .tooDeep),
+        AdmitCase(name: "sitemap anywhere on the host", url: "http://b.test/private/s.xml", kind: .sitemap, route: .sitemap, depth: 0),
+        AdmitCase(name: "feed 50 hops deep", url: "http://b.test/f.xml", kind: .feed, depth: 50),
+        AdmitCase(name: "feed 51 hops deep", url: "http://b.test/f.xml", kind: .feed, depth: 51, rejection: .tooDeep),
         AdmitCase(name: "repeated segments", url: "http://b.test/a/b/a/b/a/b/", rejection: .repeatedSegments),
         AdmitCase(name: "calendar far future", url: "http://b.test/calendar/?month=2031-01", rejection: .calendar),
         AdmitCase(name: "calendar far past", url: "http://b.test/events/?year=1970", rejection: .calendar),
@@ -95,13 +103,27 @@ import Testing
         let seed = CrawlURL("http://b.test/")!
         let f = Frontier(seed: seed, scopePrefix: c.name == "out of scope prefix" ? "/blog/" : nil, now: Self.now)
         f.robotsAllows = { !$0.hasPrefix("/private/") }
-        let result = f.admit(c.url, kind: .page, route: c.route, depth: c.depth)
+        let result = f.admit(c.url, kind: c.kind, route: c.route, depth: c.depth)
         if let r = c.rejection {
             #expect(result == .rejected(r))
         } else if case .queued = result {
         } else {
             Issue.record("expected queued, got \(result)")
         }
+    }
+
+    /// One sitemap index may name 50,000 sitemaps, each of them more: the crawl takes `maxSitemaps`, counting
+    /// those a resumed crawl restores.
+    @Test func sitemapsPerCrawlAreCapped() {
+        let limit = Frontier.Limits().maxSitemaps
+        let f = Frontier(seed: CrawlURL("http://b.test/")!, now: Self.now)
+        f.restore(Frontier.Item(url: "http://b.test/sitemap.xml", key: "b.test/sitemap.xml", kind: .sitemap,
+                                priority: .infrastructure, depth: 0, seq: 0), routes: DiscoveryRoute.sitemap.bit, pending: false)
+        let results = (1...(limit + 2)).map { f.admit("http://b.test/sitemap-\($0).xml", kind: .sitemap, route: .sitemap, depth: 1) }
+        #expect(results.prefix(limit - 1).allSatisfy { if case .queued = $0 { true } else { false } })
+        #expect(results.dropFirst(limit - 1).allSatisfy { $0 == .rejected(.tooManySitemaps) })
+        #expect(f.admit("http://b.test/sitemap.xml", kind: .sitemap, route: .sitemap, depth: 0) == .known)
+        #expect(f.admit("http://b.test/post/", kind: .page, route: .sitemap, depth: 2) != .rejected(.tooManySitemaps))
     }
 
     @Test func queryVarietyPerPathIsCapped() {

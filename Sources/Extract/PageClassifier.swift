@@ -166,19 +166,21 @@ enum PageClassifier {
     }
 
     /// `staticPage`: whether the site rule's `static_page` markup is on the page (asked only when the URL
-    /// patterns say nothing).
+    /// patterns say nothing). `published`, `wordCount` and `links` are asked only when a test needs them (the
+    /// word count renders the content): `articleCount` decides most listings first.
     static func classify(url: String, path: String, crawl: CrawlRule?, staticPage: @autoclosure () -> Bool = false,
                          metadata m: PageMetadata,
                          jsonObjects: [JSONValue.Object], hasArticleObject: Bool, articleCount: Int,
-                         hasTitle: Bool, published: DateField?, wordCount: Int, links linkShape: @autoclosure () -> LinkShape) -> PageKind {
+                         hasTitle: Bool, published: @autoclosure () -> DateField?, wordCount: @autoclosure () -> Int,
+                         links linkShape: @autoclosure () -> LinkShape) -> PageKind {
         if let kind = kindByURL(path: path, crawl: crawl) { return kind }
         // Before the page's own metadata: WordPress SEO plugins give pages `og:type=article`, some an
         // Article object, and a page has a title and often more than 150 words.
         if staticPage() { return .listing }
         if articleCount >= listingArticleCount { return .listing }
         let links = linkShape()
-        if links.links >= linkListMinLinks, Double(links.linkWords) >= linkListTextShare * Double(wordCount),
-           wordCount - links.linkWords <= linkListOtherWordsPerLink * links.links {
+        if links.links >= linkListMinLinks, Double(links.linkWords) >= linkListTextShare * Double(wordCount()),
+           wordCount() - links.linkWords <= linkListOtherWordsPerLink * links.links {
             return .listing
         }
         if hasArticleObject { return .post }
@@ -187,17 +189,17 @@ enum PageClassifier {
         if types.contains(where: { JSONLD.listingTypes.contains($0) }) { return .listing }
         if let og = m.first("og:type")?.lowercased() {
             if og == "article" || og.hasPrefix("article") { return .post }
-            if og == staticPageOGType, published == nil { return .listing }
+            if og == staticPageOGType, published() == nil { return .listing }
         }
         // After the page's own word: a "best of the year" post whose sections are headings linking to the
         // posts it recommends has this shape too.
         if links.headingLinks >= headingLinkMinCount, 2 * links.headingLinks >= links.headings { return .listing }
         let lowerPath = path.lowercased()
         if lowerPath == "/" || lowerPath.isEmpty || rootIndexFiles.contains(lowerPath) || isListingPath(lowerPath) { return .listing }
-        if let p = published, p.source != "url", hasTitle { return .post }
+        if let p = published(), p.source != "url", hasTitle { return .post }
         if DateParser.fromURL(url) != nil { return .post }
         // Undated from here on: a page right under the root ("/about/", "/now.html") is a static page.
         if isTopLevelPage(lowerPath) { return .listing }
-        return wordCount >= 150 && hasTitle ? .post : .listing
+        return wordCount() >= 150 && hasTitle ? .post : .listing
     }
 }

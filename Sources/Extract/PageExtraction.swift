@@ -16,7 +16,6 @@ struct PageExtraction {
         var site: SiteRule?
         var objects: [JSONValue.Object]
         var article: JSONValue.Object?
-        var canonical: String
         var siteName: String?
         var title: String?
         var related: [RelatedLink]
@@ -25,12 +24,26 @@ struct PageExtraction {
         var contentRoots: [Node]
         var contentExcluded: Set<Node>
         var byline: String?
-        var rendered: BodyRenderer.Output
-        var wordCount: Int
         var language: String?
         var dateFinder: DateFinder
-        var published: DateField?
+        /// The content rendered, and what is read from its text, worked out when first asked: the classifier
+        /// calls most listings so by their `<article>` cards, before it needs a word count (FINDINGS 100).
+        let text: Deferred<Text>
+        /// `dateFinder.published`, worked out when first asked (as `text`); `finish` asks before `modified`.
+        let publishedDate: Deferred<DateField?>
+        var rendered: BodyRenderer.Output { text.value.rendered }
+        var wordCount: Int { text.value.wordCount }
+        /// Read after the body: an untranslated copy names its original by the body's language.
+        var canonical: String { text.value.canonical }
+        var published: DateField? { publishedDate.value }
         var hasTitle: Bool { title != nil }
+    }
+
+    /// What `Reading.text` works out: the content rendered, its words, and the canonical URL.
+    struct Text {
+        var rendered: BodyRenderer.Output
+        var wordCount: Int
+        var canonical: String
     }
 
     /// The record, and what `discovery` reads besides it.
@@ -112,7 +125,7 @@ struct PageExtraction {
         let base = m.baseHref.flatMap { URLNormalizer.normalize($0, base: pageURL) } ?? pageURL
         let objects = JSONLD.objects(m.jsonLD)
 
-        var canonical = Self.sameLanguageOriginal(m, base: base, pageURL: pageURL)
+        let canonical = Self.sameLanguageOriginal(m, base: base, pageURL: pageURL)
             ?? m.canonical.flatMap { URLNormalizer.normalize($0, base: base) }
             ?? m.first("og:url").flatMap { URLNormalizer.normalize($0, base: base) }
             ?? pageURL
@@ -220,12 +233,15 @@ struct PageExtraction {
                 }
             }
         }
-        let rendered = BodyRenderer(excluded: excluded, baseURL: base).render(roots)
-        if DateFinder.comparable(canonical) == DateFinder.comparable(pageURL),
-           let original = Self.untranslatedOriginal(m, base: base, pageURL: pageURL, text: rendered.text) {
-            canonical = original
+        let text = Deferred { [roots, excluded] in
+            let rendered = BodyRenderer(excluded: excluded, baseURL: base).render(roots)
+            var named = canonical
+            if DateFinder.comparable(canonical) == DateFinder.comparable(pageURL),
+               let original = Self.untranslatedOriginal(m, base: base, pageURL: pageURL, text: rendered.text) {
+                named = original
+            }
+            return Text(rendered: rendered, wordCount: TextNormalizer.wordCount(rendered.text), canonical: named)
         }
-        let wordCount = TextNormalizer.wordCount(rendered.text)
 
         let lang = findLanguage(m, article: article)
         let dateFinder = DateFinder(metadata: m, article: article, document: doc, excluded: preExcluded, contentRoots: roots,
@@ -235,12 +251,12 @@ struct PageExtraction {
                                cambrianObject: objects.first(where: DateFinder.isCambrian),
                                workObject: objects.first { JSONLD.types($0).contains { DateFinder.workTypes.contains(JSONLD.stripSchema($0)) } },
                                selfURLs: selfURLs, baseURL: base)
-        let published = dateFinder.published(rule: site?.published)
+        let publishedRule = site?.published
         return Reading(metadata: m, pageURL: pageURL, base: base, site: site, objects: objects, article: article,
-                       canonical: canonical, siteName: siteName, title: title, related: related.cards,
+                       siteName: siteName, title: title, related: related.cards,
                        preExcluded: preExcluded, contentRoots: roots, contentExcluded: excluded, byline: byline,
-                       rendered: rendered, wordCount: wordCount, language: lang, dateFinder: dateFinder,
-                       published: published)
+                       language: lang, dateFinder: dateFinder, text: text,
+                       publishedDate: Deferred { dateFinder.published(rule: publishedRule) })
     }
 
     /// The record of a page `read` has read: what only a post needs. With `contentHash` false the record's
@@ -248,6 +264,8 @@ struct PageExtraction {
     /// `r` is consumed: `Found` takes it over (a copy retained each of its fields, FINDINGS 90).
     func finish(_ r: consuming Reading, contentHash: Bool = true) -> Found {
         let m = r.metadata, site = r.site, preExcluded = r.preExcluded
+        // Before `modified`, which reads the edit date the published date's scan of the text kept.
+        let published = r.published
         let modified = r.dateFinder.modified(rule: site?.modified)
         let isExcluded: (Node) -> Bool = { n in Exclusion.isInside(n, preExcluded) }
         let authors = AuthorFinder.withoutSiteName(
@@ -262,7 +280,7 @@ struct PageExtraction {
 
         var record = PageRecord(
             url: r.pageURL, canonicalURL: r.canonical, fetchedAt: ISOTime.utc(input.fetchedAt), status: input.status,
-            title: r.title, authors: authors, published: r.published, modified: modified,
+            title: r.title, authors: authors, published: published, modified: modified,
             body: Body(text: r.rendered.text, html: r.rendered.html, wordCount: r.wordCount),
             related: r.related, tags: tags, language: r.language, siteName: r.siteName, description: description)
         if contentHash { record.updateContentHash() }
@@ -333,8 +351,11 @@ struct PageExtraction {
         } else {
             (story, storyWords) = (nil, f.wordCount)
         }
-        let dated = f.hasTitle && f.published.map { $0.source != "url" } == true
-        guard storyWords >= (dated ? PageClassifier.datedStoryMinWords : PageClassifier.storyMinWords) else { return false }
+        // The date is read only when it decides: between the two thresholds.
+        guard storyWords >= PageClassifier.datedStoryMinWords else { return false }
+        if storyWords < PageClassifier.storyMinWords {
+            guard f.hasTitle && f.published.map({ $0.source != "url" }) == true else { return false }
+        }
         let largestOther = cards.lazy.filter { $0 != story }.map(words).max() ?? 0
         return storyWords >= PageClassifier.storyOverCardsRatio * largestOther
     }

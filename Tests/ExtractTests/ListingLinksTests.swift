@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Extract
+import HTML
 
 /// `Extractor.extractUnlessListing` and `listingLinks`: a page `extract` classifies as a listing gives the links
 /// `extract` finds on it (by its URL or static-page markup, or by its content), and every post gives what `extract` gives.
@@ -101,5 +102,40 @@ import Testing
         #expect(try !Self.agrees(Self.input(page, url: "https://blog.example/about/"), rules: .empty, "no rule"))
         #expect(try Extractor(rules: rules).extract(Self.input(html("single single-post postid-7"), url: "https://blog.example/about/")).kind == .post)
         #expect(try Extractor(rules: .empty).extract(Self.input(page, url: "https://blog.example/about/")).kind == .post)
+    }
+
+    /// Three `<article>` cards of like sizes make a listing (`PageClassifier.listingArticleCount`) before the word
+    /// count or the date is asked: the content is not rendered nor the text scanned for a date (FINDINGS 100).
+    @Test func aListingByItsCardsIsCalledSoBeforeItsBodyIsRenderedOrDated() throws {
+        let card = "<p>An excerpt of a post about the allotment, the weather and the beans, cut short for the index.</p>"
+        let html = "<html><head><title>Tag: beans - Plot 14</title></head><body><main><h1>Tag: beans</h1>"
+            + (1...4).map { "<article><h2><a href=\"/2024/0\($0)/03/post-\($0)/\">Post \($0)</a></h2>\(card)</article>" }.joined()
+            + "</main></body></html>"
+        let input = Self.input(Array(html.utf8), url: "https://plot14.example/topics/beans/")
+        #expect(try !Self.agrees(input, rules: .empty, "cards"))
+        let doc = try HTMLDocument(bytes: input.bytes, url: input.url)
+        let run = PageExtraction(doc: doc, input: input, rules: .empty)
+        let reading = run.read(site: nil)
+        #expect(run.kind(reading, staticPage: false) == .listing)
+        #expect(!reading.text.isMade && !reading.publishedDate.isMade)
+    }
+
+    /// A post the classifier calls so by its article object, before it asks for the date: the edit date its date
+    /// line gives is still found (`modified` reads what the published date's scan of the text kept).
+    @Test func aPostCalledSoBeforeItsDateKeepsTheEditItsDateLineGives() throws {
+        let html = """
+            <html><head><title>Broad beans in the rain - Plot 14</title>
+            <script type="application/ld+json">{"@type":"BlogPosting","headline":"Broad beans in the rain"}</script>
+            </head><body><div class="post"><p class="post-date">Posted March 3, 2024. Updated April 5, 2024</p>
+            <p>The broad beans went in late this year, after a wet March that kept the beds soggy for weeks.</p>
+            <p>We staked them with hazel from the hedge, which is cheaper than canes and looks better.</p></div></body></html>
+            """
+        let input = Self.input(Array(html.utf8), url: "https://plot14.example/broad-beans/")
+        #expect(try !Self.agrees(input, rules: .empty, "dated post"))
+        guard case .page(let p) = try Extractor(rules: .empty).extractUnlessListing(input) else {
+            Issue.record("the post was read as a listing"); return
+        }
+        #expect(p.record.published?.date == "2024-03-03")
+        #expect(p.record.modified?.date == "2024-04-05")
     }
 }

@@ -38,7 +38,8 @@ public struct Extractor: Sendable {
         let staticPage = byURL == nil && site?.crawl?.marksStaticPage(run.doc) == true
         if staticPage { return .listing(run.links()) }
         let reading = run.read(site: site)
-        let kind = run.kind(reading, staticPage: false)
+        // A post by the rule's URL patterns is one whatever its content: `classify` would ask them first.
+        let kind = byURL ?? run.kind(reading, staticPage: false)
         if kind == .listing { return .contentListing(run.links(reading)) }
         return .page(run.discovery(run.finish(reading, contentHash: contentHash), kind: kind))
     }

@@ -1,4 +1,5 @@
 import Extract
+import Fetch
 import Foundation
 
 /// Rebuilds a snapshot's records from its WARC captures with the current rules, without network, into a
@@ -52,7 +53,7 @@ public enum Reextractor {
                     guard let old = source.entry(url: url), let oldRecord = try source.record(url: url) else { continue }
                     let input = ExtractionInput(bytes: http.body, url: oldRecord.url, fetchedAt: parseISO(old.fetchedAt) ?? startedAt,
                                                 contentType: http.header("Content-Type"), status: http.status,
-                                                serverDate: http.header("Date").flatMap(parseHTTPDate))
+                                                serverDate: http.header("Date").flatMap(HTTPDate.parse))
                     guard let record = try? extractor.record(input) else { continue }
                     try writer.addPost(record, fetch: old.fetch)
                     done.insert(url)
@@ -76,14 +77,5 @@ private func parseISO(_ s: String) -> Date? {
     let f = ISO8601DateFormatter()
     if let d = f.date(from: s) { return d }
     f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return f.date(from: s)
-}
-
-/// An HTTP `Date` header (IMF-fixdate, RFC 9110).
-private func parseHTTPDate(_ s: String) -> Date? {
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "en_US_POSIX")
-    f.timeZone = TimeZone(identifier: "GMT")
-    f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
     return f.date(from: s)
 }

@@ -56,7 +56,7 @@ public struct DirectoryFetcher: PageFetcher {
             finalURL = location
             answer = resolve(path: to, request: request)
         }
-        var headers = [HTTPHeader(name: "Date", value: Self.httpDate(now)), HTTPHeader(name: "Server", value: "lookback-directory")]
+        var headers = [HTTPHeader(name: "Date", value: HTTPDate.format(now)), HTTPHeader(name: "Server", value: "lookback-directory")]
         var status = 404
         var body: [UInt8] = Array("<!DOCTYPE html><title>Not found</title><h1>404 Not Found</h1>".utf8)
         var skipped = false
@@ -76,7 +76,7 @@ public struct DirectoryFetcher: PageFetcher {
             let etag = data.map { "\"" + SHA256.hex($0).prefix(Self.etagHexDigits) + "\"" }
                 ?? "\"\(size)-\(Int(mtime.timeIntervalSince1970))\""
             headers += [HTTPHeader(name: "Content-Type", value: type), HTTPHeader(name: "ETag", value: etag),
-                        HTTPHeader(name: "Last-Modified", value: Self.httpDate(mtime))]
+                        HTTPHeader(name: "Last-Modified", value: HTTPDate.format(mtime))]
             if Self.notModified(request.headers, etag: etag, mtime: mtime) {
                 status = 304
                 body = []
@@ -156,14 +156,6 @@ public struct DirectoryFetcher: PageFetcher {
             return Int(mtime.timeIntervalSince1970) <= Int(since.timeIntervalSince1970)
         }
         return false
-    }
-
-    static func httpDate(_ d: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "GMT")
-        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return f.string(from: d)
     }
 }
 

@@ -46,6 +46,13 @@ public final class Crawler {
     /// before. Pages met meanwhile (sitemap and feed entries) wait in `heldPages`.
     private var seedSettled = false
     private var heldPages: [Frontier.Item] = []
+    /// The page whose markup picks the site rule: the seed, or the target of its meta refresh when the seed is a
+    /// stub that matches no rule (a blog moved to `/blog/`, a multilingual site's root alias page).
+    private var ruleSeedKey: String
+    /// Meta refreshes followed from the seed to find the rule's page (`maxRuleSeedRefreshes`).
+    private var ruleSeedRefreshes = 0
+    /// A chain of stub pages longer than this is no blog's front door.
+    static let maxRuleSeedRefreshes = 3
     private var seedSawFeed = false
     private var probedFeeds = false
     /// Transport failures (no answer at all) in a row, and when the first of them started.
@@ -79,6 +86,7 @@ public final class Crawler {
         self.clock = clock
         self.progress = progress
         self.seed = seed
+        self.ruleSeedKey = seed.key
         self.frontier = Frontier(seed: seed, scopePrefix: configuration.scopePrefix, limits: configuration.limits,
                                  now: clock.now())
         frontier.crawlRule = rules.site(for: seed.string, document: nil)?.crawl
@@ -292,7 +300,7 @@ public final class Crawler {
                 let now = clock.now()
                 var wake: Date?
                 while inflight < config.pipelineDepth, let item = nextItem(now: now, wake: &wake) {
-                    if !seedSettled && item.kind == .page && item.key != seed.key {
+                    if !seedSettled && item.kind == .page && item.key != ruleSeedKey {
                         heldPages.append(item)
                         continue
                     }
@@ -328,6 +336,11 @@ public final class Crawler {
                                                  startedAt: now, fetcher: fetcher, extractor: extractor, rule: rule,
                                                  writer: writer, gate: gate))
                     }
+                }
+                if inflight == 0 && hostDown == nil && wake == nil && timerAt == nil && !seedSettled && !heldPages.isEmpty {
+                    // The page that was to pick the site rule is not coming: the held pages go on without it.
+                    releaseHeldPages()
+                    continue
                 }
                 if inflight == 0 && (hostDown != nil || (wake == nil && timerAt == nil)) { break }
                 if let wake, timerAt.map({ wake < $0 }) ?? true {
@@ -529,7 +542,7 @@ public final class Crawler {
         attempts[item.key] = nil   // set again below when the request is retried
         var retrying = false       // a retried item keeps its claims (see InFlightPages)
         defer { if !retrying { inFlight.release(owner: item.key) } }
-        defer { if item.key == seed.key && !retrying { releaseHeldPages() } }
+        defer { if item.key == ruleSeedKey && !retrying { releaseHeldPages() } }
         let authority = CrawlURL(item.url)?.authority ?? seed.authority
         let now = clock.now()
         withHost(authority) { $0.recordEnd(at: now) }
@@ -697,11 +710,17 @@ public final class Crawler {
             fail(item, status: r.status, reason: "cannot extract: \(why)")
             return ("error", why)
         }
-        if isSeed, let site = siteRule(body: body, url: r.finalURL, contentType: f.archived?.header("Content-Type") ?? r.contentType),
-           let rule = site.crawl {
-            frontier.crawlRule = rule
-            // The seed is not fetched again on resume: the rule its markup matched is kept by name.
-            state.setMeta(Self.siteRuleMeta, site.name)
+        var stubSeed = false
+        if item.key == ruleSeedKey && !seedSettled {
+            if let site = siteRule(body: body, url: r.finalURL, contentType: f.archived?.header("Content-Type") ?? r.contentType) {
+                if let rule = site.crawl {
+                    frontier.crawlRule = rule
+                    // The seed is not fetched again on resume: the rule its markup matched is kept by name.
+                    state.setMeta(Self.siteRuleMeta, site.name)
+                }
+            } else {
+                stubSeed = true
+            }
         }
         doneKeys.insert(item.key)
         doneKeys.insert(finalKey)
@@ -713,6 +732,7 @@ public final class Crawler {
             admit(link.url, kind: link.kind, route: link.route, depth: item.depth + link.hops,
                   numberedPage: link.isNumberedPage)
         }
+        if stubSeed { passRuleSeed(from: item.key, found: found) }
 
         if f.archived != nil { counters["not_modified_reread", default: 0] += 1 }
         // A page read for its links alone was a listing by the rule in force when its fetch started.
@@ -820,10 +840,24 @@ public final class Crawler {
         return admission
     }
 
+    /// The seed's page matched no site rule: when it is a stub whose meta refresh names another page of the site
+    /// (queued, not fetched yet), that page picks the rule instead, and the held pages wait for it.
+    private func passRuleSeed(from key: String, found: [Discovery.Found]) {
+        guard ruleSeedRefreshes < Self.maxRuleSeedRefreshes,
+              let target = found.first(where: { $0.route == .redirect }), let next = CrawlURL(target.url)?.key,
+              next != key, !doneKeys.contains(next), frontier.routes(of: next) != nil else { return }
+        ruleSeedRefreshes += 1
+        ruleSeedKey = next
+        if let i = heldPages.firstIndex(where: { $0.key == next }) { frontier.putBack(heldPages.remove(at: i)) }
+    }
+
     /// The seed is settled: the pages held back until then go back to the frontier, in the order they came.
     private func releaseHeldPages() {
         seedSettled = true
-        for item in heldPages { frontier.putBack(item) }
+        for item in heldPages where !frontier.putBackUnderRule(item) {
+            state.finish(key: item.key, outcome: .skipped, status: nil, reason: "excluded by the site rule")
+            inFlight.release(owner: item.key)
+        }
         heldPages.removeAll()
     }
 

@@ -201,6 +201,17 @@ public final class Frontier {
     /// Puts back an item taken with `next()` that could not be started yet (keeps its place).
     public func putBack(_ item: Item) { push(item) }
 
+    /// Puts back an item admitted before the site rule was known (held while the seed's answer was awaited):
+    /// false, counted as `excluded`, when the rule's `crawl.exclude` turns it away now.
+    public func putBackUnderRule(_ item: Item) -> Bool {
+        if let u = CrawlURL(item.url), ruleExcludes(u) {
+            rejections[.excluded, default: 0] += 1
+            return false
+        }
+        push(item)
+        return true
+    }
+
     /// Restores a URL known from an earlier run of the same crawl: marks its key seen and, when
     /// `pending`, queues it again in its original order.
     public func restore(_ item: Item, routes: Int, pending: Bool) {

@@ -175,6 +175,29 @@ import Testing
         #expect(Set(run.snapshot.manifest.listings.map { CrawlURL($0)!.path }).isSuperset(of: ["/page/2/", "/page/3/", "/tag/notes/"]))
     }
 
+    /// A seed that is a stub (a meta refresh to the blog's home, as a blog moved to `/blog/`) matches no site rule:
+    /// the page it names picks the rule, before any other page is fetched, and the sitemap's entries held meanwhile
+    /// meet the rule's `crawl.exclude` too.
+    @Test func aStubSeedsRefreshTargetPicksTheSiteRule() async throws {
+        let json = #"{"version": 1, "sites": [{"name": "fixture", "match": {"markup": ["header.site-header"]}, "crawl": {"exclude": ["^/about/", "^/posts/post-6/"]}}]}"#
+        let rules = try Rules.parse(Array(json.utf8), file: "rules.json")
+        let home = try String(contentsOf: FixtureServer.root.appendingPathComponent("index.html"), encoding: .utf8)
+        let stub = #"<!DOCTYPE html><html><head><title>Moved</title><meta http-equiv="refresh" content="0; url=/home/"></head>"#
+            + #"<body><p>The blog moved to <a href="/home/">its new home</a>.</p></body></html>"#
+        let server = try await FixtureServer(faults: ["/": .body(stub, contentType: "text/html; charset=utf-8"),
+                                                      "/home/": .body(home, contentType: "text/html; charset=utf-8")])
+        defer { Task { await server.stop() } }
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: Harness.tempArchive(),
+                                          rules: rules)
+        #expect(server.requests(to: "/about/").isEmpty, "excluded by the rule the home page matched")
+        #expect(server.requests(to: "/posts/post-6/").isEmpty, "a sitemap entry the rule excludes")
+        #expect(run.postPaths.contains("/posts/post-1/"))
+        // No post before the rule is known.
+        let homeAt = try #require(server.log.firstIndex { $0.path == "/home/" })
+        let firstPostAt = try #require(server.log.firstIndex { $0.path.hasPrefix("/posts/") })
+        #expect(homeAt < firstPostAt)
+    }
+
     @Test func calendarTrapEnds() async throws {
         let server = try await FixtureServer()
         defer { Task { await server.stop() } }

@@ -127,6 +127,11 @@ struct PageMetadata {
     /// The attributes that name a `<meta>`'s value, in the order its keys are recorded.
     static let metaKeyAttributes = ["property", "name", "itemprop", "http-equiv"]
 
+    /// What `collect` looks for in every element's lowercased class and id, in one pass over each (three searches
+    /// of each were 2% of a blog post's extraction, FINDINGS 99): `RelatedFinder.classHints`, "footer", "author".
+    private static let hintNeedles = NeedleSet(lists: [RelatedFinder.classHints, ["footer"], ["author"]])
+    private static let relatedHint: UInt32 = 1, footerHint: UInt32 = 2, authorHint: UInt32 = 4
+
     /// Collects the metadata of a document in one iterative walk.
     static func collect(_ doc: HTMLDocument) -> PageMetadata {
         var m = PageMetadata()
@@ -219,9 +224,12 @@ struct PageMetadata {
             }
             let cls = attrs.lowerClass, id = attrs.lowerID
             elements.add(n, kind: kind, attrs: attrs, cls: cls, id: id)
-            if kind.name == "footer" || ByteSearch.contains(cls, "footer") || ByteSearch.contains(id, "footer") { m.footers.append(n) }
-            if ByteSearch.contains(cls, "author"), AuthorFinder.isMicroformatAuthor(cls) { m.microformatAuthors.append(n) }
-            if let reason = RelatedFinder.candidacy(n, kind: kind, cls: cls, id: id) { m.relatedCandidates.append((n, reason)) }
+            let clsHints = Self.hintNeedles.mask(cls), hints = clsHints | Self.hintNeedles.mask(id)
+            if kind.name == "footer" || hints & Self.footerHint != 0 { m.footers.append(n) }
+            if clsHints & Self.authorHint != 0, AuthorFinder.isMicroformatAuthor(cls) { m.microformatAuthors.append(n) }
+            if let reason = RelatedFinder.candidacy(n, kind: kind, hinted: hints & Self.relatedHint != 0) {
+                m.relatedCandidates.append((n, reason))
+            }
             return true
         }
         m.h1Wrappers = TagFinder.wrappers(of: m.h1s)

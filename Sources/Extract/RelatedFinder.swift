@@ -242,13 +242,11 @@ struct RelatedFinder {
     static let maxHeadingNodes = 1_000
 
     /// Why an element may start a related section, or `nil` when it cannot (called for every element by
-    /// `PageMetadata.collect`). `cls` and `id` are the element's `class` and `id` lowercased.
-    static func candidacy(_ n: Node, kind: ElementKind, cls: String, id: String) -> CandidateReason? {
+    /// `PageMetadata.collect`). `hinted`: the element's lowercased `class` or `id` holds one of `classHints` (class and
+    /// id searched apart find what "class id" would: no hint holds a space).
+    static func candidacy(_ n: Node, kind: ElementKind, hinted: Bool) -> CandidateReason? {
         if kind.tag == .a || kind.tag == .li { return nil }
-        // Class and id searched apart find what "class id" would: no hint holds a space.
-        if classHintSet.matches(cls) || classHintSet.matches(id) {
-            return .classHint
-        }
+        if hinted { return .classHint }
         switch kind.relatedCandidate {
         case .heading?: return .tag
         case .singleText?:

@@ -488,6 +488,29 @@ enum AuthorFinder {
     /// Whether a lowercased class attribute holds one of `microformatAuthorClasses`, or is an hAtom (microformats 1)
     /// author, both "author" and "vcard" (Hatena Blog's `<span class="author vcard"><span class="fn">id</span></span>`).
     static func isMicroformatAuthor(_ cls: String) -> Bool {
+        // An ASCII class by bytes (Substrings split by Character and hashed into the set were 0.3% of a blog post's
+        // extraction, FINDINGS 99): in ASCII every Character is one byte but CR LF, and " " is the byte 0x20.
+        // All of it first: a space that a combining mark follows is no " " Character, so no split there.
+        let ascii: Bool? = cls.withUTF8Bytes { u in
+            for b in u where b >= 0x80 { return nil }
+            var author = false, vcard = false
+            var i = 0
+            while i < u.count {
+                if u[i] == 0x20 { i += 1; continue }
+                var j = i
+                while j < u.count, u[j] != 0x20 { j += 1 }
+                let word = UnsafeBufferPointer(rebasing: u[i..<j])
+                if microformatAuthorClasses.contains(where: { word.elementsEqual($0.utf8) }) { return true }
+                if word.elementsEqual("author".utf8) { author = true } else if word.elementsEqual("vcard".utf8) { vcard = true }
+                i = j
+            }
+            return author && vcard
+        }
+        return ascii ?? characterMicroformatAuthor(cls)
+    }
+
+    /// `isMicroformatAuthor` read by Characters, as for any class (tests compare the byte reading with it).
+    static func characterMicroformatAuthor(_ cls: String) -> Bool {
         let words = cls.split(separator: " ")
         return words.contains { microformatAuthorClasses.contains($0) } || (words.contains("author") && words.contains("vcard"))
     }

@@ -421,11 +421,38 @@ struct PageExtraction {
             // Its search could differ only at a "_" followed by a combining mark, which leaves a non-ASCII character
             // that the test below refuses either way, or the comma cut drops.
             if t.utf8.contains(0x5F) { t = String(decoding: t.utf8.map { $0 == 0x5F ? 0x2D : $0 }, as: UTF8.self) }
-            t = t.lowercased()
-            if let comma = t.firstIndex(of: ",") { t = String(t[..<comma]) }
-            let ok = t.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-            if ok && t.count <= 35 && t.first?.isLetter == true { return t }
+            if let tag = Self.languageTag(t) { return tag }
         }
         return nil
+    }
+
+    /// Longest language tag `findLanguage` takes (characters).
+    static let maxLanguageTag = 35
+
+    /// The language tag one of `findLanguage`'s candidates gives (after its "_" to "-" step): the lowercased text before
+    /// any comma, when that is ASCII letters, digits and "-" only, opens with a letter and is at most `maxLanguageTag`
+    /// long. An ASCII text is read by bytes: reading Characters (`isLetter`, `isNumber`, `count`: Unicode property
+    /// lookups and grapheme breaks) was 0.4% of a blog post's extraction (FINDINGS 99). Both readings agree there, as
+    /// every ASCII Character is one byte but CR LF, which is neither a letter, a number nor "-" (refused both ways).
+    static func languageTag(_ t: String) -> String? {
+        let u = t.utf8
+        guard u.allSatisfy({ $0 < 0x80 }) else { return characterLanguageTag(t) }
+        var tag: [UInt8] = []
+        for b in u {
+            if b == 0x2C { break } // ,
+            let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            guard (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower == 0x2D else { return nil }
+            tag.append(lower)
+        }
+        guard tag.count <= maxLanguageTag, let first = tag.first, first >= 0x61 && first <= 0x7A else { return nil }
+        return String(decoding: tag, as: UTF8.self)
+    }
+
+    /// `languageTag` read by Characters, as for any text (tests compare the byte reading with it).
+    static func characterLanguageTag(_ text: String) -> String? {
+        var t = text.lowercased()
+        if let comma = t.firstIndex(of: ",") { t = String(t[..<comma]) }
+        let ok = t.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        return ok && t.count <= maxLanguageTag && t.first?.isLetter == true ? t : nil
     }
 }

@@ -95,4 +95,28 @@ import Testing
             }
         }
     }
+
+    /// What `Rules.isPlaceholderSummary` counts on to answer long summaries before normalizing them: NFC composes no
+    /// ASCII scalar into the one before it, so each printable ASCII character stays a scalar of the normalized text.
+    @Test func noCanonicalDecompositionHasASCIIAfterItsFirst() {
+        var found: [String] = []
+        for v in UInt32(0x80)...0x10FFFF {
+            guard let c = Unicode.Scalar(v) else { continue }
+            let d = String(Character(c)).decomposedStringWithCanonicalMapping.unicodeScalars
+            if d.dropFirst().contains(where: \.isASCII) { found.append("U+\(String(v, radix: 16))") }
+        }
+        #expect(found.isEmpty, "\(found.prefix(5))")
+    }
+
+    @Test func placeholderSummaryIsTheNormalizedComparison() throws {
+        let rules = try Rules.parse(Array(#"{"version": 1, "placeholder_summaries": ["No summary available.", "Read more", "E\u0301te\u0301"], "sites": []}"#.utf8), file: "test")
+        let keys = Set(rules.placeholderSummaries.map(Rules.placeholderKey))
+        let texts = ["No summary available.", "  no   SUMMARY available. ", "No summary available", "Read more", "READ\u{A0}MORE",
+                     "Read\u{200B} more", "Read more…", "\u{C9}t\u{E9}", "e\u{301}te\u{301}", "E\u{301}TE\u{301}",
+                     "To be fair, a borrowed sketchbook waits for the value of boring tools before breakfast.",
+                     "Read more Read more Read more Read more", "R\u{301}e\u{301}a\u{301}d\u{301} more", ""]
+        for t in texts + Self.texts(3_000, most: 8, seed: 5) {
+            #expect(rules.isPlaceholderSummary(t) == keys.contains(Rules.placeholderKey(t)), "\(t.debugDescription)")
+        }
+    }
 }

@@ -49,3 +49,43 @@ private func check(_ bytes: [UInt8]) -> ExtractError? {
     }
     for input in inputs { #expect(check(input) == checkByIndex(input), "\(input.prefix(16))... (\(input.count) bytes)") }
 }
+
+/// The window's counts eight bytes at a time are the byte loop's: every byte value in every lane, beside every other
+/// value of the bytes that decide a lane (NUL, the control range's ends, ESC, 0x80 and up), and random buffers of
+/// every length up to 40 (the tail read byte by byte).
+@Test func inputSnifferCountsAreTheByteLoops() {
+    func byteLoop(_ b: [UInt8]) -> (Int, Int) {
+        var controls = 0, nuls = 0
+        for x in b {
+            if x == 0 { nuls += 1 }
+            if x < 0x09 || (x > 0x0D && x < 0x20 && x != 0x1B) { controls += 1 }
+        }
+        return (controls, nuls)
+    }
+    var inputs: [[UInt8]] = []
+    let edges: [UInt8] = [0x00, 0x01, 0x08, 0x09, 0x0D, 0x0E, 0x1A, 0x1B, 0x1C, 0x1F, 0x20, 0x7F, 0x80, 0x81, 0x9B, 0xFF]
+    for v in 0...255 {
+        for lane in 0..<8 {
+            for e in edges {
+                var b = [UInt8](repeating: e, count: 8)
+                b[lane] = UInt8(v)
+                inputs.append(b)
+            }
+        }
+    }
+    var state: UInt64 = 99
+    for length in 0...40 {
+        for _ in 0..<200 {
+            inputs.append((0..<length).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return UInt8(truncatingIfNeeded: state >> 56) >> (state >> 40 & 1 == 0 ? 3 : 0)
+            })
+        }
+    }
+    var differing = 0
+    for b in inputs {
+        let c = b.withUnsafeBufferPointer { InputSniffer.counts($0) }
+        if c.controls != byteLoop(b).0 || c.nuls != byteLoop(b).1 { differing += 1 }
+    }
+    #expect(differing == 0)
+}

@@ -110,10 +110,11 @@ enum TitleFinder {
         return title
     }
 
-    /// `separators`, and the two-character ones some sites use ("Post -- Site").
-    static let siteSeparators: [String] = separators.map { String($0) } + ["--", "::"]
+    /// `separators`, and the two-character ones some sites use ("Post -- Site"), in a fixed order: made from the
+    /// set's iteration order, which changes from one process to the next, they cut "Site - Post | Site" at either end.
+    static let siteSeparators: [String] = ["|", "-", "\\", "/", ">", "»", "–", "—", "·", "•", "--", "::"]
 
-    /// Cuts a trailing (or leading) site-name part when it equals the known site name.
+    /// Cuts a trailing (or else a leading) site-name part when it equals the known site name.
     static func cutSiteName(_ title: String, siteName: String?) -> String {
         guard let site = siteName?.fastLowercased, !site.isEmpty, title.count > site.count + 3 else { return title }
         let lower = title.fastLowercased
@@ -128,6 +129,8 @@ enum TitleFinder {
         for sep in siteSeparators {
             let suffix = " \(sep) \(site)"
             if lower.hasSuffix(suffix) { return String(title.dropLast(suffix.count)).trimmedWhitespace }
+        }
+        for sep in siteSeparators {
             let prefix = "\(site) \(sep) "
             if lower.hasPrefix(prefix) { return String(title.dropFirst(prefix.count)).trimmedWhitespace }
         }

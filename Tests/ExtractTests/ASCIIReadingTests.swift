@@ -76,6 +76,8 @@ import Testing
         for sep in TitleFinder.siteSeparators {
             let suffix = " \(sep) \(site)"
             if lower.hasSuffix(suffix) { return String(title.dropLast(suffix.count)).trimmedWhitespace }
+        }
+        for sep in TitleFinder.siteSeparators {
             let prefix = "\(site) \(sep) "
             if lower.hasPrefix(prefix) { return String(title.dropFirst(prefix.count)).trimmedWhitespace }
         }

@@ -51,3 +51,25 @@ import HTML
     #expect(each.prefix(3) == ["Post", "Sub", "Title"])
     #expect(each.filter(\.isEmpty).count > 20 && each.filter { $0.hasPrefix("wordy") }.count > 20)
 }
+
+/// `TitleFinder.cutSiteName` on a title that names the site at both ends ("Site - Post | Site"): the trailing name is
+/// cut, whichever separators are on either side. Its separators came from a `Set`'s iteration order, which changes
+/// from one process to the next, and the first separator that matched decided the end (the same page gave either cut).
+@Suite struct TitleSiteNameTests {
+    @Test func trailingNameIsCutWhateverTheSeparators() {
+        let seps = TitleFinder.siteSeparators
+        var wrong: [String] = []
+        for lead in seps {
+            for trail in seps where trail != lead {
+                let title = "Plot Fourteen \(lead) Beans \(trail) Plot Fourteen"
+                if TitleFinder.cutSiteName(title, siteName: "Plot Fourteen") != "Plot Fourteen \(lead) Beans" { wrong.append(title) }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(3))")
+    }
+
+    @Test func leadingNameIsCutWithoutATrailingOne() {
+        #expect(TitleFinder.cutSiteName("Plot Fourteen | Beans in the rain", siteName: "Plot Fourteen") == "Beans in the rain")
+        #expect(TitleFinder.cutSiteName("Beans in the rain – Plot Fourteen", siteName: "plot fourteen") == "Beans in the rain")
+    }
+}

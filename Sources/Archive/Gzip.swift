@@ -50,17 +50,14 @@ final class GzipDeflater {
     private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
 
     /// With `output`, the compressed bytes of `append` and `finish` are handed to it as they come instead
-    /// of kept (`finish` then returns nothing). `small`: a 1 KB window and hash table instead of zlib's
-    /// default 32 KB and 64 KB, for members whose compressed part is a few hundred bytes (`compress(_:storingFrom:)`
-    /// of a record's heads): zlib clears its hash table on every reset and level change, and the default one,
-    /// out of cache between records, made the heads of a 2k crawl's records cost ~20 us each.
-    init(level: Int32 = 6, small: Bool = false, output: ((UnsafeBufferPointer<UInt8>) throws -> Void)? = nil) {
+    /// of kept (`finish` then returns nothing).
+    init(level: Int32 = 6, output: ((UnsafeBufferPointer<UInt8>) throws -> Void)? = nil) {
         handler = output
         self.level = level
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         // 15 window bits + 16: write a gzip header and trailer instead of zlib's.
-        ready = (small ? lb_deflateInit2(stream, level, 10 + 16, 3) : lb_deflateInit2(stream, level, 15 + 16, 8)) == Z_OK
+        ready = lb_deflateInit2(stream, level, 15 + 16, 8) == Z_OK
     }
 
     deinit {
@@ -74,26 +71,6 @@ final class GzipDeflater {
         try member(of: input, margin: 32) { inBuf in
             stream.pointee.next_in = inBuf.baseAddress
             stream.pointee.avail_in = uInt(inBuf.count)
-            return deflate(stream, Z_FINISH) == Z_STREAM_END
-        }
-    }
-
-    /// One complete gzip member of `input` whose bytes before `split` are compressed at the deflater's level
-    /// and whose bytes from `split` on are stored (deflate's uncompressed blocks): for a record whose tail is
-    /// compressed already, which deflating again would only slow down.
-    func compress(_ input: [UInt8], storingFrom split: Int) throws -> [UInt8] {
-        precondition(split >= 0 && split <= input.count, "split outside the input")
-        // deflateBound covers stored blocks too (5 bytes a block of up to 64 KB); the margin covers the block
-        // that ends the compressed part.
-        return try member(of: input, margin: 64) { inBuf in
-            _ = deflateParams(stream, level, Z_DEFAULT_STRATEGY)
-            stream.pointee.next_in = inBuf.baseAddress
-            stream.pointee.avail_in = uInt(split)
-            guard deflate(stream, Z_NO_FLUSH) == Z_OK,
-                  // Level 0 from here: zlib first ends a block with what it holds of the compressed part.
-                  deflateParams(stream, 0, Z_DEFAULT_STRATEGY) == Z_OK else { return false }
-            stream.pointee.next_in = inBuf.baseAddress.map { $0 + split }
-            stream.pointee.avail_in = uInt(inBuf.count - split)
             return deflate(stream, Z_FINISH) == Z_STREAM_END
         }
     }

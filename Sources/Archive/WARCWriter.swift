@@ -43,12 +43,6 @@ public final class WARCWriter: @unchecked Sendable {
     /// Record ids of this file.
     private var ids = RecordIDs()
 
-    /// Response records whose body is in a content coding (a gzip body, as nearly every server sends a page):
-    /// their heads are compressed and their bodies stored in their gzip member, since deflating compressed
-    /// bytes again saves nothing, and it was most of the archive's compression CPU (libdeflate level 1 over
-    /// the decoded page: ~7% of a crawl). zlib, as libdeflate makes whole members only.
-    private let storingDeflater = GzipDeflater(level: WARCWriter.compressionLevel, small: true)
-
     /// Response headers that describe an encoding the stored body no longer has (the transfer's chunks are
     /// gone; a body stored decoded has no content coding either): renamed with this prefix so the record
     /// stays self-consistent.
@@ -270,10 +264,14 @@ public final class WARCWriter: @unchecked Sendable {
             precondition(real.count == headCount, "WARC head length changed with the digest")
             record.replaceSubrange(0..<headCount, with: real)
         }
-        let member = try deflaterLock.withLock {
-            compressed ? try storingDeflater.compress(record, storingFrom: headCount + block.count)
-                : try (record.count <= Self.smallRecordBytes ? smallCompressor : compressor).compress(record)
-        }
+        // A response whose body is in a content coding (a gzip body, as nearly every server sends a page): its
+        // heads are compressed and its body stored in its gzip member, since deflating compressed bytes again saves
+        // nothing, and it was most of the archive's compression CPU (libdeflate level 1 over the decoded page: ~7%
+        // of a crawl). The heads alone are too small for zlib's or libdeflate's own codes to pay (`FixedCodeDeflater`).
+        let member = compressed ? FixedCodeDeflater.member(record, storingFrom: headCount + block.count)
+            : try deflaterLock.withLock {
+                try (record.count <= Self.smallRecordBytes ? smallCompressor : compressor).compress(record)
+            }
         let offset = try mutex.withLock { () throws -> Int in
             guard fd >= 0 else { throw ArchiveError.invalid("\(url.path): WARC file already closed") }
             let offset = Int(lseek(fd, 0, SEEK_END))

@@ -242,18 +242,44 @@ let warcioMain = "import sys; from warcio.cli import main; sys.exit(main(sys.arg
         SplitCase(name: "all compressed", count: 5_000, split: 5_000),
         SplitCase(name: "small head, small tail", count: 1_800, split: 843),
         SplitCase(name: "tail over one stored block (64 KB)", count: 200_000, split: 1_000),
-        SplitCase(name: "head over zlib's window", count: 120_000, split: 70_000),
+        SplitCase(name: "tail of exactly one stored block", count: 1_000 + FixedCodeDeflater.storedBlockBytes, split: 1_000),
+        SplitCase(name: "head over deflate's window", count: 120_000, split: 70_000),
     ])
     func aMemberWithAStoredTailRoundTrips(_ c: SplitCase) throws {
         let input = (0..<c.count).map { UInt8(ascii: "a") &+ UInt8($0 % 7) }
-        // Each deflater is reused, as for a WARC file's records.
-        for deflater in [GzipDeflater(level: 1), GzipDeflater(level: 1, small: true)] {
-            for _ in 0..<2 {
-                let member = try deflater.compress(input, storingFrom: c.split)
+        let member = FixedCodeDeflater.member(input, storingFrom: c.split)
+        let back = try #require(member.withUnsafeBufferPointer { Gzip.decompressMember($0, at: 0) })
+        #expect(back.bytes == input && back.end == member.count)
+        #expect(member.count >= c.count - c.split, "the tail is stored, not compressed")
+        if c.split == c.count { #expect(member.count < max(c.count / 4, 64), "the head is compressed") }
+    }
+
+    /// Every literal byte, match length (3...258) and distance code (1...32,768 back) the fixed codes have,
+    /// read back by zlib: bytes made of random literals and copies of earlier stretches at random distances.
+    @Test func fixedCodesRoundTripEveryLengthAndDistance() throws {
+        // A linear congruential generator's high bits: deterministic bytes, lengths and distances.
+        var state: UInt64 = 19
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        for round in 0..<40 {
+            var input: [UInt8] = []
+            let target = round < 20 ? 2_000 : 90_000
+            while input.count < target {
+                if input.count > 3, next() % 3 == 0 {
+                    let distance = 1 + Int(next() % UInt64(min(input.count, round < 20 ? 1_000 : 40_000)))
+                    let length = 3 + Int(next() % 300)
+                    for _ in 0..<length { input.append(input[input.count - distance]) }
+                } else {
+                    for _ in 0..<(1 + next() % 20) { input.append(UInt8(truncatingIfNeeded: next())) }
+                }
+            }
+            let split = Int(next() % UInt64(input.count + 1))
+            for s in [input.count, split, 0] {
+                let member = FixedCodeDeflater.member(input, storingFrom: s)
                 let back = try #require(member.withUnsafeBufferPointer { Gzip.decompressMember($0, at: 0) })
-                #expect(back.bytes == input && back.end == member.count)
-                #expect(member.count >= c.count - c.split, "the tail is stored, not compressed")
-                if c.split == c.count { #expect(member.count < max(c.count / 4, 64), "the head is compressed") }
+                #expect(back.bytes == input && back.end == member.count, "round \(round), split \(s)")
             }
         }
     }

@@ -64,7 +64,7 @@ public enum DateParser {
             let (ry, _, _) = civil(reference)
             let today = Int((reference.timeIntervalSince1970 / 86400).rounded(.down))
             for y in stride(from: ry, to: ry - weekdayYears, by: -1) where isValid(y, m, d) {
-                let days = daysFromCivil(y, m, d)
+                let days = CivilDate.days(y, m, d)
                 if days <= today + 1, ((days % 7 + 11) % 7) == weekday { return day(y, m, d, relative: true) }
             }
         }
@@ -72,7 +72,7 @@ public enum DateParser {
             // No year: the latest such day not after the reference.
             let (ry, _, _) = civil(reference)
             var y = ry
-            if daysFromCivil(y, m, d) > Int((reference.timeIntervalSince1970 / 86400).rounded(.down)) + 1 { y -= 1 }
+            if CivilDate.days(y, m, d) > Int((reference.timeIntervalSince1970 / 86400).rounded(.down)) + 1 { y -= 1 }
             if isValid(y, m, d) { return day(y, m, d, relative: true) }
         }
         return nil
@@ -145,7 +145,7 @@ public enum DateParser {
     // MARK: - Building results
 
     static func day(_ y: Int, _ m: Int, _ d: Int, relative: Bool) -> ParsedDate {
-        let instant = Date(timeIntervalSince1970: TimeInterval(daysFromCivil(y, m, d) * 86_400))
+        let instant = Date(timeIntervalSince1970: TimeInterval(CivilDate.days(y, m, d) * 86_400))
         return ParsedDate(date: ymd(y, m, d), precision: "day", isRelative: relative, instant: instant)
     }
 
@@ -158,7 +158,7 @@ public enum DateParser {
         } else {
             text += "Z"
         }
-        let local = daysFromCivil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + (s ?? 0)
+        let local = CivilDate.days(y, mo, d) * 86_400 + h * 3600 + mi * 60 + (s ?? 0)
         let instant = Date(timeIntervalSince1970: TimeInterval(local - (offsetMinutes ?? 0) * 60))
         return ParsedDate(date: text, precision: s == nil ? "minute" : "second", isRelative: false, instant: instant)
     }
@@ -171,33 +171,11 @@ public enum DateParser {
 
     @inline(__always) static func pad2(_ v: Int) -> String { v < 10 ? "0" + String(v) : String(v) }
 
-    // MARK: - Calendar arithmetic (proleptic Gregorian, days since 1970-01-01)
-
-    static func daysFromCivil(_ year: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (m + 9) % 12
-        let doy = (153 * mp + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
+    // MARK: - Calendar arithmetic (`CivilDate`)
 
     /// The UTC calendar day of an instant.
     static func civil(_ date: Date) -> (Int, Int, Int) {
-        civilFromDays(Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
+        CivilDate.from(days: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
     static func isValid(_ y: Int, _ m: Int, _ d: Int) -> Bool {
@@ -226,7 +204,7 @@ public enum DateParser {
         default: return nil
         }
         let days = v >= 0 ? v / 86_400 : (v - 86_399) / 86_400
-        let (y, m, d) = civilFromDays(days)
+        let (y, m, d) = CivilDate.from(days: days)
         let sec = v - days * 86_400
         return timed(y, m, d, sec / 3600, (sec % 3600) / 60, sec % 60, offsetMinutes: nil)
     }
@@ -289,7 +267,7 @@ public enum DateParser {
         }
         if h == 24 {
             // 24:00 is the end of the day: the next day's midnight.
-            let (ny, nm, nd) = civilFromDays(daysFromCivil(y, m, d) + 1)
+            let (ny, nm, nd) = CivilDate.from(days: CivilDate.days(y, m, d) + 1)
             return timed(ny, nm, nd, 0, mi, sec, offsetMinutes: offset)
         }
         return timed(y, m, d, h, mi, sec, offsetMinutes: offset)
@@ -907,7 +885,7 @@ extension DateParser {
         var pick = preferMDY ? (mdy ?? dmy) : (dmy ?? mdy)
         if let ref = reference, let a = pick, let b = (preferMDY ? dmy : mdy), a != b {
             let limit = Int((ref.timeIntervalSince1970 / 86_400).rounded(.down)) + 1
-            if daysFromCivil(a.0, a.1, a.2) > limit && daysFromCivil(b.0, b.1, b.2) <= limit { pick = b }
+            if CivilDate.days(a.0, a.1, a.2) > limit && CivilDate.days(b.0, b.1, b.2) <= limit { pick = b }
         }
         guard let p = pick else { return nil }
         return (p.0, p.1, p.2, i + 5)
@@ -1079,7 +1057,7 @@ extension DateParser {
         }
         let t = Int((reference.timeIntervalSince1970).rounded(.down)) - seconds
         let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
-        let (y, m, d) = civilFromDays(days)
+        let (y, m, d) = CivilDate.from(days: days)
         return day(y, m, d, relative: true)
     }
 

@@ -110,9 +110,10 @@ enum TitleFinder {
         return title
     }
 
-    /// `separators`, and the two-character ones some sites use ("Post -- Site"), in a fixed order: made from the
-    /// set's iteration order, which changes from one process to the next, they cut "Site - Post | Site" at either end.
-    static let siteSeparators: [String] = ["|", "-", "\\", "/", ">", "»", "–", "—", "·", "•", "--", "::"]
+    /// `separators`, and the two-character ones some sites use ("Post -- Site"), in a fixed order: a `Set`'s iteration
+    /// order changes from one process to the next (`cutSiteName` tries every suffix before any prefix, so the order
+    /// among them decides nothing there; it keeps the array the same in every process).
+    static let siteSeparators: [String] = separators.sorted().map { String($0) } + ["--", "::"]
 
     /// Cuts a trailing (or else a leading) site-name part when it equals the known site name.
     static func cutSiteName(_ title: String, siteName: String?) -> String {

@@ -11,7 +11,8 @@ extension String {
 }
 
 enum Trimming {
-    /// The predefined sets, made once: `CharacterSet.whitespacesAndNewlines` is made anew by each read.
+    /// The predefined sets, made once: `CharacterSet.whitespacesAndNewlines` is made anew by each read (a Foundation
+    /// lookup, a cast and a copy, more than the trim of an ASCII string: 0.5% of a blog post's extraction, FINDINGS 99).
     static let whitespacesAndNewlines = CharacterSet.whitespacesAndNewlines
     static let whitespaces = CharacterSet.whitespaces
 
@@ -25,16 +26,12 @@ enum Trimming {
     /// a scalar outside the Basic Multilingual Plane (two UTF-16 units) or U+FFFF (which `NSString`'s reader takes
     /// for the end of the text), the whole string goes through Foundation instead, so the result is always Foundation's. Bridging the string cost 1.7% of a blog post's extraction when
     /// its description ended in "…" (FINDINGS 90); pages in CJK scripts bridged nearly every value.
-    /// `set` is asked for only at a non-ASCII end: making a predefined `CharacterSet` (`.whitespacesAndNewlines`) is a
-    /// Foundation lookup, a cast and a copy on every call, more than the trim of an ASCII string (0.5% of a blog post's
-    /// extraction, FINDINGS 99).
-    static func trim(_ s: String, ascii: (UInt8) -> Bool, _ set: @autoclosure () -> CharacterSet) -> String {
+    static func trim(_ s: String, ascii: (UInt8) -> Bool, _ set: CharacterSet) -> String {
         let u = s.utf8
         var start = u.startIndex, end = u.endIndex
         while start < end, ascii(u[start]) { start = u.index(after: start) }
         if start == end { return "" }
         if u[start] >= 0x80 {
-            let set = set()
             let scalars = s.unicodeScalars
             var i = start
             while i < end {
@@ -52,7 +49,6 @@ enum Trimming {
         }
         while ascii(u[u.index(before: end)]) { end = u.index(before: end) }
         if u[u.index(before: end)] >= 0x80 {
-            let set = set()
             let scalars = s.unicodeScalars
             var j = end
             while j > start {

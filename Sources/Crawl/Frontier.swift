@@ -58,6 +58,7 @@ public final class Frontier {
         case asset, tooLong = "too_long", tooDeep = "too_deep", repeatedSegments = "repeated_segments"
         case queryVariety = "query_variety", calendar, robots
         case tooManySitemaps = "too_many_sitemaps"
+        case tooManySitemapEntries = "too_many_sitemap_entries"
     }
 
     public enum Admission: Equatable, Sendable {
@@ -89,6 +90,9 @@ public final class Frontier {
         public var maxSitemapNesting = 3
         /// Sitemap documents in one crawl: a thousand sitemaps of up to 50,000 URLs each is beyond any blog.
         public var maxSitemaps = 1_000
+        /// Pages first named by a sitemap in one crawl: half a million posts is beyond any blog, and the bound
+        /// keeps a hostile index (1,000 sitemaps of 50,000 URLs) from queueing 50 million URLs (~12 GB).
+        public var maxSitemapEntries = 500_000
         public init() {}
     }
 
@@ -122,6 +126,8 @@ public final class Frontier {
     private var queryVariants: [String: Int] = [:]
     /// Sitemaps admitted (`Limits.maxSitemaps`).
     private var sitemaps = 0
+    /// Pages admitted as sitemap entries (`Limits.maxSitemapEntries`).
+    private var sitemapEntries = 0
     /// Rejections so far, by reason.
     public private(set) var rejections: [Rejection: Int] = [:]
 
@@ -169,7 +175,9 @@ public final class Frontier {
         if let routes = seen[key] { return known(key, routes: routes, route: route) }
         switch kind {
         case .page:
+            if route == .sitemap && sitemapEntries >= limits.maxSitemapEntries { return reject(.tooManySitemapEntries) }
             if let reason = pageRejection(u, route: route, depth: depth) { return reject(reason) }
+            if route == .sitemap { sitemapEntries += 1 }
         case .sitemap:
             if depth > limits.maxSitemapNesting { return reject(.tooDeep) }
             if sitemaps >= limits.maxSitemaps { return reject(.tooManySitemaps) }
@@ -217,6 +225,7 @@ public final class Frontier {
     public func restore(_ item: Item, routes: Int, pending: Bool) {
         seen[item.key] = routes
         if item.kind == .sitemap { sitemaps += 1 }
+        if item.kind == .page && routes & DiscoveryRoute.sitemap.bit != 0 { sitemapEntries += 1 }
         nextSeq = max(nextSeq, item.seq + 1)
         if pending { push(item) }
     }

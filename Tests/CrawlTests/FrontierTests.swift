@@ -126,6 +126,24 @@ import Testing
         #expect(f.admit("http://b.test/post/", kind: .page, route: .sitemap, depth: 2) != .rejected(.tooManySitemaps))
     }
 
+    /// A thousand sitemaps of 50,000 URLs each queued 50 million pages (~12 GB). Sitemap entries are capped at
+    /// `maxSitemapEntries`, counting those a resumed crawl restores; pages found by links are not counted.
+    @Test func sitemapEntriesPerCrawlAreCapped() {
+        var limits = Frontier.Limits()
+        limits.maxSitemapEntries = 5
+        let f = Frontier(seed: CrawlURL("http://b.test/")!, limits: limits, now: Self.now)
+        f.restore(Frontier.Item(url: "http://b.test/p/0/", key: "b.test/p/0/", kind: .page, priority: .listed,
+                                depth: 1, seq: 0), routes: DiscoveryRoute.sitemap.bit, pending: true)
+        let listed = (1...8).map { f.admit("http://b.test/p/\($0)/", kind: .page, route: .sitemap, depth: 1) }
+        #expect(listed.prefix(4).allSatisfy { if case .queued = $0 { true } else { false } })
+        #expect(listed.dropFirst(4).allSatisfy { $0 == .rejected(.tooManySitemapEntries) })
+        #expect(f.rejections[.tooManySitemapEntries] == 4)
+        #expect(f.admit("http://b.test/p/1/", kind: .page, route: .sitemap, depth: 1) == .known)
+        if case .queued = f.admit("http://b.test/linked/", kind: .page, route: .link, depth: 1) {} else {
+            Issue.record("a linked page is not a sitemap entry")
+        }
+    }
+
     @Test func queryVarietyPerPathIsCapped() {
         let f = Frontier(seed: CrawlURL("http://b.test/")!, now: Self.now)
         let limit = Frontier.Limits().maxQueryVariants

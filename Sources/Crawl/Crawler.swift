@@ -104,10 +104,9 @@ public final class Crawler {
         progress?.begin()
         let resumed = try restoreIfResumed()
         try await loadRobots()
-        // On resume the seed's rule comes back from the state (the seed is not fetched again).
-        seedSettled = resumed
         if !resumed {
             state.setMeta("seed", seed.string)
+            state.setMeta(Self.ruleSeedMeta, seed.key)
             if case .queued = admit(seed.string, kind: .page, route: .seed, depth: 0) {} else { seedSettled = true }
             let listed = robots.map { Discovery.robotsSitemaps($0, robotsURL: originURL("/robots.txt")) } ?? []
             for s in listed { admit(s, kind: .sitemap, route: .sitemap, depth: 0) }
@@ -136,6 +135,13 @@ public final class Crawler {
             let why = hostDown.map { "\(seed.string): \($0)" } ?? seedError.map { "\(seed.string): \($0)" }
                 ?? "\(seed.string): no post found (fetched \(listings) listing pages)"
             throw CrawlFailure(message: "nothing archived: \(why)")
+        }
+        let limits = frontier.limits
+        if let n = frontier.rejections[.tooManySitemaps] {
+            warnings.append("\(seed.string): the sitemaps named over \(limits.maxSitemaps) sitemaps; \(n) more were not fetched")
+        }
+        if let n = frontier.rejections[.tooManySitemapEntries] {
+            warnings.append("\(seed.string): the sitemaps named over \(limits.maxSitemapEntries) pages; \(n) more were not queued")
         }
         var counters = self.counters
         for (reason, n) in frontier.rejections { counters["rejected_" + reason.rawValue] = n }
@@ -171,6 +177,13 @@ public final class Crawler {
         if let name = try state.meta(Self.siteRuleMeta), let site = rules.sites.first(where: { $0.name == name }),
            let rule = site.crawl {
             frontier.crawlRule = rule
+        }
+        // The seed's rule came back above (the seed is not fetched again), unless the page that was to pick it
+        // was still to be read when the first run stopped.
+        if let key = try state.meta(Self.ruleSeedMeta), !key.isEmpty, !doneKeys.contains(key), frontier.routes(of: key) != nil {
+            ruleSeedKey = key
+        } else {
+            seedSettled = true
         }
         probedFeeds = true
         return true
@@ -827,6 +840,9 @@ public final class Crawler {
 
     /// Crawl-state key of the site rule the seed page matched.
     static let siteRuleMeta = "site_rule"
+    /// Crawl-state key of the page that is to pick the site rule (`ruleSeedKey`), empty once the seed settled: a
+    /// crawl killed before then resumes holding pages until that page is read, as the first run would have.
+    static let ruleSeedMeta = "rule_seed"
 
     @discardableResult
     private func admit(_ url: String, kind: Frontier.Kind, route: DiscoveryRoute, depth: Int,
@@ -848,11 +864,13 @@ public final class Crawler {
               next != key, !doneKeys.contains(next), frontier.routes(of: next) != nil else { return }
         ruleSeedRefreshes += 1
         ruleSeedKey = next
+        state.setMeta(Self.ruleSeedMeta, next)
         if let i = heldPages.firstIndex(where: { $0.key == next }) { frontier.putBack(heldPages.remove(at: i)) }
     }
 
     /// The seed is settled: the pages held back until then go back to the frontier, in the order they came.
     private func releaseHeldPages() {
+        if !seedSettled { state.setMeta(Self.ruleSeedMeta, "") }
         seedSettled = true
         for item in heldPages where !frontier.putBackUnderRule(item) {
             state.finish(key: item.key, outcome: .skipped, status: nil, reason: "excluded by the site rule")

@@ -198,6 +198,37 @@ import Testing
         #expect(homeAt < firstPostAt)
     }
 
+    /// The same stub seed, the crawl killed while its target was still to be read (answered 503 first): the
+    /// resumed crawl took the seed for settled and read every page without the rule.
+    @Test func aStubSeedsRefreshTargetStillPicksTheRuleAfterAResume() async throws {
+        let json = #"{"version": 1, "sites": [{"name": "fixture", "match": {"markup": ["header.site-header"]}, "crawl": {"exclude": ["^/about/", "^/posts/post-6/"]}}]}"#
+        let rules = try Rules.parse(Array(json.utf8), file: "rules.json")
+        let home = try String(contentsOf: FixtureServer.root.appendingPathComponent("index.html"), encoding: .utf8)
+        let stub = #"<!DOCTYPE html><html><head><title>Moved</title><meta http-equiv="refresh" content="0; url=/home/"></head>"#
+            + #"<body><p>The blog moved to <a href="/home/">its new home</a>.</p></body></html>"#
+        let server = try await FixtureServer(faults: ["/": .body(stub, contentType: "text/html; charset=utf-8"),
+                                                      "/home/": .status(503, retryAfter: "30", times: 1)])
+        defer { Task { await server.stop() } }
+        let archive = try Harness.tempArchive()
+        let clock = VirtualClock()
+        await #expect(throws: CancellationError.self) {
+            _ = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive,
+                                        clock: clock, cancelAfter: 4, rules: rules)
+        }
+        try #require(server.requests(to: "/home/").allSatisfy { $0.status == 503 }, "stopped before the rule's page was read")
+        let firstRun = server.log.count
+        server.setFault("/home/", .body(home, contentType: "text/html; charset=utf-8"))
+        let run = try await Harness.crawl(seed: server.origin + "/", fetcher: Harness.client(), archive: archive,
+                                          clock: clock, rules: rules)
+        #expect(server.requests(to: "/about/").isEmpty, "excluded by the rule the home page matched")
+        #expect(server.requests(to: "/posts/post-6/").isEmpty, "a sitemap entry the rule excludes")
+        #expect(run.postPaths.contains("/posts/post-1/"))
+        let resumed = server.log.dropFirst(firstRun)
+        let homeAt = try #require(resumed.firstIndex { $0.path == "/home/" && $0.status == 200 })
+        let firstPostAt = try #require(resumed.firstIndex { $0.path.hasPrefix("/posts/") })
+        #expect(homeAt < firstPostAt)
+    }
+
     @Test func calendarTrapEnds() async throws {
         let server = try await FixtureServer()
         defer { Task { await server.stop() } }

@@ -92,27 +92,29 @@ func countsWords(_ c: WordCountCase) {
     #expect(!FlatTree.isAdLabel(text: "Reklamation"))
 }
 
+/// `wordCount` as the scalar loop it replaced counts: one scalar at a time.
+private func wordCountByScalars(_ s: String) -> Int {
+    var count = 0, inWord = false
+    for c in s.unicodeScalars {
+        if c.value < 0x80 {
+            let w = (c.value >= 0x30 && c.value <= 0x39) || (c.value >= 0x41 && c.value <= 0x5A)
+                || (c.value >= 0x61 && c.value <= 0x7A) || c == "_"
+            if w { if !inWord { count += 1; inWord = true } } else { inWord = false }
+            continue
+        }
+        if TextNormalizer.isCJK(c) { count += 1; inWord = false; continue }
+        if TextNormalizer.isLatinLetter(c.value) || TextNormalizer.isWordScalar(c) {
+            if !inWord { count += 1; inWord = true }
+        } else {
+            inWord = false
+        }
+    }
+    return count
+}
+
 /// The byte loop of `wordCount` counts as the scalar loop it replaced: every scalar, in runs of neighbours and
 /// between ASCII words, digits and spaces.
 @Test func wordCountEqualsTheScalarLoop() {
-    func scalarLoop(_ s: String) -> Int {
-        var count = 0, inWord = false
-        for c in s.unicodeScalars {
-            if c.value < 0x80 {
-                let w = (c.value >= 0x30 && c.value <= 0x39) || (c.value >= 0x41 && c.value <= 0x5A)
-                    || (c.value >= 0x61 && c.value <= 0x7A) || c == "_"
-                if w { if !inWord { count += 1; inWord = true } } else { inWord = false }
-                continue
-            }
-            if TextNormalizer.isCJK(c) { count += 1; inWord = false; continue }
-            if TextNormalizer.isLatinLetter(c.value) || TextNormalizer.isWordScalar(c) {
-                if !inWord { count += 1; inWord = true }
-            } else {
-                inWord = false
-            }
-        }
-        return count
-    }
     var run = String.UnicodeScalarView()
     var differing: [String] = []
     for v in UInt32(0)...0x10FFFF {
@@ -121,9 +123,34 @@ func countsWords(_ c: WordCountCase) {
         if v % 3 == 0 { run.append(" ") } else if v % 5 == 0 { run.append("a") }
         if run.count >= 64 || v == 0x10FFFF {
             let text = "word_1 " + String(run) + " é日本語x"
-            if TextNormalizer.wordCount(text) != scalarLoop(text) { differing.append(text) }
+            if TextNormalizer.wordCount(text) != wordCountByScalars(text) { differing.append(text) }
             run = String.UnicodeScalarView()
         }
+    }
+    #expect(differing.isEmpty, "\(differing.prefix(3))")
+}
+
+/// `wordCount` reads eight ASCII bytes at a time: every ASCII byte in every lane, beside word and non-word neighbours
+/// (the bytes at each end of the word ranges: slash, 0, 9, colon, @, A, Z, [, ^, _, backquote, a, z, {, DEL) and beside
+/// non-ASCII text, counts as the scalar loop.
+@Test func wordCountByWordsEqualsTheScalarLoop() {
+    var differing: [String] = []
+    for b in UInt8(0)..<0x80 {
+        let c = String(UnicodeScalar(b))
+        for lane in 0..<17 {
+            for fill in ["a", " ", "_", "é", "日"] {
+                let text = String(repeating: fill, count: lane) + c + String(repeating: "x", count: 16 - min(lane, 16)) + " " + c + c
+                if TextNormalizer.wordCount(text) != wordCountByScalars(text) { differing.append(text) }
+            }
+        }
+    }
+    let pieces = ["/", "0", "9", ":", "@", "A", "Z", "[", "^", "_", "`", "a", "z", "{", "\u{7F}", " ", "\n", "word", "12",
+                  "é", "日本", "\u{2014}", "\u{301}", "ab cd ef gh"]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+        var text = ""
+        for _ in 0..<Int.random(in: 0...40, using: &rng) { text += pieces.randomElement(using: &rng)! }
+        if TextNormalizer.wordCount(text) != wordCountByScalars(text) { differing.append(text) }
     }
     #expect(differing.isEmpty, "\(differing.prefix(3))")
 }

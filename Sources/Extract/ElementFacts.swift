@@ -39,8 +39,9 @@ struct ElementFacts {
     init(kind: borrowing ElementKind, attrs: borrowing Attrs, cls: String) {
         tag = kind.tag
         var flags: Flags = []
-        if kind.isJunk && !(kind.name == "aside" && (attrs.noteRole || ClassHints.containsAny(cls, Self.noteClasses))) {
-            flags.insert(.junk)
+        if kind.isJunk {
+            let name = kind.name
+            if !(name == "aside" && (attrs.noteRole || ClassHints.containsAny(cls, Self.noteClasses))) { flags.insert(.junk) }
         }
         if attrs.isHidden { flags.insert([.hidden, .hiddenByAttributes]) }
         if attrs.unlikelyRole { flags.insert(.hidden) }

@@ -3,25 +3,29 @@ import HTML
 /// What Extract's walks know about an element name, found with one `NameTable` lookup per element: the name
 /// lists of the scorer, the renderer, the metadata walk and the related-section search, joined in one table.
 struct ElementKind: Sendable {
-    /// The name, for listed names; empty for any other.
-    let name: String
+    /// The name, for listed names; empty for any other. A kind keeps its names as places in `names`, not as
+    /// `String`s: walks copy the kind of every element, and a copy retained and released each string.
+    var name: String { nameIndex < 0 ? "" : Self.names[nameIndex] }
     let tag: Tag
     /// In `FlatTree.junk`.
     let isJunk: Bool
     /// `BodyRenderer.roles`.
     let role: BodyRenderer.Role
     /// `BodyRenderer.allowedInline`.
-    let inline: String?
+    var inline: String? { inlineIndex < 0 ? nil : Self.names[inlineIndex] }
     /// `RelatedFinder.candidateTags`.
     let relatedCandidate: RelatedFinder.CandidateTag?
     let metadata: PageMetadata.Element
+    /// Places in `names`, -1 for none.
+    private let nameIndex: Int, inlineIndex: Int
 
     init(_ name: String) {
-        self.name = name
+        nameIndex = Self.table.index(of: name) ?? -1
         tag = Tag.of(name)
         isJunk = FlatTree.junk.contains(name)
         role = BodyRenderer.roles[name] ?? []
-        inline = BodyRenderer.allowedInline[name]
+        // Every tag an inline element is rendered as is an allowed inline name itself, so listed.
+        inlineIndex = BodyRenderer.allowedInline[name].map { Self.table.index(of: $0)! } ?? -1
         relatedCandidate = RelatedFinder.candidateTags[name]
         metadata = PageMetadata.Element(name)
     }

@@ -37,7 +37,7 @@ let package = Package(
         /// Rules + metadata + heuristics + normalization into a page record.
         .target(name: "Extract", dependencies: ["HTML", "CCrypto"], swiftSettings: perNodeLoops),
         /// Snapshots, WARC capture, export and diff.
-        .target(name: "Archive", dependencies: ["Fetch", "Extract", "CZlib", "CLibDeflate"]),
+        .target(name: "Archive", dependencies: ["Fetch", "HTML", "Extract", "CZlib", "CLibDeflate"]),
         /// Frontier, politeness, discovery, resumable state, the crawl pipeline.
         .target(name: "Crawl", dependencies: [
             "Fetch", "HTML", "Extract", "Archive",

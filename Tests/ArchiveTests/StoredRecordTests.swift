@@ -62,6 +62,26 @@ func anUnhashedRecordIsStoredWithTheHashOfItsFields(_ s: String) throws {
     #expect(RecordBytes.prettyPrinted(Array(try compact.encode([Inner]()))) == Array(try pretty.encode([Inner]())))
 }
 
+/// Strings are copied eight bytes at a time up to a quote or backslash: an escaped quote or backslash at every offset
+/// of strings up to 40 bytes, and several in one string, end each string where the encoder's pretty output does.
+@Test func prettyPrintedFindsEveryStringsEnd() throws {
+    var strings: [String] = []
+    for length in 0...40 {
+        for at in 0...length {
+            for mark in ["\"", "\\", "\\\"", "\n"] {
+                let plain = String(repeating: "é", count: at % 3) + String(repeating: "x", count: length - at)
+                strings.append(String(plain.prefix(at)) + mark + String(plain.dropFirst(at)))
+            }
+        }
+    }
+    strings.append(String(repeating: "\"\\ab", count: 30))
+    let compact = PageRecord.makeEncoder(pretty: false)
+    let pretty = PageRecord.makeEncoder(pretty: true)
+    #expect(RecordBytes.prettyPrinted(Array(try compact.encode(strings))) == Array(try pretty.encode(strings)))
+    let byKey = Dictionary(uniqueKeysWithValues: strings.enumerated().map { ("k\($0.offset)\"\\" + $0.element, [$0.element]) })
+    #expect(RecordBytes.prettyPrinted(Array(try compact.encode(byKey))) == Array(try pretty.encode(byKey)))
+}
+
 /// The journal's post line is written by hand: it must be the encoder's line (replay decodes it).
 @Test(arguments: awkward)
 func journalPostLineIsJSONEncodersLine(_ s: String) throws {

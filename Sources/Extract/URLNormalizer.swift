@@ -15,7 +15,7 @@ public enum URLNormalizer {
 
     /// `normalize(raw, base:)` against a base parsed once (`Base`): for the many links of one page.
     public static func normalize(_ raw: String, against base: Base?) -> String? {
-        build(Array(raw.utf8), base: base, dropSessions: false)
+        build(raw, base: base, dropSessions: false)
     }
 
     /// Same, additionally dropping session-id parameters (sid, sessionid, phpsessid, jsessionid (also ;jsessionid= path params), sessid, s, aspsessionid*), for crawl keys.
@@ -68,11 +68,13 @@ public enum URLNormalizer {
     }
 
     private static func build(_ raw: String, base: String?, dropSessions: Bool) -> String? {
-        build(Array(raw.utf8), base: base.flatMap(parsedBase), dropSessions: dropSessions)
+        build(raw, base: base.flatMap(parsedBase), dropSessions: dropSessions)
     }
 
-    private static func build(_ raw: [UInt8], base: Base?, dropSessions: Bool) -> String? {
-        buildPlain(raw, base: base, dropSessions: dropSessions) ?? buildResolving(raw, base: base, dropSessions: dropSessions)
+    private static func build(_ raw: String, base: Base?, dropSessions: Bool) -> String? {
+        // The reference's bytes read in place: most links take `buildPlain`, which copies them only into the result.
+        if let plain = raw.withUTF8Bytes({ buildPlain($0, base: base, dropSessions: dropSessions) }) { return plain }
+        return buildResolving(Array(raw.utf8), base: base, dropSessions: dropSessions)
     }
 
     /// The general path of `build`: any reference, cleaned, parsed and resolved (RFC 3986 §5.2) before it is written.
@@ -94,11 +96,12 @@ public enum URLNormalizer {
     /// `http(s)://authority/path?query` (lowercase scheme), with nothing to trim, no tab, newline or backslash
     /// (`build` copies such a reference three times: cleaned, parsed, resolved). Gives the same string as the general
     /// path, or nil when the reference is of another form or normalizes to nil (the general path then reads it).
-    private static func buildPlain(_ u: [UInt8], base: Base?, dropSessions: Bool) -> String? {
+    private static func buildPlain(_ u: UnsafeBufferPointer<UInt8>, base: Base?, dropSessions: Bool) -> String? {
         let count = u.count
         guard count > 0, u[0] > 0x20, u[count - 1] > 0x20, !isNBSP(u, 0), !(count >= 2 && isNBSP(u, count - 2)) else { return nil }
         var end = count   // the fragment's "#", if any
-        for (i, c) in u.enumerated() {
+        for i in 0..<count {
+            let c = u[i]
             if c == 0x09 || c == 0x0A || c == 0x0D || c == UInt8(ascii: "\\") { return nil }
             if c == UInt8(ascii: "#") { end = i; break }
         }
@@ -117,21 +120,50 @@ public enum URLNormalizer {
             while authorityEnd < end && u[authorityEnd] != slash && u[authorityEnd] != UInt8(ascii: "?") { authorityEnd += 1 }
             let authority = u[authorityStart..<authorityEnd]
             // Most absolute links name the page's own host: its normalized origin is the base's.
-            if let base, base.scheme == scheme, let o = base.origin, let a = base.parts.authority, base.parts.buf[a] == authority {
+            if let base, base.scheme == scheme, let o = base.origin, let a = base.parts.authority,
+               base.parts.buf[a].elementsEqual(authority) {
                 origin = o
             } else {
-                guard let o = Self.origin(authority, scheme: scheme) else { return nil }
+                guard let o = Self.origin(ArraySlice(authority), scheme: scheme) else { return nil }
                 origin = o
             }
             pathStart = authorityEnd
         }
         var queryStart = pathStart
         while queryStart < end && u[queryStart] != UInt8(ascii: "?") { queryStart += 1 }
+        if queryStart == end, let plain = plainPath(u[pathStart..<end], after: origin, dropSessions: dropSessions) { return plain }
         var out = origin
         out.reserveCapacity(origin.count + end - pathStart + 8)
-        appendPathAndQuery(path: u[pathStart..<queryStart], query: queryStart < end ? u[(queryStart + 1)..<end] : nil,
+        let bytes = Array(u[pathStart..<end])
+        let queryAt = queryStart - pathStart
+        appendPathAndQuery(path: bytes[..<queryAt], query: queryAt < bytes.count ? bytes[(queryAt + 1)...] : nil,
                            dropSessions: dropSessions, to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `origin` and the path as `appendPathAndQuery` writes a path without a query, for a path it writes as it is:
+    /// ASCII the path may hold raw (`pathAllowed`, so no "%"), no segment starting with a dot, and no ";" when
+    /// session parameters go. Nil for any other path.
+    private static func plainPath(_ path: Slice<UnsafeBufferPointer<UInt8>>, after origin: [UInt8], dropSessions: Bool) -> String? {
+        let allowed = pathAllowed
+        var atSegmentStart = true
+        for c in path {
+            guard c < 0x80, allowed[Int(c)], !(atSegmentStart && c == UInt8(ascii: ".")),
+                  !(dropSessions && c == UInt8(ascii: ";")) else { return nil }
+            atSegmentStart = c == UInt8(ascii: "/")
+        }
+        // An empty path is written "/"; a nonempty one starts with "/" here (it follows an authority).
+        let length = origin.count + max(1, path.count)
+        return String(unsafeUninitializedCapacity: length) { o in
+            var w = o.initialize(fromContentsOf: origin)
+            if path.isEmpty {
+                o[w] = UInt8(ascii: "/")
+                w += 1
+            } else {
+                w = o[w...].initialize(fromContentsOf: path)
+            }
+            return w
+        }
     }
 
     /// Recently parsed bases (a page's links share one base; with `--jobs N` each worker has its own page): parsing
@@ -140,7 +172,8 @@ public enum URLNormalizer {
     private static let recentBaseLimit = 8
 
     private static func parsedBase(_ base: String) -> Base? {
-        if let hit = recentBases.withLock({ $0.first(where: { $0.0 == base }) }) { return hit.1 }
+        // From the newest: the page being read put its base last.
+        if let hit = recentBases.withLock({ $0.last(where: { $0.0 == base }) }) { return hit.1 }
         guard let b = Base(base) else { return nil }
         recentBases.withLock { c in
             if c.count >= recentBaseLimit { c.removeFirst() }
@@ -167,6 +200,10 @@ public enum URLNormalizer {
     }
 
     @inline(__always) private static func isNBSP(_ u: [UInt8], _ i: Int) -> Bool {
+        i + 1 < u.count && u[i] == 0xC2 && u[i + 1] == 0xA0
+    }
+
+    @inline(__always) private static func isNBSP(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         i + 1 < u.count && u[i] == 0xC2 && u[i + 1] == 0xA0
     }
 

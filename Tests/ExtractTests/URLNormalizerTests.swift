@@ -82,7 +82,9 @@ func crawlKeys(_ c: URLCase) {
                   "http://ex.com.", "http://[::1]:81", "http://ex.com:99999", "http://b\u{fc}cher.de", "http://",
                   "https://www.ex.com", "http://ex.com\\", "mailto:", "a", "", "?", "#", " /", "\u{a0}/"]
     let paths = ["", "a", "a/b/", "./a", "a/../b", "%2e/x", "a%2fb", "%7Euser", "a b", "\u{fc}", "100%", "a;jsessionid=1/b",
-                 "a\\b", "a\tb", "a\nb", "%41", "a//b", ".", "/a", "/a/./b/", "/%2E%2E/x", "/a;jsessionid=1", "/A/B", "/"]
+                 "a\\b", "a\tb", "a\nb", "%41", "a//b", ".", "/a", "/a/./b/", "/%2E%2E/x", "/a;jsessionid=1", "/A/B", "/",
+                 "/a.b/c.html", "/.x/", "/a/.", "/a;b=1/c", "/~a-b_c", "/!$&'()*+,;=:@", "/a<b>\"^`{|}", "/a\u{7f}",
+                 "/a%", "/%7e"]
     let tails = ["", "?", "?x=1", "?utm_source=a&p=2", "?sid=1&s=2", "?a=%e2%82%ac", "#f", "?q#f", "#f\t", " ", "\u{a0}",
                  "?a=1&&b", "?UTM_medium=x", "#"]
     let bases = ["http://ex.com/blog/post/", "https://ex.com/a?b=1", "http://EX.com:80/", "https://www.ex.com/",

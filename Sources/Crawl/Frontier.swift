@@ -212,7 +212,8 @@ public final class Frontier {
     /// Puts back an item admitted before the site rule was known (held while the seed's answer was awaited):
     /// false, counted as `excluded`, when the rule's `crawl.exclude` turns it away now.
     public func putBackUnderRule(_ item: Item) -> Bool {
-        if let u = CrawlURL(item.url), ruleExcludes(u) {
+        // The URL is parsed only for a rule that excludes anything (every held page of a crawl comes back here).
+        if let rule = crawlRule, !rule.exclude.isEmpty, let u = CrawlURL(item.url), ruleExcludes(u) {
             rejections[.excluded, default: 0] += 1
             return false
         }

@@ -77,8 +77,9 @@ struct LinkFinder {
         var raw = metadata.relNext
         for (n, href) in metadata.anchors {
             if Self.namesNextPage(n) { raw.append(href); continue }
-            // A next-page text is short: a longer one (a card's, a teaser's) is not read into a string.
-            if n.textByteCount(upTo: 120) <= 120, Self.mayBeNextText(n) {
+            // A next-page text is short: a longer one (a card's, a teaser's) is not read into a string. The in-place
+            // test first: it stops at a title's or tag's first letter no next text holds.
+            if Self.mayBeNextText(n), n.textByteCount(upTo: 120) <= 120 {
                 let rawText = n.textContent
                 if rawText.utf8.count <= 120 {
                     let text = TextNormalizer.normalize(rawText).fastLowercased
@@ -114,13 +115,22 @@ struct LinkFinder {
 
     /// `bytes` equal to `word` (lowercase ASCII), ASCII letters case folded.
     private static func foldedEquals(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ word: [UInt8]) -> Bool {
-        bytes.count == word.count && zip(bytes, word).allSatisfy { ($0.0 >= 0x41 && $0.0 <= 0x5A ? $0.0 | 0x20 : $0.0) == $0.1 }
+        guard bytes.count == word.count else { return false }
+        var k = 0
+        for b in bytes {
+            guard (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == word[k] else { return false }
+            k += 1
+        }
+        return true
     }
 
     /// `bytes` holding `word` (lowercase ASCII), ASCII letters case folded.
     private static func foldedContains(_ bytes: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
         guard bytes.count >= word.count else { return false }
-        for start in 0...(bytes.count - word.count) where foldedEquals(bytes[start..<(start + word.count)], word) { return true }
+        let first = word[0]
+        for start in 0...(bytes.count - word.count) where bytes[start] | 0x20 == first {
+            if foldedEquals(bytes[start..<(start + word.count)], word) { return true }
+        }
         return false
     }
 

@@ -36,7 +36,9 @@ struct LinkFinder {
         var printable = 0
         var possible = true
         n.forEachTextPiece { bytes in
-            for b in bytes where b &- 0x21 < 0x5E {
+            for i in bytes.indices {
+                let b = bytes[i]
+                guard b &- 0x21 < 0x5E else { continue }
                 printable += 1
                 let folded = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
                 if printable > nextTextMaxBytes || !nextTextASCII[Int(folded)] { possible = false; return false }

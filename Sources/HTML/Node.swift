@@ -186,12 +186,12 @@ public struct Node {
 
     /// Calls `body` with the bytes of each text and CDATA node below the node in document order (the pieces
     /// `textContent` joins, as libxml2 holds them, without copying them) until it returns false.
-    public func forEachTextPiece(_ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
+    public func forEachTextPiece(_ body: (Span<UInt8>) -> Bool) {
         var cur: xmlNodePtr? = ptr
         let start = ptr
         while let n = cur {
             if n.pointee.type == XML_TEXT_NODE || n.pointee.type == XML_CDATA_SECTION_NODE, let c = n.pointee.content {
-                guard body(UnsafeBufferPointer(start: UnsafePointer(c), count: Int(xmlStrlen(c)))) else { return }
+                guard body(UnsafeBufferPointer(start: UnsafePointer(c), count: Int(xmlStrlen(c))).span) else { return }
             }
             if let child = n.pointee.children, n.pointee.type == XML_ELEMENT_NODE { cur = child; continue }
             var up: xmlNodePtr? = n

@@ -35,6 +35,16 @@ public enum ByteWord {
         return ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
     }
 
+    /// The top bit of each byte of `w` that lies in `lo...hi` (`1 <= lo <= hi <= 0x7F`), exactly: a byte's low seven
+    /// bits plus a constant below 0x80 carry into no other byte.
+    @inlinable @inline(__always)
+    public static func mask(_ w: UInt64, in lo: UInt8, _ hi: UInt8) -> UInt64 {
+        let low = w & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeastLo = low &+ 0x0101_0101_0101_0101 &* UInt64(0x80 - lo)
+        let aboveHi = low &+ 0x0101_0101_0101_0101 &* UInt64(0x7F - hi)
+        return atLeastLo & ~aboveHi & ~w & 0x8080_8080_8080_8080
+    }
+
     /// Whether every byte of `w` is a space, tab, line feed or carriage return.
     @inlinable @inline(__always)
     public static func isBlank(_ w: UInt64) -> Bool {

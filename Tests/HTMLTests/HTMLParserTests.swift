@@ -90,6 +90,34 @@ func buildsLibxml2sTree(_ c: (name: String, html: String)) throws {
     #expect(d.swift == d.libxml2, "\(c.name), without raw text")
 }
 
+/// Tag and attribute names are read eight bytes at a time while eight lie in the input, and byte by byte near its
+/// end: names of each length up to past two words, of every kind of name byte in both cases, ended by each ASCII
+/// byte, a non-ASCII character or the input's end, as a start tag's (read, and peeked at by an open `<p>`), an end
+/// tag's and an attribute's name. Each page the tree libxml2 builds.
+@Test func readsNamesAWordAtATime() throws {
+    let kinds = Array("Ab9-_:.zMQy0".unicodeScalars)
+    func name(_ length: Int) -> String {
+        String(String.UnicodeScalarView((0..<length).map { $0 == 0 ? "K" : kinds[($0 * 5 + length) % kinds.count] }))
+    }
+    let lengths = Array(1...17) + [99, 100, 101, 108]
+    let stops = (1..<0x80).map { String(UnicodeScalar(UInt8($0))) } + ["é"]
+    var pages: [String] = []
+    for stop in stops {
+        pages.append(lengths.map { "<p>x<\(name($0))\(stop) a=1>y</\(name($0))\(stop)>z<div \(name($0))\(stop)=1 b>w</div>" }.joined())
+        for length in lengths {
+            pages.append("<p>x<\(name(length))\(stop)")
+            pages.append("<div \(name(length))\(stop)")
+            pages.append("<p>x</\(name(length))\(stop)")
+        }
+    }
+    for length in lengths { pages += ["<p>x<\(name(length))", "<div \(name(length))", "<p>x</\(name(length))"] }
+    for page in pages {
+        let t = try bothTrees(Array(page.utf8))
+        #expect(t.swift == t.libxml2, "\(page.debugDescription)\n\(firstDifference(t.swift, t.libxml2))")
+        #expect(t.bySwift, "\(page.debugDescription)")
+    }
+}
+
 /// Style text and script text but JSON's are left out as `RawTextStripper` leaves them out for libxml2: the same
 /// tree, text nodes and all.
 @Test func dropsTheRawTextRawTextStripperDrops() throws {

@@ -60,20 +60,29 @@ struct ElementIndex {
 
     /// The bit of one key: FNV-1a over the kind and the bytes, folded to 0..<64.
     static func bit<C: Collection<UInt8>>(_ kind: KeyKind, _ bytes: C) -> UInt64 {
-        var h: UInt64 = 14_695_981_039_346_656_037 ^ UInt64(kind.rawValue)
-        for b in bytes { h = (h ^ UInt64(b)) &* 1_099_511_628_211 }
-        return 1 << ((h ^ (h >> 32)) & 63)
+        var h = seed(kind)
+        for b in bytes { h = (h ^ UInt64(b)) &* fnvPrime }
+        return fold(h)
     }
 
-    /// The keys of a `class` value's tokens (split on XML whitespace, as `.x` tests them).
+    @inline(__always) private static var fnvPrime: UInt64 { 1_099_511_628_211 }
+    @inline(__always) private static func seed(_ kind: KeyKind) -> UInt64 { 14_695_981_039_346_656_037 ^ UInt64(kind.rawValue) }
+    @inline(__always) private static func fold(_ h: UInt64) -> UInt64 { 1 << ((h ^ (h >> 32)) & 63) }
+
+    /// The keys of a `class` value's tokens (split on XML whitespace, as `.x` tests them): each token's `bit` hashed
+    /// as it is read (one pass over the value, not two).
     static func classKeys(_ v: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var k: UInt64 = 0
         var i = 0
         while i < v.count {
             while i < v.count, SelectorMatcher.isXMLSpace(v[i]) { i += 1 }
-            let start = i
-            while i < v.count, !SelectorMatcher.isXMLSpace(v[i]) { i += 1 }
-            if i > start { k |= bit(.classToken, UnsafeBufferPointer(rebasing: v[start..<i])) }
+            guard i < v.count else { break }
+            var h = seed(.classToken)
+            while i < v.count, !SelectorMatcher.isXMLSpace(v[i]) {
+                h = (h ^ UInt64(v[i])) &* fnvPrime
+                i += 1
+            }
+            k |= fold(h)
         }
         return k
     }

@@ -51,3 +51,20 @@ private let page = """
         #expect(try doc.select(xpath: sel.xpath).map { $0.attribute("id") ?? "?" } == ids, "\(css)")
     }
 }
+
+/// `classKeys` hashes each token as it splits the value: the keys are each token's `bit`, for values of every mix of
+/// XML whitespace (and other blanks, which split nothing), empty tokens, and tokens at either end.
+@Test func classKeysAreEachTokensBit() throws {
+    let pieces = ["a", "post", "é", "x-y_z", " ", "\t", "\n", "\r", "  ", "\u{0B}", "\u{0C}", "\u{A0}", "Ab9"]
+    var rng = SystemRandomNumberGenerator()
+    var values = pieces.flatMap { a in pieces.map { b in a + b } } + ["", " ", "\t\n\r "]
+    for _ in 0..<5_000 {
+        values.append((0..<Int.random(in: 1...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
+    }
+    for value in values {
+        let bytes = Array(value.utf8)
+        let tokens = bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+        let want = tokens.reduce(UInt64(0)) { $0 | ElementIndex.bit(.classToken, Array($1)) }
+        #expect(bytes.withUnsafeBufferPointer { ElementIndex.classKeys($0) } == want, "\(value.debugDescription)")
+    }
+}

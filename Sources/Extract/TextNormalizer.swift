@@ -195,15 +195,9 @@ public enum TextNormalizer {
     }
 
     /// The high bit of each byte of `w` (eight ASCII bytes) that is a word character (`0-9`, `A-Z`, `_`, `a-z`), the
-    /// other bits 0. Each lane is below 0x80, so adding 0x80 - k to it carries into no other lane and sets its high bit
-    /// just when it is at least k; a letter is a byte that `| 0x20` puts in `a...z`.
+    /// other bits 0; a letter is a byte that `| 0x20` puts in `a...z`.
     @inline(__always) static func asciiWordLanes(_ w: UInt64) -> UInt64 {
-        @inline(__always) func atLeast(_ x: UInt64, _ k: UInt64) -> UInt64 { x &+ 0x0101_0101_0101_0101 &* (0x80 - k) }
-        let lower = w | 0x2020_2020_2020_2020
-        let letters = atLeast(lower, 0x61) & ~atLeast(lower, 0x7B)
-        let digits = atLeast(w, 0x30) & ~atLeast(w, 0x3A)
-        let underscores = atLeast(w, 0x5F) & ~atLeast(w, 0x60)
-        return (letters | digits | underscores) & 0x8080_8080_8080_8080
+        ByteWord.mask(w | 0x2020_2020_2020_2020, in: 0x61, 0x7A) | ByteWord.mask(w, in: 0x30, 0x39) | ByteWord.mask(w, 0x5F)
     }
 
     /// ASCII word characters (`0-9`, `A-Z`, `_`, `a-z`) as bits: bytes 0-63 and 64-127, one shift and mask a byte.

@@ -164,35 +164,36 @@ public struct Node {
     public func textByteCount(upTo limit: Int, nodes maxNodes: Int) -> Int? {
         var total = 0
         var visited = 0
-        var cur: xmlNodePtr? = ptr
-        let start = ptr
-        while let n = cur {
+        var cut = false
+        walkBelow { n in
             visited += 1
-            if visited > maxNodes { return nil }
-            if n.pointee.type == XML_TEXT_NODE || n.pointee.type == XML_CDATA_SECTION_NODE, let c = n.pointee.content {
-                total += Int(xmlStrlen(c))
-                if total > limit { return total }
-            }
-            if let child = n.pointee.children, n.pointee.type == XML_ELEMENT_NODE { cur = child; continue }
-            var up: xmlNodePtr? = n
-            cur = nil
-            while let u = up, u != start {
-                if let next = u.pointee.next { cur = next; break }
-                up = u.pointee.parent
-            }
+            if visited > maxNodes { cut = true; return false }
+            if let c = Self.textBytes(n) { total += Int(xmlStrlen(c)) }
+            return total <= limit
         }
-        return total
+        return cut ? nil : total
     }
 
     /// Calls `body` with the bytes of each text and CDATA node below the node in document order (the pieces
     /// `textContent` joins, as libxml2 holds them, without copying them) until it returns false.
     public func forEachTextPiece(_ body: (Span<UInt8>) -> Bool) {
+        walkBelow { n in
+            guard let c = Self.textBytes(n) else { return true }
+            return body(UnsafeBufferPointer(start: UnsafePointer(c), count: Int(xmlStrlen(c))).span)
+        }
+    }
+
+    /// The content of a text or CDATA node, nil for any other.
+    @inline(__always) private static func textBytes(_ n: xmlNodePtr) -> UnsafeMutablePointer<xmlChar>? {
+        n.pointee.type == XML_TEXT_NODE || n.pointee.type == XML_CDATA_SECTION_NODE ? n.pointee.content : nil
+    }
+
+    /// Visits the node and every node below it in document order, without recursion, until `visit` returns false.
+    @inline(__always) private func walkBelow(_ visit: (xmlNodePtr) -> Bool) {
         var cur: xmlNodePtr? = ptr
         let start = ptr
         while let n = cur {
-            if n.pointee.type == XML_TEXT_NODE || n.pointee.type == XML_CDATA_SECTION_NODE, let c = n.pointee.content {
-                guard body(UnsafeBufferPointer(start: UnsafePointer(c), count: Int(xmlStrlen(c))).span) else { return }
-            }
+            guard visit(n) else { return }
             if let child = n.pointee.children, n.pointee.type == XML_ELEMENT_NODE { cur = child; continue }
             var up: xmlNodePtr? = n
             cur = nil

@@ -175,15 +175,21 @@ import Testing
         #expect(Set(run.snapshot.manifest.listings.map { CrawlURL($0)!.path }).isSuperset(of: ["/page/2/", "/page/3/", "/tag/notes/"]))
     }
 
+    /// The stub seed's site: a rule matched by the home page's markup (excluding `/about/` and post 6), the home
+    /// page, and a stub whose meta refresh names `/home/`.
+    static func stubSeedSite() throws -> (rules: Rules, home: String, stub: String) {
+        let json = #"{"version": 1, "sites": [{"name": "fixture", "match": {"markup": ["header.site-header"]}, "crawl": {"exclude": ["^/about/", "^/posts/post-6/"]}}]}"#
+        let home = try String(contentsOf: FixtureServer.root.appendingPathComponent("index.html"), encoding: .utf8)
+        let stub = #"<!DOCTYPE html><html><head><title>Moved</title><meta http-equiv="refresh" content="0; url=/home/"></head>"#
+            + #"<body><p>The blog moved to <a href="/home/">its new home</a>.</p></body></html>"#
+        return (try Rules.parse(Array(json.utf8), file: "rules.json"), home, stub)
+    }
+
     /// A seed that is a stub (a meta refresh to the blog's home, as a blog moved to `/blog/`) matches no site rule:
     /// the page it names picks the rule, before any other page is fetched, and the sitemap's entries held meanwhile
     /// meet the rule's `crawl.exclude` too.
     @Test func aStubSeedsRefreshTargetPicksTheSiteRule() async throws {
-        let json = #"{"version": 1, "sites": [{"name": "fixture", "match": {"markup": ["header.site-header"]}, "crawl": {"exclude": ["^/about/", "^/posts/post-6/"]}}]}"#
-        let rules = try Rules.parse(Array(json.utf8), file: "rules.json")
-        let home = try String(contentsOf: FixtureServer.root.appendingPathComponent("index.html"), encoding: .utf8)
-        let stub = #"<!DOCTYPE html><html><head><title>Moved</title><meta http-equiv="refresh" content="0; url=/home/"></head>"#
-            + #"<body><p>The blog moved to <a href="/home/">its new home</a>.</p></body></html>"#
+        let (rules, home, stub) = try Self.stubSeedSite()
         let server = try await FixtureServer(faults: ["/": .body(stub, contentType: "text/html; charset=utf-8"),
                                                       "/home/": .body(home, contentType: "text/html; charset=utf-8")])
         defer { Task { await server.stop() } }
@@ -201,11 +207,7 @@ import Testing
     /// The same stub seed, the crawl killed while its target was still to be read (answered 503 first): the
     /// resumed crawl took the seed for settled and read every page without the rule.
     @Test func aStubSeedsRefreshTargetStillPicksTheRuleAfterAResume() async throws {
-        let json = #"{"version": 1, "sites": [{"name": "fixture", "match": {"markup": ["header.site-header"]}, "crawl": {"exclude": ["^/about/", "^/posts/post-6/"]}}]}"#
-        let rules = try Rules.parse(Array(json.utf8), file: "rules.json")
-        let home = try String(contentsOf: FixtureServer.root.appendingPathComponent("index.html"), encoding: .utf8)
-        let stub = #"<!DOCTYPE html><html><head><title>Moved</title><meta http-equiv="refresh" content="0; url=/home/"></head>"#
-            + #"<body><p>The blog moved to <a href="/home/">its new home</a>.</p></body></html>"#
+        let (rules, home, stub) = try Self.stubSeedSite()
         let server = try await FixtureServer(faults: ["/": .body(stub, contentType: "text/html; charset=utf-8"),
                                                       "/home/": .status(503, retryAfter: "30", times: 1)])
         defer { Task { await server.stop() } }

@@ -297,7 +297,7 @@ public final class Frontier {
         for (name, value) in u.query where Self.calendarParameters.contains(String(name).lowercased()) {
             if let y = Self.leadingYear(value) { years.append(y) }
         }
-        if u.path.lowercased().contains("calendar") || !years.isEmpty {
+        if !years.isEmpty || ByteSearch.contains(u.path.lowercased(), "calendar") {
             for seg in u.path.split(separator: "/") { if let y = Self.leadingYear(seg) { years.append(y) } }
         }
         return years.contains { $0 < limits.earliestYear || $0 > latestYear }

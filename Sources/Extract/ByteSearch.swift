@@ -2,9 +2,9 @@ import Foundation
 
 /// Substring search over UTF-8 bytes. `String.contains(String)` goes through Foundation's
 /// locale-aware `range(of:)` when Foundation is imported, which dominated the extractor's profile.
-enum ByteSearch {
+public enum ByteSearch {
     /// Whether `needle` occurs in `haystack` (exact bytes, so compare lowercased strings for case-insensitivity).
-    static func contains(_ haystack: String, _ needle: String) -> Bool {
+    public static func contains(_ haystack: String, _ needle: String) -> Bool {
         // Most class and id values searched are empty or short: no buffers are opened for them.
         if haystack.utf8.count < needle.utf8.count { return false }
         return haystack.withUTF8Bytes { hb in needle.withUTF8Bytes { nb in contains(hb, nb) } }

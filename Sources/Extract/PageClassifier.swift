@@ -88,7 +88,7 @@ enum PageClassifier {
 
     static func isSameSite(_ href: String, siteHost: String?) -> Bool {
         let h = href.trimmedWhitespaceAndNewlines
-        if h.hasPrefix("//") || h.contains("://") {
+        if h.hasPrefix("//") || ByteSearch.contains(h, "://") {
             guard let siteHost, let host = RulesHost.host(of: h.hasPrefix("//") ? "http:" + h : h) else { return false }
             func bare(_ s: String) -> Substring { s.hasPrefix("www.") ? s.dropFirst(4) : Substring(s) }
             return bare(host) == bare(siteHost)

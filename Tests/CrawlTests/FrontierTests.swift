@@ -96,6 +96,8 @@ import Testing
         AdmitCase(name: "calendar far past", url: "http://b.test/events/?year=1970", rejection: .calendar),
         AdmitCase(name: "calendar path far", url: "http://b.test/calendar/2040/01/", rejection: .calendar),
         AdmitCase(name: "calendar near", url: "http://b.test/calendar/?month=2024-10"),
+        AdmitCase(name: "calendar path in capitals far", url: "http://b.test/Events-CALENDAR/2040/01/", rejection: .calendar),
+        AdmitCase(name: "far year outside a calendar", url: "http://b.test/archive/2040/01/"),
         AdmitCase(name: "robots disallowed", url: "http://b.test/private/x/", rejection: .robots),
         AdmitCase(name: "out of scope prefix", url: "http://b.test/shop/item/", rejection: .outOfScope),
     ])

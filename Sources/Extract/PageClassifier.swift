@@ -94,7 +94,9 @@ enum PageClassifier {
             return bare(host) == bare(siteHost)
         }
         // mailto:, javascript:, tel: lead nowhere on the site.
-        if let colon = h.firstIndex(of: ":"), !h[..<colon].contains("/") { return false }
+        // By bytes: a search by Characters cost ~18,000 instructions a link, 1.4% of a folder crawl (FINDINGS 109).
+        let u = h.utf8
+        if let colon = u.firstIndex(of: UInt8(ascii: ":")), !u[..<colon].contains(UInt8(ascii: "/")) { return false }
         return true
     }
 

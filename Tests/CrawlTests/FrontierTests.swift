@@ -209,4 +209,28 @@ import Testing
         // The crawl state stores raw values: the older ones are unchanged.
         #expect([Frontier.Priority.infrastructure, .listed, .listing, .link, .numberedPage].map(\.rawValue) == [0, 1, 2, 3, 4])
     }
+
+    /// Items come out by priority, then in admission order, however they went in and were taken out in between
+    /// (the heap's order is kept as integers beside the items: a wrong rank or a swap of one array alone fails).
+    @Test func itemsComeOutByPriorityThenAdmissionOrder() {
+        let f = Frontier(seed: CrawlURL("http://b.test/")!, now: Self.now)
+        let priorities: [Frontier.Priority] = [.infrastructure, .listed, .listing, .link, .numberedPage]
+        var pending: [Frontier.Item] = []
+        var rng = SystemRandomNumberGenerator()
+        var seq = 0
+        for step in 0..<4_000 {
+            if pending.isEmpty || Int.random(in: 0..<3, using: &rng) > 0 {
+                seq += Int.random(in: 1...3, using: &rng)
+                let item = Frontier.Item(url: "http://b.test/\(seq)/", key: "b.test/\(seq)", kind: .page,
+                                         priority: priorities.randomElement(using: &rng)!, depth: 1, seq: seq)
+                f.restore(item, routes: DiscoveryRoute.link.bit, pending: true)
+                pending.append(item)
+            } else {
+                let expected = pending.min { $0.priority != $1.priority ? $0.priority < $1.priority : $0.seq < $1.seq }!
+                #expect(f.next() == expected, "step \(step)")
+                pending.removeAll { $0 == expected }
+            }
+        }
+        #expect(f.count == pending.count)
+    }
 }

@@ -332,7 +332,7 @@ public final class Frontier {
     // MARK: binary heap ordered by (priority, seq)
 
     /// An item's place in the heap's order, as one integer: the heap compares these, not the items, since reading
-    /// an item out of the array copies its strings (a retain and a release each; ~0.6% of a crawl's CPU, FINDINGS 109).
+    /// an item out of the array copies its strings (a retain and a release each; ~0.6% of a crawl's CPU, FINDINGS 106).
     private static func order(_ item: Item) -> UInt64 {
         (UInt64(item.priority.rank) << 56) | (UInt64(truncatingIfNeeded: item.seq) & ((1 << 56) - 1))
     }

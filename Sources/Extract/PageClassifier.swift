@@ -94,7 +94,7 @@ enum PageClassifier {
             return bare(host) == bare(siteHost)
         }
         // mailto:, javascript:, tel: lead nowhere on the site.
-        // By bytes: a search by Characters cost ~18,000 instructions a link, 1.4% of a folder crawl (FINDINGS 109).
+        // By bytes: a search by Characters cost ~18,000 instructions a link, 1.4% of a folder crawl (FINDINGS 106).
         let u = h.utf8
         if let colon = u.firstIndex(of: UInt8(ascii: ":")), !u[..<colon].contains(UInt8(ascii: "/")) { return false }
         return true

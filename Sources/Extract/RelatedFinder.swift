@@ -613,7 +613,7 @@ struct RelatedFinder {
     static func isDateArchive(_ url: String) -> Bool {
         // A year of four digits and a month: most links (a post's slug) hold fewer digits and are passed at once.
         guard Self.holdsDigits(url, atLeast: 5) else { return false }
-        // Reading Characters cost a post ~8% of its extraction instructions (FINDINGS 109); nearly every URL is
+        // Reading Characters cost a post ~8% of its extraction instructions (FINDINGS 106); nearly every URL is
         // ASCII, where a byte is a Character.
         return url.withUTF8Bytes { Self.isDateArchive(asciiBytes: $0) } ?? isDateArchiveByCharacters(url)
     }

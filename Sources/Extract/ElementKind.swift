@@ -13,6 +13,8 @@ struct ElementKind: Sendable {
     let role: BodyRenderer.Role
     /// `BodyRenderer.allowedInline`.
     var inline: String? { inlineIndex < 0 ? nil : Self.names[inlineIndex] }
+    /// `BodyRenderer.roles` of `inline` (empty when none).
+    let inlineRole: BodyRenderer.Role
     /// `RelatedFinder.candidateTags`.
     let relatedCandidate: RelatedFinder.CandidateTag?
     let metadata: PageMetadata.Element
@@ -26,6 +28,7 @@ struct ElementKind: Sendable {
         role = BodyRenderer.roles[name] ?? []
         // Every tag an inline element is rendered as is an allowed inline name itself, so listed.
         inlineIndex = BodyRenderer.allowedInline[name].map { Self.table.index(of: $0)! } ?? -1
+        inlineRole = BodyRenderer.allowedInline[name].flatMap { BodyRenderer.roles[$0] } ?? []
         relatedCandidate = RelatedFinder.candidateTags[name]
         metadata = PageMetadata.Element(name)
     }

@@ -13,6 +13,24 @@ public enum TextNormalizer {
     /// `normalize(utf8:)` of bytes in place.
     static func normalize(bytes: UnsafeBufferPointer<UInt8>) -> String { normalized(bytes) }
 
+    /// Appends the UTF-8 of `normalize(utf8: Array(u))` to `out`: the bytes `collapse` writes, precomposed when NFC
+    /// could change them. Invalid input bytes are appended as they are, for a `String(decoding:)` of `out` to repair
+    /// (as `normalize` repairs them), so `out` must be decoded whole, and only ASCII bytes appended next to them.
+    static func appendNormalized(_ u: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        if u.isEmpty { return }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: u.count))
+        let (written, needsNFC) = out.withUnsafeMutableBufferPointer { o in
+            collapse(u, into: UnsafeMutableBufferPointer(rebasing: o[start...]))
+        }
+        out.removeLast(u.count - written)
+        if needsNFC {
+            let s = String(decoding: out[start...], as: UTF8.self).precomposedStringWithCanonicalMapping
+            out.removeSubrange(start...)
+            out.append(contentsOf: s.utf8)
+        }
+    }
+
     private static func normalized(_ u: UnsafeBufferPointer<UInt8>) -> String {
         if u.isEmpty { return "" }
         var needsNFC = false

@@ -173,7 +173,7 @@ public enum TextNormalizer {
                     let w = ByteWord.load(u.baseAddress! + i)
                     if !ByteWord.hasHigh(w) {
                         let words = asciiWordLanes(w)
-                        count += (words & ~(words << 8 | (inWord ? 0x80 : 0))).nonzeroBitCount
+                        count += highBitCount(words & ~(words << 8 | (inWord ? 0x80 : 0)))
                         inWord = words >> 63 != 0
                         i += 8
                         continue
@@ -216,6 +216,13 @@ public enum TextNormalizer {
     /// other bits 0; a letter is a byte that `| 0x20` puts in `a...z`.
     @inline(__always) static func asciiWordLanes(_ w: UInt64) -> UInt64 {
         ByteWord.mask(w | 0x2020_2020_2020_2020, in: 0x61, 0x7A) | ByteWord.mask(w, in: 0x30, 0x39) | ByteWord.mask(w, 0x5F)
+    }
+
+    /// `x.nonzeroBitCount` for an `x` whose set bits are all bytes' high bits (`asciiWordLanes`' lanes): the eight bits
+    /// moved to the bytes' low bits and summed into the top byte by one multiply. Swift's baseline x86-64 has no
+    /// popcnt instruction: `nonzeroBitCount`'s line was 7.7M of `wordCount`'s 23.7M instructions on the 350-page batch.
+    @inline(__always) static func highBitCount(_ x: UInt64) -> Int {
+        Int(((x >> 7) &* 0x0101_0101_0101_0101) >> 56)
     }
 
     /// ASCII word characters (`0-9`, `A-Z`, `_`, `a-z`) as bits: bytes 0-63 and 64-127, one shift and mask a byte.

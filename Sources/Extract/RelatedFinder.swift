@@ -208,9 +208,12 @@ struct RelatedFinder {
     /// that character first (NFC may join marks to it, giving a character no phrase starts with); anything else
     /// (non-ASCII, a control character normalizing drops) is left to the full comparison. A text with a CJK lead byte
     /// (E3-ED: kana, Han, Hangul) may end with a suffix (`headingSuffixes`, all Japanese or Korean).
-    static func mayStartHeading(_ text: String) -> Bool {
-        if text.utf8.contains(where: { $0 >= 0xE3 && $0 <= 0xED }) { return true }
-        for b in text.utf8 {
+    static func mayStartHeading(_ text: String) -> Bool { text.withUTF8Bytes(mayStartHeading(bytes:)) }
+
+    /// `mayStartHeading` of a text's UTF-8 bytes.
+    static func mayStartHeading(bytes text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if text.contains(where: { $0 >= 0xE3 && $0 <= 0xED }) { return true }
+        for b in text {
             if b == 0x20 || (b >= 0x09 && b <= 0x0D) { continue }
             if b >= 0x80 || b < 0x20 || b == 0x7F { return true }
             return headingFirstBytes.contains(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
@@ -314,12 +317,12 @@ struct RelatedFinder {
             if ElementKind.of(n).relatedCandidate != nil,
                let bytes = n.textByteCount(upTo: Self.maxHeadingBytes, nodes: Self.maxHeadingNodes),
                bytes <= Self.maxHeadingBytes {
-                let text = n.textContent
-                if text.utf8.count <= Self.maxHeadingBytes, Self.mayStartHeading(text) {
-                    let h = Self.normalizedHeading(text)
-                    let announces = Self.announces(h)
-                    let headsOnly = !announces && Self.headingOnlyPhrases.contains(h) && ElementKind.of(n).relatedCandidate == .heading
-                    if !h.isEmpty, announces || headsOnly,
+                let reading = Self.shortHeadingReading(n)
+                if reading != .other {
+                    // Both readings are of a non-empty heading: the empty one is no phrase and opens with no prefix.
+                    let announces = reading == .announces
+                    let headsOnly = reading == .headingOnly && ElementKind.of(n).relatedCandidate == .heading
+                    if announces || headsOnly,
                        let c = containerFor(heading: n, levels: headsOnly ? Self.headingOnlyLevels : Self.headingLevels) {
                         if !out.contains(c) { out.append(c) }
                         inside = c
@@ -480,6 +483,25 @@ struct RelatedFinder {
         return nil
     }
 
+    /// `RelatedHeading.of(n.textContent)` when that text is at most `maxHeadingBytes` bytes, else `other`, for an
+    /// element whose text bytes (`Node.textByteCount`) are no more. An ASCII text is read in place: the string made,
+    /// normalized, lowered and hashed for each of a page's ~33 short headings was 14% of `find`'s instructions.
+    static func shortHeadingReading(_ n: Node) -> RelatedHeading {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(maxHeadingBytes)
+        var ascii = true
+        n.forEachTextPiece { piece in
+            for i in piece.indices {
+                guard piece[i] < 0x80 else { ascii = false; return false }
+                bytes.append(piece[i])
+            }
+            return true
+        }
+        if ascii, let reading = bytes.withUnsafeBufferPointer({ RelatedHeading.of(ascii: $0) }) { return reading }
+        let text = n.textContent
+        return text.utf8.count <= maxHeadingBytes ? RelatedHeading.of(text) : .other
+    }
+
     /// Whether a link sits in the heading that announces the section ("More from <a>Ada Okafor</a>" on dev.to):
     /// the author's or site's page, not a card.
     static func inAnnouncingHeading(_ a: Node) -> Bool {
@@ -487,10 +509,9 @@ struct RelatedFinder {
         var depth = 0
         while let c = cur, c.isElement, depth < 3 {
             if ElementKind.of(c).relatedCandidate == .heading {
-                let text = c.textContent
-                guard text.utf8.count <= maxHeadingBytes, mayStartHeading(text) else { return false }
-                let h = normalizedHeading(text)
-                return announces(h)
+                // `textContent` is never shorter than the bytes counted.
+                guard c.textByteCount(upTo: maxHeadingBytes) <= maxHeadingBytes else { return false }
+                return shortHeadingReading(c) == .announces
             }
             cur = c.parent; depth += 1
         }
@@ -720,7 +741,7 @@ struct RelatedFinder {
         var cards: [RelatedLink] = []
         for (root, u) in cardRoots {
             // A "View all" link beside the section's heading ("Related posts"): the heading is its title, no post's.
-            if let c = readCard(root, url: u), !Self.announces(Self.normalizedHeading(c.title)) { cards.append(c) }
+            if let c = readCard(root, url: u), !RelatedHeading.announces(c.title) { cards.append(c) }
         }
         return cards
     }

@@ -616,7 +616,7 @@ final class FlatTree {
 
     /// Why an element inside the content is boilerplate, or `nil` to keep it.
     /// Blocks that may be a table of contents.
-    static let contentsTags: Set<Tag> = [.ul, .ol, .div, .section]
+    static let contentsTags = Tag.Mask([.ul, .ol, .div, .section])
     /// Longest table of contents (characters), fewest links, and the share of its text inside them (a label
     /// such as "Contents" or "目次" beside).
     static let maxContentsChars = 2000
@@ -657,14 +657,14 @@ final class FlatTree {
         let t = tag[i]
         if t == .heading1 || t == .heading, weight[i] < 0 { return "header" }
         if textLen[i] < ContentFinder.minimumContentLength, !cls[i].isEmpty || nodes[i].attribute("id") != nil,
-           let reason = ClassHints.shortBoilerplate(cls[i] + " " + (nodes[i].attribute("id") ?? "").lowercased()) {
+           let reason = ClassHints.shortBoilerplate(cls[i] + " " + (nodes[i].attribute("id") ?? "").fastLowercased) {
             return reason
         }
         if isAdLabel(i) { return "ad label" }
         if isCopyrightLine(i) { return "copyright" }
         if isCommentCountLine(i) { return "comment count" }
         if isContentsBox(i) { return "contents" }
-        if textLen[i] <= Self.maxMetaLineChars, ClassHints.containsAny(cls[i], Self.metaLineClasses) { return "meta line" }
+        if textLen[i] <= Self.maxMetaLineChars, ClassHints.containsAny(cls[i], Self.metaLineClassSet) { return "meta line" }
         if t == .td, LineNumberGutter.isGutter(nodes[i]) { return "line numbers" }
         if Self.tagLineTags.contains(t), linkLen[i] > 0,
            Double(linkLen[i]) >= TagFinder.minTagLineLinkShare * Double(textLen[i]), TagFinder.isTagLine(nodes[i]) {
@@ -768,7 +768,7 @@ final class FlatTree {
     /// nothing but a category link is the kicker over a post's title (Hugo's Stack); old WordPress themes print the
     /// post's "Category: News Sports" line as an `<h2>`-`<h6>`; Hugo's Terminal a `<span class="post-tags">` of
     /// "#<a>linux</a>" links.
-    static let tagLineTags: Set<Tag> = [.ul, .ol, .p, .div, .header, .heading, .inline]
+    static let tagLineTags = Tag.Mask([.ul, .ol, .p, .div, .header, .heading, .inline])
 
     /// Classes of a post's meta line (date, author, reading time) whose "post"/"entry" part cancels the negative weight
     /// of "meta" (Hugo Terminal's `<div class="post-meta"><time>2024-04-21</time><span>2 min read (312 words)</span>`),
@@ -777,6 +777,8 @@ final class FlatTree {
     static let metaLineClasses = ["post-meta", "entry-meta", "article-meta", "post-date", "entry-date", "article-date",
                                   "post__meta", "entry__meta", "article__meta", "post__date", "article__date",
                                   "article-info"]
+    /// `metaLineClasses` searched in one pass: one search per class was 12% of `dropInside`'s instructions.
+    static let metaLineClassSet = NeedleSet(metaLineClasses)
     /// Longest such line (characters) dropped: a date, a name, a reading time, a few categories.
     static let maxMetaLineChars = 160
 

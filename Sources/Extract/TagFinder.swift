@@ -49,18 +49,18 @@ enum TagFinder {
     /// pills under a Hugo Ananke post, "Posted in News, Politics"): the post's taxonomy, which the record keeps in
     /// `tags`, not its text. Any other link (a post, another site) makes it content.
     static func isTagLine(_ n: Node) -> Bool {
-        var nodes = 0
-        n.walk(steps: { _ in
-            nodes += 1
-            return nodes > maxTagLineNodes ? .stop : .descend
-        })
-        guard nodes <= maxTagLineNodes, n.textByteCount(upTo: maxTagLineBytes + 1) <= maxTagLineBytes else { return false }
+        // Nodes and text bytes counted in one walk that ends at the first limit passed: a walk of its own counting
+        // the nodes first (up to 2,000) was 3% of this function's instructions.
+        guard let bytes = n.textByteCount(upTo: maxTagLineBytes, nodes: maxTagLineNodes), bytes <= maxTagLineBytes else {
+            return false
+        }
         var links = 0
         var linkBytes = 0
         var other = false
         n.walk { d in
             guard d.isElement, !other else { return false }
-            guard d.name == "a" else { return true }
+            // By the name's table place: a `String` made of every element's name was 6% of this walk's instructions.
+            guard ElementKind.of(d).tag == .a else { return true }
             if let href = d.attribute("href"),
                (href.utf8.count <= maxTaxonomyURLBytes && taxonomyURLNeedles.matches(href.fastLowercased)) || isHashtag(d) {
                 links += 1

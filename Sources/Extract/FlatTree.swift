@@ -165,8 +165,23 @@ final class FlatTree {
         s.withUnsafeBufferPointer { u in
             var len = 0, commas = 0, cjk = 0
             var lastSpace = true
-            for i in 0..<u.count {
+            var i = 0
+            while i < u.count {
+                // Eight bytes of printable ASCII and single spaces at a time (most of a page's text; byte by byte
+                // this loop was 15% of `ContentFinder.find`'s instructions): each byte one character, but a space
+                // after a space. 0x7F, other blanks, controls and non-ASCII bytes go byte by byte.
+                if i + 8 <= u.count {
+                    let w = ByteWord.load(u.baseAddress! + i)
+                    if let spaces = ByteWord.singleSpaces(w) {
+                        len += spaces & 0x80 != 0 && lastSpace ? 7 : 8
+                        commas += ByteWord.mask(w, 0x2C).nonzeroBitCount
+                        lastSpace = spaces >> 63 != 0
+                        i += 8
+                        continue
+                    }
+                }
                 let b = u[i]
+                i += 1
                 // Printable ASCII, most of a page's text, first: one character each.
                 if b > 0x20 && b < 0x80 {
                     len += 1; lastSpace = false
@@ -182,7 +197,8 @@ final class FlatTree {
                 if b & 0xC0 != 0x80 { len += 1 }
                 if b >= 0xE3 && b <= 0xED { cjk += 1 }
                 // U+060C is D8 8C and U+FF0C is EF BC 8C (in valid UTF-8, only those scalars end so).
-                if b == 0x8C, i >= 1, u[i - 1] == 0xD8 || (u[i - 1] == 0xBC && i >= 2 && u[i - 2] == 0xEF) { commas += 1 }
+                let at = i - 1
+                if b == 0x8C, at >= 1, u[at - 1] == 0xD8 || (u[at - 1] == 0xBC && at >= 2 && u[at - 2] == 0xEF) { commas += 1 }
             }
             return (len, commas, cjk)
         }

@@ -673,7 +673,7 @@ final class FlatTree {
         let t = tag[i]
         if t == .heading1 || t == .heading, weight[i] < 0 { return "header" }
         if textLen[i] < ContentFinder.minimumContentLength, !cls[i].isEmpty || nodes[i].attribute("id") != nil,
-           let reason = ClassHints.shortBoilerplate(cls[i] + " " + (nodes[i].attribute("id") ?? "").fastLowercased) {
+           let reason = ClassHints.shortBoilerplate(cls: cls[i], id: (nodes[i].attribute("id") ?? "").fastLowercased) {
             return reason
         }
         if isAdLabel(i) { return "ad label" }

@@ -92,6 +92,17 @@ final class NeedleSet: @unchecked Sendable {
 
     func matches(_ haystack: String) -> Bool { mask(haystack) != 0 }
 
+    /// `mask(String(decoding: bytes, as: UTF8.self).fastLowercased)` for ASCII bytes, lowered on the stack; `nil` when
+    /// a byte is not ASCII (lowering other characters may give ASCII letters: the Kelvin sign a "k").
+    func mask(asciiLowering u: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        for b in u where b >= 0x80 { return nil }
+        if u.count < shortest { return 0 }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count) { o in
+            for i in 0..<u.count { let b = u[i]; o[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+            return mask(UnsafeBufferPointer(o))
+        }
+    }
+
     /// Bit k is set when a needle of list k occurs in `haystack` (exact bytes).
     func mask(_ haystack: String) -> UInt32 {
         if haystack.utf8.count < shortest { return 0 }

@@ -50,7 +50,17 @@ enum ClassHints {
     /// prompts), or `nil`.
     /// Both the heuristic content and content chosen by a site rule drop these.
     static func shortBoilerplate(_ classAndID: String) -> String? {
-        let found = shortBoilerplateLists.mask(classAndID)
+        reason(shortBoilerplateLists.mask(classAndID))
+    }
+
+    /// `shortBoilerplate(cls + " " + id)` without joining them: no needle of its lists holds a space, so none
+    /// matches across the joint (joining them was a third of the search's instructions in `FlatTree.dropInside`).
+    static func shortBoilerplate(cls: String, id: String) -> String? {
+        reason(shortBoilerplateLists.mask(cls) | shortBoilerplateLists.mask(id))
+    }
+
+    /// The reason `shortBoilerplate` gives for the lists found.
+    private static func reason(_ found: UInt32) -> String? {
         if found & 0b1 != 0 && found & 0b10 == 0 { return "share" }
         if found & 0b100 != 0 { return "control" }
         if found & 0b1000 != 0 { return "print" }

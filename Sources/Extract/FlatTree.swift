@@ -165,8 +165,23 @@ final class FlatTree {
         s.withUnsafeBufferPointer { u in
             var len = 0, commas = 0, cjk = 0
             var lastSpace = true
-            for i in 0..<u.count {
+            var i = 0
+            while i < u.count {
+                // Eight bytes of printable ASCII and single spaces at a time (most of a page's text; byte by byte
+                // this loop was 15% of `ContentFinder.find`'s instructions): each byte one character, but a space
+                // after a space. 0x7F, other blanks, controls and non-ASCII bytes go byte by byte.
+                if i + 8 <= u.count {
+                    let w = ByteWord.load(u.baseAddress! + i)
+                    if let spaces = ByteWord.singleSpaces(w) {
+                        len += spaces & 0x80 != 0 && lastSpace ? 7 : 8
+                        commas += ByteWord.mask(w, 0x2C).nonzeroBitCount
+                        lastSpace = spaces >> 63 != 0
+                        i += 8
+                        continue
+                    }
+                }
                 let b = u[i]
+                i += 1
                 // Printable ASCII, most of a page's text, first: one character each.
                 if b > 0x20 && b < 0x80 {
                     len += 1; lastSpace = false
@@ -182,7 +197,8 @@ final class FlatTree {
                 if b & 0xC0 != 0x80 { len += 1 }
                 if b >= 0xE3 && b <= 0xED { cjk += 1 }
                 // U+060C is D8 8C and U+FF0C is EF BC 8C (in valid UTF-8, only those scalars end so).
-                if b == 0x8C, i >= 1, u[i - 1] == 0xD8 || (u[i - 1] == 0xBC && i >= 2 && u[i - 2] == 0xEF) { commas += 1 }
+                let at = i - 1
+                if b == 0x8C, at >= 1, u[at - 1] == 0xD8 || (u[at - 1] == 0xBC && at >= 2 && u[at - 2] == 0xEF) { commas += 1 }
             }
             return (len, commas, cjk)
         }
@@ -616,7 +632,7 @@ final class FlatTree {
 
     /// Why an element inside the content is boilerplate, or `nil` to keep it.
     /// Blocks that may be a table of contents.
-    static let contentsTags: Set<Tag> = [.ul, .ol, .div, .section]
+    static let contentsTags = Tag.Mask([.ul, .ol, .div, .section])
     /// Longest table of contents (characters), fewest links, and the share of its text inside them (a label
     /// such as "Contents" or "目次" beside).
     static let maxContentsChars = 2000
@@ -657,14 +673,14 @@ final class FlatTree {
         let t = tag[i]
         if t == .heading1 || t == .heading, weight[i] < 0 { return "header" }
         if textLen[i] < ContentFinder.minimumContentLength, !cls[i].isEmpty || nodes[i].attribute("id") != nil,
-           let reason = ClassHints.shortBoilerplate(cls[i] + " " + (nodes[i].attribute("id") ?? "").lowercased()) {
+           let reason = ClassHints.shortBoilerplate(cls: cls[i], id: (nodes[i].attribute("id") ?? "").fastLowercased) {
             return reason
         }
         if isAdLabel(i) { return "ad label" }
         if isCopyrightLine(i) { return "copyright" }
         if isCommentCountLine(i) { return "comment count" }
         if isContentsBox(i) { return "contents" }
-        if textLen[i] <= Self.maxMetaLineChars, ClassHints.containsAny(cls[i], Self.metaLineClasses) { return "meta line" }
+        if textLen[i] <= Self.maxMetaLineChars, ClassHints.containsAny(cls[i], Self.metaLineClassSet) { return "meta line" }
         if t == .td, LineNumberGutter.isGutter(nodes[i]) { return "line numbers" }
         if Self.tagLineTags.contains(t), linkLen[i] > 0,
            Double(linkLen[i]) >= TagFinder.minTagLineLinkShare * Double(textLen[i]), TagFinder.isTagLine(nodes[i]) {
@@ -768,7 +784,7 @@ final class FlatTree {
     /// nothing but a category link is the kicker over a post's title (Hugo's Stack); old WordPress themes print the
     /// post's "Category: News Sports" line as an `<h2>`-`<h6>`; Hugo's Terminal a `<span class="post-tags">` of
     /// "#<a>linux</a>" links.
-    static let tagLineTags: Set<Tag> = [.ul, .ol, .p, .div, .header, .heading, .inline]
+    static let tagLineTags = Tag.Mask([.ul, .ol, .p, .div, .header, .heading, .inline])
 
     /// Classes of a post's meta line (date, author, reading time) whose "post"/"entry" part cancels the negative weight
     /// of "meta" (Hugo Terminal's `<div class="post-meta"><time>2024-04-21</time><span>2 min read (312 words)</span>`),
@@ -777,6 +793,8 @@ final class FlatTree {
     static let metaLineClasses = ["post-meta", "entry-meta", "article-meta", "post-date", "entry-date", "article-date",
                                   "post__meta", "entry__meta", "article__meta", "post__date", "article__date",
                                   "article-info"]
+    /// `metaLineClasses` searched in one pass: one search per class was 12% of `dropInside`'s instructions.
+    static let metaLineClassSet = NeedleSet(metaLineClasses)
     /// Longest such line (characters) dropped: a date, a name, a reading time, a few categories.
     static let maxMetaLineChars = 160
 

@@ -91,6 +91,26 @@ struct RelatedFinder {
     static let metaHints = ["meta", "date", "time", "author", "byline", "tag", "footer", "context", "category",
                             "reading", "label", "badge", "avatar", "comments", "count", "primary-tag"]
     static let summaryHints = ["excerpt", "summary", "description", "desc", "dek", "snippet", "subtitle", "teaser", "blurb"]
+    /// `summaryHints` searched in one pass, and `metaHints` (bit `metaHintBit`) with them: a search per hint of each
+    /// class in a card was a third of `cardSummary`'s instructions.
+    static let summaryHintSet = NeedleSet(summaryHints)
+    static let cardPartHints = NeedleSet(lists: [metaHints, summaryHints])
+    static let metaHintBit: UInt32 = 1
+
+    /// `set.mask` of an element's `class` lowercased (0 without one). An ASCII class is read in place: a string made
+    /// and lowered for each classed element of a card was 22% of `cardSummary`'s instructions.
+    static func classMask(_ n: Node, _ set: NeedleSet) -> UInt32 {
+        var hasClass = false
+        var byBytes: UInt32?
+        n.attributeBytes(classQuery) { _, v in
+            hasClass = true
+            byBytes = v.withUnsafeBufferPointer { set.mask(asciiLowering: $0) }
+        }
+        if let byBytes { return byBytes }
+        guard hasClass, let cls = n.attribute("class") else { return 0 }
+        return set.mask(cls.fastLowercased)
+    }
+    private static let classQuery = AttributeQuery(["class"])
 
     struct Result { var cards: [RelatedLink]; var containers: [Node] }
 
@@ -208,16 +228,24 @@ struct RelatedFinder {
     /// that character first (NFC may join marks to it, giving a character no phrase starts with); anything else
     /// (non-ASCII, a control character normalizing drops) is left to the full comparison. A text with a CJK lead byte
     /// (E3-ED: kana, Han, Hangul) may end with a suffix (`headingSuffixes`, all Japanese or Korean).
-    static func mayStartHeading(_ text: String) -> Bool {
-        if text.utf8.contains(where: { $0 >= 0xE3 && $0 <= 0xED }) { return true }
-        for b in text.utf8 {
+    static func mayStartHeading(_ text: String) -> Bool { text.withUTF8Bytes(mayStartHeading(bytes:)) }
+
+    /// `mayStartHeading` of a text's UTF-8 bytes.
+    static func mayStartHeading(bytes text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if text.contains(where: { $0 >= 0xE3 && $0 <= 0xED }) { return true }
+        for b in text {
             if b == 0x20 || (b >= 0x09 && b <= 0x0D) { continue }
             if b >= 0x80 || b < 0x20 || b == 0x7F { return true }
-            return headingFirstBytes.contains(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            return headingFirstBytes[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)]
         }
         return false
     }
-    private static let headingFirstBytes = Set((headingPhrases + headingPrefixes + headingOnlyPhrases).compactMap(\.utf8.first))
+    /// By byte value, not a `Set`: hashing each text's first byte was 28% of `mayStartHeading`.
+    private static let headingFirstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for p in headingPhrases + headingPrefixes + headingOnlyPhrases { if let b = p.utf8.first { table[Int(b)] = true } }
+        return table
+    }()
 
     /// Whether a character is one of `: . … ! ? » › →` or a space, which a heading's end loses. Compared by scalar
     /// (searching a string of them by `Character` was most of `normalizedHeading`): a character equals one of these
@@ -314,12 +342,12 @@ struct RelatedFinder {
             if ElementKind.of(n).relatedCandidate != nil,
                let bytes = n.textByteCount(upTo: Self.maxHeadingBytes, nodes: Self.maxHeadingNodes),
                bytes <= Self.maxHeadingBytes {
-                let text = n.textContent
-                if text.utf8.count <= Self.maxHeadingBytes, Self.mayStartHeading(text) {
-                    let h = Self.normalizedHeading(text)
-                    let announces = Self.announces(h)
-                    let headsOnly = !announces && Self.headingOnlyPhrases.contains(h) && ElementKind.of(n).relatedCandidate == .heading
-                    if !h.isEmpty, announces || headsOnly,
+                let reading = Self.shortHeadingReading(n)
+                if reading != .other {
+                    // Both readings are of a non-empty heading: the empty one is no phrase and opens with no prefix.
+                    let announces = reading == .announces
+                    let headsOnly = reading == .headingOnly && ElementKind.of(n).relatedCandidate == .heading
+                    if announces || headsOnly,
                        let c = containerFor(heading: n, levels: headsOnly ? Self.headingOnlyLevels : Self.headingLevels) {
                         if !out.contains(c) { out.append(c) }
                         inside = c
@@ -480,6 +508,30 @@ struct RelatedFinder {
         return nil
     }
 
+    /// `RelatedHeading.of(n.textContent)` when that text is at most `maxHeadingBytes` bytes, else `other`, for an
+    /// element whose text bytes (`Node.textByteCount`) are no more. A simple text (`RelatedHeading.isSimple`) is read
+    /// from its bytes: the string made, normalized, lowered and hashed for each of a page's ~33 short headings was 14%
+    /// of `find`'s instructions, and ~12,000-14,000 instructions a text with an accent, a curly quote, a dash or kana.
+    static func shortHeadingReading(_ n: Node) -> RelatedHeading {
+        // The text gathered on the stack: an array grown and appended to byte by byte was 40% of this function.
+        let byBytes: RelatedHeading? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxHeadingBytes) { buffer in
+            var count = 0
+            var fits = true
+            n.forEachTextPiece { piece in
+                guard count + piece.count <= buffer.count else { fits = false; return false }
+                piece.withUnsafeBufferPointer { p in
+                    for i in 0..<p.count { buffer[count + i] = p[i] }
+                }
+                count += piece.count
+                return true
+            }
+            return fits ? RelatedHeading.of(bytes: UnsafeBufferPointer(rebasing: buffer[0..<count])) : nil
+        }
+        if let byBytes { return byBytes }
+        let text = n.textContent
+        return text.utf8.count <= maxHeadingBytes ? RelatedHeading.of(text) : .other
+    }
+
     /// Whether a link sits in the heading that announces the section ("More from <a>Ada Okafor</a>" on dev.to):
     /// the author's or site's page, not a card.
     static func inAnnouncingHeading(_ a: Node) -> Bool {
@@ -487,10 +539,9 @@ struct RelatedFinder {
         var depth = 0
         while let c = cur, c.isElement, depth < 3 {
             if ElementKind.of(c).relatedCandidate == .heading {
-                let text = c.textContent
-                guard text.utf8.count <= maxHeadingBytes, mayStartHeading(text) else { return false }
-                let h = normalizedHeading(text)
-                return announces(h)
+                // `textContent` is never shorter than the bytes counted.
+                guard c.textByteCount(upTo: maxHeadingBytes) <= maxHeadingBytes else { return false }
+                return shortHeadingReading(c) == .announces
             }
             cur = c.parent; depth += 1
         }
@@ -599,9 +650,11 @@ struct RelatedFinder {
     }
 
     private static func isTaxonomy(_ url: String) -> Bool {
-        let l = url.lowercased()
-        return ByteSearch.containsAny(l, Self.taxonomyPaths) || isDateArchive(l)
+        let l = url.fastLowercased
+        return ClassHints.containsAny(l, Self.taxonomyPathSet) || isDateArchive(l)
     }
+    /// `taxonomyPaths` searched in one pass: a search per path was 46% of `PostKeys.postKey`'s instructions.
+    static let taxonomyPathSet = NeedleSet(taxonomyPaths)
 
     /// Path segments an archive's date may follow ("/archive/2024/11/09" on Hatena Blog).
     static let archiveSegments: Set<Substring> = ["archive", "archives"]
@@ -720,7 +773,7 @@ struct RelatedFinder {
         var cards: [RelatedLink] = []
         for (root, u) in cardRoots {
             // A "View all" link beside the section's heading ("Related posts"): the heading is its title, no post's.
-            if let c = readCard(root, url: u), !Self.announces(Self.normalizedHeading(c.title)) { cards.append(c) }
+            if let c = readCard(root, url: u), !RelatedHeading.announces(c.title) { cards.append(c) }
         }
         return cards
     }
@@ -889,8 +942,7 @@ struct RelatedFinder {
         var summary: String?
         let hinted = (try? document.select(Self.classed, from: root)) ?? []
         for n in hinted {
-            let cs = (n.attribute("class") ?? "").lowercased()
-            if ClassHints.containsAny(cs, Self.summaryHints) {
+            if Self.classMask(n, Self.summaryHintSet) != 0 {
                 let t = TextNormalizer.normalize(n.textContent)
                 if !t.isEmpty && t != title { summary = t; break }
             }
@@ -898,10 +950,7 @@ struct RelatedFinder {
         if summary == nil {
             var ex = Set<Node>()
             if let titleNode { ex.insert(titleNode) }
-            for n in hinted {
-                let cs = (n.attribute("class") ?? "").lowercased()
-                if ClassHints.containsAny(cs, Self.metaHints) && !ClassHints.containsAny(cs, Self.summaryHints) { ex.insert(n) }
-            }
+            for n in hinted where Self.classMask(n, Self.cardPartHints) == Self.metaHintBit { ex.insert(n) }
             for n in descendants(Self.cardMeta, of: root) {
                 ex.insert(n)
                 if let line = metaLine(around: n, in: root, title: titleNode) { ex.insert(line) }

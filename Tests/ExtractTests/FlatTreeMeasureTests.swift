@@ -95,3 +95,61 @@ import HTML
     for a in pieces { for b in pieces { texts.append(a + b); for c in pieces { texts.append(a + b + c) } } }
     for t in texts { #expect(FlatTree.measure(t) == byteLoop(t), "\(Array(t.utf8))") }
 }
+
+/// `FlatTree.measure` reads eight bytes of printable ASCII and single spaces at a time: each row, and random texts
+/// of spaces, blanks, commas, 0x7F and multi-byte characters across the eight-byte steps, measure as a byte-by-byte
+/// reading does.
+@Suite struct FlatTreeMeasureWordTests {
+    /// The byte-by-byte reading `measure` had before it read words.
+    static func byBytes(_ s: String) -> (Int, Int, Int) {
+        let u = Array(s.utf8)
+        var len = 0, commas = 0, cjk = 0
+        var lastSpace = true
+        for i in 0..<u.count {
+            let b = u[i]
+            if b > 0x20 && b < 0x80 { len += 1; lastSpace = false; if b == 0x2C { commas += 1 }; continue }
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { if !lastSpace { len += 1; lastSpace = true }; continue }
+            lastSpace = false
+            if b & 0xC0 != 0x80 { len += 1 }
+            if b >= 0xE3 && b <= 0xED { cjk += 1 }
+            if b == 0x8C, i >= 1, u[i - 1] == 0xD8 || (u[i - 1] == 0xBC && i >= 2 && u[i - 2] == 0xEF) { commas += 1 }
+        }
+        return (len, commas, cjk)
+    }
+
+    struct Row: CustomTestStringConvertible, Sendable {
+        let name: String, text: String, measure: (Int, Int, Int)
+        var testDescription: String { name }
+    }
+
+    static let rows: [Row] = [
+        Row(name: "one word of eight", text: "abcdefgh", measure: (8, 0, 0)),
+        Row(name: "space first after the start", text: " bcdefgh", measure: (7, 0, 0)),
+        Row(name: "space first after a word", text: "abcdefgh ijklmnop", measure: (17, 0, 0)),
+        Row(name: "space last then space first", text: "abcdefg  ijklmno", measure: (15, 0, 0)),
+        Row(name: "commas in words", text: "a,b,c,d,e,f,g,h,", measure: (16, 8, 0)),
+        Row(name: "two spaces inside a word", text: "ab  cdefgh", measure: (9, 0, 0)),
+        Row(name: "newline inside a word", text: "abc\ndefgh", measure: (9, 0, 0)),
+        Row(name: "DEL inside a word", text: "abc\u{7F}defgh", measure: (9, 0, 0)),
+        Row(name: "fullwidth comma after a word", text: "abcdefgh\u{FF0C}x", measure: (10, 1, 0)),
+        Row(name: "Arabic comma across a step", text: "abcdefg\u{060C}", measure: (8, 1, 0)),
+    ]
+
+    @Test(arguments: rows) func rowsMeasureAsBytesDo(_ row: Row) {
+        let got = FlatTree.measure(row.text)
+        #expect(got == row.measure)
+        #expect(got == Self.byBytes(row.text))
+    }
+
+    @Test func randomTextsMeasureAsBytesDo() {
+        let pieces = ["a", "word", "Longer", " ", "  ", "\n", "\t", "\r", ",", "\u{7F}", "\u{1}", "é", "\u{FF0C}", "\u{060C}",
+                      "\u{65E5}", "\u{1F600}", "x,y", "\u{A0}"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...14, using: &rng) { text += pieces.randomElement(using: &rng)! }
+            let got = FlatTree.measure(text), want = Self.byBytes(text)
+            #expect(got == want, "\(text.debugDescription)")
+        }
+    }
+}

@@ -320,11 +320,19 @@ enum JSONLD {
     static func stripSchema(_ t: String) -> String {
         // ASCII by bytes: Foundation's search is NSString's (0.9% of a blog post's extraction, FINDINGS 90). It
         // could differ only where a mark combines with "/" or ":", which needs a non-ASCII character.
-        let u = t.utf8
-        if u.allSatisfy({ $0 < 0x80 }) {
-            guard let i = u.lastIndex(of: 0x2F) ?? u.lastIndex(of: 0x3A) else { return t }
-            return String(t[u.index(after: i)...])
+        // One pass over the bytes finds both marks and asks ASCII: the view's `allSatisfy` and two `lastIndex` were
+        // 1.6M of 1,800 calls' instructions on the 350-page batch.
+        let ascii: String? = t.withUTF8Bytes { b in
+            var slash = -1, colon = -1
+            for i in 0..<b.count {
+                let c = b[i]
+                if c >= 0x80 { return nil }
+                if c == 0x2F { slash = i } else if c == 0x3A { colon = i }
+            }
+            let at = slash >= 0 ? slash : colon
+            return at < 0 ? t : String(decoding: UnsafeBufferPointer(rebasing: b[(at + 1)...]), as: UTF8.self)
         }
+        if let ascii { return ascii }
         if let r = t.range(of: "/", options: .backwards) { return String(t[r.upperBound...]) }
         if let r = t.range(of: ":", options: .backwards) { return String(t[r.upperBound...]) }
         return t

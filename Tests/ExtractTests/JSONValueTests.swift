@@ -206,3 +206,16 @@ import Testing
         #expect(JSONLD.stripSchema(t) == foundation(t), "\(t.debugDescription)")
     }
 }
+
+/// Rows of `stripSchemaIsFoundationsSearch`, one named case each, with marks on both sides of each other and
+/// non-ASCII text before and after them (read by Foundation, not by bytes).
+@Test(arguments: ["https://schema.org/blogposting", "http://schema.org/", "schema:article", "article", "", "/", ":",
+                  "a:b/c", "a/b:c", "schema:/x", "x:", "//", "::", "a:b:c", "a/b/c:d", "https://schema.org/NewsArticle\r\n",
+                  "x/\u{301}y:article", "sch\u{E9}ma:article", "\u{E9}/blog", "blog/\u{E9}", "\u{E9}"])
+func stripSchemaRowIsFoundationsSearch(_ t: String) {
+    let foundation: String
+    if let r = t.range(of: "/", options: .backwards) { foundation = String(t[r.upperBound...]) }
+    else if let r = t.range(of: ":", options: .backwards) { foundation = String(t[r.upperBound...]) }
+    else { foundation = t }
+    #expect(JSONLD.stripSchema(t) == foundation)
+}

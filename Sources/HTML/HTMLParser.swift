@@ -476,8 +476,10 @@ struct HTMLParser {
         let own = ownKeys(of: node, fullName)
         indexEntries.append(ElementIndex.Entry(node: node, keys: own, ancestorKeys: above))
         indexKeys.append(above | own)
-        attributes.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
+        // Asked only when there is something to remove: `removeAll(keepingCapacity:)` on an empty array still cost
+        // ~50-80 instructions (11.3M of the 350-page batch's parse, four calls an element).
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
+        if !values.isEmpty { values.removeAll(keepingCapacity: true) }
     }
 
     /// `ElementIndex.keys(of:)` from the start tag just read: its name, its first `class` and `id`.
@@ -769,9 +771,9 @@ struct HTMLParser {
             }
         }
         skipBlanks()
-        attributes.removeAll(keepingCapacity: true)
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
         if !attributeNames.isEmpty { attributeNames.removeAll() }
-        values.removeAll(keepingCapacity: true)
+        if !values.isEmpty { values.removeAll(keepingCapacity: true) }
         while cur != 0 && cur != 0x3E && !(cur == 0x2F && next(1) == 0x3E) {
             if let attribute = parseHTMLName(element: false) {
                 skipBlanks()

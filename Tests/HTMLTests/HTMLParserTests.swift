@@ -281,3 +281,24 @@ private func pages(under dir: URL) throws -> [URL] {
     }
     return out.sorted { $0.path < $1.path }
 }
+
+/// Text read a word at a time: a control character or U+FFFE/U+FFFF at every place in the word before a `<` or `&`
+/// (dropped from the text), and after it in the same word (in the tag or reference, not the text), like libxml2.
+@Test func dropsDisallowedCharactersAtEveryPlaceInAWord() throws {
+    let odd = ["\u{01}", "\u{0B}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\t", "\r\n"]
+    var pages: [(page: String, bySwift: Bool)] = []
+    for o in odd {
+        for before in 0..<17 {
+            let lead = String(repeating: "a", count: before)
+            pages.append(("<p>\(lead)\(o)bc<b>x</b>\(lead)\(o)&amp;y</p>", true))
+            pages.append(("<p>\(lead)\(o)", true))
+            // Left to libxml2 or not: the tree is the same either way.
+            pages.append(("<p>\(lead)<b \(o)>x</b>\(lead)&amp;\(o)z\(o)</p>", false))
+        }
+    }
+    for (page, bySwift) in pages {
+        let t = try bothTrees(Array(page.utf8))
+        #expect(t.swift == t.libxml2, "\(page.debugDescription)\n\(firstDifference(t.swift, t.libxml2))")
+        if bySwift { #expect(t.bySwift, "\(page.debugDescription)") }
+    }
+}

@@ -302,3 +302,20 @@ private func pages(under dir: URL) throws -> [URL] {
         if bySwift { #expect(t.bySwift, "\(page.debugDescription)") }
     }
 }
+
+/// Quoted attribute values read a word at a time: the closing quote or a `&` at every place in the word, in values of
+/// 0-17 bytes, both quotes, the other quote inside, like libxml2.
+@Test func readsQuotedValuesToTheirEndAtEveryPlace() throws {
+    var pages: [String] = []
+    for length in 0..<18 {
+        let v = String((0..<length).map { Character(UnicodeScalar(UInt8(0x61 + $0 % 26))) })
+        pages.append("<p><a title=\"\(v)\" x='\(v)'>t</a><b c=\"\(v)'\(v)\">u</b><i d='\(v)\"'>w</i></p>")
+        pages.append("<p><a title=\"\(v)&amp;\(v)\" x='\(v)&lt;' y=\"&#65;\(v)\">t</a></p>")
+        pages.append("<p><a title=\"\(v)")
+    }
+    for page in pages {
+        let t = try bothTrees(Array(page.utf8))
+        #expect(t.swift == t.libxml2, "\(page.debugDescription)\n\(firstDifference(t.swift, t.libxml2))")
+        #expect(t.bySwift, "\(page.debugDescription)")
+    }
+}

@@ -157,7 +157,7 @@ struct HTMLParser {
     private var indexBroken = false
     /// The most elements open at once.
     private var openDepth = 0
-    /// Attribute names interned lately, by their word (`intern`): 64 slots.
+    /// Attribute names and unknown tag names interned lately, by their word (`intern`): 64 slots.
     private var attributeNameKeys = [UInt64](repeating: 0, count: 64)
     private var attributeNamePointers = [UnsafePointer<xmlChar>?](repeating: nil, count: 64)
     /// `class` and `id` interned in the document's dictionary.
@@ -240,9 +240,11 @@ struct HTMLParser {
             knownNames[id] = ptr
             return Name(ptr: ptr, id: id)
         }
-        if element || count > 8 { return Name(ptr: xmlDictLookup(dict, bytes, Int32(count))!, id: -1) }
-        // Attribute names of up to 8 bytes (class, href, id, src, rel, ...): the last one interned in each slot is
-        // kept, so most are found without hashing them into the dictionary again.
+        if count > 8 { return Name(ptr: xmlDictLookup(dict, bytes, Int32(count))!, id: -1) }
+        // Attribute names of up to 8 bytes (class, href, id, src, rel, ...) and tag names the tables do not know
+        // (HTML5's nav, header, section, svg, path, ...: each start and end tag was an xmlDictLookup): the last one
+        // interned in each slot is kept, so most are found without hashing them into the dictionary again. The
+        // word holds the whole name, so equal words are equal names.
         let slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> 58)
         if attributeNameKeys[slot] == key, let ptr = attributeNamePointers[slot] { return Name(ptr: ptr, id: -1) }
         let ptr = xmlDictLookup(dict, bytes, Int32(count))!

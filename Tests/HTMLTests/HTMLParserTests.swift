@@ -319,3 +319,22 @@ private func pages(under dir: URL) throws -> [URL] {
         #expect(t.bySwift, "\(page.debugDescription)")
     }
 }
+
+/// Tag names the tables do not know share the recent-name slots with attribute names: names of 1-12 bytes that share
+/// their first bytes, as tags and attributes in turn, each read as itself, like libxml2.
+@Test func unknownTagNamesAndAttributeNamesStayApart() throws {
+    let stems = ["nav", "section", "abcdefgh", "svg"]
+    var pages: [String] = []
+    for stem in stems {
+        for extra in ["", "i", "ij", "ijkl", "-x", ":y"] {
+            let n = stem + extra, m = stem + "z" + extra
+            pages.append("<body><\(n) \(n)=1 \(m)=2><\(m) \(stem)=3>x</\(m)></\(n)><\(stem) \(n)>y</\(stem)></body>")
+            pages.append("<body><\(n.uppercased()) \(m.uppercased())>x</\(n)><\(m)>y</\(m.uppercased())></body>")
+        }
+    }
+    for page in pages {
+        let t = try bothTrees(Array(page.utf8))
+        #expect(t.swift == t.libxml2, "\(page.debugDescription)\n\(firstDifference(t.swift, t.libxml2))")
+        #expect(t.bySwift, "\(page.debugDescription)")
+    }
+}

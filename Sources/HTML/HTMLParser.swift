@@ -148,6 +148,12 @@ struct HTMLParser {
     /// Open elements by id, and by name for names the tables do not know (`isOpen`).
     private var openCount: [Int32]
     private var openOthers: [UnsafePointer<xmlChar>: Int32] = [:]
+    /// The first `otherNamesListed` names the tables do not know, counted in a list before `openOthers`: hashing
+    /// each (HTML5's nav, section, svg, ...) into the dictionary at its start and end tag cost ~200 instructions.
+    /// A name once counted in the dictionary stays there (the list only grows).
+    private var listedOthers: [UnsafePointer<xmlChar>] = []
+    private var listedOtherCounts: [Int32] = []
+    private static let otherNamesListed = 16
     /// A lowercased name.
     private let scratch: UnsafeMutablePointer<UInt8>
     /// The element index (`ElementIndex`): its entries in document order (the order elements are made in), and the
@@ -371,18 +377,35 @@ struct HTMLParser {
         if level < 3 && name.id == t.head { level = 3 }
         if level < 10 && name.id == t.body { level = 10 }
         names.append(name)
-        if name.id >= 0 { openCount[name.id] += 1 } else { openOthers[name.ptr, default: 0] += 1 }
+        if name.id >= 0 {
+            openCount[name.id] += 1
+        } else if let k = listedOthers.firstIndex(of: name.ptr) {
+            listedOtherCounts[k] += 1
+        } else if listedOthers.count < Self.otherNamesListed && openOthers[name.ptr] == nil {
+            listedOthers.append(name.ptr)
+            listedOtherCounts.append(1)
+        } else {
+            openOthers[name.ptr, default: 0] += 1
+        }
     }
 
     private mutating func popName() {
         guard let name = names.popLast() else { return }
-        if name.id >= 0 { openCount[name.id] -= 1 } else { openOthers[name.ptr, default: 1] -= 1 }
+        if name.id >= 0 {
+            openCount[name.id] -= 1
+        } else if let k = listedOthers.firstIndex(of: name.ptr) {
+            listedOtherCounts[k] -= 1
+        } else {
+            openOthers[name.ptr, default: 1] -= 1
+        }
     }
 
     /// Whether an element of this name is open: counted, so that stray end tags under deep nesting cost no walk
     /// of the stack each (libxml2 walks it: quadratic).
     private func isOpen(_ name: Name) -> Bool {
-        name.id >= 0 ? openCount[name.id] > 0 : openOthers[name.ptr, default: 0] > 0
+        if name.id >= 0 { return openCount[name.id] > 0 }
+        if let k = listedOthers.firstIndex(of: name.ptr) { return listedOtherCounts[k] > 0 }
+        return openOthers[name.ptr, default: 0] > 0
     }
 
     private var current: Name? { names.last }

@@ -276,7 +276,7 @@ struct HTMLParser {
     }
 
     /// `htmlParseHTMLName_nonInvasive`: the id of the tag name after the `<` at `pos`, not consumed (no `.` in it).
-    private func peekTagID() -> Int {
+    private mutating func peekTagID() -> Int {
         let (count, key) = readName(at: pos + 1, dot: false)
         return count <= 8 ? t.shortID(key) : t.table.index(of: scratch, count: count) ?? -1
     }
@@ -402,7 +402,7 @@ struct HTMLParser {
 
     /// Whether an element of this name is open: counted, so that stray end tags under deep nesting cost no walk
     /// of the stack each (libxml2 walks it: quadratic).
-    private func isOpen(_ name: Name) -> Bool {
+    private mutating func isOpen(_ name: Name) -> Bool {
         if name.id >= 0 { return openCount[name.id] > 0 }
         if let k = listedOthers.firstIndex(of: name.ptr) { return listedOtherCounts[k] > 0 }
         return openOthers[name.ptr, default: 0] > 0
@@ -508,7 +508,9 @@ struct HTMLParser {
     }
 
     /// `ElementIndex.keys(of:)` from the start tag just read: its name, its first `class` and `id`.
-    private func ownKeys(of node: xmlNodePtr, _ fullName: Name) -> UInt64 {
+    // `mutating`, as are `peekTagID`, `isOpen` and `appendText`: called from mutating methods, a non-mutating one was
+    // handed a copy of the whole parser (a memcpy a call: parseDocument 322.5M -> 303.5M instructions, 350 pages).
+    private mutating func ownKeys(of node: xmlNodePtr, _ fullName: Name) -> UInt64 {
         var k: UInt64
         if fullName.id >= 0 {
             k = t.nameKeys[fullName.id]
@@ -593,7 +595,7 @@ struct HTMLParser {
         }
     }
 
-    private func appendText(_ bytes: UnsafePointer<UInt8>, _ count: Int, to node: xmlNodePtr) {
+    private mutating func appendText(_ bytes: UnsafePointer<UInt8>, _ count: Int, to node: xmlNodePtr) {
         if let last = node.pointee.last, last.pointee.type == pendingType {
             xmlTextConcat(last, bytes, Int32(count))
             return

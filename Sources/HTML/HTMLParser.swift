@@ -148,6 +148,12 @@ struct HTMLParser {
     /// Open elements by id, and by name for names the tables do not know (`isOpen`).
     private var openCount: [Int32]
     private var openOthers: [UnsafePointer<xmlChar>: Int32] = [:]
+    /// The first `otherNamesListed` names the tables do not know, counted in a list before `openOthers`: hashing
+    /// each (HTML5's nav, section, svg, ...) into the dictionary at its start and end tag cost ~200 instructions.
+    /// A name once counted in the dictionary stays there (the list only grows).
+    private var listedOthers: [UnsafePointer<xmlChar>] = []
+    private var listedOtherCounts: [Int32] = []
+    private static let otherNamesListed = 16
     /// A lowercased name.
     private let scratch: UnsafeMutablePointer<UInt8>
     /// The element index (`ElementIndex`): its entries in document order (the order elements are made in), and the
@@ -157,7 +163,7 @@ struct HTMLParser {
     private var indexBroken = false
     /// The most elements open at once.
     private var openDepth = 0
-    /// Attribute names interned lately, by their word (`intern`): 64 slots.
+    /// Attribute names and unknown tag names interned lately, by their word (`intern`): 64 slots.
     private var attributeNameKeys = [UInt64](repeating: 0, count: 64)
     private var attributeNamePointers = [UnsafePointer<xmlChar>?](repeating: nil, count: 64)
     /// `class` and `id` interned in the document's dictionary.
@@ -240,9 +246,11 @@ struct HTMLParser {
             knownNames[id] = ptr
             return Name(ptr: ptr, id: id)
         }
-        if element || count > 8 { return Name(ptr: xmlDictLookup(dict, bytes, Int32(count))!, id: -1) }
-        // Attribute names of up to 8 bytes (class, href, id, src, rel, ...): the last one interned in each slot is
-        // kept, so most are found without hashing them into the dictionary again.
+        if count > 8 { return Name(ptr: xmlDictLookup(dict, bytes, Int32(count))!, id: -1) }
+        // Attribute names of up to 8 bytes (class, href, id, src, rel, ...) and tag names the tables do not know
+        // (HTML5's nav, header, section, svg, path, ...: each start and end tag was an xmlDictLookup): the last one
+        // interned in each slot is kept, so most are found without hashing them into the dictionary again. The
+        // word holds the whole name, so equal words are equal names.
         let slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> 58)
         if attributeNameKeys[slot] == key, let ptr = attributeNamePointers[slot] { return Name(ptr: ptr, id: -1) }
         let ptr = xmlDictLookup(dict, bytes, Int32(count))!
@@ -268,7 +276,7 @@ struct HTMLParser {
     }
 
     /// `htmlParseHTMLName_nonInvasive`: the id of the tag name after the `<` at `pos`, not consumed (no `.` in it).
-    private func peekTagID() -> Int {
+    private mutating func peekTagID() -> Int {
         let (count, key) = readName(at: pos + 1, dot: false)
         return count <= 8 ? t.shortID(key) : t.table.index(of: scratch, count: count) ?? -1
     }
@@ -369,18 +377,35 @@ struct HTMLParser {
         if level < 3 && name.id == t.head { level = 3 }
         if level < 10 && name.id == t.body { level = 10 }
         names.append(name)
-        if name.id >= 0 { openCount[name.id] += 1 } else { openOthers[name.ptr, default: 0] += 1 }
+        if name.id >= 0 {
+            openCount[name.id] += 1
+        } else if let k = listedOthers.firstIndex(of: name.ptr) {
+            listedOtherCounts[k] += 1
+        } else if listedOthers.count < Self.otherNamesListed && openOthers[name.ptr] == nil {
+            listedOthers.append(name.ptr)
+            listedOtherCounts.append(1)
+        } else {
+            openOthers[name.ptr, default: 0] += 1
+        }
     }
 
     private mutating func popName() {
         guard let name = names.popLast() else { return }
-        if name.id >= 0 { openCount[name.id] -= 1 } else { openOthers[name.ptr, default: 1] -= 1 }
+        if name.id >= 0 {
+            openCount[name.id] -= 1
+        } else if let k = listedOthers.firstIndex(of: name.ptr) {
+            listedOtherCounts[k] -= 1
+        } else {
+            openOthers[name.ptr, default: 1] -= 1
+        }
     }
 
     /// Whether an element of this name is open: counted, so that stray end tags under deep nesting cost no walk
     /// of the stack each (libxml2 walks it: quadratic).
-    private func isOpen(_ name: Name) -> Bool {
-        name.id >= 0 ? openCount[name.id] > 0 : openOthers[name.ptr, default: 0] > 0
+    private mutating func isOpen(_ name: Name) -> Bool {
+        if name.id >= 0 { return openCount[name.id] > 0 }
+        if let k = listedOthers.firstIndex(of: name.ptr) { return listedOtherCounts[k] > 0 }
+        return openOthers[name.ptr, default: 0] > 0
     }
 
     private var current: Name? { names.last }
@@ -476,12 +501,16 @@ struct HTMLParser {
         let own = ownKeys(of: node, fullName)
         indexEntries.append(ElementIndex.Entry(node: node, keys: own, ancestorKeys: above))
         indexKeys.append(above | own)
-        attributes.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
+        // Asked only when there is something to remove: `removeAll(keepingCapacity:)` on an empty array still cost
+        // ~50-80 instructions (11.3M of the 350-page batch's parse, four calls an element).
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
+        if !values.isEmpty { values.removeAll(keepingCapacity: true) }
     }
 
     /// `ElementIndex.keys(of:)` from the start tag just read: its name, its first `class` and `id`.
-    private func ownKeys(of node: xmlNodePtr, _ fullName: Name) -> UInt64 {
+    // `mutating`, as are `peekTagID`, `isOpen` and `appendText`: called from mutating methods, a non-mutating one was
+    // handed a copy of the whole parser (a memcpy a call: parseDocument 322.5M -> 303.5M instructions, 350 pages).
+    private mutating func ownKeys(of node: xmlNodePtr, _ fullName: Name) -> UInt64 {
         var k: UInt64
         if fullName.id >= 0 {
             k = t.nameKeys[fullName.id]
@@ -566,7 +595,7 @@ struct HTMLParser {
         }
     }
 
-    private func appendText(_ bytes: UnsafePointer<UInt8>, _ count: Int, to node: xmlNodePtr) {
+    private mutating func appendText(_ bytes: UnsafePointer<UInt8>, _ count: Int, to node: xmlNodePtr) {
         if let last = node.pointee.last, last.pointee.type == pendingType {
             xmlTextConcat(last, bytes, Int32(count))
             return
@@ -769,9 +798,9 @@ struct HTMLParser {
             }
         }
         skipBlanks()
-        attributes.removeAll(keepingCapacity: true)
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
         if !attributeNames.isEmpty { attributeNames.removeAll() }
-        values.removeAll(keepingCapacity: true)
+        if !values.isEmpty { values.removeAll(keepingCapacity: true) }
         while cur != 0 && cur != 0x3E && !(cur == 0x2F && next(1) == 0x3E) {
             if let attribute = parseHTMLName(element: false) {
                 skipBlanks()
@@ -859,7 +888,12 @@ struct HTMLParser {
         if stop != 0 {
             while i + 8 <= end {
                 let w = word(at: i)
-                if ByteWord.has(w, stop) || ByteWord.has(w, 0x26) { break }
+                if ByteWord.has(w, stop) || ByteWord.has(w, 0x26) {
+                    // Straight to the first of them (`has` is exact for the word): the byte loop below stepped up
+                    // to 7 bytes to it, ~10 instructions a byte.
+                    i += (ByteWord.mask(w, stop) | ByteWord.mask(w, 0x26)).trailingZeroBitCount >> 3
+                    break
+                }
                 i += 8
             }
         }

@@ -281,3 +281,79 @@ private func pages(under dir: URL) throws -> [URL] {
     }
     return out.sorted { $0.path < $1.path }
 }
+
+/// Text read a word at a time: a control character or U+FFFE/U+FFFF at every place in the word before a `<` or `&`
+/// (dropped from the text), and after it in the same word (in the tag or reference, not the text), like libxml2.
+@Test func dropsDisallowedCharactersAtEveryPlaceInAWord() throws {
+    let odd = ["\u{01}", "\u{0B}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\t", "\r\n"]
+    var pages: [(page: String, bySwift: Bool)] = []
+    for o in odd {
+        for before in 0..<17 {
+            let lead = String(repeating: "a", count: before)
+            pages.append(("<p>\(lead)\(o)bc<b>x</b>\(lead)\(o)&amp;y</p>", true))
+            pages.append(("<p>\(lead)\(o)", true))
+            // Left to libxml2 or not: the tree is the same either way.
+            pages.append(("<p>\(lead)<b \(o)>x</b>\(lead)&amp;\(o)z\(o)</p>", false))
+        }
+    }
+    for (page, bySwift) in pages {
+        let t = try bothTrees(Array(page.utf8))
+        #expect(t.swift == t.libxml2, "\(page.debugDescription)\n\(firstDifference(t.swift, t.libxml2))")
+        if bySwift { #expect(t.bySwift, "\(page.debugDescription)") }
+    }
+}
+
+/// Quoted attribute values read a word at a time: the closing quote or a `&` at every place in the word, in values of
+/// 0-17 bytes, both quotes, the other quote inside, like libxml2.
+@Test func readsQuotedValuesToTheirEndAtEveryPlace() throws {
+    var pages: [String] = []
+    for length in 0..<18 {
+        let v = String((0..<length).map { Character(UnicodeScalar(UInt8(0x61 + $0 % 26))) })
+        pages.append("<p><a title=\"\(v)\" x='\(v)'>t</a><b c=\"\(v)'\(v)\">u</b><i d='\(v)\"'>w</i></p>")
+        pages.append("<p><a title=\"\(v)&amp;\(v)\" x='\(v)&lt;' y=\"&#65;\(v)\">t</a></p>")
+        pages.append("<p><a title=\"\(v)")
+    }
+    for page in pages {
+        let t = try bothTrees(Array(page.utf8))
+        #expect(t.swift == t.libxml2, "\(page.debugDescription)\n\(firstDifference(t.swift, t.libxml2))")
+        #expect(t.bySwift, "\(page.debugDescription)")
+    }
+}
+
+/// Tag names the tables do not know share the recent-name slots with attribute names: names of 1-12 bytes that share
+/// their first bytes, as tags and attributes in turn, each read as itself, like libxml2.
+@Test func unknownTagNamesAndAttributeNamesStayApart() throws {
+    let stems = ["nav", "section", "abcdefgh", "svg"]
+    var pages: [String] = []
+    for stem in stems {
+        for extra in ["", "i", "ij", "ijkl", "-x", ":y"] {
+            let n = stem + extra, m = stem + "z" + extra
+            pages.append("<body><\(n) \(n)=1 \(m)=2><\(m) \(stem)=3>x</\(m)></\(n)><\(stem) \(n)>y</\(stem)></body>")
+            pages.append("<body><\(n.uppercased()) \(m.uppercased())>x</\(n)><\(m)>y</\(m.uppercased())></body>")
+        }
+    }
+    for page in pages {
+        let t = try bothTrees(Array(page.utf8))
+        #expect(t.swift == t.libxml2, "\(page.debugDescription)\n\(firstDifference(t.swift, t.libxml2))")
+        #expect(t.bySwift, "\(page.debugDescription)")
+    }
+}
+
+/// Open elements of names the tables do not know are counted in a short list, then in a dictionary: up to 40 such
+/// names nested, closed in order, out of order and by stray end tags of names open, closed or never seen, like libxml2.
+@Test func countsOpenUnknownElementsPastTheList() throws {
+    var pages: [String] = []
+    for count in [1, 15, 16, 17, 40] {
+        let names = (0..<count).map { "x\($0)" }
+        let open = names.map { "<\($0)>a" }.joined()
+        pages.append("<body>" + open + names.reversed().map { "</\($0)>b" }.joined() + "c</body>")
+        pages.append("<body>" + open + names.map { "</\($0)>b" }.joined() + "</zz>c</body>")
+        pages.append("<body>" + open + names.reversed().map { "</\($0)>b</\($0)>" }.joined() + open + "</x0>d</body>")
+        pages.append("<body><y1>" + open + "</y1>e" + open + "</\(names[count / 2])>f</body>")
+    }
+    for page in pages {
+        let t = try bothTrees(Array(page.utf8))
+        #expect(t.swift == t.libxml2, "\(page.debugDescription)\n\(firstDifference(t.swift, t.libxml2))")
+        #expect(t.bySwift, "\(page.debugDescription)")
+    }
+}

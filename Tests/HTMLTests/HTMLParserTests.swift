@@ -111,11 +111,7 @@ func buildsLibxml2sTree(_ c: (name: String, html: String)) throws {
         }
     }
     for length in lengths { pages += ["<p>x<\(name(length))", "<div \(name(length))", "<p>x</\(name(length))"] }
-    for page in pages {
-        let t = try bothTrees(Array(page.utf8))
-        #expect(t.swift == t.libxml2, "\(page.debugDescription)\n\(firstDifference(t.swift, t.libxml2))")
-        #expect(t.bySwift, "\(page.debugDescription)")
-    }
+    for page in pages { try expectSameTree(page) }
 }
 
 /// Style text and script text but JSON's are left out as `RawTextStripper` leaves them out for libxml2: the same
@@ -273,6 +269,14 @@ private func firstDifference(_ a: String, _ b: String) -> String {
     return "  line \(i): \(at(x, i - 1))\n  HTMLParser: \(at(x, i))\n  libxml2:    \(at(y, i))"
 }
 
+/// Expects `page` to give libxml2's tree through `HTMLParser`, and (`bySwift`) to be parsed by it, not handed to libxml2.
+private func expectSameTree(_ page: String, bySwift: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let t = try bothTrees(Array(page.utf8))
+    #expect(t.swift == t.libxml2, "\(page.debugDescription)\n\(firstDifference(t.swift, t.libxml2))",
+            sourceLocation: sourceLocation)
+    if bySwift { #expect(t.bySwift, "\(page.debugDescription)", sourceLocation: sourceLocation) }
+}
+
 private func pages(under dir: URL) throws -> [URL] {
     let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)
     var out: [URL] = []
@@ -296,11 +300,7 @@ private func pages(under dir: URL) throws -> [URL] {
             pages.append(("<p>\(lead)<b \(o)>x</b>\(lead)&amp;\(o)z\(o)</p>", false))
         }
     }
-    for (page, bySwift) in pages {
-        let t = try bothTrees(Array(page.utf8))
-        #expect(t.swift == t.libxml2, "\(page.debugDescription)\n\(firstDifference(t.swift, t.libxml2))")
-        if bySwift { #expect(t.bySwift, "\(page.debugDescription)") }
-    }
+    for (page, bySwift) in pages { try expectSameTree(page, bySwift: bySwift) }
 }
 
 /// Quoted attribute values read a word at a time: the closing quote or a `&` at every place in the word, in values of
@@ -313,11 +313,7 @@ private func pages(under dir: URL) throws -> [URL] {
         pages.append("<p><a title=\"\(v)&amp;\(v)\" x='\(v)&lt;' y=\"&#65;\(v)\">t</a></p>")
         pages.append("<p><a title=\"\(v)")
     }
-    for page in pages {
-        let t = try bothTrees(Array(page.utf8))
-        #expect(t.swift == t.libxml2, "\(page.debugDescription)\n\(firstDifference(t.swift, t.libxml2))")
-        #expect(t.bySwift, "\(page.debugDescription)")
-    }
+    for page in pages { try expectSameTree(page) }
 }
 
 /// Tag names the tables do not know share the recent-name slots with attribute names: names of 1-12 bytes that share
@@ -332,11 +328,7 @@ private func pages(under dir: URL) throws -> [URL] {
             pages.append("<body><\(n.uppercased()) \(m.uppercased())>x</\(n)><\(m)>y</\(m.uppercased())></body>")
         }
     }
-    for page in pages {
-        let t = try bothTrees(Array(page.utf8))
-        #expect(t.swift == t.libxml2, "\(page.debugDescription)\n\(firstDifference(t.swift, t.libxml2))")
-        #expect(t.bySwift, "\(page.debugDescription)")
-    }
+    for page in pages { try expectSameTree(page) }
 }
 
 /// Open elements of names the tables do not know are counted in a short list, then in a dictionary: up to 40 such
@@ -351,9 +343,5 @@ private func pages(under dir: URL) throws -> [URL] {
         pages.append("<body>" + open + names.reversed().map { "</\($0)>b</\($0)>" }.joined() + open + "</x0>d</body>")
         pages.append("<body><y1>" + open + "</y1>e" + open + "</\(names[count / 2])>f</body>")
     }
-    for page in pages {
-        let t = try bothTrees(Array(page.utf8))
-        #expect(t.swift == t.libxml2, "\(page.debugDescription)\n\(firstDifference(t.swift, t.libxml2))")
-        #expect(t.bySwift, "\(page.debugDescription)")
-    }
+    for page in pages { try expectSameTree(page) }
 }

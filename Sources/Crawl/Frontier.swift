@@ -118,6 +118,8 @@ public final class Frontier {
     public var robotsAllows: ((String) -> Bool)?
 
     private let latestYear: Int
+    /// `seed.siteAuthority`'s UTF-8 bytes, worked out once: every link of every page is checked against them.
+    private let seedAuthority: [UInt8]
     private var heap: [Item] = []
     /// `order(heap[i])` at `i`, kept beside the heap.
     private var heapOrder: [UInt64] = []
@@ -136,6 +138,7 @@ public final class Frontier {
     /// - Parameter now: the crawl's start (from the injected clock), to tell far calendar dates.
     public init(seed: CrawlURL, scopePrefix: String? = nil, limits: Limits = Limits(), now: Date) {
         self.seed = seed
+        self.seedAuthority = Array(seed.siteAuthority.utf8)
         self.scopePrefix = scopePrefix.map { $0.hasPrefix("/") ? $0 : "/" + $0 }
         self.limits = limits
         var cal = Calendar(identifier: .gregorian)
@@ -157,7 +160,12 @@ public final class Frontier {
     public func admit(_ url: String, kind: Kind, route: DiscoveryRoute, depth: Int, numberedPage: Bool = false) -> Admission {
         // Most links of a page are known already: in the common form their key is read without a parse.
         if let (key, n) = CrawlURL.plainKey(url) {
-            guard key.utf8.prefix(n).elementsEqual(seed.siteAuthority.utf8) else { return reject(.offSite) }
+            // Bytes made once, not `seed.siteAuthority.utf8` again per link: the inlined admission of 98,515 links
+            // went 437M -> 327M instructions.
+            let authority = seedAuthority
+            guard n == authority.count,
+                  key.utf8.withContiguousStorageIfAvailable({ $0.prefix(n).elementsEqual(authority) })
+                      ?? key.utf8.prefix(n).elementsEqual(authority) else { return reject(.offSite) }
             if let routes = seen[key] { return known(key, routes: routes, route: route) }
         }
         guard let u = CrawlURL(url) else { return reject(.notHTTP) }
@@ -284,11 +292,13 @@ public final class Frontier {
     }
 
     private func hasRepeatedSegments(_ path: String) -> Bool {
-        var counts: [Substring: Int] = [:]
-        for seg in path.split(separator: "/") {
-            let n = counts[seg, default: 0] + 1
+        // Each segment counted against the ones before it, not in a dictionary: a path has a handful of
+        // segments; 71M -> 52M instructions for 2,332 pages.
+        let segments = path.split(separator: "/")
+        for i in segments.indices {
+            var n = 1
+            for j in 0..<i where segments[j] == segments[i] { n += 1 }
             if n > limits.maxSegmentRepeats { return true }
-            counts[seg] = n
         }
         return false
     }

@@ -127,14 +127,20 @@ public struct CrawlURL: Sendable, Equatable {
     /// Whether `u` starts with `prefix`'s bytes: compared as two buffers, not by a generic walk of a literal's
     /// `utf8` (`starts(with: "https://".utf8)` took ~270 instructions a link).
     private static func hasPrefix(_ u: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
-        let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
-        return u.count >= p.count && u.prefix(p.count).elementsEqual(p)
+        u.count >= prefix.utf8CodeUnitCount && equal(u, at: 0, prefix)
     }
 
     /// Whether `u` ends with `suffix`'s bytes (as `hasPrefix`).
     private static func hasSuffix(_ u: UnsafeBufferPointer<UInt8>, _ suffix: StaticString) -> Bool {
-        let p = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
-        return u.count >= p.count && u.suffix(p.count).elementsEqual(p)
+        u.count >= suffix.utf8CodeUnitCount && equal(u, at: u.count - suffix.utf8CodeUnitCount, suffix)
+    }
+
+    /// Whether `literal`'s bytes are at `start` in `u` (which holds that many). A plain loop: `elementsEqual` on a
+    /// slice was not specialized (~140 instructions a call).
+    private static func equal(_ u: UnsafeBufferPointer<UInt8>, at start: Int, _ literal: StaticString) -> Bool {
+        let p = literal.utf8Start
+        for i in 0..<literal.utf8CodeUnitCount where u[start + i] != p[i] { return false }
+        return true
     }
 
     /// ASCII lowercase without a Unicode case mapping when there is nothing else to map.
@@ -159,15 +165,15 @@ public struct CrawlURL: Sendable, Equatable {
     }
 
     /// The URL again, with session parameters removed (what the crawler fetches).
-    public var string: String {
-        var s = scheme + "://" + authority + path
-        if query.isEmpty { return s }
+    public var string: String { scheme + "://" + authority + target }
+
+    /// `path`, then `?` and the query without session parameters when any is left: what `string` ends with.
+    private var target: String {
+        if query.isEmpty { return path }
         let kept = query.filter { !Self.sessionParameters.contains($0.name.lowercased()) }
-        if !kept.isEmpty {
-            s += "?" + kept.map { $0.value.isEmpty && !$0.name.isEmpty ? String($0.name) : "\($0.name)=\($0.value)" }
-                .joined(separator: "&")
-        }
-        return s
+        if kept.isEmpty { return path }
+        return path + "?" + kept.map { $0.value.isEmpty && !$0.name.isEmpty ? String($0.name) : "\($0.name)=\($0.value)" }
+            .joined(separator: "&")
     }
 
     /// The query string as written, without session parameters, sorted (for the per-path variety count).
@@ -180,7 +186,11 @@ public struct CrawlURL: Sendable, Equatable {
     /// session parameters dropped and the rest sorted. Two URLs with the same key are the same page.
     public var key: String {
         var p = Substring(path)
-        if p.utf8.count > 1, p.utf8.last == UInt8(ascii: "/") { p = p.dropLast() }
+        if p.utf8.count > 1, p.utf8.last == UInt8(ascii: "/") {
+            // After an ASCII byte the slash is a character of its own (the common case): dropped as a byte, not by
+            // finding the last character's start (~2k instructions).
+            p = p.utf8.dropLast().last! < 0x80 ? Substring(p.utf8.dropLast()) : p.dropLast()
+        }
         let q = query.isEmpty ? "" : queryKey
         // Appended to a String: `Substring + Substring` went through the generic operator, a character at a time.
         let site = siteAuthority
@@ -218,6 +228,11 @@ public struct CrawlURL: Sendable, Equatable {
 
     /// The path and query as a request target (`/a/b?x=1`), session parameters dropped.
     public var pathAndQuery: String {
+        // `target` itself when `string` is cut after ASCII scheme and authority before a `/`: there the characters
+        // counted below are bytes (a parsed URL's path starts with `/`). Not made and cut again: ~4.7k instructions.
+        if path.utf8.first == UInt8(ascii: "/"), scheme.utf8.allSatisfy({ $0 < 0x80 }), authority.utf8.allSatisfy({ $0 < 0x80 }) {
+            return target
+        }
         let full = string
         let start = full.index(full.startIndex, offsetBy: scheme.count + 3 + authority.count)
         return String(full[start...])

@@ -64,11 +64,23 @@ public enum Exporter {
 
 /// A JSON string literal for `s`: the bytes `JSONEncoder` (`.withoutEscapingSlashes`) writes, by `CompactJSON`.
 func jsonString(_ s: String) -> String {
+    var out = ""
+    appendJSONString(s, to: &out)
+    return out
+}
+
+/// Appends `jsonString(s)` to `out`, without making it apart first.
+func appendJSONString(_ s: String, to out: inout String) {
     // Fast path: nothing to escape (the common case for URLs, dates and ids).
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        out.append("\"")
+        out.append(s)
+        out.append("\"")
+        return
+    }
     var json = CompactJSON(capacity: s.utf8.count + 8)
     json.string(s)
-    return String(decoding: json.bytes, as: UTF8.self)
+    out.append(String(decoding: json.bytes, as: UTF8.self))
 }
 
 /// Collects output and writes it in large blocks.

@@ -124,8 +124,16 @@ public final class Frontier {
     /// `order(heap[i])` at `i`, kept beside the heap.
     private var heapOrder: [UInt64] = []
     private var nextSeq = 0
+    /// The route mask of a key seen: one object, which `seen` and `knownLinks` share.
+    private final class Seen {
+        var routes: Int
+        init(routes: Int) { self.routes = routes }
+    }
     /// Every key seen, with its route mask.
-    private var seen: [String: Int] = [:]
+    private var seen: [String: Seen] = [:]
+    /// Links in the common form (`CrawlURL.plainKey`), as written, whose key is seen, with that key: most links of
+    /// a page were on the pages before it, and one lookup of the link is cheaper than making its key to look that up.
+    private var knownLinks: [String: (key: String, seen: Seen)] = [:]
     /// Distinct query strings admitted per scheme-less path.
     private var queryVariants: [String: Int] = [:]
     /// Sitemaps admitted (`Limits.maxSitemaps`).
@@ -158,7 +166,9 @@ public final class Frontier {
     /// `numberedPage`: the link is a listing's next or numbered page (`Discovery.Found.isNumberedPage`),
     /// queued as such.
     public func admit(_ url: String, kind: Kind, route: DiscoveryRoute, depth: Int, numberedPage: Bool = false) -> Admission {
-        // Most links of a page are known already: in the common form their key is read without a parse.
+        // Most links of a page are known already: met as written before, or in the common form, whose key is read
+        // without a parse. ASCII only: a String key also matches its canonical equivalents (`;` and U+037E).
+        if let link = knownLinks[url], Self.isASCII(url) { return known(link.seen, key: link.key, route: route) }
         if let (key, n) = CrawlURL.plainKey(url) {
             // Bytes made once, not `seed.siteAuthority.utf8` again per link: the inlined admission of 98,515 links
             // went 437M -> 327M instructions.
@@ -166,7 +176,10 @@ public final class Frontier {
             guard n == authority.count,
                   key.utf8.withContiguousStorageIfAvailable({ $0.prefix(n).elementsEqual(authority) })
                       ?? key.utf8.prefix(n).elementsEqual(authority) else { return reject(.offSite) }
-            if let routes = seen[key] { return known(key, routes: routes, route: route) }
+            if let seen = seen[key] {
+                knownLinks[url] = (key, seen)
+                return known(seen, key: key, route: route)
+            }
         }
         guard let u = CrawlURL(url) else { return reject(.notHTTP) }
         return admit(u, kind: kind, route: route, depth: depth, numberedPage: numberedPage)
@@ -182,7 +195,7 @@ public final class Frontier {
             if Self.feedExtensions.contains(ext) { kind = .feed }
         }
         let key = u.key
-        if let routes = seen[key] { return known(key, routes: routes, route: route) }
+        if let seen = seen[key] { return known(seen, key: key, route: route) }
         switch kind {
         case .page:
             if route == .sitemap && sitemapEntries >= limits.maxSitemapEntries { return reject(.tooManySitemapEntries) }
@@ -197,7 +210,7 @@ public final class Frontier {
         case .robots:
             break
         }
-        seen[key] = route.bit
+        seen[key] = Seen(routes: route.bit)
         let priority = numberedPage && kind == .page ? .numberedPage : Self.priority(kind: kind, route: route)
         let item = Item(url: u.string, key: key, kind: kind, priority: priority, depth: depth, seq: nextSeq)
         nextSeq += 1
@@ -205,12 +218,16 @@ public final class Frontier {
         return .queued(item)
     }
 
-    /// A key seen before (with `routes`), found again by `route`.
-    private func known(_ key: String, routes: Int, route: DiscoveryRoute) -> Admission {
-        let updated = routes | route.bit
-        if updated == routes { return .known }
-        seen[key] = updated
+    /// A key seen before (`seen`, looked up by `key`), found again by `route`.
+    private func known(_ seen: Seen, key: String, route: DiscoveryRoute) -> Admission {
+        let updated = seen.routes | route.bit
+        if updated == seen.routes { return .known }
+        seen.routes = updated
         return .newRoute(key: key, routes: updated)
+    }
+
+    private static func isASCII(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { !$0.contains { $0 >= 0x80 } } ?? !s.utf8.contains { $0 >= 0x80 }
     }
 
     /// The next URL to fetch, or nil when the queue is empty.
@@ -234,7 +251,8 @@ public final class Frontier {
     /// Restores a URL known from an earlier run of the same crawl: marks its key seen and, when
     /// `pending`, queues it again in its original order.
     public func restore(_ item: Item, routes: Int, pending: Bool) {
-        seen[item.key] = routes
+        // In place when seen already: `knownLinks` may hold the same object.
+        if let seen = seen[item.key] { seen.routes = routes } else { seen[item.key] = Seen(routes: routes) }
         if item.kind == .sitemap { sitemaps += 1 }
         if item.kind == .page && routes & DiscoveryRoute.sitemap.bit != 0 { sitemapEntries += 1 }
         nextSeq = max(nextSeq, item.seq + 1)
@@ -246,7 +264,7 @@ public final class Frontier {
     @discardableResult
     public func markSeen(_ key: String, route: DiscoveryRoute) -> Bool {
         if seen[key] != nil { return false }
-        seen[key] = route.bit
+        seen[key] = Seen(routes: route.bit)
         return true
     }
 
@@ -257,7 +275,7 @@ public final class Frontier {
     }
 
     /// The route mask of a key, or nil if never seen.
-    public func routes(of key: String) -> Int? { seen[key] }
+    public func routes(of key: String) -> Int? { seen[key]?.routes }
 
     /// The page checks, in the cheapest-first order.
     private func pageRejection(_ u: CrawlURL, route: DiscoveryRoute, depth: Int) -> Rejection? {

@@ -62,6 +62,27 @@ import Testing
         #expect(f.rejections[.offSite] == 1)
     }
 
+    /// A link met again as written is looked up as written (`Frontier.knownLinks`): the same answers as through
+    /// its key, also after its key's routes grew by another form of the link.
+    @Test func linksMetAgainAsWrittenAnswerAsTheirKeys() {
+        let link = DiscoveryRoute.link.bit, sitemap = DiscoveryRoute.sitemap.bit, feed = DiscoveryRoute.feed.bit
+        let f = Frontier(seed: CrawlURL("http://b.test/")!, now: Self.now)
+        #expect(f.admit("http://b.test/a/", kind: .page, route: .link, depth: 1) != .known)
+        #expect(f.admit("http://b.test/a/", kind: .page, route: .link, depth: 1) == .known)
+        #expect(f.admit("http://b.test/a", kind: .page, route: .sitemap, depth: 1) == .newRoute(key: "b.test/a", routes: link | sitemap))
+        #expect(f.admit("http://b.test/a/", kind: .page, route: .sitemap, depth: 1) == .known)
+        #expect(f.admit("http://b.test/a/", kind: .page, route: .feed, depth: 1) == .newRoute(key: "b.test/a", routes: link | sitemap | feed))
+        #expect(f.routes(of: "b.test/a") == link | sitemap | feed)
+        // A canonical equivalent of a remembered link (U+037E is `;`) is parsed, and answers with its own key.
+        #expect(f.admit("http://b.test/x;y/", kind: .page, route: .link, depth: 1) != .known)
+        #expect(f.admit("http://b.test/x;y/", kind: .page, route: .link, depth: 1) == .known)
+        guard case .newRoute(let key, _) = f.admit("http://b.test/x\u{37E}y/", kind: .page, route: .sitemap, depth: 1) else {
+            Issue.record("not a new route")
+            return
+        }
+        #expect(Array(key.utf8) == Array("b.test/x\u{37E}y".utf8))
+    }
+
     struct AdmitCase: CustomTestStringConvertible, Sendable {
         var name: String
         var url: String

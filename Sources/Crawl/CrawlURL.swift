@@ -35,7 +35,7 @@ public struct CrawlURL: Sendable, Equatable {
         if at.https, authority.hasSuffix(":443") { authority.removeLast(4) }
         guard !authority.isEmpty else { return nil }
         var end = index(at.end)
-        var query: [(Substring, Substring)] = []
+        var query: [(name: Substring, value: Substring)] = []
         if let q = at.query.map(index) {
             for pair in text[u.index(after: q)..<end].utf8.split(separator: UInt8(ascii: "&")) {
                 let whole = Substring(pair)

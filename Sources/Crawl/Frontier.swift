@@ -417,7 +417,8 @@ public final class Frontier {
     }
 
     private func swapHeap(_ i: Int, _ j: Int) {
-        heap.swapAt(i, j)
+        // The items are moved, not copied: `Array.swapAt` reads each one out (a retain and a release of its strings).
+        heap.withUnsafeMutableBufferPointer { $0.swapAt(i, j) }
         heapOrder.swapAt(i, j)
     }
 }

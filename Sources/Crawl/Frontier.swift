@@ -131,8 +131,8 @@ public final class Frontier {
     }
     /// Every key seen, with its route mask.
     private var seen: [String: Seen] = [:]
-    /// Links in the common form (`CrawlURL.plainKey`), as written, whose key is seen, with that key: most links of
-    /// a page were on the pages before it, and one lookup of the link is cheaper than making its key to look that up.
+    /// Links as written whose key is seen, with that key: most links of a page were on the pages before it, and one
+    /// lookup of the link is cheaper than making its key (parsing it, unless in the common form) to look that up.
     private var knownLinks: [String: (key: String, seen: Seen)] = [:]
     /// Distinct query strings admitted per scheme-less path.
     private var queryVariants: [String: Int] = [:]
@@ -182,11 +182,16 @@ public final class Frontier {
             }
         }
         guard let u = CrawlURL(url) else { return reject(.notHTTP) }
-        return admit(u, kind: kind, route: route, depth: depth, numberedPage: numberedPage)
+        return admit(u, kind: kind, route: route, depth: depth, numberedPage: numberedPage, writtenAs: url)
     }
 
-    public func admit(_ u: CrawlURL, kind requested: Kind, route: DiscoveryRoute, depth: Int,
-                      numberedPage: Bool = false) -> Admission {
+    public func admit(_ u: CrawlURL, kind: Kind, route: DiscoveryRoute, depth: Int, numberedPage: Bool = false) -> Admission {
+        admit(u, kind: kind, route: route, depth: depth, numberedPage: numberedPage, writtenAs: nil)
+    }
+
+    /// `url`: the link as written, remembered in `knownLinks` when its key is seen.
+    private func admit(_ u: CrawlURL, kind requested: Kind, route: DiscoveryRoute, depth: Int, numberedPage: Bool,
+                       writtenAs url: String?) -> Admission {
         guard u.siteAuthority == seed.siteAuthority else { return reject(.offSite) }
         var kind = requested
         let ext = u.pathExtension
@@ -195,7 +200,11 @@ public final class Frontier {
             if Self.feedExtensions.contains(ext) { kind = .feed }
         }
         let key = u.key
-        if let seen = seen[key] { return known(seen, key: key, route: route) }
+        if let seen = seen[key] {
+            // Not an asset's: `knownLinks` answers whatever kind is asked for, and an asset's link is turned away as a page.
+            if let url, !(ext.map(Self.assetExtensions.contains) ?? false), Self.isASCII(url) { knownLinks[url] = (key, seen) }
+            return known(seen, key: key, route: route)
+        }
         switch kind {
         case .page:
             if route == .sitemap && sitemapEntries >= limits.maxSitemapEntries { return reject(.tooManySitemapEntries) }

@@ -73,6 +73,15 @@ import Testing
         #expect(f.admit("http://b.test/a/", kind: .page, route: .sitemap, depth: 1) == .known)
         #expect(f.admit("http://b.test/a/", kind: .page, route: .feed, depth: 1) == .newRoute(key: "b.test/a", routes: link | sitemap | feed))
         #expect(f.routes(of: "b.test/a") == link | sitemap | feed)
+        // Parsed links too; an asset's link found as a feed is still turned away as a page.
+        #expect(f.admit("http://b.test/feed.xml", kind: .page, route: .link, depth: 1) != .known)
+        #expect(f.admit("http://b.test/feed.xml", kind: .page, route: .link, depth: 1) == .known)
+        #expect(f.admit("http://b.test/feed.xml", kind: .feed, route: .link, depth: 1) == .known)
+        #expect(f.admit("http://b.test/feed.xml", kind: .page, route: .sitemap, depth: 1)
+                == .newRoute(key: "b.test/feed.xml", routes: link | sitemap))
+        #expect(f.admit("http://b.test/a.png", kind: .feed, route: .link, depth: 1) != .known)
+        #expect(f.admit("http://b.test/a.png", kind: .feed, route: .link, depth: 1) == .known)
+        #expect(f.admit("http://b.test/a.png", kind: .page, route: .link, depth: 1) == .rejected(.asset))
         // A canonical equivalent of a remembered link (U+037E is `;`) is parsed, and answers with its own key.
         #expect(f.admit("http://b.test/x;y/", kind: .page, route: .link, depth: 1) != .known)
         #expect(f.admit("http://b.test/x;y/", kind: .page, route: .link, depth: 1) == .known)

@@ -323,29 +323,30 @@ public final class Frontier {
         // segments (71M -> 52M instructions for 2,332 pages). An ASCII path is split and compared as bytes,
         // which is what Character splitting and String equality amount to there (52M -> 6M).
         let limit = limits.maxSegmentRepeats
-        if let ascii = path.utf8.withContiguousStorageIfAvailable({ u -> Bool? in
-            var segments: [Range<Int>] = []
-            var start = 0
-            for i in 0...u.count {
-                if i == u.count || u[i] == UInt8(ascii: "/") {
-                    if i > start { segments.append(start..<i) }
-                    start = i + 1
-                } else if u[i] >= 0x80 {
-                    return nil
-                }
-            }
-            for i in segments.indices {
-                let segment = UnsafeBufferPointer(rebasing: u[segments[i]])
-                var n = 1
-                for j in 0..<i where UnsafeBufferPointer(rebasing: u[segments[j]]).elementsEqual(segment) { n += 1 }
-                if n > limit { return true }
-            }
-            return false
-        }), let repeated = ascii { return repeated }
+        if Self.isASCII(path), let repeated = path.utf8.withContiguousStorageIfAvailable({ Self.repeats($0, over: limit) }) {
+            return repeated
+        }
         let segments = path.split(separator: "/")
         for i in segments.indices {
             var n = 1
             for j in 0..<i where segments[j] == segments[i] { n += 1 }
+            if n > limit { return true }
+        }
+        return false
+    }
+
+    /// Whether a segment of the ASCII path `u` (split at `/`, empty segments left out) is there more than `limit` times.
+    private static func repeats(_ u: UnsafeBufferPointer<UInt8>, over limit: Int) -> Bool {
+        var segments: [Range<Int>] = []
+        var start = 0
+        for i in 0...u.count where i == u.count || u[i] == UInt8(ascii: "/") {
+            if i > start { segments.append(start..<i) }
+            start = i + 1
+        }
+        for i in segments.indices {
+            let segment = UnsafeBufferPointer(rebasing: u[segments[i]])
+            var n = 1
+            for j in 0..<i where UnsafeBufferPointer(rebasing: u[segments[j]]).elementsEqual(segment) { n += 1 }
             if n > limit { return true }
         }
         return false

@@ -232,7 +232,8 @@ public final class Crawler {
         }
         if let robots {
             let agent = config.userAgent
-            frontier.robotsAllows = { robots.isAllowed($0, userAgent: agent) }
+            let token = RobotsTxt.productToken(agent)
+            frontier.robotsAllows = { robots.isAllowed($0, productToken: token) }
             if let d = robots.crawlDelay(userAgent: agent) {
                 if d > HostPoliteness.maxCrawlDelay {
                     warnings.append("\(originURL("/robots.txt")): Crawl-delay \(HostPoliteness.seconds(d)) s is held at \(Int(HostPoliteness.maxCrawlDelay)) s")

@@ -112,11 +112,16 @@ public struct RobotsTxt: Sendable, Equatable {
     /// The longest matching pattern wins, Allow wins a tie; `*` matches any run of octets and a final `$`
     /// anchors at the end; percent-encoding is normalized on both sides. `/robots.txt` is always allowed.
     public func isAllowed(_ pathAndQuery: String, userAgent: String) -> Bool {
+        isAllowed(pathAndQuery, productToken: Self.productToken(userAgent))
+    }
+
+    /// `isAllowed(_:userAgent:)` for the crawler whose `productToken(userAgent)` is `token`: worked out once by
+    /// a crawl, which asks for every page it queues (the token was half of the check's instructions).
+    func isAllowed(_ pathAndQuery: String, productToken token: String) -> Bool {
         if groups.isEmpty { return true }
         var path = Self.normalize(Array(pathAndQuery.utf8))
         if path.isEmpty || path[0] != 0x2F { path.insert(0x2F, at: 0) }
         if path == Self.robotsPath { return true }
-        let token = Self.productToken(userAgent)
         let named = groups.contains { $0.agents.contains(token) }
         var best: (length: Int, allow: Bool)?
         for group in groups where group.agents.contains(named ? token : "*") {

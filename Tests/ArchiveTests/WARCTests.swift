@@ -190,6 +190,15 @@ let warcioMain = "import sys; from warcio.cli import main; sys.exit(main(sys.arg
         #expect(prefixes[0] != prefixes[1])
     }
 
+    @Test func recordIDsEndInTheSequenceNumberInTwelveHexDigits() {
+        var ids = RecordIDs()
+        let all = (0..<20).map { _ in ids.next() }
+        #expect(all[0].hasSuffix("-000000000000>"))
+        #expect(all[10].hasSuffix("-00000000000a>"))
+        #expect(all[19].hasSuffix("-000000000013>"))
+        #expect(Set(all.map { $0.dropLast(13) }).count == 1)
+    }
+
     @Test func aServerNotModifiedRevisitNamesTheCaptureButNotItsDigest() throws {
         let store = ArchiveStore(root: try makeTempDirectory())
         let url = "https://blog.example/a/"

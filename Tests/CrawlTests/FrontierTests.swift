@@ -62,6 +62,36 @@ import Testing
         #expect(f.rejections[.offSite] == 1)
     }
 
+    /// A link met again as written is looked up as written (`Frontier.knownLinks`): the same answers as through
+    /// its key, also after its key's routes grew by another form of the link.
+    @Test func linksMetAgainAsWrittenAnswerAsTheirKeys() {
+        let link = DiscoveryRoute.link.bit, sitemap = DiscoveryRoute.sitemap.bit, feed = DiscoveryRoute.feed.bit
+        let f = Frontier(seed: CrawlURL("http://b.test/")!, now: Self.now)
+        #expect(f.admit("http://b.test/a/", kind: .page, route: .link, depth: 1) != .known)
+        #expect(f.admit("http://b.test/a/", kind: .page, route: .link, depth: 1) == .known)
+        #expect(f.admit("http://b.test/a", kind: .page, route: .sitemap, depth: 1) == .newRoute(key: "b.test/a", routes: link | sitemap))
+        #expect(f.admit("http://b.test/a/", kind: .page, route: .sitemap, depth: 1) == .known)
+        #expect(f.admit("http://b.test/a/", kind: .page, route: .feed, depth: 1) == .newRoute(key: "b.test/a", routes: link | sitemap | feed))
+        #expect(f.routes(of: "b.test/a") == link | sitemap | feed)
+        // Parsed links too; an asset's link found as a feed is still turned away as a page.
+        #expect(f.admit("http://b.test/feed.xml", kind: .page, route: .link, depth: 1) != .known)
+        #expect(f.admit("http://b.test/feed.xml", kind: .page, route: .link, depth: 1) == .known)
+        #expect(f.admit("http://b.test/feed.xml", kind: .feed, route: .link, depth: 1) == .known)
+        #expect(f.admit("http://b.test/feed.xml", kind: .page, route: .sitemap, depth: 1)
+                == .newRoute(key: "b.test/feed.xml", routes: link | sitemap))
+        #expect(f.admit("http://b.test/a.png", kind: .feed, route: .link, depth: 1) != .known)
+        #expect(f.admit("http://b.test/a.png", kind: .feed, route: .link, depth: 1) == .known)
+        #expect(f.admit("http://b.test/a.png", kind: .page, route: .link, depth: 1) == .rejected(.asset))
+        // A canonical equivalent of a remembered link (U+037E is `;`) is parsed, and answers with its own key.
+        #expect(f.admit("http://b.test/x;y/", kind: .page, route: .link, depth: 1) != .known)
+        #expect(f.admit("http://b.test/x;y/", kind: .page, route: .link, depth: 1) == .known)
+        guard case .newRoute(let key, _) = f.admit("http://b.test/x\u{37E}y/", kind: .page, route: .sitemap, depth: 1) else {
+            Issue.record("not a new route")
+            return
+        }
+        #expect(Array(key.utf8) == Array("b.test/x\u{37E}y".utf8))
+    }
+
     struct AdmitCase: CustomTestStringConvertible, Sendable {
         var name: String
         var url: String
@@ -92,6 +122,10 @@ import Testing
         AdmitCase(name: "feed 50 hops deep", url: "http://b.test/f.xml", kind: .feed, depth: 50),
         AdmitCase(name: "feed 51 hops deep", url: "http://b.test/f.xml", kind: .feed, depth: 51, rejection: .tooDeep),
         AdmitCase(name: "repeated segments", url: "http://b.test/a/b/a/b/a/b/", rejection: .repeatedSegments),
+        AdmitCase(name: "segments twice each", url: "http://b.test/a/b/a/b/"),
+        AdmitCase(name: "repeated segments between empty ones", url: "http://b.test/a//a//a/", rejection: .repeatedSegments),
+        AdmitCase(name: "repeated non-ASCII segments", url: "http://b.test/é/x/é/x/é/", rejection: .repeatedSegments),
+        AdmitCase(name: "non-ASCII segments twice each", url: "http://b.test/é/x/é/x/"),
         AdmitCase(name: "calendar far future", url: "http://b.test/calendar/?month=2031-01", rejection: .calendar),
         AdmitCase(name: "calendar far past", url: "http://b.test/events/?year=1970", rejection: .calendar),
         AdmitCase(name: "calendar path far", url: "http://b.test/calendar/2040/01/", rejection: .calendar),

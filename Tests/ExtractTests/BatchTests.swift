@@ -70,6 +70,11 @@ struct ISOTimeCase: CustomTestStringConvertible, Sendable {
     ISOTimeCase(name: "fraction dropped", seconds: 1_732_536_000.9, text: "2024-11-25T12:00:00Z"),
     ISOTimeCase(name: "before 1970", seconds: -86_401, text: "1969-12-30T23:59:59Z"),
     ISOTimeCase(name: "end of year", seconds: 1_735_689_599, text: "2024-12-31T23:59:59Z"),
+    ISOTimeCase(name: "year 1 padded", seconds: -62_135_596_800, text: "0001-01-01T00:00:00Z"),
+    // Not read back (`parse` does not take these years): a fraction added, so that the test only formats them.
+    ISOTimeCase(name: "year 0", seconds: -62_167_219_199.5, text: "0000-01-01T00:00:00Z"),
+    ISOTimeCase(name: "year before 0", seconds: -62_198_755_199.5, text: "-1-01-01T00:00:00Z"),
+    ISOTimeCase(name: "five-digit year", seconds: 253_402_300_800.5, text: "10000-01-01T00:00:00Z"),
 ])
 func isoTimeFormats(_ c: ISOTimeCase) {
     #expect(ISOTime.utc(Date(timeIntervalSince1970: c.seconds)) == c.text)

@@ -75,9 +75,11 @@ struct ElementFacts {
 
         init() { entries.reserveCapacity(Self.initialCapacity) }
 
-        /// Records an element (and marks the node); `cls` and `id` are its attributes' values lowercased.
-        func add(_ n: Node, kind: borrowing ElementKind, attrs: borrowing Attrs, cls: String, id: String) {
-            entries.append(Entry(node: n.identity, facts: ElementFacts(kind: kind, attrs: attrs, cls: cls), id: id))
+        /// Records an element (and marks the node). Takes the attributes: their class and id strings move into the
+        /// record instead of being copied (a retain and a release each, per element).
+        func add(_ n: Node, kind: borrowing ElementKind, attrs: consuming Attrs) {
+            let facts = ElementFacts(kind: kind, attrs: attrs, cls: attrs.lowerClass)
+            entries.append(Entry(node: n.identity, facts: facts, id: attrs.lowerID))
             n.mark = entries.count
         }
 

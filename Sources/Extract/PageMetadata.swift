@@ -233,11 +233,10 @@ struct PageMetadata {
                 if let prop = Self.rdfaDateProp(p) { m.itemprops.append((prop, n)) }
                 else if Self.isRDFaCreatorName(n, property: p) { m.itemprops.append(("author", n)) }
             }
-            let cls = attrs.lowerClass, id = attrs.lowerID
-            elements.add(n, kind: kind, attrs: attrs, cls: cls, id: id)
-            let clsHints = needles.mask(cls), hints = clsHints | needles.mask(id)
+            let clsHints = needles.mask(attrs.lowerClass), hints = clsHints | needles.mask(attrs.lowerID)
             if kind.metadata == .footer || hints & Self.footerHint != 0 { m.footers.append(n) }
-            if clsHints & Self.authorHint != 0, AuthorFinder.isMicroformatAuthor(cls) { m.microformatAuthors.append(n) }
+            if clsHints & Self.authorHint != 0, AuthorFinder.isMicroformatAuthor(attrs.lowerClass) { m.microformatAuthors.append(n) }
+            elements.add(n, kind: kind, attrs: attrs)
             if let reason = RelatedFinder.candidacy(n, kind: kind, hinted: hints & Self.relatedHint != 0) {
                 m.relatedCandidates.append((n, reason))
             }

@@ -5,21 +5,23 @@ enum SpaceWords {
     /// per `<meta>` key on the 350-page batch). Any other string is split by Characters: a space that a combining
     /// mark follows is no " " Character.
     static func split(_ s: String) -> [Substring] {
-        let u = s.utf8
-        let ascii: Bool = s.withUTF8Bytes { b in
-            for x in b where x >= 0x80 { return false }
-            return true
+        let words: [Substring]? = s.withUTF8Bytes { b in
+            var space = false
+            for x in b { if x >= 0x80 { return nil } else if x == 0x20 { space = true } }
+            // Most values (a `<meta>` key, a link's `rel`) are one word.
+            guard space else { return b.isEmpty ? [] : [s[...]] }
+            let u = s.utf8
+            var out: [Substring] = []
+            var i = 0
+            while i < b.count {
+                if b[i] == 0x20 { i += 1; continue }
+                var j = i
+                while j < b.count, b[j] != 0x20 { j += 1 }
+                out.append(s[u.index(u.startIndex, offsetBy: i)..<u.index(u.startIndex, offsetBy: j)])
+                i = j
+            }
+            return out
         }
-        guard ascii else { return s.split(separator: " ") }
-        var out: [Substring] = []
-        var i = u.startIndex
-        while i != u.endIndex {
-            if u[i] == 0x20 { i = u.index(after: i); continue }
-            var j = i
-            while j != u.endIndex, u[j] != 0x20 { j = u.index(after: j) }
-            out.append(s[i..<j])
-            i = j
-        }
-        return out
+        return words ?? s.split(separator: " ")
     }
 }

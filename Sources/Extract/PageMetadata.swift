@@ -128,6 +128,9 @@ struct PageMetadata {
     /// Room made in `meta` before the walk: a blog post's head names ~10 keys, ~30 with an SEO plugin's OpenGraph and
     /// Twitter tags, and growing the table from empty rehashed it about four times a page.
     static let expectedMetaKeys = 32
+    /// Room made in `anchors` and `relatedCandidates` before the walk: a page of the 350-page batch holds ~60 of each,
+    /// and growing them from empty moved them to a new buffer about seven times a page.
+    static let expectedAnchors = 64
     /// What `collect` reads of a `<meta>`, in one pass over its attributes (seven lookups walked them seven times).
     private static let metaQuery = AttributeQuery(["content", "charset", "itemprop", "name", "property", "http-equiv"])
 
@@ -141,6 +144,8 @@ struct PageMetadata {
         var m = PageMetadata()
         guard let root = doc.root else { return m }
         m.meta.reserveCapacity(Self.expectedMetaKeys)
+        m.anchors.reserveCapacity(Self.expectedAnchors)
+        m.relatedCandidates.reserveCapacity(Self.expectedAnchors)
         if let l = root.attribute("lang") ?? root.attribute("xml:lang") { m.lang = l }
         // The table by a constant: through `m`, which the closure changes, each call retained and released it.
         let elements = m.elements

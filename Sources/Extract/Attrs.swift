@@ -16,7 +16,7 @@ struct Attrs: ~Copyable {
     private var hiddenByStyleOnly = false
     /// `aria-hidden="true"`.
     private var ariaHidden = false
-    /// `class`, as written, holds "fallback-image".
+    /// `class`, as written, holds "fallback-image"; read for an `aria-hidden` element only (`isHidden` asks no other).
     private var fallbackImage = false
     /// `role` is one of `ClassHints.unlikelyRoles` (lowercased).
     var unlikelyRole = false

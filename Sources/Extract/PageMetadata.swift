@@ -176,11 +176,11 @@ struct PageMetadata {
                     m.itemprops.append((prop, n))
                     return false
                 }
-                // The names of the value, recorded in this order; `property` may hold several space-separated names (RDFa).
-                for k in [property, name, itemprop, httpEquiv] {
-                    guard let k else { continue }
-                    for key in SpaceWords.split(k.fastLowercased) { m.meta[String(key), default: []].append(value) }
-                }
+                // The names of the value, recorded in this order (an array of the four was made and freed per `<meta>`).
+                Self.record(value, under: property, in: &m.meta)
+                Self.record(value, under: name, in: &m.meta)
+                Self.record(value, under: itemprop, in: &m.meta)
+                Self.record(value, under: httpEquiv, in: &m.meta)
                 return false
             case .link:
                 let rel = (n.attribute("rel") ?? "").lowercased()
@@ -253,6 +253,13 @@ struct PageMetadata {
         }
         m.h1Wrappers = TagFinder.wrappers(of: m.h1s)
         return m
+    }
+
+    /// Appends a `<meta>`'s value under each lowercased name `key` holds (RDFa's `property` may hold several,
+    /// space-separated); nothing without a key.
+    private static func record(_ value: String, under key: String?, in meta: inout [String: [String]]) {
+        guard let key else { return }
+        for k in SpaceWords.split(key.fastLowercased) { meta[String(k), default: []].append(value) }
     }
 
     /// The `<aside>`s that hold the story's body are content (`ElementFacts.Table.keepAside`); ancestors are recorded

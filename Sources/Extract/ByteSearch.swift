@@ -103,7 +103,9 @@ final class NeedleSet: @unchecked Sendable {
         }
     }
 
-    /// Bit k is set when a needle of list k occurs in `haystack` (exact bytes).
+    /// Bit k is set when a needle of list k occurs in `haystack` (exact bytes). Inlined: most callers ask of
+    /// every element's class and id, mostly empty, and the call alone cost more than the answer.
+    @inline(__always)
     func mask(_ haystack: String) -> UInt32 {
         if haystack.utf8.count < shortest { return 0 }
         return haystack.withUTF8Bytes { mask($0) }

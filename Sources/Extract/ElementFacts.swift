@@ -69,10 +69,17 @@ struct ElementFacts {
         }
         /// One array, one append per element (four arrays were four appends and four growths).
         private var entries: [Entry] = []
+        /// Room made before the first element: a page of the 350-page batch records ~230 elements on average, and
+        /// growing from empty moved the entries to a new buffer about eight times a page (0.35% of the batch).
+        private static let initialCapacity = 256
 
-        /// Records an element (and marks the node); `cls` and `id` are its attributes' values lowercased.
-        func add(_ n: Node, kind: borrowing ElementKind, attrs: borrowing Attrs, cls: String, id: String) {
-            entries.append(Entry(node: n.identity, facts: ElementFacts(kind: kind, attrs: attrs, cls: cls), id: id))
+        init() { entries.reserveCapacity(Self.initialCapacity) }
+
+        /// Records an element (and marks the node). Takes the attributes: their class and id strings move into the
+        /// record instead of being copied (a retain and a release each, per element).
+        func add(_ n: Node, kind: borrowing ElementKind, attrs: consuming Attrs) {
+            let facts = ElementFacts(kind: kind, attrs: attrs, cls: attrs.lowerClass)
+            entries.append(Entry(node: n.identity, facts: facts, id: attrs.lowerID))
             n.mark = entries.count
         }
 

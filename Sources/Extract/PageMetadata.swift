@@ -46,10 +46,10 @@ struct PageMetadata {
 
     /// The elements `collect` handles apart, by name.
     enum Element: Sendable {
-        case meta, link, title, base, script, skipped, body, a, time, h1, h2, article, other
+        case meta, link, title, base, script, skipped, body, a, time, h1, h2, article, footer, other
 
         static let names = ["meta", "link", "title", "base", "script", "style", "noscript", "template", "svg", "body", "a",
-                            "time", "h1", "h2", "article"]
+                            "time", "h1", "h2", "article", "footer"]
 
         init(_ name: String) {
             switch name {
@@ -65,6 +65,7 @@ struct PageMetadata {
             case "h1": self = .h1
             case "h2": self = .h2
             case "article": self = .article
+            case "footer": self = .footer
             default: self = .other
             }
         }
@@ -124,8 +125,14 @@ struct PageMetadata {
         return false
     }
 
-    /// The attributes that name a `<meta>`'s value, in the order its keys are recorded.
-    static let metaKeyAttributes = ["property", "name", "itemprop", "http-equiv"]
+    /// Room made in `meta` before the walk: a blog post's head names ~10 keys, ~30 with an SEO plugin's OpenGraph and
+    /// Twitter tags, and growing the table from empty rehashed it about four times a page.
+    static let expectedMetaKeys = 32
+    /// Room made in `anchors` and `relatedCandidates` before the walk: a page of the 350-page batch holds ~60 of each,
+    /// and growing them from empty moved them to a new buffer about seven times a page.
+    static let expectedAnchors = 64
+    /// What `collect` reads of a `<meta>`, in one pass over its attributes (seven lookups walked them seven times).
+    private static let metaQuery = AttributeQuery(["content", "charset", "itemprop", "name", "property", "http-equiv"])
 
     /// What `collect` looks for in every element's lowercased class and id, in one pass over each (three searches
     /// of each were 2% of a blog post's extraction, FINDINGS 99): `RelatedFinder.classHints`, "footer", "author".
@@ -136,36 +143,49 @@ struct PageMetadata {
     static func collect(_ doc: HTMLDocument) -> PageMetadata {
         var m = PageMetadata()
         guard let root = doc.root else { return m }
+        m.meta.reserveCapacity(Self.expectedMetaKeys)
+        m.anchors.reserveCapacity(Self.expectedAnchors)
+        m.relatedCandidates.reserveCapacity(Self.expectedAnchors)
         if let l = root.attribute("lang") ?? root.attribute("xml:lang") { m.lang = l }
         // The table by a constant: through `m`, which the closure changes, each call retained and released it.
         let elements = m.elements
+        // Statics read once, not once per element (each read asks `swift_once`).
+        let needles = Self.hintNeedles
         root.walk { n in
             guard n.isElement else { return false }
             let kind = ElementKind.of(n)
             switch kind.metadata {
             case .meta:
-                let content = n.attribute("content") ?? ""
-                if let charsetOnly = n.attribute("charset"), content.isEmpty { _ = charsetOnly; return false }
+                var content: String?, charset = false, itemprop: String?, name: String?, property: String?, httpEquiv: String?
+                n.attributes(Self.metaQuery) { k, v in
+                    switch k {
+                    case 0: content = v
+                    case 1: charset = true
+                    case 2: itemprop = v
+                    case 3: name = v
+                    case 4: property = v
+                    default: httpEquiv = v
+                    }
+                }
+                let value = content ?? ""
+                if charset, value.isEmpty { return false }
                 // A date `<meta itemprop>` in the body dates the item around it, maybe a teaser card of another story
                 // in a "most read" box: read as microdata, whose reader tells cards apart, not as the page's meta.
-                if let ip = n.attribute("itemprop"), n.attribute("name") == nil, n.attribute("property") == nil,
+                if let ip = itemprop, name == nil, property == nil,
                    n.parent?.name != "head", case let prop = ip.lowercased(), Self.dateItemprops.contains(prop) {
                     m.itemprops.append((prop, n))
                     return false
                 }
-                for keyAttr in Self.metaKeyAttributes {
-                    if let k = n.attribute(keyAttr) {
-                        // `property` may hold several space-separated names (RDFa).
-                        for key in k.lowercased().split(separator: " ") {
-                            m.meta[String(key), default: []].append(content)
-                        }
-                    }
-                }
+                // The names of the value, recorded in this order (an array of the four was made and freed per `<meta>`).
+                Self.record(value, under: property, in: &m.meta)
+                Self.record(value, under: name, in: &m.meta)
+                Self.record(value, under: itemprop, in: &m.meta)
+                Self.record(value, under: httpEquiv, in: &m.meta)
                 return false
             case .link:
                 let rel = (n.attribute("rel") ?? "").lowercased()
                 guard let href = n.attribute("href") else { return false }
-                let rels = rel.split(separator: " ")
+                let rels = SpaceWords.split(rel)
                 if rels.contains("canonical"), m.canonical == nil { m.canonical = href }
                 if rels.contains("shortlink"), m.shortlink == nil { m.shortlink = href }
                 if rels.contains("next") { m.relNext.append(href) }
@@ -222,11 +242,10 @@ struct PageMetadata {
                 if let prop = Self.rdfaDateProp(p) { m.itemprops.append((prop, n)) }
                 else if Self.isRDFaCreatorName(n, property: p) { m.itemprops.append(("author", n)) }
             }
-            let cls = attrs.lowerClass, id = attrs.lowerID
-            elements.add(n, kind: kind, attrs: attrs, cls: cls, id: id)
-            let clsHints = Self.hintNeedles.mask(cls), hints = clsHints | Self.hintNeedles.mask(id)
-            if kind.name == "footer" || hints & Self.footerHint != 0 { m.footers.append(n) }
-            if clsHints & Self.authorHint != 0, AuthorFinder.isMicroformatAuthor(cls) { m.microformatAuthors.append(n) }
+            let clsHints = needles.mask(attrs.lowerClass), hints = clsHints | needles.mask(attrs.lowerID)
+            if kind.metadata == .footer || hints & Self.footerHint != 0 { m.footers.append(n) }
+            if clsHints & Self.authorHint != 0, AuthorFinder.isMicroformatAuthor(attrs.lowerClass) { m.microformatAuthors.append(n) }
+            elements.add(n, kind: kind, attrs: attrs)
             if let reason = RelatedFinder.candidacy(n, kind: kind, hinted: hints & Self.relatedHint != 0) {
                 m.relatedCandidates.append((n, reason))
             }
@@ -234,6 +253,13 @@ struct PageMetadata {
         }
         m.h1Wrappers = TagFinder.wrappers(of: m.h1s)
         return m
+    }
+
+    /// Appends a `<meta>`'s value under each lowercased name `key` holds (RDFa's `property` may hold several,
+    /// space-separated); nothing without a key.
+    private static func record(_ value: String, under key: String?, in meta: inout [String: [String]]) {
+        guard let key else { return }
+        for k in SpaceWords.split(key.fastLowercased) { meta[String(k), default: []].append(value) }
     }
 
     /// The `<aside>`s that hold the story's body are content (`ElementFacts.Table.keepAside`); ancestors are recorded

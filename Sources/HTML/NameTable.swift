@@ -62,7 +62,7 @@ public struct NameTable: Sendable {
             let k = Int(kept & 0xFFF)
             return k == 0 ? nil : k - 1
         }
-        let i = index(of: name, count: Int(xmlStrlen(name)))
+        let i = index(ofTerminated: name)
         if mark != 0 { node.ptr.pointee.extra = mark << 12 | UInt16(i.map { $0 + 1 } ?? 0) }
         return i
     }
@@ -71,7 +71,21 @@ public struct NameTable: Sendable {
     func index(of name: UnsafePointer<UInt8>, count len: Int) -> Int? {
         var h: UInt32 = 2_166_136_261
         for i in 0..<len { h = (h ^ UInt32(name[i])) &* 16_777_619 }
-        return bytes.withUnsafeBufferPointer { all in
+        return index(of: name, count: len, hash: h)
+    }
+
+    /// `index(of:count:)` of a NUL-terminated name, hashed as its length is found (one pass instead of `xmlStrlen`'s and
+    /// the hash's: every element's first lookup comes here).
+    private func index(ofTerminated name: UnsafePointer<UInt8>) -> Int? {
+        var h: UInt32 = 2_166_136_261
+        var len = 0
+        while name[len] != 0 { h = (h ^ UInt32(name[len])) &* 16_777_619; len += 1 }
+        return index(of: name, count: len, hash: h)
+    }
+
+    /// The probe of `index(of:count:)`, with the name's FNV-1a hash `h`.
+    private func index(of name: UnsafePointer<UInt8>, count len: Int, hash h: UInt32) -> Int? {
+        bytes.withUnsafeBufferPointer { all in
             var s = Int(h) & mask
             while true {
                 let k = Int(slots[s])

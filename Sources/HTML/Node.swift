@@ -147,6 +147,13 @@ public struct Node {
 
     /// All descendant text concatenated as in the source (no whitespace normalization).
     public var textContent: String {
+        // A text node, or an element whose only child is one (a title, a script, a short paragraph), is read in place:
+        // xmlNodeGetContent would copy the same bytes into a buffer first, then into a string to free.
+        if let own = Self.textBytes(ptr) { return String(cString: own) }
+        if ptr.pointee.type == XML_ELEMENT_NODE, let child = ptr.pointee.children, child.pointee.next == nil,
+           child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE {
+            return child.pointee.content.map { String(cString: $0) } ?? ""
+        }
         guard let c = xmlNodeGetContent(ptr) else { return "" }
         defer { lb_xmlFree(c) }
         return String(cString: c)

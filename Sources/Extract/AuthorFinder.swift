@@ -765,7 +765,7 @@ enum AuthorFinder {
         var parts: [String] = []
         for var seg in segments {
             // "Jane Doe on March 3": cut the trailing date phrase.
-            for stop in [" on ", " at ", " updated ", " published ", " in "] where mayContainCaseInsensitive(seg, stop) {
+            for stop in trailingStops where mayContainCaseInsensitive(seg, stop) {
                 if let r = seg.range(of: stop, options: .caseInsensitive), r.lowerBound > seg.startIndex { seg = String(seg[..<r.lowerBound]) }
             }
             let t = stripPrefix(seg.trimmedWhitespace)
@@ -782,7 +782,7 @@ enum AuthorFinder {
             let lower = t.fastLowercased
             if lower.hasSuffix(" read") || lower.hasSuffix(" min") || lower == "share" || lower == "subscribe" { continue }
             var names = [t]
-            for sep in nameSeparators { names = names.flatMap { pieces($0, separatedBy: sep) } }
+            for sep in nameSeparatorFacts { names = names.flatMap { pieces($0, ascii: isASCII($0), separatedBy: sep) } }
             for p in names {
                 let n = stripPrefix(Trimming.trim(p, ascii: isNameEdge, nameEdges))
                 guard !n.isEmpty, n.count <= 80, n.split(separator: " ").count <= maxWords else { continue }
@@ -793,6 +793,9 @@ enum AuthorFinder {
         }
         return parts
     }
+
+    /// Phrases that open the date after a byline's names ("Jane Doe on March 3").
+    static let trailingStops = [" on ", " at ", " updated ", " published ", " in "]
 
     /// Separators between the names of one segment ("Ann and Bob", "Ann, Bob").
     static let nameSeparators = [" and ", " & ", ", ", " und "]
@@ -805,28 +808,55 @@ enum AuthorFinder {
     /// bytes are. The middle dot is left out: U+0387 GREEK ANO TELEIA is canonically the same character.
     static let separatorsWithoutEquivalents = Set((segmentSeparators + nameSeparators).filter { !$0.unicodeScalars.contains("\u{00B7}") })
 
+    /// A separator with what `surelyWhole` asks of it: whether it is in `separatorsWithoutEquivalents`, whether it
+    /// holds a middle dot.
+    typealias SeparatorFacts = (text: String, withoutEquivalents: Bool, middleDot: Bool)
+
+    static func facts(of sep: String) -> SeparatorFacts {
+        (sep, separatorsWithoutEquivalents.contains(sep), ByteSearch.contains(sep, "\u{00B7}"))
+    }
+
+    /// `segmentSeparators` and `nameSeparators` with their facts, worked out once: hashing each separator into
+    /// `separatorsWithoutEquivalents` for each part of a byline, and reading the part again for `isASCII`, was ~75%
+    /// of `metaLineSegments`' instructions.
+    static let segmentSeparatorFacts = segmentSeparators.map(facts(of:))
+    static let nameSeparatorFacts = nameSeparators.map(facts(of:))
+
     /// `s.components(separatedBy: sep)`, without Foundation for a string that does not hold `sep`'s bytes (most
     /// bylines): Foundation's search compares canonically equivalent forms, which ASCII text has only as itself, and
     /// which the characters of `separatorsWithoutEquivalents` have only as themselves in any text.
     static func pieces(_ s: String, separatedBy sep: String) -> [String] {
-        surelyWhole(s, separatedBy: sep) ? [s] : s.components(separatedBy: sep)
+        pieces(s, ascii: isASCII(s), separatedBy: facts(of: sep))
+    }
+
+    /// `pieces(s, separatedBy: sep.text)`; `ascii` is `isASCII(s)`.
+    static func pieces(_ s: String, ascii: Bool, separatedBy sep: SeparatorFacts) -> [String] {
+        surelyWhole(s, ascii: ascii, separatedBy: sep) ? [s] : s.components(separatedBy: sep.text)
     }
 
     /// Whether `s.components(separatedBy: sep)` is surely `[s]`, asked without Foundation (see `pieces`).
     static func surelyWhole(_ s: String, separatedBy sep: String) -> Bool {
-        if (isASCII(s) || separatorsWithoutEquivalents.contains(sep)) && !ByteSearch.contains(s, sep) { return true }
+        surelyWhole(s, ascii: isASCII(s), separatedBy: facts(of: sep))
+    }
+
+    /// `surelyWhole(s, separatedBy: sep.text)`; `ascii` is `isASCII(s)`.
+    static func surelyWhole(_ s: String, ascii: Bool, separatedBy sep: SeparatorFacts) -> Bool {
+        if (ascii || sep.withoutEquivalents) && !ByteSearch.contains(s, sep.text) { return true }
         // A middle dot is found only where the text holds it or its one canonical equivalent (`middleDots`).
-        return !isASCII(s) && ByteSearch.contains(sep, "\u{00B7}") && !middleDots.contains(where: { ByteSearch.contains(s, $0) })
+        return !ascii && sep.middleDot && !middleDots.contains(where: { ByteSearch.contains(s, $0) })
     }
 
     /// `s` cut by `pieces` at each of `segmentSeparators` in turn; the list is made again only for a separator
     /// that may cut one of its parts (most bylines hold none).
     static func metaLineSegments(_ s: String) -> [String] {
-        var segments = [s]
-        for sep in segmentSeparators where segments.contains(where: { !surelyWhole($0, separatedBy: sep) }) {
-            segments = segments.flatMap { pieces($0, separatedBy: sep) }
+        var segments = [(text: s, ascii: isASCII(s))]
+        for sep in segmentSeparatorFacts where segments.contains(where: { !surelyWhole($0.text, ascii: $0.ascii, separatedBy: sep) }) {
+            segments = segments.flatMap { seg in
+                surelyWhole(seg.text, ascii: seg.ascii, separatedBy: sep) ? [seg]
+                    : seg.text.components(separatedBy: sep.text).map { (text: $0, ascii: isASCII($0)) }
+            }
         }
-        return segments
+        return segments.map(\.text)
     }
 
     /// U+00B7 MIDDLE DOT and U+0387 GREEK ANO TELEIA: the only characters Foundation's search matches to a middle dot
@@ -847,7 +877,13 @@ enum AuthorFinder {
     static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
 
     /// How many spaces (U+0020) `s` holds.
-    static func spaces(in s: String) -> Int { s.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) } }
+    static func spaces(in s: String) -> Int {
+        s.withUTF8Bytes { u in
+            var n = 0
+            for b in u where b == 0x20 { n += 1 }
+            return n
+        }
+    }
 
     /// `rangeOfCharacter(from: .decimalDigits) != nil`, by bytes unless the text holds scalars from U+0660 up.
     static func hasDecimalDigit(_ s: String) -> Bool {

@@ -1049,11 +1049,13 @@ struct DateFinder {
 
     /// With `editsOnly`, only the edits of labelled lines are kept (`lines`), and nothing is returned.
     private func scanText(in region: Node, hinted: Bool, editsOnly editsOnlyScan: Bool = false) -> DateField? {
-        var found: DateField?
+        // `found != nil`, kept beside it: asking the optional itself copied the field for each node walked after it.
+        var isFound = false
+        var found: DateField? { didSet { isFound = found != nil } }
         // Once the publication is found, the next `editLookahead` elements are still read for an edit line
         // ("March 5, 2021</p><p>Last updated on March 6, 2021"): only labelled edits are kept then.
         var tail = 0
-        var editsOnly: Bool { editsOnlyScan || found != nil }
+        var editsOnly: Bool { editsOnlyScan || isFound }
         // Whether a paragraph of prose was passed: a date heading after one heads a section (a changelog's entry).
         var proseSeen = false
         // Whether the walk passed the page's first `<h1>`: before it, the site's header may show today's date.
@@ -1140,7 +1142,7 @@ struct DateFinder {
             }
         }
         region.walk { n in
-            if found != nil {
+            if isFound {
                 guard tail > 0, lines.edit == nil, n.isElement, !excluded.contains(n) else { return false }
                 tail -= 1
                 // A short element opening with an edit label, or one whose class says "updated"; nothing else is read.
@@ -1157,7 +1159,7 @@ struct DateFinder {
                 if !hinted, let p = n.parent, n.withOwnText(HTMLEscape.hasVisible) {
                     if !headlineSeen, inTeaserCard(p) { return false }
                     check(p, labelledLong: true)
-                    if found == nil, let pp = p.parent, pp != region { check(pp) }
+                    if !isFound, let pp = p.parent, pp != region { check(pp) }
                 }
                 return false
             }
@@ -1192,7 +1194,7 @@ struct DateFinder {
                     check(n, maxWords: Self.maxDateOnlyWords, read: read)
                 }
                 // A labelled line of a paragraph split by `<br>`s (a print footer's "[Stand: 09.10.2017, 01:40 Uhr]").
-                if found == nil || lines.edit == nil, name == "p", let broken = Self.brokenLines(n) {
+                if !isFound || lines.edit == nil, name == "p", let broken = Self.brokenLines(n) {
                     // Every line is read ("Created: ...<br>Last modified: ..."): the first publication stays, the first edit is kept.
                     for line in broken where line.count <= Self.maxHintedDateLine && Self.isLabelledText(line) {
                         guard let p = DateParser.parseText(line, reference: reference, languageHint: languageHint), plausible(p) else { continue }
@@ -1248,7 +1250,7 @@ struct DateFinder {
                 // gave the date, once per page.
                 let edit = lines.edit, editOnly = lines.editOnly
                 check(n)
-                if found != nil, holdsEditAndPublishedParts(n, limit: limit) {
+                if isFound, holdsEditAndPublishedParts(n, limit: limit) {
                     found = nil; tail = 0; lines.edit = edit; lines.editOnly = editOnly
                 }
             }

@@ -854,9 +854,9 @@ struct RelatedFinder {
         var title = ""
         let headings = Self.withText((try? document.select(Self.headings, from: root)) ?? [], in: root)
         if let h = titleHeading(headings, in: root, url: url) {
-            titleNode = h; title = TextNormalizer.normalize(h.textContent)
+            titleNode = h; title = TextNormalizer.normalizedText(of: h)
         } else if let t = Self.withText((try? document.select(Self.titled, from: root)) ?? [], in: root).first {
-            titleNode = t; title = TextNormalizer.normalize(t.textContent)
+            titleNode = t; title = TextNormalizer.normalizedText(of: t)
         } else {
             let anchors = (try? document.select(Self.links, from: root)) ?? []
             var best: Node?
@@ -909,7 +909,7 @@ struct RelatedFinder {
     /// Normalizing drops each character or not on its own, so the whole text is empty exactly when each of its
     /// text nodes is.
     static func withText(_ nodes: [Node], in root: Node) -> [Node] {
-        if nodes.count < 2 { return nodes.filter { !TextNormalizer.normalize($0.textContent).isEmpty } }
+        if nodes.count < 2 { return nodes.filter { !TextNormalizer.normalizedText(of: $0).isEmpty } }
         let wanted = Set(nodes)
         var open: [Node] = []
         var marked = Set<Node>()
@@ -943,7 +943,7 @@ struct RelatedFinder {
         let hinted = (try? document.select(Self.classed, from: root)) ?? []
         for n in hinted {
             if Self.classMask(n, Self.summaryHintSet) != 0 {
-                let t = TextNormalizer.normalize(n.textContent)
+                let t = TextNormalizer.normalizedText(of: n)
                 if !t.isEmpty && t != title { summary = t; break }
             }
         }
@@ -1067,9 +1067,9 @@ struct RelatedFinder {
             heuristicTitle = h
             return h.title.isEmpty ? nil : h
         }
-        let title = first(rule.title).map { TextNormalizer.normalize($0.textContent) } ?? fallbackTitle()?.title ?? ""
+        let title = first(rule.title).map { TextNormalizer.normalizedText(of: $0) } ?? fallbackTitle()?.title ?? ""
         guard !title.isEmpty else { return nil }
-        var summary = rule.summary != nil ? first(rule.summary).map { TextNormalizer.normalize($0.textContent) }
+        var summary = rule.summary != nil ? first(rule.summary).map { TextNormalizer.normalizedText(of: $0) }
             : fallbackTitle().flatMap { cardSummary(item, title: $0.title, titleNode: $0.node) }
         if let s = summary, s.isEmpty || rules.isPlaceholderSummary(s) { summary = nil }
         let image: String?

@@ -153,11 +153,13 @@ struct RelatedFinder {
         var out: [RelatedLink] = []
         for c in cards where !selfURLs.contains(c.url) {
             let sameTitle = c.title + "\u{0}" + Self.beforeQuery(c.url)
+            let titled = at[sameTitle]
             // Only a URL without a query and one with it: two queries may name two things ("base.php?c=167", "?c=131").
-            let queried = at[sameTitle].flatMap { Self.hasQuery(out[$0].url) != Self.hasQuery(c.url) ? $0 : nil }
+            let queried = titled.flatMap { Self.hasQuery(out[$0].url) != Self.hasQuery(c.url) ? $0 : nil }
             guard let i = at[c.url] ?? queried else {
                 at.add(c.url, out.count)
-                if at[sameTitle] == nil { at.add(sameTitle, out.count) }
+                // The title's key is still where it was looked up unless it is the URL just added.
+                if titled == nil && sameTitle != c.url { at.add(sameTitle, out.count) }
                 out.append(c); continue
             }
             if out[i].image == nil { out[i].image = c.image }

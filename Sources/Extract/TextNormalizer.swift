@@ -16,6 +16,14 @@ public enum TextNormalizer {
     /// `normalize(n.textContent)`, from the node's text pieces (`Node.forEachTextPiece`, the pieces `textContent` joins)
     /// gathered in one buffer: libxml2's copy of the text and a `String` of it before normalizing are not made.
     static func normalizedText(of n: Node) -> String {
+        // A text of one piece (most headings, links and excerpts) is normalized where libxml2 holds it.
+        var pieces = 0
+        n.forEachTextPiece { _ in pieces += 1; return pieces < 2 }
+        if pieces < 2 {
+            var out = ""
+            n.forEachTextPiece { piece in out = piece.withUnsafeBufferPointer(normalize(bytes:)); return false }
+            return out
+        }
         var bytes: [UInt8] = []
         n.forEachTextPiece { piece in
             piece.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }

@@ -474,15 +474,25 @@ enum AuthorFinder {
     /// other source names anyone.
     /// `noteLines.contains` of the kind's name. Every element is asked: its name as a `String` hashed into the set was
     /// 9.0M of `noteAuthor`'s 16.5M instructions on the 350-page batch; the kind is found by bytes, its name compared.
+    /// The tag first: `p` and `div` are tags of their own, `span` an inline one (comparing every element's name with
+    /// three strings was half of `noteAuthor`'s walk).
     static func isNoteLine(_ kind: ElementKind) -> Bool {
-        let name = kind.name
-        return name == "p" || name == "div" || name == "span"
+        switch kind.tag {
+        case .p, .div: return true
+        case .inline: return kind.name == "span"
+        default: return false
+        }
     }
 
     /// `noteEmphasis.contains` of the kind's name, read as `isNoteLine` is.
     static func isNoteEmphasis(_ kind: ElementKind) -> Bool {
-        let name = kind.name
-        return name == "strong" || name == "b" || name == "a" || name == "em"
+        switch kind.tag {
+        case .a: return true
+        case .inline:
+            let name = kind.name
+            return name == "strong" || name == "b" || name == "em"
+        default: return false
+        }
     }
 
     static func noteAuthor(_ document: HTMLDocument, isExcluded: (Node) -> Bool) -> [String]? {
@@ -791,7 +801,8 @@ enum AuthorFinder {
             for sep in nameSeparatorFacts { names = names.flatMap { pieces($0, ascii: isASCII($0), separatedBy: sep) } }
             for p in names {
                 let n = stripPrefix(Trimming.trim(p, ascii: isNameEdge, nameEdges))
-                guard !n.isEmpty, n.count <= 80, n.split(separator: " ").count <= maxWords else { continue }
+                // A name of 80 bytes or fewer has no more Characters; the words are counted without splitting the name.
+                guard !n.isEmpty, n.utf8.count <= 80 || n.count <= 80, hasAtMostWords(n, maxWords) else { continue }
                 if !hasLetter(n) { continue }
                 if looksLikeURL(n) { continue }
                 parts.append(n)

@@ -141,6 +141,18 @@ enum AuthorFinder {
     /// Whether `text.split(separator: " ").count <= limit`, read no further than the word past the limit: the first
     /// block of a post's content is often a long paragraph, which splitting into substrings only to count them copied.
     static func hasAtMostWords(_ text: String, _ limit: Int) -> Bool {
+        // ASCII bytes first: up to the first other byte each is a Character (CR LF is one, and no space), and a word
+        // counted there is one of the Characters' (its space is followed by its ASCII first byte, so no mark joins them).
+        let byBytes: Bool? = text.withUTF8Bytes { u in
+            var words = 0, inWord = false
+            for b in u {
+                if b >= 0x80 { return nil }
+                if b == 0x20 { inWord = false; continue }
+                if !inWord { words += 1; inWord = true; if words > limit { return false } }
+            }
+            return true
+        }
+        if let byBytes { return byBytes }
         var words = 0, inWord = false
         for c in text {
             if c == " " { inWord = false; continue }
@@ -679,9 +691,21 @@ enum AuthorFinder {
         return clean(group.map { $0.textContent }, splits: &splits)
     }
 
+    /// Openings (lowercased) of a text that is a link, not a name.
+    static let urlOpenings = ["http://", "https://", "www.", "/"]
+
     static func looksLikeURL(_ s: String) -> Bool {
+        // An ASCII text by bytes, lowered as compared: each of its Characters is one byte (CR LF aside, which ends no
+        // opening), so an opening is a prefix of its bytes exactly when it is one of its Characters (`hasPrefix`).
+        let byBytes: Bool? = s.withUTF8Bytes { u in
+            if u.contains(where: { $0 >= 0x80 }) { return nil }
+            return urlOpenings.contains { o in
+                o.utf8.count <= u.count && zip(o.utf8, u).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+            }
+        }
+        if let byBytes { return byBytes }
         let t = s.fastLowercased // the same bytes as lowercased(), without the Unicode tables for ASCII (~4,000 instructions a name)
-        return t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("www.") || t.hasPrefix("/")
+        return urlOpenings.contains { t.hasPrefix($0) }
     }
 
     /// Cleans raw byline strings into distinct names.
@@ -694,9 +718,10 @@ enum AuthorFinder {
     static func clean(_ raws: [String], splits: inout [String: [String]]) -> [String] {
         var out: [String] = []
         var seen = Set<String>()
-        // A raw text given twice (a rule matching a byline and its link) gives the same names, all seen by then.
+        // A raw text given twice (a rule matching a byline and its link) gives the same names, all seen by then; a
+        // lone one is not hashed.
         var read = Set<String>()
-        for raw in raws where read.insert(raw).inserted {
+        for raw in raws where raws.count < 2 || read.insert(raw).inserted {
             let text = TextNormalizer.normalize(raw)
             let names: [String]
             if let known = splits[text] { names = known } else { names = split(text); splits[text] = names }

@@ -693,17 +693,13 @@ enum AuthorFinder {
 
     /// Openings (lowercased) of a text that is a link, not a name.
     static let urlOpenings = ["http://", "https://", "www.", "/"]
+    /// For each ASCII byte, whether one of `urlOpenings` starts with it.
+    static let urlOpeningStarts: [Bool] = (0..<128).map { b in urlOpenings.contains { $0.utf8.first == UInt8(b) } }
 
     static func looksLikeURL(_ s: String) -> Bool {
-        // An ASCII text by bytes, lowered as compared: each of its Characters is one byte (CR LF aside, which ends no
-        // opening), so an opening is a prefix of its bytes exactly when it is one of its Characters (`hasPrefix`).
-        let byBytes: Bool? = s.withUTF8Bytes { u in
-            if u.contains(where: { $0 >= 0x80 }) { return nil }
-            return urlOpenings.contains { o in
-                o.utf8.count <= u.count && zip(o.utf8, u).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
-            }
-        }
-        if let byBytes { return byBytes }
+        // A text whose first byte is ASCII starts its lowercase with that byte lowered: when no opening starts so (most
+        // names, lowered through the Unicode tables when they hold an accent), none is its prefix.
+        if let b = s.utf8.first, b < 0x80, !urlOpeningStarts[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] { return false }
         let t = s.fastLowercased // the same bytes as lowercased(), without the Unicode tables for ASCII (~4,000 instructions a name)
         return urlOpenings.contains { t.hasPrefix($0) }
     }

@@ -521,8 +521,9 @@ struct RelatedFinder {
             var fits = true
             n.forEachTextPiece { piece in
                 guard count + piece.count <= buffer.count else { fits = false; return false }
+                // One copy of the piece, not a store a byte (the loop was a sixth of this function).
                 piece.withUnsafeBufferPointer { p in
-                    for i in 0..<p.count { buffer[count + i] = p[i] }
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[count..<count + p.count]).initialize(fromContentsOf: p)
                 }
                 count += piece.count
                 return true

@@ -23,6 +23,13 @@ enum AuthorFinder {
     /// URL path pieces of author pages.
     static let authorPaths = ["/author/", "/authors/", "/profile/", "/people/", "/staff/", "/writers/", "/contributors/"]
     static let authorPathSet = NeedleSet(authorPaths)
+
+    /// Whether an `href` holds one of `authorPaths` in any case (`authorPathSet.matches(href.fastLowercased)`), an ASCII
+    /// one lowered on the stack: a lowered string of each of a listing's ~140 links was a third of `linkedAuthors`.
+    static func leadsToAuthorPage(_ href: String) -> Bool {
+        if let mask = href.withUTF8Bytes({ authorPathSet.mask(asciiLowering: $0) }) { return mask != 0 }
+        return authorPathSet.matches(href.fastLowercased)
+    }
     /// Places where an author link is not the post's byline.
     static let nonBylineHints = ["nav", "menu", "site-footer", "sidebar", "widget", "related", "comment", "author-box",
                                  "authorbox", "author-card", "bio", "card"]
@@ -134,6 +141,18 @@ enum AuthorFinder {
     /// Whether `text.split(separator: " ").count <= limit`, read no further than the word past the limit: the first
     /// block of a post's content is often a long paragraph, which splitting into substrings only to count them copied.
     static func hasAtMostWords(_ text: String, _ limit: Int) -> Bool {
+        // ASCII bytes first: up to the first other byte each is a Character (CR LF is one, and no space), and a word
+        // counted there is one of the Characters' (its space is followed by its ASCII first byte, so no mark joins them).
+        let byBytes: Bool? = text.withUTF8Bytes { u in
+            var words = 0, inWord = false
+            for b in u {
+                if b >= 0x80 { return nil }
+                if b == 0x20 { inWord = false; continue }
+                if !inWord { words += 1; inWord = true; if words > limit { return false } }
+            }
+            return true
+        }
+        if let byBytes { return byBytes }
         var words = 0, inWord = false
         for c in text {
             if c == " " { inWord = false; continue }
@@ -369,7 +388,7 @@ enum AuthorFinder {
                    !TagFinder.inside(n, hints: nonBylineHints, tags: ["nav", "aside"], sparing: bylineWords) {
                     let text = n.textContent
                     rel.append(text)
-                    if authorPathSet.matches(href.fastLowercased) { toPages.append(text) }
+                    if leadsToAuthorPage(href) { toPages.append(text) }
                 }
             }
             let r = (all: clean(rel, splits: &splits), toAuthorPages: clean(toPages, splits: &splits))
@@ -467,15 +486,25 @@ enum AuthorFinder {
     /// other source names anyone.
     /// `noteLines.contains` of the kind's name. Every element is asked: its name as a `String` hashed into the set was
     /// 9.0M of `noteAuthor`'s 16.5M instructions on the 350-page batch; the kind is found by bytes, its name compared.
+    /// The tag first: `p` and `div` are tags of their own, `span` an inline one (comparing every element's name with
+    /// three strings was half of `noteAuthor`'s walk).
     static func isNoteLine(_ kind: ElementKind) -> Bool {
-        let name = kind.name
-        return name == "p" || name == "div" || name == "span"
+        switch kind.tag {
+        case .p, .div: return true
+        case .inline: return kind.name == "span"
+        default: return false
+        }
     }
 
     /// `noteEmphasis.contains` of the kind's name, read as `isNoteLine` is.
     static func isNoteEmphasis(_ kind: ElementKind) -> Bool {
-        let name = kind.name
-        return name == "strong" || name == "b" || name == "a" || name == "em"
+        switch kind.tag {
+        case .a: return true
+        case .inline:
+            let name = kind.name
+            return name == "strong" || name == "b" || name == "em"
+        default: return false
+        }
     }
 
     static func noteAuthor(_ document: HTMLDocument, isExcluded: (Node) -> Bool) -> [String]? {
@@ -648,8 +677,7 @@ enum AuthorFinder {
     static func linkedAuthors(_ m: PageMetadata, isExcluded: (Node) -> Bool, splits: inout [String: [String]]) -> [String] {
         var qualifying: [Node] = []
         for (n, href) in m.anchors {
-            // `fastLowercased` gives an href without uppercase ASCII or non-ASCII bytes back as it is, without a copy.
-            guard authorPathSet.matches(href.fastLowercased) else { continue }
+            guard leadsToAuthorPage(href) else { continue }
             if isExcluded(n) || Exclusion.inComments(n) || TagFinder.inside(n, hints: nonBylineHints, tags: ["nav", "aside"], sparing: bylineWords) { continue }
             let t = TextNormalizer.normalize(n.textContent)
             if !t.isEmpty && !hasDecimalDigit(t) && t.split(separator: " ").count <= 5 { qualifying.append(n) }
@@ -663,9 +691,17 @@ enum AuthorFinder {
         return clean(group.map { $0.textContent }, splits: &splits)
     }
 
+    /// Openings (lowercased) of a text that is a link, not a name.
+    static let urlOpenings = ["http://", "https://", "www.", "/"]
+    /// For each ASCII byte, whether one of `urlOpenings` starts with it.
+    static let urlOpeningStarts: [Bool] = (0..<128).map { b in urlOpenings.contains { $0.utf8.first == UInt8(b) } }
+
     static func looksLikeURL(_ s: String) -> Bool {
+        // A text whose first byte is ASCII starts its lowercase with that byte lowered: when no opening starts so (most
+        // names, lowered through the Unicode tables when they hold an accent), none is its prefix.
+        if let b = s.utf8.first, b < 0x80, !urlOpeningStarts[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] { return false }
         let t = s.fastLowercased // the same bytes as lowercased(), without the Unicode tables for ASCII (~4,000 instructions a name)
-        return t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("www.") || t.hasPrefix("/")
+        return urlOpenings.contains { t.hasPrefix($0) }
     }
 
     /// Cleans raw byline strings into distinct names.
@@ -678,9 +714,10 @@ enum AuthorFinder {
     static func clean(_ raws: [String], splits: inout [String: [String]]) -> [String] {
         var out: [String] = []
         var seen = Set<String>()
-        // A raw text given twice (a rule matching a byline and its link) gives the same names, all seen by then.
+        // A raw text given twice (a rule matching a byline and its link) gives the same names, all seen by then; a
+        // lone one is not hashed.
         var read = Set<String>()
-        for raw in raws where read.insert(raw).inserted {
+        for raw in raws where raws.count < 2 || read.insert(raw).inserted {
             let text = TextNormalizer.normalize(raw)
             let names: [String]
             if let known = splits[text] { names = known } else { names = split(text); splits[text] = names }
@@ -765,7 +802,7 @@ enum AuthorFinder {
         var parts: [String] = []
         for var seg in segments {
             // "Jane Doe on March 3": cut the trailing date phrase.
-            for stop in [" on ", " at ", " updated ", " published ", " in "] where mayContainCaseInsensitive(seg, stop) {
+            for stop in trailingStops where mayContainCaseInsensitive(seg, stop) {
                 if let r = seg.range(of: stop, options: .caseInsensitive), r.lowerBound > seg.startIndex { seg = String(seg[..<r.lowerBound]) }
             }
             let t = stripPrefix(seg.trimmedWhitespace)
@@ -782,10 +819,11 @@ enum AuthorFinder {
             let lower = t.fastLowercased
             if lower.hasSuffix(" read") || lower.hasSuffix(" min") || lower == "share" || lower == "subscribe" { continue }
             var names = [t]
-            for sep in nameSeparators { names = names.flatMap { pieces($0, separatedBy: sep) } }
+            for sep in nameSeparatorFacts { names = names.flatMap { pieces($0, ascii: isASCII($0), separatedBy: sep) } }
             for p in names {
                 let n = stripPrefix(Trimming.trim(p, ascii: isNameEdge, nameEdges))
-                guard !n.isEmpty, n.count <= 80, n.split(separator: " ").count <= maxWords else { continue }
+                // A name of 80 bytes or fewer has no more Characters; the words are counted without splitting the name.
+                guard !n.isEmpty, n.utf8.count <= 80 || n.count <= 80, hasAtMostWords(n, maxWords) else { continue }
                 if !hasLetter(n) { continue }
                 if looksLikeURL(n) { continue }
                 parts.append(n)
@@ -793,6 +831,9 @@ enum AuthorFinder {
         }
         return parts
     }
+
+    /// Phrases that open the date after a byline's names ("Jane Doe on March 3").
+    static let trailingStops = [" on ", " at ", " updated ", " published ", " in "]
 
     /// Separators between the names of one segment ("Ann and Bob", "Ann, Bob").
     static let nameSeparators = [" and ", " & ", ", ", " und "]
@@ -805,28 +846,55 @@ enum AuthorFinder {
     /// bytes are. The middle dot is left out: U+0387 GREEK ANO TELEIA is canonically the same character.
     static let separatorsWithoutEquivalents = Set((segmentSeparators + nameSeparators).filter { !$0.unicodeScalars.contains("\u{00B7}") })
 
+    /// A separator with what `surelyWhole` asks of it: whether it is in `separatorsWithoutEquivalents`, whether it
+    /// holds a middle dot.
+    typealias SeparatorFacts = (text: String, withoutEquivalents: Bool, middleDot: Bool)
+
+    static func facts(of sep: String) -> SeparatorFacts {
+        (sep, separatorsWithoutEquivalents.contains(sep), ByteSearch.contains(sep, "\u{00B7}"))
+    }
+
+    /// `segmentSeparators` and `nameSeparators` with their facts, worked out once: hashing each separator into
+    /// `separatorsWithoutEquivalents` for each part of a byline, and reading the part again for `isASCII`, was ~75%
+    /// of `metaLineSegments`' instructions.
+    static let segmentSeparatorFacts = segmentSeparators.map(facts(of:))
+    static let nameSeparatorFacts = nameSeparators.map(facts(of:))
+
     /// `s.components(separatedBy: sep)`, without Foundation for a string that does not hold `sep`'s bytes (most
     /// bylines): Foundation's search compares canonically equivalent forms, which ASCII text has only as itself, and
     /// which the characters of `separatorsWithoutEquivalents` have only as themselves in any text.
     static func pieces(_ s: String, separatedBy sep: String) -> [String] {
-        surelyWhole(s, separatedBy: sep) ? [s] : s.components(separatedBy: sep)
+        pieces(s, ascii: isASCII(s), separatedBy: facts(of: sep))
+    }
+
+    /// `pieces(s, separatedBy: sep.text)`; `ascii` is `isASCII(s)`.
+    static func pieces(_ s: String, ascii: Bool, separatedBy sep: SeparatorFacts) -> [String] {
+        surelyWhole(s, ascii: ascii, separatedBy: sep) ? [s] : s.components(separatedBy: sep.text)
     }
 
     /// Whether `s.components(separatedBy: sep)` is surely `[s]`, asked without Foundation (see `pieces`).
     static func surelyWhole(_ s: String, separatedBy sep: String) -> Bool {
-        if (isASCII(s) || separatorsWithoutEquivalents.contains(sep)) && !ByteSearch.contains(s, sep) { return true }
+        surelyWhole(s, ascii: isASCII(s), separatedBy: facts(of: sep))
+    }
+
+    /// `surelyWhole(s, separatedBy: sep.text)`; `ascii` is `isASCII(s)`.
+    static func surelyWhole(_ s: String, ascii: Bool, separatedBy sep: SeparatorFacts) -> Bool {
+        if (ascii || sep.withoutEquivalents) && !ByteSearch.contains(s, sep.text) { return true }
         // A middle dot is found only where the text holds it or its one canonical equivalent (`middleDots`).
-        return !isASCII(s) && ByteSearch.contains(sep, "\u{00B7}") && !middleDots.contains(where: { ByteSearch.contains(s, $0) })
+        return !ascii && sep.middleDot && !middleDots.contains(where: { ByteSearch.contains(s, $0) })
     }
 
     /// `s` cut by `pieces` at each of `segmentSeparators` in turn; the list is made again only for a separator
     /// that may cut one of its parts (most bylines hold none).
     static func metaLineSegments(_ s: String) -> [String] {
-        var segments = [s]
-        for sep in segmentSeparators where segments.contains(where: { !surelyWhole($0, separatedBy: sep) }) {
-            segments = segments.flatMap { pieces($0, separatedBy: sep) }
+        var segments = [(text: s, ascii: isASCII(s))]
+        for sep in segmentSeparatorFacts where segments.contains(where: { !surelyWhole($0.text, ascii: $0.ascii, separatedBy: sep) }) {
+            segments = segments.flatMap { seg in
+                surelyWhole(seg.text, ascii: seg.ascii, separatedBy: sep) ? [seg]
+                    : seg.text.components(separatedBy: sep.text).map { (text: $0, ascii: isASCII($0)) }
+            }
         }
-        return segments
+        return segments.map(\.text)
     }
 
     /// U+00B7 MIDDLE DOT and U+0387 GREEK ANO TELEIA: the only characters Foundation's search matches to a middle dot
@@ -847,7 +915,13 @@ enum AuthorFinder {
     static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
 
     /// How many spaces (U+0020) `s` holds.
-    static func spaces(in s: String) -> Int { s.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) } }
+    static func spaces(in s: String) -> Int {
+        s.withUTF8Bytes { u in
+            var n = 0
+            for b in u where b == 0x20 { n += 1 }
+            return n
+        }
+    }
 
     /// `rangeOfCharacter(from: .decimalDigits) != nil`, by bytes unless the text holds scalars from U+0660 up.
     static func hasDecimalDigit(_ s: String) -> Bool {

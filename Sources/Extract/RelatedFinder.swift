@@ -153,11 +153,13 @@ struct RelatedFinder {
         var out: [RelatedLink] = []
         for c in cards where !selfURLs.contains(c.url) {
             let sameTitle = c.title + "\u{0}" + Self.beforeQuery(c.url)
+            let titled = at[sameTitle]
             // Only a URL without a query and one with it: two queries may name two things ("base.php?c=167", "?c=131").
-            let queried = at[sameTitle].flatMap { Self.hasQuery(out[$0].url) != Self.hasQuery(c.url) ? $0 : nil }
+            let queried = titled.flatMap { Self.hasQuery(out[$0].url) != Self.hasQuery(c.url) ? $0 : nil }
             guard let i = at[c.url] ?? queried else {
                 at.add(c.url, out.count)
-                if at[sameTitle] == nil { at.add(sameTitle, out.count) }
+                // The title's key is still where it was looked up unless it is the URL just added.
+                if titled == nil && sameTitle != c.url { at.add(sameTitle, out.count) }
                 out.append(c); continue
             }
             if out[i].image == nil { out[i].image = c.image }
@@ -519,8 +521,9 @@ struct RelatedFinder {
             var fits = true
             n.forEachTextPiece { piece in
                 guard count + piece.count <= buffer.count else { fits = false; return false }
+                // One copy of the piece, not a store a byte (the loop was a sixth of this function).
                 piece.withUnsafeBufferPointer { p in
-                    for i in 0..<p.count { buffer[count + i] = p[i] }
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[count..<count + p.count]).initialize(fromContentsOf: p)
                 }
                 count += piece.count
                 return true
@@ -854,9 +857,9 @@ struct RelatedFinder {
         var title = ""
         let headings = Self.withText((try? document.select(Self.headings, from: root)) ?? [], in: root)
         if let h = titleHeading(headings, in: root, url: url) {
-            titleNode = h; title = TextNormalizer.normalize(h.textContent)
+            titleNode = h; title = TextNormalizer.normalizedText(of: h)
         } else if let t = Self.withText((try? document.select(Self.titled, from: root)) ?? [], in: root).first {
-            titleNode = t; title = TextNormalizer.normalize(t.textContent)
+            titleNode = t; title = TextNormalizer.normalizedText(of: t)
         } else {
             let anchors = (try? document.select(Self.links, from: root)) ?? []
             var best: Node?
@@ -909,7 +912,7 @@ struct RelatedFinder {
     /// Normalizing drops each character or not on its own, so the whole text is empty exactly when each of its
     /// text nodes is.
     static func withText(_ nodes: [Node], in root: Node) -> [Node] {
-        if nodes.count < 2 { return nodes.filter { !TextNormalizer.normalize($0.textContent).isEmpty } }
+        if nodes.count < 2 { return nodes.filter { !TextNormalizer.normalizedText(of: $0).isEmpty } }
         let wanted = Set(nodes)
         var open: [Node] = []
         var marked = Set<Node>()
@@ -943,7 +946,7 @@ struct RelatedFinder {
         let hinted = (try? document.select(Self.classed, from: root)) ?? []
         for n in hinted {
             if Self.classMask(n, Self.summaryHintSet) != 0 {
-                let t = TextNormalizer.normalize(n.textContent)
+                let t = TextNormalizer.normalizedText(of: n)
                 if !t.isEmpty && t != title { summary = t; break }
             }
         }
@@ -1067,9 +1070,9 @@ struct RelatedFinder {
             heuristicTitle = h
             return h.title.isEmpty ? nil : h
         }
-        let title = first(rule.title).map { TextNormalizer.normalize($0.textContent) } ?? fallbackTitle()?.title ?? ""
+        let title = first(rule.title).map { TextNormalizer.normalizedText(of: $0) } ?? fallbackTitle()?.title ?? ""
         guard !title.isEmpty else { return nil }
-        var summary = rule.summary != nil ? first(rule.summary).map { TextNormalizer.normalize($0.textContent) }
+        var summary = rule.summary != nil ? first(rule.summary).map { TextNormalizer.normalizedText(of: $0) }
             : fallbackTitle().flatMap { cardSummary(item, title: $0.title, titleNode: $0.node) }
         if let s = summary, s.isEmpty || rules.isPlaceholderSummary(s) { summary = nil }
         let image: String?

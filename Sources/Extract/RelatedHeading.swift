@@ -106,7 +106,7 @@ enum RelatedHeading: Equatable, Sendable {
                 break
             }
             let heading = UnsafeBufferPointer(rebasing: h[0..<w])
-            if phrases.contains(heading) || prefixes.contains(where: { heading.starts(with: $0) })
+            if phrases.contains(heading) || (heading.first.map { prefixStarts[Int($0)] } == true && prefixes.contains(where: { heading.starts(with: $0) }))
                 || suffixes.contains(where: { heading.count >= $0.count && heading[(heading.count - $0.count)...].elementsEqual($0) }) {
                 return .announces
             }
@@ -120,6 +120,8 @@ enum RelatedHeading: Equatable, Sendable {
     private static let headingOnlyPhrases = ByLength(Array(RelatedFinder.headingOnlyPhrases))
     /// `RelatedFinder.headingPrefixes` (all ASCII; `tablesHoldForTheByteReading` checks).
     private static let prefixes = RelatedFinder.headingPrefixes.map { Array($0.utf8) }
+    /// For each byte, whether one of `prefixes` starts with it: most headings start none, and are not compared with each.
+    private static let prefixStarts: [Bool] = (0..<256).map { b in prefixes.contains { $0.first == UInt8(b) } }
     /// `RelatedFinder.headingSuffixes`.
     private static let suffixes = RelatedFinder.headingSuffixes.map { Array($0.utf8) }
 

@@ -58,12 +58,15 @@ public struct Rules: Sendable {
 
     /// How many bytes of `s` are printable ASCII (U+0021-U+007E), counted up to `limit`.
     static func printableASCIICount(_ s: String, upTo limit: Int) -> Int {
-        var n = 0
-        for b in s.utf8 where b &- 0x21 < 0x5E {
-            n += 1
-            if n >= limit { break }
+        // The bytes in place: the UTF-8 view's iterator was ~25 instructions a byte.
+        s.withUTF8Bytes { u in
+            var n = 0
+            for b in u where b &- 0x21 < 0x5E {
+                n += 1
+                if n >= limit { break }
+            }
+            return n
         }
-        return n
     }
 
     static func placeholderKey(_ s: String) -> String {

@@ -13,6 +13,25 @@ public enum TextNormalizer {
     /// `normalize(utf8:)` of bytes in place.
     static func normalize(bytes: UnsafeBufferPointer<UInt8>) -> String { normalized(bytes) }
 
+    /// `normalize(n.textContent)`, from the node's text pieces (`Node.forEachTextPiece`, the pieces `textContent` joins)
+    /// gathered in one buffer: libxml2's copy of the text and a `String` of it before normalizing are not made.
+    static func normalizedText(of n: Node) -> String {
+        // A text of one piece (most headings, links and excerpts) is normalized where libxml2 holds it.
+        var pieces = 0
+        n.forEachTextPiece { _ in pieces += 1; return pieces < 2 }
+        if pieces < 2 {
+            var out = ""
+            n.forEachTextPiece { piece in out = piece.withUnsafeBufferPointer(normalize(bytes:)); return false }
+            return out
+        }
+        var bytes: [UInt8] = []
+        n.forEachTextPiece { piece in
+            piece.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+            return true
+        }
+        return normalize(utf8: bytes)
+    }
+
     /// Appends the UTF-8 of `normalize(utf8: Array(u))` to `out`: the bytes `collapse` writes, precomposed when NFC
     /// could change them. Invalid input bytes are appended as they are, for a `String(decoding:)` of `out` to repair
     /// (as `normalize` repairs them), so `out` must be decoded whole, and only ASCII bytes appended next to them.

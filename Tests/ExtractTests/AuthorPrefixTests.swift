@@ -151,7 +151,8 @@ func rolesAndAcronymsAfterANameGo(_ name: String, _ line: String, _ names: [Stri
 /// spaces and a space that a combining mark joins into one character (which `split` does not split at).
 @Test func wordBoundEqualsSplitCount() {
     let texts = ["", " ", "one", "By Jane Doe", "  By  Jane   Doe  ", "a b c d e f g h i j k l", "a b c d e f g h i j k l m",
-                 "Jane \u{301}Doe and more", "\u{301} a", "日本 語", String(repeating: "word ", count: 40)]
+                 "Jane \u{301}Doe and more", "\u{301} a", "日本 語", String(repeating: "word ", count: 40),
+                 "a\r\nb c", "x \r\n y", "a b c \u{301}", "a b c d e f g h i j k l m n o \u{301}", "Zoë Ångström and Ann"]
     for t in texts {
         for limit in 0...14 {
             #expect(AuthorFinder.hasAtMostWords(t, limit) == (t.split(separator: " ").count <= limit), "\(t) \(limit)")
@@ -176,5 +177,17 @@ func rolesAndAcronymsAfterANameGo(_ name: String, _ line: String, _ names: [Stri
             return true
         }
         _ = checked
+    }
+}
+
+/// `looksLikeURL` reads an ASCII text's openings by bytes: it answers as the lowered text's `hasPrefix` does, also
+/// where a combining mark joins an opening's last character (which `hasPrefix` does not match).
+@Test func urlOpeningsAsHasPrefix() {
+    let texts = ["", "/", "/author/ann", "HTTP://X", "https://example.com", "Https:/x", "www.site.org", "WWW.", "ww.x",
+                 "Jane Doe", "www.\u{301}x", "/\u{301}", "http://zoë.example", "Zoë", "\r\n/", "/\r\n", " /x"]
+    for t in texts {
+        let lower = t.fastLowercased
+        let expected = lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") || lower.hasPrefix("/")
+        #expect(AuthorFinder.looksLikeURL(t) == expected, "\(t.unicodeScalars.map { String($0.value, radix: 16) })")
     }
 }

@@ -76,7 +76,7 @@ struct BodyRenderer {
         }
         st.flush()
         st.closeImplicit()
-        return Output(text: String(decoding: st.text, as: UTF8.self), html: st.htmlString, paragraphRanges: st.paragraphRanges)
+        return Output(text: UTF8Decoding.string(st.text), html: st.htmlString, paragraphRanges: st.paragraphRanges)
     }
 
     private struct State {
@@ -107,7 +107,7 @@ struct BodyRenderer {
         init(base: String) { self.base = base; html.reserveCapacity(16_384) }
 
         var htmlString: String {
-            let s = String(decoding: html, as: UTF8.self)
+            let s = UTF8Decoding.string(html)
             return NFCCheck.isSurelyNFC(s) ? s : s.precomposedStringWithCanonicalMapping
         }
 

@@ -19,7 +19,9 @@ public enum TextNormalizer {
     static func appendNormalized(_ u: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         if u.isEmpty { return }
         let start = out.count
-        out.append(contentsOf: repeatElement(0, count: u.count))
+        // Room for `collapse` to write into, made by copying the input (it reads only `u`): filling it with zeros took
+        // 7.1M instructions of the 350-page batch's body text, the copy 4.6M (the array's growth included).
+        out.append(contentsOf: u)
         let (written, needsNFC) = out.withUnsafeMutableBufferPointer { o in
             collapse(u, into: UnsafeMutableBufferPointer(rebasing: o[start...]))
         }

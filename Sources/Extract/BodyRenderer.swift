@@ -376,14 +376,13 @@ enum HTMLEscape {
 
     /// Whether eight bytes hold nothing special but whitespace: printable ASCII or spaces, no `&`, `<`, `>`, `"`.
     @inline(__always) private static func isPlain(_ w: UInt64) -> Bool {
-        !(ByteWord.hasHigh(w) || ByteWord.hasBelow(w, 0x20) || ByteWord.has(w, 0x7F) || ByteWord.has(w, 0x26)
-          || ByteWord.has(w, 0x3C) || ByteWord.has(w, 0x3E) || ByteWord.has(w, 0x22))
+        !(ByteWord.hasHigh(w) || ByteWord.hasBelow(w, 0x20) || ByteWord.has(w, 0x7F) || hasMarkup(w))
     }
 
-    /// `isPlain` with single spaces only, none first: each is kept inside the run (see below).
-    @inline(__always) private static func isPlainWhenCollapsing(_ w: UInt64) -> Bool {
-        ByteWord.isSpacedWords(w) && !(ByteWord.has(w, 0x26) || ByteWord.has(w, 0x3C) || ByteWord.has(w, 0x3E)
-                                       || ByteWord.has(w, 0x22))
+    /// Whether a byte of `w` (printable ASCII) is `&`, `<`, `>` or `"`: `<` and `>` differ in one bit only, as `"`
+    /// and `&` do, so two tests cover the four.
+    @inline(__always) private static func hasMarkup(_ w: UInt64) -> Bool {
+        ByteWord.has(w & 0xFDFD_FDFD_FDFD_FDFD, 0x3C) || ByteWord.has(w & 0xFBFB_FBFB_FBFB_FBFB, 0x22)
     }
 
     @inline(__always) private static func isWhitespace(_ b: UInt8) -> Bool {
@@ -399,10 +398,14 @@ enum HTMLEscape {
         var copied = 0 // s[..<copied] is written (or dropped); the bytes up to i are copied as one run
         (collapse ? special : specialKeepingWhitespace).withUnsafeBufferPointer { special in
             while i < n {
-                // Eight bytes that are all kept in the run (ASCII, none special; collapsing: single spaces inside).
+                // Eight bytes that are all kept in the run (ASCII, none special; collapsing: single spaces, each kept
+                // in the run as below, a first one only after a byte of the run that is no space).
                 if i + 8 <= n {
                     let w = ByteWord.load(s.baseAddress! + i)
-                    if collapse ? isPlainWhenCollapsing(w) : isPlain(w) { i += 8; continue }
+                    if collapse {
+                        if let spaces = ByteWord.singleSpaces(w), !hasMarkup(w),
+                           spaces & 0x80 == 0 || (copied < i && s[i - 1] != 0x20) { i += 8; continue }
+                    } else if isPlain(w) { i += 8; continue }
                 }
                 let b = s[i]
                 if !special[Int(b)] { i += 1; continue }

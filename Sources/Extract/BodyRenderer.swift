@@ -267,10 +267,10 @@ struct BodyRenderer {
                     // The href read once: `PermalinkMark.matches` reads it again and is false unless it opens with "#"
                     // (reading it twice a link: 2% of the body text's instructions on the 350-page batch).
                     let href = n.attribute("href")
-                    if href?.hasPrefix("#") == true, PermalinkMark.matches(n) { return false }
+                    if let href, BodyRenderer.opensWithHash(href, trimmed: false), PermalinkMark.matches(n) { return false }
                     // A link within the page (a heading's self-link wrapping its text, a footnote's number) points to
                     // an id the record does not keep: its text stays, the link goes.
-                    if let href, !href.trimmedWhitespace.hasPrefix("#"),
+                    if let href, !BodyRenderer.opensWithHash(href, trimmed: true),
                        let abs = URLNormalizer.normalize(href, against: base) {
                         ensureParagraph()
                         openTag("a", role: kind.inlineRole, href: abs); tag = "a"
@@ -310,6 +310,23 @@ struct BodyRenderer {
     /// Attributes an image's URL is read from, lazy loaders' first (LinkedIn's `data-delayed-url` on an `<img>` with
     /// no `src`), the placeholder `src` last.
     static let imageSourceAttributes = ["data-src", "data-lazy-src", "data-original", "data-delayed-url", "src"]
+
+    /// `href.hasPrefix("#")`, or `href.trimmedWhitespace.hasPrefix("#")` when `trimmed`, read from the bytes when they
+    /// decide it: past the spaces and tabs trimmed, an ASCII byte other than "#" opens another Character, and "#" with
+    /// an ASCII byte or nothing after it is a Character of its own (no two ASCII bytes but CR LF join). A non-ASCII
+    /// byte there (a Unicode space, a combining mark) leaves it to the Strings: read so twice a link, they were 3M
+    /// instructions of the 350-page batch.
+    static func opensWithHash(_ href: String, trimmed: Bool) -> Bool {
+        let byBytes: Bool? = href.withUTF8Bytes { u in
+            var i = 0
+            if trimmed { while i < u.count, Trimming.isASCIISpaceOrTab(u[i]) { i += 1 } }
+            guard i < u.count else { return false }
+            if u[i] >= 0x80 { return nil }
+            if u[i] != 0x23 { return false }
+            return i + 1 == u.count || u[i + 1] < 0x80 ? true : nil
+        }
+        return byBytes ?? (trimmed ? href.trimmedWhitespace : href).hasPrefix("#")
+    }
 
     /// The image URL, preferring lazy-loading attributes over a placeholder `src`.
     static func imageSource(_ n: Node) -> String? {

@@ -76,11 +76,13 @@ struct BodyRenderer {
         }
         st.flush()
         st.closeImplicit()
-        return Output(text: String(decoding: st.text, as: UTF8.self), html: st.htmlString, paragraphRanges: st.paragraphRanges)
+        return Output(text: UTF8Decoding.string(st.text), html: st.htmlString, paragraphRanges: st.paragraphRanges)
     }
 
     private struct State {
-        let base: String
+        /// The page's base URL, parsed once for every link and image of the body (found again by its String a
+        /// link, it was 2.2M instructions of the 350-page batch).
+        let base: URLNormalizer.Base?
         /// `body.text` as UTF-8, paragraphs normalized straight into it with a blank line between: a String a
         /// paragraph, then joining them, was ~8% of the rendering's instructions.
         var text: [UInt8] = []
@@ -104,10 +106,10 @@ struct BodyRenderer {
         /// plain blocks they are, not as a table.
         var layout: Set<Node> = []
 
-        init(base: String) { self.base = base; html.reserveCapacity(16_384) }
+        init(base: String) { self.base = URLNormalizer.Base(base); html.reserveCapacity(16_384) }
 
         var htmlString: String {
-            let s = String(decoding: html, as: UTF8.self)
+            let s = UTF8Decoding.string(html)
             return NFCCheck.isSurelyNFC(s) ? s : s.precomposedStringWithCanonicalMapping
         }
 
@@ -219,9 +221,11 @@ struct BodyRenderer {
             let name = kind.name
             var role = kind.role
             if role.contains(.skipped) { return false }
-            if name == "table", FlatTree.isSingleCell(n) { markLayout(n) }
+            // Names compared only where the tag leaves a doubt: a String comparison a test, four an element, was 3.1M
+            // instructions of the 350-page batch.
+            if kind.tag == .table, FlatTree.isSingleCell(n) { markLayout(n) }
             if !layout.isEmpty, layout.contains(n) { role = BodyRenderer.roles["div"] ?? .block }
-            if name == "span" || name == "div", CodeBlockLabel.matches(n) { return false }
+            if kind.tag == .div || (kind.tag == .inline && name == "span"), CodeBlockLabel.matches(n) { return false }
             if kind.tag == .br {
                 if afterBr && preDepth == 0 {
                     // <br><br> separates paragraphs.
@@ -236,8 +240,8 @@ struct BodyRenderer {
                 return false
             }
             afterBr = false
-            if name == "img" { // not `Tag.img`, which is also `picture`
-                if let src = BodyRenderer.imageSource(n), let abs = URLNormalizer.normalize(src, base: base) {
+            if kind.tag == .img && name == "img" { // `Tag.img` is also `picture`
+                if let src = BodyRenderer.imageSource(n), let abs = URLNormalizer.normalize(src, against: base) {
                     if textBlockDepth == 0 && !implicitOpen && open.last?.tag != "figure" { ensureParagraph() }
                     let alt = TextNormalizer.normalize(n.attribute("alt") ?? "")
                     appendShort("<img src=\""); HTMLEscape.appendText(abs, to: &html, collapse: false, quotes: true)
@@ -253,7 +257,7 @@ struct BodyRenderer {
                 closePhrasing()
                 if role.contains(.preformatted) { preDepth += 1 }
                 if role.contains(.textBlock) { textBlockDepth += 1 }
-                if name == "hr" { return false }
+                if kind.tag == .other && name == "hr" { return false }
                 if role.contains(.allowedBlock) { openTag(name, role: role); opened.append((role, name)) } else { opened.append((role, nil)) }
                 return true
             }
@@ -263,11 +267,11 @@ struct BodyRenderer {
                     // The href read once: `PermalinkMark.matches` reads it again and is false unless it opens with "#"
                     // (reading it twice a link: 2% of the body text's instructions on the 350-page batch).
                     let href = n.attribute("href")
-                    if href?.hasPrefix("#") == true, PermalinkMark.matches(n) { return false }
+                    if let href, BodyRenderer.opensWithHash(href, trimmed: false), PermalinkMark.matches(n) { return false }
                     // A link within the page (a heading's self-link wrapping its text, a footnote's number) points to
                     // an id the record does not keep: its text stays, the link goes.
-                    if let href, !href.trimmedWhitespace.hasPrefix("#"),
-                       let abs = URLNormalizer.normalize(href, base: base) {
+                    if let href, !BodyRenderer.opensWithHash(href, trimmed: true),
+                       let abs = URLNormalizer.normalize(href, against: base) {
                         ensureParagraph()
                         openTag("a", role: kind.inlineRole, href: abs); tag = "a"
                     }
@@ -306,6 +310,23 @@ struct BodyRenderer {
     /// Attributes an image's URL is read from, lazy loaders' first (LinkedIn's `data-delayed-url` on an `<img>` with
     /// no `src`), the placeholder `src` last.
     static let imageSourceAttributes = ["data-src", "data-lazy-src", "data-original", "data-delayed-url", "src"]
+
+    /// `href.hasPrefix("#")`, or `href.trimmedWhitespace.hasPrefix("#")` when `trimmed`, read from the bytes when they
+    /// decide it: past the spaces and tabs trimmed, an ASCII byte other than "#" opens another Character, and "#" with
+    /// an ASCII byte or nothing after it is a Character of its own (no two ASCII bytes but CR LF join). A non-ASCII
+    /// byte there (a Unicode space, a combining mark) leaves it to the Strings: read so twice a link, they were 3M
+    /// instructions of the 350-page batch.
+    static func opensWithHash(_ href: String, trimmed: Bool) -> Bool {
+        let byBytes: Bool? = href.withUTF8Bytes { u in
+            var i = 0
+            if trimmed { while i < u.count, Trimming.isASCIISpaceOrTab(u[i]) { i += 1 } }
+            guard i < u.count else { return false }
+            if u[i] >= 0x80 { return nil }
+            if u[i] != 0x23 { return false }
+            return i + 1 == u.count || u[i + 1] < 0x80 ? true : nil
+        }
+        return byBytes ?? (trimmed ? href.trimmedWhitespace : href).hasPrefix("#")
+    }
 
     /// The image URL, preferring lazy-loading attributes over a placeholder `src`.
     static func imageSource(_ n: Node) -> String? {
@@ -376,14 +397,13 @@ enum HTMLEscape {
 
     /// Whether eight bytes hold nothing special but whitespace: printable ASCII or spaces, no `&`, `<`, `>`, `"`.
     @inline(__always) private static func isPlain(_ w: UInt64) -> Bool {
-        !(ByteWord.hasHigh(w) || ByteWord.hasBelow(w, 0x20) || ByteWord.has(w, 0x7F) || ByteWord.has(w, 0x26)
-          || ByteWord.has(w, 0x3C) || ByteWord.has(w, 0x3E) || ByteWord.has(w, 0x22))
+        !(ByteWord.hasHigh(w) || ByteWord.hasBelow(w, 0x20) || ByteWord.has(w, 0x7F) || hasMarkup(w))
     }
 
-    /// `isPlain` with single spaces only, none first: each is kept inside the run (see below).
-    @inline(__always) private static func isPlainWhenCollapsing(_ w: UInt64) -> Bool {
-        ByteWord.isSpacedWords(w) && !(ByteWord.has(w, 0x26) || ByteWord.has(w, 0x3C) || ByteWord.has(w, 0x3E)
-                                       || ByteWord.has(w, 0x22))
+    /// Whether a byte of `w` (printable ASCII) is `&`, `<`, `>` or `"`: `<` and `>` differ in one bit only, as `"`
+    /// and `&` do, so two tests cover the four.
+    @inline(__always) private static func hasMarkup(_ w: UInt64) -> Bool {
+        ByteWord.has(w & 0xFDFD_FDFD_FDFD_FDFD, 0x3C) || ByteWord.has(w & 0xFBFB_FBFB_FBFB_FBFB, 0x22)
     }
 
     @inline(__always) private static func isWhitespace(_ b: UInt8) -> Bool {
@@ -399,10 +419,14 @@ enum HTMLEscape {
         var copied = 0 // s[..<copied] is written (or dropped); the bytes up to i are copied as one run
         (collapse ? special : specialKeepingWhitespace).withUnsafeBufferPointer { special in
             while i < n {
-                // Eight bytes that are all kept in the run (ASCII, none special; collapsing: single spaces inside).
+                // Eight bytes that are all kept in the run (ASCII, none special; collapsing: single spaces, each kept
+                // in the run as below, a first one only after a byte of the run that is no space).
                 if i + 8 <= n {
                     let w = ByteWord.load(s.baseAddress! + i)
-                    if collapse ? isPlainWhenCollapsing(w) : isPlain(w) { i += 8; continue }
+                    if collapse {
+                        if let spaces = ByteWord.singleSpaces(w), !hasMarkup(w),
+                           spaces & 0x80 == 0 || (copied < i && s[i - 1] != 0x20) { i += 8; continue }
+                    } else if isPlain(w) { i += 8; continue }
                 }
                 let b = s[i]
                 if !special[Int(b)] { i += 1; continue }

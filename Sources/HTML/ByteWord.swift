@@ -60,12 +60,4 @@ public enum ByteWord {
         let spaces = mask(w, 0x20)
         return spaces & (spaces << 8) == 0 ? spaces : nil
     }
-
-    /// Whether the word is printable ASCII words with single spaces between them, the first and the last byte not a
-    /// space: bytes that collapsing whitespace leaves as they are, wherever they stand.
-    @inlinable @inline(__always)
-    public static func isSpacedWords(_ w: UInt64) -> Bool {
-        guard let spaces = singleSpaces(w) else { return false }
-        return spaces & 0x8000_0000_0000_0080 == 0
-    }
 }

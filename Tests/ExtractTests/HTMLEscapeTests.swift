@@ -37,14 +37,16 @@ private func referenceAppend(_ s: [UInt8], collapse: Bool, quotes: Bool) -> [UIn
 @Suite struct HTMLEscapeTests {
     /// Escaping copies the runs between special bytes in one go; the bytes written must be those of the byte-at-a-time
     /// loop for any input: whitespace runs at the ends and between runs, entities, quotes with and without `quotes`,
-    /// zero-width characters (dropped) next to spaces, and E2/EF cut off at the end or followed by special bytes.
+    /// zero-width characters (dropped) next to spaces, E2/EF cut off at the end or followed by special bytes, and
+    /// single spaces at either end of eight bytes read at once.
     @Test func runCopyingWritesWhatTheByteLoopWrites() {
         let pieces: [[UInt8]] = [[0x61], [0x62, 0x63], [0x20], [0x0A], [0x09, 0x20], [0x26], [0x3C], [0x3E], [0x22],
                                  Array("\u{200B}".utf8), Array("\u{2060}".utf8), Array("\u{FEFF}".utf8),
                                  Array("\u{2019}".utf8), Array("\u{FF01}".utf8), [0xE2], [0xEF, 0xBB], [0xE2, 0x3C],
                                  Array("é".utf8), [0x0D, 0x0C], Array("\u{00A0}".utf8), Array("\u{0085}".utf8), [0xC2], [0x01],
                                  [0x1F], [0x7F], [0x0B], Array("ordinary".utf8), Array("a few words".utf8),
-                                 Array("\n          ".utf8), Array("         ".utf8), Array("x&y<z>\"q\"".utf8)]
+                                 Array("\n          ".utf8), Array("         ".utf8), Array("x&y<z>\"q\"".utf8),
+                                 Array("ab cd ef ".utf8), Array(" gh ij kl".utf8), Array(" one two three ".utf8)]
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<5_000 {
             var s: [UInt8] = []

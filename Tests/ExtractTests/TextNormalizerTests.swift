@@ -69,6 +69,27 @@ func countsWords(_ c: WordCountCase) {
     #expect(TextNormalizer.wordCount("Ça été très dûment ÿ×ŉ ǅ") == 7)
 }
 
+/// The scalars `mayChangeUnderNFC` answers before its ranges are ones NFC keeps as they are and that never combine
+/// with the character before them (what its property lookup asked of them).
+@Test func earlyNFCAnswersAreTheLookups() {
+    let early: [ClosedRange<UInt32>] = [0x80...0x2FF, 0x2002...0x206F, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x9FFF,
+                                        0xFF00...0xFFEF]
+    for range in early {
+        var text = ""
+        for v in range {
+            let c = Unicode.Scalar(v)!
+            #expect(!TextNormalizer.mayChangeUnderNFC(v), "U+\(String(v, radix: 16))")
+            #expect(c.properties.canonicalCombiningClass == .notReordered, "U+\(String(v, radix: 16))")
+            text.unicodeScalars.append(c)
+        }
+        // The range's scalars side by side, one NFC call a range.
+        #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars), "\(range)")
+    }
+    #expect(TextNormalizer.mayChangeUnderNFC(0x2000) && TextNormalizer.mayChangeUnderNFC(0x2001))
+    #expect(TextNormalizer.mayChangeUnderNFC(0x0301) && TextNormalizer.mayChangeUnderNFC(0x20D0))
+    #expect(TextNormalizer.mayChangeUnderNFC(0x302A) && TextNormalizer.mayChangeUnderNFC(0x3099) && TextNormalizer.mayChangeUnderNFC(0xF900))
+}
+
 /// The ASCII bytes an ad label's ends are trimmed of by bytes are exactly the ASCII non-letters of Foundation's set,
 /// so `Trimming.trim` gives Foundation's result.
 @Test func adLabelTrimmingIsFoundations() {

@@ -92,6 +92,22 @@ import Testing
         #expect(Array(key.utf8) == Array("b.test/x\u{37E}y".utf8))
     }
 
+    /// `knownLinks` is emptied at its bound: links remembered before it still answer as known, and a new route is
+    /// still a new route (the keys stay the authority).
+    @Test func linksRememberedPastTheBoundStillAnswerAsTheirKeys() {
+        let link = DiscoveryRoute.link.bit, sitemap = DiscoveryRoute.sitemap.bit
+        let f = Frontier(seed: CrawlURL("http://b.test/")!, now: Self.now)
+        let count = Frontier.knownLinksLimit + 10
+        for i in 0..<count { #expect(f.admit("http://b.test/p/\(i)/", kind: .page, route: .link, depth: 1) != .known) }
+        // Met again as written: remembered, then the memory emptied once on the way.
+        for i in 0..<count { #expect(f.admit("http://b.test/p/\(i)/", kind: .page, route: .link, depth: 1) == .known) }
+        for i in [0, 5, count - 1] {
+            #expect(f.admit("http://b.test/p/\(i)/", kind: .page, route: .link, depth: 1) == .known)
+            #expect(f.admit("http://b.test/p/\(i)/", kind: .page, route: .sitemap, depth: 1)
+                    == .newRoute(key: "b.test/p/\(i)", routes: link | sitemap))
+        }
+    }
+
     struct AdmitCase: CustomTestStringConvertible, Sendable {
         var name: String
         var url: String

@@ -30,20 +30,9 @@ enum UTF8Decoding {
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             ascii = false
-            // The length of the sequence the lead byte opens, and the range of its second byte.
-            let need: Int
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lo = 0xA0
-            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
-            case 0xED: need = 2; hi = 0x9F
-            case 0xF0: need = 3; lo = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; hi = 0x8F
-            default: return .invalid
-            }
-            guard i + need < n, b[i + 1] >= lo, b[i + 1] <= hi else { return .invalid }
+            guard let lead = UTF8Lead(c) else { return .invalid }
+            let need = lead.continuations
+            guard i + need < n, lead.first.contains(b[i + 1]) else { return .invalid }
             if need >= 2 && b[i + 2] & 0xC0 != 0x80 { return .invalid }
             if need == 3 && b[i + 3] & 0xC0 != 0x80 { return .invalid }
             i += need + 1

@@ -301,23 +301,13 @@ public enum Charset {
             guard i < n else { break }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
-            var need = 0
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lo = 0xA0
-            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
-            case 0xED: need = 2; hi = 0x9F
-            case 0xF0: need = 3; lo = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; hi = 0x8F
-            default: return i
-            }
+            guard let lead = UTF8Lead(c) else { return i }
+            let need = lead.continuations
             var j = 1
             while j <= need {
                 if i + j >= n { return nil } // truncated at the end: tolerated
                 let t = b[i + j]
-                if j == 1 ? (t < lo || t > hi) : (t < 0x80 || t > 0xBF) { return i }
+                if j == 1 ? !lead.first.contains(t) : (t < 0x80 || t > 0xBF) { return i }
                 j += 1
             }
             i += need + 1

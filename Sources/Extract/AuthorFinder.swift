@@ -328,7 +328,7 @@ enum AuthorFinder {
                 guard x.isElement, !excluded.contains(x) else { continue }
                 // The post's `<header>` holds the headline and, after it, the byline (Hugo's Ananke: `<h1>`,
                 // `<p>By <strong>Name</strong></p>`, `<time>`): its lines are read from the last up to the headline.
-                if x.name == "header" {
+                if x.hasName("header") {
                     var c = x.lastChild
                     while let line = c, looked < maxLinesBefore {
                         c = line.previousSibling
@@ -343,7 +343,7 @@ enum AuthorFinder {
                 if let found = r.line { return found }
                 if r.headline { return nil }
             }
-            guard let up = cur.parent, up.isElement, up.name != "body", looked < maxLinesBefore else { return nil }
+            guard let up = cur.parent, up.isElement, !up.hasName("body"), looked < maxLinesBefore else { return nil }
             cur = up
         }
         return nil
@@ -580,7 +580,7 @@ enum AuthorFinder {
         for n in m.microformatAuthors where !Exclusion.isInside(n, read) {
             var cur = n.parent
             var entry: Node?
-            while let c = cur, c.name != "body" {
+            while let c = cur, !c.hasName("body") {
                 let classes = (c.attribute("class") ?? "").split(separator: " ")
                 if classes.contains(where: { $0.hasPrefix("h-") || entryRoots.contains($0) }) {
                     if classes.contains(where: { entryRoots.contains($0) }) { entry = c }
@@ -777,7 +777,7 @@ enum AuthorFinder {
         n.walk { c in
             if c.isText { pieces.append((c.textContent, false)); return false }
             guard c.isElement else { return false }
-            if c.name == "a" { pieces.append((c.textContent, true)); return false }
+            if c.hasName("a") { pieces.append((c.textContent, true)); return false }
             return true
         }
         guard let last = pieces.lastIndex(where: \.linked), last < pieces.count - 1 else { return nil }

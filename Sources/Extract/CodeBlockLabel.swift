@@ -20,7 +20,7 @@ enum CodeBlockLabel {
         guard !text.isEmpty, text.count <= maxLength, !text.contains(" ") else { return false }
         var s = n.nextSibling
         while let x = s {
-            if x.isElement { if x.name == "pre" { return true } }
+            if x.isElement { if x.hasName("pre") { return true } }
             s = x.nextSibling
         }
         return false

@@ -264,7 +264,7 @@ struct DateFinder {
             // Shown text first: OceanWP's `<li itemprop="datePublished"><span class="screen-reader-text">Post published:</span>
             // March 3, 2024</li>` otherwise gives the raw "Post published:March 3, 2024".
             for raw in [n.attribute("datetime"), n.attribute("content"), Self.shownText(n), n.textContent].compactMap({ $0 }) {
-                if let p = parseAny(raw) { return field(p, raw: raw, source: n.name == "time" ? "time" : "meta") }
+                if let p = parseAny(raw) { return field(p, raw: raw, source: n.hasName("time") ? "time" : "meta") }
             }
         }
         return nil
@@ -369,7 +369,7 @@ struct DateFinder {
                 guard c.textByteCount(upTo: Self.maxCardText) <= Self.maxCardText else { break }
                 if holdsLinkElsewhere(c, headline: true) { return true }
                 // One of a list of dated items that link elsewhere: a list of posts, whatever their titles' length.
-                if c.name == "li", holdsLinkElsewhere(c, headline: false), Self.hasSiblingWithTime(c) { return true }
+                if c.hasName("li"), holdsLinkElsewhere(c, headline: false), Self.hasSiblingWithTime(c) { return true }
             default:
                 break
             }
@@ -385,10 +385,10 @@ struct DateFinder {
     func inTeaserCard(_ n: Node) -> Bool {
         var cur: Node? = n
         var depth = 0
-        while let c = cur, c.isElement, c.name != "body", depth < Self.teaserDepth {
+        while let c = cur, c.isElement, !c.hasName("body"), depth < Self.teaserDepth {
             if holdsContent(c) || holdsHeading(c) { return false }
-            if c.name == "aside" { return true }
-            if c.name == "a", let href = c.attribute("href"), linksElsewhere(href) { return true }
+            if c.hasName("aside") { return true }
+            if c.hasName("a"), let href = c.attribute("href"), linksElsewhere(href) { return true }
             if c.textByteCount(upTo: Self.maxCardText + 1) > Self.maxCardText { return false }
             if holdsHeadlineLink(c) { return true }
             cur = c.parent; depth += 1
@@ -402,7 +402,7 @@ struct DateFinder {
     func inCardItem(_ n: Node) -> Bool {
         var cur = n.parent
         var depth = 0
-        while let c = cur, c.isElement, c.name != "body", depth < Self.teaserDepth {
+        while let c = cur, c.isElement, !c.hasName("body"), depth < Self.teaserDepth {
             if c.attribute("itemscope") != nil {
                 return !holdsContent(c) && !holdsHeading(c)
                     && c.textByteCount(upTo: Self.maxCardText + 1) <= Self.maxCardText && holdsHeadlineLink(c)
@@ -431,7 +431,7 @@ struct DateFinder {
     /// meta line links "› Geschenk ❤", "Hinterlasse einen Kommentar" to its own comments).
     private func holdsHeadlineLink(_ n: Node) -> Bool {
         n.firstDescendant { c in
-            guard c.name == "a", let href = c.attribute("href"), !(c.attribute("rel") ?? "").lowercased().contains("tag"),
+            guard c.hasName("a"), let href = c.attribute("href"), !(c.attribute("rel") ?? "").lowercased().contains("tag"),
                   !(c.attribute("rel") ?? "").lowercased().contains("author"),
                   !ByteSearch.containsAny(href.lowercased(), RelatedFinder.taxonomyPaths) else { return false }
             let text = TextNormalizer.normalize(c.textContent)
@@ -474,7 +474,7 @@ struct DateFinder {
     /// Whether a subtree holds a link to another page (with `headline`, one whose text is long enough to be a headline).
     private func holdsLinkElsewhere(_ n: Node, headline: Bool) -> Bool {
         n.firstDescendant { c in
-            guard c.name == "a", let href = c.attribute("href") else { return false }
+            guard c.hasName("a"), let href = c.attribute("href") else { return false }
             let long = !headline || {
                 let text = TextNormalizer.normalize(c.textContent)
                 return text.count >= Self.minHeadlineLink || text.split(separator: " ").count >= Self.minHeadlineWords
@@ -491,7 +491,7 @@ struct DateFinder {
             while let s = cur, seen < maxSiblingsChecked {
                 if s.isElement {
                     seen += 1
-                    if s.firstDescendant(where: { $0.name == "time" }) != nil { return true }
+                    if s.firstDescendant(where: { $0.hasName("time") }) != nil { return true }
                 }
                 cur = next ? s.nextSibling : s.previousSibling
             }
@@ -570,14 +570,14 @@ struct DateFinder {
         var child = n.firstChild
         var broken = false
         while let c = child, !broken {
-            broken = c.isElement && c.name == "br"
+            broken = c.isElement && c.hasName("br")
             child = c.nextSibling
         }
         guard broken, n.textByteCount(upTo: maxBrokenParagraph) <= maxBrokenParagraph else { return nil }
         var lines: [String] = [], current = ""
         child = n.firstChild
         while let c = child {
-            if c.isElement && c.name == "br" { lines.append(current); current = "" } else if c.isText || c.isElement { current += c.textContent }
+            if c.isElement && c.hasName("br") { lines.append(current); current = "" } else if c.isText || c.isElement { current += c.textContent }
             child = c.nextSibling
         }
         lines.append(current)
@@ -606,16 +606,16 @@ struct DateFinder {
     /// the term's row, when it reads as the date line (`isLeadingDateLine`): the `<div>` grouping the pair (HTML
     /// allows one around each row), else the term and the descriptions right after it.
     static func leadingDateTerm(_ dt: Node, reference: Date) -> [Node]? {
-        guard dt.name == "dt", let list = dt.parent else { return nil }
-        if list.name == "div", list.parent?.name == "dl" {
+        guard dt.hasName("dt"), let list = dt.parent else { return nil }
+        if list.hasName("div"), list.parent?.hasName("dl") == true {
             return isLeadingDateLine(list, reference: reference) ? [list] : nil
         }
-        guard list.name == "dl" else { return nil }
+        guard list.hasName("dl") else { return nil }
         var row = [dt]
         var next = dt.nextSibling
         while let x = next, row.count <= maxTermDescriptions {
             if x.isElement {
-                guard x.name == "dd" else { break }
+                guard x.hasName("dd") else { break }
                 row.append(x)
             }
             next = x.nextSibling
@@ -770,7 +770,7 @@ struct DateFinder {
     static func holdsAuthorLink(_ n: Node, limit: Int) -> Bool {
         guard n.textByteCount(upTo: limit) <= limit else { return false }
         return n.firstDescendant { c in
-            c.name == "a" && ((c.attribute("rel") ?? "").lowercased().contains("author")
+            c.hasName("a") && ((c.attribute("rel") ?? "").lowercased().contains("author")
                 || (c.attribute("class") ?? "").lowercased().contains("author"))
         } != nil
     }

@@ -8,7 +8,7 @@ enum Exclusion {
     static func inComments(_ n: Node) -> Bool {
         var cur = n.parent
         var depth = 0
-        while let c = cur, depth < 10_000, c.name != "body", c.name != "html" {
+        while let c = cur, depth < 10_000, !c.hasName("body"), !c.hasName("html") {
             if isCommentThread(ClassHints.classAndID(c)) { return true }
             cur = c.parent; depth += 1
         }
@@ -22,7 +22,7 @@ enum Exclusion {
         var path: [Node] = []
         var answer = false
         var cur = n.parent
-        while let c = cur, path.count < 10_000, c.name != "body", c.name != "html" {
+        while let c = cur, path.count < 10_000, !c.hasName("body"), !c.hasName("html") {
             if let k = known[c] { answer = k; break }
             path.append(c)
             if isCommentThread(ClassHints.classAndID(c)) { answer = true; break }

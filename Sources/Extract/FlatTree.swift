@@ -216,7 +216,7 @@ final class FlatTree {
     /// Whether an `<h3>` is marked as the post's title: older themes set it there (chronicle's simple theme's
     /// `<h3 class="entry-title">`, Blogger's classic `h3.post-title.entry-title`), inside the content.
     static func isTitleH3(_ n: Node, tag: Tag, cls: String) -> Bool {
-        tag == .heading && n.name == "h3" && ClassHints.containsAny(cls, titleClasses)
+        tag == .heading && n.hasName("h3") && ClassHints.containsAny(cls, titleClasses)
     }
 
     /// Share of a sibling's text in links above which its class, the same as the content's, brings it no bonus.
@@ -459,9 +459,9 @@ final class FlatTree {
         var a = top
         while a >= 0, tag[a] != .article { a = parent[a] }
         guard a >= 0, !titles.isEmpty,
-              let headline = headings.first(where: { titles.repeated(by: $0, section: $0.name != "h1") }) else { return nil }
+              let headline = headings.first(where: { titles.repeated(by: $0, section: !$0.hasName("h1")) }) else { return nil }
         var up = headline.parent
-        while let x = up, x.isElement, x.name != "article" { up = x.parent }
+        while let x = up, x.isElement, !x.hasName("article") { up = x.parent }
         guard let ownNode = up, ownNode.isElement, ownNode != nodes[a], let own = nodes.firstIndex(of: ownNode),
               !(own < a && a < end[own]), !(a < own && own < end[a]) else { return nil }
         guard let best = candidates.first(where: { $0 >= own && $0 < end[own] }),
@@ -551,8 +551,8 @@ final class FlatTree {
             ClassHints.containsAny(cls[k], Self.coverHints) && (imgCount[k] > 0 || tag[k] == .img) && textLen[k] == 0
         }
         var up = h.parent, level = 0
-        while let x = up, x.isElement, level < Self.headlineHeaderLevels, x.name != "header" { up = x.parent; level += 1 }
-        guard let header = up, header.isElement, header.name == "header" else {
+        while let x = up, x.isElement, level < Self.headlineHeaderLevels, !x.hasName("header") { up = x.parent; level += 1 }
+        guard let header = up, header.isElement, header.hasName("header") else {
             // No header: a cover beside the headline, a child of its parent (Hugo Terminal's `<img class="post-cover">`).
             guard let p = h.parent, let i = nodes.firstIndex(of: p) else { return [] }
             return children(of: i).filter(isCover)
@@ -569,7 +569,7 @@ final class FlatTree {
         // (ColorMag's `<div class="cm-featured-image">` beside `div.cm-post-content > header > h1`).
         var x: Node? = header
         var climbed = 0
-        while out.isEmpty, let a = x, a.isElement, climbed < Self.headlineHeaderLevels, a.name != "article", a.name != "body" {
+        while out.isEmpty, let a = x, a.isElement, climbed < Self.headlineHeaderLevels, !a.hasName("article"), !a.hasName("body") {
             var s = a.previousSibling
             while let y = s {
                 if y.isElement, let j = nodes.firstIndex(of: y), isCover(j) { out.append(j) }
@@ -585,7 +585,7 @@ final class FlatTree {
         var ex = excluded
         // The headline the walk dropped, else the page's `<h1>` repeating the title (one dropped with its unlikely
         // wrapper: ColorMag's `<header class="cm-entry-header">`).
-        let h = headline ?? titles.flatMap { t in headings.first { $0.name == "h1" && t.repeated(by: $0, section: false) } }
+        let h = headline ?? titles.flatMap { t in headings.first { $0.hasName("h1") && t.repeated(by: $0, section: false) } }
         for c in coverPictures(headline: h) where !ex.contains(nodes[c]) { ex.insert(nodes[c]) }
         var total = 0
         let rootSet = Set(roots)
@@ -771,7 +771,7 @@ final class FlatTree {
         var c = n.firstChild
         while let x = c {
             if x.isElement {
-                guard x.name == "pre" else { return false }
+                guard x.hasName("pre") else { return false }
                 pres += 1
             } else if x.isText, HTMLEscape.hasVisible(x.textContent) {
                 return false
@@ -939,7 +939,7 @@ final class FlatTree {
                     if rows > 1 { return false }
                     var d = x.firstChild
                     while let y = d {
-                        if y.isElement, y.name == "td" || y.name == "th" { cells += 1 }
+                        if y.isElement, y.hasName("td") || y.hasName("th") { cells += 1 }
                         d = y.nextSibling
                     }
                     if cells > 1 { return false }

@@ -10,7 +10,7 @@ enum LineNumberGutter {
     /// Whether `cell` is a `<td>` holding nothing but digits and whitespace (at least one digit) with a later sibling
     /// cell that holds a `<pre>`: the code it numbers.
     static func isGutter(_ cell: Node) -> Bool {
-        guard cell.name == "td", cell.textByteCount(upTo: maxBytes + 1) <= maxBytes else { return false }
+        guard cell.hasName("td"), cell.textByteCount(upTo: maxBytes + 1) <= maxBytes else { return false }
         var digits = 0
         for b in cell.textContent.utf8 {
             if b >= 0x30 && b <= 0x39 { digits += 1; continue }
@@ -19,7 +19,7 @@ enum LineNumberGutter {
         guard digits > 0 else { return false }
         var sibling = cell.nextSibling
         while let s = sibling {
-            if s.isElement, s.name == "td" { return s.firstDescendant(where: { $0.name == "pre" }) != nil }
+            if s.isElement, s.hasName("td") { return s.firstDescendant(where: { $0.hasName("pre") }) != nil }
             sibling = s.nextSibling
         }
         return false

@@ -69,7 +69,7 @@ enum PageClassifier {
                     headingCounted = false
                     shape.headings += 1
                 }
-                if n.name == "a" {
+                if n.hasName("a") {
                     if let h = n.attribute("href"), !h.hasPrefix("#"), !h.isEmpty, isSameSite(h, siteHost: siteHost) {
                         shape.links += 1
                         shape.linkWords += TextNormalizer.wordCount(n.textContent)

@@ -220,7 +220,7 @@ struct PageExtraction {
             }
             // An `<address>` names the post's author (HTML's meaning): a short one opening the content is its byline
             // (Telegraph's editor repeats the title and `<address>NAME</address>` at the top of the article).
-            if let line = AuthorFinder.firstLine(roots: roots, excluded: excluded), line.name == "address",
+            if let line = AuthorFinder.firstLine(roots: roots, excluded: excluded), line.hasName("address"),
                AuthorFinder.hasAtMostWords(TextNormalizer.normalize(line.textContent), AuthorFinder.maxAddressWords) {
                 excluded.insert(line)
             }
@@ -373,7 +373,7 @@ struct PageExtraction {
         var cur = n.parent
         var depth = 0
         while let c = cur, depth < 500 {
-            if c.name == "article" && list.contains(c) { return true }
+            if c.hasName("article") && list.contains(c) { return true }
             cur = c.parent; depth += 1
         }
         return false

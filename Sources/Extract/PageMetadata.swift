@@ -172,7 +172,7 @@ struct PageMetadata {
                 // A date `<meta itemprop>` in the body dates the item around it, maybe a teaser card of another story
                 // in a "most read" box: read as microdata, whose reader tells cards apart, not as the page's meta.
                 if let ip = itemprop, name == nil, property == nil,
-                   n.parent?.name != "head", case let prop = ip.lowercased(), Self.dateItemprops.contains(prop) {
+                   n.parent?.hasName("head") != true, case let prop = ip.lowercased(), Self.dateItemprops.contains(prop) {
                     m.itemprops.append((prop, n))
                     return false
                 }
@@ -202,7 +202,7 @@ struct PageMetadata {
                 }
                 return false
             case .title:
-                if m.titleTag == nil, n.parent?.name != "svg" { m.titleTag = n.textContent }
+                if m.titleTag == nil, n.parent?.hasName("svg") != true { m.titleTag = n.textContent }
                 return false
             case .base:
                 if m.baseHref == nil, let h = n.attribute("href") { m.baseHref = h }
@@ -268,7 +268,7 @@ struct PageMetadata {
         var cur = n.parent
         var depth = 0
         while let c = cur, c.isElement, depth < 64 {
-            if c.name == "aside" { elements.keepAside(c) }
+            if c.hasName("aside") { elements.keepAside(c) }
             cur = c.parent; depth += 1
         }
     }

@@ -8,7 +8,7 @@ enum PermalinkMark {
     /// readers only is not shown (Hugo Coder: `<a class="heading-link" href="#x"><i></i><span class="sr-only">Link
     /// to heading</span></a>`).
     static func matches(_ n: Node) -> Bool {
-        guard n.isElement, n.name == "a", n.attribute("href")?.hasPrefix("#") == true else { return false }
+        guard n.isElement, n.hasName("a"), opensWithHashByte(n), n.attribute("href")?.hasPrefix("#") == true else { return false }
         var showsLetters = false
         n.walk { d in
             if showsLetters { return false }
@@ -21,8 +21,19 @@ enum PermalinkMark {
             }
             return false
         }
-        return !showsLetters && n.firstDescendant(where: { $0.isElement && $0.name == "img" }) == nil
+        return !showsLetters && n.firstDescendant(where: { $0.isElement && $0.hasName("img") }) == nil
     }
+
+    /// Whether the href's first byte is "#", read in place: most links fail here without their href made a `String`
+    /// (a title's walk asks this of every element of its heading). Only a first check: `hasPrefix("#")` compares
+    /// characters, which a combining mark after the "#" changes.
+    private static func opensWithHashByte(_ n: Node) -> Bool {
+        var opens = false
+        n.attributeBytes(hrefQuery) { _, v in opens = !v.isEmpty && v[0] == UInt8(ascii: "#") }
+        return opens
+    }
+
+    private static let hrefQuery = AttributeQuery(["href"])
 
     /// Classes of text shown to screen readers only.
     static let screenReaderOnly = ["sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden"]

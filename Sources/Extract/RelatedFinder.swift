@@ -282,7 +282,7 @@ struct RelatedFinder {
         case .singleText?:
             guard let c = n.firstChild, c.isText else { return nil }
             if c.nextSibling == nil { return c.withOwnText { $0.count } <= maxHeadingBytes ? .tag : nil }
-            guard let a = c.nextSibling, a.name == "a" else { return nil }
+            guard let a = c.nextSibling, a.hasName("a") else { return nil }
             return c.withOwnText { $0.count <= maxHeadingBytes && endsWithLabelMark($0) } ? .labeledLine : nil
         case nil: return nil
         }
@@ -386,7 +386,7 @@ struct RelatedFinder {
     private func groupingSiblingCards(_ containers: [Node]) -> [Node] {
         var out: [Node] = []
         for c in containers {
-            guard let p = c.parent, p.isElement, p.name != "body", !out.contains(p) else {
+            guard let p = c.parent, p.isElement, !p.hasName("body"), !out.contains(p) else {
                 if !out.contains(where: { Exclusion.isAncestor($0, of: c) }) { out.append(c) }
                 continue
             }
@@ -432,7 +432,7 @@ struct RelatedFinder {
             if x.textContent.contains(where: { !$0.isWhitespace }) { return nil }
             next = x.nextSibling
         }
-        guard let list = next, list.name == "ul" || list.name == "ol", hasForeignLink(list) else { return nil }
+        guard let list = next, list.hasName("ul") || list.hasName("ol"), hasForeignLink(list) else { return nil }
         let total = list.textByteCount(upTo: Int.max)
         var linked = 0
         for a in descendants(Self.links, of: list) { linked += a.textByteCount(upTo: Int.max) }
@@ -480,7 +480,7 @@ struct RelatedFinder {
         var line = heading
         var level = 0
         while level < Self.headingLevels, let p = line.parent, p.isElement,
-              p.name != "body", p.name != "main", p.name != "article", p.elementChildren.count == 1,
+              !p.hasName("body"), !p.hasName("main"), !p.hasName("article"), p.elementChildren.count == 1,
               p.textByteCount(upTo: Self.maxHeadingLineBytes + 1) <= Self.maxHeadingLineBytes,
               TextNormalizer.normalize(p.textContent) == own {
             line = p; level += 1
@@ -502,7 +502,7 @@ struct RelatedFinder {
         var cur = heading.parent
         var level = 0
         while let c = cur, level < levels {
-            if c.name == "body" || c.name == "main" || c.name == "article" && level > 0 { return nil }
+            if c.hasName("body") || c.hasName("main") || c.hasName("article") && level > 0 { return nil }
             if Self.textBefore(heading, in: c, upTo: Self.maxLeadBytes) > Self.maxLeadBytes { return nil }
             if hasForeignLink(c, outside: heading) { return c }
             cur = c.parent; level += 1

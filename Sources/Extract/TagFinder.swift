@@ -215,8 +215,8 @@ enum TagFinder {
     /// `tagLine(around:)`, with the answer for each block kept in `lines`.
     static func tagLine(around a: Node, lines: inout [Node: Bool]) -> Node? {
         var cur = a.parent
-        while let c = cur, c.isElement, c.name != "body" {
-            if c.name != "li", BodyRenderer.blocks.contains(c.name) {
+        while let c = cur, c.isElement, !c.hasName("body") {
+            if !c.hasName("li"), BodyRenderer.blocks.contains(c.name) {
                 if let known = lines[c] { return known ? c : nil }
                 let isLine = isTagLine(c) && !hasWordOutsideLinks(c)
                 lines[c] = isLine
@@ -232,7 +232,7 @@ enum TagFinder {
         var found = false
         n.walk { d in
             if found { return false }
-            if d.isElement { return d.name != "a" }
+            if d.isElement { return !d.hasName("a") }
             if d.isText, d.textContent.contains(where: { $0.isLetter || $0.isNumber }) { found = true }
             return false
         }
@@ -311,7 +311,7 @@ enum TagFinder {
     static func inLabelledNav(_ n: Node) -> Bool {
         var cur = n.parent, depth = 0
         while let c = cur, c.isElement, depth < 4 {
-            if c.name == "nav" {
+            if c.hasName("nav") {
                 let label = TextNormalizer.normalize(c.attribute("aria-label") ?? "").lowercased()
                 return labels.contains(label)
             }
@@ -322,7 +322,7 @@ enum TagFinder {
 
     /// `wrapping`: `wrappers(of:)` the page's `<h1>`s.
     static func inTagNav(_ n: Node, wrapping: Set<Node>) -> Bool {
-        guard let p = n.parent, p.name == "nav" || p.name == "aside" else { return false }
+        guard let p = n.parent, p.hasName("nav") || p.hasName("aside") else { return false }
         let s = ClassHints.classAndID(p)
         return ClassHints.containsAny(s, tagListHints) && !inside(n, hints: elsewhereHints, wrapping: wrapping)
     }
@@ -335,7 +335,7 @@ enum TagFinder {
         for h in headings {
             var up = h.parent
             while let x = up, x.isElement, climbed.insert(x).inserted {
-                if x.name == "article" { return x }
+                if x.hasName("article") { return x }
                 up = x.parent
             }
         }
@@ -369,12 +369,12 @@ enum TagFinder {
 
     /// `labelledLine(_:)`, with what it reads of each line kept in `lines`.
     static func labelledLine(_ n: Node, lines: inout [Node: LineLabel]) -> Bool {
-        if let item = n.parent, item.name == "li" {
+        if let item = n.parent, item.hasName("li") {
             var prev = item.previousSibling
             while let p = prev {
                 if p.isElement {
-                    guard p.name == "li" else { break }
-                    if p.firstDescendant(where: { $0.name == "a" }) == nil {
+                    guard p.hasName("li") else { break }
+                    if p.firstDescendant(where: { $0.hasName("a") }) == nil {
                         let t = TextNormalizer.normalize(p.textContent).lowercased()
                         let bare = t.hasSuffix(":") ? String(t.dropLast()).trimmedWhitespace : t
                         return labels.contains(bare)

@@ -221,7 +221,7 @@ enum TitleFinder {
             if name.isEmpty { name = TextNormalizer.normalize(n.attribute("title") ?? "") }
             if usable(name) { return name }
             // A logo link (Divi's `<a href="/"><img alt="Holloway Joinery"></a>`): its alt text, if no link has text.
-            if name.isEmpty, logo == nil, let img = n.firstDescendant(where: { $0.isElement && $0.name == "img" }),
+            if name.isEmpty, logo == nil, let img = n.firstDescendant(where: { $0.isElement && $0.hasName("img") }),
                case let alt = TextNormalizer.normalize(img.attribute("alt") ?? ""), usable(alt), !logoWords.contains(alt.lowercased()) {
                 logo = alt
             }

@@ -37,6 +37,13 @@ public struct Node {
         return String(cString: n)
     }
 
+    /// Whether the node's name is `wanted`: `name == wanted`, with libxml2's bytes compared in place (walks test the
+    /// names of many elements, and `name` made a `String` for each).
+    public func hasName(_ wanted: StaticString) -> Bool {
+        guard let n = ptr.pointee.name else { return wanted.utf8CodeUnitCount == 0 }
+        return wanted.withUTF8Buffer { Self.nameEquals(n, $0) }
+    }
+
     /// The value of an attribute, or `nil` when absent. Names are matched as libxml2 stores them (lowercase for HTML).
     public func attribute(_ name: String) -> String? {
         guard isElement, ptr.pointee.properties != nil else { return nil }

@@ -510,13 +510,42 @@ struct TitleTokens {
     /// The titles (lowercased) that a heading of the page shows word for word. When there is one, only such a
     /// heading repeats the title: a site-name `<h1>` whose words the title also holds ("Field Notes" over
     /// "River notes and field") is not the headline, and dropping it kept the real one in the body.
-    private let shownExactly: Set<String>
+    let shownExactly: Set<String>
 
     /// `headings`: the texts (`TitleFinder.headingText`) of the page's `<h1>` and `<h2>` elements.
     init(_ titles: [String], headings: [String] = []) {
         self.titles = titles.map { let (t, ascii) = TitleFinder.anyTokens($0); return (Set(t), t, ascii) }
         let lowered = Set(titles.map { $0.fastLowercased })
-        shownExactly = Set(headings.lazy.map { $0.fastLowercased }.filter { lowered.contains($0) })
+        // An ASCII heading lowers to ASCII, equal (`==`) to an ASCII title only byte for byte: compared in place, not
+        // lowered and hashed (~25 headings a page; a lowered copy and a hash each were a fifth of this init). A title
+        // that is not ASCII may still equal it (canonical equivalence: "a\u{37E}" == "a;"): then each is lowered.
+        let asciiTitles = lowered.allSatisfy(Self.isASCII) ? Array(lowered) : nil
+        var shown = Set<String>()
+        for h in headings {
+            if let asciiTitles, Self.isASCII(h) {
+                if let t = asciiTitles.first(where: { Self.equalsLowered(h, $0) }) { shown.insert(t) }
+            } else {
+                let l = h.fastLowercased
+                if lowered.contains(l) { shown.insert(l) }
+            }
+        }
+        shownExactly = shown
+    }
+
+    /// Whether every byte of `s` is ASCII.
+    static func isASCII(_ s: String) -> Bool { s.withUTF8Bytes { u in !u.contains { $0 >= 0x80 } } }
+
+    /// Whether ASCII `s` lowered is the bytes of ASCII lowercase `lower`.
+    static func equalsLowered(_ s: String, _ lower: String) -> Bool {
+        s.utf8.count == lower.utf8.count && s.withUTF8Bytes { a in
+            lower.withUTF8Bytes { b in
+                for i in 0..<a.count {
+                    let x = a[i]
+                    if (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) != b[i] { return false }
+                }
+                return true
+            }
+        }
     }
 
     /// Whether `heading` repeats one of the titles: its text is one the page shows word for word, else (no

@@ -135,8 +135,8 @@ public final class Frontier {
     /// lookup of the link is cheaper than making its key (parsing it, unless in the common form) to look that up.
     private var knownLinks: [String: (key: String, seen: Seen)] = [:]
     /// `knownLinks` is emptied when it reaches this many: the links met again are mostly a blog's navigation, the
-    /// same few hundred on every page, which come back at once; unbounded, it held every link of a crawl (10,000 posts:
-    /// peak RSS 73.8 -> 76.0 MB), and grew with the site.
+    /// same few hundred on every page, which come back at once; unbounded, it held every link of a crawl and grew with
+    /// the site.
     static let knownLinksLimit = 4_096
     /// Distinct query strings admitted per scheme-less path.
     private var queryVariants: [String: Int] = [:]

@@ -206,7 +206,7 @@ public struct CrawlURL: Sendable, Equatable {
     public var pathExtension: String? {
         var path = path
         // An ASCII path (the common case) is read as bytes: what the Character search below amounts to there.
-        if path.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) { return path.withUTF8 { Self.asciiExtension(ofPath: $0) } }
+        if path.isAllASCII { return path.withUTF8 { Self.asciiExtension(ofPath: $0) } }
         guard let lastSlash = path.lastIndex(of: "/") else { return nil }
         let segment = path[path.index(after: lastSlash)...]
         guard let dot = segment.lastIndex(of: "."), dot != segment.startIndex else { return nil }
@@ -230,7 +230,7 @@ public struct CrawlURL: Sendable, Equatable {
     public var pathAndQuery: String {
         // `target` itself when `string` is cut after ASCII scheme and authority before a `/`: there the characters
         // counted below are bytes (a parsed URL's path starts with `/`). Not made and cut again: ~4.7k instructions.
-        if path.utf8.first == UInt8(ascii: "/"), scheme.utf8.allSatisfy({ $0 < 0x80 }), authority.utf8.allSatisfy({ $0 < 0x80 }) {
+        if path.utf8.first == UInt8(ascii: "/"), scheme.isAllASCII, authority.isAllASCII {
             return target
         }
         let full = string

@@ -819,7 +819,7 @@ enum AuthorFinder {
             let lower = t.fastLowercased
             if lower.hasSuffix(" read") || lower.hasSuffix(" min") || lower == "share" || lower == "subscribe" { continue }
             var names = [t]
-            for sep in nameSeparatorFacts { names = names.flatMap { pieces($0, ascii: isASCII($0), separatedBy: sep) } }
+            for sep in nameSeparatorFacts { names = names.flatMap { pieces($0, ascii: $0.isAllASCII, separatedBy: sep) } }
             for p in names {
                 let n = stripPrefix(Trimming.trim(p, ascii: isNameEdge, nameEdges))
                 // A name of 80 bytes or fewer has no more Characters; the words are counted without splitting the name.
@@ -864,20 +864,20 @@ enum AuthorFinder {
     /// bylines): Foundation's search compares canonically equivalent forms, which ASCII text has only as itself, and
     /// which the characters of `separatorsWithoutEquivalents` have only as themselves in any text.
     static func pieces(_ s: String, separatedBy sep: String) -> [String] {
-        pieces(s, ascii: isASCII(s), separatedBy: facts(of: sep))
+        pieces(s, ascii: s.isAllASCII, separatedBy: facts(of: sep))
     }
 
-    /// `pieces(s, separatedBy: sep.text)`; `ascii` is `isASCII(s)`.
+    /// `pieces(s, separatedBy: sep.text)`; `ascii` is `s.isAllASCII`.
     static func pieces(_ s: String, ascii: Bool, separatedBy sep: SeparatorFacts) -> [String] {
         surelyWhole(s, ascii: ascii, separatedBy: sep) ? [s] : s.components(separatedBy: sep.text)
     }
 
     /// Whether `s.components(separatedBy: sep)` is surely `[s]`, asked without Foundation (see `pieces`).
     static func surelyWhole(_ s: String, separatedBy sep: String) -> Bool {
-        surelyWhole(s, ascii: isASCII(s), separatedBy: facts(of: sep))
+        surelyWhole(s, ascii: s.isAllASCII, separatedBy: facts(of: sep))
     }
 
-    /// `surelyWhole(s, separatedBy: sep.text)`; `ascii` is `isASCII(s)`.
+    /// `surelyWhole(s, separatedBy: sep.text)`; `ascii` is `s.isAllASCII`.
     static func surelyWhole(_ s: String, ascii: Bool, separatedBy sep: SeparatorFacts) -> Bool {
         if (ascii || sep.withoutEquivalents) && !ByteSearch.contains(s, sep.text) { return true }
         // A middle dot is found only where the text holds it or its one canonical equivalent (`middleDots`).
@@ -887,11 +887,11 @@ enum AuthorFinder {
     /// `s` cut by `pieces` at each of `segmentSeparators` in turn; the list is made again only for a separator
     /// that may cut one of its parts (most bylines hold none).
     static func metaLineSegments(_ s: String) -> [String] {
-        var segments = [(text: s, ascii: isASCII(s))]
+        var segments = [(text: s, ascii: s.isAllASCII)]
         for sep in segmentSeparatorFacts where segments.contains(where: { !surelyWhole($0.text, ascii: $0.ascii, separatedBy: sep) }) {
             segments = segments.flatMap { seg in
                 surelyWhole(seg.text, ascii: seg.ascii, separatedBy: sep) ? [seg]
-                    : seg.text.components(separatedBy: sep.text).map { (text: $0, ascii: isASCII($0)) }
+                    : seg.text.components(separatedBy: sep.text).map { (text: $0, ascii: $0.isAllASCII) }
             }
         }
         return segments.map(\.text)
@@ -906,13 +906,11 @@ enum AuthorFinder {
     static func mayContainCaseInsensitive(_ s: String, _ needle: String) -> Bool {
         // No character but the space itself matches a space, even case-insensitively (asked of every scalar
         // in `foundationMatchesSpacesAndMiddleDotsOnlyAsThemselves`): a match covers as many spaces of `s` as the needle holds.
-        guard isASCII(s) else { return spaces(in: s) >= spaces(in: needle) }
+        guard s.isAllASCII else { return spaces(in: s) >= spaces(in: needle) }
         let lower = s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         var n = needle
         return lower.withUnsafeBufferPointer { h in n.withUTF8 { ByteSearch.contains(h, $0) } }
     }
-
-    static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
 
     /// How many spaces (U+0020) `s` holds.
     static func spaces(in s: String) -> Int {
@@ -937,7 +935,7 @@ enum AuthorFinder {
     /// `rangeOfCharacter(from: .letters) != nil`, by bytes for ASCII text or text holding an ASCII letter.
     static func hasLetter(_ s: String) -> Bool {
         if s.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) { return true }
-        if isASCII(s) { return false }
+        if s.isAllASCII { return false }
         return s.rangeOfCharacter(from: .letters) != nil
     }
 

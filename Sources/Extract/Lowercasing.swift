@@ -47,4 +47,8 @@ extension String {
         var copy = self
         return copy.withUTF8(body)
     }
+
+    /// Whether every character is ASCII, read from the UTF-8 bytes in place (the byte readings of URLs, names and
+    /// headings take their fast path only then).
+    public var isAllASCII: Bool { withUTF8Bytes { u in !u.contains { $0 >= 0x80 } } }
 }

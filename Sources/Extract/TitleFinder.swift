@@ -123,7 +123,7 @@ enum TitleFinder {
         // prefixes are not made (0.6% of a blog post's extraction, FINDINGS 99). An ASCII separator's test is of
         // bytes that end (start) with the name's; no other separator is canonically equivalent to ASCII text, so its
         // Character comparison with an ASCII title fails (`siteSeparatorsAreNotASCIIEquivalents`).
-        if lower.utf8.allSatisfy({ $0 < 0x80 }), site.utf8.allSatisfy({ $0 < 0x80 }),
+        if lower.isAllASCII, site.isAllASCII,
            !lower.utf8.starts(with: site.utf8), !lower.utf8.reversed().starts(with: site.utf8.reversed()) {
             return title
         }
@@ -519,10 +519,10 @@ struct TitleTokens {
         // An ASCII heading lowers to ASCII, equal (`==`) to an ASCII title only byte for byte: compared in place, not
         // lowered and hashed (~25 headings a page; a lowered copy and a hash each were a fifth of this init). A title
         // that is not ASCII may still equal it (canonical equivalence: "a\u{37E}" == "a;"): then each is lowered.
-        let asciiTitles = lowered.allSatisfy(Self.isASCII) ? Array(lowered) : nil
+        let asciiTitles = lowered.allSatisfy(\.isAllASCII) ? Array(lowered) : nil
         var shown = Set<String>()
         for h in headings {
-            if let asciiTitles, Self.isASCII(h) {
+            if let asciiTitles, h.isAllASCII {
                 if let t = asciiTitles.first(where: { Self.equalsLowered(h, $0) }) { shown.insert(t) }
             } else {
                 let l = h.fastLowercased
@@ -531,9 +531,6 @@ struct TitleTokens {
         }
         shownExactly = shown
     }
-
-    /// Whether every byte of `s` is ASCII.
-    static func isASCII(_ s: String) -> Bool { s.withUTF8Bytes { u in !u.contains { $0 >= 0x80 } } }
 
     /// Whether ASCII `s` lowered is the bytes of ASCII lowercase `lower`.
     static func equalsLowered(_ s: String, _ lower: String) -> Bool {
